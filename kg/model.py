@@ -1,0 +1,163 @@
+"""The small data model every stage reads and writes.
+
+A `Document` is one report's cleaned text; every offset in the pipeline points into
+`Document.text`, which is what makes each fact traceable to its character span.
+Stages add to it: `structure` finds `Section`s, `extract` finds `Mention`s grouped into
+per-document `Entity`s, `resolve` gives each entity a corpus-wide id and `Relation`s,
+`rdf` and `views` only read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+TYPES = ("District", "Project", "Organization", "Program", "Person")
+Mode = Literal["review", "plan", "other"]
+STAGES = ("planned", "started", "under_way", "completed", "operating")
+
+
+@dataclass
+class Document:
+    """A report as read from disk: cleaned text plus what was parsed off it."""
+
+    id: str  # file stem, unique within a build
+    path: str  # the first path the content was read from
+    text: str  # cleaned text; all offsets refer to it
+    sha256: str  # of `text`: the identity used for de-duplication and caching
+    title: str = ""
+    metadata: dict[str, str] = field(default_factory=dict)  # 发布机构, 发布日期 …
+    encoding: str = "utf-8"
+    format: str = "txt"
+    also_paths: list[str] = field(default_factory=list)  # other files with the same content
+
+
+@dataclass
+class Section:
+    """A stretch of a document that speaks of one year, as review or plan."""
+
+    title: str
+    start: int
+    end: int
+    year: int | None
+    mode: Mode
+    heading_mode: Mode | None = None  # what the heading said, when the text overrode it
+
+
+@dataclass
+class Mention:
+    """One occurrence of a name in a document."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    sentence: tuple[int, int]  # span of the sentence holding the mention
+    section: int | None = None  # index into DocResult.sections
+    year: int | None = None
+    mode: Mode = "other"
+    stage: str | None = None  # one of STAGES, projects only
+    stage_cue: str | None = None  # the words that gave the stage
+
+
+@dataclass
+class Place:
+    """An administrative division as known to the gazetteer (or only to the text)."""
+
+    name: str
+    level: str  # province | city | county | town | village
+    code: str | None = None  # official division code, when the gazetteer has one
+    parents: list[str] = field(default_factory=list)  # nearest first: 宝安区, 深圳市, 广东省
+    confidence: float = 1.0
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    """One real thing named in one document (ids make it one thing across documents)."""
+
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    id: str = ""
+    place: Place | None = None  # Districts: the gazetteer record
+    district: str | None = None  # non-Districts: id of the district it belongs to
+
+
+@dataclass
+class Relation:
+    """subject --predicate--> object between entity ids, with the mentions it came from."""
+
+    subject: str
+    predicate: str  # partOf | locatedIn | participatesIn | runBy | publishedBy | cooccurs
+    object: str
+    doc: str
+    evidence: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class DocResult:
+    """Everything the pipeline learnt from one document."""
+
+    doc: Document
+    sections: list[Section] = field(default_factory=list)
+    district: Place | None = None
+    entities: list[Entity] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """The JSONL record of `kg extract` (the contract in shared/tools/score.py)."""
+        d = self.district
+        return {
+            "doc": self.doc.id,
+            "path": self.doc.path,
+            "title": self.doc.title,
+            "metadata": self.doc.metadata,
+            "district": None
+            if d is None
+            else {"name": d.name, "parents": d.parents, "code": d.code, "confidence": d.confidence,
+                  "evidence": d.evidence},
+            "sections": [
+                {"title": s.title, "year": s.year, "mode": s.mode, "start": s.start, "end": s.end}
+                for s in self.sections
+            ],
+            "entities": [
+                {
+                    "id": e.id,
+                    "name": e.name,
+                    "type": e.type,
+                    "aliases": e.aliases,
+                    "mentions": [
+                        {"start": m.start, "end": m.end, "text": m.text, "year": m.year,
+                         "mode": m.mode, "stage": m.stage}
+                        for m in e.mentions
+                    ],
+                }
+                for e in self.entities
+            ],
+        }
+
+
+@dataclass
+class Skipped:
+    """An input that could not be read, with the reason a user can act on."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class Corpus:
+    """The resolved result of a build: what `rdf` and `views` turn into outputs."""
+
+    results: list[DocResult] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def entities(self) -> dict[str, list[Entity]]:
+        """Per-document entities grouped by their corpus-wide id."""
+        out: dict[str, list[Entity]] = {}
+        for r in self.results:
+            for e in r.entities:
+                out.setdefault(e.id, []).append(e)
+        return out
