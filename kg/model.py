@@ -102,7 +102,8 @@ class DocResult:
 
     doc: Document
     sections: list[Section] = field(default_factory=list)
-    district: Place | None = None
+    district: Place | None = None  # the unit that wrote the report
+    district_id: str | None = None  # its entity id, once resolved
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
 

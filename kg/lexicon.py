@@ -1,0 +1,105 @@
+"""Generic word lists the extractor relies on: suffixes that carry a type, words that end a
+name when walking left, class nouns that are not names. Nothing here names a real project,
+company or programme; everything is vocabulary of Chinese administrative writing."""
+
+from __future__ import annotations
+
+import re
+
+# (suffix, type), longest first so that 产业园 wins over 园 and 党工委 over 委.
+_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "District": ("街道", "社区", "镇", "乡", "村", "县", "市", "区", "省", "自治州", "特别行政区"),
+    "Project": (
+        "新建工程", "改造工程", "改建工程", "扩建工程", "改扩建工程", "入户工程", "建设工程", "提升工程",
+        "整治工程", "治理工程", "项目", "产业园", "工业园", "科技园", "创新园", "物流园", "产业园区", "工业园区",
+        "新城", "合作区", "示范区", "开发区", "片区", "板块", "区块", "公园", "大道", "路", "街", "桥", "天桥",
+        "地块", "工业区", "总部基地", "产业基地", "制造基地", "商圈", "街区", "综合体", "广场", "隧道", "铁路",
+        "号线", "码头", "小区", "花园", "厂", "创新港", "信息港", "展厅", "体育公园", "文体中心", "体育中心",
+        "消防站", "小学", "中学", "幼儿园", "九年一贯制学校", "村史馆", "博物馆", "图书馆", "医院",
+        "卫生服务中心", "养老院", "驿站", "水库", "河", "湖",
+    ),
+    "Organization": (
+        "有限公司", "公司", "集团", "协会", "商会", "联合会", "联谊会", "促进会", "委员会", "党工委", "党委",
+        "党支部", "纪委", "监委", "总工会", "工会", "局", "办公室", "大学", "学院", "研究院", "研究所", "银行",
+        "基金", "法院", "检察院", "派出所", "中心", "部", "厅", "办", "联盟", "酒店",
+    ),
+    "Program": (
+        "行动", "计划", "活动", "模式", "机制", "战略", "试点", "专项", "革命", "运动", "改革", "工程",
+        "攻坚战", "工作法", "品牌", "体系", "课堂",
+    ),
+}
+SUFFIX_TYPES: list[tuple[str, str]] = sorted(
+    ((s, t) for t, ss in _SUFFIXES.items() for s in ss), key=lambda st: -len(st[0])
+)
+ALL_SUFFIXES: tuple[str, ...] = tuple(s for s, _ in SUFFIX_TYPES)
+DISTRICT_SUFFIXES = _SUFFIXES["District"]
+
+# The part before a suffix must be at least this long to be a name (路 alone is not one).
+MIN_HEAD = {"路": 2, "街": 2, "桥": 2, "区": 2, "市": 2, "县": 2, "村": 2, "镇": 2, "乡": 2, "部": 2,
+            "办": 2, "局": 2, "厂": 2, "河": 2, "湖": 2, "中心": 2, "计划": 2, "工程": 2, "项目": 2}
+
+# Schools, hospitals, parks: a Project when being built, an Organization when acting.
+FACILITY_SUFFIXES = ("小学", "中学", "学校", "医院", "幼儿园", "公园", "中心", "馆")
+# 工程 as a programme of activity rather than construction.
+PROGRAMME_TAIL_SUFFIXES = ("工程",)
+BUILD_CUE = re.compile(r"新建|扩建|改建|改扩建|建设|开工|动工|竣工|建成|完工|施工|投用|选址|规划|主体|封顶|"
+                       r"入户|改造|修缮|提升|整治|管网|道路|桥梁|供电|给排水|学位")
+
+# Generic class nouns: never entities on their own (guide §1).
+GENERIC = frozenset(
+    "企业 物业公司 股份合作公司 社区党委 街道党工委 区委 市委 学校 园区 上市公司 重点企业 公司 集团 社区 街道 "
+    "项目 工程 重点项目 重大项目 民生项目 建设项目 基地 中心 委员会 党委 党工委 政府 办事处 街道办事处 街道办 "
+    "各社区 全街道 全区 全市 本街道 辖区 城区 片区 新区 老区 小区 工业区 厂区 景区 校区 社区党组织 村 市 区 镇 "
+    "行动 计划 活动 模式 机制 战略 试点 专项 改革 体系 党支部 纪委 工会 协会 商会 银行 医院 小学 中学 幼儿园 "
+    "公园 道路 马路 铁路 码头 广场 河 湖 水库 驿站 专项行动 系列活动 主题活动 工作机制 长效机制 工作计划 "
+    "年度计划 行动计划 实施方案 产业园 工业园 科技园 合作区 示范区 开发区 地块 片区 板块 区块 商圈 街区 "
+    "综合体 总部基地 管理机制 服务中心 指挥中心 党群服务中心 服务站 工作站 联络站".split()
+)
+# A suffix preceded only by one of these is generic too (各类企业, 重点项目 …).
+GENERIC_HEADS = frozenset(
+    "各类 各个 各级 全部 所有 一批 多个 相关 有关 重点 重大 主要 其他 其它 部分 新 老 大型 小型 中小 "
+    "优质 龙头 骨干 本地 国家级 省级 市级 区级 街道级 社区级 基层 城市 农村 乡村 产业 工业 商业 "
+    "民生 文化 体育 教育 医疗 卫生 安全 环保 生态 智慧 数字 专项 示范 试点 综合 配套 公共 全民 "
+    "党建 志愿 服务 治理 发展 建设 改造 更新 提升 整治 管理 工作 学习 宣传 招商 拆迁".split()
+)
+# Generic tails that spellings of one thing may or may not carry (for alias matching).
+GENERIC_TAILS = ("城市更新项目", "更新单元", "新建工程", "改造工程", "改扩建工程", "扩建工程", "建设工程",
+                 "提升工程", "规划建设项目", "建设项目", "新建项目", "项目", "工程", "综合整治提升",
+                 "综合整治", "整治提升", "利益统筹", "建设", "改扩建", "扩建", "新建")
+
+# Words that end a name when walking left from its suffix: actions, modifiers, function words.
+BREAK_WORDS = frozenset(
+    "推进 加快 加速 完成 新建 打造 全力 辖区 建设 启动 开展 实施 推动 加强 落实 建立 成立 引进 组织 举办 "
+    "参加 依托 围绕 聚焦 深化 持续 做好 抓好 确保 力争 争取 积极 全面 着力 大力 通过 共 各 全 首个 首家 "
+    "一批 我们 我 街道 辖区内 开工 动工 竣工 建成 投用 签约 引入 落户 入驻 完善 优化 提升 强化 探索 "
+    "创建 创新 培育 发展 支持 协调 配合 服务 保障 指导 督促 跟进 跟踪 对接 筹建 谋划 规划 申报 获批 "
+    "获评 荣获 获得 成为 作为 以及 及 和 与 或 等 的 为 是 将 了 在 对 于 从 由 把 被 向 到 至 以 "
+    "其中 包括 如 加大 联合 携手 助力 带动 促进 实现 开通 新增 新开 新改 改扩建 扩建 计划 拟 预计 "
+    "进一步 重点 主要 着重 全年 今年 明年 去年 年内 年底 目前 已 已经 正在 继续 顺利 高质量 高标准 "
+    "有序 稳步 扎实 深入 大力推进 加快推进 全力推进 积极推进 有序推进 稳步推进 持续推进".split()
+)
+# Verbs that do belong inside names (城市更新项目, 供电综合改造, 土地整备).
+NAME_INTERNAL = frozenset(
+    "更新 改造 整治 整备 治理 提升 配套 统筹 综合 供电 示范 智造 制造 执法 监控 创新 创业 孵化 "
+    "产业 科技 金融 物流 仓储 运动 教育 文化 体育 医疗 卫生 养老".split()
+)
+BREAK_TAGS = frozenset({"v", "p", "c", "u", "d", "r", "y", "e", "o", "ad", "uj", "ul", "ud", "ug", "uz", "uv",
+                        "f", "t", "zg"})
+LEADING_TRIM = ("全力", "加快", "推进", "推动", "完成", "新建", "打造", "辖区", "建设", "启动", "开展", "实施",
+                "扎实", "积极", "持续", "深入", "全面", "着力", "大力", "重点", "全", "原", "新", "各", "本",
+                "成功", "顺利", "首个", "首家", "一批", "全区首个", "全市首个", "全国首个")
+MAX_NAME = 18
+
+# Ideological formulas and numbered catchwords (四个意识, 两个维护, 六稳六保) are not entities.
+SLOGAN = re.compile(
+    r"^[一二三四五六七八九十两百千万]+个|^[一二三四五六七八九十两]+[稳保大化]|精神$|思想$|意识$|第一议题|"
+    r"^[一二三四五六七八九十两]+[项条]|[是要]$|^[^\u4e00-\u9fff]*$"
+)
+
+# Person: a two- or three-character name right before a title, or 习近平-style leaders' titles.
+_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+             "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
+             "邵万钱严覃武戴莫孔向汤文习乾嘉")
+_TITLES = ("总书记", "同志", "院士", "书记", "副书记", "主任", "副主任", "院长", "副院长", "教授", "博士",
+           "先生", "女士", "烈士", "将军", "主席", "委员", "局长", "区长", "市长", "镇长", "街道办主任", "皇帝")
+PERSON = re.compile(rf"(?<![\u4e00-\u9fff]{{2}})([{_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:{'|'.join(_TITLES)})")

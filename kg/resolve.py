@@ -1,0 +1,211 @@
+"""Link the same real thing across sections and reports, and place documents.
+
+Each per-document `Entity` gets a corpus-wide id derived from its canonical name and its
+district (never from a counter), so ids are stable from build to build. Districts are
+identified by their official division code where the gazetteer knows them. The writing
+district of each report is found from the text (its own name, its parents, its
+communities) and, when masked, placed only on strong evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from kg.extract import core, same_thing
+from kg.gazetteer import Gazetteer
+from kg.model import STAGES, Corpus, DocResult, Entity, Mention, Place, Relation
+
+TOWN = re.compile(r"(街道|镇|乡)$")
+VILLAGE = re.compile(r"(社区|村)$")
+MASKED_TOWN = re.compile(r"(?:XX|ＸＸ|[＊*×]+)(街道|镇|乡)")
+
+
+def stable_id(kind: str, *parts: str) -> str:
+    digest = hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:12]
+    return f"{kind.lower()}-{digest}"
+
+
+def _district_mentions(r: DocResult) -> list[Entity]:
+    return [e for e in r.entities if e.type == "District"]
+
+
+def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
+    """The district that wrote the report: the most mentioned town (街道/镇) resolved with the
+    other places of the text as context; for a masked town, its communities."""
+    districts = _district_mentions(r)
+    context = [n for e in districts for n in (e.name, *e.aliases)]
+    towns = Counter({e.name: len(e.mentions) for e in districts if TOWN.search(e.name)})
+    for name, _ in towns.most_common():
+        place = gaz.resolve(name, context)
+        if place is not None:
+            return place
+        if towns[name] >= 2:  # named often, unknown to the gazetteer: still the author
+            return Place(name=name, level="town", confidence=0.6, evidence=["named in the text"])
+    if MASKED_TOWN.search(r.doc.text[:3000]) or not towns:
+        communities = [e.name for e in districts if VILLAGE.search(e.name)]
+        parents = [p.name for n in context for p in gaz.lookup(n) if p.level in ("county", "city")]
+        return gaz.place_masked("town", communities, parents)
+    return None
+
+
+def _district_ids(r: DocResult, gaz: Gazetteer) -> dict[int, str]:
+    """District entity → id: its official code where known, else name under the report's district."""
+    ids = {}
+    context = [r.district.name, *r.district.parents] if r.district else []
+    for e in _district_mentions(r):
+        place = gaz.resolve(e.name, context + [n for n in (e.name, *e.aliases)])
+        if place is None and r.district:
+            place = next((c for c in gaz.lookup(e.name) if r.district.name in c.parents), None)
+        e.place = place
+        if place and place.code:
+            ids[id(e)] = f"district-{place.code}"
+        else:
+            parent = place.parents[0] if place and place.parents else (r.district.name if r.district else "")
+            ids[id(e)] = stable_id("district", core(e.name), parent)
+    return ids
+
+
+def resolve(results: list[DocResult], gaz: Gazetteer | None = None) -> Corpus:
+    """Give every entity its corpus-wide id and derive relations; returns the Corpus."""
+    gaz = gaz or Gazetteer.load()
+    canon: dict[tuple[str, str], list[tuple[str, set[str]]]] = defaultdict(list)
+    for r in results:
+        r.district = place_document(r, gaz)
+        dids = _district_ids(r, gaz)
+        home = r.district
+        home_key = home.code or home.name if home else ""
+        for e in r.entities:
+            if e.type == "District":
+                e.id = dids[id(e)]
+                if home and (e.name == home.name or home.name.startswith(e.name)):
+                    r.district_id = e.id
+                continue
+            scope = home_key if e.type in ("Project", "Program") else ""
+            e.id = _match_or_new(canon[(e.type, scope)], e, scope)
+        if home and r.district_id is None:
+            r.district_id = f"district-{home.code}" if home.code else stable_id("district", home.name)
+        for e in r.entities:
+            if e.type != "District":
+                e.district = r.district_id
+        r.relations = relations(r)
+    return Corpus(results=results)
+
+
+def _match_or_new(known: list[tuple[str, set[str]]], e: Entity, scope: str) -> str:
+    """Same type and scope, and one spelling the same thing as another: the same id; a new
+    thing's id comes from its canonical name and scope (the district, for projects)."""
+    names = {e.name, *e.aliases}
+    for eid, seen in known:
+        if any(same_thing(a, b) for a in names for b in seen):
+            seen |= names
+            return eid
+    eid = stable_id(e.type, core(e.name), scope)
+    known.append((eid, set(names)))
+    return eid
+
+
+def relations(r: DocResult) -> list[Relation]:
+    """Relations from co-occurrence in one clause or sentence, each with its evidence."""
+    out: dict[tuple[str, str, str], Relation] = {}
+
+    def add(s: Entity, p: str, o: Entity | str, ev: list[Mention]) -> None:
+        oid = o if isinstance(o, str) else o.id
+        if s.id == oid:
+            return
+        rel = out.setdefault((s.id, p, oid), Relation(s.id, p, oid, r.doc.id))
+        rel.evidence.extend(m for m in ev if m not in rel.evidence)
+
+    by_sentence: dict[tuple[int, int], list[tuple[Entity, Mention]]] = defaultdict(list)
+    for e in r.entities:
+        for m in e.mentions:
+            by_sentence[m.sentence].append((e, m))
+    for items in by_sentence.values():
+        for e, m in items:
+            for f, n in items:
+                if e is f:
+                    continue
+                if e.type == "Project" and f.type == "District" and f.place and f.place.level == "village":
+                    add(e, "locatedIn", f, [m, n])
+                elif e.type == "Organization" and f.type in ("Project", "Program"):
+                    add(e, "participatesIn", f, [m, n])
+                elif e.type == "Program" and f.type == "Organization":
+                    add(e, "runBy", f, [m, n])
+                elif e.id < f.id:
+                    add(e, "cooccurs", f, [m, n])
+    for e in r.entities:
+        if e.type == "District" and e.place and r.district_id and e.id != r.district_id:
+            if r.district and e.place.parents[:1] == [r.district.name]:
+                add(e, "partOf", r.district_id, e.mentions[:1])
+        elif e.type == "Project" and r.district_id and not any(
+            k[0] == e.id and k[1] == "locatedIn" for k in out
+        ):
+            add(e, "locatedIn", r.district_id, e.mentions[:1])
+        elif e.type == "Program" and r.district_id:
+            add(e, "runBy", r.district_id, e.mentions[:1])
+    return list(out.values())
+
+
+# ---- recurrence and slippage -------------------------------------------------------------
+
+RANK = {s: i for i, s in enumerate(STAGES)}
+
+
+@dataclass
+class TimelineEntry:
+    year: int
+    stage: str | None
+    mode: str
+    doc: str
+    sentence: str
+    name: str
+
+
+@dataclass
+class Timeline:
+    id: str
+    name: str
+    entries: list[TimelineEntry] = field(default_factory=list)
+    slipped: list[str] = field(default_factory=list)  # human-readable slippage findings
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({e.year for e in self.entries})
+
+
+def timelines(corpus: Corpus, min_years: int = 2) -> list[Timeline]:
+    """Projects mentioned for at least `min_years` distinct years, each with its per-year stages."""
+    by_id: dict[str, Timeline] = {}
+    for r in corpus.results:
+        for e in r.entities:
+            if e.type != "Project":
+                continue
+            t = by_id.setdefault(e.id, Timeline(e.id, e.name))
+            for m in e.mentions:
+                if m.year is None or m.mode == "other":
+                    continue
+                s0, s1 = m.sentence
+                t.entries.append(TimelineEntry(m.year, m.stage, m.mode, r.doc.id, r.doc.text[s0:s1], m.text))
+    out = []
+    for t in by_id.values():
+        if len(t.years) < min_years:
+            continue
+        t.entries.sort(key=lambda x: (x.year, x.mode != "review", -RANK.get(x.stage or "", -1)))
+        t.slipped = slippage(t.entries)
+        out.append(t)
+    return sorted(out, key=lambda t: (-len(t.years), t.name))
+
+
+def slippage(entries: list[TimelineEntry]) -> list[str]:
+    """A plan for year Y aimed at a stage that a report of a later year shows was not reached."""
+    found = []
+    for p in entries:
+        if p.mode != "plan" or p.stage is None:
+            continue
+        later = [x for x in entries if x.year > p.year and x.stage is not None]
+        if later and max(RANK[x.stage] for x in later) < RANK[p.stage]:
+            best = max(later, key=lambda x: RANK[x.stage])
+            found.append(f"planned {p.stage} in {p.year}; {best.year} shows {best.stage}")
+    return found

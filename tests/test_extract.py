@@ -1,0 +1,75 @@
+"""Extraction on small invented snippets (not corpus text): one test per hard case."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from kg.extract import core, extract, same_thing
+from kg.model import Document
+
+
+def run(text: str, title: str = "") -> dict[str, tuple[str, list[str]]]:
+    doc = Document(id="t", path="t.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), title=title)
+    return {e.name: (e.type, e.aliases) for e in extract(doc).entities}
+
+
+def test_suffix_names_are_typed_and_trimmed_of_actions():
+    got = run("一、2021年工作总结\n全力推进青木湾科技产业园建设，加快推进南岭小学改扩建工程。")
+    assert got["青木湾科技产业园"][0] == "Project"
+    assert any(n.startswith("南岭小学") for n in got), got
+    assert not any(n.startswith(("全力", "推进", "加快")) for n in got)
+
+
+def test_generic_class_nouns_are_not_entities():
+    got = run("一、2021年工作总结\n组织辖区企业、物业公司和股份合作公司开展培训，社区党委全程参与。")
+    assert not {"企业", "物业公司", "股份合作公司", "社区党委"} & set(got)
+
+
+def test_organizations_and_programs():
+    got = run("一、2021年工作总结\n联合青禾商会举办“春苗助学行动”，引进恒远精密公司。")
+    assert got.get("青禾商会", ("",))[0] == "Organization"
+    assert got.get("春苗助学行动", ("",))[0] == "Program"
+    assert any(t == "Organization" and n.startswith("恒远精密") for n, (t, _) in got.items())
+
+
+def test_masked_names_are_not_entities():
+    got = run("一、2021年工作总结\nXX医院与*街道共同开展义诊。")
+    assert not any("XX" in n or "*" in n for n in got), got
+
+
+def test_person_before_title():
+    got = run("一、2022年工作总结\n邀请省委党校林晓明教授作专题辅导。")
+    assert got.get("林晓明", ("",))[0] == "Person"
+
+
+def test_facility_being_built_is_a_project_acting_is_an_organization():
+    built = run("一、2022年工作总结\n新建白沙中学，年内完成主体结构施工。")
+    acting = run("一、2022年工作总结\n白沙中学荣获市级文明校园称号。")
+    assert built["白沙中学"][0] == "Project"
+    assert acting["白沙中学"][0] == "Organization"
+
+
+def test_aliases_within_a_document_form_one_entity():
+    got = run("一、2021年工作总结\n启动云溪配套北岸人行天桥新建工程。\n二、2022年工作计划\n建成云溪人行天桥。")
+    projects = {n: a for n, (t, a) in got.items() if t == "Project"}
+    assert len(projects) == 1, projects
+    (name, aliases), = projects.items()
+    assert {name, *aliases} >= {"云溪人行天桥"}
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("十里河片区城市更新项目", "十里河片区", True),
+    ("云溪人行天桥", "云溪配套北岸人行天桥", True),
+    ("东湖小学", "西湖小学", False),
+    ("第一工业区", "第二工业区", False),
+])
+def test_same_thing(a, b, same):
+    assert same_thing(a, b) is same
+
+
+def test_core_drops_generic_tails_only():
+    assert core("青木湾片区城市更新项目") == "青木湾片区"
+    assert core("和顺路(东环路-西环路)新建工程") == "和顺路"
+    assert core("工程") == "工程"
