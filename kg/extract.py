@@ -20,7 +20,7 @@ import jieba.posseg
 
 from kg import lexicon as lx
 from kg.gazetteer import Gazetteer
-from kg.model import Document, DocResult, Entity, Mention
+from kg.model import Document, DocResult, Entity, Mention, Place
 from kg.structure import clause_bounds, find_sections, section_at, sentences, stage_of
 
 MASK = re.compile(r"[Xx×＊*]{1,}|XX|ＸＸ")
@@ -51,7 +51,7 @@ def tokenize(text: str) -> list[Token]:
     _setup()
     tags = jieba.posseg.dt.word_tag_tab
     out, pos = [], 0
-    for w in jieba.cut(text, HMM=True):
+    for w in jieba.cut(text, HMM=False):
         out.append(Token(w, pos, pos + len(w), tags.get(w)))
         pos += len(w)
     return out
@@ -62,34 +62,80 @@ def _name_like(tok: Token) -> bool:
     w = tok.word
     if not NAME_CHAR.match(w) or w in lx.BREAK_WORDS:
         return False
-    if w in lx.NAME_INTERNAL:
-        return True
-    return tok.tag not in lx.BREAK_TAGS
+    if len(w) == 1:  # unknown words come as single characters: only function characters break
+        return w not in lx.FUNCTION_CHARS
+    return w in lx.NAME_INTERNAL or tok.tag not in lx.BREAK_TAGS
 
 
 def _trim(name: str) -> str:
-    """Strip modifiers and actions that precede a name (全力推进…, 辖区…)."""
-    changed = True
-    while changed:
-        changed = False
+    """Strip modifiers, actions and counts that precede a name (全力推进…, 辖区…, 3个…)."""
+    while True:
+        before = name
+        name = lx.COUNT_PREFIX.sub("", name)
         for p in lx.LEADING_TRIM:
             if name.startswith(p) and len(name) - len(p) >= 2:
-                name, changed = name[len(p):], True
-    return name
+                name = name[len(p):]
+        if name == before:
+            return name
 
 
-def type_of(name: str, gaz: Gazetteer) -> str | None:
-    """The entity type a suffix-bearing name carries, or None for a generic word."""
-    if name in lx.GENERIC or len(name) < 2:
+def distinctive(head: str) -> bool:
+    """Does the part before the suffix single something out? A name needs a word that is rare
+    or a proper noun in jieba's dictionary, an unknown word, or a code (T4, 12号, 三期)."""
+    if lx.CODE.search(head):
+        return True
+    freq, tags = jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
+    words = [w for w in jieba.cut(head, HMM=False) if w not in lx.GENERIC_HEADS]
+    for i, w in enumerate(words):
+        if len(w) == 1:
+            if (i > 0 and len(words[i - 1]) == 1) or (i + 1 < len(words) and len(words[i + 1]) == 1):
+                return True  # a run of single characters: a word jieba does not know
+            continue
+        if w in lx.GENERIC_HEADS:
+            continue
+        f, tag = freq.get(w) or 0, tags.get(w)
+        if f < lx.RARE_FREQ or tag in lx.PROPER_TAGS:
+            return True
+    return False
+
+
+def _place_like(head: str) -> bool:
+    """Could this be the name part of a community or village no gazetteer holds? Two to four
+    characters of proper nouns or unknown characters, no verbs, adjectives or counts."""
+    if not 2 <= len(head) <= 4 or head[0] in lx.FUNCTION_CHARS:
+        return False
+    tags = jieba.posseg.dt.word_tag_tab
+    for w in jieba.cut(head, HMM=False):
+        tag = tags.get(w)
+        if w in lx.GENERIC_HEADS or w in lx.BREAK_WORDS or (tag not in lx.PROPER_TAGS and (
+                len(w) > 1 or tag in lx.NON_PLACE_TAGS)):
+            return False
+    return True
+
+
+def _proper(head: str) -> bool:
+    """Does the head hold a proper noun (place, organization, brand) by jieba's dictionary?"""
+    tags = jieba.posseg.dt.word_tag_tab
+    return any(tags.get(w) in lx.PROPER_TAGS for w in jieba.cut(head, HMM=False) if len(w) > 1)
+
+
+def type_of(name: str, gaz: Gazetteer, quoted: bool = False) -> str | None:
+    """The entity type a name carries by its suffix, or None for a generic phrase."""
+    if name in lx.GENERIC or len(name) < 2 or lx.SLOGAN.search(name):
         return None
-    if gaz.is_known(name) and name.endswith(lx.DISTRICT_SUFFIXES):
+    if name.endswith(lx.DISTRICT_SUFFIXES) and gaz.is_known(name):
         return "District"
     for suffix, typ in lx.SUFFIX_TYPES:
-        if name.endswith(suffix):
-            head = name[: -len(suffix)]
-            if len(head) < lx.MIN_HEAD.get(suffix, 1) or head in lx.GENERIC_HEADS:
-                return None
-            return typ
+        if not name.endswith(suffix):
+            continue
+        head = name[: -len(suffix)]
+        if len(head) < lx.MIN_HEAD.get(suffix, 1) or not (quoted or distinctive(head)):
+            return None
+        if not quoted and suffix in lx.WEAK_PROGRAM_SUFFIXES and not lx.CODE.search(head) and not _proper(head):
+            return None
+        if typ == "District" and (suffix not in lx.LOCAL_SUFFIXES or not _place_like(head)):
+            return None  # an unknown 区/市/县 is rarely a division; unknown 社区/村 often are
+        return typ
     return None
 
 
@@ -98,6 +144,7 @@ class Candidate:
     start: int
     end: int
     type: str
+    full: str | None = None  # the full name when the text writes a short one (宝安 → 宝安区)
 
 
 def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer) -> list[Candidate]:
@@ -118,25 +165,68 @@ def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer) -> list[Can
 
 
 def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
+    """Quoted names: typed by suffix, else a Program — unless the quotes only stress a word
+    (“瓶颈”) or a numbered catchword (“三会一课”)."""
     out = []
     for m in QUOTED.finditer(text):
         inner = m.group(1).strip()
-        if lx.SLOGAN.search(inner) or any(c in inner for c in "，。,；;：:！？"):
+        if any(c in inner for c in "，。,；;：:！？"):
             continue
-        typ = type_of(inner, gaz) or ("Program" if len(inner) <= 12 else None)
+        typ = type_of(inner, gaz, quoted=True)
+        if typ is None and len(inner) <= 12 and not lx.NUMBERED.match(inner) and not jieba.dt.FREQ.get(inner):
+            typ = "Program"
         if typ:
             out.append(Candidate(m.start(1), m.end(1), typ))
     return out
 
 
-def _person_candidates(text: str) -> list[Candidate]:
-    return [Candidate(m.start(1), m.end(1), "Person") for m in lx.PERSON.finditer(text)]
+def _person_candidates(text: str, toks: list[Token]) -> list[Candidate]:
+    """A surname-led name right before a title, starting on a word boundary."""
+    starts = {t.start for t in toks}
+    return [Candidate(m.start(1), m.end(1), "Person") for m in lx.PERSON.finditer(text) if m.start(1) in starts]
 
 
-def _place_candidates(text: str, toks: list[Token], gaz: Gazetteer) -> list[Candidate]:
-    """Bare short names of provinces, cities and counties (宝安, 深圳, 慈溪)."""
-    shorts = gaz.short_names()
-    return [Candidate(t.start, t.end, "District") for t in toks if t.word in shorts]
+def local_names(districts: list[str], gaz: Gazetteer) -> dict[str, str]:
+    """Short spellings of the places around the report's own town: its county (宝安 → 宝安区), the
+    county's other towns (沙井 → 沙井街道) and the town's communities (塘尾 → 塘尾社区). The town is
+    the most named 街道/镇 of the text that the gazetteer can place among its other place names."""
+    towns = Counter(d for d in districts if d.endswith(("街道", "镇", "乡")))
+    for town, _ in towns.most_common(3):
+        place = gaz.resolve(town, districts)
+        if place is None or not place.parents:
+            continue
+        county = Place(place.parents[0], "county", None, place.parents[1:])
+        county = next((c for c in gaz.lookup(county.name) if c.parents == county.parents), county)
+        out = {}
+        for p in [*gaz.children(county), *gaz.children(place)]:
+            stem = lx.DIVISION_SUFFIX.sub("", p.name)
+            if len(stem) >= 2 and stem not in lx.BREAK_WORDS:
+                out.setdefault(stem, p.name)
+        for short in (lx.DIVISION_SUFFIX.sub("", a) for a in place.parents[:3]):
+            out.setdefault(short, next((a for a in place.parents if a.startswith(short)), short))
+        return out
+    return {}
+
+
+def _place_candidates(toks: list[Token], names: dict[str, str]) -> list[Candidate]:
+    """Bare short names of nearby places, and of provinces and major cities (深圳, 东莞, 广东)."""
+    return [Candidate(t.start, t.end, "District", names[t.word]) for t in toks if t.word in names]
+
+
+def _enumerated(text: str, c: Candidate) -> list[Candidate]:
+    """潭头、溪头等社区 / 东方、潭头社区: the bare items of an enumeration share the last one's suffix."""
+    name = text[c.start : c.end]
+    suffix = next((x for x in lx.LOCAL_SUFFIXES if name.endswith(x)), None)
+    if c.type != "District" or suffix is None:
+        return []
+    out, end = [], c.start
+    m = lx.ENUM_BEFORE.search(text, 0, end)
+    while m and m.end() == end:
+        stem = m.group(1)
+        out.append(Candidate(m.start(1), m.end(1), "District", stem + suffix))
+        end = m.start()
+        m = lx.ENUM_BEFORE.search(text, 0, end)
+    return out
 
 
 def _masked(name: str) -> bool:
@@ -197,35 +287,62 @@ def same_thing(a: str, b: str) -> bool:
 
 
 def _group(doc: Document, mentions: list[Mention]) -> list[Entity]:
+    """Mentions of one thing in one document become one Entity; its name is the shortest
+    spelling that still names it, the other spellings are its aliases."""
     entities: list[Entity] = []
     for m in mentions:
+        spelling = {m.text, m.full} - {None}
         for e in entities:
-            if e.type == m.type and any(same_thing(m.text, n) for n in {e.name, *e.aliases}):
+            if e.type == m.type and any(same_thing(a, b) for a in spelling for b in (e.name, *e.aliases)):
                 e.mentions.append(m)
-                if m.text not in e.aliases and m.text != e.name:
-                    e.aliases.append(m.text)
+                e.aliases.extend(spelling - {e.name, *e.aliases})
                 break
         else:
-            entities.append(Entity(name=m.text, type=m.type, mentions=[m]))
+            entities.append(Entity(name=m.full or m.text, type=m.type, mentions=[m],
+                                   aliases=sorted(spelling - {m.full or m.text})))
     for e in entities:
-        spellings = Counter(m.text for m in e.mentions)
-        e.name = min(spellings, key=lambda s: (len(core(s)) < 2, len(s), -spellings[s]))
+        fulls = Counter(m.full for m in e.mentions if m.full)
+        spellings = Counter(m.text for m in e.mentions) + fulls
+        e.name = fulls.most_common(1)[0][0] if fulls else min(
+            spellings, key=lambda s: (len(core(s)) < 2, len(s), -spellings[s]))
         e.aliases = sorted(s for s in spellings if s != e.name)
     return entities
+
+
+def _major_places(gaz: Gazetteer) -> dict[str, str]:
+    """Short names of provinces and prefecture cities, which texts write bare (深圳, 东莞, 广东)."""
+    out = {}
+    for short in gaz.short_names():
+        places = [p for p in gaz.lookup(short) if p.level in ("province", "city")]
+        if len(places) == 1 and short not in lx.BREAK_WORDS:
+            out[short] = places[0].name
+    return out
+
+
+_MAJOR: dict[str, str] = {}
 
 
 def extract(doc: Document) -> DocResult:
     """Sections, mentions and per-document entities of one document."""
     gaz = Gazetteer.load()
+    if not _MAJOR:
+        _MAJOR.update(_major_places(gaz))
     text = doc.text
     sections = find_sections(text, doc.title, doc.metadata)
-    mentions: list[Mention] = []
-    for s0, s1 in sentences(text):
+    spans = sentences(text)
+    toks_of = [tokenize(text[s0:s1]) for s0, s1 in spans]
+    found: list[list[Candidate]] = []
+    for (s0, s1), toks in zip(spans, toks_of, strict=True):
         sent = text[s0:s1]
-        toks = tokenize(sent)
-        cands = [Candidate(c.start + s0, c.end + s0, c.type) for c in (
+        found.append([Candidate(c.start + s0, c.end + s0, c.type, c.full) for c in (
             *_quoted_candidates(sent, gaz), *_suffix_candidates(sent, toks, gaz),
-            *_person_candidates(sent), *_place_candidates(sent, toks, gaz))]
+            *_person_candidates(sent, toks))])
+    districts = [text[c.start : c.end] for cs in found for c in cs if c.type == "District"]
+    nearby = {**_MAJOR, **local_names(districts, gaz)}
+    mentions: list[Mention] = []
+    for (s0, s1), toks, cands in zip(spans, toks_of, found, strict=True):
+        cands += [Candidate(c.start + s0, c.end + s0, c.type, c.full) for c in _place_candidates(toks, nearby)]
+        cands += [e for c in cands for e in _enumerated(text, c)]
         for c in _select(cands):
             name = text[c.start : c.end]
             if _masked(name):
@@ -235,6 +352,7 @@ def extract(doc: Document) -> DocResult:
             sec = sections[idx] if idx is not None else None
             m = Mention(c.start, c.end, name, typ, (s0, s1), idx,
                         sec.year if sec else None, sec.mode if sec else "other")
+            m.full = c.full
             if typ == "Project":
                 m.stage, m.stage_cue = stage_of(text, c.start, c.end, m.mode)
             mentions.append(m)

@@ -53,7 +53,9 @@ GENERIC = frozenset(
     "行动 计划 活动 模式 机制 战略 试点 专项 改革 体系 党支部 纪委 工会 协会 商会 银行 医院 小学 中学 幼儿园 "
     "公园 道路 马路 铁路 码头 广场 河 湖 水库 驿站 专项行动 系列活动 主题活动 工作机制 长效机制 工作计划 "
     "年度计划 行动计划 实施方案 产业园 工业园 科技园 合作区 示范区 开发区 地块 片区 板块 区块 商圈 街区 "
-    "综合体 总部基地 管理机制 服务中心 指挥中心 党群服务中心 服务站 工作站 联络站".split()
+    "综合体 总部基地 管理机制 服务中心 指挥中心 党群服务中心 服务站 工作站 联络站 工业园区 城中村 旧村 "
+    "示范村 绿色社区 健康社区 文明社区 和谐社区 平安社区 幸福社区 美丽乡村 特色小镇 城市新区 城乡社区 "
+    "经济特区 封控区 管控区 防范区 风险区 高风险地区 中风险地区 低风险地区 主城区 中心城区".split()
 )
 # A suffix preceded only by one of these is generic too (各类企业, 重点项目 …).
 GENERIC_HEADS = frozenset(
@@ -86,14 +88,30 @@ NAME_INTERNAL = frozenset(
 BREAK_TAGS = frozenset({"v", "p", "c", "u", "d", "r", "y", "e", "o", "ad", "uj", "ul", "ud", "ug", "uz", "uv",
                         "f", "t", "zg"})
 LEADING_TRIM = ("全力", "加快", "推进", "推动", "完成", "新建", "打造", "辖区", "建设", "启动", "开展", "实施",
-                "扎实", "积极", "持续", "深入", "全面", "着力", "大力", "重点", "全", "原", "新", "各", "本",
-                "成功", "顺利", "首个", "首家", "一批", "全区首个", "全市首个", "全国首个")
+                "扎实", "积极", "持续", "深入", "全面", "着力", "大力", "重点", "成功", "顺利", "首个", "首家",
+                "一批", "全区首个", "全市首个", "全国首个", "全区", "全市", "全省", "全国", "深圳首家")
+# Counts before a name: 3个, 150余名, 一批, 第2批 …
+COUNT_PREFIX = re.compile(r"^(?:[0-9０-９一二三四五六七八九十百千万两几多余]+[个家条座名宗所项批处类场次间户栋套]"
+                          r"(?:以上)?|[0-9.]+[%万亿]?)")
+# Characters that end a name even inside an unknown word (和, 及, 等 …).
+FUNCTION_CHARS = frozenset("和及与等或的在对为将把被向从由于以并且了是共各经已至到")
+# A code inside a name makes it specific: T4航站楼, 12号线, 5G, 三期, 第一工业区, 4号地块.
+CODE = re.compile(r"[A-Za-z0-9]|第[一二三四五六七八九十0-9]+|[一二三四五六七八九十]期|[0-9一二三四五六七八九十]号")
+RARE_FREQ = 300
+NON_PLACE_TAGS = frozenset({"v", "d", "a", "m", "p", "c", "u", "r", "q", "f", "t", "ad", "vn", "an", "uj", "ul"})
+PROPER_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nt", "j", "s", "nrfg"})
+# District suffixes that an unknown name may still carry as a real division (guide: communities and
+# villages no gazetteer holds are still Districts when the text says 社区/村).
+LOCAL_SUFFIXES = ("社区", "村", "街道", "镇", "乡")
 MAX_NAME = 18
 
 # Ideological formulas and numbered catchwords (四个意识, 两个维护, 六稳六保) are not entities.
+NUMBERED = re.compile(r"^[一二三四五六七八九十两双百千万]")
+# Program suffixes too common in plain prose to make a name without a proper noun or code.
+WEAK_PROGRAM_SUFFIXES = ("机制", "体系", "模式", "活动", "改革", "品牌", "课堂", "工作法", "专项", "试点")
 SLOGAN = re.compile(
     r"^[一二三四五六七八九十两百千万]+个|^[一二三四五六七八九十两]+[稳保大化]|精神$|思想$|意识$|第一议题|"
-    r"^[一二三四五六七八九十两]+[项条]|[是要]$|^[^\u4e00-\u9fff]*$"
+    r"^[一二三四五六七八九十两]+[项条]|[是要]$|^[^\u4e00-\u9fff]*$|[0-9]{4}年|年度|年工作"
 )
 
 # Person: a two- or three-character name right before a title, or 习近平-style leaders' titles.
@@ -103,3 +121,7 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁
 _TITLES = ("总书记", "同志", "院士", "书记", "副书记", "主任", "副主任", "院长", "副院长", "教授", "博士",
            "先生", "女士", "烈士", "将军", "主席", "委员", "局长", "区长", "市长", "镇长", "街道办主任", "皇帝")
 PERSON = re.compile(rf"(?<![\u4e00-\u9fff]{{2}})([{_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:{'|'.join(_TITLES)})")
+
+DIVISION_SUFFIX = re.compile(r"(特别行政区|自治州|自治县|街道|社区|地区|省|市|区|县|镇|乡|村)$")
+# One bare item of an enumeration before a division name: "潭头、" in 潭头、溪头社区 (2-4 characters).
+ENUM_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4})[、和及与]")

@@ -58,6 +58,7 @@ class Mention:
     mode: Mode = "other"
     stage: str | None = None  # one of STAGES, projects only
     stage_cue: str | None = None  # the words that gave the stage
+    full: str | None = None  # the full name when the text writes a short one (宝安 → 宝安区)
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.extract import core, same_thing
@@ -20,7 +20,6 @@ from kg.model import STAGES, Corpus, DocResult, Entity, Mention, Place, Relation
 
 TOWN = re.compile(r"(街道|镇|乡)$")
 VILLAGE = re.compile(r"(社区|村)$")
-MASKED_TOWN = re.compile(r"(?:XX|ＸＸ|[＊*×]+)(街道|镇|乡)")
 
 
 def stable_id(kind: str, *parts: str) -> str:
@@ -33,22 +32,27 @@ def _district_mentions(r: DocResult) -> list[Entity]:
 
 
 def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
-    """The district that wrote the report: the most mentioned town (街道/镇) resolved with the
-    other places of the text as context; for a masked town, its communities."""
+    """The district that wrote the report.
+
+    The author is a town (街道/镇) the report names in its title or opening, or names often,
+    resolved with the text's other places as context. A masked author (XX街道, *街道) or one
+    the text never names is placed by the communities the report names — only on strong
+    evidence (gazetteer.place_masked); otherwise it stays unresolved (None)."""
     districts = _district_mentions(r)
     context = [n for e in districts for n in (e.name, *e.aliases)]
-    towns = Counter({e.name: len(e.mentions) for e in districts if TOWN.search(e.name)})
-    for name, _ in towns.most_common():
-        place = gaz.resolve(name, context)
+    head = r.doc.title + r.doc.text[:200]
+    towns = sorted((e for e in districts if TOWN.search(e.name)), key=lambda e: -len(e.mentions))
+    for e in towns:
+        if len(e.mentions) < 2 and not any(n in head for n in (e.name, *e.aliases)):
+            continue
+        place = gaz.resolve(e.name, context)
         if place is not None:
             return place
-        if towns[name] >= 2:  # named often, unknown to the gazetteer: still the author
-            return Place(name=name, level="town", confidence=0.6, evidence=["named in the text"])
-    if MASKED_TOWN.search(r.doc.text[:3000]) or not towns:
-        communities = [e.name for e in districts if VILLAGE.search(e.name)]
-        parents = [p.name for n in context for p in gaz.lookup(n) if p.level in ("county", "city")]
-        return gaz.place_masked("town", communities, parents)
-    return None
+        return Place(name=e.name, level="town", confidence=0.6, evidence=["named in the text, not in the gazetteer"])
+    parents = [p.name for n in context for p in gaz.lookup(n) if p.level in ("county", "city")]
+    communities = [e.name for e in districts if VILLAGE.search(e.name)]
+    communities += gaz.villages_in(r.doc.text, parents) if parents else []
+    return gaz.place_masked("town", communities, parents)
 
 
 def _district_ids(r: DocResult, gaz: Gazetteer) -> dict[int, str]:
