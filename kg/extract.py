@@ -24,7 +24,7 @@ from kg.model import Document, DocResult, Entity, Mention, Place
 from kg.structure import clause_bounds, find_sections, section_at, sentences, stage_of
 
 MASK = re.compile(r"[Xx×＊*]{1,}|XX|ＸＸ")
-NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·\-]")
+NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·]")
 QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,24})[”\"」』]")
 PAREN = re.compile(r"[（(][^（()）\n]{1,20}[)）]")
 
@@ -60,7 +60,7 @@ def tokenize(text: str) -> list[Token]:
 def _name_like(tok: Token) -> bool:
     """May this word be part of a name when walking left from a suffix?"""
     w = tok.word
-    if not NAME_CHAR.match(w) or w in lx.BREAK_WORDS:
+    if not NAME_CHAR.match(w) or w in lx.BREAK_WORDS or w in lx.CLASS_NOUNS:
         return False
     if len(w) == 1:  # unknown words come as single characters: only function characters break
         return w not in lx.FUNCTION_CHARS
@@ -94,7 +94,7 @@ def distinctive(head: str) -> bool:
         if w in lx.GENERIC_HEADS:
             continue
         f, tag = freq.get(w) or 0, tags.get(w)
-        if f < lx.RARE_FREQ or tag in lx.PROPER_TAGS:
+        if f < lx.RARE_FREQ or tag in lx.PROPER_TAGS or (tag is None and f < 1000):
             return True
     return False
 
@@ -125,6 +125,8 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False) -> str | None:
         return None
     if name.endswith(lx.DISTRICT_SUFFIXES) and gaz.is_known(name):
         return "District"
+    if name.endswith(lx.NOT_NAME_ENDINGS):
+        return None
     for suffix, typ in lx.SUFFIX_TYPES:
         if not name.endswith(suffix):
             continue
@@ -164,6 +166,40 @@ def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer) -> list[Can
     return out
 
 
+def _left_start(toks: list[Token], end: int, limit: int = lx.MAX_NAME) -> int:
+    """Where a name ending at `end` starts: walk left over name-like words."""
+    j = next((k for k, t in enumerate(toks) if t.end == end), None)
+    if j is None:
+        return end
+    i = j
+    while i > 0 and _name_like(toks[i - 1]) and end - toks[i - 1].start <= limit:
+        i -= 1
+    return toks[i].start if _name_like(toks[j]) else end
+
+
+def _list_candidates(text: str, toks: list[Token]) -> list[Candidate]:
+    """Names listed before a class noun take its type: 甲、乙等3家企业 → two Organizations;
+    丙等7个项目 → a Project. Each item must still look like a name."""
+    out = []
+    for m in lx.LISTED.finditer(text):
+        typ = lx.CLASS_NOUNS[m.group("cls")]
+        end = m.start("etc")
+        items = []
+        for piece in reversed(lx.LIST_SEP.split(text[m.start("items"):end])):
+            start = end - len(piece)
+            items.append((start, end))
+            end = start - 1  # the separator is one character
+        items.reverse()
+        first_start, first_end = items[0]
+        items[0] = (max(first_start, _left_start(toks, first_end, 12)), first_end)
+        for start, end in items:
+            name = _trim(text[start:end])
+            start = end - len(name)
+            if 2 <= len(name) <= 12 and distinctive(name) and not lx.SLOGAN.search(name):
+                out.append(Candidate(start, end, typ))
+    return out
+
+
 def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     """Quoted names: typed by suffix, else a Program — unless the quotes only stress a word
     (“瓶颈”) or a numbered catchword (“三会一课”)."""
@@ -173,7 +209,9 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
         if any(c in inner for c in "，。,；;：:！？"):
             continue
         typ = type_of(inner, gaz, quoted=True)
-        if typ is None and len(inner) <= 12 and not lx.NUMBERED.match(inner) and not jieba.dt.FREQ.get(inner):
+        if (typ is None and len(inner) <= 12 and not lx.NUMBERED.match(inner) and not jieba.dt.FREQ.get(inner)
+                and (lx.PROGRAM_BEFORE.search(text, max(0, m.start() - 6), m.start())
+                     or lx.PROGRAM_AFTER.match(text, m.end()))):
             typ = "Program"
         if typ:
             out.append(Candidate(m.start(1), m.end(1), typ))
@@ -213,19 +251,22 @@ def _place_candidates(toks: list[Token], names: dict[str, str]) -> list[Candidat
     return [Candidate(t.start, t.end, "District", names[t.word]) for t in toks if t.word in names]
 
 
-def _enumerated(text: str, c: Candidate) -> list[Candidate]:
-    """潭头、溪头等社区 / 东方、潭头社区: the bare items of an enumeration share the last one's suffix."""
+def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int) -> list[Candidate]:
+    """Bare items of an enumeration share the type of its last, suffixed item: 潭头、溪头社区 (a
+    community each); 甲三期、乙产业园完成90% (a project each)."""
     name = text[c.start : c.end]
-    suffix = next((x for x in lx.LOCAL_SUFFIXES if name.endswith(x)), None)
-    if c.type != "District" or suffix is None:
+    suffix = next((x for x in lx.LOCAL_SUFFIXES if name.endswith(x)), None) if c.type == "District" else ""
+    if suffix is None or c.full:
         return []
     out, end = [], c.start
-    m = lx.ENUM_BEFORE.search(text, 0, end)
-    while m and m.end() == end:
-        stem = m.group(1)
-        out.append(Candidate(m.start(1), m.end(1), "District", stem + suffix))
-        end = m.start()
-        m = lx.ENUM_BEFORE.search(text, 0, end)
+    while end - 1 >= 0 and text[end - 1] == "、":
+        start = max(_left_start(toks, end - 1 - offset, 12) + offset, text.rfind("、", 0, end - 1) + 1)
+        item = _trim(text[start : end - 1])
+        start = end - 1 - len(item)
+        if not (2 <= len(item) <= (4 if suffix else 12)) or not distinctive(item):
+            break
+        out.append(Candidate(start, end - 1, c.type, item + suffix if suffix else None))
+        end = start
     return out
 
 
@@ -335,14 +376,14 @@ def extract(doc: Document) -> DocResult:
     for (s0, s1), toks in zip(spans, toks_of, strict=True):
         sent = text[s0:s1]
         found.append([Candidate(c.start + s0, c.end + s0, c.type, c.full) for c in (
-            *_quoted_candidates(sent, gaz), *_suffix_candidates(sent, toks, gaz),
+            *_quoted_candidates(sent, gaz), *_suffix_candidates(sent, toks, gaz), *_list_candidates(sent, toks),
             *_person_candidates(sent, toks))])
     districts = [text[c.start : c.end] for cs in found for c in cs if c.type == "District"]
     nearby = {**_MAJOR, **local_names(districts, gaz)}
     mentions: list[Mention] = []
     for (s0, s1), toks, cands in zip(spans, toks_of, found, strict=True):
         cands += [Candidate(c.start + s0, c.end + s0, c.type, c.full) for c in _place_candidates(toks, nearby)]
-        cands += [e for c in cands for e in _enumerated(text, c)]
+        cands += [e for c in cands for e in _enumerated(text, c, toks, s0)]
         for c in _select(cands):
             name = text[c.start : c.end]
             if _masked(name):

@@ -16,7 +16,10 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
         "地块", "工业区", "总部基地", "产业基地", "制造基地", "商圈", "街区", "综合体", "广场", "隧道", "铁路",
         "号线", "码头", "小区", "花园", "厂", "创新港", "信息港", "展厅", "体育公园", "文体中心", "体育中心",
         "消防站", "小学", "中学", "幼儿园", "九年一贯制学校", "村史馆", "博物馆", "图书馆", "医院",
-        "卫生服务中心", "养老院", "驿站", "水库", "河", "湖",
+        "卫生服务中心", "养老院", "驿站", "水库", "河", "湖", "基地", "工坊", "门户区", "石场", "苑", "泵站",
+        "号站", "书院", "走廊", "创新城", "科技城", "大厦", "市场", "高铁", "高速", "立交", "国道", "省道",
+        "庭院", "家园", "服务区", "上盖", "纪念馆", "航站楼", "综合楼", "大楼", "车辆段", "停车场", "碧道",
+        "绿道", "管网", "电站", "变电站", "污水处理厂", "学校", "校区", "体育馆", "文化馆", "美术馆",
     ),
     "Organization": (
         "有限公司", "公司", "集团", "协会", "商会", "联合会", "联谊会", "促进会", "委员会", "党工委", "党委",
@@ -92,12 +95,12 @@ LEADING_TRIM = ("全力", "加快", "推进", "推动", "完成", "新建", "打
                 "一批", "全区首个", "全市首个", "全国首个", "全区", "全市", "全省", "全国", "深圳首家")
 # Counts before a name: 3个, 150余名, 一批, 第2批 …
 COUNT_PREFIX = re.compile(r"^(?:[0-9０-９一二三四五六七八九十百千万两几多余]+[个家条座名宗所项批处类场次间户栋套]"
-                          r"(?:以上)?|[0-9.]+[%万亿]?)")
+                          r"(?:以上)?|[0-9.]+[%万亿])")
 # Characters that end a name even inside an unknown word (和, 及, 等 …).
 FUNCTION_CHARS = frozenset("和及与等或的在对为将把被向从由于以并且了是共各经已至到")
 # A code inside a name makes it specific: T4航站楼, 12号线, 5G, 三期, 第一工业区, 4号地块.
 CODE = re.compile(r"[A-Za-z0-9]|第[一二三四五六七八九十0-9]+|[一二三四五六七八九十]期|[0-9一二三四五六七八九十]号")
-RARE_FREQ = 300
+RARE_FREQ = 20
 NON_PLACE_TAGS = frozenset({"v", "d", "a", "m", "p", "c", "u", "r", "q", "f", "t", "ad", "vn", "an", "uj", "ul"})
 PROPER_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nt", "j", "s", "nrfg"})
 # District suffixes that an unknown name may still carry as a real division (guide: communities and
@@ -125,3 +128,27 @@ PERSON = re.compile(rf"(?<![\u4e00-\u9fff]{{2}})([{_SURNAMES}][\u4e00-\u9fff]{{1
 DIVISION_SUFFIX = re.compile(r"(特别行政区|自治州|自治县|街道|社区|地区|省|市|区|县|镇|乡|村)$")
 # One bare item of an enumeration before a division name: "潭头、" in 潭头、溪头社区 (2-4 characters).
 ENUM_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4})[、和及与]")
+
+# A list before a class noun: 甲、乙等3家企业. The class noun gives the type of every item.
+CLASS_NOUNS = {
+    "企业": "Organization", "公司": "Organization", "单位": "Organization", "机构": "Organization",
+    "高校": "Organization", "医院": "Organization", "协会": "Organization", "商会": "Organization",
+    "项目": "Project", "工程": "Project", "园区": "Project", "道路": "Project", "片区": "Project",
+    "学校": "Project", "公园": "Project", "小区": "Project",
+    "社区": "District", "村": "District", "街道": "District",
+    "活动": "Program", "行动": "Program",
+}
+LISTED = re.compile(
+    r"(?P<items>[^，,。；;：:（）()“”\"\s]{2,80}?)(?P<etc>等)(?:[0-9一二三四五六七八九十百余多]+[个家所座条项批宗]?)?"
+    r"(?:优质|重点|重大|知名|龙头|骨干|高新技术|上市|规上|民生)?(?P<cls>" + "|".join(CLASS_NOUNS) + ")"
+)
+LIST_SEP = re.compile(r"[、及和与]")
+# Endings that look like a suffix but close ordinary words (干部 is not a 部, 内部 neither).
+NOT_NAME_ENDINGS = ("干部", "内部", "外部", "全部", "局部", "东部", "西部", "南部", "北部", "中部", "基层",
+                    "支部书记", "布局", "大局", "格局", "新局", "开局", "服务", "交易", "娱乐", "设施")
+# Context that makes a quoted phrase a programme rather than emphasis: a verb that launches or
+# runs something before it (开展“…”), or a class noun, a list or a closing word after it (“…”行动、“…”).
+PROGRAM_BEFORE = re.compile(r"(开展|实施|推行|推进|深化|创建|争创|启动|打造|落实|建立|构建|探索|推广|组织|举办|"
+                            r"深入|创新|推出|首创|建设|参与|参加|持续|全面|以|通过|依托|围绕|聚焦|为)[了好]?$")
+PROGRAM_AFTER = re.compile(r"[”\"」』]?(行动|工作|模式|机制|活动|试点|品牌|体系|平台|工程|计划|改革|专项|项目|"
+                           r"系列|主题|战略|示范|创建|建设|服务|、|和|及|等)")
