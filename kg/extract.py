@@ -293,10 +293,9 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
 def _facility_type(text: str, c: Candidate, sent: tuple[int, int]) -> str:
     """Schools, hospitals and parks being built are Projects; acting, they are Organizations."""
     name = text[c.start : c.end]
-    if c.type == "Organization" and name.endswith(lx.FACILITY_SUFFIXES):
+    if c.type in ("Organization", "Project") and name.endswith(lx.FACILITY_SUFFIXES):
         lo, hi = clause_bounds(text, c.start, c.end)
-        if lx.BUILD_CUE.search(text[lo:hi]):
-            return "Project"
+        return "Project" if lx.BUILD_CUE.search(text[lo:hi]) else "Organization"
     if c.type == "Project" and name.endswith(lx.PROGRAMME_TAIL_SUFFIXES) and not lx.BUILD_CUE.search(name):
         return "Program"
     return c.type

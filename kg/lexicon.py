@@ -42,7 +42,7 @@ MIN_HEAD = {"路": 2, "街": 2, "桥": 2, "区": 2, "市": 2, "县": 2, "村": 2
             "办": 2, "局": 2, "厂": 2, "河": 2, "湖": 2, "中心": 2, "计划": 2, "工程": 2, "项目": 2}
 
 # Schools, hospitals, parks: a Project when being built, an Organization when acting.
-FACILITY_SUFFIXES = ("小学", "中学", "学校", "医院", "幼儿园", "公园", "中心", "馆")
+FACILITY_SUFFIXES = ("小学", "中学", "学校", "医院", "幼儿园", "馆", "学院", "大学")
 # 工程 as a programme of activity rather than construction.
 PROGRAMME_TAIL_SUFFIXES = ("工程",)
 BUILD_CUE = re.compile(r"新建|扩建|改建|改扩建|建设|开工|动工|竣工|建成|完工|施工|投用|选址|规划|主体|封顶|"
@@ -123,7 +123,7 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁
              "邵万钱严覃武戴莫孔向汤文习乾嘉")
 _TITLES = ("总书记", "同志", "院士", "书记", "副书记", "主任", "副主任", "院长", "副院长", "教授", "博士",
            "先生", "女士", "烈士", "将军", "主席", "委员", "局长", "区长", "市长", "镇长", "街道办主任", "皇帝")
-PERSON = re.compile(rf"(?<![\u4e00-\u9fff]{{2}})([{_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:{'|'.join(_TITLES)})")
+PERSON = re.compile(rf"([{_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:{'|'.join(_TITLES)})")
 
 DIVISION_SUFFIX = re.compile(r"(特别行政区|自治州|自治县|街道|社区|地区|省|市|区|县|镇|乡|村)$")
 # One bare item of an enumeration before a division name: "潭头、" in 潭头、溪头社区 (2-4 characters).
