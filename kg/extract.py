@@ -137,6 +137,8 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False) -> str | None:
             return None
         if typ == "District" and (suffix not in lx.LOCAL_SUFFIXES or not _place_like(head)):
             return None  # an unknown 区/市/县 is rarely a division; unknown 社区/村 often are
+        if typ == "Program" and suffix == "工程" and (lx.BUILD_CUE.search(head) or type_of(head, gaz) == "Project"):
+            return "Project"  # 工程 of construction, not a programme
         return typ
     return None
 
@@ -251,21 +253,27 @@ def _place_candidates(toks: list[Token], names: dict[str, str]) -> list[Candidat
     return [Candidate(t.start, t.end, "District", names[t.word]) for t in toks if t.word in names]
 
 
-def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int) -> list[Candidate]:
-    """Bare items of an enumeration share the type of its last, suffixed item: 潭头、溪头社区 (a
-    community each); 甲三期、乙产业园完成90% (a project each)."""
-    name = text[c.start : c.end]
-    suffix = next((x for x in lx.LOCAL_SUFFIXES if name.endswith(x)), None) if c.type == "District" else ""
-    if suffix is None or c.full:
+def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Gazetteer) -> list[Candidate]:
+    """Bare items of an enumeration share the type of its last, suffixed item. A short item
+    shares its suffix too: 潭头、溪头社区 (two communities), 红星、车辆段学校 (two schools); a longer
+    one names itself: 甲三期A、乙产业园完成90% (two projects)."""
+    if c.full:
         return []
+    name = text[c.start : c.end]
+    suffix = next((s for s, t in lx.SUFFIX_TYPES if t == c.type and name.endswith(s)), "")
     out, end = [], c.start
     while end - 1 >= 0 and text[end - 1] == "、":
         start = max(_left_start(toks, end - 1 - offset, 12) + offset, text.rfind("、", 0, end - 1) + 1)
         item = _trim(text[start : end - 1])
         start = end - 1 - len(item)
-        if not (2 <= len(item) <= (4 if suffix else 12)) or not distinctive(item):
+        if not 2 <= len(item) <= 12:
             break
-        out.append(Candidate(start, end - 1, c.type, item + suffix if suffix else None))
+        if len(item) <= 3 and suffix and not type_of(item, gaz):
+            out.append(Candidate(start, end - 1, c.type, item + suffix))
+        elif c.type != "District" and (distinctive(item) or type_of(item, gaz) == c.type):
+            out.append(Candidate(start, end - 1, c.type))
+        else:
+            break
         end = start
     return out
 
@@ -382,7 +390,7 @@ def extract(doc: Document) -> DocResult:
     mentions: list[Mention] = []
     for (s0, s1), toks, cands in zip(spans, toks_of, found, strict=True):
         cands += [Candidate(c.start + s0, c.end + s0, c.type, c.full) for c in _place_candidates(toks, nearby)]
-        cands += [e for c in cands for e in _enumerated(text, c, toks, s0)]
+        cands += [e for c in cands for e in _enumerated(text, c, toks, s0, gaz)]
         for c in _select(cands):
             name = text[c.start : c.end]
             if _masked(name):

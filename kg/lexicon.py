@@ -68,7 +68,7 @@ GENERIC_HEADS = frozenset(
     "党建 志愿 服务 治理 发展 建设 改造 更新 提升 整治 管理 工作 学习 宣传 招商 拆迁".split()
 )
 # Generic tails that spellings of one thing may or may not carry (for alias matching).
-GENERIC_TAILS = ("城市更新项目", "更新单元", "新建工程", "改造工程", "改扩建工程", "扩建工程", "建设工程",
+GENERIC_TAILS = ("主体工程", "城市更新项目", "更新单元", "新建工程", "改造工程", "改扩建工程", "扩建工程", "建设工程",
                  "提升工程", "规划建设项目", "建设项目", "新建项目", "项目", "工程", "综合整治提升",
                  "综合整治", "整治提升", "利益统筹", "建设", "改扩建", "扩建", "新建")
 
@@ -89,7 +89,7 @@ NAME_INTERNAL = frozenset(
     "产业 科技 金融 物流 仓储 运动 教育 文化 体育 医疗 卫生 养老".split()
 )
 BREAK_TAGS = frozenset({"v", "p", "c", "u", "d", "r", "y", "e", "o", "ad", "uj", "ul", "ud", "ug", "uz", "uv",
-                        "f", "t", "zg"})
+                        "f", "zg"})
 LEADING_TRIM = ("全力", "加快", "推进", "推动", "完成", "新建", "打造", "辖区", "建设", "启动", "开展", "实施",
                 "扎实", "积极", "持续", "深入", "全面", "着力", "大力", "重点", "成功", "顺利", "首个", "首家",
                 "一批", "全区首个", "全市首个", "全国首个", "全区", "全市", "全省", "全国", "深圳首家")
@@ -99,7 +99,8 @@ COUNT_PREFIX = re.compile(r"^(?:[0-9０-９一二三四五六七八九十百千�
 # Characters that end a name even inside an unknown word (和, 及, 等 …).
 FUNCTION_CHARS = frozenset("和及与等或的在对为将把被向从由于以并且了是共各经已至到")
 # A code inside a name makes it specific: T4航站楼, 12号线, 5G, 三期, 第一工业区, 4号地块.
-CODE = re.compile(r"[A-Za-z0-9]|第[一二三四五六七八九十0-9]+|[一二三四五六七八九十]期|[0-9一二三四五六七八九十]号")
+CODE = re.compile(r"[A-Za-z0-9]|第[一二三四五六七八九十0-9]+|[一二三四五六七八九十]期|[0-9一二三四五六七八九十]号|"
+                  r"^[一二三四五六七八九十]+[高中小]")  # 十二高: a numbered school
 RARE_FREQ = 20
 NON_PLACE_TAGS = frozenset({"v", "d", "a", "m", "p", "c", "u", "r", "q", "f", "t", "ad", "vn", "an", "uj", "ul"})
 PROPER_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nt", "j", "s", "nrfg"})
