@@ -1,0 +1,472 @@
+"""Document structure: sentences, clauses, the year sections of a report and the stage of a project.
+
+A work report speaks of one year as done (`review`) and of another as to do (`plan`); the year and
+the mode of the part a mention sits in give the mention its place on the project's timeline.
+Headings say which part is which, but not always truthfully (a "2021年工作计划" over finished
+results is a review), so the body of each part is read too. Everything here is generic cue words;
+nothing is keyed to one report.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.model import Mode, Section
+
+# ---------------------------------------------------------------- sentences and clauses
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)】]*|\n")  # a closing quote stays with its sentence
+_SPACE = " \t\r\u3000\xa0"
+_CLAUSE_STOP = re.compile(r"[，,；;。！？!?：:\n]")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, split at 。！？!?；; and line breaks, trimmed of surrounding white space."""
+    spans = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        _add_trimmed(spans, text, pos, m.end() if m.group() != "\n" else m.start())
+        pos = m.end()
+    _add_trimmed(spans, text, pos, len(text))
+    return spans
+
+
+def _add_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start] in _SPACE:
+        start += 1
+    while end > start and text[end - 1] in _SPACE:
+        end -= 1
+    if start < end:
+        spans.append((start, end))
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end]: bounded by ，,；;。！？!?：: and line breaks, not by 、
+    (an enumeration "A、B完成90%、20%" is one clause)."""
+    lo = start
+    while lo > 0 and not _CLAUSE_STOP.match(text, lo - 1):
+        lo -= 1
+    m = _CLAUSE_STOP.search(text, end)
+    hi = m.start() if m else len(text)
+    while lo < hi and text[lo] in _SPACE:
+        lo += 1
+    while hi > max(lo, end) and text[hi - 1] in _SPACE:
+        hi -= 1
+    return lo, hi
+
+
+# ---------------------------------------------------------------- headings
+
+_CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+_YEAR = re.compile(r"(20\d\d|二[〇零○][〇零○一二三四五六七八九]{2})\s*年")
+# Relative years make a heading a year heading too ("下一步工作计划", "明年工作打算").
+_RELATIVE_YEAR = re.compile(
+    r"明年|来年|下一年|下年度|新的一年|下一步|下步|今后|今年|本年|去年|上年|上半年|下半年"
+)
+_PARTIAL_YEAR = re.compile(r"上半年|前三季度|前半年|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月")
+_MODE_WORDS: dict[str, str] = {
+    "review": "总结|回顾|亮点|成效|成绩|成果|完成情况|工作情况|进展情况|开展情况|落实情况|执行情况|推进情况"
+    "|主要工作|主要做法|做法|述职",
+    "plan": "计划|安排|思路|打算|重点工作|工作重点|任务|目标|要点|展望|设想|举措|部署",
+    "other": "问题|不足|短板|困难|差距|挑战",
+}
+_MODE_WORD = re.compile("|".join(f"(?P<{mode}>{words})" for mode, words in _MODE_WORDS.items()))
+_JOINER = re.compile(r"暨|及|和|与|以及|并|、|/")
+_NUMBERING = (  # outermost first; the index is the heading level
+    re.compile(r"第[一二三四五六七八九十]{1,3}(?:部分|章|篇)[、.．:：\s]*"),
+    re.compile(r"[一二三四五六七八九十]{1,3}\s*[、.．]\s*"),
+    re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]\s*"),
+)
+_PLAIN = len(_NUMBERING)  # level of an unnumbered heading line
+# A year heading run into the text of a page without line breaks: "…。二、2022年工作计划（一）…".
+_INLINE_HEADING = re.compile(
+    r"[。！？!?；;][ \u3000]*(?=(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、)\s*"
+    rf"{_YEAR.pattern}[^，,。；;\n]{{0,12}}?(?:{'|'.join(_MODE_WORDS.values())}))"
+)
+_ANNEX = re.compile(r"附\s*[件表]\s*\d*(?:\s*[:：]\s*|\s*$|\s+)")
+_HEADING_END = re.compile(r"[。！？!?；;]")
+# A numbered heading ends at a sentence mark or where a sub-heading starts on the same line.
+_HEADING_STOP = re.compile(r"[。！？!?；;]|[（(][一二三四五六七八九十]{1,3}[）)]")
+_COMMA = re.compile(r"[，,]")
+_MAX_HEADING = 40  # longer than this is a paragraph, not a heading
+_MAX_BARE_HEADING = 16  # a heading with no year must be short (存在问题及短板, 下一步工作打算)
+_MAX_TAIL = 4  # characters a heading may have after its last mode word: 范文, （草案）
+
+
+@dataclass
+class _Part:
+    """One (year, mode) pair a heading or title names; a combined title names several."""
+
+    year: int | None
+    mode: Mode
+    partial: bool  # 上半年…: the year is not over, so the plan that follows is for the same year
+
+
+@dataclass
+class _Heading:
+    start: int
+    body: int  # where the text under the heading begins
+    title: str
+    level: int
+    parts: list[_Part]
+    year: int | None  # the year the heading states for itself (None for a combined title)
+
+
+def _year(s: str) -> int | None:
+    m = _YEAR.search(s)
+    if not m:
+        return None
+    y = m.group(1)
+    return int(y) if y.isdigit() else int("".join(str(_CN_VALUE[c]) for c in y))
+
+
+def _parts(s: str) -> list[_Part]:
+    """The (year, mode) pairs a heading names: 2021年工作总结暨2022年工作计划 → two. In a
+    compound (重点工作完成情况, 主要工作安排) the last word is the head and decides."""
+    parts: list[_Part] = []
+    last = 0
+    for m in _MODE_WORD.finditer(s):
+        piece = s[last : m.end()]
+        gap = s[last : m.start()]
+        if parts and not (_JOINER.search(gap) or _YEAR.search(gap) or _RELATIVE_YEAR.search(gap)):
+            parts[-1].mode = m.lastgroup  # type: ignore[assignment]
+        else:
+            parts.append(_Part(_year(piece), m.lastgroup, bool(_PARTIAL_YEAR.search(piece))))  # type: ignore[arg-type]
+        last = m.end()
+    merged: list[_Part] = []
+    for p in parts:  # 存在问题及短板 is one part
+        if not (merged and merged[-1].mode == p.mode and p.year in (None, merged[-1].year)):
+            merged.append(p)
+    return merged
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """(offset of the first visible character, the line stripped); a year heading run into a
+    line starts a line of its own."""
+    pos = 0
+    for line in text.split("\n"):
+        cuts = [0, *(m.end() for m in _INLINE_HEADING.finditer(line)), len(line)]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            stripped = line[a:b].strip(_SPACE)
+            if stripped:
+                yield pos + line.index(stripped[0], a), stripped
+        pos += len(line) + 1
+
+
+def _heading(start: int, line: str, annex: int | None) -> _Heading | None:
+    """The year-level heading `line` opens with, if any (`annex`: where the 附件 line before it starts)."""
+    level, rest = _PLAIN, line
+    for i, numbering in enumerate(_NUMBERING):
+        m = numbering.match(line)
+        if m:
+            level, rest = i, line[m.end() :]
+            break
+    if level == _PLAIN:
+        if _HEADING_END.search(rest):
+            return None  # an unnumbered line with a sentence mark is a paragraph
+        head = rest
+    else:
+        head = _HEADING_STOP.split(rest, maxsplit=1)[0]
+    head = head.strip(_SPACE).rstrip(":：")
+    if not head or len(head) > _MAX_HEADING:
+        return None
+    if re.search(r"\d", _PARTIAL_YEAR.sub("", _YEAR.sub("", head))):
+        return None  # a figure other than the year: 2022年计划投资5亿元 is a sentence
+    parts = _parts(head)
+    if parts and annex is None and len(head) - max(m.end() for m in _MODE_WORD.finditer(head)) > _MAX_TAIL:
+        return None  # the mode word must end the heading (…工作计划范文); 2022年计划完成投资 is a sentence
+    dated = bool(_YEAR.search(head) or _RELATIVE_YEAR.search(head))
+    short = len(head) <= _MAX_BARE_HEADING and not _COMMA.search(head)
+    if level == _PLAIN:
+        ok = annex is not None or (dated and bool(parts))
+    else:
+        ok = (dated and bool(parts)) or (short and (bool(parts) or _YEAR.search(head) is not None))
+    if not ok:
+        return None
+    year = _year(head) if len(parts) < 2 else None
+    title = line[: len(line) - len(rest)] + head
+    body = start + line.index(head, len(title) - len(head)) + len(head)  # 一、…工作安排。正文… goes on
+    return _Heading(start if annex is None else annex, body, title, level, parts, year)
+
+
+def _headings(text: str) -> list[_Heading]:
+    """Year-level headings: unnumbered year headings and annexes, and the numbered headings of the
+    outermost numbering that carries years or mode words (numbered headings below it are topics)."""
+    found: list[_Heading] = []
+    annex: tuple[int, str] | None = None  # the 附件 line the current line belongs to
+    for start, line in _lines(text):
+        m = _ANNEX.match(line)
+        if m and m.end() == len(line):  # "附件:" alone: its title is the next line
+            annex = (start, line)
+            continue
+        if m:  # 附件：2023年重点工作任务
+            annex, start, line = (start, line), start + m.end(), line[m.end() :]
+        h = _heading(start, line, annex[0] if annex else None)
+        if h is None and annex:  # an annex starts a part even when its title names no year
+            h = _Heading(annex[0], start, annex[1][:_MAX_HEADING], _PLAIN, [], None)
+        if h:
+            found.append(h)
+        annex = None
+    top = min((h.level for h in found), default=_PLAIN)
+    kept: list[_Heading] = []
+    combined: _Heading | None = None  # a combined heading leaves the cut to the headings under it
+    for h in found:
+        if combined and h.level <= combined.level:
+            combined = None
+        if h.level in (top, _PLAIN) or (combined and h.level == combined.level + 1):
+            kept.append(h)
+            if len(h.parts) > 1 and h.level < _PLAIN:
+                combined = h
+    return kept
+
+
+# ---------------------------------------------------------------- body: done or to do?
+
+def _any_of(*alternatives: str) -> re.Pattern[str]:
+    """One pattern for alternatives that each start with a plain character, led by the class of those
+    characters: Python's re then skips ahead fast instead of trying every alternative at every place."""
+    firsts = "".join(sorted({a[0] for a in alternatives}))
+    return re.compile(f"(?=[{firsts}])(?:{'|'.join(alternatives)})")
+
+
+_PAST = _any_of(
+    "同比", "累计", "共计", "获评", "荣获", "获得", "被评为", "成功", "顺利", "圆满", "超额", "已经",
+    "已(?!出让)", "了(?<![为除]了)(?!解)", "截至", "截止", "以来", "先后", "排名", "位居", "位列", "全区第",
+    "全市第", "达到\\d", *(f"{verb}了?\\d" for verb in ("增长", "下降", "提高", "减少", "增加", "提升")),
+)
+_FUTURE = _any_of(
+    "将(?!军|近|其|之)", "要(?<![主重需必只纲提首摘]要)(?![求素点闻害件])", "力争", "确保", "争取", "努力",
+    "预计", "拟", "力求", "务必", "计划(?:于|在|到|完成|投资|实施|新增|开工)", "不少于", "不低于", "以上",
+    "年底前", "年内", "尽快", "早日", "下一步", "明年",
+)
+_DECIDE = 2.0  # one side must outvote the other this many times …
+_MIN_VOTES = 3  # … with at least this many sentences
+
+
+def _body_mode(text: str, start: int, end: int) -> Mode | None:
+    """What the body says it is: review when its sentences report past results (同比, 累计, 获评 …),
+    plan when they state intents (将, 力争, 确保 …), None when it does not clearly say."""
+    body = text[start:end]
+    ends = [s1 for _, s1 in sentences(body)]
+    score = [0] * (len(ends) + 1)  # per sentence: past cues minus future cues
+    for pattern, sign in ((_PAST, 1), (_FUTURE, -1)):
+        for m in pattern.finditer(body):
+            score[bisect_right(ends, m.start())] += sign
+    votes = Counter("review" if x > 0 else "plan" for x in score if x)
+    for mode, other in (("review", "plan"), ("plan", "review")):
+        if votes[mode] >= _MIN_VOTES and votes[mode] >= _DECIDE * votes[other]:
+            return mode  # type: ignore[return-value]
+    return None
+
+
+# ---------------------------------------------------------------- sections
+
+_DATE = re.compile(r"(20\d\d)\s*[-年/.]\s*(\d{1,2})")
+_DATE_KEYS = ("成文日期", "发布日期", "发布时间", "日期", "date")
+_EARLY_MONTHS = 3  # a review published by March is of the year before
+_LATE_MONTHS = 10  # a plan published from October on is for the year after
+_REPORT = re.compile(r"报告")
+
+
+@dataclass
+class _Years:
+    """The review year and the plan year of a report, for the parts that do not state one."""
+
+    review: int | None = None
+    plan: int | None = None
+    partial: bool = False
+
+    def take(self, year: int | None, mode: str, partial: bool = False) -> None:
+        if year is not None and mode == "review" and self.review is None:
+            self.review, self.partial = year, partial
+        elif year is not None and mode == "plan" and self.plan is None:
+            self.plan = year
+
+    def infer(self) -> None:
+        step = 0 if self.partial else 1
+        if self.plan is None and self.review is not None:
+            self.plan = self.review + step
+        if self.review is None and self.plan is not None:
+            self.review = self.plan - step
+
+    def of(self, mode: str) -> int | None:
+        return self.review if mode == "review" else self.plan if mode == "plan" else None
+
+
+def _doc_years(
+    title: str, title_parts: list[_Part], metadata: dict[str, str], sections: list[Section]
+) -> _Years:
+    """Default years: the title's, then those of the dated sections, then the publication date's."""
+    years = _Years()
+    for p in title_parts:
+        years.take(p.year, p.mode, p.partial)
+    if not title_parts and _REPORT.search(title):
+        years.plan = _year(title)  # "2023年工作报告" is given early in 2023: it reviews 2022 and plans 2023
+    for s in sections:
+        years.take(s.year, s.mode, bool(_PARTIAL_YEAR.search(s.title)))
+    years.infer()
+    dates = (_DATE.search(metadata[k]) for k in _DATE_KEYS if k in metadata)
+    date = next((d for d in dates if d), None)
+    if date and years.plan is None:
+        y, month = int(date.group(1)), int(date.group(2))
+        years.plan = y + 1 if month >= _LATE_MONTHS else y
+        years.review = y - 1 if month <= _EARLY_MONTHS else y
+    return years
+
+
+def _body_year(text: str) -> int | None:
+    """The year a stretch of text names most, when one stands out."""
+    ranked = Counter(_year(m.group()) for m in _YEAR.finditer(text)).most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = None) -> list[Section]:
+    """The document cut into parts that each speak of one year, as review, plan or other.
+
+    Year-level headings cut it. A part's mode is what its heading says unless the body plainly says
+    the other (`heading_mode` then keeps what the heading said); a part whose heading names no single
+    mode (a combined title) takes the mode its body shows, else `other`; text before the first
+    heading speaks as a one-year title does, else as its body shows. Years a heading does not state
+    come from the title, the other headings, or the publication date in `metadata`."""
+    heads = _headings(text)
+    first = next(_lines(text), (0, ""))[1]
+    title = title or _HEADING_END.split(first)[0]
+    title_parts = _parts(title)
+    if not heads or text[: heads[0].start].strip(_SPACE + "\n"):
+        # Text before the first heading speaks as a one-year title does (古塘街道2022年工作安排).
+        own = title_parts if len(title_parts) == 1 else []
+        heads.insert(0, _Heading(0, 0, first[:_MAX_HEADING], _PLAIN, own, own[0].year if own else None))
+    heads[0].start = 0  # white space before the first heading belongs to it
+    sections: list[Section] = []
+    for h, end in zip(heads, [h.start for h in heads[1:]] + [len(text)], strict=True):
+        if sections and not text[h.body : end].strip(_SPACE + "\n"):
+            sections[-1].end = end  # a heading with nothing under it (a title right before 一、…)
+            continue
+        said = h.parts[0].mode if len(h.parts) == 1 else None
+        mode: Mode = (_body_mode(text, h.body, end) if said != "other" else None) or said or "other"
+        sections.append(Section(h.title, h.start, end, h.year, mode, said if said and said != mode else None))
+    years = _doc_years(title, title_parts, metadata or {}, sections)
+    for s in sections:
+        if s.year is None and s.mode != "other":
+            s.year = years.of(s.mode) or _body_year(text[s.start : s.end])
+    return _merge(sections)
+
+
+def _merge(sections: list[Section]) -> list[Section]:
+    """One section per year-level part: an undated part that continues the one before it
+    (主要做法 after 2021年工作总结) is joined to it."""
+    out: list[Section] = []
+    for s in sections:
+        kind = (s.year, s.mode, s.heading_mode)
+        if out and (out[-1].year, out[-1].mode, out[-1].heading_mode) == kind and not _YEAR.search(s.title):
+            out[-1].end = s.end
+        else:
+            out.append(s)
+    return out
+
+
+def section_at(sections: list[Section], offset: int) -> int | None:
+    """Index of the section holding `offset` (sections are in document order and do not overlap)."""
+    i = bisect_right([s.start for s in sections], offset) - 1
+    return i if i >= 0 and offset < sections[i].end else None
+
+
+# ---------------------------------------------------------------- project stage
+
+# Steps before construction; "完成" or "启动" followed by one of them is that step, not completion/start.
+_PLANNED = (
+    r"施工招标|施工图|施工许可|施工手续|开工手续|开工条件|开工前|前期|计划申报|申报计划|立项|可研|可行性研究"
+    r"|方案|初步设计|设计|专规|专项规划|规划(?!验收|(?:建设)?(?:项目|工程))|谋划|概算|预算|报批|审批|招标|征地|征迁|征收|拆迁"
+    r"|签订|签约|备案|实施主体|用地|研究"
+)
+# Stage cues, most specific first: at one position the first alternative that matches wins.
+_CUES = (
+    ("planned", _PLANNED),  # first: 施工图, 开工手续 are not 施工, 开工
+    ("operating", r"投入运营|正式运营|试运行|试运营|开业|开园|开馆|(?<!开发)(?<!建设)(?<!管理)运营"),
+    ("completed", r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成"),
+    ("under_way", r"完成了?\d+(?:\.\d+)?%|进度过半|(?:完成)?主体(?:结构|工程|封顶|完工)|封顶|在建|正在建设"
+                  r"|加快推进|加速推进|全力推进|加快建设|加速建设|抓紧建设|抓紧施工|施工(?!单位|方|队|企业)"),
+    ("started", rf"开工|动工|进场|开建|破土|奠基|启动建设|落地|启动(?!仪式|区|了?(?:{_PLANNED}))"),
+    ("completed", rf"完成(?!了?(?:{_PLANNED}))"),
+)
+# Verbs that only say work goes on (推进X, 加快X建设, 实施X工程): used when nothing more telling is near.
+_WEAK_CUES = (("under_way", r"推进|推动|加快|加速|实施(?!主体|方案)"),)
+# A clause opening with one of these states what the plan aims at for the clause before it.
+_AIM = re.compile(r"(?:并|同时)?(?:力争|确保|争取|努力|预计|计划|年内|尽快|早日|(?:20\d\d年)?年?底前?)")
+# A clause that names a place or project of its own before its cue owns that cue.
+_OWN_NAME = re.compile(
+    r"[\u4e00-\u9fff](?:项目|工程|路|桥|园|区|中心|学校|小学|中学|幼儿园|医院|公园|基地|地块|片区|板块|区块|新城"
+    r"|站|馆|厂|线)"
+)
+
+
+_Table = tuple[re.Pattern[str], tuple[str, ...]]  # one pattern, and the stage of each of its groups
+_Cue = tuple[int, str, str]  # offset, stage, cue words
+
+
+def _table(cues: tuple[tuple[str, str], ...]) -> _Table:
+    return re.compile("|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(cues))), tuple(s for s, _ in cues)
+
+
+_STRONG, _WEAK = _table(_CUES), _table(_WEAK_CUES)
+
+
+def _cues(text: str, lo: int, hi: int, table: _Table = _STRONG) -> list[_Cue]:
+    """Every stage cue in text[lo:hi], in order."""
+    pattern, stages = table
+    return [(m.start(), stages[int(m.lastgroup[1:])], m.group()) for m in pattern.finditer(text, lo, hi)]
+
+
+def stage_of(text: str, start: int, end: int, mode: str) -> tuple[str | None, str | None]:
+    """(stage, cue) of the project named at text[start:end], (None, None) when nothing cues one.
+
+    The cue belongs to the clause naming the project: the nearest cue after the name, else the
+    nearest before it; else a verb saying work goes on (推进, 加快 …); else a cue of another clause
+    of the sentence that names nothing of its own. In a plan the stage is the one aimed at, so a
+    next clause opening with 力争/确保/年内 … decides when it has a cue (…方案设计,力争年底开工)."""
+    lo, hi = clause_bounds(text, start, end)
+    aim = _aim_after(text, hi) if mode == "plan" else None
+    if aim:
+        return aim[1:]
+    for table in (_STRONG, _WEAK):
+        after, before = _cues(text, end, hi, table), _cues(text, lo, start, table)
+        if after or before:
+            return (after[0] if after else before[-1])[1:]
+    return _from_sentence(text, lo, hi)
+
+
+def _aim_after(text: str, hi: int) -> _Cue | None:
+    """The furthest cue of the clause after `hi` when that clause states an aim (…,力争年内开工建设并投用)."""
+    if hi >= len(text) or text[hi] not in "，,":
+        return None
+    lo, end = clause_bounds(text, hi + 1, hi + 1)
+    cues = _cues(text, lo, end) if _AIM.match(text, lo) else []
+    return cues[-1] if cues else None
+
+
+def _from_sentence(text: str, lo: int, hi: int) -> tuple[str | None, str | None]:
+    """A cue from another clause of the sentence, following ones first, nearest first; a clause
+    naming something of its own before its cue keeps it."""
+    s0, s1 = _sentence_around(text, lo)
+    starts = [s0, *(m.end() for m in _CLAUSE_STOP.finditer(text, s0, s1))]
+    clauses = [c for c in (clause_bounds(text, a, a) for a in starts) if c[1] > c[0] != lo]
+    clauses.sort(key=lambda c: (c[0] < lo, abs(c[0] - lo)))
+    for c0, c1 in clauses:
+        cues = _cues(text, c0, c1)
+        if cues and not _OWN_NAME.search(text, c0, cues[0][0]):
+            return cues[0][1:]
+    return None, None
+
+
+def _sentence_around(text: str, pos: int) -> tuple[int, int]:
+    lo = pos
+    while lo > 0 and not _SENTENCE_END.match(text, lo - 1):
+        lo -= 1
+    m = _SENTENCE_END.search(text, pos)
+    return lo, m.start() if m else len(text)

@@ -1,0 +1,284 @@
+"""Structure on small invented snippets (not corpus text), then the year sections of the real reports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.structure import clause_bounds, find_sections, section_at, sentences, stage_of
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = ROOT / "data" / "reports"
+GOLD = ROOT.parent / "shared" / "gold" / "dev"
+
+
+def spans(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentences(text)]
+
+
+def stage(text: str, name: str, mode: str = "review") -> tuple[str | None, str | None]:
+    start = text.index(name)
+    return stage_of(text, start, start + len(name), mode)
+
+
+def kinds(text: str, title: str = "", metadata: dict[str, str] | None = None) -> list[tuple]:
+    return [(s.year, s.mode, s.heading_mode) for s in find_sections(text, title, metadata)]
+
+
+def dated(text: str, title: str = "", metadata: dict[str, str] | None = None) -> set[tuple]:
+    """The (year, mode) set of the review and plan sections, as the scorer compares them."""
+    return {(s.year, s.mode) for s in find_sections(text, title, metadata) if s.mode in ("review", "plan")}
+
+
+# ---------------------------------------------------------------- sentences and clauses
+
+
+def test_sentences_split_at_marks_and_line_breaks_and_stay_tight():
+    text = "  青湖路建成通车。桥梁完工！\n  社区增设驿站；另一句？\n\n末句没有句号"
+    assert spans(text) == ["青湖路建成通车。", "桥梁完工！", "社区增设驿站；", "另一句？", "末句没有句号"]
+
+
+def test_a_sentence_keeps_its_closing_quote():
+    assert spans("他说“已经完工。”然后离开。") == ["他说“已经完工。”", "然后离开。"]
+
+
+def test_clause_is_bounded_by_commas_but_not_by_enumeration_marks():
+    text = "甲路、乙路完成90%、20%，丙厂开工建设。"
+    lo, hi = clause_bounds(text, 0, 2)
+    assert text[lo:hi] == "甲路、乙路完成90%、20%"
+    lo, hi = clause_bounds(text, text.index("丙厂"), text.index("丙厂") + 2)
+    assert text[lo:hi] == "丙厂开工建设"
+
+
+# ---------------------------------------------------------------- stages
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("青湖大桥完成立项。", "planned"),
+        ("谋划青湖大桥。", "planned"),
+        ("青湖大桥开展可研。", "planned"),
+        ("启动青湖大桥前期工作。", "planned"),
+        ("青湖大桥完成方案设计。", "planned"),
+        ("青湖大桥完成专规审批。", "planned"),
+        ("青湖大桥完成计划申报。", "planned"),
+        ("青湖大桥完成施工图设计。", "planned"),
+        ("青湖大桥开工建设。", "started"),
+        ("青湖大桥动工。", "started"),
+        ("青湖大桥施工队伍进场。", "started"),
+        ("启动青湖大桥建设。", "started"),
+        ("加快推进青湖大桥建设。", "under_way"),
+        ("青湖大桥加速建设。", "under_way"),
+        ("青湖大桥正在施工。", "under_way"),
+        ("青湖大桥完成45%。", "under_way"),
+        ("青湖大桥进度过半。", "under_way"),
+        ("青湖大桥主体封顶。", "under_way"),
+        ("推进青湖大桥建设。", "under_way"),
+        ("建成青湖大桥。", "completed"),
+        ("青湖大桥完工。", "completed"),
+        ("青湖大桥竣工。", "completed"),
+        ("完成青湖大桥建设。", "completed"),
+        ("青湖大桥正式通车。", "completed"),
+        ("青湖大桥通过验收。", "completed"),
+        ("青湖大桥投用。", "completed"),
+        ("青湖大桥交付使用。", "completed"),
+        ("青湖商场投入运营。", "operating"),
+        ("青湖商场开业。", "operating"),
+        ("青湖公园开园。", "operating"),
+        ("青湖商场正式运营。", "operating"),
+    ],
+)
+def test_every_cue_row_gives_its_stage(text, want):
+    name = "青湖大桥" if "大桥" in text else "青湖商场" if "商场" in text else "青湖公园"
+    got, cue = stage(text, name)
+    assert got == want, (text, cue)
+    assert cue and cue in text
+
+
+def test_nothing_cues_no_stage():
+    assert stage("青湖大桥位于城东，横跨青湖。", "青湖大桥") == (None, None)
+
+
+def test_a_cue_is_found_whatever_the_mode():
+    assert stage("青湖大桥开工建设。", "青湖大桥", "other")[0] == "started"
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "want"),
+    [
+        ("加快青湖大桥建设，力争年底前完成建设。", "plan", "completed"),
+        ("加快青湖大桥建设，力争年底前完成建设。", "review", "under_way"),
+        ("完善青湖大桥方案设计，力争年底开工。", "plan", "started"),
+        ("确保建成青湖大桥。", "plan", "completed"),
+        ("推动青湖大桥开工建设。", "plan", "started"),
+        ("谋划青湖大桥。", "plan", "planned"),
+        ("启动青湖大桥规划建设项目。", "plan", "started"),
+    ],
+)
+def test_a_plan_gives_the_stage_it_aims_at(text, mode, want):
+    assert stage(text, "青湖大桥", mode)[0] == want
+
+
+def test_each_project_takes_the_cue_of_its_own_clause():
+    text = "甲路、乙路完成90%、20%，丙厂开工建设，丁园等5个项目完成专规。"
+    assert stage(text, "甲路") == ("under_way", "完成90%")
+    assert stage(text, "乙路")[0] == "under_way"
+    assert stage(text, "丙厂") == ("started", "开工")
+    assert stage(text, "丁园") == ("planned", "专规")
+
+
+def test_the_rest_of_the_sentence_helps_a_clause_without_cue():
+    assert stage("以青湖片区为重点，谋划推进征迁工作。", "青湖片区")[0] == "planned"
+
+
+def test_another_projects_clause_keeps_its_cue():
+    assert stage("青湖片区完善配套，丙厂开工建设。", "青湖片区") == (None, None)
+
+
+def test_built_after_is_not_built():
+    assert stage("加快青湖公寓建设，建成后提供住房500套。", "青湖公寓")[0] == "under_way"
+
+
+# ---------------------------------------------------------------- sections
+
+REVIEW_BODY = (
+    "全年新建道路12公里，同比增长15%。累计完成投资8.6亿元，超额完成任务。荣获省级文明街道称号。成功举办招商会6场。\n"
+)
+PLAN_BODY = "将加快推进青湖大桥建设，力争年底前建成。确保新增就业岗位3000个以上。要持续优化营商环境。\n"
+
+
+def test_year_headings_give_review_and_plan():
+    text = f"一、2021年工作总结\n{REVIEW_BODY}二、2022年工作计划\n{PLAN_BODY}"
+    assert kinds(text) == [(2021, "review", None), (2022, "plan", None)]
+
+
+def test_a_plan_heading_over_past_results_is_a_review():
+    text = f"一、2021年工作计划\n{REVIEW_BODY}二、2022年工作计划\n{PLAN_BODY}"
+    assert kinds(text) == [(2021, "review", "plan"), (2022, "plan", None)]
+
+
+def test_a_one_year_plan_title_makes_the_whole_body_a_plan_of_that_year():
+    body = "一、实施产业提升行动，做强实体经济。推动企业技术改造。\n二、实施城市更新行动，改善人居环境。\n"
+    assert kinds(body, title="青湖街道2023年工作安排") == [(2023, "plan", None)]
+    sections = find_sections(f"青湖街道2023年工作安排\n{body}")
+    assert [(s.year, s.mode, s.title) for s in sections] == [(2023, "plan", "青湖街道2023年工作安排")]
+
+
+def test_years_come_from_the_publication_date_when_no_heading_has_one():
+    text = f"一、主要工作成效\n{REVIEW_BODY}二、存在问题\n部分项目推进较慢。\n三、下一步工作打算\n{PLAN_BODY}"
+    got = kinds(text, title="青湖街道工作总结", metadata={"发布日期": "2022-01-20"})
+    assert got == [(2021, "review", None), (None, "other", None), (2022, "plan", None)]
+    plan = "一、产业发展\n推动企业技术改造。\n二、城市建设\n加快青湖大桥建设。\n"
+    assert dated(plan, title="青湖街道工作安排", metadata={"成文日期": "2022-02-15"}) == {(2022, "plan")}
+
+
+def test_a_combined_title_gives_years_to_undated_headings():
+    text = f"青湖街道2021年工作总结暨2022年工作计划\n一、工作总结\n{REVIEW_BODY}二、工作计划\n{PLAN_BODY}"
+    assert kinds(text) == [(None, "other", None), (2021, "review", None), (2022, "plan", None)]
+
+
+def test_a_work_report_of_a_year_reviews_the_year_before():
+    text = f"一、过去一年工作回顾\n{REVIEW_BODY}二、今年工作安排\n{PLAN_BODY}"
+    assert dated(text, title="青湖街道2023年党工委工作报告") == {(2022, "review"), (2023, "plan")}
+
+
+def test_a_half_year_review_is_followed_by_a_plan_of_the_same_year():
+    text = f"2022年上半年工作总结\n{REVIEW_BODY}下半年工作计划\n{PLAN_BODY}"
+    assert dated(text) == {(2022, "review"), (2022, "plan")}
+
+
+def test_an_annex_of_numbered_tasks_is_a_plan_of_its_year():
+    text = (
+        "同志们，让我们团结一心，奋勇争先。\n附件：\n2023年重点工作任务\n一、抓项目建设\n"
+        "1.推进青湖大桥建设，力争年底通车。\n2.加快丙厂开工建设，确保年内投产。\n"
+    )
+    sections = find_sections(text)
+    assert (sections[-1].year, sections[-1].mode) == (2023, "plan")
+    assert text[sections[-1].start :].startswith("附件")
+    assert all(s.mode == "other" for s in sections[:-1])
+
+
+def test_a_problems_section_is_other():
+    problems = "二、存在问题及不足\n部分项目推进较慢。\n"
+    text = f"一、2022年亮点工作\n{REVIEW_BODY}{problems}三、2023年重点工作\n{PLAN_BODY}"
+    assert kinds(text) == [(2022, "review", None), (None, "other", None), (2023, "plan", None)]
+
+
+def test_sub_headings_stay_inside_their_section():
+    text = (
+        f"一、2021年工作总结\n（一）2021年经济发展成效\n{REVIEW_BODY}（二）城市建设\n{REVIEW_BODY}"
+        f"二、2022年工作计划\n（一）重点任务\n{PLAN_BODY}"
+    )
+    assert kinds(text) == [(2021, "review", None), (2022, "plan", None)]
+
+
+def test_a_combined_heading_is_cut_by_the_headings_under_it():
+    review, plan = f"（一）2021年工作完成情况\n{REVIEW_BODY}", f"（二）2022年工作计划\n{PLAN_BODY}"
+    text = f"一、2021年工作完成情况及2022年工作计划\n{review}{plan}"
+    assert kinds(text) == [(None, "other", None), (2021, "review", None), (2022, "plan", None)]
+
+
+def test_year_headings_run_into_one_line_are_found():
+    review, plan = REVIEW_BODY.strip(), PLAN_BODY
+    text = f"前言。一、2021年工作总结（一）党建。{review}二、2022年工作计划（一）党建。{plan}"
+    assert dated(text) == {(2021, "review"), (2022, "plan")}
+
+
+def test_a_line_with_a_year_and_a_figure_is_not_a_heading():
+    text = f"一、2021年工作总结\n{REVIEW_BODY}2022年计划投资5亿元\n{REVIEW_BODY}"
+    assert kinds(text) == [(2021, "review", None)]
+
+
+def test_sections_cover_the_document_and_section_at_finds_them():
+    text = f"前言一段。\n一、2021年工作总结\n{REVIEW_BODY}二、2022年工作计划\n{PLAN_BODY}"
+    sections = find_sections(text)
+    assert sections[0].start == 0 and sections[-1].end == len(text)
+    assert all(a.end == b.start for a, b in zip(sections, sections[1:], strict=False))
+    assert section_at(sections, text.index("同比")) == 1
+    assert sections[section_at(sections, text.index("力争"))].mode == "plan"
+    assert section_at(sections, len(text)) is None
+
+
+# ---------------------------------------------------------------- the real reports
+
+
+def report(prefix: str) -> str:
+    path = next(REPORTS.glob(f"{prefix}_*.txt"), None)
+    if path is None:
+        pytest.skip(f"no report {prefix} in {REPORTS}")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "003"])
+def test_reports_match_the_gold_sections(prefix):
+    gold = next(GOLD.glob(f"{prefix}_*.json"), None) if GOLD.is_dir() else None
+    if gold is None:
+        pytest.skip("no dev gold")
+    want = {(s["year"], s["mode"]) for s in json.loads(gold.read_text(encoding="utf-8"))["sections"]}
+    assert dated(report(prefix)) == want
+
+
+def test_report_whose_first_plan_heading_reports_finished_work():
+    sections = find_sections(report("001"))  # the raw page holds the report twice
+    assert {(s.year, s.mode, s.heading_mode) for s in sections if s.year} == {
+        (2021, "review", "plan"),
+        (2022, "plan", None),
+    }
+
+
+def test_report_with_highlights_problems_and_next_year():
+    sections = find_sections(report("004"))
+    assert [(s.year, s.mode) for s in sections if s.mode != "other" or "问题" in s.title] == [
+        (2022, "review"),
+        (None, "other"),
+        (2023, "plan"),
+    ]
+
+
+def test_report_with_a_task_annex():
+    sections = find_sections(report("002"))
+    assert dated(report("002")) == {(2023, "plan")}
+    assert sections[-1].title.startswith("2023年") and sections[-1].end == len(report("002"))
