@@ -1,0 +1,98 @@
+"""Cross-document resolution on invented reports, and the end-to-end facts of the real corpus."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Document
+from kg.pipeline import DEFAULT_INPUT, build_corpus
+from kg.resolve import resolve, timelines
+
+
+def doc(doc_id: str, text: str, title: str = "") -> Document:
+    return Document(id=doc_id, path=f"{doc_id}.txt", text=text, title=title,
+                    sha256=hashlib.sha256(text.encode()).hexdigest())
+
+
+def ids_of(corpus, name: str) -> set[str]:
+    return {e.id for r in corpus.results for e in r.entities if e.name == name or name in e.aliases}
+
+
+FUHAI = "福海街道2021年工作总结\n一、2021年工作总结\n福海街道在宝安区委领导下，推进塘尾、新田、桥头社区治理。"
+SONGGANG = "松岗街道2021年工作总结\n一、2021年工作总结\n松岗街道在宝安区委领导下，推进潭头、溪头、红星社区治理。"
+
+
+def test_same_name_in_two_districts_stays_two():
+    a = doc("a", FUHAI + "\n加快第二小学改扩建工程建设。", "福海街道2021年工作总结")
+    b = doc("b", SONGGANG + "\n加快第二小学改扩建工程建设。", "松岗街道2021年工作总结")
+    corpus = resolve([extract(a), extract(b)])
+    assert corpus.results[0].district.name == "福海街道"
+    assert corpus.results[1].district.name == "松岗街道"
+    assert len(ids_of(corpus, "第二小学改扩建工程") | ids_of(corpus, "第二小学")) == 2
+
+
+def test_one_project_across_years_and_reports_has_one_id_and_recurs():
+    a = doc("a", FUHAI + "\n启动青木湾科技产业园规划。", "福海街道2021年工作总结")
+    b = doc("b", FUHAI.replace("2021", "2022") + "\n青木湾科技产业园开工建设。", "福海街道2022年工作总结")
+    corpus = resolve([extract(a), extract(b)])
+    assert len(ids_of(corpus, "青木湾科技产业园")) == 1
+    (t,) = [t for t in timelines(corpus) if t.name == "青木湾科技产业园"]
+    assert t.years == [2021, 2022]
+    assert [e.stage for e in t.entries] == ["planned", "started"]
+
+
+def test_ids_are_stable_across_builds_and_input_order():
+    a = doc("a", FUHAI + "\n启动青木湾科技产业园规划。")
+    b = doc("b", SONGGANG + "\n联合青禾商会举办活动。")
+    first = resolve([extract(a), extract(b)])
+    second = resolve([extract(b), extract(a)])
+    assert ids_of(first, "青木湾科技产业园") == ids_of(second, "青木湾科技产业园")
+    assert ids_of(first, "福海街道") == {"district-440306010"}
+
+
+def test_slippage_is_flagged():
+    plan = doc("p", "福海街道2022年工作计划\n二、2022年工作计划\n福海街道力争建成青木湾人行天桥。",
+               "福海街道2022年工作计划")
+    later = doc("q", "福海街道2023年工作总结\n一、2023年工作总结\n福海街道青木湾人行天桥开工建设。",
+                "福海街道2023年工作总结")
+    (t,) = timelines(resolve([extract(plan), extract(later)]))
+    assert t.slipped and "completed" in t.slipped[0]
+
+
+def test_masked_district_is_placed_only_on_strong_evidence():
+    strong = doc("m", "XX街道2022年工作总结\n一、2022年工作总结\nXX街道在宝安区委领导下，"
+                      "完成塘尾社区、新田社区、桥头社区和和平社区的治理工作。", "XX街道2022年工作总结")
+    weak = doc("w", "XX街道2022年工作总结\n一、2022年工作总结\nXX街道完成塘尾社区治理工作。",
+               "XX街道2022年工作总结")
+    placed = resolve([extract(strong)]).results[0].district
+    assert placed is not None and placed.name == "福海街道" and placed.confidence >= 0.5 and placed.evidence
+    assert resolve([extract(weak)]).results[0].district is None
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return build_corpus([DEFAULT_INPUT])
+
+
+def test_real_corpus_district_of_000(corpus):
+    r = next(r for r in corpus.results if r.doc.id.startswith("000"))
+    assert r.district.name == "福海街道"
+    assert r.district.parents == ["宝安区", "深圳市", "广东省"]
+
+
+def test_real_corpus_repeated_block_gives_no_duplicated_mentions(corpus):
+    r = next(r for r in corpus.results if r.doc.id.startswith("001"))
+    spans = [(m.start, m.end) for e in r.entities for m in e.mentions]
+    assert len(spans) == len(set(spans))
+    # the second copy of the report is gone: every sentence holding a mention occurs once
+    sentences = {r.doc.text[m.sentence[0]:m.sentence[1]] for e in r.entities for m in e.mentions}
+    repeated = [s for s in sentences if len(s) >= 20 and r.doc.text.count(s) > 1]
+    assert not repeated, repeated[:3]
+
+
+def test_real_corpus_has_recurring_projects(corpus):
+    found = timelines(corpus)
+    assert any(len(t.years) >= 2 for t in found)
