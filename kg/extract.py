@@ -60,7 +60,7 @@ def tokenize(text: str) -> list[Token]:
 def _name_like(tok: Token) -> bool:
     """May this word be part of a name when walking left from a suffix?"""
     w = tok.word
-    if not NAME_CHAR.match(w) or w in lx.BREAK_WORDS or w in lx.CLASS_NOUNS:
+    if not NAME_CHAR.match(w) or w in lx.BREAK_WORDS or w in lx.NEVER_IN_NAMES:
         return False
     if len(w) == 1:  # unknown words come as single characters: only function characters break
         return w not in lx.FUNCTION_CHARS
@@ -79,10 +79,11 @@ def _trim(name: str) -> str:
             return name
 
 
-def distinctive(head: str) -> bool:
+def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
     """Does the part before the suffix single something out? A name needs a word that is rare
-    or a proper noun in jieba's dictionary, an unknown word, or a code (T4, 12号, 三期)."""
-    if lx.CODE.search(head):
+    or a proper noun in jieba's dictionary, an unknown word, a code (T4, 12号, 三期), or the
+    name of a place near the report's district (桥头 in 桥头消防站)."""
+    if lx.CODE.search(head) or any(p in head for p in places):
         return True
     freq, tags = jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
     words = [w for w in jieba.cut(head, HMM=False) if w not in lx.GENERIC_HEADS]
@@ -119,7 +120,7 @@ def _proper(head: str) -> bool:
     return any(tags.get(w) in lx.PROPER_TAGS for w in jieba.cut(head, HMM=False) if len(w) > 1)
 
 
-def type_of(name: str, gaz: Gazetteer, quoted: bool = False) -> str | None:
+def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[str] = frozenset()) -> str | None:
     """The entity type a name carries by its suffix, or None for a generic phrase."""
     if name in lx.GENERIC or len(name) < 2 or lx.SLOGAN.search(name):
         return None
@@ -131,10 +132,12 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False) -> str | None:
         if not name.endswith(suffix):
             continue
         head = name[: -len(suffix)]
-        if len(head) < lx.MIN_HEAD.get(suffix, 1) or not (quoted or distinctive(head)):
+        if len(head) < lx.MIN_HEAD.get(suffix, 1) or not (quoted or distinctive(head, places)):
             return None
         if not quoted and suffix in lx.WEAK_PROGRAM_SUFFIXES and not lx.CODE.search(head) and not _proper(head):
             return None
+        if typ == "District" and suffix == "区" and any(z in head for z in lx.ZONE_WORDS):
+            return "Project"  # 某工业园四区: a zone, not a division
         if typ == "District" and (suffix not in lx.LOCAL_SUFFIXES or not _place_like(head)):
             return None  # an unknown 区/市/县 is rarely a division; unknown 社区/村 often are
         if typ == "Program" and suffix == "工程" and (lx.BUILD_CUE.search(head) or type_of(head, gaz) == "Project"):
@@ -151,18 +154,20 @@ class Candidate:
     full: str | None = None  # the full name when the text writes a short one (宝安 → 宝安区)
 
 
-def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer) -> list[Candidate]:
+def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer,
+                       places: frozenset[str] = frozenset()) -> list[Candidate]:
     out = []
     for j, tok in enumerate(toks):
-        if not tok.word.endswith(lx.ALL_SUFFIXES) or tok.word in lx.GENERIC_HEADS:
-            continue
+        if not tok.word.endswith(lx.ALL_SUFFIXES) or tok.word in lx.GENERIC_HEADS or (
+                tok.word not in lx.ALL_SUFFIXES and (tok.tag in lx.BREAK_TAGS or tok.word in lx.BREAK_WORDS)):
+            continue  # 举办 ends in 办 but is a verb
         i = j
         while i > 0 and _name_like(toks[i - 1]) and tok.end - toks[i - 1].start <= lx.MAX_NAME:
             i -= 1
         start = toks[i].start
         name = _trim(text[start : tok.end])
         start = tok.end - len(name)
-        typ = type_of(name, gaz)
+        typ = type_of(name, gaz, places=places)
         if typ:
             out.append(Candidate(start, tok.end, typ))
     return out
@@ -179,7 +184,7 @@ def _left_start(toks: list[Token], end: int, limit: int = lx.MAX_NAME) -> int:
     return toks[i].start if _name_like(toks[j]) else end
 
 
-def _list_candidates(text: str, toks: list[Token]) -> list[Candidate]:
+def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: frozenset[str]) -> list[Candidate]:
     """Names listed before a class noun take its type: 甲、乙等3家企业 → two Organizations;
     丙等7个项目 → a Project. Each item must still look like a name."""
     out = []
@@ -197,7 +202,8 @@ def _list_candidates(text: str, toks: list[Token]) -> list[Candidate]:
         for start, end in items:
             name = _trim(text[start:end])
             start = end - len(name)
-            if 2 <= len(name) <= 12 and distinctive(name) and not lx.SLOGAN.search(name):
+            if 2 <= len(name) <= 12 and not lx.SLOGAN.search(name) and (
+                    distinctive(name, places) or type_of(name, gaz, quoted=True) == typ):
                 out.append(Candidate(start, end, typ))
     return out
 
@@ -253,7 +259,8 @@ def _place_candidates(toks: list[Token], names: dict[str, str]) -> list[Candidat
     return [Candidate(t.start, t.end, "District", names[t.word]) for t in toks if t.word in names]
 
 
-def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Gazetteer) -> list[Candidate]:
+def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Gazetteer,
+                places: frozenset[str]) -> list[Candidate]:
     """Bare items of an enumeration share the type of its last, suffixed item. A short item
     shares its suffix too: 潭头、溪头社区 (two communities), 红星、车辆段学校 (two schools); a longer
     one names itself: 甲三期A、乙产业园完成90% (two projects)."""
@@ -270,7 +277,7 @@ def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Ga
             break
         if len(item) <= 3 and suffix and not type_of(item, gaz):
             out.append(Candidate(start, end - 1, c.type, item + suffix))
-        elif c.type != "District" and (distinctive(item) or type_of(item, gaz) == c.type):
+        elif c.type != "District" and (distinctive(item, places) or type_of(item, gaz, True) == c.type):
             out.append(Candidate(start, end - 1, c.type))
         else:
             break
@@ -302,8 +309,7 @@ def _facility_type(text: str, c: Candidate, sent: tuple[int, int]) -> str:
     """Schools, hospitals and parks being built are Projects; acting, they are Organizations."""
     name = text[c.start : c.end]
     if c.type in ("Organization", "Project") and name.endswith(lx.FACILITY_SUFFIXES):
-        lo, hi = clause_bounds(text, c.start, c.end)
-        return "Project" if lx.BUILD_CUE.search(text[lo:hi]) else "Organization"
+        return "Project" if lx.BUILD_CUE.search(text[sent[0] : sent[1]]) else "Organization"
     if c.type == "Project" and name.endswith(lx.PROGRAMME_TAIL_SUFFIXES) and not lx.BUILD_CUE.search(name):
         return "Program"
     return c.type
@@ -379,18 +385,19 @@ def extract(doc: Document) -> DocResult:
     sections = find_sections(text, doc.title, doc.metadata)
     spans = sentences(text)
     toks_of = [tokenize(text[s0:s1]) for s0, s1 in spans]
-    found: list[list[Candidate]] = []
+    # Pass 1: the divisions the text names fix which nearby places' short names to look for.
+    districts = [text[s0:s1][c.start : c.end] for (s0, s1), toks in zip(spans, toks_of, strict=True)
+                 for c in _suffix_candidates(text[s0:s1], toks, gaz) if c.type == "District"]
+    nearby = {**_MAJOR, **local_names(districts, gaz)}
+    places = frozenset(nearby)
+    mentions: list[Mention] = []
     for (s0, s1), toks in zip(spans, toks_of, strict=True):
         sent = text[s0:s1]
-        found.append([Candidate(c.start + s0, c.end + s0, c.type, c.full) for c in (
-            *_quoted_candidates(sent, gaz), *_suffix_candidates(sent, toks, gaz), *_list_candidates(sent, toks),
-            *_person_candidates(sent, toks))])
-    districts = [text[c.start : c.end] for cs in found for c in cs if c.type == "District"]
-    nearby = {**_MAJOR, **local_names(districts, gaz)}
-    mentions: list[Mention] = []
-    for (s0, s1), toks, cands in zip(spans, toks_of, found, strict=True):
-        cands += [Candidate(c.start + s0, c.end + s0, c.type, c.full) for c in _place_candidates(toks, nearby)]
-        cands += [e for c in cands for e in _enumerated(text, c, toks, s0, gaz)]
+        cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full) for c in (
+            *_quoted_candidates(sent, gaz), *_suffix_candidates(sent, toks, gaz, places),
+            *_list_candidates(sent, toks, gaz, places), *_person_candidates(sent, toks),
+            *_place_candidates(toks, nearby))]
+        cands += [e for c in cands for e in _enumerated(text, c, toks, s0, gaz, places)]
         for c in _select(cands):
             name = text[c.start : c.end]
             if _masked(name):
