@@ -67,6 +67,16 @@ def _name_like(tok: Token) -> bool:
     return w in lx.NAME_INTERNAL or tok.tag not in lx.BREAK_TAGS
 
 
+def _quote_start(toks: list[Token], close: int) -> int | None:
+    """Index of the opening quote matching the closing one at `close`, if close by."""
+    for k in range(close - 1, max(-1, close - 8), -1):
+        if toks[k].word in "“\"":
+            return k
+        if not NAME_CHAR.match(toks[k].word):
+            return None
+    return None
+
+
 def _trim(name: str) -> str:
     """Strip modifiers, actions and counts that precede a name (全力推进…, 辖区…, 3个…)."""
     while True:
@@ -86,7 +96,7 @@ def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
     if lx.CODE.search(head) or any(p in head for p in places):
         return True
     freq, tags = jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
-    words = [w for w in jieba.cut(head, HMM=False) if w not in lx.GENERIC_HEADS]
+    words = list(jieba.cut(head, HMM=False))
     for i, w in enumerate(words):
         if len(w) == 1:
             if (i > 0 and len(words[i - 1]) == 1) or (i + 1 < len(words) and len(words[i + 1]) == 1):
@@ -162,8 +172,13 @@ def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer,
                 tok.word not in lx.ALL_SUFFIXES and (tok.tag in lx.BREAK_TAGS or tok.word in lx.BREAK_WORDS)):
             continue  # 举办 ends in 办 but is a verb
         i = j
-        while i > 0 and _name_like(toks[i - 1]) and tok.end - toks[i - 1].start <= lx.MAX_NAME:
-            i -= 1
+        while i > 0 and tok.end - toks[i - 1].start <= lx.MAX_NAME:
+            if _name_like(toks[i - 1]):
+                i -= 1
+            elif toks[i - 1].word in "”\"" and (k := _quote_start(toks, i - 1)) is not None:
+                i = k  # a quoted part inside the name: 文化“百千万”工程
+            else:
+                break
         start = toks[i].start
         name = _trim(text[start : tok.end])
         start = tok.end - len(name)
