@@ -79,6 +79,9 @@ def _quote_start(toks: list[Token], close: int) -> int | None:
 
 def _trim(name: str) -> str:
     """Strip modifiers, actions and counts that precede a name (全力推进…, 辖区…, 3个…)."""
+    counts = list(lx.COUNT_INSIDE.finditer(name))
+    if counts and len(name) - counts[-1].end() >= 2:
+        name = name[counts[-1].end():]  # 清理3个“散乱污危”园区 → the part after the count
     while True:
         before = name
         name = lx.COUNT_PREFIX.sub("", name)
@@ -179,6 +182,8 @@ def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer,
                 i = k  # a quoted part inside the name: 文化“百千万”工程
             else:
                 break
+        while i < j and toks[i].tag == "v":  # a name does not start with a verb (召开, 巩固 …)
+            i += 1
         start = toks[i].start
         name = _trim(text[start : tok.end])
         start = tok.end - len(name)

@@ -81,7 +81,9 @@ BREAK_WORDS = frozenset(
     "获评 荣获 获得 成为 作为 以及 及 和 与 或 等 的 为 是 将 了 在 对 于 从 由 把 被 向 到 至 以 "
     "其中 包括 如 加大 联合 携手 助力 带动 促进 实现 开通 新增 新开 新改 改扩建 扩建 计划 拟 预计 "
     "进一步 重点 主要 着重 全年 今年 明年 去年 年内 年底 目前 已 已经 正在 继续 顺利 高质量 高标准 "
-    "有序 稳步 扎实 深入 大力推进 加快推进 全力推进 积极推进 有序推进 稳步推进 持续推进".split()
+    "有序 稳步 扎实 深入 大力推进 加快推进 全力推进 积极推进 有序推进 稳步推进 持续推进 "
+    "位于 定为 列为 评为 认定 命名 授予 被 设置 设立 新设 召开 巩固 清理 办好 建好 管好 用好 抓实 盘活 "
+    "严查 严处 整治 清拆 排查 打击 查处 关停 拆除 涉 召开了 承办 主办 协办".split()
 )
 # Verbs that do belong inside names (城市更新项目, 供电综合改造, 土地整备).
 NAME_INTERNAL = frozenset(
@@ -157,3 +159,5 @@ PROGRAM_AFTER = re.compile(r"[”\"」』]?(行动|工作|模式|机制|活动|�
 NEVER_IN_NAMES = frozenset("企业 单位 机构 优质企业 重点企业 龙头企业".split())
 # Words that make an unknown …区 a development zone rather than a division.
 ZONE_WORDS = ("园", "工业", "产业", "开发", "合作", "示范", "功能", "保税", "物流")
+# A count inside a candidate: the name is what follows it (…清理3个园区 → 园区).
+COUNT_INSIDE = re.compile(r"[0-9０-９一二三四五六七八九十百千两几多余]+[个家条座名宗所项批处类场次间户栋套]")
