@@ -110,7 +110,8 @@ def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
         f, tag = freq.get(w) or 0, tags.get(w)
         if f < lx.RARE_FREQ or tag in lx.PROPER_TAGS or (tag is None and f < 1000):
             return True
-    return False
+    # three or more content words together are specific enough (生物健康科技产业园)
+    return sum(len(w) > 1 and w not in lx.GENERIC_HEADS for w in words) >= 3
 
 
 def _place_like(head: str) -> bool:
