@@ -22,13 +22,14 @@ setup: $(BIN)/kg
 
 setup-test: $(VENV)/.test-deps
 
-# Debian's Chromium for the browser tests of the HTML views (never a downloaded browser build).
+# Debian's Chromium (and a CJK font) for the browser tests of the HTML views, driven by the
+# playwright client in the venv; never `playwright install`, which downloads a browser build.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
-	  else echo "install Debian's chromium (sudo apt-get install chromium) for the browser tests"; fi; }
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
+	  else echo "browser tests need Debian's chromium: sudo apt-get install chromium fonts-wqy-microhei"; fi; }
 
-# `kg build` exits 3 when some inputs were skipped: still a finished build.
 build: setup
 	$(BIN)/kg build || [ $$? -eq 3 ]
 

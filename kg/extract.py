@@ -20,8 +20,8 @@ import jieba.posseg
 
 from kg import lexicon as lx
 from kg.gazetteer import Gazetteer
-from kg.model import Document, DocResult, Entity, Mention, Place
-from kg.structure import clause_bounds, find_sections, section_at, sentences, stage_of
+from kg.model import DocResult, Document, Entity, Mention, Place
+from kg.structure import find_sections, section_at, sentences, stage_of
 
 MASK = re.compile(r"[Xx×＊*]{1,}|XX|ＸＸ")
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·]")

@@ -1,0 +1,177 @@
+/* Behaviour of the kg pages. Each page says which view it is (body data-view) and carries its
+   data in a JSON block (#kg-data). Names come from reports and are untrusted: they reach the
+   page only through textContent or the vis-network canvas, never as HTML. */
+"use strict";
+(function () {
+  const FONT = '"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",' +
+    '"Source Han Sans SC","WenQuanYi Micro Hei",sans-serif';
+
+  function el(tag, text, cls) {
+    const e = document.createElement(tag);
+    if (text !== undefined) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  function tooltip(n) {
+    const box = el("div", undefined, "kg-tip");
+    box.append(el("strong", n.label), el("div", [n.type, ...n.years].join(" · ")));
+    if (n.aliases.length) box.append(el("div", "also: " + n.aliases.join("、")));
+    return box;
+  }
+
+  /* A vis network of data.nodes/data.edges in container; physics stops once the layout settles. */
+  function graph(container, data) {
+    const many = data.nodes.length > 150;
+    const nodes = new vis.DataSet(data.nodes.map((n) => ({
+      id: n.id, label: n.label, title: tooltip(n), color: n.color, size: n.size, kg: n,
+      borderWidth: n.id === data.center ? 4 : 1,
+    })));
+    const edges = new vis.DataSet(data.edges.map((e, i) => {
+      const weak = e.relation === "cooccurs";
+      return {
+        id: i, from: e.from, to: e.to, relation: e.relation, width: weak ? 0.5 : e.width,
+        label: weak ? undefined : e.relation, arrows: weak ? "" : "to",
+        color: {color: weak ? "#cfcfcf" : "#8c8c8c"}, hidden: weak && Boolean(data.hideCooccurs),
+      };
+    }));
+    const network = new vis.Network(container, {nodes, edges}, {
+      nodes: {shape: "dot", font: {face: FONT, size: 14}},
+      edges: {smooth: false, font: {face: FONT, size: 9, color: "#666"}, arrows: {to: {scaleFactor: 0.4}}},
+      layout: {improvedLayout: !many, randomSeed: 1},  // the same picture on every load
+      physics: {
+        solver: "forceAtlas2Based",
+        forceAtlas2Based: {gravitationalConstant: -45, springLength: 90, avoidOverlap: 0.1},
+        // A fixed budget of node-iterations (about 4 s for 2,000 nodes on two cores), 80 to 300 rounds.
+        stabilization: {iterations: Math.min(300, Math.max(80, Math.round(200000 / (data.nodes.length || 1)))),
+          updateInterval: 25},
+        minVelocity: 1,
+      },
+      interaction: {hover: true, tooltipDelay: 120, hideEdgesOnDrag: many},
+    });
+    const status = document.getElementById("kg-status");
+    network.on("stabilizationProgress", (p) => {
+      if (status) status.textContent = "laying out… " + Math.round((100 * p.iterations) / p.total) + "%";
+    });
+    network.once("stabilizationIterationsDone", () => {
+      network.setOptions({physics: false});
+      if (status) status.textContent = data.nodes.length + " nodes, " + data.edges.length + " links";
+      window.kgStable = true;
+    });
+    if (!data.nodes.length) {
+      if (status) status.textContent = "no entities to show";
+      window.kgStable = true;
+    }
+    window.kgNetwork = network;
+    window.kgNodes = nodes;
+    window.kgEdges = edges;
+    return {network, nodes, edges};
+  }
+
+  function overview(data) {
+    const {network, nodes, edges} = graph(document.getElementById("kg-graph"), data);
+    const search = document.getElementById("kg-search");
+    const results = document.getElementById("kg-results");
+    const details = document.getElementById("kg-details");
+    const typeBoxes = [...document.querySelectorAll("input[name=kg-type]")];
+    const year = document.getElementById("kg-year");
+    const cooccurs = document.getElementById("kg-cooccurs");
+    const names = (n) => [n.label, ...n.aliases].map((s) => s.toLowerCase());
+
+    function shown(n) {
+      const types = typeBoxes.filter((b) => b.checked).map((b) => b.value);
+      return types.includes(n.type) && (!year.value || n.years.includes(Number(year.value)));
+    }
+
+    function filter() {
+      nodes.update(data.nodes.map((n) => ({id: n.id, hidden: !shown(n)})));
+      edges.update(edges.get({filter: (e) => e.relation === "cooccurs"})
+        .map((e) => ({id: e.id, hidden: !cooccurs.checked})));
+    }
+
+    function showDetails(id) {
+      const n = nodes.get(id).kg;
+      const dl = el("dl", undefined, "facts");
+      const add = (key, value) => { if (value) dl.append(el("dt", key), el("dd", value)); };
+      add("type", n.type);
+      add("also called", n.aliases.join("、"));
+      add("years", n.years.join(", "));
+      add("mentions", String(n.mentions));
+      add("reports", n.docs.join(", "));
+      details.replaceChildren(el("h2", n.label), dl);
+      if (n.url) {
+        const a = el("a", "open its page →");
+        a.href = n.url;
+        details.append(a);
+      }
+      details.hidden = false;
+    }
+
+    function select(id) {
+      network.selectNodes([id]);
+      network.focus(id, {scale: 1.2, animation: {duration: 300}});
+      showDetails(id);
+    }
+
+    /* Nodes shown whose label or alias contains the query; whole-name matches first. */
+    function find(query) {
+      const q = query.trim().toLowerCase();
+      if (!q) return [];
+      const rank = (n) => (names(n).includes(q) ? 0 : 1);
+      return data.nodes.filter((n) => shown(n) && names(n).some((s) => s.includes(q)))
+        .sort((a, b) => rank(a) - rank(b) || a.label.length - b.label.length);
+    }
+
+    search.addEventListener("input", () => {
+      const hits = find(search.value);
+      results.replaceChildren(...hits.slice(0, 20).map((n) => {
+        const button = el("button", n.label);
+        button.type = "button";
+        button.append(el("span", " " + n.type, "muted"));
+        button.addEventListener("click", () => select(n.id));
+        const li = el("li");
+        li.append(button);
+        return li;
+      }));
+      if (hits.length) select(hits[0].id);
+      else if (search.value.trim()) results.replaceChildren(el("li", "no match among the nodes shown", "muted"));
+    });
+    for (const input of [...typeBoxes, year, cooccurs]) input.addEventListener("change", filter);
+    network.on("click", (p) => { if (p.nodes.length) showDetails(p.nodes[0]); });
+    network.on("doubleClick", (p) => {
+      const n = p.nodes.length && nodes.get(p.nodes[0]).kg;
+      if (n && n.url) window.location.href = n.url;
+    });
+  }
+
+  function neighbourhood(data) {
+    const {network, nodes} = graph(document.getElementById("kg-graph"), data);
+    network.on("click", (p) => {
+      const n = p.nodes.length && nodes.get(p.nodes[0]).kg;
+      if (n && n.url && n.id !== data.center) window.location.href = n.url;
+    });
+  }
+
+  /* Sort the grid's rows by name (A→Z, again for Z→A) or by number of years (most first). */
+  function recurrence() {
+    const body = document.querySelector("#kg-grid tbody");
+    let last = null;
+    let dir = 1;
+    for (const button of document.querySelectorAll("#kg-grid button[data-sort]")) {
+      button.addEventListener("click", () => {
+        const key = button.dataset.sort;
+        dir = key === last ? -dir : (key === "years" ? -1 : 1);
+        last = key;
+        const rows = [...body.rows].sort((x, y) => dir * (key === "years"
+          ? Number(x.dataset.years) - Number(y.dataset.years)
+          : x.dataset.name.localeCompare(y.dataset.name, "zh")));
+        body.append(...rows);
+      });
+    }
+  }
+
+  const views = {overview, neighbourhood, recurrence};
+  const view = views[document.body.dataset.view];
+  const block = document.getElementById("kg-data");
+  if (view) view(block ? JSON.parse(block.textContent) : null);
+})();
