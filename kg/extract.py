@@ -223,9 +223,14 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
         for start, end in items:
             name = _trim(text[start:end])
             start = end - len(name)
-            if 2 <= len(name) <= 12 and not lx.SLOGAN.search(name) and (
+            if typ == "Person":
+                if 2 <= len(name) <= 3 and name[0] in lx.SURNAMES:
+                    out.append(Candidate(start, end, typ))
+            elif 2 <= len(name) <= 12 and not lx.SLOGAN.search(name) and (
                     distinctive(name, places) or type_of(name, gaz, quoted=True) == typ):
-                out.append(Candidate(start, end, typ))
+                cls = m.group("cls")  # 塘尾、新田等社区: each item is a 社区
+                full = name + cls if typ == "District" and not name.endswith(cls) else None
+                out.append(Candidate(start, end, typ, full))
     return out
 
 

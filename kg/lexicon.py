@@ -122,12 +122,12 @@ SLOGAN = re.compile(
 )
 
 # Person: a two- or three-character name right before a title, or 习近平-style leaders' titles.
-_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
              "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
              "邵万钱严覃武戴莫孔向汤文习乾嘉")
 _TITLES = ("总书记", "同志", "院士", "书记", "副书记", "主任", "副主任", "院长", "副院长", "教授", "博士",
            "先生", "女士", "烈士", "将军", "主席", "委员", "局长", "区长", "市长", "镇长", "街道办主任", "皇帝")
-PERSON = re.compile(rf"([{_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:{'|'.join(_TITLES)})")
+PERSON = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:{'|'.join(_TITLES)})")
 
 DIVISION_SUFFIX = re.compile(r"(特别行政区|自治州|自治县|街道|社区|地区|省|市|区|县|镇|乡|村)$")
 # One bare item of an enumeration before a division name: "潭头、" in 潭头、溪头社区 (2-4 characters).
@@ -141,6 +141,7 @@ CLASS_NOUNS = {
     "学校": "Project", "公园": "Project", "小区": "Project",
     "社区": "District", "村": "District", "街道": "District",
     "活动": "Program", "行动": "Program",
+    "为代表": "Person", "同志": "Person", "院士": "Person", "烈士": "Person", "先烈": "Person",
 }
 LISTED = re.compile(
     r"(?P<items>[^，,。；;：:（）()“”\"\s]{2,80}?)(?P<etc>等)(?:[0-9一二三四五六七八九十百余多]+[个家所座条项批宗]?)?"

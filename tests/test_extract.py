@@ -73,3 +73,17 @@ def test_core_drops_generic_tails_only():
     assert core("青木湾片区城市更新项目") == "青木湾片区"
     assert core("和顺路(东环路-西环路)新建工程") == "和顺路"
     assert core("工程") == "工程"
+
+
+def test_listed_people_and_companies_take_the_class_nouns_type():
+    got = run("一、2021年工作总结\n以林振东、罗家明等为代表的先辈，引进禾丰精工、青鸾微电子等5家企业。")
+    assert got.get("林振东", ("",))[0] == "Person"
+    assert got.get("罗家明", ("",))[0] == "Person"
+    assert got.get("禾丰精工", ("",))[0] == "Organization"
+    assert got.get("青鸾微电子", ("",))[0] == "Organization"
+
+
+def test_short_place_names_near_the_report_district_are_its_communities():
+    got = run("福海街道2021年工作总结\n一、2021年工作总结\n福海街道在宝安区委领导下，在塘尾、新田等社区推广垃圾分类。")
+    assert got.get("塘尾社区", ("",))[0] == "District"
+    assert "塘尾" in got["塘尾社区"][1]
