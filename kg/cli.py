@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -31,30 +32,54 @@ def main(verbose: bool) -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=OUT,
-              show_default=True, help="Folder for the outputs (replaced atomically at the end).")
-@click.option("-j", "--jobs", type=int, default=1, show_default=True, help="Extraction processes.")
-def build(inputs: tuple[str, ...], out_dir: Path, jobs: int) -> None:
+              show_default=True, help="Folder for the outputs (replaced only once the build has succeeded).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+              show_default="all cores", help="Extraction processes.")
+@click.option("--max-size", "max_mb", type=click.FloatRange(min=0, min_open=True),
+              default=pipeline.DEFAULT_MAX_BYTES / pipeline.MB, show_default=True, metavar="MB",
+              help="Skip input files larger than this.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Extraction cache: unchanged documents are not extracted again.  [default: OUT/.cache]")
+@click.option("--no-cache", is_flag=True, help="Extract every document, and leave the cache alone.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: worker processes on this machine; dask: an existing Dask cluster (--scheduler).")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://10.0.0.5:8786; its workers "
+              "need this kg version installed.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only (skipped files, a failed build).")
+@click.option("--json-log", is_flag=True, help="Progress as one JSON object per event and line on stderr.")
+def build(inputs: tuple[str, ...], out_dir: Path, jobs: int, max_mb: float, cache_dir: Path | None,
+          no_cache: bool, engine: str, scheduler: str | None, quiet: bool, json_log: bool) -> None:
     """Build the graph from INPUTS (files or folders; default: the bundled reports).
 
     Writes extract.jsonl, graph.ttl/.nt/.nq/.jsonld, store/ (what `kg query` reads),
     graph.graphml/.gexf/.json, index.html and the other HTML views, build-report.json.
+    A file that cannot be read is skipped with its reason and the build goes on; a file
+    whose content was read before is read once (both names are in build-report.json).
+    Progress goes to stderr: a bar on a terminal, log lines otherwise.
 
     Exit codes: 0 every input read; 3 the build finished but some inputs were skipped
     (listed on stderr and in build-report.json); 1 the build failed (previous outputs kept).
     """
+    options = pipeline.Options(jobs=jobs, max_bytes=round(max_mb * pipeline.MB), engine=engine,
+                               scheduler=scheduler, cache_dir=None if no_cache else cache_dir or out_dir / ".cache")
+    reporter = pipeline.reporter_for(sys.stderr, quiet=quiet, json_log=json_log)
     try:
-        report = pipeline.build(_inputs(inputs), out_dir, jobs=jobs)
-    except Exception as e:  # noqa: BLE001 - a failed build must say why and keep old outputs
-        click.echo(f"kg: build failed: {e}", err=True)
+        with reporter:
+            report = pipeline.build(_inputs(inputs), out_dir, options, reporter)
+    except (Exception, KeyboardInterrupt) as e:  # noqa: BLE001 - a failed build must say why, keep old outputs
+        reason = str(e) if isinstance(e, pipeline.BuildError) else f"{type(e).__name__}: {e}".rstrip(": ")
+        if json_log:
+            reporter("failed", reason=reason)
+        else:
+            click.echo(f"kg: build failed: {reason}; the previous outputs are kept", err=True)
         sys.exit(pipeline.EXIT_FAILED)
-    for s in report["documents_skipped"]:
-        click.echo(f"kg: skipped {s['path']}: {s['reason']}", err=True)
-    counts = ", ".join(f"{n} {t}" for t, n in sorted(report["entities_by_type"].items()))
-    click.echo(f"read {len(report['documents_read'])} documents, skipped {len(report['documents_skipped'])}; "
-               f"{counts}; {report['triples']} triples; SHACL "
-               f"{'conforms' if report['shacl_conforms'] else 'VIOLATIONS (see build-report.json)'}; "
-               f"{report['seconds_total']} s")
-    click.echo(f"outputs in {out_dir.resolve()}: open {(out_dir / 'index.html').resolve()}")
+    if not quiet:
+        counts = ", ".join(f"{n} {t}" for t, n in sorted(report["entities_by_type"].items()))
+        click.echo(f"read {len(report['documents_read'])} documents ({report['from_cache']} from cache), "
+                   f"skipped {len(report['documents_skipped'])}; {counts}; {report['triples']} triples; SHACL "
+                   f"{'conforms' if report['shacl_conforms'] else 'VIOLATIONS (see build-report.json)'}; "
+                   f"{report['seconds_total']} s")
+        click.echo(f"outputs in {out_dir.resolve()}: open {(out_dir / 'index.html').resolve()}")
     sys.exit(pipeline.EXIT_SKIPPED if report["documents_skipped"] else pipeline.EXIT_OK)
 
 
@@ -98,3 +123,119 @@ def recurring(min_years: int, fmt: str, inputs: tuple[str, ...]) -> None:
         click.echo(f"{t.name}  ({', '.join(map(str, t.years))}){flag}")
         for e in t.entries:
             click.echo(f"  {e.year} {e.mode:6} {e.stage or '-':10} {e.doc}  {e.sentence[:60]}")
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=OUT / "store",
+              show_default=True, help="The store `kg build` wrote.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="json is the SPARQL 1.1 Query Results JSON format.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Fill a $NAME placeholder of the query, e.g. --param name=海洋新城 (repeatable).")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds before the query is stopped.")
+@click.option("--list", "list_", is_flag=True, help="List the bundled queries with a line each.")
+def query(query: str | None, store_dir: Path, fmt: str, params: tuple[str, ...], timeout: float,
+          list_: bool) -> None:
+    """Run QUERY over the graph: SPARQL text, @file.rq, or the name of a bundled query."""
+    from kg import rdf
+
+    if list_ or not query:
+        for name, (description, _) in rdf.bundled_queries().items():
+            click.echo(f"{name:26} {description}")
+        return
+    try:
+        bound = dict(p.split("=", 1) for p in params)
+    except ValueError:
+        raise click.BadParameter("use NAME=VALUE", param_hint="--param") from None
+    try:
+        with rdf.open_store(store_dir) as store:
+            result = rdf.run_query(store, rdf.resolve_query(query), timeout=timeout, params=bound)
+    except (rdf.QueryError, rdf.QueryTimeout, rdf.StoreError) as e:
+        click.echo(f"kg: {e}", err=True)
+        sys.exit(2)
+    click.echo(rdf.format_result(result, fmt), nl=False)
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=OUT,
+              show_default=True, help="The folder `kg build` wrote (its graph.nt is checked).")
+def validate(out_dir: Path) -> None:
+    """Check the built graph against the SHACL shapes (ontology/shapes.ttl)."""
+    from rdflib import Graph
+
+    from kg import rdf
+
+    source = out_dir / "graph.nt"
+    if not source.is_file():
+        click.echo(f"kg: {source} not found (run `kg build` first)", err=True)
+        sys.exit(2)
+    conforms, report = rdf.validate(Graph().parse(source, format="nt"))
+    click.echo("conforms" if conforms else report)
+    sys.exit(0 if conforms else 1)
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=OUT,
+              show_default=True, help="The folder `kg build` wrote; pages are rewritten there.")
+@click.option("--max-nodes", type=int, default=2000, show_default=True,
+              help="Above this many nodes the overview shows the most connected part.")
+@click.option("--open", "open_", is_flag=True, help="Open the overview in the web browser.")
+def view(out_dir: Path, max_nodes: int, open_: bool) -> None:
+    """Regenerate the HTML views from the store, without extracting again."""
+    import webbrowser
+
+    from kg import rdf, views
+
+    try:
+        with rdf.open_store(out_dir / "store") as store:
+            graph = rdf.graph_view(store)
+    except rdf.StoreError as e:
+        click.echo(f"kg: {e}", err=True)
+        sys.exit(2)
+    pages = views.render(graph, out_dir, max_nodes=max_nodes)
+    index = (out_dir / "index.html").resolve()
+    click.echo(f"wrote {len(pages)} pages; open {index}")
+    if open_:
+        webbrowser.open(index.as_uri())
+
+
+@main.command("eval")
+@click.option("--gold", "gold_dir", required=True, type=click.Path(path_type=Path),
+              help="Gold folder: one <doc>.json per document, optional recurrence*.json.")
+@click.option("--pred", "pred_file", type=click.Path(path_type=Path),
+              help="Score this JSONL (as `kg extract` writes) instead of running the extraction.")
+@click.option("--examples", type=int, default=20, show_default=True,
+              help="False positives, false negatives and timeline misses to list (each).")
+@click.option("--json", "as_json", is_flag=True, help="Print only the summary as JSON (the scorer's --json).")
+@click.argument("inputs", nargs=-1, type=click.Path())
+def eval_command(gold_dir: Path, pred_file: Path | None, examples: int, as_json: bool,
+                 inputs: tuple[str, ...]) -> None:
+    """Score the extraction of INPUTS (default: the bundled reports) against gold annotations.
+
+    Prints the scorer's table (P/R/F1 per type, district, sections, timeline, recurrence),
+    then the errors behind it: false positives and negatives by type (each negative with the
+    most similar predicted name, after ~), timeline, district and section misses.
+    """
+    from kg import evaluate
+
+    if pred_file and inputs:
+        raise click.UsageError("give INPUTS to extract or --pred FILE to score, not both")
+    try:
+        gold = evaluate.load_gold(gold_dir)
+        if pred_file:
+            records = evaluate.load_predictions(pred_file)
+        else:
+            corpus = pipeline.build_corpus(_inputs(inputs))
+            for s in corpus.skipped:
+                click.echo(f"kg: skipped {s.path}: {s.reason}", err=True)
+            records = [r.to_json() for r in corpus.results]
+    except evaluate.EvalError as e:
+        click.echo(f"kg: eval: {e}", err=True)
+        sys.exit(pipeline.EXIT_FAILED)
+    result = evaluate.evaluate(gold, records)
+    if as_json:
+        click.echo(json.dumps(result.summary(), ensure_ascii=False, indent=1))
+        return
+    click.echo(evaluate.render_table(result))
+    click.echo(evaluate.render_errors(result, examples))
