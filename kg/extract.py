@@ -189,9 +189,22 @@ def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer,
         name = _trim(text[start : tok.end])
         start = tok.end - len(name)
         typ = type_of(name, gaz, places=places)
+        if typ and typ != "District":
+            start, name, typ = _after_place(name, start, typ, gaz, places)
         if typ:
             out.append(Candidate(start, tok.end, typ))
     return out
+
+
+def _after_place(name: str, start: int, typ: str, gaz: Gazetteer,
+                 places: frozenset[str]) -> tuple[int, str, str]:
+    """花果山社区松环路 is a road in a community: the name starts after the division, which
+    stays a mention of its own — unless what is left is generic (沙浦社区公园 stays whole)."""
+    for m in lx.DIVISION_INSIDE.finditer(name):
+        head, rest = name[: m.end()], name[m.end():]
+        if (gaz.is_known(head) or head[: -len(m.group())] in places) and (t := type_of(rest, gaz, places=places)):
+            return start + m.end(), rest, t
+    return start, name, typ
 
 
 def _left_start(toks: list[Token], end: int, limit: int = lx.MAX_NAME) -> int:
@@ -301,7 +314,8 @@ def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Ga
         start = end - 1 - len(item)
         if not 2 <= len(item) <= 12:
             break
-        if len(item) <= 3 and suffix and not type_of(item, gaz):
+        if len(item) <= 3 and suffix and not type_of(item, gaz) and distinctive(item, places) and not (
+                item.endswith(lx.ALL_SUFFIXES)):
             out.append(Candidate(start, end - 1, c.type, item + suffix))
         elif c.type != "District" and (distinctive(item, places) or type_of(item, gaz, True) == c.type):
             out.append(Candidate(start, end - 1, c.type))

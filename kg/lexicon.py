@@ -59,6 +59,7 @@ GENERIC = frozenset(
     "年度计划 行动计划 实施方案 产业园 工业园 科技园 合作区 示范区 开发区 地块 片区 板块 区块 商圈 街区 "
     "综合体 总部基地 管理机制 服务中心 指挥中心 党群服务中心 服务站 工作站 联络站 工业园区 城中村 旧村 "
     "示范村 绿色社区 健康社区 文明社区 和谐社区 平安社区 幸福社区 美丽乡村 特色小镇 城市新区 城乡社区 "
+    "城市更新 旧改 工改 产业用地 土地整备 "
     "经济特区 封控区 管控区 防范区 风险区 高风险地区 中风险地区 低风险地区 主城区 中心城区".split()
 )
 # A suffix preceded only by one of these is generic too (各类企业, 重点项目 …).
@@ -163,3 +164,5 @@ NEVER_IN_NAMES = frozenset("企业 单位 机构 优质企业 重点企业 龙�
 ZONE_WORDS = ("园", "工业", "产业", "开发", "合作", "示范", "功能", "保税", "物流")
 # A count inside a candidate: the name is what follows it (…清理3个园区 → 园区).
 COUNT_INSIDE = re.compile(r"[0-9０-９一二三四五六七八九十百千两几多余]+[个家条座名宗所项批处类场次间户栋套]")
+# A division name ending inside a longer name (…社区|松环路, …街道|工匠公园).
+DIVISION_INSIDE = re.compile(r"(?:街道|社区|村|镇)(?=.)")
