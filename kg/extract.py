@@ -24,7 +24,7 @@ from kg.model import DocResult, Document, Entity, Mention, Place
 from kg.structure import find_sections, section_at, sentences, stage_of
 
 MASK = re.compile(r"[Xx×＊*]{1,}|XX|ＸＸ")
-NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·]")
+NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·.]")
 QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,24})[”\"」』]")
 PAREN = re.compile(r"[（(][^（()）\n]{1,20}[)）]")
 
@@ -131,7 +131,7 @@ def _place_like(head: str) -> bool:
 def _proper(head: str) -> bool:
     """Does the head hold a proper noun (place, organization, brand) by jieba's dictionary?"""
     tags = jieba.posseg.dt.word_tag_tab
-    return any(tags.get(w) in lx.PROPER_TAGS for w in jieba.cut(head, HMM=False) if len(w) > 1)
+    return any(tags.get(w) in lx.NAME_TAGS for w in jieba.cut(head, HMM=False) if len(w) > 1)
 
 
 def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[str] = frozenset()) -> str | None:
@@ -154,6 +154,8 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
             return "Project"  # 某工业园四区: a zone, not a division
         if typ == "District" and (suffix not in lx.LOCAL_SUFFIXES or not _place_like(head)):
             return None  # an unknown 区/市/县 is rarely a division; unknown 社区/村 often are
+        if typ == "Program" and lx.NUMBERED.match(head) and len(name) <= 5:
+            return None  # 一号工程, 八八战略: numbered catchwords
         if typ == "Program" and suffix == "工程" and (lx.BUILD_CUE.search(head) or type_of(head, gaz) == "Project"):
             return "Project"  # 工程 of construction, not a programme
         return typ
@@ -253,10 +255,11 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     out = []
     for m in QUOTED.finditer(text):
         inner = m.group(1).strip()
-        if any(c in inner for c in "，。,；;：:！？"):
+        if any(c in inner for c in "，。,；;：:！？") or lx.SLOGAN.search(inner):
             continue
         typ = type_of(inner, gaz, quoted=True)
         if (typ is None and len(inner) <= 12 and not lx.NUMBERED.match(inner) and not jieba.dt.FREQ.get(inner)
+                and not inner.endswith(lx.DISTRICT_SUFFIXES) and not inner.startswith(tuple(lx.BREAK_WORDS))
                 and (lx.PROGRAM_BEFORE.search(text, max(0, m.start() - 6), m.start())
                      or lx.PROGRAM_AFTER.match(text, m.end()))):
             typ = "Program"

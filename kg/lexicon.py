@@ -107,6 +107,7 @@ CODE = re.compile(r"[A-Za-z0-9]|第[一二三四五六七八九十0-9]+|[一二�
                   r"^[一二三四五六七八九十]+[高中小]")  # 十二高: a numbered school
 RARE_FREQ = 20
 NON_PLACE_TAGS = frozenset({"v", "d", "a", "m", "p", "c", "u", "r", "q", "f", "t", "ad", "vn", "an", "uj", "ul"})
+NAME_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nt", "nrfg"})  # proper nouns, not abbreviations
 PROPER_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nt", "j", "s", "nrfg"})
 # District suffixes that an unknown name may still carry as a real division (guide: communities and
 # villages no gazetteer holds are still Districts when the text says 社区/村).
@@ -118,7 +119,7 @@ NUMBERED = re.compile(r"^[一二三四五六七八九十两双百千万]")
 # Program suffixes too common in plain prose to make a name without a proper noun or code.
 WEAK_PROGRAM_SUFFIXES = ("机制", "体系", "模式", "活动", "改革", "品牌", "课堂", "工作法", "专项", "试点")
 SLOGAN = re.compile(
-    r"^[一二三四五六七八九十两百千万]+个|^[一二三四五六七八九十两]+[稳保大化]|精神$|思想$|意识$|第一议题|"
+    r"^([一二三四五六七八九十])\1|^[一二三四五六七八九十两百千万]+个|^[一二三四五六七八九十两]+[稳保大化]|精神$|思想$|意识$|第一议题|"
     r"^[一二三四五六七八九十两]+[项条]|[是要]$|^[^\u4e00-\u9fff]*$|[0-9]{4}年|年度|年工作"
 )
 

@@ -87,3 +87,13 @@ def test_short_place_names_near_the_report_district_are_its_communities():
     got = run("福海街道2021年工作总结\n一、2021年工作总结\n福海街道在宝安区委领导下，在塘尾、新田等社区推广垃圾分类。")
     assert got.get("塘尾社区", ("",))[0] == "District"
     assert "塘尾" in got["塘尾社区"][1]
+
+
+def test_slogans_and_stressed_words_are_not_programs():
+    got = run("一、2021年工作总结\n增强“四个意识”，落实“第一议题”制度，破解“瓶颈”，坚持“九九战略”。")
+    assert not {"四个意识", "第一议题", "瓶颈", "九九战略"} & set(got), got
+
+
+def test_quoted_programme_launched_by_a_verb_is_a_program():
+    got = run("一、2021年工作总结\n开展“青苗护航”行动，实施“邻里暖心”工程。")
+    assert any(t == "Program" and "青苗护航" in n for n, (t, _) in got.items()), got
