@@ -179,6 +179,9 @@ def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer,
             continue  # 举办 ends in 办 but is a verb
         i = j
         while i > 0 and tok.end - toks[i - 1].start <= lx.MAX_NAME:
+            if lx.SUFFIX_TYPE.get(toks[i - 1].word, "") == lx.SUFFIX_TYPE.get(tok.word) and not (
+                    tok.word.endswith(lx.WORKS)):
+                break  # a complete name of the same kind ends there: 甲幼儿园|省二级幼儿园
             if _name_like(toks[i - 1]):
                 i -= 1
             elif toks[i - 1].word in "”\"" and (k := _quote_start(toks, i - 1)) is not None:

@@ -36,6 +36,8 @@ SUFFIX_TYPES: list[tuple[str, str]] = sorted(
     ((s, t) for t, ss in _SUFFIXES.items() for s in ss), key=lambda st: -len(st[0])
 )
 ALL_SUFFIXES: tuple[str, ...] = tuple(s for s, _ in SUFFIX_TYPES)
+SUFFIX_TYPE = {s: t for s, t in SUFFIX_TYPES if len(s) >= 2}
+WORKS = ("工程", "项目")  # works on a named thing: 甲学校|改扩建工程 keeps the school in its name
 DISTRICT_SUFFIXES = _SUFFIXES["District"]
 
 # The part before a suffix must be at least this long to be a name (路 alone is not one).
