@@ -132,7 +132,8 @@ def recurring(min_years: int, fmt: str, inputs: tuple[str, ...]) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
               help="json is the SPARQL 1.1 Query Results JSON format.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Fill a $NAME placeholder of the query, e.g. --param name=海洋新城 (repeatable).")
+              help="Fill the query's `VALUES ?NAME { UNDEF }`, e.g. project-timeline --param search=海洋新城 "
+                   "(repeatable).")
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds before the query is stopped.")
 @click.option("--list", "list_", is_flag=True, help="List the bundled queries with a line each.")
 def query(query: str | None, store_dir: Path, fmt: str, params: tuple[str, ...], timeout: float,
@@ -198,6 +199,26 @@ def view(out_dir: Path, max_nodes: int, open_: bool) -> None:
     click.echo(f"wrote {len(pages)} pages; open {index}")
     if open_:
         webbrowser.open(index.as_uri())
+
+
+@main.command()
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=OUT / "store",
+              show_default=True, help="The store `kg build` wrote.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=7878, show_default=True, help="Port to listen on.")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds before a query is stopped.")
+@click.option("--views", "views_dir", type=click.Path(file_okay=False, path_type=Path), default=OUT,
+              show_default=True, help="Folder of HTML views linked from the query page.")
+def serve(store_dir: Path, host: str, port: int, timeout: float, views_dir: Path) -> None:
+    """Serve the graph read-only as a SPARQL 1.1 endpoint (/sparql) with a query page (/)."""
+    from kg import rdf
+    from kg import serve as server
+
+    try:
+        server.serve(store_dir, host, port, timeout, views_dir if views_dir.is_dir() else None)
+    except (rdf.StoreError, OSError) as e:
+        click.echo(f"kg: {e}", err=True)
+        sys.exit(2)
 
 
 @main.command("eval")
