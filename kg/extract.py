@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import jieba
 import jieba.posseg
@@ -92,6 +92,7 @@ def _trim(name: str) -> str:
             return name
 
 
+@lru_cache(maxsize=100_000)
 def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
     """Does the part before the suffix single something out? A name needs a word that is rare
     or a proper noun in jieba's dictionary, an unknown word, a code (T4, 12号, 三期), or the
@@ -114,6 +115,7 @@ def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
     return sum(len(w) > 1 and w not in lx.GENERIC_HEADS for w in words) >= 3
 
 
+@lru_cache(maxsize=100_000)
 def _place_like(head: str) -> bool:
     """Could this be the name part of a community or village no gazetteer holds? Two to four
     characters of proper nouns or unknown characters, no verbs, adjectives or counts."""
@@ -128,6 +130,7 @@ def _place_like(head: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=100_000)
 def _proper(head: str) -> bool:
     """Does the head hold a proper noun (place, organization, brand) by jieba's dictionary?"""
     tags = jieba.posseg.dt.word_tag_tab
@@ -170,11 +173,12 @@ class Candidate:
     full: str | None = None  # the full name when the text writes a short one (宝安 → 宝安区)
 
 
-def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer,
-                       places: frozenset[str] = frozenset()) -> list[Candidate]:
+def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: frozenset[str] = frozenset(),
+                       suffixes: tuple[str, ...] = lx.ALL_SUFFIXES) -> list[Candidate]:
+    """Names ending in a type-bearing suffix, found by walking left from the suffix's word."""
     out = []
     for j, tok in enumerate(toks):
-        if not tok.word.endswith(lx.ALL_SUFFIXES) or tok.word in lx.GENERIC_HEADS or (
+        if not tok.word.endswith(suffixes) or tok.word in lx.GENERIC_HEADS or (
                 tok.word not in lx.ALL_SUFFIXES and (tok.tag in lx.BREAK_TAGS or tok.word in lx.BREAK_WORDS)):
             continue  # 举办 ends in 办 but is a verb
         i = j
@@ -361,6 +365,7 @@ def _facility_type(text: str, c: Candidate, sent: tuple[int, int]) -> str:
     return c.type
 
 
+@cache
 def core(name: str) -> str:
     """The name without generic tails, for matching spellings of one thing."""
     name = PAREN.sub("", name)
@@ -370,6 +375,7 @@ def core(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=200_000)
 def same_thing(a: str, b: str) -> bool:
     """Are two spellings in one document the same thing? (十二高人行天桥 ~ 十二高配套塘尾人行天桥)."""
     ca, cb = core(a), core(b)
@@ -433,7 +439,8 @@ def extract(doc: Document) -> DocResult:
     toks_of = [tokenize(text[s0:s1]) for s0, s1 in spans]
     # Pass 1: the divisions the text names fix which nearby places' short names to look for.
     districts = [text[s0:s1][c.start : c.end] for (s0, s1), toks in zip(spans, toks_of, strict=True)
-                 for c in _suffix_candidates(text[s0:s1], toks, gaz) if c.type == "District"]
+                 for c in _suffix_candidates(text[s0:s1], toks, gaz, suffixes=lx.DISTRICT_SUFFIXES)
+                 if c.type == "District"]
     nearby = {**_MAJOR, **local_names(districts, gaz)}
     places = frozenset(nearby)
     mentions: list[Mention] = []

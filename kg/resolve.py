@@ -75,7 +75,7 @@ def _district_ids(r: DocResult, gaz: Gazetteer) -> dict[int, str]:
 def resolve(results: list[DocResult], gaz: Gazetteer | None = None) -> Corpus:
     """Give every entity its corpus-wide id and derive relations; returns the Corpus."""
     gaz = gaz or Gazetteer.load()
-    canon: dict[tuple[str, str], list[tuple[str, set[str]]]] = defaultdict(list)
+    canon: dict[tuple[str, str], _Known] = defaultdict(_Known)
     for r in results:
         r.district = place_document(r, gaz)
         dids = _district_ids(r, gaz)
@@ -98,17 +98,43 @@ def resolve(results: list[DocResult], gaz: Gazetteer | None = None) -> Corpus:
     return Corpus(results=results)
 
 
-def _match_or_new(known: list[tuple[str, set[str]]], e: Entity, scope: str) -> str:
+class _Known:
+    """The things of one type and scope seen so far, indexed by the first and last two
+    characters of each spelling's core: `same_thing` only ever holds between spellings that
+    share one of them, so a new entity is compared with a few candidates, not with all."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.names: list[set[str]] = []
+        self.by_key: dict[str, set[int]] = defaultdict(set)
+
+    @staticmethod
+    def keys(name: str) -> tuple[str, str]:
+        c = core(name)
+        return "^" + c[:2], c[-2:] + "$"
+
+    def find(self, names: set[str]) -> int | None:
+        candidates = sorted({i for n in names for k in self.keys(n) for i in self.by_key.get(k, ())})
+        return next((i for i in candidates if any(same_thing(a, b) for a in names for b in self.names[i])), None)
+
+    def add(self, i: int, names: set[str]) -> None:
+        self.names[i] |= names
+        for n in names:
+            for k in self.keys(n):
+                self.by_key[k].add(i)
+
+
+def _match_or_new(known: _Known, e: Entity, scope: str) -> str:
     """Same type and scope, and one spelling the same thing as another: the same id; a new
     thing's id comes from its canonical name and scope (the district, for projects)."""
     names = {e.name, *e.aliases}
-    for eid, seen in known:
-        if any(same_thing(a, b) for a in names for b in seen):
-            seen |= names
-            return eid
-    eid = stable_id(e.type, core(e.name), scope)
-    known.append((eid, set(names)))
-    return eid
+    i = known.find(names)
+    if i is None:
+        i = len(known.ids)
+        known.ids.append(stable_id(e.type, core(e.name), scope))
+        known.names.append(set())
+    known.add(i, names)
+    return known.ids[i]
 
 
 def relations(r: DocResult) -> list[Relation]:
