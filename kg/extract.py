@@ -77,6 +77,12 @@ def _quote_start(toks: list[Token], close: int) -> int | None:
     return None
 
 
+def _common_word(tok: Token) -> bool:
+    """A dictionary word that merely ends in a one-character suffix (破局, 思路), not a name."""
+    return (len(tok.word) == 2 and tok.word[-1] in lx.ONE_CHAR_SUFFIXES and tok.tag not in lx.NAME_TAGS
+            and (jieba.dt.FREQ.get(tok.word) or 0) >= 50)
+
+
 def _trim(name: str) -> str:
     """Strip modifiers, actions and counts that precede a name (全力推进…, 辖区…, 3个…)."""
     counts = list(lx.COUNT_INSIDE.finditer(name))
@@ -97,6 +103,8 @@ def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
     """Does the part before the suffix single something out? A name needs a word that is rare
     or a proper noun in jieba's dictionary, an unknown word, a code (T4, 12号, 三期), or the
     name of a place near the report's district (桥头 in 桥头消防站)."""
+    if head in lx.GENERIC_HEADS:
+        return False
     if lx.CODE.search(head) or any(p in head for p in places):
         return True
     freq, tags = jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
@@ -141,8 +149,10 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
     """The entity type a name carries by its suffix, or None for a generic phrase."""
     if name in lx.GENERIC or len(name) < 2 or lx.SLOGAN.search(name):
         return None
-    if name.endswith(lx.DISTRICT_SUFFIXES) and gaz.is_known(name):
-        return "District"
+    if name.endswith(lx.DISTRICT_SUFFIXES) and gaz.is_known(name) and (
+            not name.endswith(lx.LOCAL_SUFFIXES) or _place_like(lx.DIVISION_SUFFIX.sub("", name))
+            or lx.DIVISION_SUFFIX.sub("", name) in places):
+        return "District"  # a known 社区/村 still needs a place-like name: 现代社区 is one, but rarely meant
     if name.endswith(lx.NOT_NAME_ENDINGS):
         return None
     for suffix, typ in lx.SUFFIX_TYPES:
@@ -179,8 +189,9 @@ def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: fro
     out = []
     for j, tok in enumerate(toks):
         if not tok.word.endswith(suffixes) or tok.word in lx.GENERIC_HEADS or (
-                tok.word not in lx.ALL_SUFFIXES and (tok.tag in lx.BREAK_TAGS or tok.word in lx.BREAK_WORDS)):
-            continue  # 举办 ends in 办 but is a verb
+                tok.word not in lx.ALL_SUFFIXES and (tok.tag in lx.BREAK_TAGS or tok.word in lx.BREAK_WORDS
+                                                     or _common_word(tok))):
+            continue  # 举办 ends in 办 but is a verb; 破局, 思路 are ordinary words
         i = j
         while i > 0 and tok.end - toks[i - 1].start <= lx.MAX_NAME:
             if lx.SUFFIX_TYPE.get(toks[i - 1].word, "") == lx.SUFFIX_TYPE.get(tok.word) and not (

@@ -20,7 +20,7 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
         "石场", "苑", "泵站",
         "号站", "书院", "走廊", "创新城", "科技城", "大厦", "市场", "高铁", "高速", "立交", "国道", "省道",
         "庭院", "家园", "服务区", "上盖", "纪念馆", "航站楼", "综合楼", "大楼", "车辆段", "停车场", "碧道",
-        "绿道", "管网", "电站", "变电站", "污水处理厂", "学校", "校区", "体育馆", "文化馆", "美术馆",
+        "绿道", "管网", "电站", "园", "公寓", "变电站", "污水处理厂", "学校", "校区", "体育馆", "文化馆", "美术馆",
     ),
     "Organization": (
         "有限公司", "公司", "集团", "协会", "商会", "联合会", "联谊会", "促进会", "委员会", "党工委", "党委",
@@ -41,7 +41,8 @@ WORKS = ("工程", "项目")  # works on a named thing: 甲学校|改扩建工�
 DISTRICT_SUFFIXES = _SUFFIXES["District"]
 
 # The part before a suffix must be at least this long to be a name (路 alone is not one).
-MIN_HEAD = {"路": 2, "街": 2, "桥": 2, "区": 2, "市": 2, "县": 2, "村": 2, "镇": 2, "乡": 2, "部": 2,
+MIN_HEAD = {"园": 2, "园区": 2, "小区": 2, "市场": 2,
+            "路": 2, "街": 2, "桥": 2, "区": 2, "市": 2, "县": 2, "村": 2, "镇": 2, "乡": 2, "部": 2,
             "办": 2, "局": 2, "厂": 2, "河": 2, "湖": 2, "中心": 2, "计划": 2, "工程": 2, "项目": 2}
 
 # Schools, hospitals, parks: a Project when being built, an Organization when acting.
@@ -69,7 +70,8 @@ GENERIC_HEADS = frozenset(
     "各类 各个 各级 全部 所有 一批 多个 相关 有关 重点 重大 主要 其他 其它 部分 新 老 大型 小型 中小 "
     "优质 龙头 骨干 本地 国家级 省级 市级 区级 街道级 社区级 基层 城市 农村 乡村 产业 工业 商业 "
     "民生 文化 体育 教育 医疗 卫生 安全 环保 生态 智慧 数字 专项 示范 试点 综合 配套 公共 全民 "
-    "党建 志愿 服务 治理 发展 建设 改造 更新 提升 整治 管理 工作 学习 宣传 招商 拆迁".split()
+    "党建 志愿 服务 治理 发展 建设 改造 更新 提升 整治 管理 工作 学习 宣传 招商 拆迁 "
+    "老旧 样板 标杆 精品 星级 特色 美丽 未来 现代 村改居 零直排 节水型 无物业".split()
 )
 # Generic tails that spellings of one thing may or may not carry (for alias matching).
 GENERIC_TAILS = ("主体工程", "城市更新项目", "更新单元", "新建工程", "改造工程", "改扩建工程", "扩建工程", "建设工程",
@@ -98,9 +100,11 @@ BREAK_TAGS = frozenset({"p", "c", "u", "d", "r", "y", "e", "o", "ad", "uj", "ul"
                         "f", "zg"})
 LEADING_TRIM = ("全力", "加快", "推进", "推动", "完成", "新建", "打造", "辖区", "建设", "启动", "开展", "实施",
                 "扎实", "积极", "持续", "深入", "全面", "着力", "大力", "重点", "成功", "顺利", "首个", "首家",
-                "一批", "全区首个", "全市首个", "全国首个", "全区", "全市", "全省", "全国", "深圳首家")
+                "一批", "全区首个", "全市首个", "全国首个", "全区", "全市", "全省", "全国", "深圳首家", "街道级",
+                "社区级", "区级", "市级", "省级", "国家级", "一级", "二级", "三级")
 # Counts before a name: 3个, 150余名, 一批, 第2批 …
-COUNT_PREFIX = re.compile(r"^(?:[0-9０-９一二三四五六七八九十百千万两几多余]+[个家条座名宗所项批处类场次间户栋套]"
+COUNT_PREFIX = re.compile(r"^(?:[0-9]+[.、．]|"
+                          r"[0-9０-９一二三四五六七八九十百千万两几多余]+[个家条座名宗所项批处类场次间户栋套]"
                           r"(?:以上)?|[0-9.]+[%万亿])")
 # Characters that end a name even inside an unknown word (和, 及, 等 …).
 FUNCTION_CHARS = frozenset("和及与等或的在对为将把被向从由于以并且了是共各经已至到")
@@ -142,14 +146,15 @@ CLASS_NOUNS = {
     "企业": "Organization", "公司": "Organization", "单位": "Organization", "机构": "Organization",
     "高校": "Organization", "医院": "Organization", "协会": "Organization", "商会": "Organization",
     "项目": "Project", "工程": "Project", "园区": "Project", "道路": "Project", "片区": "Project",
-    "学校": "Project", "公园": "Project", "小区": "Project",
+    "学校": "Project", "公园": "Project", "小区": "Project", "综合体": "Project",
     "社区": "District", "村": "District", "街道": "District",
     "活动": "Program", "行动": "Program",
     "为代表": "Person", "同志": "Person", "院士": "Person", "烈士": "Person", "先烈": "Person",
 }
+_COUNT = r"[0-9一二三四五六七八九十百余多两]+[个家所座条项批宗处]"
 LISTED = re.compile(
-    r"(?P<items>[^，,。；;：:（）()“”\"\s]{2,80}?)(?P<etc>等)(?:[0-9一二三四五六七八九十百余多]+[个家所座条项批宗]?)?"
-    r"(?:优质|重点|重大|知名|龙头|骨干|高新技术|上市|规上|民生)?(?P<cls>" + "|".join(CLASS_NOUNS) + ")"
+    r"(?P<items>[^，,。；;：:（）()“”\"\s]{2,80}?)(?P<etc>等(?:" + _COUNT + r")?|" + _COUNT + r")"
+    r"(?P<mod>[^，,。；;：:、“”\s]{0,6}?)(?P<cls>" + "|".join(CLASS_NOUNS) + ")"
 )
 LIST_SEP = re.compile(r"[、及和与]")
 # Endings that look like a suffix but close ordinary words (干部 is not a 部, 内部 neither).
@@ -169,3 +174,4 @@ ZONE_WORDS = ("园", "工业", "产业", "开发", "合作", "示范", "功能",
 COUNT_INSIDE = re.compile(r"[0-9０-９一二三四五六七八九十百千两几多余]+[个家条座名宗所项批处类场次间户栋套]")
 # A division name ending inside a longer name (…社区|松环路, …街道|工匠公园).
 DIVISION_INSIDE = re.compile(r"(?:街道|社区|村|镇)(?=.)")
+ONE_CHAR_SUFFIXES = frozenset(x for x in ALL_SUFFIXES if len(x) == 1)

@@ -97,3 +97,11 @@ def test_slogans_and_stressed_words_are_not_programs():
 def test_quoted_programme_launched_by_a_verb_is_a_program():
     got = run("一、2021年工作总结\n开展“青苗护航”行动，实施“邻里暖心”工程。")
     assert any(t == "Program" and "青苗护航" in n for n, (t, _) in got.items()), got
+
+
+def test_items_counted_before_a_class_noun_are_named_things():
+    got = run("一、2022年工作总结\n完成青杉、柏岭2个老旧小区改造，破题破局抓好现代社区建设。")
+    assert got.get("青杉", ("",))[0] == "Project"
+    assert got.get("柏岭", ("",))[0] == "Project"
+    assert not {"老旧小区", "现代社区"} & set(got), got
+    assert not any(n.endswith("破局") for n in got), got
