@@ -77,6 +77,15 @@ def _quote_start(toks: list[Token], close: int) -> int | None:
     return None
 
 
+def _kind(tok: Token) -> str | None:
+    """The type a word names whole: a suffix word (幼儿园), or a division (巴南区, 镇)."""
+    if tok.word in lx.SUFFIX_TYPE:
+        return lx.SUFFIX_TYPE[tok.word]
+    if tok.word.endswith(lx.DISTRICT_SUFFIXES) and (len(tok.word) == 1 or tok.tag == "ns"):
+        return "District"
+    return None
+
+
 def _common_word(tok: Token) -> bool:
     """A dictionary word that merely ends in a one-character suffix (破局, 思路), not a name."""
     return (len(tok.word) == 2 and tok.word[-1] in lx.ONE_CHAR_SUFFIXES and tok.tag not in lx.NAME_TAGS
@@ -194,8 +203,7 @@ def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: fro
             continue  # 举办 ends in 办 but is a verb; 破局, 思路 are ordinary words
         i = j
         while i > 0 and tok.end - toks[i - 1].start <= lx.MAX_NAME:
-            if lx.SUFFIX_TYPE.get(toks[i - 1].word, "") == lx.SUFFIX_TYPE.get(tok.word) and not (
-                    tok.word.endswith(lx.WORKS)):
+            if (kind := _kind(toks[i - 1])) and kind == _kind(tok) and not tok.word.endswith(lx.WORKS):
                 break  # a complete name of the same kind ends there: 甲幼儿园|省二级幼儿园
             if _name_like(toks[i - 1]):
                 i -= 1
@@ -209,6 +217,8 @@ def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: fro
         name = _trim(text[start : tok.end])
         start = tok.end - len(name)
         typ = type_of(name, gaz, places=places)
+        if typ == "District" and text[:start].endswith(lx.HONOUR_LEVELS):
+            continue  # 全国文明镇, 省级卫生村: a title, not a place
         if typ and typ != "District":
             start, name, typ = _after_place(name, start, typ, gaz, places)
         if typ:

@@ -310,11 +310,14 @@ _HEADING = re.compile(r"([一二三四五六七八九十]+、|[(（][一二三�
 # Government-portal metadata fields (key: value, or key alone with the value on the next line).
 _META_KEYS = ("索引号", "发布机构", "发文机关", "发文单位", "公开方式", "组配分类", "主题分类", "体裁分类",
               "服务对象", "公开范围", "公开时限", "发布日期", "发布时间", "成文日期", "生效日期", "生成日期",
-              "文号", "发文字号", "来源", "信息来源", "标题", "主题词", "关键词", "作者")
+              "文号", "发文字号", "来源", "信息来源", "标题", "主题词", "关键词", "作者", "公开日期", "文件编号",
+              "发布部门", "有效性", "效力状况", "时效性")
 _NOISE_KEYS = ("浏览次数", "阅读次数", "访问次数", "点击数", "点击量", "字号", "字体")
 _KEYS = "|".join(sorted(_META_KEYS + _NOISE_KEYS, key=len, reverse=True))
 _KEY_ALONE = re.compile(rf"(?P<key>{_KEYS})\s*[:：]?")
-_KEY_COLON = re.compile(rf"(?P<key>{_KEYS})\s*[:：]")
+_KEY_COLON = re.compile(rf"(?P<key>{_KEYS})(\s*[:：]|\s+(?=\S))")
+# Table layouts of portals: "[ 索引号 ] | 1133…/2024-00007 | [ 发布机构 ] | 某某镇 |".
+_KEY_CELL = re.compile(rf"[\[【]\s*(?P<key>{_KEYS})\s*[\]】]\s*\|?")
 
 # Page furniture, when a short line *starts* with it: forum, share, navigation and copyright lines.
 _FURNITURE = re.compile(
@@ -374,6 +377,7 @@ def _meta_fields(line: str) -> list[tuple[str, str]] | None:
     """The (key, value) pairs of a metadata line (索引号：… 发布机构：…), or None for any other line."""
     if len(line) > 150:
         return None
+    line = _KEY_CELL.sub(lambda m: m["key"] + "：", line).replace("|", " ").strip()
     if alone := _KEY_ALONE.fullmatch(line):
         return [(alone["key"], "")]
     marks = list(_KEY_COLON.finditer(line))

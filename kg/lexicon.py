@@ -175,3 +175,5 @@ COUNT_INSIDE = re.compile(r"[0-9０-９一二三四五六七八九十百千两�
 # A division name ending inside a longer name (…社区|松环路, …街道|工匠公园).
 DIVISION_INSIDE = re.compile(r"(?:街道|社区|村|镇)(?=.)")
 ONE_CHAR_SUFFIXES = frozenset(x for x in ALL_SUFFIXES if len(x) == 1)
+# Levels of an honour title: 全国|文明镇, 省级|森林城镇 name a distinction, not a division.
+HONOUR_LEVELS = ("全国", "国家级", "省级", "市级", "区级", "县级", "首批", "国家", "省", "示范")

@@ -105,3 +105,9 @@ def test_items_counted_before_a_class_noun_are_named_things():
     assert got.get("柏岭", ("",))[0] == "Project"
     assert not {"老旧小区", "现代社区"} & set(got), got
     assert not any(n.endswith("破局") for n in got), got
+
+
+def test_honour_titles_are_not_places_and_divisions_stop_a_name():
+    got = run("一、2030年工作总结\n青溪镇获评全国文明镇，重庆市巴南区青溪镇人民政府牵头。")
+    assert "文明镇" not in got
+    assert got.get("青溪镇", ("",))[0] == "District"

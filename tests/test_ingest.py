@@ -464,3 +464,13 @@ def test_template_preface_is_removed(corpus):
     assert "小编" not in corpus["004"].text
     assert corpus["000"].text.startswith(corpus["000"].title + "\n一、")
     assert "第3/4页" not in corpus["002"].text
+
+
+def test_portal_metadata_in_table_and_space_separated_layouts():
+    table = "[ 索引号 ] | 99X/2030-00001 | [ 发文字号 ] | 青府发〔2030〕1号 |\n[ 发布机构 ] | 青溪镇 | [ 有效性 ] | |\n"
+    spaced = "索引号 AB123/2030-00002 生成日期 2030-01-17\n文件编号 发布机构 青溪镇人民政府 效力状况 有效\n"
+    for head, agency in ((table, "青溪镇"), (spaced, "青溪镇人民政府")):
+        text, meta, _ = clean_text(head + "青溪镇2030年工作总结\n一、2030年工作回顾\n青溪镇完成了道路建设。\n")
+        assert meta["发布机构"] == agency
+        assert "索引号" not in text and "|" not in text
+        assert "青溪镇完成了道路建设" in text
