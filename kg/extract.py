@@ -148,6 +148,17 @@ def _place_like(head: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def _programme_head(head: str) -> bool:
+    """A head of nouns (and verbal nouns) of 2-8 characters, none generic: 乡村振兴, 春风."""
+    if not 2 <= len(head) <= 8 or head in lx.GENERIC_HEADS:
+        return False
+    tags = jieba.posseg.dt.word_tag_tab
+    words = list(jieba.cut(head, HMM=False))
+    return all(w not in lx.GENERIC_HEADS and w not in lx.BREAK_WORDS and tags.get(w, "n")[0] in "nv"
+               for w in words) and not all(w in lx.GENERIC_HEADS for w in words)
+
+
+@lru_cache(maxsize=100_000)
 def _proper(head: str) -> bool:
     """Does the head hold a proper noun (place, organization, brand) by jieba's dictionary?"""
     tags = jieba.posseg.dt.word_tag_tab
@@ -168,7 +179,8 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
         if not name.endswith(suffix):
             continue
         head = name[: -len(suffix)]
-        if len(head) < lx.MIN_HEAD.get(suffix, 1) or not (quoted or distinctive(head, places)):
+        strong = typ == "Program" and suffix in lx.STRONG_PROGRAM_SUFFIXES and _programme_head(head)
+        if len(head) < lx.MIN_HEAD.get(suffix, 1) or not (quoted or strong or distinctive(head, places)):
             return None
         if not quoted and suffix in lx.WEAK_PROGRAM_SUFFIXES and not lx.CODE.search(head) and not _proper(head):
             return None

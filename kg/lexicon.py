@@ -30,7 +30,7 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
     ),
     "Program": (
         "行动", "计划", "活动", "模式", "机制", "战略", "试点", "专项", "革命", "运动", "改革", "工程",
-        "攻坚战", "工作法", "品牌", "体系", "课堂",
+        "攻坚战", "工作法", "品牌", "体系", "课堂", "专项斗争",
     ),
 }
 SUFFIX_TYPES: list[tuple[str, str]] = sorted(
@@ -166,7 +166,7 @@ NOT_NAME_ENDINGS = ("干部", "内部", "外部", "全部", "局部", "东部", 
 PROGRAM_BEFORE = re.compile(r"(开展|实施|推行|推进|深化|创建|争创|启动|打造|落实|建立|构建|探索|推广|组织|举办|"
                             r"深入|创新|推出|首创|建设|参与|参加|持续|全面|以|通过|依托|围绕|聚焦|为)[了好]?$")
 PROGRAM_AFTER = re.compile(r"[”\"」』]?(行动|工作|模式|机制|活动|试点|品牌|体系|平台|工程|计划|改革|专项|项目|"
-                           r"系列|主题|战略|示范|创建|建设|服务|、|和|及|等)")
+                           r"系列|主题|战略|示范|创建|建设|服务|清单|实践|、|和|及|等)")
 # Class nouns that never sit inside a name: a walk left stops at them (主体企业|宝威仓储).
 NEVER_IN_NAMES = frozenset("企业 单位 机构 优质企业 重点企业 龙头企业".split())
 # Words that make an unknown …区 a development zone rather than a division.
@@ -178,3 +178,5 @@ DIVISION_INSIDE = re.compile(r"(?:街道|社区|村|镇)(?=.)")
 ONE_CHAR_SUFFIXES = frozenset(x for x in ALL_SUFFIXES if len(x) == 1)
 # Levels of an honour title: 全国|文明镇, 省级|森林城镇 name a distinction, not a division.
 HONOUR_LEVELS = ("全国", "国家级", "省级", "市级", "区级", "县级", "首批", "国家", "省", "示范")
+# Programme suffixes strong enough that a plain two-word head still names one (乡村振兴战略, 春风行动).
+STRONG_PROGRAM_SUFFIXES = ("行动", "战略", "专项斗争", "攻坚战", "计划")
