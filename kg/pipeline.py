@@ -505,17 +505,15 @@ def _write_outputs(corpus: Corpus, staging: Path, log: BuildLog) -> dict[str, An
 
     with log.stage("write"), open(staging / "extract.jsonl", "w", encoding="utf-8") as fh:
         write_jsonl(corpus, fh)
-    with log.stage("rdf"):
-        graph = rdf.corpus_to_graph(corpus)
-        rdf.save_store(graph, staging / "store")
-        rdf.export(graph, staging)
+    with log.stage("rdf"):  # streamed into the store: the corpus's graph is never held in memory
+        triples = rdf.write_graph(corpus, staging)
     with log.stage("validate"):
-        conforms, shacl_report = rdf.validate(graph)
-    with log.stage("views"):
-        nx_graph = rdf.graph_view(rdf.open_store(staging / "store"))
+        conforms, shacl_report = rdf.validate_store(staging / "store")
+    with log.stage("views"), rdf.open_store(staging / "store") as store:
+        nx_graph = rdf.graph_view(store)
         views.render(nx_graph, staging)
         views.export_graph(nx_graph, staging)
-    return {"triples": len(graph), "shacl_conforms": conforms,
+    return {"triples": triples, "shacl_conforms": conforms,
             "shacl_report": shacl_report if not conforms else ""}
 
 

@@ -1,9 +1,11 @@
 """The knowledge graph as RDF: mapping, on-disk store, exports, SPARQL, SHACL, graph view.
 
-`corpus_to_graph` maps a resolved `Corpus` onto the ontology in ontology/kg.ttl (the ontology
-itself is part of the graph, so SPARQL can compare stage ranks). Every fact keeps its
-provenance: a relation is asserted directly *and* as a `kg:Assertion` whose
-`prov:wasDerivedFrom` points at the mentions (report, offsets, sentence) it came from.
+`quads` maps a resolved `Corpus` onto the ontology in ontology/kg.ttl (the ontology itself is
+part of the graph, so SPARQL can compare stage ranks). Every fact keeps its provenance: a
+relation is asserted directly *and* as a `kg:Assertion` whose `prov:wasDerivedFrom` points at
+the mentions (report, offsets, sentence) it came from. A build never holds the graph in
+memory: `write_graph` streams the triples into the on-disk store and writes the exports from
+it, and `validate_store` checks the store against the SHACL shapes a batch at a time.
 
 User queries never run in this process: pyoxigraph has no query timeout and its evaluation
 cannot be interrupted from Python, so a runaway query in a thread would burn a core until it
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import gc
 import io
 import json
 import os
@@ -26,9 +29,11 @@ import sys
 import unicodedata
 import weakref
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from itertools import combinations
+from itertools import chain, combinations, groupby, islice
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -68,17 +73,36 @@ UPDATE_REFUSED = "updates are not allowed: the store is read-only"
 
 # ---- IRIs ------------------------------------------------------------------------------------
 
+_KGR = str(KGR)
+
+
+def _entity(entity_id: str) -> str:
+    return f"{_KGR}{quote(entity_id, safe='')}"
+
+
+def _report(doc_id: str) -> str:
+    return f"{_KGR}report/{quote(doc_id, safe='')}"
+
+
+def _mention(doc_id: str, m: Mention) -> str:
+    return f"{_report(doc_id)}/mention/{m.start}-{m.end}"
+
+
 def entity_iri(entity_id: str) -> URIRef:
-    return KGR[quote(entity_id, safe="")]
+    return URIRef(_entity(entity_id))
 
 
 def report_iri(doc_id: str) -> URIRef:
-    return KGR[f"report/{quote(doc_id, safe='')}"]
+    return URIRef(_report(doc_id))
+
+
+def mention_iri(doc_id: str, m: Mention) -> URIRef:
+    return URIRef(_mention(doc_id, m))
 
 
 def entity_id(iri: str) -> str:
     """The corpus-wide entity id an entity IRI was minted from."""
-    return unquote(iri.removeprefix(str(KGR)))
+    return unquote(iri.removeprefix(_KGR))
 
 
 def _local(iri: str | None) -> str | None:
@@ -86,40 +110,87 @@ def _local(iri: str | None) -> str | None:
 
 
 # ---- Corpus → RDF ------------------------------------------------------------------------------
+#
+# The mapping streams pyoxigraph quads (all in the default graph) rather than filling an rdflib
+# graph: at 1.5M triples an rdflib graph takes ~1.5 KB a triple, the stream a few MB in all.
+
+class _Terms:
+    """pyoxigraph nodes for the terms of one namespace, each made on first use and kept."""
+
+    def __init__(self, namespace: str):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        node = ox.NamedNode(self._namespace + name)
+        setattr(self, name, node)
+        return node
+
+
+_kg, _rdf, _skos, _dct, _prov = (_Terms(str(ns)) for ns in (KG, RDF, SKOS, DCTERMS, PROV))
+_GYEAR, _DECIMAL = ox.NamedNode(str(XSD.gYear)), ox.NamedNode(str(XSD.decimal))
+_DEFAULT = ox.DefaultGraph()
+
 
 @cache
-def _ontology_triples() -> tuple:
-    return tuple(Graph().parse(ONTOLOGY, format="turtle"))
+def _ontology_quads() -> tuple[ox.Quad, ...]:
+    """Parsed once: its blank nodes keep one id for the life of the process."""
+    return tuple(ox.parse(path=ONTOLOGY, format=ox.RdfFormat.TURTLE))
 
 
-def mention_iri(doc_id: str, m: Mention) -> URIRef:
-    return URIRef(f"{report_iri(doc_id)}/mention/{m.start}-{m.end}")
+def quads(corpus: Corpus) -> Iterator[ox.Quad]:
+    """The whole corpus as a stream of triples, the ontology first.
 
-
-def corpus_to_graph(corpus: Corpus) -> Graph:
-    """The whole corpus as one rdflib graph (the ontology included).
-
-    Besides what the reports say, the graph holds a few facts derived at build time so the
+    Besides what the reports say, the stream holds a few facts derived at build time so the
     bundled queries stay fast on large graphs: per-entity counts and years, one assertion
     per relation with its evidence counts, and slipped plans (`kg:Slip`), each traceable
-    to its mentions."""
-    g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns)
-    for t in _ontology_triples():
-        g.add(t)
+    to its mentions. One entity, report, relation or slip is mapped at a time; only the
+    corpus-wide tallies of relations are held. A triple may come twice (a store keeps one)."""
+    m = _Mapper()
+    yield from _ontology_quads()
     groups = corpus.entities()
     for eid, ents in groups.items():
-        _add_entity(g, eid, ents)
+        m.entity(eid, ents)
+        yield from m.drain()
     minted: set[str] = set()
     for r in corpus.results:
         if r.district_id and r.district and r.district_id not in groups and r.district_id not in minted:
-            _add_writing_district(g, r)  # the pipeline knew the author only from the gazetteer
+            m.writing_district(r)  # the pipeline knew the author only from the gazetteer
             minted.add(r.district_id)
-        _ReportMapper(g, r).add()
-    _add_relations(g, corpus)
-    _add_slips(g, corpus)
+        _ReportMapper(m, r).add()
+        yield from m.drain()
+    for relation in _relations(corpus):
+        m.relation(relation)
+        yield from m.drain()
+    for slip in _slips(corpus):
+        m.slip(slip)
+        yield from m.drain()
+
+
+def corpus_to_graph(corpus: Corpus) -> Graph:
+    """The same triples as `quads`, as one rdflib graph in memory: for small corpora and tests
+    (a build streams them into the store instead, see `write_graph`)."""
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    for q in quads(corpus):
+        g.add((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)))
     return g
+
+
+_XSD_STRING = str(XSD.string)
+
+
+def _rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Any:
+    """The rdflib term for a pyoxigraph one (an xsd:string literal becomes a plain literal, as
+    rdflib writes it)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
 
 
 def _most_common(counts: Counter, tiebreak: Counter | None = None) -> Any:
@@ -127,141 +198,228 @@ def _most_common(counts: Counter, tiebreak: Counter | None = None) -> Any:
     return min(counts, key=lambda k: (-counts[k], -(tiebreak or Counter())[k], str(k)))
 
 
-def _year(year: int) -> Literal:
-    return Literal(f"{year:04d}", datatype=XSD.gYear)
+def _year(year: int) -> ox.Literal:
+    return ox.Literal(f"{year:04d}", datatype=_GYEAR)
 
 
-def _add_entity(g: Graph, eid: str, ents: list[Entity]) -> None:
-    """One resource for all the per-document records of one entity."""
-    if not eid:
-        raise ValueError(f"entity {ents[0].name!r} has no id: the corpus must be resolved before mapping")
-    s = entity_iri(eid)
-    names = Counter(e.name for e in ents)  # one vote per document
-    pref = _most_common(names, Counter({e.name: len(e.mentions) for e in ents}))
-    etype = _most_common(Counter(e.type for e in ents))
-    if etype not in TYPES:
-        raise ValueError(f"entity {eid} ({pref}): unknown type {etype!r}, expected one of {', '.join(TYPES)}")
-    g.add((s, RDF.type, KG[etype]))
-    g.add((s, SKOS.prefLabel, Literal(pref)))
-    for alt in sorted({*names, *(a for e in ents for a in e.aliases)} - {pref}):
-        g.add((s, SKOS.altLabel, Literal(alt)))
-    places = sorted((e.place for e in ents if e.place), key=lambda p: p.code is None)
-    if places:
-        _add_place_facts(g, s, places[0].level, places[0].code)
-    districts = Counter(e.district for e in ents if e.district)
-    if districts:
-        g.add((s, KG.district, entity_iri(_most_common(districts))))
-    g.add((s, KG.mentionCount, Literal(sum(len(e.mentions) for e in ents))))
-    g.add((s, KG.reportCount, Literal(len(ents))))  # corpus.entities() gives one record per report
-    for year in sorted({m.year for e in ents for m in e.mentions if m.year is not None}):
-        g.add((s, KG.yearMentioned, _year(year)))
+def _decimal(x: float) -> ox.Literal:
+    """To three places, written as a store writes it back ("1", "0.85")."""
+    return ox.Literal(f"{x:.3f}".rstrip("0").rstrip("."), datatype=_DECIMAL)
 
 
-def _add_place_facts(g: Graph, s: URIRef, level: str, code: str | None) -> None:
-    g.add((s, KG.level, Literal(level)))
-    if code:
-        g.add((s, KG.divisionCode, Literal(code)))
+class _EntityNodes(dict):
+    """Entity id → its IRI node, made once per stream (entities are named over and over)."""
+
+    def __missing__(self, eid: str) -> ox.NamedNode:
+        node = self[eid] = ox.NamedNode(_entity(eid))
+        return node
 
 
-def _add_writing_district(g: Graph, r: DocResult) -> None:
-    s = entity_iri(r.district_id)
-    g.add((s, RDF.type, KG.District))
-    g.add((s, SKOS.prefLabel, Literal(r.district.name)))
-    _add_place_facts(g, s, r.district.level, r.district.code)
+@dataclass
+class _Relation:
+    """One relation of the corpus with everything read for it across reports."""
+
+    subject: str
+    predicate: str
+    object: str
+    docs: set[str] = field(default_factory=set)
+    evidence: dict[str, None] = field(default_factory=dict)  # mention IRIs, in the order first read
+    sentences: int = 0  # sentences naming both ends
+
+
+@dataclass
+class _Slip:
+    """A plan for `year` aimed at a stage that later reports show was not reached."""
+
+    project: str
+    year: int
+    aimed: str
+    reached: str
+    later_years: list[int]
+    evidence: list[str]  # mention IRIs: the plan, and the later mentions of the stage reached
+
+
+class _Mapper:
+    """Adds the triples of one unit (an entity, a report, a relation, a slip); the stream
+    takes them with `drain` before the next unit is mapped."""
+
+    def __init__(self) -> None:
+        self.quads: list[ox.Quad] = []
+        self.entities = _EntityNodes()
+
+    def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
+        self.quads.append(ox.Quad(s, p, o))
+
+    def drain(self) -> list[ox.Quad]:
+        quads, self.quads = self.quads, []
+        return quads
+
+    def entity(self, eid: str, ents: list[Entity]) -> None:
+        """One resource for all the per-document records of one entity."""
+        if not eid:
+            raise ValueError(f"entity {ents[0].name!r} has no id: the corpus must be resolved before mapping")
+        s = self.entities[eid]
+        names = Counter(e.name for e in ents)  # one vote per document
+        pref = _most_common(names, Counter({e.name: len(e.mentions) for e in ents}))
+        etype = _most_common(Counter(e.type for e in ents))
+        if etype not in TYPES:
+            raise ValueError(f"entity {eid} ({pref}): unknown type {etype!r}, expected one of {', '.join(TYPES)}")
+        self.add(s, _rdf.type, getattr(_kg, etype))
+        self.add(s, _skos.prefLabel, ox.Literal(pref))
+        for alt in sorted({*names, *(a for e in ents for a in e.aliases)} - {pref}):
+            self.add(s, _skos.altLabel, ox.Literal(alt))
+        places = sorted((e.place for e in ents if e.place), key=lambda p: p.code is None)
+        if places:
+            self.place_facts(s, places[0].level, places[0].code)
+        districts = Counter(e.district for e in ents if e.district)
+        if districts:
+            self.add(s, _kg.district, self.entities[_most_common(districts)])
+        self.add(s, _kg.mentionCount, ox.Literal(sum(len(e.mentions) for e in ents)))
+        self.add(s, _kg.reportCount, ox.Literal(len(ents)))  # corpus.entities() gives one record per report
+        for year in sorted({m.year for e in ents for m in e.mentions if m.year is not None}):
+            self.add(s, _kg.yearMentioned, _year(year))
+
+    def place_facts(self, s: ox.NamedNode, level: str, code: str | None) -> None:
+        self.add(s, _kg.level, ox.Literal(level))
+        if code:
+            self.add(s, _kg.divisionCode, ox.Literal(code))
+
+    def writing_district(self, r: DocResult) -> None:
+        s = self.entities[r.district_id]
+        self.add(s, _rdf.type, _kg.District)
+        self.add(s, _skos.prefLabel, ox.Literal(r.district.name))
+        self.place_facts(s, r.district.level, r.district.code)
+
+    def relation(self, rel: _Relation) -> None:
+        """The direct triple, and one kg:Assertion with every report and mention it was read from."""
+        s, p, o = self.entities[rel.subject], getattr(_kg, rel.predicate), self.entities[rel.object]
+        a = ox.NamedNode(f"{_KGR}assertion/{quote(rel.subject, safe='')}/{rel.predicate}/"
+                         f"{quote(rel.object, safe='')}")
+        self.add(s, p, o)
+        self.add(a, _rdf.type, _kg.Assertion)
+        self.add(a, _rdf.subject, s)
+        self.add(a, _rdf.predicate, p)
+        self.add(a, _rdf.object, o)
+        for doc in sorted(rel.docs):
+            self.add(a, _kg.inReport, ox.NamedNode(_report(doc)))
+        for m in rel.evidence:
+            self.add(a, _prov.wasDerivedFrom, ox.NamedNode(m))
+        self.add(a, _kg.evidenceCount, ox.Literal(len(rel.evidence)))
+        if rel.sentences:
+            self.add(a, _kg.sentenceCount, ox.Literal(rel.sentences))
+
+    def slip(self, slip: _Slip) -> None:
+        s = ox.NamedNode(f"{_KGR}{quote(slip.project, safe='')}/slip/{slip.year}-{slip.aimed}")
+        self.add(s, _rdf.type, _kg.Slip)
+        self.add(s, _kg.slipOf, self.entities[slip.project])
+        self.add(s, _kg.planYear, _year(slip.year))
+        self.add(s, _kg.aimedStage, getattr(_kg, slip.aimed))
+        self.add(s, _kg.reachedStage, getattr(_kg, slip.reached))
+        for y in slip.later_years:
+            self.add(s, _kg.laterYear, _year(y))
+        for m in slip.evidence:
+            self.add(s, _prov.wasDerivedFrom, ox.NamedNode(m))
 
 
 class _ReportMapper:
     """Adds one DocResult: report, sections, sentences, mentions (relations are corpus-wide)."""
 
-    def __init__(self, g: Graph, r: DocResult):
-        self.g, self.r = g, r
-        self.report = report_iri(r.doc.id)
-        self.mentions: set[URIRef] = set()
-        self.sentences: set[URIRef] = set()
+    def __init__(self, mapper: _Mapper, r: DocResult):
+        self.m, self.r = mapper, r
+        self.report = ox.NamedNode(_report(r.doc.id))
+        self.mentions: dict[str, ox.NamedNode] = {}
+        self.sentences: dict[tuple[int, int], ox.NamedNode] = {}
 
     def add(self) -> None:
-        g, r, rep = self.g, self.r, self.report
-        g.add((rep, RDF.type, KG.Report))
-        g.add((rep, DCTERMS.identifier, Literal(r.doc.id)))
-        g.add((rep, DCTERMS.title, Literal(r.doc.title or r.doc.id)))
-        g.add((rep, KG.sha256, Literal(r.doc.sha256)))
+        m, r, rep = self.m, self.r, self.report
+        m.add(rep, _rdf.type, _kg.Report)
+        m.add(rep, _dct.identifier, ox.Literal(r.doc.id))
+        m.add(rep, _dct.title, ox.Literal(r.doc.title or r.doc.id))
+        m.add(rep, _kg.sha256, ox.Literal(r.doc.sha256))
         for path in (r.doc.path, *r.doc.also_paths):
-            g.add((rep, KG.sourcePath, Literal(path)))
+            m.add(rep, _kg.sourcePath, ox.Literal(path))
         if r.district_id:
-            g.add((rep, DCTERMS.publisher, entity_iri(r.district_id)))
+            m.add(rep, _dct.publisher, m.entities[r.district_id])
+            if r.district:  # how sure the placement is, and why (the gazetteer's words)
+                m.add(rep, _kg.placementConfidence, _decimal(r.district.confidence))
+                for reason in r.district.evidence:
+                    m.add(rep, _kg.placementEvidence, ox.Literal(reason))
         for i, sec in enumerate(r.sections):
             s = self._section(i)
-            g.add((s, RDF.type, KG.Section))
-            g.add((s, DCTERMS.isPartOf, rep))
-            g.add((s, KG["index"], Literal(i)))
+            m.add(s, _rdf.type, _kg.Section)
+            m.add(s, _dct.isPartOf, rep)
+            m.add(s, _kg.index, ox.Literal(i))
             if sec.title:
-                g.add((s, DCTERMS.title, Literal(sec.title)))
+                m.add(s, _dct.title, ox.Literal(sec.title))
             self._span(s, sec.start, sec.end)
             self._when(s, sec.year, sec.mode)
         for e in r.entities:
-            g.add((rep, KG.mentions, entity_iri(e.id)))
-            for m in e.mentions:
-                g.add((self._mention(m), KG.mentionOf, entity_iri(e.id)))
+            entity = m.entities[e.id]
+            m.add(rep, _kg.mentions, entity)
+            for mention in e.mentions:
+                m.add(self._mention(mention), _kg.mentionOf, entity)
         for rel in r.relations:  # evidence is normally entity mentions; any other span gets its node
-            for m in rel.evidence:
-                self._mention(m)
+            for mention in rel.evidence:
+                self._mention(mention)
 
-    def _section(self, i: int) -> URIRef:
-        return URIRef(f"{self.report}/section/{i}")
+    def _section(self, i: int) -> ox.NamedNode:
+        return ox.NamedNode(f"{self.report.value}/section/{i}")
 
-    def _span(self, s: URIRef, start: int, end: int) -> None:
-        self.g.add((s, KG.startOffset, Literal(start)))
-        self.g.add((s, KG.endOffset, Literal(end)))
+    def _span(self, s: ox.NamedNode, start: int, end: int) -> None:
+        self.m.add(s, _kg.startOffset, ox.Literal(start))
+        self.m.add(s, _kg.endOffset, ox.Literal(end))
 
-    def _when(self, s: URIRef, year: int | None, mode: str) -> None:
+    def _when(self, s: ox.NamedNode, year: int | None, mode: str) -> None:
         if year is not None:
-            self.g.add((s, KG.year, _year(year)))
+            self.m.add(s, _kg.year, _year(year))
         if mode not in MODES:
             raise ValueError(f"{self.r.doc.id}: unknown mode {mode!r}, expected one of {', '.join(MODES)}")
-        self.g.add((s, KG.mode, KG[mode]))
+        self.m.add(s, _kg.mode, getattr(_kg, mode))
 
-    def _mention(self, m: Mention) -> URIRef:
+    def _mention(self, mention: Mention) -> ox.NamedNode:
         """The mention node (made once per span, however many entities or relations cite it)."""
-        s = mention_iri(self.r.doc.id, m)
-        if s in self.mentions:
+        iri = _mention(self.r.doc.id, mention)
+        s = self.mentions.get(iri)
+        if s is not None:
             return s
-        self.mentions.add(s)
-        g, doc = self.g, self.r.doc.id
-        g.add((s, RDF.type, KG.Mention))
-        g.add((s, KG.inReport, self.report))
-        g.add((s, KG.text, Literal(m.text)))
-        self._span(s, m.start, m.end)
-        g.add((s, KG.inSentence, self._sentence(*m.sentence)))
-        if m.section is not None:
-            if not 0 <= m.section < len(self.r.sections):
-                raise ValueError(f"{doc}: mention {m.text!r} at {m.start} points to section {m.section}, "
-                                 f"but the report has {len(self.r.sections)}")
-            g.add((s, KG.inSection, self._section(m.section)))
-        self._when(s, m.year, m.mode)
-        if m.stage is not None:
-            if m.stage not in STAGES:
-                raise ValueError(f"{doc}: mention {m.text!r} at {m.start} has unknown stage {m.stage!r}")
-            g.add((s, KG.stage, KG[m.stage]))
-        if m.stage_cue:
-            g.add((s, KG.stageCue, Literal(m.stage_cue)))
+        s = self.mentions[iri] = ox.NamedNode(iri)
+        m, doc = self.m, self.r.doc.id
+        m.add(s, _rdf.type, _kg.Mention)
+        m.add(s, _kg.inReport, self.report)
+        m.add(s, _kg.text, ox.Literal(mention.text))
+        self._span(s, mention.start, mention.end)
+        m.add(s, _kg.inSentence, self._sentence(*mention.sentence))
+        if mention.section is not None:
+            if not 0 <= mention.section < len(self.r.sections):
+                raise ValueError(f"{doc}: mention {mention.text!r} at {mention.start} points to section "
+                                 f"{mention.section}, but the report has {len(self.r.sections)}")
+            m.add(s, _kg.inSection, self._section(mention.section))
+        self._when(s, mention.year, mention.mode)
+        if mention.stage is not None:
+            if mention.stage not in STAGES:
+                raise ValueError(f"{doc}: mention {mention.text!r} at {mention.start} has unknown stage "
+                                 f"{mention.stage!r}")
+            m.add(s, _kg.stage, getattr(_kg, mention.stage))
+        if mention.stage_cue:
+            m.add(s, _kg.stageCue, ox.Literal(mention.stage_cue))
         return s
 
-    def _sentence(self, start: int, end: int) -> URIRef:
-        s = URIRef(f"{self.report}/sentence/{start}-{end}")
-        if s not in self.sentences:
-            self.sentences.add(s)
-            self.g.add((s, RDF.type, KG.Sentence))
-            self.g.add((s, KG.inReport, self.report))
-            self.g.add((s, KG.text, Literal(self.r.doc.text[start:end].strip())))
+    def _sentence(self, start: int, end: int) -> ox.NamedNode:
+        s = self.sentences.get((start, end))
+        if s is None:
+            s = self.sentences[start, end] = ox.NamedNode(f"{self.report.value}/sentence/{start}-{end}")
+            self.m.add(s, _rdf.type, _kg.Sentence)
+            self.m.add(s, _kg.inReport, self.report)
+            self.m.add(s, _kg.text, ox.Literal(self.r.doc.text[start:end].strip()))
             self._span(s, start, end)
         return s
 
 
-def _add_relations(g: Graph, corpus: Corpus) -> None:
-    """Each relation: the direct triple, and one kg:Assertion with every report and mention
-    it was read from, and how many sentences name both ends."""
+def _relations(corpus: Corpus) -> Iterator[_Relation]:
+    """Each relation once, with every report and mention it was read from, and how many
+    sentences name both ends."""
     together: Counter[tuple[str, str]] = Counter()
-    found: dict[tuple[str, str, str], tuple[set[str], dict[URIRef, None]]] = {}
+    found: dict[tuple[str, str, str], _Relation] = {}
     for r in corpus.results:
         by_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
         for e in r.entities:
@@ -273,53 +431,47 @@ def _add_relations(g: Graph, corpus: Corpus) -> None:
             if rel.predicate not in PREDICATES:
                 raise ValueError(f"{r.doc.id}: unknown relation {rel.predicate!r}, "
                                  f"expected one of {', '.join(PREDICATES)}")
-            docs, evidence = found.setdefault((rel.subject, rel.predicate, rel.object), (set(), {}))
-            docs.add(r.doc.id)
-            evidence.update(dict.fromkeys(mention_iri(r.doc.id, m) for m in rel.evidence))
-    for (subj, pred, obj), (docs, evidence) in found.items():
-        s, p, o = entity_iri(subj), KG[pred], entity_iri(obj)
-        a = KGR[f"assertion/{quote(subj, safe='')}/{pred}/{quote(obj, safe='')}"]
-        g.add((s, p, o))
-        g.add((a, RDF.type, KG.Assertion))
-        g.add((a, RDF.subject, s))
-        g.add((a, RDF.predicate, p))
-        g.add((a, RDF.object, o))
-        for doc in sorted(docs):
-            g.add((a, KG.inReport, report_iri(doc)))
-        for m in evidence:
-            g.add((a, PROV.wasDerivedFrom, m))
-        g.add((a, KG.evidenceCount, Literal(len(evidence))))
-        shared = together[min(subj, obj), max(subj, obj)]
-        if shared:
-            g.add((a, KG.sentenceCount, Literal(shared)))
+            key = (rel.subject, rel.predicate, rel.object)
+            found_rel = found.get(key) or found.setdefault(key, _Relation(*key))
+            found_rel.docs.add(r.doc.id)
+            found_rel.evidence.update(dict.fromkeys(_mention(r.doc.id, m) for m in rel.evidence))
+    for rel in found.values():
+        rel.sentences = together[min(rel.subject, rel.object), max(rel.subject, rel.object)]
+        yield rel
 
 
-def _add_slips(g: Graph, corpus: Corpus) -> None:
-    """A plan for year Y aimed at a stage that no mention of a later year reaches: one kg:Slip
-    per project, plan year and aimed stage, derived from the plan and the best later mentions."""
-    staged: dict[str, list[tuple[int, str, int, URIRef]]] = defaultdict(list)
+# kg.resolve.slippage's finding, e.g. "planned completed in 2023; 2024 shows under_way".
+_FINDING = re.compile(r"planned (?P<aimed>\w+) in (?P<year>\d+); \d+ shows (?P<reached>\w+)")
+
+
+def _slips(corpus: Corpus) -> list[_Slip]:
+    """The slipped plans kg.resolve finds (`timelines`, `slippage`), one per project, plan year
+    and aimed stage, with the timeline entries they rest on traced back to their mentions."""
+    from kg.resolve import timelines  # resolve imports the extractor: load it only to map a corpus
+
+    found: list[tuple[_Slip, list]] = []
+    for t in timelines(corpus, min_years=2):
+        for finding in dict.fromkeys(t.slipped):
+            read = _FINDING.fullmatch(finding)
+            if read is None:
+                raise ValueError(f"cannot read kg.resolve's slippage finding {finding!r}")
+            year, aimed, reached = int(read["year"]), read["aimed"], read["reached"]
+            later = [e for e in t.entries if e.year > year and e.stage is not None]
+            entries = [e for e in t.entries if (e.year, e.mode, e.stage) == (year, "plan", aimed)]
+            entries += [e for e in later if e.stage == reached]
+            found.append((_Slip(t.id, year, aimed, reached, sorted({e.year for e in later}), []), entries))
+    # A timeline entry names its document and words, not its offsets: find its mentions.
+    projects = {slip.project for slip, _ in found}
+    where: dict[tuple, list[str]] = defaultdict(list)
     for r in corpus.results:
         for e in r.entities:
-            if e.type == "Project":
-                staged[e.id] += [(m.year, m.mode, STAGES.index(m.stage), mention_iri(r.doc.id, m))
-                                 for m in e.mentions if m.stage in STAGES and m.year is not None]
-    for pid, items in staged.items():
-        for year, aimed in sorted({(y, rank) for y, mode, rank, _ in items if mode == "plan"}):
-            later = [x for x in items if x[0] > year]
-            best = max((x[2] for x in later), default=len(STAGES))
-            if best >= aimed:
-                continue
-            s = KGR[f"{quote(pid, safe='')}/slip/{year}-{STAGES[aimed]}"]
-            g.add((s, RDF.type, KG.Slip))
-            g.add((s, KG.slipOf, entity_iri(pid)))
-            g.add((s, KG.planYear, _year(year)))
-            g.add((s, KG.aimedStage, KG[STAGES[aimed]]))
-            g.add((s, KG.reachedStage, KG[STAGES[best]]))
-            for y in sorted({x[0] for x in later}):
-                g.add((s, KG.laterYear, _year(y)))
-            for y, mode, rank, m in items:
-                if (y, mode, rank) == (year, "plan", aimed) or (y > year and rank == best):
-                    g.add((s, PROV.wasDerivedFrom, m))
+            if e.id in projects:
+                for m in e.mentions:
+                    where[e.id, r.doc.id, m.text, m.year, m.mode, m.stage].append(_mention(r.doc.id, m))
+    for slip, entries in found:
+        slip.evidence = list(dict.fromkeys(
+            iri for x in entries for iri in where[slip.project, x.doc, x.name, x.year, x.mode, x.stage]))
+    return [slip for slip, _ in found]
 
 
 # ---- store and exports ---------------------------------------------------------------------------
@@ -328,36 +480,59 @@ def _ntriples(graph: Graph) -> bytes:
     return graph.serialize(format="nt", encoding="utf-8")
 
 
-def save_store(graph: Graph, store_dir: Path) -> None:
-    """Bulk-load the graph into a new on-disk Oxigraph store; closed when this returns."""
+_LOAD_BATCH = 100_000  # quads per bulk load: ~100 MB
+
+
+def save_store(source: Graph | Iterable[ox.Quad], store_dir: Path) -> int:
+    """Bulk-load triples — a stream of quads such as `quads(corpus)`, or an rdflib graph — into
+    a new on-disk Oxigraph store, closed when this returns. Returns how many triples it holds."""
     store_dir = Path(store_dir)
     if store_dir.exists() and any(store_dir.iterdir()):
         raise FileExistsError(f"{store_dir}: not empty; a store is written into a new folder")
     store_dir.mkdir(parents=True, exist_ok=True)
     store = ox.Store(str(store_dir))
-    store.bulk_load(_ntriples(graph), ox.RdfFormat.N_TRIPLES)
+    if isinstance(source, Graph):
+        store.bulk_load(_ntriples(source), ox.RdfFormat.N_TRIPLES)
+    else:
+        quads = iter(source)
+        for first in quads:  # the bulk loader holds what one call gives it: ~1 GB for 1.5M triples
+            store.bulk_extend(chain([first], islice(quads, _LOAD_BATCH - 1)))
     store.optimize()
     store.flush()
+    count = len(store)
     del store  # the last reference: RocksDB closes its files here
+    return count
 
 
-def export(graph: Graph, out_dir: Path) -> dict[str, Path]:
-    """graph.ttl, graph.nt, graph.nq (one named graph) and graph.jsonld in out_dir."""
+def export(source: Graph | Path, out_dir: Path) -> dict[str, Path]:
+    """graph.ttl, graph.nt, graph.nq (one named graph) and graph.jsonld in out_dir, written by
+    Oxigraph from a store folder (streamed, whatever the size) or from an rdflib graph."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    triples = sorted((q.triple for q in ox.parse(_ntriples(graph), ox.RdfFormat.N_TRIPLES)), key=str)
-    name = ox.NamedNode(DATASET_GRAPH)
-    outputs = {
-        "ttl": (triples, ox.RdfFormat.TURTLE),
-        "nt": (triples, ox.RdfFormat.N_TRIPLES),
-        "nq": ([ox.Quad(t.subject, t.predicate, t.object, name) for t in triples], ox.RdfFormat.N_QUADS),
-        "jsonld": (triples, ox.RdfFormat.JSON_LD),
-    }
-    paths = {}
-    for ext, (items, fmt) in outputs.items():
-        paths[ext] = out_dir / f"graph.{ext}"
-        ox.serialize(items, str(paths[ext]), fmt, prefixes=PREFIXES if fmt is ox.RdfFormat.TURTLE else None)
+    if isinstance(source, Graph):
+        store = ox.Store()
+        store.bulk_load(_ntriples(source), ox.RdfFormat.N_TRIPLES)
+    else:
+        store = ox.Store.read_only(str(source))
+    paths = {ext: out_dir / f"graph.{ext}" for ext in ("nt", "ttl", "jsonld", "nq")}
+    store.dump(paths["nt"], ox.RdfFormat.N_TRIPLES, from_graph=_DEFAULT)
+    # The other formats from graph.nt: reading it back is ~3× faster than the store's own dump.
+    for ext, fmt in (("ttl", ox.RdfFormat.TURTLE), ("jsonld", ox.RdfFormat.JSON_LD)):
+        ox.serialize(ox.parse(path=paths["nt"], format=ox.RdfFormat.N_TRIPLES), paths[ext], fmt,
+                     prefixes=PREFIXES if fmt is ox.RdfFormat.TURTLE else None)
+    in_graph = f" <{DATASET_GRAPH}> .\n".encode()
+    with open(paths["nt"], "rb") as nt, open(paths["nq"], "wb") as nq:
+        nq.writelines(line.removesuffix(b" .\n") + in_graph for line in nt)  # Oxigraph ends each line so
     return paths
+
+
+def write_graph(corpus: Corpus, out_dir: Path) -> int:
+    """The build's RDF outputs: out_dir/store and out_dir/graph.{ttl,nt,nq,jsonld}, streamed
+    from the corpus without its graph ever being in memory. Returns the number of triples."""
+    out_dir = Path(out_dir)
+    count = save_store(quads(corpus), out_dir / "store")
+    export(out_dir / "store", out_dir)
+    return count
 
 
 class StoreError(Exception):
@@ -427,10 +602,9 @@ class _Worker:
 
     def __init__(self, path: Path):
         mine, theirs = socket.socketpair()
-        pythonpath = os.pathsep.join(filter(None, [str(_HERE.parent), os.environ.get("PYTHONPATH")]))
         self.proc = subprocess.Popen(
             [sys.executable, "-c", _WORKER_CODE, str(path), str(theirs.fileno())], pass_fds=[theirs.fileno()],
-            stdin=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": pythonpath})
+            stdin=subprocess.DEVNULL, env=_child_env())
         theirs.close()
         self.conn = Connection(mine.detach())
         weakref.finalize(self, self.proc.kill)  # never outlive the caller, even if it forgets close()
@@ -467,18 +641,22 @@ class _Worker:
             self.kill()
 
 
+def _open_read_only(path: Path) -> ox.Store:
+    if not (path / "CURRENT").is_file():
+        raise StoreError(f"{path}: no Oxigraph store here (run `kg build` first)")
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as e:
+        raise StoreError(f"{path}: cannot open the store: {e}") from e
+
+
 class KGStore:
     """A read-only Oxigraph store on disk: `store` for trusted in-process reads (graph_view),
     and a small pool of worker processes that run user queries under a time limit."""
 
     def __init__(self, path: Path, workers: int = 1):
         self.path = Path(path)
-        if not (self.path / "CURRENT").is_file():
-            raise StoreError(f"{self.path}: no Oxigraph store here (run `kg build` first)")
-        try:
-            self.store = ox.Store.read_only(str(self.path))
-        except OSError as e:
-            raise StoreError(f"{self.path}: cannot open the store: {e}") from e
+        self.store = _open_read_only(self.path)
         self.workers = workers
         self._idle: queue.Queue[_Worker | None] = queue.Queue()
         for _ in range(workers):
@@ -754,21 +932,251 @@ def _csv(header: list[str], rows: list[list[str]]) -> str:
 
 # ---- SHACL ---------------------------------------------------------------------------------------------
 
+_SH = Namespace("http://www.w3.org/ns/shacl#")
+_TARGET_KINDS = (_SH.targetClass, _SH.targetSubjectsOf, _SH.targetObjectsOf, _SH.targetNode)
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
+_SUBCLASS = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
+
+
 def validate(graph: Graph) -> tuple[bool, str]:
-    """Check the graph against ontology/shapes.ttl: (conforms, one line per violation)."""
+    """Check a graph in memory against ontology/shapes.ttl: (conforms, one line per violation)."""
+    conforms, lines = _shacl(graph, _shapes())
+    return conforms, _report_text(lines)
+
+
+def validate_store(store_dir: Path, batch: int = 50_000, jobs: int = 1) -> tuple[bool, str]:
+    """`validate` for a store of any size: the same pyshacl check against ontology/shapes.ttl,
+    about `batch` triples at a time, so memory stays bounded; up to `jobs` processes share them.
+
+    A batch holds whole nodes (every triple of each subject: the store lists them together),
+    the types of the nodes they point at, and the class hierarchy. pyshacl checks each shape on
+    the batch's nodes that it targets, found by the SHACL target rules over the whole store
+    (`_Targets`). This gives what `validate` gives on the whole graph because no shape looks
+    further than a node's own triples and the types of its values (see shapes.ttl)."""
+    store_dir = Path(store_dir)
+    size = len(_open_read_only(store_dir))
+    jobs = max(1, min(jobs, size // (10 * batch)))  # a process takes ~1 s to start: worth it from 10 batches on
+    if jobs == 1:
+        results = _check_share(str(store_dir), batch, 0, 1)
+    else:
+        workers = [subprocess.Popen([sys.executable, "-c", _CHECK_CODE, str(store_dir), *map(str, (batch, k, jobs))],
+                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                    env=_child_env()) for k in range(jobs)]
+        results = []
+        for w in workers:
+            out, err = w.communicate()
+            if w.returncode:
+                raise RuntimeError(f"checking {store_dir} failed in a worker process:\n"
+                                   f"{err.decode('utf-8', 'replace')[-2000:]}")
+            results += [(ok, set(lines)) for ok, lines in json.loads(out)]
+    return all(ok for ok, _ in results), _report_text(set().union(*(lines for _, lines in results)))
+
+
+_CHECK_CODE = ("import json, sys; from kg.rdf import _check_share; "
+               "print(json.dumps([(ok, sorted(lines)) for ok, lines in "
+               "_check_share(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))]))")
+
+
+def _check_share(store_dir: str, batch: int, share: int, shares: int) -> list[tuple[bool, set[str]]]:
+    """Batches share, share + shares, share + 2 × shares … of `validate_store` (and, in share 0,
+    the targets that have no triples of their own)."""
+    store = _open_read_only(Path(store_dir))
+    shapes = _shapes()
+    targets = _Targets(shapes, store)
+    hierarchy = [_rdflib_triple(q) for q in store.quads_for_pattern(None, _SUBCLASS, None, _DEFAULT)]
+    results: list[tuple[bool, set[str]]] = []
+    index, size = 0, 0
+    everything = store.quads_for_pattern(None, None, None, _DEFAULT)
+    with _rare_collections():
+        part = _Batch(store, hierarchy)
+        for subject, group in groupby(everything, key=lambda q: q.subject):
+            if index % shares == share:
+                facts = [(q.predicate, q.object) for q in group]
+                part.add(subject, facts, targets.rules_for(subject, facts))
+                size += len(facts)
+            else:
+                targets.pending.discard(subject)
+                size += sum(1 for _ in group)
+            if size >= batch:
+                if index % shares == share:
+                    results += part.check(shapes, targets.rules)
+                    part = _Batch(store, hierarchy)
+                    gc.collect()
+                index, size = index + 1, 0
+        results += part.check(shapes, targets.rules)
+        if share == 0:  # targets with no triples of their own: objects of a targeted predicate
+            part = _Batch(store, hierarchy)
+            for i, nodes in targets.undescribed():
+                part.focus[i] = [_focus(targets.rules[i], n) for n in nodes]
+            results += part.check(shapes, targets.rules)
+    return results
+
+
+def _child_env() -> dict[str, str]:
+    """The environment of a worker process: it imports this very kg package."""
+    paths = [str(_HERE.parent), os.environ.get("PYTHONPATH")]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, paths))}
+
+
+@contextmanager
+def _rare_collections() -> Iterator[None]:
+    """Garbage collection tuned for checking batch after batch: rdflib graphs are millions of
+    small containers, which the default thresholds have the collector scan over and over (half
+    the time of checking 1.5M triples). So: what lives already (the corpus) is set aside, the
+    collector runs rarely, and the caller collects a batch's graph (it has cycles) when done."""
+    before = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
+
+
+class _Batch:
+    """Some nodes of a store as an rdflib graph — their triples, the types of the nodes they
+    point at (what sh:class looks at), the class hierarchy — and each rule's focus nodes."""
+
+    def __init__(self, store: ox.Store, hierarchy: list[tuple]):
+        self.store, self.data = store, Graph()
+        self.nodes = _Converted()
+        self.focus: dict[int, list[URIRef]] = {}
+        for t in hierarchy:
+            self.data.add(t)
+
+    def add(self, subject: Any, facts: list[tuple], rules: list[tuple[int, _Rule]]) -> None:
+        """A node with all its (predicate, object) pairs and the rules that target it."""
+        for i, rule in rules:
+            self.focus.setdefault(i, []).append(_focus(rule, subject))
+        add, nodes, s = self.data.add, self.nodes, self.nodes[subject]
+        for p, o in facts:
+            if isinstance(o, ox.Literal):
+                add((s, nodes[p], _rdflib(o)))
+                continue
+            if o not in nodes:  # first pointed at in this batch
+                for t in self.store.quads_for_pattern(o, _RDF_TYPE, None, _DEFAULT):
+                    add((nodes[o], nodes[_RDF_TYPE], nodes[t.object]))
+            add((s, nodes[p], nodes[o]))
+
+    def check(self, shapes: Graph, rules: list[_Rule]) -> list[tuple[bool, set[str]]]:
+        return [_shacl(self.data, shapes, rules[i].shapes, nodes) for i, nodes in self.focus.items()]
+
+
+class _Converted(dict):
+    """pyoxigraph node → rdflib node, each converted once."""
+
+    def __missing__(self, node: Any) -> Any:
+        converted = self[node] = _rdflib(node)
+        return converted
+
+
+def _rdflib_triple(q: ox.Quad) -> tuple:
+    return _rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)
+
+
+def _shapes() -> Graph:
+    """shapes.ttl, each sh:property of a shape with targets copied into a shape of its own
+    (<shape>/property/N) with the same targets. The same constraints — a property shape checks
+    the focus nodes of the shape that has it — but pyshacl checks a shape with targets once
+    for all its focus nodes, and a nested one node by node: ~4× slower."""
+    shapes = Graph().parse(SHAPES, format="turtle")
+    for shape in {s for kind in _TARGET_KINDS for s in shapes.subjects(kind)}:
+        targets = [(kind, t) for kind in _TARGET_KINDS for t in shapes.objects(shape, kind)]
+        for i, prop in enumerate(sorted(shapes.objects(shape, _SH.property))):
+            own = URIRef(f"{shape}/property/{i}")
+            for p, o in shapes.predicate_objects(prop):
+                shapes.add((own, p, o))
+            for kind, t in targets:
+                shapes.add((own, kind, t))
+            shapes.remove((shape, _SH.property, prop))  # its triples stay, unreferenced and unchecked
+    return shapes
+
+
+@dataclass
+class _Rule:
+    """The shapes that share one set of targets, and what those targets select."""
+
+    shapes: list[URIRef]
+    classes: set  # sh:targetClass, with every subclass
+    subjects_of: set  # sh:targetSubjectsOf predicates
+    objects: set  # every object, in the store, of a sh:targetObjectsOf predicate
+
+
+class _Targets:
+    """Which shapes target a node, by the SHACL target rules: classes and subjects-of from the
+    node's own triples, objects-of from the whole store."""
+
+    def __init__(self, shapes: Graph, store: ox.Store):
+        if next(shapes.subjects(_SH.targetNode), None) is not None:
+            raise ValueError("validate_store does not handle sh:targetNode: use validate")
+        subclasses: dict[ox.NamedNode, set] = defaultdict(set)
+        for q in store.quads_for_pattern(None, _SUBCLASS, None, _DEFAULT):
+            subclasses[q.object].add(q.subject)
+        by_targets: dict[frozenset, list[URIRef]] = defaultdict(list)
+        for shape in {s for kind in _TARGET_KINDS for s in shapes.subjects(kind)}:
+            targets = frozenset((k, ox.NamedNode(t)) for k in _TARGET_KINDS for t in shapes.objects(shape, k))
+            by_targets[targets].append(shape)
+        self.rules = [
+            _Rule(sorted(group),
+                  set().union(*(_descendants(t, subclasses) for k, t in targets if k == _SH.targetClass)),
+                  {t for k, t in targets if k == _SH.targetSubjectsOf},
+                  {q.object for k, t in targets if k == _SH.targetObjectsOf
+                   for q in store.quads_for_pattern(None, t, None, _DEFAULT)})
+            for targets, group in sorted(by_targets.items(), key=lambda item: sorted(item[1]))]
+        self.pending = set().union(*(rule.objects for rule in self.rules))
+
+    def rules_for(self, subject: Any, facts: list[tuple]) -> list[tuple[int, _Rule]]:
+        """The rules targeting `subject`, given all its (predicate, object) pairs (and noting it
+        is described)."""
+        self.pending.discard(subject)
+        types = {o for p, o in facts if p == _RDF_TYPE}
+        predicates = {p for p, _ in facts}
+        return [(i, rule) for i, rule in enumerate(self.rules)
+                if rule.classes & types or rule.subjects_of & predicates or subject in rule.objects]
+
+    def undescribed(self) -> list[tuple[int, list]]:
+        """Once every subject was seen: the targets that have no triples of their own."""
+        return [(i, sorted(rule.objects & self.pending, key=str)) for i, rule in enumerate(self.rules)
+                if rule.objects & self.pending]
+
+
+def _descendants(cls: ox.NamedNode, subclasses: dict[ox.NamedNode, set]) -> set[ox.NamedNode]:
+    found, todo = {cls}, [cls]
+    while todo:
+        for sub in subclasses[todo.pop()] - found:
+            found.add(sub)
+            todo.append(sub)
+    return found
+
+
+def _focus(rule: _Rule, node: Any) -> URIRef:
+    """pyshacl takes focus nodes as IRIs only (the mapping makes no other kind of node a target)."""
+    if not isinstance(node, ox.NamedNode):
+        shapes = ", ".join(_short(str(s)) for s in rule.shapes)
+        raise ValueError(f"{shapes} target {node}, which is not an IRI: check this graph with `validate` instead")
+    return URIRef(node.value)
+
+
+def _shacl(data: Graph, shapes: Graph, use: list[URIRef] | None = None,
+           focus: list[URIRef] | None = None) -> tuple[bool, set[str]]:
+    """pyshacl on `data`: every shape on the nodes it targets, or the shapes `use` on `focus`."""
     from pyshacl import validate as shacl  # slow to import; only builds need it
 
-    shapes = Graph().parse(SHAPES, format="turtle")
-    conforms, results, _ = shacl(graph, shacl_graph=shapes, inference="none", allow_warnings=True)
-    sh = Namespace("http://www.w3.org/ns/shacl#")
+    only = {"use_shapes": use, "focus_nodes": focus} if use else {}
+    conforms, results, _ = shacl(data, shacl_graph=shapes, inference="none", allow_warnings=True, **only)
     lines = set()
-    for res in results.subjects(RDF.type, sh.ValidationResult):
-        focus = results.value(res, sh.focusNode)
-        message = results.value(res, sh.resultMessage) or "does not conform"
-        path = results.value(res, sh.resultPath)
+    for res in results.subjects(RDF.type, _SH.ValidationResult):
+        node = results.value(res, _SH.focusNode)
+        message = results.value(res, _SH.resultMessage) or "does not conform"
+        path = results.value(res, _SH.resultPath)
         where = f" ({_short(str(path))})" if isinstance(path, URIRef) else ""
-        lines.add(f"{_label(graph, focus)}: {message}{where}")
-    return bool(conforms), "\n".join(sorted(lines)) if lines else "conforms"
+        lines.add(f"{_label(data, node)}: {message}{where}")
+    return bool(conforms), lines
+
+
+def _report_text(lines: set[str]) -> str:
+    return "\n".join(sorted(lines)) if lines else "conforms"
 
 
 def _label(graph: Graph, node: Any) -> str:

@@ -22,6 +22,9 @@ TOWN = re.compile(r"(街道|镇|乡)$")
 VILLAGE = re.compile(r"(社区|村)$")
 
 
+MIN_PLACEMENT = 0.5  # below this a masked report's district stays unresolved
+
+
 def stable_id(kind: str, *parts: str) -> str:
     digest = hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:12]
     return f"{kind.lower()}-{digest}"
@@ -49,10 +52,12 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
         if place is not None:
             return place
         return Place(name=e.name, level="town", confidence=0.6, evidence=["named in the text, not in the gazetteer"])
-    parents = [p.name for n in context for p in gaz.lookup(n) if p.level in ("county", "city")]
+    named = [n for n in gaz.short_names() if n in r.doc.text]  # 瓯海 in 山水瓯海
+    parents = [p.name for n in [*context, *named] for p in gaz.lookup(n) if p.level in ("county", "city")]
+    # only communities the text names as such (塘尾社区, 丹东、应潭等村), never bare common words
     communities = [e.name for e in districts if VILLAGE.search(e.name)]
-    communities += gaz.villages_in(r.doc.text, parents) if parents else []
-    return gaz.place_masked("town", communities, parents)
+    place = gaz.place_masked("town", communities, parents)
+    return place if place is not None and place.confidence >= MIN_PLACEMENT else None
 
 
 def _district_ids(r: DocResult, gaz: Gazetteer) -> dict[int, str]:

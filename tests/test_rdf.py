@@ -166,6 +166,50 @@ def test_slip_is_derived_from_the_plan_and_the_later_mention(graph: Graph) -> No
     assert sources == {("2023", KG.plan), ("2024", KG.review)}
 
 
+def test_slips_are_the_ones_kg_resolve_finds() -> None:
+    from kg.resolve import timelines
+
+    corpus = make_corpus()
+    # a later mention outside review and plan: resolve's timelines leave it out, and so does the graph
+    later = corpus.results[1].entities[0].mentions[0]
+    corpus.results[1].entities[0].mentions.append(
+        Mention(later.start, later.end, later.text, "Project", later.sentence, 0, 2025, "other", "completed"))
+    g = rdf.corpus_to_graph(corpus)
+    findings = [f for t in timelines(corpus) for f in t.slipped]
+    assert findings == ["planned completed in 2023; 2024 shows under_way"]
+    [slip] = g.subjects(RDF.type, KG.Slip)
+    assert g.value(slip, KG.reachedStage) == KG.under_way
+    assert sorted(str(y) for y in g.objects(slip, KG.laterYear)) == ["2024"]
+
+
+def test_placement_of_the_writing_district_carries_confidence_and_evidence() -> None:
+    corpus = make_corpus()
+    a, b = corpus.results
+    a.district = Place("青禾街道", "town", "440399001", ["云山区"], confidence=0.857,
+                       evidence=["甲社区, 乙社区 are communities of 青禾街道 (云山区)", "runner-up 丙街道 holds 1"])
+    b.district, b.district_id = None, None  # not placed: nothing about placement
+    g = rdf.corpus_to_graph(corpus)
+    report = rdf.report_iri("a-2022")
+    assert g.value(report, KG.placementConfidence) == Literal("0.857", datatype=rdf.XSD.decimal)
+    assert {str(e) for e in g.objects(report, KG.placementEvidence)} == set(a.district.evidence)
+    unplaced = rdf.report_iri("b-2024")
+    assert not {*g.objects(unplaced, KG.placementConfidence), *g.objects(unplaced, KG.placementEvidence),
+                *g.objects(unplaced, DCTERMS.publisher)}
+    conforms, report_text = rdf.validate(g)
+    assert conforms, report_text
+
+
+def test_placement_without_a_publisher_or_out_of_range_is_a_violation(graph: Graph) -> None:
+    broken = _copy(graph)
+    report = rdf.report_iri("b-2024")
+    broken.remove((report, DCTERMS.publisher, None))
+    broken.set((report, KG.placementConfidence, Literal("1.5", datatype=rdf.XSD.decimal)))
+    conforms, text = rdf.validate(broken)
+    assert not conforms
+    assert "needs the district placed (dcterms:publisher)" in text
+    assert "placement confidence is at most one decimal from 0 to 1 (kg:placementConfidence)" in text
+
+
 def test_mention_year_mode_stage_and_section(graph: Graph) -> None:
     start = TEXT_A.index("绿洲路改造工程", TEXT_A.index("2023年"))
     m = rdf.URIRef(f"{rdf.report_iri('a-2022')}/mention/{start}-{start + 7}")
@@ -203,20 +247,61 @@ def test_valid_graph_conforms(graph: Graph) -> None:
     assert conforms, report
 
 
-def test_broken_graph_reports_readable_violations(graph: Graph) -> None:
-    broken = Graph()
+def _copy(graph: Graph) -> Graph:
+    out = Graph()
     for t in graph:
-        broken.add(t)
+        out.add(t)
+    return out
+
+
+def _broken(graph: Graph) -> Graph:
+    """The graph with one violation of each kind a shape looks for."""
+    broken = _copy(graph)
     start = TEXT_A.index("星河科技公司")
     m = rdf.URIRef(f"{rdf.report_iri('a-2022')}/mention/{start}-{start + 6}")
     broken.remove((m, KG.endOffset, None))
     broken.add((m, KG.stage, KG.completed))  # a stage on an organization's mention
-    conforms, report = rdf.validate(broken)
+    broken.add((m, KG.mentionOf, KGR["nobody"]))  # an entity with no triples of its own
+    broken.add((rdf.report_iri("b-2024"), DCTERMS.publisher, KGR[PROJECT]))  # a publisher that is no District
+    broken.set((KGR[ORG], SKOS.prefLabel, Literal("")))
+    broken.add((KGR[PROJECT], KG.partOf, KGR[DISTRICT]))  # only a District is part of one
+    broken.remove((KGR[COUNTY], RDF.type, None))  # the town is now part of an untyped thing
+    return broken
+
+
+def test_broken_graph_reports_readable_violations(graph: Graph) -> None:
+    conforms, report = rdf.validate(_broken(graph))
     assert not conforms
     lines = report.splitlines()
     assert any(line.startswith("星河科技公司") and "end offset" in line and "(kg:endOffset)" in line
                for line in lines), report
     assert any("only a mention of a Project has a stage" in line for line in lines), report
+    assert "kgr:nobody: needs exactly one non-empty name (skos:prefLabel) (skos:prefLabel)" in lines, report
+    assert any(line.startswith("绿洲路改造工程") and "only a District can be partOf" in line for line in lines)
+
+
+def test_shapes_are_checked_as_written_in_shapes_ttl(graph: Graph) -> None:
+    """validate lifts nested property shapes to top level (faster in pyshacl): same findings."""
+    broken = _broken(graph)
+    as_written = rdf._shacl(broken, Graph().parse(rdf.SHAPES, format="turtle"))
+    assert rdf._shacl(broken, rdf._shapes()) == as_written
+    assert len(as_written[1]) >= 8
+
+
+@pytest.mark.parametrize(("batch", "jobs"), [(1, 1), (40, 1), (100_000, 1), (1, 2), (40, 2)])
+def test_store_is_validated_in_batches_as_the_whole_graph(graph: Graph, tmp_path: Path, batch: int,
+                                                          jobs: int) -> None:
+    broken = _broken(graph)
+    rdf.save_store(broken, tmp_path / "store")
+    assert rdf.validate_store(tmp_path / "store", batch=batch, jobs=jobs) == rdf.validate(broken)
+    rdf.save_store(graph, tmp_path / "valid")
+    assert rdf.validate_store(tmp_path / "valid", batch=batch, jobs=jobs) == (True, "conforms")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_validate_store_on_a_missing_store_says_so(tmp_path: Path, jobs: int) -> None:
+    with pytest.raises(rdf.StoreError, match="no Oxigraph store"):
+        rdf.validate_store(tmp_path / "nothing", jobs=jobs)
 
 
 # ---- store and exports -----------------------------------------------------------------------------
@@ -235,6 +320,34 @@ def test_save_store_refuses_a_folder_in_use(graph: Graph, store) -> None:
 def test_open_store_on_a_missing_folder_says_so(tmp_path: Path) -> None:
     with pytest.raises(rdf.StoreError, match="no Oxigraph store"):
         rdf.open_store(tmp_path / "nothing")
+
+
+def test_streamed_build_holds_exactly_the_rdflib_mapping(graph: Graph, tmp_path: Path) -> None:
+    from rdflib.compare import isomorphic
+
+    count = rdf.write_graph(make_corpus(), tmp_path)
+    assert count == len(graph)
+    with rdf.open_store(tmp_path / "store") as store:
+        stored = Graph()
+        for q in store.store:
+            stored.add(rdf._rdflib_triple(q))
+    assert isomorphic(stored, graph)
+    for ext, fmt in (("ttl", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")):
+        assert isomorphic(Graph().parse(tmp_path / f"graph.{ext}", format=fmt), graph), ext
+    from rdflib import Dataset
+
+    ds = Dataset()
+    ds.parse(tmp_path / "graph.nq", format="nquads")
+    assert isomorphic(ds.graph(rdf.URIRef(rdf.DATASET_GRAPH)), graph)
+
+
+def test_a_triple_mapped_twice_is_stored_once(tmp_path: Path) -> None:
+    corpus = make_corpus()
+    twice = corpus.results[0].entities[1]  # the same project recorded twice in one report
+    corpus.results[0].entities.append(twice)
+    quads = list(rdf.quads(corpus))
+    assert len(quads) > len(set(quads))
+    assert rdf.save_store(iter(quads), tmp_path / "store") == len(set(quads)) == len(rdf.corpus_to_graph(corpus))
 
 
 def test_exports_parse_back_to_the_same_triples(graph: Graph, tmp_path: Path) -> None:
