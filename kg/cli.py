@@ -159,19 +159,18 @@ def query(query: str | None, store_dir: Path, fmt: str, params: tuple[str, ...],
 
 
 @main.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=OUT,
-              show_default=True, help="The folder `kg build` wrote (its graph.nt is checked).")
-def validate(out_dir: Path) -> None:
-    """Check the built graph against the SHACL shapes (ontology/shapes.ttl)."""
-    from rdflib import Graph
-
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=OUT / "store",
+              show_default=True, help="The store `kg build` wrote.")
+@click.option("-j", "--jobs", type=int, default=1, show_default=True, help="Processes sharing the checks.")
+def validate(store_dir: Path, jobs: int) -> None:
+    """Check the built graph against the SHACL shapes (ontology/shapes.ttl), in bounded memory."""
     from kg import rdf
 
-    source = out_dir / "graph.nt"
-    if not source.is_file():
-        click.echo(f"kg: {source} not found (run `kg build` first)", err=True)
+    try:
+        conforms, report = rdf.validate_store(store_dir, jobs=jobs)
+    except rdf.StoreError as e:
+        click.echo(f"kg: {e}", err=True)
         sys.exit(2)
-    conforms, report = rdf.validate(Graph().parse(source, format="nt"))
     click.echo("conforms" if conforms else report)
     sys.exit(0 if conforms else 1)
 
