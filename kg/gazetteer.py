@@ -443,27 +443,6 @@ class Gazetteer:
             place.evidence.append(f"searched within {', '.join(within)}")
         return place
 
-    def villages_in(self, text: str, parents: Iterable[str]) -> list[str]:
-        """Villages/communities of the `parents`' subtrees that `text` names, as it writes them.
-
-        A name counts written whole (塘尾社区) or as its bare stem (塘尾, as in 塘尾、新田等社区);
-        the candidates to feed `place_masked` for a report whose own district is masked.
-        """
-        ix = self._ix
-        found: dict[str, None] = {}
-        for p in dict.fromkeys(parents):
-            for s in self._nodes(p):
-                for v in range(s + 1, ix.ends[s]):
-                    if ix.levels[v] != VILLAGE:
-                        continue
-                    name = ix.names[v]
-                    stem = _village_stem(name)
-                    if name in text:
-                        found[name] = None
-                    elif len(stem) >= 2 and stem in text:
-                        found[stem] = None
-        return list(found)
-
     # -- internals
 
     def _nodes(self, name: str) -> list[int]:
