@@ -24,6 +24,7 @@ import re
 import shutil
 import statistics
 import time
+from functools import partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -278,6 +279,11 @@ def run(towns: int, runs: int, cap: float, out: Path) -> str:
     nt = paths["nt"]
     print(f"{triples:,} triples, {mentions:,} mentions; generate {t_gen:.1f} s, map and load {t_ox_load:.1f} s, "
           f"export {t_export:.1f} s")
+    checks = {}
+    for jobs in (1, 2):
+        (conforms, _), checks[jobs] = _timed(partial(rdf.validate_store, out / "store", jobs=jobs))
+        assert conforms, "the synthetic corpus does not conform to the shapes"
+        print(f"validate_store, jobs={jobs}: {checks[jobs]:.1f} s")
     rows = {}
     with rdf.open_store(out / "store") as store:
         [(sample,)] = rdf.run_query(store, SAMPLE_PROJECT).rows  # also starts the query process
@@ -317,7 +323,9 @@ def run(towns: int, runs: int, cap: float, out: Path) -> str:
         f"| Oxigraph on disk: mapping streamed into a bulk load, then optimize (`save_store(quads(…))`) "
         f"| {t_ox_load:.1f} |",
         f"| exports from the store: N-Triples, Turtle, JSON-LD, N-Quads (`export`) | {t_export:.1f} |",
-        f"| rdflib in memory (parse the N-Triples) | {t_rdflib_load:.1f} |", "",
+        f"| rdflib in memory (parse the N-Triples) | {t_rdflib_load:.1f} |",
+        *(f"| SHACL check of the store, batches of 50k triples (`validate_store(…, jobs={jobs})`) | {seconds:.1f} |"
+          for jobs, seconds in checks.items()), "",
         f"Query times: median of {runs} runs in ms (Oxigraph through `kg.rdf.run_query`, i.e. including the "
         f"query process round trip and JSON results; rdflib in-process, capped at {cap:g} s).", "",
         "| query | rows | Oxigraph ms | rdflib ms |", "|---|---:|---:|---:|",

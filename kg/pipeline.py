@@ -499,7 +499,7 @@ def _recover(out_dir: Path, log: BuildLog) -> None:
             log("removed", path=str(staging))
 
 
-def _write_outputs(corpus: Corpus, staging: Path, log: BuildLog) -> dict[str, Any]:
+def _write_outputs(corpus: Corpus, staging: Path, log: BuildLog, jobs: int = 1) -> dict[str, Any]:
     """Every output into the staging folder; returns the graph's facts for the build report."""
     from kg import rdf, views  # the heavier stages load only when a build writes outputs
 
@@ -508,7 +508,7 @@ def _write_outputs(corpus: Corpus, staging: Path, log: BuildLog) -> dict[str, An
     with log.stage("rdf"):  # streamed into the store: the corpus's graph is never held in memory
         triples = rdf.write_graph(corpus, staging)
     with log.stage("validate"):
-        conforms, shacl_report = rdf.validate_store(staging / "store")
+        conforms, shacl_report = rdf.validate_store(staging / "store", jobs=jobs)
     with log.stage("views"), rdf.open_store(staging / "store") as store:
         nx_graph = rdf.graph_view(store)
         views.render(nx_graph, staging)
@@ -550,7 +550,7 @@ def build(inputs: Iterable[str | Path], out_dir: Path, options: Options | None =
         corpus = build_corpus(inputs, options=options, log=log)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
         try:
-            facts = _write_outputs(corpus, staging, log)
+            facts = _write_outputs(corpus, staging, log, options.jobs)
             result = _build_report(inputs, corpus, log, facts, time.perf_counter() - t0)
             (staging / REPORT).write_text(json.dumps(result, ensure_ascii=False, indent=1),
                                                        "utf-8")

@@ -954,8 +954,8 @@ def validate_store(store_dir: Path, batch: int = 50_000, jobs: int = 1) -> tuple
     (`_Targets`). This gives what `validate` gives on the whole graph because no shape looks
     further than a node's own triples and the types of its values (see shapes.ttl)."""
     store_dir = Path(store_dir)
-    size = len(_open_read_only(store_dir))
-    jobs = max(1, min(jobs, size // (10 * batch)))  # a process takes ~1 s to start: worth it from 10 batches on
+    if jobs > 1:  # a process takes ~1 s to start: worth it for 10 batches or more
+        jobs = max(1, min(jobs, len(_open_read_only(store_dir)) // (10 * batch)))
     if jobs == 1:
         results = _check_share(str(store_dir), batch, 0, 1)
     else:
@@ -1079,11 +1079,11 @@ def _shapes() -> Graph:
     """shapes.ttl, each sh:property of a shape with targets copied into a shape of its own
     (<shape>/property/N) with the same targets. The same constraints — a property shape checks
     the focus nodes of the shape that has it — but pyshacl checks a shape with targets once
-    for all its focus nodes, and a nested one node by node: ~4× slower."""
+    for all its focus nodes, where it checks a nested one node by node, 4× slower."""
     shapes = Graph().parse(SHAPES, format="turtle")
     for shape in {s for kind in _TARGET_KINDS for s in shapes.subjects(kind)}:
         targets = [(kind, t) for kind in _TARGET_KINDS for t in shapes.objects(shape, kind)]
-        for i, prop in enumerate(sorted(shapes.objects(shape, _SH.property))):
+        for i, prop in enumerate(list(shapes.objects(shape, _SH.property))):
             own = URIRef(f"{shape}/property/{i}")
             for p, o in shapes.predicate_objects(prop):
                 shapes.add((own, p, o))
