@@ -448,6 +448,7 @@ def _group(doc: Document, mentions: list[Mention]) -> list[Entity]:
     return entities
 
 
+@cache
 def _major_places(gaz: Gazetteer) -> dict[str, str]:
     """Short names of provinces and prefecture cities, which texts write bare (深圳, 东莞, 广东)."""
     out = {}
@@ -458,14 +459,9 @@ def _major_places(gaz: Gazetteer) -> dict[str, str]:
     return out
 
 
-_MAJOR: dict[str, str] = {}
-
-
 def extract(doc: Document) -> DocResult:
     """Sections, mentions and per-document entities of one document."""
     gaz = Gazetteer.load()
-    if not _MAJOR:
-        _MAJOR.update(_major_places(gaz))
     text = doc.text
     sections = find_sections(text, doc.title, doc.metadata)
     spans = sentences(text)
@@ -474,7 +470,7 @@ def extract(doc: Document) -> DocResult:
     districts = [text[s0:s1][c.start : c.end] for (s0, s1), toks in zip(spans, toks_of, strict=True)
                  for c in _suffix_candidates(text[s0:s1], toks, gaz, suffixes=lx.DISTRICT_SUFFIXES)
                  if c.type == "District"]
-    nearby = {**_MAJOR, **local_names(districts, gaz)}
+    nearby = {**_major_places(gaz), **local_names(districts, gaz)}
     places = frozenset(nearby)
     mentions: list[Mention] = []
     for (s0, s1), toks in zip(spans, toks_of, strict=True):

@@ -139,8 +139,6 @@ _TITLES = ("总书记", "同志", "院士", "书记", "副书记", "主任", "�
 PERSON = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:{'|'.join(_TITLES)})")
 
 DIVISION_SUFFIX = re.compile(r"(特别行政区|自治州|自治县|街道|社区|地区|省|市|区|县|镇|乡|村)$")
-# One bare item of an enumeration before a division name: "潭头、" in 潭头、溪头社区 (2-4 characters).
-ENUM_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4})[、和及与]")
 
 # A list before a class noun: 甲、乙等3家企业. The class noun gives the type of every item.
 CLASS_NOUNS = {

@@ -440,38 +440,21 @@ def _relations(corpus: Corpus) -> Iterator[_Relation]:
         yield rel
 
 
-# kg.resolve.slippage's finding, e.g. "planned completed in 2023; 2024 shows under_way".
-_FINDING = re.compile(r"planned (?P<aimed>\w+) in (?P<year>\d+); \d+ shows (?P<reached>\w+)")
-
-
 def _slips(corpus: Corpus) -> list[_Slip]:
-    """The slipped plans kg.resolve finds (`timelines`, `slippage`), one per project, plan year
-    and aimed stage, with the timeline entries they rest on traced back to their mentions."""
+    """The slipped plans kg.resolve finds, one per project, plan year and aimed stage, with the
+    mentions they rest on: the plan and the later mentions of the stage reached."""
     from kg.resolve import timelines  # resolve imports the extractor: load it only to map a corpus
 
-    found: list[tuple[_Slip, list]] = []
+    found: dict[tuple[str, int, str], _Slip] = {}
     for t in timelines(corpus, min_years=2):
-        for finding in dict.fromkeys(t.slipped):
-            read = _FINDING.fullmatch(finding)
-            if read is None:
-                raise ValueError(f"cannot read kg.resolve's slippage finding {finding!r}")
-            year, aimed, reached = int(read["year"]), read["aimed"], read["reached"]
-            later = [e for e in t.entries if e.year > year and e.stage is not None]
-            entries = [e for e in t.entries if (e.year, e.mode, e.stage) == (year, "plan", aimed)]
-            entries += [e for e in later if e.stage == reached]
-            found.append((_Slip(t.id, year, aimed, reached, sorted({e.year for e in later}), []), entries))
-    # A timeline entry names its document and words, not its offsets: find its mentions.
-    projects = {slip.project for slip, _ in found}
-    where: dict[tuple, list[str]] = defaultdict(list)
-    for r in corpus.results:
-        for e in r.entities:
-            if e.id in projects:
-                for m in e.mentions:
-                    where[e.id, r.doc.id, m.text, m.year, m.mode, m.stage].append(_mention(r.doc.id, m))
-    for slip, entries in found:
-        slip.evidence = list(dict.fromkeys(
-            iri for x in entries for iri in where[slip.project, x.doc, x.name, x.year, x.mode, x.stage]))
-    return [slip for slip, _ in found]
+        for x in t.slips:
+            key = (t.id, x.plan.year, x.plan.stage)
+            slip = found.setdefault(key, _Slip(t.id, x.plan.year, x.plan.stage, x.best.stage, sorted(
+                {e.year for e in t.entries if e.year > x.plan.year and e.stage is not None}), []))
+            slip.evidence += [f"{_report(e.doc)}/mention/{e.start}-{e.end}" for e in (x.plan, *x.later)]
+    for slip in found.values():
+        slip.evidence = list(dict.fromkeys(slip.evidence))
+    return list(found.values())
 
 
 # ---- store and exports ---------------------------------------------------------------------------

@@ -196,6 +196,20 @@ class TimelineEntry:
     doc: str
     sentence: str
     name: str
+    start: int  # the mention's offsets in the document's text
+    end: int
+
+
+@dataclass
+class Slip:
+    """A plan for a year aimed at a stage that no report of a later year shows reached."""
+
+    plan: TimelineEntry
+    best: TimelineEntry  # the furthest later stage
+    later: list[TimelineEntry]  # every later entry with that stage
+
+    def __str__(self) -> str:
+        return f"planned {self.plan.stage} in {self.plan.year}; {self.best.year} shows {self.best.stage}"
 
 
 @dataclass
@@ -203,7 +217,12 @@ class Timeline:
     id: str
     name: str
     entries: list[TimelineEntry] = field(default_factory=list)
-    slipped: list[str] = field(default_factory=list)  # human-readable slippage findings
+    slips: list[Slip] = field(default_factory=list)
+
+    @property
+    def slipped(self) -> list[str]:
+        """The slippage findings, readable."""
+        return [str(x) for x in self.slips]
 
     @property
     def years(self) -> list[int]:
@@ -222,18 +241,19 @@ def timelines(corpus: Corpus, min_years: int = 2) -> list[Timeline]:
                 if m.year is None or m.mode == "other":
                     continue
                 s0, s1 = m.sentence
-                t.entries.append(TimelineEntry(m.year, m.stage, m.mode, r.doc.id, r.doc.text[s0:s1], m.text))
+                t.entries.append(TimelineEntry(m.year, m.stage, m.mode, r.doc.id, r.doc.text[s0:s1], m.text,
+                                               m.start, m.end))
     out = []
     for t in by_id.values():
         if len(t.years) < min_years:
             continue
         t.entries.sort(key=lambda x: (x.year, x.mode != "review", -RANK.get(x.stage or "", -1)))
-        t.slipped = slippage(t.entries)
+        t.slips = slips(t.entries)
         out.append(t)
     return sorted(out, key=lambda t: (-len(t.years), t.name))
 
 
-def slippage(entries: list[TimelineEntry]) -> list[str]:
+def slips(entries: list[TimelineEntry]) -> list[Slip]:
     """A plan for year Y aimed at a stage that a report of a later year shows was not reached."""
     found = []
     for p in entries:
@@ -242,5 +262,5 @@ def slippage(entries: list[TimelineEntry]) -> list[str]:
         later = [x for x in entries if x.year > p.year and x.stage is not None]
         if later and max(RANK[x.stage] for x in later) < RANK[p.stage]:
             best = max(later, key=lambda x: RANK[x.stage])
-            found.append(f"planned {p.stage} in {p.year}; {best.year} shows {best.stage}")
+            found.append(Slip(p, best, [x for x in later if x.stage == best.stage]))
     return found
