@@ -19,6 +19,7 @@ import jieba
 import jieba.posseg
 
 from kg import lexicon as lx
+from kg import vocabulary
 from kg.gazetteer import Gazetteer
 from kg.model import DocResult, Document, Entity, Mention, Place
 from kg.structure import find_sections, section_at, sentences, stage_of
@@ -107,6 +108,18 @@ def _trim(name: str) -> str:
             return name
 
 
+def _runs(words: list[str]) -> list[tuple[str, bool]]:
+    """jieba's words, each run of two or more single characters (what it could not segment)
+    joined into one unknown word: (word, unknown)."""
+    out: list[tuple[str, bool]] = []
+    for i, w in enumerate(words):
+        if len(w) == 1 and i > 0 and len(words[i - 1]) == 1:
+            out[-1] = (out[-1][0] + w, True)
+        else:
+            out.append((w, False))
+    return out
+
+
 @lru_cache(maxsize=100_000)
 def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
     """Does the part before the suffix single something out? A name needs a word that is rare
@@ -118,16 +131,17 @@ def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
         return True
     freq, tags = jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
     words = list(jieba.cut(head, HMM=False))
-    for i, w in enumerate(words):
-        if len(w) == 1:
-            if (i > 0 and len(words[i - 1]) == 1) or (i + 1 < len(words) and len(words[i + 1]) == 1):
-                return True  # a run of single characters: a word jieba does not know
-            continue
-        if w in lx.GENERIC_HEADS:
+    for w, unknown in _runs(words):
+        if len(w) == 1 or w in lx.GENERIC_HEADS:
             continue
         f, tag = freq.get(w) or 0, tags.get(w)
-        if f < lx.RARE_FREQ or tag in lx.PROPER_TAGS or (tag is None and f < 1000):
+        if unknown:  # a run of single characters: a word jieba does not know, unless it is modern jargon
+            if not vocabulary.is_common(w):
+                return True
+        elif tag in lx.PROPER_TAGS and tag not in lx.PERSON_TAGS:
             return True
+        elif (f < lx.RARE_FREQ or tag in lx.PERSON_TAGS or (tag is None and f < 1000)) and not vocabulary.is_common(w):
+            return True  # jieba's person tags are noisy (养老 and 惠民 are tagged nr): ordinary words are not names
     # three or more content words together are specific enough (生物健康科技产业园)
     return sum(len(w) > 1 and w not in lx.GENERIC_HEADS for w in words) >= 3
 
@@ -202,6 +216,7 @@ class Candidate:
     end: int
     type: str
     full: str | None = None  # the full name when the text writes a short one (宝安 → 宝安区)
+    listed: bool = False  # typed by the list it stands in (甲、乙等3家企业), so a count may follow it
 
 
 def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: frozenset[str] = frozenset(),
@@ -280,32 +295,44 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
             start = end - len(name)
             if typ == "Person":
                 if 2 <= len(name) <= 3 and name[0] in lx.SURNAMES:
-                    out.append(Candidate(start, end, typ))
+                    out.append(Candidate(start, end, typ, listed=True))
             elif 2 <= len(name) <= 12 and not lx.SLOGAN.search(name) and (
                     distinctive(name, places) or type_of(name, gaz, quoted=True) == typ):
                 cls = m.group("cls")  # 塘尾、新田等社区: each item is a 社区
                 full = name + cls if typ == "District" and not name.endswith(cls) else None
-                out.append(Candidate(start, end, typ, full))
+                out.append(Candidate(start, end, typ, full, listed=True))
     return out
 
 
 def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
-    """Quoted names: typed by suffix, else a Program — unless the quotes only stress a word
-    (“瓶颈”) or a numbered catchword (“三会一课”)."""
+    """Quoted names: typed by suffix, else a Program when the words around it launch or run
+    something (开展“…”, “…”行动) — unless the quotes only stress a word (“瓶颈”), hold a list
+    (“一带、一廊”) or a numbered catchword (“三会一课”, “两个维护”)."""
     out = []
     for m in QUOTED.finditer(text):
         inner = m.group(1).strip()
-        if any(c in inner for c in "，。,；;：:！？") or lx.SLOGAN.search(inner):
+        if any(c in inner for c in "，。,；;：:！？、") or lx.SLOGAN.search(inner) or lx.NUMBERED_SERIES.match(inner):
             continue
-        typ = type_of(inner, gaz, quoted=True)
-        if (typ is None and len(inner) <= 12 and not lx.NUMBERED.match(inner) and not jieba.dt.FREQ.get(inner)
-                and not inner.endswith(lx.DISTRICT_SUFFIXES) and not inner.startswith(tuple(lx.BREAK_WORDS))
-                and (lx.PROGRAM_BEFORE.search(text, max(0, m.start() - 6), m.start())
-                     or lx.PROGRAM_AFTER.match(text, m.end()))):
+        formula = "+" in inner  # 人力资源+工会+商会: a formula names a scheme only when one follows
+        typ = None if formula else type_of(inner, gaz, quoted=True)
+        if typ is None and _programme_context(text, m, inner, formula):
             typ = "Program"
         if typ:
             out.append(Candidate(m.start(1), m.end(1), typ))
     return out
+
+
+def _programme_context(text: str, m: re.Match, inner: str, formula: bool) -> bool:
+    """Is the quoted phrase a programme by the words around it?"""
+    if formula:
+        return bool(lx.SCHEME_AFTER.match(text, m.end()))
+    if len(inner) > 12 or jieba.dt.FREQ.get(inner) or inner.endswith(lx.DISTRICT_SUFFIXES) or (
+            inner.startswith(tuple(w for w in lx.BREAK_WORDS if len(w) > 1))):
+        return False
+    if len(inner) <= 3 or lx.NUMBERED.match(inner):  # short and numbered phrases need a programme noun after
+        return bool(lx.SCHEME_AFTER.match(text, m.end()))
+    return bool(lx.PROGRAM_BEFORE.search(text, max(0, m.start() - 6), m.start())
+                or lx.PROGRAM_AFTER.match(text, m.end()))
 
 
 def _person_candidates(text: str, toks: list[Token]) -> list[Candidate]:
@@ -359,13 +386,24 @@ def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Ga
             break
         if len(item) <= 3 and suffix and not type_of(item, gaz) and distinctive(item, places) and not (
                 item.endswith(lx.ALL_SUFFIXES)):
-            out.append(Candidate(start, end - 1, c.type, item + suffix))
+            out.append(Candidate(start, end - 1, c.type, item + suffix, listed=True))
         elif c.type != "District" and (distinctive(item, places) or type_of(item, gaz, True) == c.type):
-            out.append(Candidate(start, end - 1, c.type))
+            out.append(Candidate(start, end - 1, c.type, listed=True))
         else:
             break
         end = start
     return out
+
+
+def _class_use(text: str, c: Candidate) -> bool:
+    """Is a suffixed noun used as a class rather than a name? Counted (新建1家社康中心,
+    创建污水零直排小区332个) or awarded as a title (获评“…”, 成为…之一, 创建国家级…)."""
+    if c.type in ("District", "Person"):
+        return False
+    before, after = text[max(0, c.start - 8) : c.start], text[c.end : c.end + 6]
+    if lx.HONOUR_BEFORE.search(before) or lx.HONOUR_AFTER.match(after):
+        return True
+    return not c.listed and bool(lx.COUNTED_BEFORE.search(before) or lx.COUNTED_AFTER.match(after))
 
 
 def _masked(name: str) -> bool:
@@ -475,14 +513,14 @@ def extract(doc: Document) -> DocResult:
     mentions: list[Mention] = []
     for (s0, s1), toks in zip(spans, toks_of, strict=True):
         sent = text[s0:s1]
-        cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full) for c in (
+        cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full, c.listed) for c in (
             *_quoted_candidates(sent, gaz), *_suffix_candidates(sent, toks, gaz, places),
             *_list_candidates(sent, toks, gaz, places), *_person_candidates(sent, toks),
             *_place_candidates(toks, nearby))]
         cands += [e for c in cands for e in _enumerated(text, c, toks, s0, gaz, places)]
         for c in _select(cands):
             name = text[c.start : c.end]
-            if _masked(name):
+            if _masked(name) or _class_use(text, c):
                 continue
             typ = _facility_type(text, c, (s0, s1))
             idx = section_at(sections, c.start)

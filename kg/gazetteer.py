@@ -25,14 +25,16 @@ import zipfile
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from kg.model import Place
 
 LEVELS = ("province", "city", "county", "town", "village")
 COUNTY, TOWN, VILLAGE = 2, 3, 4
+T = TypeVar("T")
 FORMAT_VERSION = 1  # bump when the index layout or the build rules change
 
 # jionlp's stand-in rows for "directly administered" (省直辖行政区划, 市直辖行政区划): not divisions.
@@ -78,7 +80,7 @@ def _package_dir(package: str) -> Path:
     return Path(spec.submodule_search_locations[0])
 
 
-def _data_files() -> dict[str, Path]:
+def data_files() -> dict[str, Path]:
     jionlp = _package_dir("jionlp") / "dictionary"
     return {
         "tree": jionlp / "china_location.zip",
@@ -216,11 +218,12 @@ def _common_words(fulls: dict[str, set[str]], counts: dict[str, int]) -> set[str
             and counts[short] >= _COMMON_RATIO * max(sum(counts.get(f, 0) for f in names), 1)}
 
 
-def _read_word_counts(path: Path, wanted: set[str]) -> dict[str, int]:
-    """Corpus counts of the wanted words from jionlp's word_distribution (one JSON list a line)."""
+def read_word_counts(path: Path, wanted: set[str] | None = None) -> dict[str, int]:
+    """Corpus counts of the wanted (default: all) words from jionlp's word_distribution (one JSON
+    list a line)."""
     counts = {}
     for line in _read_zipped_text(path).splitlines():
-        if line[2 : line.find('"', 2)] in wanted:
+        if wanted is None or line[2 : line.find('"', 2)] in wanted:
             word, count = json.loads(line)[:2]
             counts[word] = count
     return counts
@@ -285,7 +288,7 @@ def _build_index(files: dict[str, Path]) -> _Index:
             fulls[short].add(index.names[i])
     for short in {s for i, s in index.shorts.items() if index.levels[i] < COUNTY}:
         fulls.pop(short, None)
-    counts = _read_word_counts(files["word_counts"], set(fulls) | {f for fs in fulls.values() for f in fs})
+    counts = read_word_counts(files["word_counts"], set(fulls) | {f for fs in fulls.values() for f in fs})
     index.short_names = index.short_names - _common_words(fulls, counts)
     return index
 
@@ -310,29 +313,40 @@ def _cache_key(files: dict[str, Path]) -> str:
     return h.hexdigest()[:16]
 
 
-def _read_cache(path: Path) -> _Index | None:
+def _read_cache(path: Path, kind: type) -> Any:
     try:
         with path.open("rb") as f:
-            index = pickle.load(f)
+            data = pickle.load(f)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         return None
-    return index if isinstance(index, _Index) else None
+    return data if isinstance(data, kind) else None
 
 
-def _write_cache(path: Path, index: _Index) -> None:
-    """Best effort: an unwritable cache only costs the next process a rebuild. Stale indexes go."""
+def _write_cache(path: Path, data: object, stem: str) -> None:
+    """Best effort: an unwritable cache only costs the next process a rebuild. Stale files go."""
     tmp = path.with_suffix(f".{os.getpid()}.tmp")  # written whole, then renamed: readers never see half
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tmp.open("wb") as f:
-            pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        for old in path.parent.glob("gazetteer-*.pickle"):
+        for old in path.parent.glob(f"{stem}-*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
+
+
+def cached(stem: str, kind: type[T], files: dict[str, Path], build: Callable[[], T],
+           cache_dir: Path | None = None) -> T:
+    """`build()`'s result, pickled in the user cache under a key of `files` and this module."""
+    path = (cache_dir or _cache_dir()) / f"{stem}-{_cache_key(files)}.pickle"
+    data = _read_cache(path, kind)
+    if data is None:
+        data = build()
+        _write_cache(path, data, stem)
+    return data
 
 
 # ---------------------------------------------------------------- the gazetteer
@@ -352,13 +366,8 @@ class Gazetteer:
     @classmethod
     def open(cls, cache_dir: Path | None = None) -> Gazetteer:
         """Read the index cached in `cache_dir` (default: the user cache dir), building it when stale."""
-        files = _data_files()
-        path = (cache_dir or _cache_dir()) / f"gazetteer-{_cache_key(files)}.pickle"
-        index = _read_cache(path)
-        if index is None:
-            index = _build_index(files)
-            _write_cache(path, index)
-        return cls(index)
+        files = data_files()
+        return cls(cached("gazetteer", _Index, files, lambda: _build_index(files), cache_dir))
 
     # -- single names
 

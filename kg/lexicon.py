@@ -116,6 +116,7 @@ RARE_FREQ = 20
 NON_PLACE_TAGS = frozenset({"v", "d", "a", "m", "p", "c", "u", "r", "q", "f", "t", "ad", "vn", "an", "uj", "ul"})
 NAME_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nt", "nrfg"})  # proper nouns, not abbreviations
 PROPER_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nt", "j", "s", "nrfg"})
+PERSON_TAGS = frozenset({"nr", "nrfg"})
 # District suffixes that an unknown name may still carry as a real division (guide: communities and
 # villages no gazetteer holds are still Districts when the text says 社区/村).
 LOCAL_SUFFIXES = ("社区", "村", "街道", "镇", "乡")
@@ -123,6 +124,8 @@ MAX_NAME = 18
 
 # Ideological formulas and numbered catchwords (四个意识, 两个维护, 六稳六保) are not entities.
 NUMBERED = re.compile(r"^[一二三四五六七八九十两双百千万]")
+# Numbered series are catchwords too: 三会一课, 六稳六保, 两学一做, 一轴一廊四片区.
+NUMBERED_SERIES = re.compile(r"^[一二三四五六七八九十两双百千万].{1,2}[一二三四五六七八九十两双百千万]")
 # Program suffixes too common in plain prose to make a name without a proper noun or code.
 WEAK_PROGRAM_SUFFIXES = ("机制", "体系", "模式", "活动", "改革", "品牌", "课堂", "工作法", "专项", "试点")
 SLOGAN = re.compile(
@@ -164,13 +167,24 @@ NOT_NAME_ENDINGS = ("干部", "内部", "外部", "全部", "局部", "东部", 
 PROGRAM_BEFORE = re.compile(r"(开展|实施|推行|推进|深化|创建|争创|启动|打造|落实|建立|构建|探索|推广|组织|举办|"
                             r"深入|创新|推出|首创|建设|参与|参加|持续|全面|以|通过|依托|围绕|聚焦|为)[了好]?$")
 PROGRAM_AFTER = re.compile(r"[”\"」』]?(行动|工作|模式|机制|活动|试点|品牌|体系|平台|工程|计划|改革|专项|项目|"
-                           r"系列|主题|战略|示范|创建|建设|服务|清单|实践|、|和|及|等)")
+                           r"系列|主题|战略|示范|创建|建设|服务|清单|实践|培训|治理|、|和|及|等)")
+# What makes a formula (“人力资源+工会+商会”) or a short quoted phrase a scheme of its own.
+SCHEME_AFTER = re.compile(r"[”\"」』]?(?:.{0,2}?(机制|模式|试点|工作法|行动|体系|工程|计划|治理)|进[社校企园村家])")
 # Class nouns that never sit inside a name: a walk left stops at them (主体企业|宝威仓储).
 NEVER_IN_NAMES = frozenset("企业 单位 机构 优质企业 重点企业 龙头企业".split())
 # Words that make an unknown …区 a development zone rather than a division.
 ZONE_WORDS = ("园", "工业", "产业", "开发", "合作", "示范", "功能", "保税", "物流")
 # A count inside a candidate: the name is what follows it (…清理3个园区 → 园区).
 COUNT_INSIDE = re.compile(r"[0-9０-９一二三四五六七八九十百千两几多余]+[个家条座名宗所项批处类场次间户栋套]")
+# A counted noun is a class, not a name: 新建1家社康中心, 创建污水零直排小区332个, 首个非遗项目.
+COUNTED_BEFORE = re.compile(r"(?:[0-9０-９一二三四五六七八九十百千两几多余]+[个家条座所项批处类场间栋套](?:以上)?|"
+                            r"[每各]个|一批)[“\"]?$")
+COUNTED_AFTER = re.compile(r"[”\"]?[0-9０-９一二三四五六七八九十百千两几多余]+[个家条座所项批处类场次间栋套]")
+# A title awarded (获评“…”, 成为…之一, 荣获…称号, 创建国家级…) is a distinction, not a thing.
+_LEVEL = r"(?:国家级|省级|市级|区级|县级|街道级|全国|全省|全市|全区|国家|省|市|区)"
+HONOUR_BEFORE = re.compile(rf"(?:(?:获评|荣获|评为|获得|成为|授予|定为|列为|入选|命名为|认定为)[了为]?{_LEVEL}?|"
+                           rf"(?:创建|争创|创成|申报){_LEVEL})[“\"]?$")
+HONOUR_AFTER = re.compile(r"[”\"]?(?:称号|荣誉|评选|之一|单位)")
 # A division name ending inside a longer name (…社区|松环路, …街道|工匠公园).
 DIVISION_INSIDE = re.compile(r"(?:街道|社区|村|镇)(?=.)")
 ONE_CHAR_SUFFIXES = frozenset(x for x in ALL_SUFFIXES if len(x) == 1)

@@ -218,6 +218,6 @@ def test_unwritable_cache_dir_still_loads(tmp_path, monkeypatch):
 
 def test_missing_data_file_is_named(tmp_path, monkeypatch):
     missing = tmp_path / "china_location.zip"
-    monkeypatch.setattr(gazetteer, "_data_files", lambda: {"tree": missing})
+    monkeypatch.setattr(gazetteer, "data_files", lambda: {"tree": missing})
     with pytest.raises(GazetteerDataError, match="china_location.zip"):
         Gazetteer.open(tmp_path)
