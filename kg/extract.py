@@ -127,8 +127,8 @@ def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
     name of a place near the report's district (桥头 in 桥头消防站)."""
     if head in lx.GENERIC_HEADS:
         return False
-    if lx.CODE.search(head) or any(p in head for p in places):
-        return True
+    if lx.CODE.search(head) or any(p in head for p in places) or "“" in head:
+        return True  # a code, a nearby place, or a quoted word (文化“百千万”工程)
     freq, tags = jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
     words = list(jieba.cut(head, HMM=False))
     for w, unknown in _runs(words):
@@ -141,7 +141,7 @@ def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
         elif tag in lx.PROPER_TAGS and tag not in lx.PERSON_TAGS:
             return True
         elif (f < lx.RARE_FREQ or tag in lx.PERSON_TAGS or (tag is None and f < 1000)) and not vocabulary.is_common(w):
-            return True  # jieba's person tags are noisy (养老 and 惠民 are tagged nr): ordinary words are not names
+            return True  # jieba tags 养老 and 惠民 as names, 汽修 as an abbreviation: ordinary words are not names
     # three or more content words together are specific enough (生物健康科技产业园)
     return sum(len(w) > 1 and w not in lx.GENERIC_HEADS for w in words) >= 3
 
@@ -173,6 +173,21 @@ def _programme_head(head: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def _body_head(head: str) -> bool:
+    """The field of a government body, which names it (民政部, 工信部, 国家卫健委, 市委大湾区办):
+    two to six characters of nouns and unknown words after an optional level, none generic."""
+    for level in lx.BODY_LEVELS:
+        if head.startswith(level) and len(head) > len(level) + 1:
+            head = head[len(level):]
+            break
+    if not 2 <= len(head) <= 6 or head in lx.GENERIC_HEADS:
+        return False
+    tags = jieba.posseg.dt.word_tag_tab
+    return all(w not in lx.GENERIC_HEADS and w not in lx.BREAK_WORDS and w not in lx.FUNCTION_CHARS
+               and (len(w) == 1 or (tags.get(w) or "n")[0] in "nj") for w in jieba.cut(head, HMM=False))
+
+
+@lru_cache(maxsize=100_000)
 def _proper(head: str) -> bool:
     """Does the head hold a proper noun (place, organization, brand) by jieba's dictionary?"""
     tags = jieba.posseg.dt.word_tag_tab
@@ -193,10 +208,12 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
         if not name.endswith(suffix):
             continue
         head = name[: -len(suffix)]
-        strong = typ == "Program" and suffix in lx.STRONG_PROGRAM_SUFFIXES and _programme_head(head)
+        strong = (typ == "Program" and suffix in lx.STRONG_PROGRAM_SUFFIXES and _programme_head(head)) or (
+            suffix in lx.BODY_SUFFIXES and _body_head(head))
         if len(head) < lx.MIN_HEAD.get(suffix, 1) or not (quoted or strong or distinctive(head, places)):
             return None
-        if not quoted and suffix in lx.WEAK_PROGRAM_SUFFIXES and not lx.CODE.search(head) and not _proper(head):
+        if (not quoted and suffix in lx.WEAK_PROGRAM_SUFFIXES and not lx.CODE.search(head) and not _proper(head)
+                and "“" not in head):
             return None
         if typ == "District" and suffix == "区" and any(z in head for z in lx.ZONE_WORDS):
             return "Project"  # 某工业园四区: a zone, not a division
@@ -238,7 +255,8 @@ def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: fro
                 i = k  # a quoted part inside the name: 文化“百千万”工程
             else:
                 break
-        while i < j and toks[i].tag == "v":  # a name does not start with a verb (召开, 巩固 …)
+        while i < j and toks[i].tag == "v" and (len(toks[i].word) > 1 or len(toks[i + 1].word) > 1):
+            # nor with a verb (召开, 巩固, 使 …); a lone character before others is part of an unknown word
             i += 1
         start = toks[i].start
         name = _trim(text[start : tok.end])
@@ -280,7 +298,9 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
     丙等7个项目 → a Project. Each item must still look like a name."""
     out = []
     for m in lx.LISTED.finditer(text):
-        typ = lx.CLASS_NOUNS[m.group("cls")]
+        typ, cls, mod = lx.CLASS_NOUNS[m.group("cls")], m.group("cls"), m.group("mod")
+        if lx.CATEGORY_WORDS.search(mod):
+            continue  # 锂电池、危化品等行业企业: the items are trades, not names
         end = m.start("etc")
         items = []
         for piece in reversed(lx.LIST_SEP.split(text[m.start("items"):end])):
@@ -288,18 +308,23 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
             items.append((start, end))
             end = start - 1  # the separator is one character
         items.reverse()
+        if len(items) == 1 and not m.group("etc").startswith("等"):
+            continue  # 大族系11家企业: one counted phrase, not a list of names
         first_start, first_end = items[0]
         items[0] = (max(first_start, _left_start(toks, first_end, 12)), first_end)
         for start, end in items:
             name = _trim(text[start:end])
             start = end - len(name)
+            if (total := lx.TOTAL_TAIL.search(name)) and total.start() >= 2:  # 甲、乙共18家
+                name, end = name[: total.start()], end - len(total.group())
             if typ == "Person":
                 if 2 <= len(name) <= 3 and name[0] in lx.SURNAMES:
                     out.append(Candidate(start, end, typ, listed=True))
             elif 2 <= len(name) <= 12 and not lx.SLOGAN.search(name) and (
                     distinctive(name, places) or type_of(name, gaz, quoted=True) == typ):
-                cls = m.group("cls")  # 塘尾、新田等社区: each item is a 社区
-                full = name + cls if typ == "District" and not name.endswith(cls) else None
+                full = None  # 塘尾、新田等社区: each item is a 社区; 甲、乙2所九年一贯制学校: each a school
+                if (typ == "District" or cls in lx.FACILITY_CLASSES) and not name.endswith(cls):
+                    full = name + (mod if typ == "Project" else "") + cls
                 out.append(Candidate(start, end, typ, full, listed=True))
     return out
 
@@ -376,7 +401,10 @@ def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Ga
     if c.full:
         return []
     name = text[c.start : c.end]
-    suffix = next((s for s, t in lx.SUFFIX_TYPES if t == c.type and name.endswith(s)), "")
+    # what the items share: the last item without its own first word (溪头|社区, 好眠|隔离酒店)
+    head = _runs(list(jieba.cut(name, HMM=False)))[0][0]
+    suffix = name[len(head):] if type_of(name[len(head):], gaz, quoted=True) == c.type or (
+        name[len(head):] in lx.ALL_SUFFIXES) else ""
     out, end = [], c.start
     while end - 1 >= 0 and text[end - 1] == "、":
         start = max(_left_start(toks, end - 1 - offset, 12) + offset, text.rfind("、", 0, end - 1) + 1)
@@ -439,7 +467,7 @@ def _facility_type(text: str, c: Candidate, sent: tuple[int, int]) -> str:
 @cache
 def core(name: str) -> str:
     """The name without generic tails, for matching spellings of one thing."""
-    name = PAREN.sub("", name)
+    name = PAREN.sub("", name).replace("“", "").replace("”", "")
     for tail in lx.GENERIC_TAILS:
         if name.endswith(tail) and len(name) - len(tail) >= 2:
             return core(name[: -len(tail)])

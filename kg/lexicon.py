@@ -77,7 +77,8 @@ GENERIC_HEADS = frozenset(
 # Generic tails that spellings of one thing may or may not carry (for alias matching).
 GENERIC_TAILS = ("主体工程", "城市更新项目", "更新单元", "新建工程", "改造工程", "改扩建工程", "扩建工程", "建设工程",
                  "提升工程", "规划建设项目", "建设项目", "新建项目", "项目", "工程", "综合整治提升",
-                 "综合整治", "整治提升", "利益统筹", "建设", "改扩建", "扩建", "新建")
+                 "综合整治", "整治提升", "利益统筹", "建设", "改扩建", "扩建", "新建",
+                 "工作机制", "机制", "体系", "试点", "实践活动")
 
 # Words that end a name when walking left from its suffix: actions, modifiers, function words.
 BREAK_WORDS = frozenset(
@@ -90,7 +91,8 @@ BREAK_WORDS = frozenset(
     "进一步 重点 主要 着重 全年 今年 明年 去年 年内 年底 目前 已 已经 正在 继续 顺利 高质量 高标准 "
     "有序 稳步 扎实 深入 大力推进 加快推进 全力推进 积极推进 有序推进 稳步推进 持续推进 "
     "位于 定为 列为 评为 认定 命名 授予 被 设置 设立 新设 召开 巩固 清理 办好 建好 管好 用好 抓实 盘活 "
-    "严查 严处 整治 清拆 排查 打击 查处 关停 拆除 涉 召开了 承办 主办 协办".split()
+    "严查 严处 整治 清拆 排查 打击 查处 关停 拆除 涉 召开了 承办 主办 协办 参与 跨越 管理 运行 保护 "
+    "合作建成 使 让".split()
 )
 # Verbs that do belong inside names (城市更新项目, 供电综合改造, 土地整备).
 NAME_INTERNAL = frozenset(
@@ -116,7 +118,7 @@ RARE_FREQ = 20
 NON_PLACE_TAGS = frozenset({"v", "d", "a", "m", "p", "c", "u", "r", "q", "f", "t", "ad", "vn", "an", "uj", "ul"})
 NAME_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nt", "nrfg"})  # proper nouns, not abbreviations
 PROPER_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nt", "j", "s", "nrfg"})
-PERSON_TAGS = frozenset({"nr", "nrfg"})
+PERSON_TAGS = frozenset({"nr", "nrfg", "j"})  # noisy tags: ordinary words often carry them
 # District suffixes that an unknown name may still carry as a real division (guide: communities and
 # villages no gazetteer holds are still Districts when the text says 社区/村).
 LOCAL_SUFFIXES = ("社区", "村", "街道", "镇", "乡")
@@ -159,6 +161,12 @@ LISTED = re.compile(
     r"(?P<mod>[^，,。；;：:、“”\s]{0,6}?)(?P<cls>" + "|".join(CLASS_NOUNS) + ")"
 )
 LIST_SEP = re.compile(r"[、及和与]")
+# A modifier of the class noun that makes the items categories (锂电池、危化品等行业企业).
+CATEGORY_WORDS = re.compile(r"行业|产业|领域|类|型|方面|业态")
+# A total after the last item (甲、乙共18家).
+TOTAL_TAIL = re.compile(r"(?:共|合计|总计|累计|等)$")
+# Class nouns that name a kind of facility: each listed item is one (甲、乙2所学校 → 甲学校, 乙学校).
+FACILITY_CLASSES = ("学校", "公园", "小区", "医院")
 # Endings that look like a suffix but close ordinary words (干部 is not a 部, 内部 neither).
 NOT_NAME_ENDINGS = ("干部", "内部", "外部", "全部", "局部", "东部", "西部", "南部", "北部", "中部", "基层",
                     "支部书记", "布局", "大局", "格局", "新局", "开局", "服务", "交易", "娱乐", "设施")
@@ -190,5 +198,8 @@ DIVISION_INSIDE = re.compile(r"(?:街道|社区|村|镇)(?=.)")
 ONE_CHAR_SUFFIXES = frozenset(x for x in ALL_SUFFIXES if len(x) == 1)
 # Levels of an honour title: 全国|文明镇, 省级|森林城镇 name a distinction, not a division.
 HONOUR_LEVELS = ("全国", "国家级", "省级", "市级", "区级", "县级", "首批", "国家", "省", "示范")
+# Government bodies are named by their field (民政部, 卫健委, 大湾区办), after a level (国家, 市委 …).
+BODY_SUFFIXES = ("部", "局", "委", "署", "办")
+BODY_LEVELS = ("国家", "中央", "省委", "市委", "区委", "县委", "省", "市", "区", "县")
 # Programme suffixes strong enough that a plain two-word head still names one (乡村振兴战略, 春风行动).
 STRONG_PROGRAM_SUFFIXES = ("行动", "战略", "专项斗争", "攻坚战", "计划")
