@@ -140,8 +140,10 @@ def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
                 return True
         elif tag in lx.PROPER_TAGS and tag not in lx.PERSON_TAGS:
             return True
-        elif (f < lx.RARE_FREQ or tag in lx.PERSON_TAGS or (tag is None and f < 1000)) and not vocabulary.is_common(w):
-            return True  # jieba tags 养老 and 惠民 as names, 汽修 as an abbreviation: ordinary words are not names
+        elif tag in lx.PERSON_TAGS and not vocabulary.is_common(w, lx.COMMON_NOISY_PER_MILLION):
+            return True  # jieba tags 养老 and 惠民 as names too: words that common are not names
+        elif (f < lx.RARE_FREQ or (tag is None and f < 1000)) and not vocabulary.is_common(w):
+            return True
     # three or more content words together are specific enough (生物健康科技产业园)
     return sum(len(w) > 1 and w not in lx.GENERIC_HEADS for w in words) >= 3
 
@@ -183,8 +185,9 @@ def _body_head(head: str) -> bool:
     if not 2 <= len(head) <= 6 or head in lx.GENERIC_HEADS:
         return False
     tags = jieba.posseg.dt.word_tag_tab
-    return all(w not in lx.GENERIC_HEADS and w not in lx.BREAK_WORDS and w not in lx.FUNCTION_CHARS
-               and (len(w) == 1 or (tags.get(w) or "n")[0] in "nj") for w in jieba.cut(head, HMM=False))
+    return all(w not in lx.GENERIC_HEADS and w not in lx.BREAK_WORDS and len(w) > 1
+               and (unknown or (tags.get(w) or "n") in ("n", "nz", "nt", "j"))
+               for w, unknown in _runs(list(jieba.cut(head, HMM=False))))
 
 
 @lru_cache(maxsize=100_000)
@@ -323,7 +326,8 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
             elif 2 <= len(name) <= 12 and not lx.SLOGAN.search(name) and (
                     distinctive(name, places) or type_of(name, gaz, quoted=True) == typ):
                 full = None  # 塘尾、新田等社区: each item is a 社区; 甲、乙2所九年一贯制学校: each a school
-                if (typ == "District" or cls in lx.FACILITY_CLASSES) and not name.endswith(cls):
+                if (typ == "District" or (cls in lx.FACILITY_CLASSES and mod not in lx.GENERIC_HEADS)) and (
+                        not name.endswith(cls)):
                     full = name + (mod if typ == "Project" else "") + cls
                 out.append(Candidate(start, end, typ, full, listed=True))
     return out

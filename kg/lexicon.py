@@ -119,6 +119,7 @@ NON_PLACE_TAGS = frozenset({"v", "d", "a", "m", "p", "c", "u", "r", "q", "f", "t
 NAME_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nt", "nrfg"})  # proper nouns, not abbreviations
 PROPER_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nt", "j", "s", "nrfg"})
 PERSON_TAGS = frozenset({"nr", "nrfg", "j"})  # noisy tags: ordinary words often carry them
+COMMON_NOISY_PER_MILLION = 5.0  # how common such a word must be to count as ordinary (养老, 智慧, 惠民)
 # District suffixes that an unknown name may still carry as a real division (guide: communities and
 # villages no gazetteer holds are still Districts when the text says 社区/村).
 LOCAL_SUFFIXES = ("社区", "村", "街道", "镇", "乡")
@@ -166,7 +167,7 @@ CATEGORY_WORDS = re.compile(r"行业|产业|领域|类|型|方面|业态")
 # A total after the last item (甲、乙共18家).
 TOTAL_TAIL = re.compile(r"(?:共|合计|总计|累计|等)$")
 # Class nouns that name a kind of facility: each listed item is one (甲、乙2所学校 → 甲学校, 乙学校).
-FACILITY_CLASSES = ("学校", "公园", "小区", "医院")
+FACILITY_CLASSES = ("学校", "公园", "医院")
 # Endings that look like a suffix but close ordinary words (干部 is not a 部, 内部 neither).
 NOT_NAME_ENDINGS = ("干部", "内部", "外部", "全部", "局部", "东部", "西部", "南部", "北部", "中部", "基层",
                     "支部书记", "布局", "大局", "格局", "新局", "开局", "服务", "交易", "娱乐", "设施")

@@ -24,10 +24,10 @@ def word_counts() -> dict[str, int]:
 
 
 @functools.cache
-def _threshold() -> float:
-    return sum(word_counts().values()) * PER_MILLION / 1e6
+def _total() -> int:
+    return sum(word_counts().values())
 
 
-def is_common(word: str) -> bool:
+def is_common(word: str, per_million: float = PER_MILLION) -> bool:
     """Is `word` ordinary vocabulary of modern Chinese rather than a name?"""
-    return word_counts().get(word, 0) >= _threshold()
+    return word_counts().get(word, 0) >= _total() * per_million / 1e6
