@@ -144,21 +144,22 @@ def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
             return True  # jieba tags 养老 and 惠民 as names too: words that common are not names
         elif (f < lx.RARE_FREQ or (tag is None and f < 1000)) and not vocabulary.is_common(w):
             return True
-    # three or more content words together are specific enough (生物健康科技产业园)
-    return sum(len(w) > 1 and w not in lx.GENERIC_HEADS for w in words) >= 3
+    return False
 
 
 @lru_cache(maxsize=100_000)
 def _place_like(head: str) -> bool:
     """Could this be the name part of a community or village no gazetteer holds? Two to four
-    characters of proper nouns or unknown characters, no verbs, adjectives or counts."""
+    characters of proper nouns or unknown characters, no verbs, adjectives, counts or words as
+    common as 人大代表."""
     if not 2 <= len(head) <= 4 or head[0] in lx.FUNCTION_CHARS:
         return False
     tags = jieba.posseg.dt.word_tag_tab
     for w in jieba.cut(head, HMM=False):
         tag = tags.get(w)
         if w in lx.GENERIC_HEADS or w in lx.BREAK_WORDS or (tag not in lx.PROPER_TAGS and (
-                len(w) > 1 or tag in lx.NON_PLACE_TAGS)):
+                len(w) > 1 or tag in lx.NON_PLACE_TAGS)) or (
+                len(w) > 1 and vocabulary.is_common(w, lx.COMMON_NOISY_PER_MILLION)):
             return False
     return True
 
@@ -170,8 +171,18 @@ def _programme_head(head: str) -> bool:
         return False
     tags = jieba.posseg.dt.word_tag_tab
     words = list(jieba.cut(head, HMM=False))
-    return all(w not in lx.GENERIC_HEADS and w not in lx.BREAK_WORDS and tags.get(w, "n")[0] in "nv"
-               for w in words) and not all(w in lx.GENERIC_HEADS for w in words)
+    return all(w not in lx.BREAK_WORDS and (tags.get(w) or "n")[0] in "nvs" for w in words) and not all(
+        w in lx.GENERIC_HEADS for w in words)
+
+
+@lru_cache(maxsize=100_000)
+def _zone_head(head: str) -> bool:
+    """Development zones are named by their theme: three content words are specific enough
+    (生物健康科技|产业园)."""
+    words = [w for w in jieba.cut(head, HMM=False) if len(w) > 1]
+    if any(w in lx.BREAK_WORDS for w in words):
+        return False
+    return sum(w not in lx.GENERIC_HEADS for w in words) >= 3
 
 
 @lru_cache(maxsize=100_000)
@@ -182,7 +193,9 @@ def _body_head(head: str) -> bool:
         if head.startswith(level) and len(head) > len(level) + 1:
             head = head[len(level):]
             break
-    if not 2 <= len(head) <= 6 or head in lx.GENERIC_HEADS:
+    if head in lx.BODY_LEVELS and head.endswith("委"):
+        return True  # 市委党校, 区委办: the committee's own bodies
+    if not 2 <= len(head) <= 6 or head in lx.GENERIC_HEADS or head in lx.GENERIC:
         return False
     tags = jieba.posseg.dt.word_tag_tab
     return all(w not in lx.GENERIC_HEADS and w not in lx.BREAK_WORDS and len(w) > 1
@@ -202,7 +215,7 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
     if name in lx.GENERIC or len(name) < 2 or lx.SLOGAN.search(name):
         return None
     if name.endswith(lx.DISTRICT_SUFFIXES) and gaz.is_known(name) and (
-            not name.endswith(lx.LOCAL_SUFFIXES) or _place_like(lx.DIVISION_SUFFIX.sub("", name))
+            not name.endswith(("社区", "村")) or _place_like(lx.DIVISION_SUFFIX.sub("", name))
             or lx.DIVISION_SUFFIX.sub("", name) in places):
         return "District"  # a known 社区/村 still needs a place-like name: 现代社区 is one, but rarely meant
     if name.endswith(lx.NOT_NAME_ENDINGS):
@@ -212,9 +225,10 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
             continue
         head = name[: -len(suffix)]
         strong = (typ == "Program" and suffix in lx.STRONG_PROGRAM_SUFFIXES and _programme_head(head)) or (
-            suffix in lx.BODY_SUFFIXES and _body_head(head))
-        if len(head) < lx.MIN_HEAD.get(suffix, 1) or not (quoted or strong or distinctive(head, places)):
-            return None
+            suffix in lx.BODY_SUFFIXES and _body_head(head)) or (suffix in lx.ZONE_SUFFIXES and _zone_head(head))
+        if len(head) < lx.MIN_HEAD.get(suffix, 1) or (lx.ONLY_CODE.match(head) and suffix in lx.PART_SUFFIXES) or not (
+                quoted or strong or distinctive(head, places)):
+            return None  # 4号地块 alone is a plot of something named before
         if (not quoted and suffix in lx.WEAK_PROGRAM_SUFFIXES and not lx.CODE.search(head) and not _proper(head)
                 and "“" not in head):
             return None
@@ -250,12 +264,13 @@ def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: fro
             continue  # 举办 ends in 办 but is a verb; 破局, 思路 are ordinary words
         i = j
         while i > 0 and tok.end - toks[i - 1].start <= lx.MAX_NAME:
-            if (kind := _kind(toks[i - 1])) and kind == _kind(tok) and not tok.word.endswith(lx.WORKS):
+            if (kind := _kind(toks[i - 1])) and kind == _kind(tok) != "Program" and not tok.word.endswith(lx.WORKS):
                 break  # a complete name of the same kind ends there: 甲幼儿园|省二级幼儿园
             if _name_like(toks[i - 1]):
                 i -= 1
-            elif toks[i - 1].word in "”\"" and (k := _quote_start(toks, i - 1)) is not None:
-                i = k  # a quoted part inside the name: 文化“百千万”工程
+            elif toks[i - 1].word in "”\"" and (k := _quote_start(toks, i - 1)) is not None and not type_of(
+                    text[toks[k].end : toks[i - 1].start], gaz, quoted=True):
+                i = k  # a quoted part inside the name (文化“百千万”工程), unless it names itself (“965工程”园区)
             else:
                 break
         while i < j and toks[i].tag == "v" and (len(toks[i].word) > 1 or len(toks[i + 1].word) > 1):
@@ -265,6 +280,8 @@ def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: fro
         name = _trim(text[start : tok.end])
         start = tok.end - len(name)
         typ = type_of(name, gaz, places=places)
+        if typ is None and tok.word.endswith(lx.DISTRICT_SUFFIXES):
+            start, name, typ = _inner_division(name, start, gaz, places)
         if typ == "District" and text[:start].endswith(lx.HONOUR_LEVELS):
             continue  # 全国文明镇, 省级卫生村: a title, not a place
         if typ and typ != "District":
@@ -274,10 +291,22 @@ def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: fro
     return out
 
 
+def _inner_division(name: str, start: int, gaz: Gazetteer, places: frozenset[str]) -> tuple[int, str, str | None]:
+    """上海龙华街道: a known division after the name of another place (which is found on its own)."""
+    for k in range(2, len(name) - 2):
+        if (gaz.is_known(name[:k]) or name[:k] in places) and type_of(name[k:], gaz, places=places) == "District":
+            return start + k, name[k:], "District"
+    return start, name, None
+
+
 def _after_place(name: str, start: int, typ: str, gaz: Gazetteer,
                  places: frozenset[str]) -> tuple[int, str, str]:
     """花果山社区松环路 is a road in a community: the name starts after the division, which
     stays a mention of its own — unless what is left is generic (沙浦社区公园 stays whole)."""
+    for m in lx.COUNTY_END.finditer(name):
+        head, rest = name[: m.end()], name[m.end():]
+        if rest in lx.GENERIC and (gaz.is_known(head) or head[: -len(m.group())] in places):
+            return start, name, None  # 深圳市工业园区: a class noun with its place
     for m in lx.DIVISION_INSIDE.finditer(name):
         head, rest = name[: m.end()], name[m.end():]
         if (gaz.is_known(head) or head[: -len(m.group())] in places) and (t := type_of(rest, gaz, places=places)):

@@ -92,7 +92,7 @@ BREAK_WORDS = frozenset(
     "有序 稳步 扎实 深入 大力推进 加快推进 全力推进 积极推进 有序推进 稳步推进 持续推进 "
     "位于 定为 列为 评为 认定 命名 授予 被 设置 设立 新设 召开 巩固 清理 办好 建好 管好 用好 抓实 盘活 "
     "严查 严处 整治 清拆 排查 打击 查处 关停 拆除 涉 召开了 承办 主办 协办 参与 跨越 管理 运行 保护 "
-    "合作建成 使 让".split()
+    "合作建成 使 让 广泛 广泛开展".split()
 )
 # Verbs that do belong inside names (城市更新项目, 供电综合改造, 土地整备).
 NAME_INTERNAL = frozenset(
@@ -173,7 +173,7 @@ NOT_NAME_ENDINGS = ("干部", "内部", "外部", "全部", "局部", "东部", 
                     "支部书记", "布局", "大局", "格局", "新局", "开局", "服务", "交易", "娱乐", "设施")
 # Context that makes a quoted phrase a programme rather than emphasis: a verb that launches or
 # runs something before it (开展“…”), or a class noun, a list or a closing word after it (“…”行动、“…”).
-PROGRAM_BEFORE = re.compile(r"(开展|实施|推行|推进|深化|创建|争创|启动|打造|落实|建立|构建|探索|推广|组织|举办|"
+PROGRAM_BEFORE = re.compile(r"(开展|实施|推行|推进|推动|深化|创建|争创|启动|打造|落实|建立|构建|探索|推广|组织|举办|"
                             r"深入|创新|推出|首创|建设|参与|参加|持续|全面|以|通过|依托|围绕|聚焦|为)[了好]?$")
 PROGRAM_AFTER = re.compile(r"[”\"」』]?(行动|工作|模式|机制|活动|试点|品牌|体系|平台|工程|计划|改革|专项|项目|"
                            r"系列|主题|战略|示范|创建|建设|服务|清单|实践|培训|治理|、|和|及|等)")
@@ -200,7 +200,14 @@ ONE_CHAR_SUFFIXES = frozenset(x for x in ALL_SUFFIXES if len(x) == 1)
 # Levels of an honour title: 全国|文明镇, 省级|森林城镇 name a distinction, not a division.
 HONOUR_LEVELS = ("全国", "国家级", "省级", "市级", "区级", "县级", "首批", "国家", "省", "示范")
 # Government bodies are named by their field (民政部, 卫健委, 大湾区办), after a level (国家, 市委 …).
-BODY_SUFFIXES = ("部", "局", "委", "署", "办")
+BODY_SUFFIXES = ("部", "局", "委", "署", "办", "党校")
 BODY_LEVELS = ("国家", "中央", "省委", "市委", "区委", "县委", "省", "市", "区", "县")
+# Development zones, named by theme as often as by place (海洋新城, 生物健康科技产业园).
+ZONE_SUFFIXES = ("新城", "合作区", "产业园", "科技园", "工业园", "创新港", "科技城", "创新城", "总部基地", "产业基地")
+# A head that is only a code names a part of something else (4号地块, 5号).
+ONLY_CODE = re.compile(r"^[0-9A-Za-z一二三四五六七八九十]+[号期]?$")
+PART_SUFFIXES = ("地块", "号", "期", "栋", "区块")
+# A county or higher division ending a prefix (深圳市|工业园区): what follows may be a class noun.
+COUNTY_END = re.compile(r"(?:特别行政区|自治州|省|市|区|县)(?=.)")
 # Programme suffixes strong enough that a plain two-word head still names one (乡村振兴战略, 春风行动).
 STRONG_PROGRAM_SUFFIXES = ("行动", "战略", "专项斗争", "攻坚战", "计划")
