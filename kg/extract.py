@@ -22,7 +22,7 @@ from kg import lexicon as lx
 from kg import vocabulary
 from kg.gazetteer import Gazetteer
 from kg.model import DocResult, Document, Entity, Mention, Place
-from kg.structure import find_sections, section_at, sentences, stage_of
+from kg.structure import clause_bounds, find_sections, section_at, sentences, stage_of
 
 MASK = re.compile(r"[Xx×＊*]{1,}|XX|ＸＸ")
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·.]")
@@ -487,14 +487,32 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _facility_type(text: str, c: Candidate, sent: tuple[int, int]) -> str:
-    """Schools, hospitals and parks being built are Projects; acting, they are Organizations."""
+def _facility_type(text: str, c: Candidate) -> str:
+    """Schools, hospitals, halls and centres being built are Projects; acting, Organizations.
+    A school is being built when its clause says so; a centre or hall when the words right
+    before or after it do (建设潭头职工服务中心, 落实江边幼儿园用地)."""
     name = text[c.start : c.end]
-    if c.type in ("Organization", "Project") and name.endswith(lx.FACILITY_SUFFIXES):
-        return "Project" if lx.BUILD_CUE.search(text[sent[0] : sent[1]]) else "Organization"
     if c.type == "Project" and name.endswith(lx.PROGRAMME_TAIL_SUFFIXES) and not lx.BUILD_CUE.search(name):
         return "Program"
+    if c.type not in ("Organization", "Project") or not name.endswith(lx.FACILITY_SUFFIXES + lx.VENUE_SUFFIXES):
+        return c.type
+    lo, hi = clause_bounds(text, c.start, c.end)
+    if lx.BUILT_BEFORE.search(text, lo, c.start) or lx.BUILT_AFTER.match(text, c.end):
+        return "Project"
+    if name.endswith(lx.FACILITY_SUFFIXES):
+        return "Project" if lx.BUILD_CUE.search(text, lo, hi) else "Organization"
     return c.type
+
+
+Typed = tuple[Candidate, str, tuple[int, int]]  # a candidate, its type, its sentence
+
+
+def _settle_facilities(typed: list[Typed], text: str) -> list[Typed]:
+    """One facility, one type in a document: built anywhere, it is a Project everywhere."""
+    built = {core(text[c.start : c.end]) for c, t, _ in typed if t == "Project"}
+    return [(c, "Project" if t == "Organization" and text[c.start : c.end].endswith(
+        lx.FACILITY_SUFFIXES + lx.VENUE_SUFFIXES) and core(text[c.start : c.end]) in built else t, sent)
+            for c, t, sent in typed]
 
 
 @cache
@@ -571,7 +589,7 @@ def extract(doc: Document) -> DocResult:
                  if c.type == "District"]
     nearby = {**_major_places(gaz), **local_names(districts, gaz)}
     places = frozenset(nearby)
-    mentions: list[Mention] = []
+    typed: list[Typed] = []
     for (s0, s1), toks in zip(spans, toks_of, strict=True):
         sent = text[s0:s1]
         cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full, c.listed) for c in (
@@ -579,17 +597,16 @@ def extract(doc: Document) -> DocResult:
             *_list_candidates(sent, toks, gaz, places), *_person_candidates(sent, toks),
             *_place_candidates(toks, nearby))]
         cands += [e for c in cands for e in _enumerated(text, c, toks, s0, gaz, places)]
-        for c in _select(cands):
-            name = text[c.start : c.end]
-            if _masked(name) or _class_use(text, c):
-                continue
-            typ = _facility_type(text, c, (s0, s1))
-            idx = section_at(sections, c.start)
-            sec = sections[idx] if idx is not None else None
-            m = Mention(c.start, c.end, name, typ, (s0, s1), idx,
-                        sec.year if sec else None, sec.mode if sec else "other")
-            m.full = c.full
-            if typ == "Project":
-                m.stage, m.stage_cue = stage_of(text, c.start, c.end, m.mode)
-            mentions.append(m)
+        typed += [(c, _facility_type(text, c), (s0, s1)) for c in _select(cands)
+                  if not _masked(text[c.start : c.end]) and not _class_use(text, c)]
+    mentions: list[Mention] = []
+    for c, typ, sent in _settle_facilities(typed, text):
+        idx = section_at(sections, c.start)
+        sec = sections[idx] if idx is not None else None
+        m = Mention(c.start, c.end, text[c.start : c.end], typ, sent, idx,
+                    sec.year if sec else None, sec.mode if sec else "other")
+        m.full = c.full
+        if typ == "Project":
+            m.stage, m.stage_cue = stage_of(text, c.start, c.end, m.mode)
+        mentions.append(m)
     return DocResult(doc=doc, sections=sections, entities=_group(doc, mentions))

@@ -48,6 +48,10 @@ MIN_HEAD = {"院": 2, "委": 2, "园": 2, "园区": 2, "小区": 2, "市场": 2,
 
 # Schools, hospitals, parks: a Project when being built, an Organization when acting.
 FACILITY_SUFFIXES = ("小学", "中学", "学校", "医院", "幼儿园", "馆", "学院", "大学")
+# Venues that an institution runs or a project builds (艺术中心, 展示厅, 书院).
+VENUE_SUFFIXES = ("中心", "厅", "书院", "之家", "站", "院", "纪念馆", "博物馆")
+BUILT_BEFORE = re.compile(r"(?:新建|建设|建成|打造|筹建|改造|扩建|改扩建|迁建)(?:街道|社区|一批|一个|一座)?$")
+BUILT_AFTER = re.compile(r"[”\"]?(?:用地|选址|建设|项目|工程|改造|扩建|新建|开工|动工|主体|封顶|竣工)")
 # 工程 as a programme of activity rather than construction.
 PROGRAMME_TAIL_SUFFIXES = ("工程",)
 BUILD_CUE = re.compile(r"新建|扩建|改建|改扩建|建设|开工|动工|竣工|建成|完工|施工|投用|选址|规划|主体|封顶|"
