@@ -280,6 +280,8 @@ def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: fro
         name = _trim(text[start : tok.end])
         start = tok.end - len(name)
         typ = type_of(name, gaz, places=places)
+        if typ == "Organization" and "+" in name:
+            continue  # 城建工务+股份合作公司: a formula of bodies, not one
         if typ is None and tok.word.endswith(lx.DISTRICT_SUFFIXES):
             start, name, typ = _inner_division(name, start, gaz, places)
         if typ == "District" and text[:start].endswith(lx.HONOUR_LEVELS):
@@ -445,6 +447,11 @@ def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Ga
         start = end - 1 - len(item)
         if not 2 <= len(item) <= 12:
             break
+        inner = next((k for k in range(len(item) - 1, 2, -1) if type_of(item[:k], gaz, places=places) == c.type), None)
+        if inner:  # 第一小学健美操、第二小学武术: the school, not its sport
+            out.append(Candidate(start, start + inner, c.type, listed=True))
+            end = start
+            continue
         if len(item) <= 3 and suffix and not type_of(item, gaz) and distinctive(item, places) and not (
                 item.endswith(lx.ALL_SUFFIXES)):
             out.append(Candidate(start, end - 1, c.type, item + suffix, listed=True))
@@ -475,7 +482,7 @@ def _masked(name: str) -> bool:
     return type_of(rest, Gazetteer.load()) is None or len(rest) <= 4
 
 
-def _select(cands: list[Candidate]) -> list[Candidate]:
+def _select(cands: list[Candidate], text: str) -> list[Candidate]:
     """Keep the longest candidate where spans overlap, earlier sources winning ties."""
     chosen: list[Candidate] = []
     taken = bytearray(max((c.end for c in cands), default=0) + 1)
@@ -484,6 +491,10 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
             continue
         chosen.append(c)
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+    # an organization that opens a longer name is named too (福海商会|2.0改革, 中山大学|肿瘤防治中心)
+    starts = {c.start: c for c in chosen if c.type != "District"}
+    chosen += [c for c in cands if c.type == "Organization" and c.start in starts and c.end - c.start >= 3
+               and c.end < starts[c.start].end and not text[c.start : c.end].endswith(lx.TRADE_SUFFIXES)]
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -497,7 +508,7 @@ def _facility_type(text: str, c: Candidate) -> str:
     if c.type not in ("Organization", "Project") or not name.endswith(lx.FACILITY_SUFFIXES + lx.VENUE_SUFFIXES):
         return c.type
     lo, hi = clause_bounds(text, c.start, c.end)
-    if lx.BUILT_BEFORE.search(text, lo, c.start) or lx.BUILT_AFTER.match(text, c.end):
+    if lx.BUILT_BEFORE.search(text[lo : c.start]) or lx.BUILT_AFTER.match(text, c.end):
         return "Project"
     if name.endswith(lx.FACILITY_SUFFIXES):
         return "Project" if lx.BUILD_CUE.search(text, lo, hi) else "Organization"
@@ -593,11 +604,11 @@ def extract(doc: Document) -> DocResult:
     for (s0, s1), toks in zip(spans, toks_of, strict=True):
         sent = text[s0:s1]
         cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full, c.listed) for c in (
-            *_quoted_candidates(sent, gaz), *_suffix_candidates(sent, toks, gaz, places),
-            *_list_candidates(sent, toks, gaz, places), *_person_candidates(sent, toks),
+            *_quoted_candidates(sent, gaz), *_list_candidates(sent, toks, gaz, places),
+            *_suffix_candidates(sent, toks, gaz, places), *_person_candidates(sent, toks),
             *_place_candidates(toks, nearby))]
-        cands += [e for c in cands for e in _enumerated(text, c, toks, s0, gaz, places)]
-        typed += [(c, _facility_type(text, c), (s0, s1)) for c in _select(cands)
+        cands += [e for c in _select(cands, text) for e in _enumerated(text, c, toks, s0, gaz, places)]
+        typed += [(c, _facility_type(text, c), (s0, s1)) for c in _select(cands, text)
                   if not _masked(text[c.start : c.end]) and not _class_use(text, c)]
     mentions: list[Mention] = []
     for c, typ, sent in _settle_facilities(typed, text):

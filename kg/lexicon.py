@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import re
 
+# Trades that close a company's name when it drops 有限公司 (卡士乳业, 信濠光电, 奥新科技).
+TRADE_SUFFIXES = ("科技", "电子", "光电", "半导体", "乳业", "激光", "眼科", "精密", "实业", "控股", "股份", "药业",
+                  "制药", "医药", "食品", "置业", "地产", "电气", "电器", "机械", "新材料", "新能源", "通信", "传媒",
+                  "软件")
 # (suffix, type), longest first so that 产业园 wins over 园 and 党工委 over 委.
 _SUFFIXES: dict[str, tuple[str, ...]] = {
     "District": ("街道", "社区", "镇", "乡", "村", "县", "市", "区", "省", "自治州", "特别行政区"),
@@ -26,7 +30,8 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
         "有限公司", "公司", "集团", "协会", "商会", "联合会", "联谊会", "促进会", "委员会", "党工委", "党委",
         "党支部", "纪委", "监委", "总工会", "工会", "局", "办公室", "大学", "学院", "研究院", "研究所", "银行",
         "基金", "法院", "检察院", "派出所", "中心", "部", "厅", "办", "联盟", "酒店", "党校", "院", "委",
-        "联合会", "工商联", "侨联", "妇联", "团委",
+        "联合会", "工商联", "侨联", "妇联", "团委", "之家",
+        *TRADE_SUFFIXES,
     ),
     "Program": (
         "行动", "计划", "活动", "模式", "机制", "战略", "试点", "专项", "革命", "运动", "改革", "工程",
@@ -47,10 +52,11 @@ MIN_HEAD = {"院": 2, "委": 2, "园": 2, "园区": 2, "小区": 2, "市场": 2,
             "办": 2, "局": 2, "厂": 2, "河": 2, "湖": 2, "中心": 2, "计划": 2, "工程": 2, "项目": 2}
 
 # Schools, hospitals, parks: a Project when being built, an Organization when acting.
-FACILITY_SUFFIXES = ("小学", "中学", "学校", "医院", "幼儿园", "馆", "学院", "大学")
+FACILITY_SUFFIXES = ("小学", "中学", "学校", "医院", "幼儿园", "馆")
 # Venues that an institution runs or a project builds (艺术中心, 展示厅, 书院).
-VENUE_SUFFIXES = ("中心", "厅", "书院", "之家", "站", "院", "纪念馆", "博物馆")
-BUILT_BEFORE = re.compile(r"(?:新建|建设|建成|打造|筹建|改造|扩建|改扩建|迁建)(?:街道|社区|一批|一个|一座)?$")
+VENUE_SUFFIXES = ("中心", "厅", "书院", "之家", "站", "院", "纪念馆", "博物馆", "学院", "大学")
+BUILT_BEFORE = re.compile(r"(?:新建|建设|建成|打造|筹建|改造|扩建|改扩建|迁建)(?:街道|社区|一批|一个|一座)?"
+                          r"(?:[^，,。；;、]{2,20}、)*$")  # 建成甲展厅、乙阅读中心: every item is built
 BUILT_AFTER = re.compile(r"[”\"]?(?:用地|选址|建设|项目|工程|改造|扩建|新建|开工|动工|主体|封顶|竣工)")
 # 工程 as a programme of activity rather than construction.
 PROGRAMME_TAIL_SUFFIXES = ("工程",)
@@ -96,7 +102,7 @@ BREAK_WORDS = frozenset(
     "有序 稳步 扎实 深入 大力推进 加快推进 全力推进 积极推进 有序推进 稳步推进 持续推进 "
     "位于 定为 列为 评为 认定 命名 授予 被 设置 设立 新设 召开 巩固 清理 办好 建好 管好 用好 抓实 盘活 "
     "严查 严处 整治 清拆 排查 打击 查处 关停 拆除 涉 召开了 承办 主办 协办 参与 跨越 管理 运行 保护 "
-    "合作建成 使 让 广泛 广泛开展".split()
+    "合作建成 使 让 广泛 广泛开展 做强 做大 做优 做实 做强做大 做大做强 国家级 省级 市级 区级 县级 街道级".split()
 )
 # Verbs that do belong inside names (城市更新项目, 供电综合改造, 土地整备).
 NAME_INTERNAL = frozenset(
@@ -195,7 +201,7 @@ COUNTED_BEFORE = re.compile(r"(?:[0-9０-９一二三四五六七八九十百千
 COUNTED_AFTER = re.compile(r"[”\"]?[0-9０-９一二三四五六七八九十百千两几多余]+[个家条座所项批处类场次间栋套]")
 # A title awarded (获评“…”, 成为…之一, 荣获…称号, 创建国家级…) is a distinction, not a thing.
 _LEVEL = r"(?:国家级|省级|市级|区级|县级|街道级|全国|全省|全市|全区|国家|省|市|区)"
-HONOUR_BEFORE = re.compile(rf"(?:(?:获评|荣获|评为|获得|成为|授予|定为|列为|入选|命名为|认定为)[了为]?{_LEVEL}?|"
+HONOUR_BEFORE = re.compile(rf"(?:(?:获评|荣获|评为|获得|成为|作为|授予|定为|列为|入选|命名为|认定为)[了为]?{_LEVEL}?|"
                            rf"(?:创建|争创|创成|申报){_LEVEL})[“\"]?$")
 HONOUR_AFTER = re.compile(r"[”\"]?(?:称号|荣誉|评选|之一|单位)")
 # A division name ending inside a longer name (…社区|松环路, …街道|工匠公园).
