@@ -87,6 +87,16 @@ def _kind(tok: Token) -> str | None:
     return None
 
 
+def _same_family(prev: Token, tok: Token) -> bool:
+    """Do two suffix words end names of one family (two schools, two divisions), so that the
+    first closes a name of its own? A plot before a school (舜都地块|公办幼儿园) does not."""
+    kind = _kind(prev)
+    if not kind or kind != _kind(tok) or kind == "Program" or tok.word.endswith(lx.WORKS):
+        return False
+    return kind == "District" or prev.word == tok.word or (
+        prev.word.endswith(lx.FACILITY_SUFFIXES) and tok.word.endswith(lx.FACILITY_SUFFIXES))
+
+
 def _common_word(tok: Token) -> bool:
     """A dictionary word that merely ends in a one-character suffix (破局, 思路), not a name."""
     return (len(tok.word) == 2 and tok.word[-1] in lx.ONE_CHAR_SUFFIXES and tok.tag not in lx.NAME_TAGS
@@ -120,17 +130,28 @@ def _runs(words: list[str]) -> list[tuple[str, bool]]:
     return out
 
 
+def _compound(word: str) -> bool:
+    """A rare dictionary word made of two common ones is a compound noun, not a name (专项|经费)."""
+    freq = jieba.dt.FREQ
+    return any((freq.get(word[:k]) or 0) >= lx.COMMON_FREQ and (freq.get(word[k:]) or 0) >= lx.COMMON_FREQ
+               for k in range(2, len(word) - 1))
+
+
 @lru_cache(maxsize=100_000)
 def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
     """Does the part before the suffix single something out? A name needs a word that is rare
     or a proper noun in jieba's dictionary, an unknown word, a code (T4, 12号, 三期), or the
     name of a place near the report's district (桥头 in 桥头消防站)."""
-    if head in lx.GENERIC_HEADS:
-        return False
+    if head in lx.GENERIC_HEADS or lx.NUMBERED_WORD.match(head):
+        return False  # 两新, 四新: numbered shorthand for classes of things
     if lx.CODE.search(head) or any(p in head for p in places) or "“" in head:
         return True  # a code, a nearby place, or a quoted word (文化“百千万”工程)
     freq, tags = jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
     words = list(jieba.cut(head, HMM=False))
+    if 3 <= len(head) <= 4 and len(words) == 2 and len(words[1]) == 1 and not freq.get(head) and (
+            tags.get(words[1]) not in lx.NON_PLACE_TAGS) and not (
+            set(head) & lx.FUNCTION_CHARS) and not vocabulary.is_common(head):
+        return True  # a word and a character jieba cannot join: an unknown name (南边|头)
     for w, unknown in _runs(words):
         if len(w) == 1 or w in lx.GENERIC_HEADS:
             continue
@@ -142,7 +163,7 @@ def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
             return True
         elif tag in lx.PERSON_TAGS and not vocabulary.is_common(w, lx.COMMON_NOISY_PER_MILLION):
             return True  # jieba tags 养老 and 惠民 as names too: words that common are not names
-        elif (f < lx.RARE_FREQ or (tag is None and f < 1000)) and not vocabulary.is_common(w):
+        elif (f < lx.RARE_FREQ or (tag is None and f < 1000)) and not vocabulary.is_common(w) and not _compound(w):
             return True
     return False
 
@@ -171,8 +192,18 @@ def _programme_head(head: str) -> bool:
         return False
     tags = jieba.posseg.dt.word_tag_tab
     words = list(jieba.cut(head, HMM=False))
-    return all(w not in lx.BREAK_WORDS and (tags.get(w) or "n")[0] in "nvs" for w in words) and not all(
+    return all(w not in lx.BREAK_WORDS and len(w) > 1 and (tags.get(w) or "n")[0] in "nvs" for w in words) and not all(
         w in lx.GENERIC_HEADS for w in words)
+
+
+@lru_cache(maxsize=100_000)
+def _road_head(head: str) -> bool:
+    """Roads take any auspicious word for a name (立业路, 永和路): two or three characters of one
+    word that is neither generic nor an action."""
+    words = list(jieba.cut(head, HMM=False))
+    return 2 <= len(head) <= 3 and head not in lx.GENERIC_HEADS and head not in lx.BREAK_WORDS and (
+        head[0] not in lx.FUNCTION_CHARS and not lx.NUMBERED.match(head)) and (
+        len(words) == 1 or all(len(w) == 1 for w in words))
 
 
 @lru_cache(maxsize=100_000)
@@ -225,7 +256,10 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
             continue
         head = name[: -len(suffix)]
         strong = (typ == "Program" and suffix in lx.STRONG_PROGRAM_SUFFIXES and _programme_head(head)) or (
+            suffix in lx.ROAD_SUFFIXES and _road_head(head)) or (
             suffix in lx.BODY_SUFFIXES and _body_head(head)) or (suffix in lx.ZONE_SUFFIXES and _zone_head(head))
+        if head[-1:] + suffix in lx.GENERIC:
+            return None  # 重要道|路: the suffix closes a common word (道路), not a name
         if len(head) < lx.MIN_HEAD.get(suffix, 1) or (lx.ONLY_CODE.match(head) and suffix in lx.PART_SUFFIXES) or not (
                 quoted or strong or distinctive(head, places)):
             return None  # 4号地块 alone is a plot of something named before
@@ -264,8 +298,8 @@ def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: fro
             continue  # 举办 ends in 办 but is a verb; 破局, 思路 are ordinary words
         i = j
         while i > 0 and tok.end - toks[i - 1].start <= lx.MAX_NAME:
-            if (kind := _kind(toks[i - 1])) and kind == _kind(tok) != "Program" and not tok.word.endswith(lx.WORKS):
-                break  # a complete name of the same kind ends there: 甲幼儿园|省二级幼儿园
+            if _same_family(toks[i - 1], tok):
+                break  # a complete name of the same kind ends there: 甲幼儿园|省二级幼儿园, 甲社区|乙村
             if _name_like(toks[i - 1]):
                 i -= 1
             elif toks[i - 1].word in "”\"" and (k := _quote_start(toks, i - 1)) is not None and not type_of(
@@ -333,6 +367,7 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
     out = []
     for m in lx.LISTED.finditer(text):
         typ, cls, mod = lx.CLASS_NOUNS[m.group("cls")], m.group("cls"), m.group("mod")
+        counted = m.group("etc") != "等"  # 甲、乙等7条道路: counted items are named ones
         if lx.CATEGORY_WORDS.search(mod):
             continue  # 锂电池、危化品等行业企业: the items are trades, not names
         end = m.start("etc")
@@ -355,7 +390,7 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
                 if 2 <= len(name) <= 3 and name[0] in lx.SURNAMES:
                     out.append(Candidate(start, end, typ, listed=True))
             elif 2 <= len(name) <= 12 and not lx.SLOGAN.search(name) and (
-                    distinctive(name, places) or type_of(name, gaz, quoted=True) == typ):
+                    distinctive(name, places) or type_of(name, gaz, counted, places) == typ):
                 full = None  # 塘尾、新田等社区: each item is a 社区; 甲、乙2所九年一贯制学校: each a school
                 if (typ == "District" or (cls in lx.FACILITY_CLASSES and mod not in lx.GENERIC_HEADS)) and (
                         not name.endswith(cls)):
@@ -469,7 +504,8 @@ def _class_use(text: str, c: Candidate) -> bool:
     if c.type in ("District", "Person"):
         return False
     before, after = text[max(0, c.start - 8) : c.start], text[c.end : c.end + 6]
-    if lx.HONOUR_BEFORE.search(before) or lx.HONOUR_AFTER.match(after):
+    lo, _ = clause_bounds(text, c.start, c.end)
+    if lx.HONOUR_BEFORE.search(text[lo : c.start]) or lx.HONOUR_AFTER.match(after):
         return True
     return not c.listed and bool(lx.COUNTED_BEFORE.search(before) or lx.COUNTED_AFTER.match(after))
 
@@ -494,7 +530,7 @@ def _select(cands: list[Candidate], text: str) -> list[Candidate]:
     # an organization that opens a longer name is named too (福海商会|2.0改革, 中山大学|肿瘤防治中心)
     starts = {c.start: c for c in chosen if c.type != "District"}
     chosen += [c for c in cands if c.type == "Organization" and c.start in starts and c.end - c.start >= 3
-               and c.end < starts[c.start].end and not text[c.start : c.end].endswith(lx.TRADE_SUFFIXES)]
+               and c.end < starts[c.start].end and not text[c.start : c.end].endswith(lx.NOT_NESTED)]
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -526,6 +562,11 @@ def _settle_facilities(typed: list[Typed], text: str) -> list[Typed]:
             for c, t, sent in typed]
 
 
+def _sub_body(rest: str) -> bool:
+    """Does `rest` name a body of its own (中山大学|肿瘤防治中心), not a part or phase?"""
+    return any(rest.endswith(s) and len(rest) > len(s) for s, t in lx.SUFFIX_TYPES if t == "Organization")
+
+
 @cache
 def core(name: str) -> str:
     """The name without generic tails, for matching spellings of one thing."""
@@ -543,7 +584,7 @@ def same_thing(a: str, b: str) -> bool:
     if ca == cb:
         return True
     short, long_ = sorted((ca, cb), key=len)
-    if len(short) < 3:
+    if len(short) < 3 or _sub_body(long_[len(short):]) and long_.startswith(short):
         return False
     if short in long_ and (long_.startswith(short) or len(short) >= 4):
         return long_.startswith(short) or long_.endswith(short)

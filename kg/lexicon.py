@@ -10,6 +10,10 @@ import re
 TRADE_SUFFIXES = ("科技", "电子", "光电", "半导体", "乳业", "激光", "眼科", "精密", "实业", "控股", "股份", "药业",
                   "制药", "医药", "食品", "置业", "地产", "电气", "电器", "机械", "新材料", "新能源", "通信", "传媒",
                   "软件")
+# Organizations that may open a longer name and still be named on their own (福海商会|2.0改革); a
+# company's trade (美生云谷科技|产业园) or a centre (甲分中心|妇儿之家) does not.
+NOT_NESTED = (*TRADE_SUFFIXES, "中心")
+ROAD_SUFFIXES = ("路", "大道", "街", "巷")
 # (suffix, type), longest first so that 产业园 wins over 园 and 党工委 over 委.
 _SUFFIXES: dict[str, tuple[str, ...]] = {
     "District": ("街道", "社区", "镇", "乡", "村", "县", "市", "区", "省", "自治州", "特别行政区"),
@@ -73,7 +77,7 @@ GENERIC = frozenset(
     "年度计划 行动计划 实施方案 产业园 工业园 科技园 合作区 示范区 开发区 地块 片区 板块 区块 商圈 街区 "
     "综合体 总部基地 管理机制 服务中心 指挥中心 党群服务中心 服务站 工作站 联络站 工业园区 城中村 旧村 "
     "示范村 绿色社区 健康社区 文明社区 和谐社区 平安社区 幸福社区 美丽乡村 特色小镇 城市新区 城乡社区 "
-    "城市更新 旧改 工改 产业用地 土地整备 "
+    "城市更新 旧改 工改 产业用地 土地整备 团工委 团委 "
     "经济特区 封控区 管控区 防范区 风险区 高风险地区 中风险地区 低风险地区 主城区 中心城区".split()
 )
 # A suffix preceded only by one of these is generic too (各类企业, 重点项目 …).
@@ -82,7 +86,8 @@ GENERIC_HEADS = frozenset(
     "优质 龙头 骨干 本地 国家级 省级 市级 区级 街道级 社区级 基层 城市 农村 乡村 产业 工业 商业 "
     "民生 文化 体育 教育 医疗 卫生 安全 环保 生态 智慧 数字 专项 示范 试点 综合 配套 公共 全民 "
     "党建 志愿 服务 治理 发展 建设 改造 更新 提升 整治 管理 工作 学习 宣传 招商 拆迁 "
-    "老旧 样板 标杆 精品 星级 特色 美丽 未来 现代 村改居 零直排 节水型 无物业".split()
+    "老旧 样板 标杆 精品 星级 特色 美丽 未来 现代 村改居 零直排 节水型 无物业 农贸 集贸 餐饮 沿河 城中村 "
+    "常态化 城市更新 土地整备".split()
 )
 # Generic tails that spellings of one thing may or may not carry (for alias matching).
 GENERIC_TAILS = ("主体工程", "城市更新项目", "更新单元", "新建工程", "改造工程", "改扩建工程", "扩建工程", "建设工程",
@@ -125,10 +130,11 @@ FUNCTION_CHARS = frozenset("和及与等或的在对为将把被向从由于以�
 CODE = re.compile(r"[A-Za-z0-9]|第[一二三四五六七八九十0-9]+|[一二三四五六七八九十]期|[0-9一二三四五六七八九十]号|"
                   r"^[一二三四五六七八九十]+[高中小]")  # 十二高: a numbered school
 RARE_FREQ = 20
+COMMON_FREQ = 1000  # a jieba word this frequent is everyday vocabulary
 NON_PLACE_TAGS = frozenset({"v", "d", "a", "m", "p", "c", "u", "r", "q", "f", "t", "ad", "vn", "an", "uj", "ul"})
 NAME_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nt", "nrfg"})  # proper nouns, not abbreviations
 PROPER_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nt", "j", "s", "nrfg"})
-PERSON_TAGS = frozenset({"nr", "nrfg", "j"})  # noisy tags: ordinary words often carry them
+PERSON_TAGS = frozenset({"nr", "nrfg", "j", "s"})  # noisy tags: ordinary words often carry them
 COMMON_NOISY_PER_MILLION = 5.0  # how common such a word must be to count as ordinary (养老, 智慧, 惠民)
 # District suffixes that an unknown name may still carry as a real division (guide: communities and
 # villages no gazetteer holds are still Districts when the text says 社区/村).
@@ -137,6 +143,7 @@ MAX_NAME = 18
 
 # Ideological formulas and numbered catchwords (四个意识, 两个维护, 六稳六保) are not entities.
 NUMBERED = re.compile(r"^[一二三四五六七八九十两双百千万]")
+NUMBERED_WORD = re.compile(r"^[一二三四五六七八九十两双][\u4e00-\u9fff]$")
 # Numbered series are catchwords too: 三会一课, 六稳六保, 两学一做, 一轴一廊四片区.
 NUMBERED_SERIES = re.compile(r"^[一二三四五六七八九十两双百千万].{1,2}[一二三四五六七八九十两双百千万]")
 # Program suffixes too common in plain prose to make a name without a proper noun or code.
@@ -180,7 +187,7 @@ TOTAL_TAIL = re.compile(r"(?:共|合计|总计|累计|等)$")
 FACILITY_CLASSES = ("学校", "公园", "医院")
 # Endings that look like a suffix but close ordinary words (干部 is not a 部, 内部 neither).
 NOT_NAME_ENDINGS = ("干部", "内部", "外部", "全部", "局部", "东部", "西部", "南部", "北部", "中部", "基层",
-                    "支部书记", "布局", "大局", "格局", "新局", "开局", "服务", "交易", "娱乐", "设施")
+                    "支部书记", "布局", "大局", "格局", "新局", "开局", "服务", "交易", "娱乐", "设施", "通办")
 # Context that makes a quoted phrase a programme rather than emphasis: a verb that launches or
 # runs something before it (开展“…”), or a class noun, a list or a closing word after it (“…”行动、“…”).
 PROGRAM_BEFORE = re.compile(r"(开展|实施|推行|推进|推动|深化|创建|争创|启动|打造|落实|建立|构建|探索|推广|组织|举办|"
@@ -201,8 +208,9 @@ COUNTED_BEFORE = re.compile(r"(?:[0-9０-９一二三四五六七八九十百千
 COUNTED_AFTER = re.compile(r"[”\"]?[0-9０-９一二三四五六七八九十百千两几多余]+[个家条座所项批处类场次间栋套]")
 # A title awarded (获评“…”, 成为…之一, 荣获…称号, 创建国家级…) is a distinction, not a thing.
 _LEVEL = r"(?:国家级|省级|市级|区级|县级|街道级|全国|全省|全市|全区|国家|省|市|区)"
-HONOUR_BEFORE = re.compile(rf"(?:(?:获评|荣获|评为|获得|成为|作为|授予|定为|列为|入选|命名为|认定为)[了为]?{_LEVEL}?|"
-                           rf"(?:创建|争创|创成|申报){_LEVEL})[“\"]?$")
+_AWARD = r"(?:获评|荣获|评为|获得|成为|作为|授予|定为|列为|入选|命名为|认定为)"
+HONOUR_BEFORE = re.compile(rf"(?:{_AWARD}[了为]?{_LEVEL}?[“\"]?|"
+                           rf"(?:创建|争创|创成|申报){_LEVEL}[“\"]?(?:[^，,。；;、]{{2,20}}、)*)$")
 HONOUR_AFTER = re.compile(r"[”\"]?(?:称号|荣誉|评选|之一|单位)")
 # A division name ending inside a longer name (…社区|松环路, …街道|工匠公园).
 DIVISION_INSIDE = re.compile(r"(?:街道|社区|村|镇)(?=.)")
@@ -218,6 +226,6 @@ ZONE_SUFFIXES = ("新城", "合作区", "产业园", "科技园", "工业园", "
 ONLY_CODE = re.compile(r"^[0-9A-Za-z一二三四五六七八九十]+[号期]?$")
 PART_SUFFIXES = ("地块", "号", "期", "栋", "区块")
 # A county or higher division ending a prefix (深圳市|工业园区): what follows may be a class noun.
-COUNTY_END = re.compile(r"(?:特别行政区|自治州|省|市|区|县)(?=.)")
+COUNTY_END = re.compile(r"(?:特别行政区|自治州|省|市|(?<!社)区|县)(?=.)")
 # Programme suffixes strong enough that a plain two-word head still names one (乡村振兴战略, 春风行动).
 STRONG_PROGRAM_SUFFIXES = ("行动", "战略", "专项斗争", "攻坚战", "计划")
