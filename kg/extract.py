@@ -144,7 +144,7 @@ def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
     name of a place near the report's district (桥头 in 桥头消防站)."""
     if head in lx.GENERIC_HEADS or lx.NUMBERED_WORD.match(head):
         return False  # 两新, 四新: numbered shorthand for classes of things
-    if lx.CODE.search(head) or any(p in head for p in places) or "“" in head:
+    if lx.CODE.search(head) or any(p in head for p in places) or "”" in head[-4:]:
         return True  # a code, a nearby place, or a quoted word (文化“百千万”工程)
     freq, tags = jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
     words = list(jieba.cut(head, HMM=False))
@@ -183,6 +183,16 @@ def _place_like(head: str) -> bool:
                 len(w) > 1 and vocabulary.is_common(w, lx.COMMON_NOISY_PER_MILLION)):
             return False
     return True
+
+
+@lru_cache(maxsize=100_000)
+def _village_head(head: str) -> bool:
+    """Is a gazetteer's 社区/村 meant as one here? Its name must not be an everyday word (现代社区,
+    和谐村 exist somewhere in China, but a report using them means a kind of community)."""
+    words = list(jieba.cut(head, HMM=False))
+    return 2 <= len(head) <= 4 and not lx.NUMBERED_WORD.match(head) and not any(
+        w in lx.GENERIC_HEADS or w in lx.BREAK_WORDS or w in lx.FUNCTION_CHARS
+        or (len(w) > 1 and vocabulary.is_common(w, lx.COMMON_NOISY_PER_MILLION)) for w in words)
 
 
 @lru_cache(maxsize=100_000)
@@ -246,7 +256,7 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
     if name in lx.GENERIC or len(name) < 2 or lx.SLOGAN.search(name):
         return None
     if name.endswith(lx.DISTRICT_SUFFIXES) and gaz.is_known(name) and (
-            not name.endswith(("社区", "村")) or _place_like(lx.DIVISION_SUFFIX.sub("", name))
+            not name.endswith(("社区", "村")) or _village_head(lx.DIVISION_SUFFIX.sub("", name))
             or lx.DIVISION_SUFFIX.sub("", name) in places):
         return "District"  # a known 社区/村 still needs a place-like name: 现代社区 is one, but rarely meant
     if name.endswith(lx.NOT_NAME_ENDINGS):
@@ -299,7 +309,11 @@ def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: fro
         i = j
         while i > 0 and tok.end - toks[i - 1].start <= lx.MAX_NAME:
             if _same_family(toks[i - 1], tok):
-                break  # a complete name of the same kind ends there: 甲幼儿园|省二级幼儿园, 甲社区|乙村
+                # a complete name of the same kind ends there (甲幼儿园|省二级幼儿园, 宝安区|福海街道),
+                # unless the two make one known division (南区|街道, 沪东|新村|街道)
+                i = next((k for k in range(i - 1, max(-1, i - 4), -1)
+                          if gaz.is_known(text[toks[k].start : tok.end])), i)
+                break
             if _name_like(toks[i - 1]):
                 i -= 1
             elif toks[i - 1].word in "”\"" and (k := _quote_start(toks, i - 1)) is not None and not type_of(
@@ -307,8 +321,11 @@ def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: fro
                 i = k  # a quoted part inside the name (文化“百千万”工程), unless it names itself (“965工程”园区)
             else:
                 break
-        while i < j and toks[i].tag == "v" and (len(toks[i].word) > 1 or len(toks[i + 1].word) > 1):
-            # nor with a verb (召开, 巩固, 使 …); a lone character before others is part of an unknown word
+        # where the name's own words start: the first non-verb, or the suffix word when it says more
+        first_noun = next((k for k in range(i, j) if toks[k].tag != "v"), j if tok.word not in lx.ALL_SUFFIXES else -1)
+        while i < first_noun and toks[i].tag == "v" and (len(toks[i].word) > 1 or len(toks[i + 1].word) > 1):
+            # nor with a verb (召开, 巩固, 使 …) — unless verbs are all it has (扫黑除恶专项斗争); a lone
+            # character before others is part of an unknown word
             i += 1
         start = toks[i].start
         name = _trim(text[start : tok.end])
@@ -430,6 +447,15 @@ def _programme_context(text: str, m: re.Match, inner: str, formula: bool) -> boo
                 or lx.PROGRAM_AFTER.match(text, m.end()))
 
 
+def _entry_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
+    """A numbered entry of a project list opens with the project's name: 3. 甲镇乙村道路改造工程：…"""
+    m = lx.LIST_ENTRY.match(text)
+    if not m or MASK.fullmatch(name := m.group("name")) or type_of(
+            MASK.sub("", name), gaz, quoted=True) != "Project":
+        return []
+    return [Candidate(m.start("name"), m.end("name"), "Project")]
+
+
 def _person_candidates(text: str, toks: list[Token]) -> list[Candidate]:
     """A surname-led name right before a title, starting on a word boundary."""
     starts = {t.start for t in toks}
@@ -480,8 +506,8 @@ def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Ga
         start = max(_left_start(toks, end - 1 - offset, 12) + offset, text.rfind("、", 0, end - 1) + 1)
         item = _trim(text[start : end - 1])
         start = end - 1 - len(item)
-        if not 2 <= len(item) <= 12:
-            break
+        if not 2 <= len(item) <= 12 or lx.COUNTED_AFTER.search(item):
+            break  # 甲企业73家、乙中心28家: counted classes, not names
         inner = next((k for k in range(len(item) - 1, 2, -1) if type_of(item[:k], gaz, places=places) == c.type), None)
         if inner:  # 第一小学健美操、第二小学武术: the school, not its sport
             out.append(Candidate(start, start + inner, c.type, listed=True))
@@ -496,6 +522,16 @@ def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Ga
             break
         end = start
     return out
+
+
+def _suffix_len(name: str) -> int:
+    """Length of the type suffix `name` ends with (村史馆 in 沙浦村史馆), 0 without one."""
+    return next((len(s) for s in lx.ALL_SUFFIXES if name.endswith(s)), 0)
+
+
+def _after_mask(text: str, c: Candidate) -> bool:
+    """The tail of a masked name (****敬老院) is not a name of its own."""
+    return c.start > 0 and bool(MASK.match(text[c.start - 1]))
 
 
 def _class_use(text: str, c: Candidate) -> bool:
@@ -515,7 +551,8 @@ def _masked(name: str) -> bool:
     if not MASK.search(name):
         return False
     rest = MASK.sub("", name)
-    return type_of(rest, Gazetteer.load()) is None or len(rest) <= 4
+    head = next((rest[: -len(s)] for s in lx.ALL_SUFFIXES if rest.endswith(s)), rest)
+    return len(head) < 2 or not distinctive(head)  # XX医院, *街道 name nothing; 雅韵**项目 keeps 雅韵
 
 
 def _select(cands: list[Candidate], text: str) -> list[Candidate]:
@@ -527,10 +564,15 @@ def _select(cands: list[Candidate], text: str) -> list[Candidate]:
             continue
         chosen.append(c)
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
-    # an organization that opens a longer name is named too (福海商会|2.0改革, 中山大学|肿瘤防治中心)
+    # an organization that opens a longer name is named too (福海商会|2.0改革, 中山大学|肿瘤防治中心),
+    # and so is a division inside one (甲镇|乙村|农民集中居住区建设项目)
     starts = {c.start: c for c in chosen if c.type != "District"}
     chosen += [c for c in cands if c.type == "Organization" and c.start in starts and c.end - c.start >= 3
                and c.end < starts[c.start].end and not text[c.start : c.end].endswith(lx.NOT_NESTED)]
+    outer = [c for c in chosen if c.type != "District"]
+    chosen += [c for c in cands if c.type == "District" and c not in chosen and not c.full and any(
+        o.start <= c.start and c.end <= o.end - _suffix_len(text[o.start : o.end]) for o in outer) and not any(
+        d.start <= c.start < d.end or c.start <= d.start < c.end for d in chosen if d.type == "District")]
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -562,6 +604,14 @@ def _settle_facilities(typed: list[Typed], text: str) -> list[Typed]:
             for c, t, sent in typed]
 
 
+def _village_stem(name: str) -> str:
+    """甲村, 甲社区 -> 甲; other names -> ''."""
+    for suffix in ("社区", "村"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return ""
+
+
 def _sub_body(rest: str) -> bool:
     """Does `rest` name a body of its own (中山大学|肿瘤防治中心), not a part or phase?"""
     return any(rest.endswith(s) and len(rest) > len(s) for s, t in lx.SUFFIX_TYPES if t == "Organization")
@@ -581,8 +631,8 @@ def core(name: str) -> str:
 def same_thing(a: str, b: str) -> bool:
     """Are two spellings in one document the same thing? (十二高人行天桥 ~ 十二高配套塘尾人行天桥)."""
     ca, cb = core(a), core(b)
-    if ca == cb:
-        return True
+    if ca == cb or _village_stem(ca) == _village_stem(cb) != "":
+        return True  # 沙浦村 became 沙浦社区: one place
     short, long_ = sorted((ca, cb), key=len)
     if len(short) < 3 or _sub_body(long_[len(short):]) and long_.startswith(short):
         return False
@@ -645,12 +695,12 @@ def extract(doc: Document) -> DocResult:
     for (s0, s1), toks in zip(spans, toks_of, strict=True):
         sent = text[s0:s1]
         cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full, c.listed) for c in (
-            *_quoted_candidates(sent, gaz), *_list_candidates(sent, toks, gaz, places),
+            *_entry_candidates(sent, gaz), *_quoted_candidates(sent, gaz), *_list_candidates(sent, toks, gaz, places),
             *_suffix_candidates(sent, toks, gaz, places), *_person_candidates(sent, toks),
             *_place_candidates(toks, nearby))]
         cands += [e for c in _select(cands, text) for e in _enumerated(text, c, toks, s0, gaz, places)]
         typed += [(c, _facility_type(text, c), (s0, s1)) for c in _select(cands, text)
-                  if not _masked(text[c.start : c.end]) and not _class_use(text, c)]
+                  if not _masked(text[c.start : c.end]) and not _after_mask(text, c) and not _class_use(text, c)]
     mentions: list[Mention] = []
     for c, typ, sent in _settle_facilities(typed, text):
         idx = section_at(sections, c.start)

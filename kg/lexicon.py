@@ -114,7 +114,7 @@ NAME_INTERNAL = frozenset(
     "更新 改造 整治 整备 治理 提升 配套 统筹 综合 供电 示范 智造 制造 执法 监控 创新 创业 孵化 "
     "产业 科技 金融 物流 仓储 运动 教育 文化 体育 医疗 卫生 养老".split()
 )
-BREAK_TAGS = frozenset({"p", "c", "u", "d", "r", "y", "e", "o", "ad", "uj", "ul", "ud", "ug", "uz", "uv",
+BREAK_TAGS = frozenset({"p", "c", "u", "d", "r", "y", "e", "o", "ad", "uj", "ul", "ud", "ug", "uz", "uv", "i",
                         "f", "zg"})
 LEADING_TRIM = ("全力", "加快", "推进", "推动", "完成", "新建", "打造", "辖区", "建设", "启动", "开展", "实施",
                 "扎实", "积极", "持续", "深入", "全面", "着力", "大力", "重点", "成功", "顺利", "首个", "首家",
@@ -125,7 +125,7 @@ COUNT_PREFIX = re.compile(r"^(?:[0-9]+[.、．]|"
                           r"[0-9０-９一二三四五六七八九十百千万两几多余]+[个家条座名宗所项批处类场次间户栋套]"
                           r"(?:以上)?|[0-9.]+[%万亿])")
 # Characters that end a name even inside an unknown word (和, 及, 等 …).
-FUNCTION_CHARS = frozenset("和及与等或的在对为将把被向从由于以并且了是共各经已至到")
+FUNCTION_CHARS = frozenset("和及与等或的在对为将把被向从由于以并且了是共各经已至到待")
 # A code inside a name makes it specific: T4航站楼, 12号线, 5G, 三期, 第一工业区, 4号地块.
 CODE = re.compile(r"[A-Za-z0-9]|第[一二三四五六七八九十0-9]+|[一二三四五六七八九十]期|[0-9一二三四五六七八九十]号|"
                   r"^[一二三四五六七八九十]+[高中小]")  # 十二高: a numbered school
@@ -163,6 +163,9 @@ PERSON = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:{'|'.join(_TITLES
 
 DIVISION_SUFFIX = re.compile(r"(特别行政区|自治州|自治县|街道|社区|地区|省|市|区|县|镇|乡|村)$")
 
+# A numbered entry of a list of projects, opening with the project's name (3. 甲乙改造工程：总投资…).
+LIST_ENTRY = re.compile(r"\s*(?:[0-9０-９]{1,2}[.、．]|[（(][0-9一二三四五六七八九十]{1,2}[)）])\s*"
+                        r"(?P<name>[^:：,，。；;()（）\s]{4,40}?)\s*[:：,，]")
 # A list before a class noun: 甲、乙等3家企业. The class noun gives the type of every item.
 CLASS_NOUNS = {
     "企业": "Organization", "公司": "Organization", "单位": "Organization", "机构": "Organization",
