@@ -311,8 +311,7 @@ def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: fro
             if _same_family(toks[i - 1], tok):
                 # a complete name of the same kind ends there (甲幼儿园|省二级幼儿园, 宝安区|福海街道),
                 # unless the two make one known division (南区|街道, 沪东|新村|街道)
-                i = next((k for k in range(i - 1, max(-1, i - 4), -1)
-                          if gaz.is_known(text[toks[k].start : tok.end])), i)
+                i = next((k for k in range(max(0, i - 3), i) if gaz.is_known(text[toks[k].start : tok.end])), i)
                 break
             if _name_like(toks[i - 1]):
                 i -= 1
@@ -450,10 +449,14 @@ def _programme_context(text: str, m: re.Match, inner: str, formula: bool) -> boo
 def _entry_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     """A numbered entry of a project list opens with the project's name: 3. 甲镇乙村道路改造工程：…"""
     m = lx.LIST_ENTRY.match(text)
-    if not m or MASK.fullmatch(name := m.group("name")) or type_of(
-            MASK.sub("", name), gaz, quoted=True) != "Project":
+    if not m:
         return []
-    return [Candidate(m.start("name"), m.end("name"), "Project")]
+    start = m.start("name") + len(lx.MASKED_DIVISIONS.match(m.group("name")).group())  # **市**县东岳镇… → 东岳镇…
+    name = MASK.sub("", text[start : m.end("name")])
+    typ = type_of(name, gaz, quoted=True)
+    if len(name) < 4 or not (typ == "Project" or (typ == "Program" and name.endswith(lx.WORKS))):
+        return []  # in a list of projects, …工程 is construction
+    return [Candidate(start, m.end("name"), "Project")]
 
 
 def _person_candidates(text: str, toks: list[Token]) -> list[Candidate]:
@@ -484,9 +487,27 @@ def local_names(districts: list[str], gaz: Gazetteer) -> dict[str, str]:
     return {}
 
 
+def _division_candidates(text: str, toks: list[Token], gaz: Gazetteer) -> list[Candidate]:
+    """Known towns and villages wherever jieba put the word's end (桥口|村农民, 塘尾|社区党委): the
+    longest known name of two to four characters before a division suffix, starting a word."""
+    out, starts = [], {t.start for t in toks}
+    for m in lx.TOWN_OR_VILLAGE.finditer(text):
+        if m.start() not in starts:
+            continue  # 城镇, 乡村: the suffix inside a word; a word ending in one is walked from it
+        for n in (4, 3, 2):
+            start = m.start() - n
+            if start in starts and gaz.is_known(text[start : m.end()]) and _village_head(text[start : m.start()]) and (
+                    text[start : m.end()] not in lx.GENERIC):
+                out.append(Candidate(start, m.end(), "District"))
+                break
+    return out
+
+
 def _place_candidates(toks: list[Token], names: dict[str, str]) -> list[Candidate]:
     """Bare short names of nearby places, and of provinces and major cities (深圳, 东莞, 广东)."""
-    return [Candidate(t.start, t.end, "District", names[t.word]) for t in toks if t.word in names]
+    return [Candidate(t.start, t.end, "District", names[t.word]) for t in toks if t.word in names and not (
+        names[t.word].endswith(lx.LOCAL_SUFFIXES) and vocabulary.is_common(t.word, lx.COMMON_NOISY_PER_MILLION))]
+    # a town or village named by an everyday word (团结, 和平) is meant only with its suffix
 
 
 def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Gazetteer,
@@ -641,7 +662,19 @@ def same_thing(a: str, b: str) -> bool:
     # abbreviation: the short one is an ordered subsequence sharing the head and the tail
     it = iter(long_)
     return (all(ch in it for ch in short) and short[:2] == long_[:2]
-            and (short[-2:] == long_[-2:] or len(short) <= 4))
+            and (short[-2:] == long_[-2:] or len(short) <= 4)
+            and (len(short) <= 0.6 * len(long_) or _gaps(short, long_) == 1))
+
+
+def _gaps(short: str, long_: str) -> int:
+    """How many runs of `long_` a subsequence `short` leaves out (十二高|配套塘尾|人行天桥: one)."""
+    gaps, k, skipping = 0, 0, False
+    for ch in long_:
+        if k < len(short) and ch == short[k]:
+            k, skipping = k + 1, False
+        elif not skipping:
+            gaps, skipping = gaps + 1, True
+    return gaps
 
 
 def _group(doc: Document, mentions: list[Mention]) -> list[Entity]:
@@ -696,7 +729,8 @@ def extract(doc: Document) -> DocResult:
         sent = text[s0:s1]
         cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full, c.listed) for c in (
             *_entry_candidates(sent, gaz), *_quoted_candidates(sent, gaz), *_list_candidates(sent, toks, gaz, places),
-            *_suffix_candidates(sent, toks, gaz, places), *_person_candidates(sent, toks),
+            *_suffix_candidates(sent, toks, gaz, places), *_division_candidates(sent, toks, gaz),
+            *_person_candidates(sent, toks),
             *_place_candidates(toks, nearby))]
         cands += [e for c in _select(cands, text) for e in _enumerated(text, c, toks, s0, gaz, places)]
         typed += [(c, _facility_type(text, c), (s0, s1)) for c in _select(cands, text)

@@ -65,7 +65,7 @@ BUILT_AFTER = re.compile(r"[”\"]?(?:用地|选址|建设|项目|工程|改造|
 # 工程 as a programme of activity rather than construction.
 PROGRAMME_TAIL_SUFFIXES = ("工程",)
 BUILD_CUE = re.compile(r"新建|扩建|改建|改扩建|建设|开工|动工|竣工|建成|完工|施工|投用|选址|规划|主体|封顶|"
-                       r"入户|改造|修缮|提升|整治|管网|道路|桥梁|供电|给排水|学位")
+                       r"入户|改造|修缮|提升|整治|管网|道路|桥梁|供电|给排水|学位|装修|修复|硬化|畅通|绿化|亮化")
 
 # Generic class nouns: never entities on their own (guide §1).
 GENERIC = frozenset(
@@ -166,6 +166,9 @@ DIVISION_SUFFIX = re.compile(r"(特别行政区|自治州|自治县|街道|社�
 # A numbered entry of a list of projects, opening with the project's name (3. 甲乙改造工程：总投资…).
 LIST_ENTRY = re.compile(r"\s*(?:[0-9０-９]{1,2}[.、．]|[（(][0-9一二三四五六七八九十]{1,2}[)）])\s*"
                         r"(?P<name>[^:：,，。；;()（）\s]{4,40}?)\s*[:：,，]")
+# Masked divisions opening a name (**市**县东岳镇…): the name starts after them.
+MASKED_DIVISIONS = re.compile(r"(?:[Xx×＊*]+[省市区县镇乡村])*")
+TOWN_OR_VILLAGE = re.compile(r"街道|社区|镇|乡|村")
 # A list before a class noun: 甲、乙等3家企业. The class noun gives the type of every item.
 CLASS_NOUNS = {
     "企业": "Organization", "公司": "Organization", "单位": "Organization", "机构": "Organization",
