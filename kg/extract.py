@@ -594,7 +594,7 @@ def _select(cands: list[Candidate], text: str) -> list[Candidate]:
     chosen += [c for c in cands if c.type == "District" and c not in chosen and not c.full and any(
         o.start <= c.start and c.end <= o.end - _suffix_len(text[o.start : o.end]) for o in outer) and not any(
         d.start <= c.start < d.end or c.start <= d.start < c.end for d in chosen if d.type == "District")]
-    return sorted(chosen, key=lambda c: c.start)
+    return sorted({(c.start, c.end): c for c in reversed(chosen)}.values(), key=lambda c: c.start)
 
 
 def _facility_type(text: str, c: Candidate) -> str:
