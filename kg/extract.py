@@ -144,7 +144,7 @@ def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
     name of a place near the report's district (桥头 in 桥头消防站)."""
     if head in lx.GENERIC_HEADS or lx.NUMBERED_WORD.match(head):
         return False  # 两新, 四新: numbered shorthand for classes of things
-    if lx.CODE.search(head) or any(p in head for p in places) or "”" in head[-4:]:
+    if lx.CODE.search(head) or any(p in head for p in places) or "”" in head:
         return True  # a code, a nearby place, or a quoted word (文化“百千万”工程)
     freq, tags = jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
     words = list(jieba.cut(head, HMM=False))
@@ -268,8 +268,8 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
         strong = (typ == "Program" and suffix in lx.STRONG_PROGRAM_SUFFIXES and _programme_head(head)) or (
             suffix in lx.ROAD_SUFFIXES and _road_head(head)) or (
             suffix in lx.BODY_SUFFIXES and _body_head(head)) or (suffix in lx.ZONE_SUFFIXES and _zone_head(head))
-        if head[-1:] + suffix in lx.GENERIC:
-            return None  # 重要道|路: the suffix closes a common word (道路), not a name
+        if head[-1:] + suffix in lx.GENERIC or lx.COUNT_END.search(head):
+            return None  # 重要道|路 closes a common word (道路); 一条|路 counts a class
         if len(head) < lx.MIN_HEAD.get(suffix, 1) or (lx.ONLY_CODE.match(head) and suffix in lx.PART_SUFFIXES) or not (
                 quoted or strong or distinctive(head, places)):
             return None  # 4号地块 alone is a plot of something named before
@@ -327,6 +327,8 @@ def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: fro
             # character before others is part of an unknown word
             i += 1
         start = toks[i].start
+        if start > 0 and MASK.match(text[start - 1]) and text[start] in lx.ONE_CHAR_DIVISIONS:
+            start += 1  # **县|青石镇…: the masked division is not part of the name
         name = _trim(text[start : tok.end])
         start = tok.end - len(name)
         typ = type_of(name, gaz, places=places)
@@ -460,9 +462,15 @@ def _entry_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
 
 
 def _person_candidates(text: str, toks: list[Token]) -> list[Candidate]:
-    """A surname-led name right before a title, starting on a word boundary."""
+    """A surname-led name right before a title, starting on a word boundary, or right after one
+    when jieba's name tagger reads a name there."""
     starts = {t.start for t in toks}
-    return [Candidate(m.start(1), m.end(1), "Person") for m in lx.PERSON.finditer(text) if m.start(1) in starts]
+    out = [Candidate(m.start(1), m.end(1), "Person") for m in lx.PERSON.finditer(text) if m.start(1) in starts]
+    for m in lx.TITLE_BEFORE.finditer(text):
+        word, tag = next(iter(jieba.posseg.cut(text[m.end() : m.end() + 4])), (None, None))
+        if tag == "nr" and 2 <= len(word) <= 3 and not vocabulary.is_common(word, lx.COMMON_NOISY_PER_MILLION):
+            out.append(Candidate(m.end(), m.end() + len(word), "Person"))
+    return out
 
 
 def local_names(districts: list[str], gaz: Gazetteer) -> dict[str, str]:

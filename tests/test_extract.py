@@ -111,3 +111,61 @@ def test_honour_titles_are_not_places_and_divisions_stop_a_name():
     got = run("一、2030年工作总结\n青溪镇获评全国文明镇，重庆市巴南区青溪镇人民政府牵头。")
     assert "文明镇" not in got
     assert got.get("青溪镇", ("",))[0] == "District"
+
+
+def test_counted_and_awarded_nouns_are_classes_not_names():
+    got = run("一、2022年工作总结\n新建1家社康中心，创建污水零直排小区12个；岚溪小学荣获“全国文明校园”称号，"
+              "成功创建国家级胸痛中心、卒中中心。")
+    assert not {"社康中心", "污水零直排小区", "全国文明校园", "胸痛中心", "卒中中心"} & set(got), got
+    assert got.get("岚溪小学", ("",))[0] == "Organization"
+
+
+def test_modern_jargon_is_not_a_name_but_an_unknown_word_is():
+    got = run("一、2022年工作总结\n打造非遗项目展示区，加快新建托育园，建成柳溪湾公园。")
+    assert not any(n.startswith(("非遗", "托育")) for n in got), got
+    assert got.get("柳溪湾公园", ("",))[0] == "Project"
+
+
+def test_quoted_catchwords_and_formulas_by_what_follows():
+    got = run("一、2022年工作总结\n推动“三调联动”试点，深化“城管+物业”进社区，推进“标准+质量+示范”建设，"
+              "落实“两学一做”，构建“一核两翼”格局。")
+    assert got.get("三调联动", ("",))[0] == "Program"
+    assert got.get("城管+物业", ("",))[0] == "Program"
+    assert not {"标准+质量+示范", "两学一做", "一核两翼"} & set(got), got
+
+
+def test_bodies_named_by_their_field_and_companies_by_their_trade():
+    got = run("一、2022年工作总结\n争取市民政局、国家卫健委支持，引进青蓝乳业、恒拓光电等3家企业，推动青松系6家企业入驻。")
+    orgs = {n for n, (t, _) in got.items() if t == "Organization"}
+    assert any(n.endswith("民政局") for n in orgs) and "国家卫健委" in orgs, got
+    assert {"青蓝乳业", "恒拓光电"} <= orgs, got
+    assert not any(n.startswith("青松系") for n in got), got
+
+
+def test_centres_being_built_are_projects_and_acting_ones_organizations():
+    built = run("一、2022年工作总结\n建设长岭艺术中心，落实石湾幼儿园用地。")
+    acting = run("一、2022年工作总结\n长岭艺术中心举办书画展。")
+    assert built.get("长岭艺术中心", ("",))[0] == "Project"
+    assert built.get("石湾幼儿园", ("",))[0] == "Project"
+    assert acting.get("长岭艺术中心", ("",))[0] == "Organization"
+
+
+def test_an_organization_opening_a_longer_name_is_named_too():
+    got = run("一、2022年工作总结\n推动青禾商会3.0改革。")
+    assert got.get("青禾商会", ("",))[0] == "Organization", got
+    assert any(t == "Program" and n.startswith("青禾商会") and n != "青禾商会" for n, (t, _) in got.items()), got
+
+
+def test_numbered_project_list_entries_and_masked_tails():
+    got = run("一、2022年工作总结\n1. 柳湾村道路硬化及亮化工程：总投资120万元，已完工。\n"
+              "2. **市**县青石镇卫生院改造项目，已验收。****敬老院维修已完成。")
+    assert got.get("柳湾村道路硬化及亮化工程", ("",))[0] == "Project", got
+    assert any(n.startswith("青石镇卫生院") for n in got), got
+    assert not any(n.startswith(("*", "县")) or n == "敬老院" for n in got), got
+
+
+def test_event_series_roads_and_people_after_titles():
+    got = run("一、2022年工作总结\n举办第三届青梅文化节，完成启航路、兴业路建设，党工委书记张明主持会议。")
+    assert got.get("青梅文化节", ("",))[0] == "Program", got
+    assert {"启航路", "兴业路"} <= {n for n, (t, _) in got.items() if t == "Project"}, got
+    assert got.get("张明", ("",))[0] == "Person", got
