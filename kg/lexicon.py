@@ -166,7 +166,8 @@ _TITLES = ("总书记", "同志", "院士", "书记", "副书记", "主任", "�
            "先生", "女士", "烈士", "将军", "主席", "委员", "局长", "区长", "市长", "镇长", "街道办主任", "皇帝")
 PERSON = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:{'|'.join(_TITLES)})")
 # A title before a name (传承人文业成, 党工委书记张明): jieba's name tagger decides where the name ends.
-TITLE_BEFORE = re.compile(r"(?:传承人|书记|主任|局长|镇长|区长|市长|院长|董事长|总经理|院士|教授|代表)(?=[" + SURNAMES + "])")
+TITLE_BEFORE = re.compile(r"(?:传承人|书记|主任|局长|镇长|区长|市长|院长|董事长|总经理|院士|教授|代表)"
+                          r"(?=[" + SURNAMES + "])")
 
 DIVISION_SUFFIX = re.compile(r"(特别行政区|自治州|自治县|街道|社区|地区|省|市|区|县|镇|乡|村)$")
 

@@ -135,7 +135,8 @@ def test_quoted_catchwords_and_formulas_by_what_follows():
 
 
 def test_bodies_named_by_their_field_and_companies_by_their_trade():
-    got = run("一、2022年工作总结\n争取市民政局、国家卫健委支持，引进青蓝乳业、恒拓光电等3家企业，推动青松系6家企业入驻。")
+    got = run("一、2022年工作总结\n争取市民政局、国家卫健委支持，引进青蓝乳业、恒拓光电等3家企业，"
+              "推动青松系6家企业入驻。")
     orgs = {n for n, (t, _) in got.items() if t == "Organization"}
     assert any(n.endswith("民政局") for n in orgs) and "国家卫健委" in orgs, got
     assert {"青蓝乳业", "恒拓光电"} <= orgs, got
