@@ -61,7 +61,7 @@ def tokenize(text: str) -> list[Token]:
 def _name_like(tok: Token) -> bool:
     """May this word be part of a name when walking left from a suffix?"""
     w = tok.word
-    if not NAME_CHAR.match(w) or w in lx.BREAK_WORDS or w in lx.NEVER_IN_NAMES:
+    if not NAME_CHAR.match(w) or (w in lx.BREAK_WORDS and w not in lx.NAME_INTERNAL) or w in lx.NEVER_IN_NAMES:
         return False
     if len(w) == 1:  # unknown words come as single characters: only function characters break
         return w not in lx.FUNCTION_CHARS
