@@ -65,7 +65,7 @@ def _name_like(tok: Token) -> bool:
         return False
     if len(w) == 1:  # unknown words come as single characters: only function characters break
         return w not in lx.FUNCTION_CHARS
-    return w in lx.NAME_INTERNAL or tok.tag not in lx.BREAK_TAGS
+    return w in lx.NAME_INTERNAL or tok.tag not in lx.BREAK_TAGS or tok.tag == "f" and len(w) > 1  # 东部|软件园
 
 
 def _quote_start(toks: list[Token], close: int) -> int | None:
@@ -259,6 +259,8 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
             not name.endswith(("社区", "村")) or _village_head(lx.DIVISION_SUFFIX.sub("", name))
             or lx.DIVISION_SUFFIX.sub("", name) in places):
         return "District"  # a known 社区/村 still needs a place-like name: 现代社区 is one, but rarely meant
+    if name.endswith("街") and gaz.is_known(name + "道") and _village_head(name[:-1]):
+        return "District"  # 市桥街: how Guangdong writes its 街道
     if name.endswith(lx.NOT_NAME_ENDINGS):
         return None
     for suffix, typ in lx.SUFFIX_TYPES:
@@ -594,12 +596,14 @@ def _select(cands: list[Candidate], text: str) -> list[Candidate]:
         chosen.append(c)
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     # an organization that opens a longer name is named too (福海商会|2.0改革, 中山大学|肿瘤防治中心),
-    # and so is a division inside one (甲镇|乙村|农民集中居住区建设项目)
+    # and so is a division inside one (甲镇|乙村|农民集中居住区建设项目), written whole or, for a
+    # county, by its short name (番禺|广场); a bare city or village inside a name (日照|中心) is a word
     starts = {c.start: c for c in chosen if c.type != "District"}
     chosen += [c for c in cands if c.type == "Organization" and c.start in starts and c.end - c.start >= 3
                and c.end < starts[c.start].end and not text[c.start : c.end].endswith(lx.NOT_NESTED)]
     outer = [c for c in chosen if c.type != "District"]
-    chosen += [c for c in cands if c.type == "District" and c not in chosen and not c.full and any(
+    chosen += [c for c in cands if c.type == "District" and c not in chosen and (
+        not c.full or c.full.endswith(("区", "县")) and not c.full.endswith("社区")) and any(
         o.start <= c.start and c.end <= o.end - _suffix_len(text[o.start : o.end]) for o in outer) and not any(
         d.start <= c.start < d.end or c.start <= d.start < c.end for d in chosen if d.type == "District")]
     return sorted({(c.start, c.end): c for c in reversed(chosen)}.values(), key=lambda c: c.start)
