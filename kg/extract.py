@@ -148,10 +148,10 @@ def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
         return True  # a code, a nearby place, or a quoted word (文化“百千万”工程)
     freq, tags = jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
     words = list(jieba.cut(head, HMM=False))
-    if 3 <= len(head) <= 4 and len(words) == 2 and len(words[1]) == 1 and not freq.get(head) and (
-            tags.get(words[1]) not in lx.NON_PLACE_TAGS) and not (
-            set(head) & lx.FUNCTION_CHARS) and not vocabulary.is_common(head):
-        return True  # a word and a character jieba cannot join: an unknown name (南边|头)
+    if 3 <= len(head) <= 4 and len(words) == 2 and 1 in map(len, words) and not freq.get(head) and all(
+            tags.get(w) not in lx.NON_PLACE_TAGS | {"zg"} for w in words) and not (
+            set(head) & lx.FUNCTION_CHARS) and not vocabulary.is_common(head) and not lx.LEVEL_CHAR.match(head):
+        return True  # a word and a character jieba cannot join: an unknown name (南边|头, 荆|山花)
     for w, unknown in _runs(words):
         if len(w) == 1 or w in lx.GENERIC_HEADS:
             continue

@@ -30,7 +30,7 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
         "庭院", "家园", "服务区", "上盖", "纪念馆", "航站楼", "综合楼", "大楼", "车辆段", "停车场", "碧道",
         "绿道", "管网", "电站", "园", "公寓", "变电站", "污水处理厂", "学校", "校区", "体育馆", "文化馆", "美术馆",
         "安置房", "安置小区", "安置点", "集中居住区", "快速路", "步行街", "商业街", "古镇", "景区", "度假区", "互通",
-        "厂房", "还建房",
+        "厂房", "还建房", "客运站", "汽车站", "火车站", "高铁站",
     ),
     "Organization": (
         "有限公司", "公司", "集团", "协会", "商会", "联合会", "联谊会", "促进会", "委员会", "党工委", "党委",
@@ -179,6 +179,7 @@ LIST_ENTRY = re.compile(r"\s*(?:[0-9０-９]{1,2}[.、．]|[（(][0-9一二三�
                         r"(?P<name>[^:：,，。；;()（）\s]{4,40}?)\s*[:：,，]")
 # Masked divisions opening a name (**市**县东岳镇…): the name starts after them.
 ONE_CHAR_DIVISIONS = "省市区县镇乡村"
+LEVEL_CHAR = re.compile(rf"[{ONE_CHAR_DIVISIONS}一二三四五六七八九十两双]")  # 省|二级, 市|一级: a level
 MASKED_DIVISIONS = re.compile(rf"(?:[Xx×＊*]+[{ONE_CHAR_DIVISIONS}])*")
 TOWN_OR_VILLAGE = re.compile(r"街道|社区|镇|乡|村")
 # A list before a class noun: 甲、乙等3家企业. The class noun gives the type of every item.
