@@ -251,6 +251,7 @@ def _proper(head: str) -> bool:
     return any(tags.get(w) in lx.NAME_TAGS for w in jieba.cut(head, HMM=False) if len(w) > 1)
 
 
+@lru_cache(maxsize=200_000)
 def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[str] = frozenset()) -> str | None:
     """The entity type a name carries by its suffix, or None for a generic phrase."""
     if name in lx.GENERIC or len(name) < 2 or lx.SLOGAN.search(name):
@@ -263,9 +264,8 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
         return "District"  # 市桥街: how Guangdong writes its 街道
     if name.endswith(lx.NOT_NAME_ENDINGS):
         return None
-    for suffix, typ in lx.SUFFIX_TYPES:
-        if not name.endswith(suffix):
-            continue
+    if match := lx.suffix_of(name):
+        suffix, typ = match
         head = name[: -len(suffix)]
         strong = (typ == "Program" and suffix in lx.STRONG_PROGRAM_SUFFIXES and _programme_head(head)) or (
             suffix in lx.ROAD_SUFFIXES and _road_head(head)) or (
@@ -647,7 +647,7 @@ def _village_stem(name: str) -> str:
 
 def _sub_body(rest: str) -> bool:
     """Does `rest` name a body of its own (中山大学|肿瘤防治中心), not a part or phase?"""
-    return any(rest.endswith(s) and len(rest) > len(s) for s, t in lx.SUFFIX_TYPES if t == "Organization")
+    return any(rest[-n:] in lx.ORG_SUFFIXES for n in lx.ORG_SUFFIX_LENGTHS if n < len(rest))
 
 
 @cache

@@ -52,6 +52,20 @@ SUFFIX_TYPES: list[tuple[str, str]] = sorted(
 )
 ALL_SUFFIXES: tuple[str, ...] = tuple(s for s, _ in SUFFIX_TYPES)
 SUFFIX_TYPE = {s: t for s, t in SUFFIX_TYPES if len(s) >= 2}
+_BY_LENGTH = sorted({len(s) for s in ALL_SUFFIXES}, reverse=True)
+ORG_SUFFIXES = frozenset(_SUFFIXES["Organization"])
+ORG_SUFFIX_LENGTHS = sorted({len(s) for s in ORG_SUFFIXES})
+_FIRST_TYPE: dict[str, str] = {}
+for _s, _t in SUFFIX_TYPES:
+    _FIRST_TYPE.setdefault(_s, _t)
+
+
+def suffix_of(name: str) -> tuple[str, str] | None:
+    """The longest type-bearing suffix `name` ends with, and its type."""
+    for n in _BY_LENGTH:
+        if len(name) >= n and (typ := _FIRST_TYPE.get(name[-n:])):
+            return name[-n:], typ
+    return None
 WORKS = ("工程", "项目")  # works on a named thing: 甲学校|改扩建工程 keeps the school in its name
 DISTRICT_SUFFIXES = _SUFFIXES["District"]
 
