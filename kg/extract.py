@@ -381,6 +381,11 @@ def _left_start(toks: list[Token], end: int, limit: int = lx.MAX_NAME) -> int:
     return toks[i].start if _name_like(toks[j]) else end
 
 
+def _verb(word: str) -> bool:
+    """A verb that does not belong inside names (参加, 出席; not 整治, 提升)."""
+    return jieba.posseg.dt.word_tag_tab.get(word) == "v" and word not in lx.NAME_INTERNAL
+
+
 def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: frozenset[str]) -> list[Candidate]:
     """Names listed before a class noun take its type: 甲、乙等3家企业 → two Organizations;
     丙等7个项目 → a Project. Each item must still look like a name."""
@@ -388,8 +393,8 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
     for m in lx.LISTED.finditer(text):
         typ, cls, mod = lx.CLASS_NOUNS[m.group("cls")], m.group("cls"), m.group("mod")
         counted = m.group("etc") != "等"  # 甲、乙等7条道路: counted items are named ones
-        if lx.CATEGORY_WORDS.search(mod):
-            continue  # 锂电池、危化品等行业企业: the items are trades, not names
+        if lx.CATEGORY_WORDS.search(mod) or any(_verb(w) for w in jieba.cut(mod, HMM=False)):
+            continue  # 锂电池、危化品等行业企业: trades, not names; 甲、乙等三位专家参加活动: a clause
         end = m.start("etc")
         items = []
         for piece in reversed(lx.LIST_SEP.split(text[m.start("items"):end])):
@@ -537,8 +542,8 @@ def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Ga
         start = max(_left_start(toks, end - 1 - offset, 12) + offset, text.rfind("、", 0, end - 1) + 1)
         item = _trim(text[start : end - 1])
         start = end - 1 - len(item)
-        if not 2 <= len(item) <= 12 or lx.COUNTED_AFTER.search(item):
-            break  # 甲企业73家、乙中心28家: counted classes, not names
+        if not 2 <= len(item) <= 12 or lx.COUNTED_AFTER.search(item) or item.endswith(lx.TITLES):
+            break  # 甲企业73家、乙中心28家: counted classes; 甲学院王教授、…: people, not names
         inner = next((k for k in range(len(item) - 1, 2, -1) if type_of(item[:k], gaz, places=places) == c.type), None)
         if inner:  # 第一小学健美操、第二小学武术: the school, not its sport
             out.append(Candidate(start, start + inner, c.type, listed=True))
@@ -547,7 +552,8 @@ def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Ga
         if len(item) <= 3 and suffix and not type_of(item, gaz) and distinctive(item, places) and not (
                 item.endswith(lx.ALL_SUFFIXES)):
             out.append(Candidate(start, end - 1, c.type, item + suffix, listed=True))
-        elif c.type != "District" and (distinctive(item, places) or type_of(item, gaz, True) == c.type):
+        elif c.type != "District" and ((distinctive(item, places) and (len(item) <= 6 or lx.CODE.search(item)))
+                                       or type_of(item, gaz, True) == c.type):
             out.append(Candidate(start, end - 1, c.type, listed=True))
         else:
             break
@@ -557,7 +563,7 @@ def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Ga
 
 def _suffix_len(name: str) -> int:
     """Length of the type suffix `name` ends with (村史馆 in 沙浦村史馆), 0 without one."""
-    return next((len(s) for s in lx.ALL_SUFFIXES if name.endswith(s)), 0)
+    return len(match[0]) if (match := lx.suffix_of(name)) else 0
 
 
 def _after_mask(text: str, c: Candidate) -> bool:

@@ -181,6 +181,7 @@ SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
              "邵万钱严覃武戴莫孔向汤文习乾嘉")
 _TITLES = ("总书记", "同志", "院士", "书记", "副书记", "主任", "副主任", "院长", "副院长", "教授", "博士",
            "先生", "女士", "烈士", "将军", "主席", "委员", "局长", "区长", "市长", "镇长", "街道办主任", "皇帝")
+TITLES = _TITLES
 PERSON = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:{'|'.join(_TITLES)})")
 # A title before a name (传承人文业成, 党工委书记张明): jieba's name tagger decides where the name ends.
 TITLE_BEFORE = re.compile(r"(?:传承人|书记|主任|局长|镇长|区长|市长|院长|董事长|总经理|院士|教授|代表)"
