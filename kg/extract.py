@@ -98,9 +98,11 @@ def _same_family(prev: Token, tok: Token) -> bool:
 
 
 def _common_word(tok: Token) -> bool:
-    """A dictionary word that merely ends in a one-character suffix (破局, 思路), not a name."""
-    return (len(tok.word) == 2 and tok.word[-1] in lx.ONE_CHAR_SUFFIXES and tok.tag not in lx.NAME_TAGS
-            and (jieba.dt.FREQ.get(tok.word) or 0) >= 50)
+    """A dictionary word that merely ends in a one-character suffix (破局, 思路, 工作思路), not a name;
+    longer words ending in a body's suffix are bodies (教育局, 编辑部)."""
+    w = tok.word
+    return (w[-1] in lx.ONE_CHAR_SUFFIXES and (len(w) == 2 or len(w) > 2 and lx.SUFFIX_TYPE_1.get(w[-1]) == "Project")
+            and tok.tag not in lx.NAME_TAGS and (jieba.dt.FREQ.get(w) or 0) >= 50)
 
 
 def _trim(name: str) -> str:
@@ -269,7 +271,8 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
         head = name[: -len(suffix)]
         strong = (typ == "Program" and suffix in lx.STRONG_PROGRAM_SUFFIXES and _programme_head(head)) or (
             suffix in lx.ROAD_SUFFIXES and _road_head(head)) or (
-            suffix in lx.BODY_SUFFIXES and _body_head(head)) or (suffix in lx.ZONE_SUFFIXES and _zone_head(head))
+            suffix in lx.BODY_SUFFIXES and _body_head(head)) or (suffix in lx.ZONE_SUFFIXES and _zone_head(head)) or (
+            suffix in lx.STRONG_ORG_SUFFIXES and any(unknown for _, unknown in _runs(list(jieba.cut(head, HMM=False)))))
         if head[-1:] + suffix in lx.GENERIC or lx.COUNT_END.search(head):
             return None  # 重要道|路 closes a common word (道路); 一条|路 counts a class
         if len(head) < lx.MIN_HEAD.get(suffix, 1) or (lx.ONLY_CODE.match(head) and suffix in lx.PART_SUFFIXES) or not (
@@ -518,11 +521,13 @@ def _division_candidates(text: str, toks: list[Token], gaz: Gazetteer) -> list[C
     return out
 
 
-def _place_candidates(toks: list[Token], names: dict[str, str]) -> list[Candidate]:
+def _place_candidates(toks: list[Token], names: dict[str, str], text: str) -> list[Candidate]:
     """Bare short names of nearby places, and of provinces and major cities (深圳, 东莞, 广东)."""
     return [Candidate(t.start, t.end, "District", names[t.word]) for t in toks if t.word in names and not (
-        names[t.word].endswith(lx.LOCAL_SUFFIXES) and vocabulary.is_common(t.word, lx.COMMON_NOISY_PER_MILLION))]
-    # a town or village named by an everyday word (团结, 和平) is meant only with its suffix
+        names[t.word].endswith(lx.LOCAL_SUFFIXES) and vocabulary.is_common(t.word, lx.COMMON_NOISY_PER_MILLION))
+        and not lx.REGION_AFTER.match(text, t.end)]
+    # a town or village named by an everyday word (团结, 和平) is meant only with its suffix; a short
+    # name opening a region's name is not the place (海西|经济区)
 
 
 def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Gazetteer,
@@ -748,11 +753,15 @@ def extract(doc: Document) -> DocResult:
         cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full, c.listed) for c in (
             *_entry_candidates(sent, gaz), *_quoted_candidates(sent, gaz), *_list_candidates(sent, toks, gaz, places),
             *_suffix_candidates(sent, toks, gaz, places), *_division_candidates(sent, toks, gaz),
-            *_person_candidates(sent, toks),
-            *_place_candidates(toks, nearby))]
+            *_person_candidates(sent, toks), *_place_candidates(toks, nearby, sent))]
+        cands = [c for c in cands if not _masked(text[c.start : c.end]) and not _after_mask(text, c)]
         cands += [e for c in _select(cands, text) for e in _enumerated(text, c, toks, s0, gaz, places)]
-        typed += [(c, _facility_type(text, c), (s0, s1)) for c in _select(cands, text)
-                  if not _masked(text[c.start : c.end]) and not _after_mask(text, c) and not _class_use(text, c)]
+        chosen = _select(cands, text)
+        titles = [c for c in chosen if _class_use(text, c)]
+        # a division written whole inside a title or a class is still named (入选|赣州市|首批…示范基地)
+        chosen += [c for c in cands if c.type == "District" and not c.full and any(
+            t.start <= c.start and c.end < t.end for t in titles)]
+        typed += [(c, _facility_type(text, c), (s0, s1)) for c in chosen if c not in titles]
     mentions: list[Mention] = []
     for c, typ, sent in _settle_facilities(typed, text):
         idx = section_at(sections, c.start)

@@ -126,7 +126,7 @@ BREAK_WORDS = frozenset(
     "有序 稳步 扎实 深入 大力推进 加快推进 全力推进 积极推进 有序推进 稳步推进 持续推进 "
     "位于 定为 列为 评为 认定 命名 授予 被 设置 设立 新设 召开 巩固 清理 办好 建好 管好 用好 抓实 盘活 "
     "严查 严处 整治 清拆 排查 打击 查处 关停 拆除 涉 召开了 承办 主办 协办 参与 跨越 管理 运行 保护 "
-    "签订 洽谈 纳入 来访 考察 调研 参观 走访 "
+    "签订 洽谈 纳入 来访 考察 调研 参观 走访 入选 唯一 "
     "合作建成 使 让 广泛 广泛开展 做强 做大 做优 做实 做强做大 做大做强 国家级 省级 市级 区级 县级 街道级".split()
 )
 # Verbs that do belong inside names (城市更新项目, 供电综合改造, 土地整备).
@@ -142,7 +142,8 @@ LEADING_TRIM = ("全力", "加快", "推进", "推动", "完成", "新建", "打
                 "一批", "全区首个", "全市首个", "全国首个", "全区", "全市", "全省", "全国", "深圳首家", "街道级",
                 "社区级", "区级", "市级", "省级", "国家级", "一级", "二级", "三级")
 # Counts before a name: 3个, 150余名, 一批, 第2批 …
-COUNT_PREFIX = re.compile(r"^(?:[0-9]+[.、．]|第[0-9一二三四五六七八九十百]+[届次批期]|"
+COUNT_PREFIX = re.compile(r"^(?:[0-9]{4}年(?:[0-9]{1,2}月)?|[0-9]{1,2}月(?:[0-9]{1,2}日)?|"
+                          r"[0-9]+[.、．]|第[0-9一二三四五六七八九十百]+[届次批期]|"
                           r"[0-9.]+(?:平方公里|平方米|公里|千米|米|公顷|亩|万元|亿元)|"
                           r"[0-9０-９一二三四五六七八九十百千万两几多余]+[个家条座名宗所项批处类场次间户栋套]"
                           r"(?:以上)?|[0-9.]+[%万亿])")
@@ -213,6 +214,8 @@ LISTED = re.compile(
     r"(?P<mod>[^，,。；;：:、“”\s]{0,6}?)(?P<cls>" + "|".join(CLASS_NOUNS) + ")"
 )
 LIST_SEP = re.compile(r"[、及和与]")
+# A region named after a place (海西经济区, 珠三角城市群): the short name is not the place itself.
+REGION_AFTER = re.compile(r"经济区|经济带|经济圈|城市群|都市圈|地区")
 # A modifier of the class noun that makes the items categories (锂电池、危化品等行业企业).
 CATEGORY_WORDS = re.compile(r"行业|产业|领域|类|型|方面|业态")
 # A total after the last item (甲、乙共18家).
@@ -250,6 +253,7 @@ HONOUR_AFTER = re.compile(r"[”\"]?(?:称号|荣誉|评选|之一|单位)")
 # A division name ending inside a longer name (…社区|松环路, …街道|工匠公园).
 DIVISION_INSIDE = re.compile(r"(?:街道|社区|村|镇)(?=.)")
 ONE_CHAR_SUFFIXES = frozenset(x for x in ALL_SUFFIXES if len(x) == 1)
+SUFFIX_TYPE_1 = {s: t for s, t in reversed(SUFFIX_TYPES) if len(s) == 1}
 # Levels of an honour title: 全国|文明镇, 省级|森林城镇 name a distinction, not a division.
 HONOUR_LEVELS = ("全国", "国家级", "省级", "市级", "区级", "县级", "首批", "国家", "省", "示范")
 # Government bodies are named by their field (民政部, 卫健委, 大湾区办), after a level (国家, 市委 …).
@@ -262,5 +266,9 @@ ONLY_CODE = re.compile(r"^[0-9A-Za-z一二三四五六七八九十]+[号期]?$")
 PART_SUFFIXES = ("地块", "号", "期", "栋", "区块")
 # A county or higher division ending a prefix (深圳市|工业园区): what follows may be a class noun.
 COUNTY_END = re.compile(r"(?:特别行政区|自治州|省|市|(?<!社)区|县)(?=.)")
+# Organization suffixes strong enough that a head jieba cannot segment names one, however often
+# general text writes it (牧原集团, 京东集团): a famous name is still a name.
+STRONG_ORG_SUFFIXES = ("有限公司", "公司", "集团", "协会", "商会", "联合会", "促进会", "基金会", "研究会", "合作社",
+                       "银行")
 # Programme suffixes strong enough that a plain two-word head still names one (乡村振兴战略, 春风行动).
 STRONG_PROGRAM_SUFFIXES = ("行动", "战略", "专项斗争", "攻坚战", "计划")
