@@ -761,6 +761,7 @@ def extract(doc: Document) -> DocResult:
         # a division written whole inside a title or a class is still named (入选|赣州市|首批…示范基地)
         chosen += [c for c in cands if c.type == "District" and not c.full and any(
             t.start <= c.start and c.end < t.end for t in titles)]
+        chosen = list({(c.start, c.end): c for c in reversed(chosen)}.values())[::-1]  # one mention a span
         typed += [(c, _facility_type(text, c), (s0, s1)) for c in chosen if c not in titles]
     mentions: list[Mention] = []
     for c, typ, sent in _settle_facilities(typed, text):
