@@ -320,9 +320,12 @@ def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: fro
                 break
             if _name_like(toks[i - 1]):
                 i -= 1
-            elif toks[i - 1].word in "”\"" and (k := _quote_start(toks, i - 1)) is not None and not type_of(
-                    text[toks[k].end : toks[i - 1].start], gaz, quoted=True):
-                i = k  # a quoted part inside the name (文化“百千万”工程), unless it names itself (“965工程”园区)
+            elif toks[i - 1].word in "”\"" and (k := _quote_start(toks, i - 1)) is not None and (
+                    lx.SUFFIX_TYPE.get(tok.word) in ("Program", "Organization")
+                    or not type_of(text[toks[k].end : toks[i - 1].start], gaz, quoted=True)):
+                # a quoted part inside the name (文化“百千万”工程, “甲商圈”复兴行动), unless it names
+                # itself before a place's class noun (“965工程”工业园区)
+                i = k
             else:
                 break
         # where the name's own words start: the first non-verb, or the suffix word when it says more
