@@ -99,10 +99,15 @@ def _same_family(prev: Token, tok: Token) -> bool:
 
 def _common_word(tok: Token) -> bool:
     """A dictionary word that merely ends in a one-character suffix (破局, 思路, 工作思路), not a name;
-    longer words ending in a body's suffix are bodies (教育局, 编辑部)."""
-    w = tok.word
-    return (w[-1] in lx.ONE_CHAR_SUFFIXES and (len(w) == 2 or len(w) > 2 and lx.SUFFIX_TYPE_1.get(w[-1]) == "Project")
-            and tok.tag not in lx.NAME_TAGS and (jieba.dt.FREQ.get(w) or 0) >= 50)
+    longer words ending in a body's suffix are bodies (教育局, 编辑部), and a word plus a suffix is
+    the suffix's kind of thing (纸品|厂)."""
+    w, freq = tok.word, jieba.dt.FREQ.get(tok.word)
+    if w[-1] not in lx.ONE_CHAR_SUFFIXES or tok.tag in lx.NAME_TAGS or freq is None:
+        return False
+    if len(w) == 2:
+        return freq >= 50
+    # 工作思路 is a word ending in 路 by chance; 纸品厂 (纸品 + 厂) really is a kind of factory
+    return lx.SUFFIX_TYPE_1.get(w[-1]) == "Project" and w[:-1] not in jieba.dt.FREQ
 
 
 def _trim(name: str) -> str:
@@ -527,9 +532,11 @@ def _division_candidates(text: str, toks: list[Token], gaz: Gazetteer) -> list[C
 def _place_candidates(toks: list[Token], names: dict[str, str], text: str) -> list[Candidate]:
     """Bare short names of nearby places, and of provinces and major cities (深圳, 东莞, 广东)."""
     return [Candidate(t.start, t.end, "District", names[t.word]) for t in toks if t.word in names and not (
-        names[t.word].endswith(lx.LOCAL_SUFFIXES) and vocabulary.is_common(t.word, lx.COMMON_NOISY_PER_MILLION))
+        vocabulary.is_common(t.word, lx.COMMON_NOISY_PER_MILLION) and (
+            names[t.word].endswith(lx.LOCAL_SUFFIXES) or t.tag not in lx.PLACE_TAGS))
         and not lx.REGION_AFTER.match(text, t.end)]
-    # a town or village named by an everyday word (团结, 和平) is meant only with its suffix; a short
+    # a town or village named by an everyday word (团结, 和平) is meant only with its suffix, a city
+    # only where jieba reads a place (深圳, not 和谐安康); a short
     # name opening a region's name is not the place (海西|经济区)
 
 

@@ -157,7 +157,8 @@ COMMON_FREQ = 1000  # a jieba word this frequent is everyday vocabulary
 NON_PLACE_TAGS = frozenset({"v", "d", "a", "m", "p", "c", "u", "r", "q", "f", "t", "ad", "vn", "an", "uj", "ul"})
 NAME_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nt", "nrfg"})  # proper nouns, not abbreviations
 PROPER_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nt", "j", "s", "nrfg"})
-PERSON_TAGS = frozenset({"nr", "nrfg", "j", "s"})  # noisy tags: ordinary words often carry them
+PERSON_TAGS = frozenset({"nr", "nrfg", "j", "s"})
+PLACE_TAGS = frozenset({"ns", "nrt"})  # noisy tags: ordinary words often carry them
 COMMON_NOISY_PER_MILLION = 5.0  # how common such a word must be to count as ordinary (养老, 智慧, 惠民)
 # District suffixes that an unknown name may still carry as a real division (guide: communities and
 # villages no gazetteer holds are still Districts when the text says 社区/村).
@@ -239,7 +240,8 @@ NEVER_IN_NAMES = frozenset("企业 单位 机构 优质企业 重点企业 龙�
 # Words that make an unknown …区 a development zone rather than a division.
 ZONE_WORDS = ("园", "工业", "产业", "开发", "合作", "示范", "功能", "保税", "物流")
 # A count inside a candidate: the name is what follows it (…清理3个园区 → 园区).
-COUNT_INSIDE = re.compile(r"[0-9０-９一二三四五六七八九十百千两几多余]+[个家条座名宗所项批处类场次间户栋套]")
+COUNT_INSIDE = re.compile(r"[0-9０-９一二三四五六七八九十百千两几多余]+[个家条座名宗所项批处类场次间户栋套]|"
+                          r"[0-9.]+(?:平方公里|平方米|公里|千米|米|公顷|亩)")
 COUNT_END = re.compile(r"[0-9０-９一二三四五六七八九十百千两几多余]+[个家条座名宗所项批处类场次间户栋套]$")
 # A counted noun is a class, not a name: 新建1家社康中心, 创建污水零直排小区332个, 首个非遗项目.
 COUNTED_BEFORE = re.compile(r"(?:[0-9０-９一二三四五六七八九十百千两几多余]+[个家条座所项批处类场间栋套](?:以上)?|"
