@@ -228,9 +228,10 @@ FACILITY_CLASSES = ("学校", "公园", "医院")
 NOT_NAME_ENDINGS = ("干部", "内部", "外部", "全部", "局部", "东部", "西部", "南部", "北部", "中部", "基层",
                     "支部书记", "布局", "大局", "格局", "新局", "开局", "服务", "交易", "娱乐", "设施", "通办")
 # Context that makes a quoted phrase a programme rather than emphasis: a verb that launches or
-# runs something before it (开展“…”), or a class noun, a list or a closing word after it (“…”行动、“…”).
-PROGRAM_BEFORE = re.compile(r"(”、|开展|实施|推行|推进|推动|深化|创建|争创|启动|打造|落实|建立|构建|探索|推广|组织|举办|"
-                            r"深入|创新|推出|首创|建设|参与|参加|持续|全面|以|通过|依托|围绕|聚焦|为)[了好]?$")
+# runs something before it (开展“…”) or another quoted item (“…”、“…”), or a class noun, a list or a
+# closing word after it (“…”行动、“…”).
+PROGRAM_BEFORE = re.compile(r"(”、|开展|实施|推行|推进|推动|深化|创建|争创|启动|打造|落实|建立|构建|探索|推广|组织|"
+                            r"举办|深入|创新|推出|首创|建设|参与|参加|持续|全面|以|通过|依托|围绕|聚焦|为)[了好]?$")
 PROGRAM_AFTER = re.compile(r"[”\"」』]?(行动|工作|模式|机制|活动|试点|品牌|体系|平台|工程|计划|改革|专项|项目|"
                            r"系列|主题|战略|示范|创建|建设|服务|清单|实践|培训|治理|、|和|及|等)")
 # What makes a formula (“人力资源+工会+商会”) or a short quoted phrase a scheme of its own.
