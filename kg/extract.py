@@ -102,12 +102,12 @@ def _common_word(tok: Token) -> bool:
     longer words ending in a body's suffix are bodies (教育局, 编辑部), and a word plus a suffix is
     the suffix's kind of thing (纸品|厂)."""
     w, freq = tok.word, jieba.dt.FREQ.get(tok.word)
-    if w[-1] not in lx.ONE_CHAR_SUFFIXES or tok.tag in lx.NAME_TAGS or freq is None:
+    if w[-1] not in lx.ONE_CHAR_SUFFIXES or tok.tag in lx.NAME_TAGS or not freq:
         return False
     if len(w) == 2:
         return freq >= 50
     # 工作思路 is a word ending in 路 by chance; 纸品厂 (纸品 + 厂) really is a kind of factory
-    return lx.SUFFIX_TYPE_1.get(w[-1]) == "Project" and w[:-1] not in jieba.dt.FREQ
+    return lx.SUFFIX_TYPE_1.get(w[-1]) == "Project" and not jieba.dt.FREQ.get(w[:-1])
 
 
 def _trim(name: str) -> str:

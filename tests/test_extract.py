@@ -170,3 +170,18 @@ def test_event_series_roads_and_people_after_titles():
     assert got.get("青梅文化节", ("",))[0] == "Program", got
     assert {"启航路", "兴业路"} <= {n for n, (t, _) in got.items() if t == "Project"}, got
     assert got.get("张明", ("",))[0] == "Person", got
+
+
+def test_famous_heads_development_words_and_quoted_openings():
+    got = run("一、2023年工作总结\n引进美团公司区域总部，推进青岚湾高质量发展攻坚行动，启动“青岚商圈”复兴行动。")
+    assert got.get("美团公司", ("",))[0] == "Organization", got
+    assert got.get("青岚湾高质量发展攻坚行动", ("",))[0] == "Program", got
+    assert any(t == "Program" and "青岚商圈" in n and n.endswith("复兴行动") for n, (t, _) in got.items()), got
+
+
+def test_dates_chance_suffixes_measures_and_everyday_city_names():
+    got = run("2023年青山镇人民政府工作报告\n一、2022年工作回顾\n紧紧围绕“一核两翼融合发展”工作思路，"
+              "完成青石路东段240米排水管网铺设，打造和谐安康的城区。")
+    assert got.get("青山镇", ("",))[0] == "District", got
+    assert not any(n.endswith(("思路", "管网")) or "240" in n for n in got), got
+    assert "安康市" not in got, got
