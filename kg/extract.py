@@ -107,7 +107,8 @@ def _common_word(tok: Token) -> bool:
     if len(w) == 2:
         return freq >= 50
     # 工作思路 is a word ending in 路 by chance; 纸品厂 (纸品 + 厂) really is a kind of factory
-    return lx.SUFFIX_TYPE_1.get(w[-1]) == "Project" and not jieba.dt.FREQ.get(w[:-1])
+    return lx.SUFFIX_TYPE_1.get(w[-1]) == "Project" and not jieba.dt.FREQ.get(w[:-1]) and (
+        len(lx.suffix_of(w)[0]) == 1)  # 人行天桥 ends in the suffix 天桥
 
 
 def _trim(name: str) -> str:
