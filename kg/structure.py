@@ -247,7 +247,7 @@ _DECIDE = 2.0  # one side must outvote the other this many times …
 _MIN_VOTES = 3  # … with at least this many sentences
 
 
-def _body_mode(text: str, start: int, end: int) -> Mode | None:
+def _body_mode(text: str, start: int, end: int, decide: float = _DECIDE, min_votes: int = _MIN_VOTES) -> Mode | None:
     """What the body says it is: review when its sentences report past results (同比, 累计, 获评 …),
     plan when they state intents (将, 力争, 确保 …), None when it does not clearly say."""
     body = text[start:end]
@@ -258,7 +258,7 @@ def _body_mode(text: str, start: int, end: int) -> Mode | None:
             score[bisect_right(ends, m.start())] += sign
     votes = Counter("review" if x > 0 else "plan" for x in score if x)
     for mode, other in (("review", "plan"), ("plan", "review")):
-        if votes[mode] >= _MIN_VOTES and votes[mode] >= _DECIDE * votes[other]:
+        if votes[mode] >= min_votes and votes[mode] >= decide * votes[other] and votes[mode] > votes[other]:
             return mode  # type: ignore[return-value]
     return None
 
@@ -351,6 +351,10 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
         said = h.parts[0].mode if len(h.parts) == 1 else None
         mode: Mode = (_body_mode(text, h.body, end) if said != "other" else None) or said or "other"
         sections.append(Section(h.title, h.start, end, h.year, mode, said if said and said != mode else None))
+    if all(s.mode == "other" for s in sections) and (mode := _body_mode(text, 0, len(text), 1.0, 1)):
+        # a report without a heading that says review or plan (an excerpt, a news item): the
+        # whole text is what most of its sentences say
+        sections = [Section(sections[0].title, 0, len(text), sections[0].year, mode, None)]
     years = _doc_years(title, title_parts, metadata or {}, sections)
     for s in sections:
         if s.year is None and s.mode != "other":
@@ -383,20 +387,22 @@ def section_at(sections: list[Section], offset: int) -> int | None:
 _PLANNED = (
     r"施工招标|施工图|施工许可|施工手续|开工手续|开工条件|开工前|前期|计划申报|申报计划|立项|可研|可行性研究"
     r"|方案|初步设计|设计|专规|专项规划|规划(?!验收|(?:建设)?(?:项目|工程))|谋划|概算|预算|报批|审批|招标|征地|征迁|征收|拆迁"
-    r"|签订|签约|备案|实施主体|用地|研究"
+    r"|签订|签约|备案|实施主体|用地|研究|洽谈|在谈|招引"
 )
 # Stage cues, most specific first: at one position the first alternative that matches wins.
 _CUES = (
     ("planned", _PLANNED),  # first: 施工图, 开工手续 are not 施工, 开工
     ("operating", r"投入运营|正式运营|试运行|试运营|开业|开园|开馆|(?<!开发)(?<!建设)(?<!管理)运营"),
     ("completed", r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成"),
-    ("under_way", r"完成了?\d+(?:\.\d+)?%|进度过半|(?:完成)?主体(?:结构|工程|封顶|完工)|封顶|在建|正在建设"
+    ("under_way", r"完成了?\d+(?:\.\d+)?%|完成(?:年度)?投资|进度过半|(?:完成)?主体(?:结构|工程|封顶|完工)|封顶|在建|正在建设"
                   r"|加快推进|加速推进|全力推进|加快建设|加速建设|抓紧建设|抓紧施工|施工(?!单位|方|队|企业)"),
     ("started", rf"开工|动工|进场|开建|破土|奠基|启动建设|落地|启动(?!仪式|区|了?(?:{_PLANNED}))"),
     ("completed", rf"完成(?!了?(?:{_PLANNED}))"),
 )
 # Verbs that only say work goes on (推进X, 加快X建设, 实施X工程): used when nothing more telling is near.
 _WEAK_CUES = (("under_way", r"推进|推动|加快|加速|实施(?!主体|方案)"),)
+# Before a cue in a review, these say the step is still to come (拟开工, 预计2023年建成).
+_INTENDED = re.compile(r"拟|预计|计划|将|力争|争取|准备|即将")
 # A clause opening with one of these states what the plan aims at for the clause before it.
 _AIM = re.compile(r"(?:并|同时)?(?:力争|确保|争取|努力|预计|计划|年内|尽快|早日|(?:20\d\d年)?年?底前?)")
 # A clause that names a place or project of its own before its cue owns that cue.
@@ -437,7 +443,10 @@ def stage_of(text: str, start: int, end: int, mode: str) -> tuple[str | None, st
     for table in (_STRONG, _WEAK):
         after, before = _cues(text, end, hi, table), _cues(text, lo, start, table)
         if after or before:
-            return (after[0] if after else before[-1])[1:]
+            cue = after[0] if after else before[-1]
+            if mode == "review" and _INTENDED.search(text, max(lo, cue[0] - 8), cue[0]):
+                return "planned", text[cue[0] : cue[0] + len(cue[2])]  # a review's 拟开工, 预计年底建成: not yet
+            return cue[1:]
     return _from_sentence(text, lo, hi)
 
 

@@ -142,12 +142,31 @@ def test_built_after_is_not_built():
     assert stage("加快青湖公寓建设，建成后提供住房500套。", "青湖公寓")[0] == "under_way"
 
 
+@pytest.mark.parametrize(
+    ("text", "mode", "want"),
+    [
+        ("推动青湖大桥等3个拟开工项目。", "review", "planned"),
+        ("青湖大桥预计明年建成。", "review", "planned"),
+        ("青湖大桥预计明年建成。", "plan", "completed"),
+        ("青湖大桥累计完成投资3亿元。", "review", "under_way"),
+        ("洽谈青湖大桥等5个项目。", "review", "planned"),
+    ],
+)
+def test_intended_steps_in_a_review_are_still_planned(text, mode, want):
+    assert stage(text, "青湖大桥", mode)[0] == want
+
+
 # ---------------------------------------------------------------- sections
 
 REVIEW_BODY = (
     "全年新建道路12公里，同比增长15%。累计完成投资8.6亿元，超额完成任务。荣获省级文明街道称号。成功举办招商会6场。\n"
 )
 PLAN_BODY = "将加快推进青湖大桥建设，力争年底前建成。确保新增就业岗位3000个以上。要持续优化营商环境。\n"
+
+
+def test_a_text_without_headings_is_what_most_of_its_sentences_say():
+    assert kinds("青湖街道召开年度会议\n将加快推进青湖大桥建设。要持续优化营商环境。2023年完成改造。") == [
+        (2023, "plan", None)]
 
 
 def test_year_headings_give_review_and_plan():
