@@ -214,6 +214,11 @@ def _programme_head(head: str) -> bool:
         w in lx.GENERIC_HEADS for w in words)
 
 
+def _opens_with_division(head: str, gaz: Gazetteer, places: frozenset[str]) -> bool:
+    """Does the head open with a town or village (兰家村|安全饮水|项目)? Its place singles it out."""
+    return any(type_of(head[: m.end()], gaz, places=places) == "District" for m in lx.DIVISION_INSIDE.finditer(head))
+
+
 @lru_cache(maxsize=100_000)
 def _road_head(head: str) -> bool:
     """Roads take any auspicious word for a name (立业路, 永和路): two or three characters of one
@@ -282,7 +287,7 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
         if head[-1:] + suffix in lx.GENERIC or lx.COUNT_END.search(head):
             return None  # 重要道|路 closes a common word (道路); 一条|路 counts a class
         if len(head) < lx.MIN_HEAD.get(suffix, 1) or (lx.ONLY_CODE.match(head) and suffix in lx.PART_SUFFIXES) or not (
-                quoted or strong or distinctive(head, places)):
+                quoted or strong or distinctive(head, places) or _opens_with_division(head, gaz, places)):
             return None  # 4号地块 alone is a plot of something named before
         if (not quoted and suffix in lx.WEAK_PROGRAM_SUFFIXES and not lx.CODE.search(head) and not _proper(head)
                 and "“" not in head):
@@ -423,6 +428,9 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
             start = end - len(name)
             if (total := lx.TOTAL_TAIL.search(name)) and total.start() >= 2:  # 甲、乙共18家
                 name, end = name[: total.start()], end - len(total.group())
+            if typ == "District" and (inner := list(lx.DIVISION_INSIDE.finditer(name))):
+                start += inner[-1].end()  # 甲街道乙社区、丙社区等: the community, not the town with it
+                name = name[inner[-1].end():]
             if typ == "Person":
                 if 2 <= len(name) <= 3 and name[0] in lx.SURNAMES:
                     out.append(Candidate(start, end, typ, listed=True))

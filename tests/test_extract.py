@@ -185,3 +185,11 @@ def test_dates_chance_suffixes_measures_and_everyday_city_names():
     assert got.get("青山镇", ("",))[0] == "District", got
     assert not any(n.endswith(("思路", "管网")) or "240" in n for n in got), got
     assert "安康市" not in got, got
+
+
+def test_listed_communities_after_their_town_and_projects_named_by_a_village():
+    got = run("青山镇2023年工作计划\n一、2023年工作计划\n组织青山镇松林社区、竹溪社区等三个社区开展活动，"
+              "推进梅岭村安全饮水项目。")
+    assert {"松林社区", "竹溪社区"} <= {n for n, (t, _) in got.items() if t == "District"}, got
+    assert not any(n.startswith("青山镇") and n.endswith("社区") for n in got), got
+    assert got.get("梅岭村安全饮水项目", ("",))[0] == "Project", got
