@@ -11,6 +11,7 @@ an `Entity` with its aliases; `resolve` links entities across documents.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -30,7 +31,7 @@ QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,24})[”\"」』
 PAREN = re.compile(r"[（(][^（()）\n]{1,20}[)）]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     word: str
     start: int
@@ -55,6 +56,24 @@ def tokenize(text: str) -> list[Token]:
     for w in jieba.cut(text, HMM=False):
         out.append(Token(w, pos, pos + len(w), tags.get(w)))
         pos += len(w)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _cut(phrase: str) -> tuple[str, ...]:
+    """jieba's words of a short phrase; names and heads are cut again and again, by many tests."""
+    _setup()
+    return tuple(jieba.cut(phrase, HMM=False))
+
+
+def _by_sentence(toks: list[Token], spans: list[tuple[int, int]]) -> list[list[Token]]:
+    """The document's words cut into its sentences, offsets relative to each (jieba cuts at every
+    sentence mark anyway, so one pass over the whole text gives the same words, faster)."""
+    starts = [t.start for t in toks]
+    out = []
+    for s0, s1 in spans:
+        i, j = bisect_left(starts, s0), bisect_left(starts, s1)
+        out.append([Token(t.word, t.start - s0, t.end - s0, t.tag) for t in toks[i:j] if t.end <= s1])
     return out
 
 
@@ -111,6 +130,7 @@ def _common_word(tok: Token) -> bool:
         len(lx.suffix_of(w)[0]) == 1)  # 人行天桥 ends in the suffix 天桥
 
 
+@lru_cache(maxsize=100_000)
 def _trim(name: str) -> str:
     """Strip modifiers, actions and counts that precede a name (全力推进…, 辖区…, 3个…)."""
     counts = list(lx.COUNT_INSIDE.finditer(name))
@@ -145,6 +165,16 @@ def _compound(word: str) -> bool:
                for k in range(2, len(word) - 1))
 
 
+@lru_cache(maxsize=64)
+def _lengths(places: frozenset[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(p) for p in places}))
+
+
+def _names_a_place(head: str, places: frozenset[str]) -> bool:
+    """Does the head hold one of the nearby places' names (by substring, as a set lookup)?"""
+    return any(head[i : i + n] in places for n in _lengths(places) for i in range(len(head) - n + 1))
+
+
 @lru_cache(maxsize=100_000)
 def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
     """Does the part before the suffix single something out? A name needs a word that is rare
@@ -152,10 +182,10 @@ def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
     name of a place near the report's district (桥头 in 桥头消防站)."""
     if head in lx.GENERIC_HEADS or lx.NUMBERED_WORD.match(head):
         return False  # 两新, 四新: numbered shorthand for classes of things
-    if lx.CODE.search(head) or any(p in head for p in places) or "”" in head:
+    if lx.CODE.search(head) or _names_a_place(head, places) or "”" in head:
         return True  # a code, a nearby place, or a quoted word (文化“百千万”工程)
     freq, tags = jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
-    words = list(jieba.cut(head, HMM=False))
+    words = list(_cut(head))
     if 3 <= len(head) <= 4 and len(words) == 2 and 1 in map(len, words) and not freq.get(head) and all(
             tags.get(w) not in lx.NON_PLACE_TAGS | {"zg"} for w in words) and not (
             set(head) & lx.FUNCTION_CHARS) and not vocabulary.is_common(head) and not lx.LEVEL_CHAR.match(head):
@@ -184,7 +214,7 @@ def _place_like(head: str) -> bool:
     if not 2 <= len(head) <= 4 or head[0] in lx.FUNCTION_CHARS:
         return False
     tags = jieba.posseg.dt.word_tag_tab
-    for w in jieba.cut(head, HMM=False):
+    for w in _cut(head):
         tag = tags.get(w)
         if w in lx.GENERIC_HEADS or w in lx.BREAK_WORDS or (tag not in lx.PROPER_TAGS and (
                 len(w) > 1 or tag in lx.NON_PLACE_TAGS)) or (
@@ -197,7 +227,7 @@ def _place_like(head: str) -> bool:
 def _village_head(head: str) -> bool:
     """Is a gazetteer's 社区/村 meant as one here? Its name must not be an everyday word (现代社区,
     和谐村 exist somewhere in China, but a report using them means a kind of community)."""
-    words = list(jieba.cut(head, HMM=False))
+    words = list(_cut(head))
     return 2 <= len(head) <= 4 and not lx.NUMBERED_WORD.match(head) and not any(
         w in lx.GENERIC_HEADS or w in lx.BREAK_WORDS or w in lx.FUNCTION_CHARS
         or (len(w) > 1 and vocabulary.is_common(w, lx.COMMON_NOISY_PER_MILLION)) for w in words)
@@ -209,7 +239,7 @@ def _programme_head(head: str) -> bool:
     if not 2 <= len(head) <= 8 or head in lx.GENERIC_HEADS:
         return False
     tags = jieba.posseg.dt.word_tag_tab
-    words = list(jieba.cut(head, HMM=False))
+    words = list(_cut(head))
     return all(w not in lx.BREAK_WORDS and len(w) > 1 and (tags.get(w) or "n")[0] in "nvs" for w in words) and not all(
         w in lx.GENERIC_HEADS for w in words)
 
@@ -223,7 +253,7 @@ def _opens_with_division(head: str, gaz: Gazetteer, places: frozenset[str]) -> b
 def _road_head(head: str) -> bool:
     """Roads take any auspicious word for a name (立业路, 永和路): two or three characters of one
     word that is neither generic nor an action."""
-    words = list(jieba.cut(head, HMM=False))
+    words = list(_cut(head))
     return 2 <= len(head) <= 3 and head not in lx.GENERIC_HEADS and head not in lx.BREAK_WORDS and (
         head[0] not in lx.FUNCTION_CHARS and not lx.NUMBERED.match(head)) and (
         len(words) == 1 or all(len(w) == 1 for w in words))
@@ -233,7 +263,7 @@ def _road_head(head: str) -> bool:
 def _zone_head(head: str) -> bool:
     """Development zones are named by their theme: three content words are specific enough
     (生物健康科技|产业园)."""
-    words = [w for w in jieba.cut(head, HMM=False) if len(w) > 1]
+    words = [w for w in _cut(head) if len(w) > 1]
     if any(w in lx.BREAK_WORDS for w in words):
         return False
     return sum(w not in lx.GENERIC_HEADS for w in words) >= 3
@@ -254,14 +284,14 @@ def _body_head(head: str) -> bool:
     tags = jieba.posseg.dt.word_tag_tab
     return all(w not in lx.GENERIC_HEADS and w not in lx.BREAK_WORDS and len(w) > 1
                and (unknown or (tags.get(w) or "n") in ("n", "nz", "nt", "j"))
-               for w, unknown in _runs(list(jieba.cut(head, HMM=False))))
+               for w, unknown in _runs(list(_cut(head))))
 
 
 @lru_cache(maxsize=100_000)
 def _proper(head: str) -> bool:
     """Does the head hold a proper noun (place, organization, brand) by jieba's dictionary?"""
     tags = jieba.posseg.dt.word_tag_tab
-    return any(tags.get(w) in lx.NAME_TAGS for w in jieba.cut(head, HMM=False) if len(w) > 1)
+    return any(tags.get(w) in lx.NAME_TAGS for w in _cut(head) if len(w) > 1)
 
 
 @lru_cache(maxsize=200_000)
@@ -283,7 +313,7 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
         strong = (typ == "Program" and suffix in lx.STRONG_PROGRAM_SUFFIXES and _programme_head(head)) or (
             suffix in lx.ROAD_SUFFIXES and _road_head(head)) or (
             suffix in lx.BODY_SUFFIXES and _body_head(head)) or (suffix in lx.ZONE_SUFFIXES and _zone_head(head)) or (
-            suffix in lx.STRONG_ORG_SUFFIXES and any(unknown for _, unknown in _runs(list(jieba.cut(head, HMM=False)))))
+            suffix in lx.STRONG_ORG_SUFFIXES and any(unknown for _, unknown in _runs(list(_cut(head)))))
         if head[-1:] + suffix in lx.GENERIC or lx.COUNT_END.search(head):
             return None  # 重要道|路 closes a common word (道路); 一条|路 counts a class
         if len(head) < lx.MIN_HEAD.get(suffix, 1) or (lx.ONLY_CODE.match(head) and suffix in lx.PART_SUFFIXES) or not (
@@ -313,12 +343,15 @@ class Candidate:
     listed: bool = False  # typed by the list it stands in (甲、乙等3家企业), so a count may follow it
 
 
-def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: frozenset[str] = frozenset(),
-                       suffixes: tuple[str, ...] = lx.ALL_SUFFIXES) -> list[Candidate]:
-    """Names ending in a type-bearing suffix, found by walking left from the suffix's word."""
+Walk = tuple[int, int, str]  # where a name before a suffix word starts and ends, and that word
+
+
+def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
+    """For each type-bearing suffix word, where the name it closes starts: walk left over name-like
+    words. Places do not change where a name starts, so both passes of `extract` share this."""
     out = []
     for j, tok in enumerate(toks):
-        if not tok.word.endswith(suffixes) or tok.word in lx.GENERIC_HEADS or (
+        if not tok.word.endswith(lx.ALL_SUFFIXES) or tok.word in lx.GENERIC_HEADS or (
                 tok.word not in lx.ALL_SUFFIXES and (tok.tag in lx.BREAK_TAGS or tok.word in lx.BREAK_WORDS
                                                      or _common_word(tok))):
             continue  # 举办 ends in 办 but is a verb; 破局, 思路 are ordinary words
@@ -348,19 +381,30 @@ def _suffix_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: fro
         start = toks[i].start
         if start > 0 and MASK.match(text[start - 1]) and text[start] in lx.ONE_CHAR_DIVISIONS:
             start += 1  # **县|青石镇…: the masked division is not part of the name
-        name = _trim(text[start : tok.end])
-        start = tok.end - len(name)
+        out.append((start, tok.end, tok.word))
+    return out
+
+
+def _suffix_candidates(text: str, walks: list[Walk], gaz: Gazetteer, places: frozenset[str] = frozenset(),
+                       suffixes: tuple[str, ...] = lx.ALL_SUFFIXES) -> list[Candidate]:
+    """Names ending in a type-bearing suffix (of `suffixes`), typed now that places are known."""
+    out = []
+    for start, end, word in walks:
+        if not word.endswith(suffixes):
+            continue
+        name = _trim(text[start:end])
+        start = end - len(name)
         typ = type_of(name, gaz, places=places)
         if typ == "Organization" and "+" in name:
             continue  # 城建工务+股份合作公司: a formula of bodies, not one
-        if typ is None and tok.word.endswith(lx.DISTRICT_SUFFIXES):
+        if typ is None and word.endswith(lx.DISTRICT_SUFFIXES):
             start, name, typ = _inner_division(name, start, gaz, places)
         if typ == "District" and text[:start].endswith(lx.HONOUR_LEVELS):
             continue  # 全国文明镇, 省级卫生村: a title, not a place
         if typ and typ != "District":
             start, name, typ = _after_place(name, start, typ, gaz, places)
         if typ:
-            out.append(Candidate(start, tok.end, typ))
+            out.append(Candidate(start, end, typ))
     return out
 
 
@@ -410,7 +454,7 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
     for m in lx.LISTED.finditer(text):
         typ, cls, mod = lx.CLASS_NOUNS[m.group("cls")], m.group("cls"), m.group("mod")
         counted = m.group("etc") != "等"  # 甲、乙等7条道路: counted items are named ones
-        if lx.CATEGORY_WORDS.search(mod) or any(_verb(w) for w in jieba.cut(mod, HMM=False)):
+        if lx.CATEGORY_WORDS.search(mod) or any(_verb(w) for w in _cut(mod)):
             continue  # 锂电池、危化品等行业企业: trades, not names; 甲、乙等三位专家参加活动: a clause
         end = m.start("etc")
         items = []
@@ -558,7 +602,7 @@ def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Ga
         return []
     name = text[c.start : c.end]
     # what the items share: the last item without its own first word (溪头|社区, 好眠|隔离酒店)
-    head = _runs(list(jieba.cut(name, HMM=False)))[0][0]
+    head = _runs(list(_cut(name)))[0][0]
     suffix = name[len(head):] if type_of(name[len(head):], gaz, quoted=True) == c.type or (
         name[len(head):] in lx.ALL_SUFFIXES) else ""
     out, end = [], c.start
@@ -719,20 +763,35 @@ def _gaps(short: str, long_: str) -> int:
     return gaps
 
 
+def _keys(spelling: str) -> tuple[str, ...]:
+    """Spellings that `same_thing` can match share one of these: the first or last two characters
+    of the core name, or the stem of a village (so grouping need not compare every pair)."""
+    c = core(spelling)
+    return c[:2], c[-2:], "村:" + _village_stem(c)
+
+
 def _group(doc: Document, mentions: list[Mention]) -> list[Entity]:
     """Mentions of one thing in one document become one Entity; its name is the shortest
     spelling that still names it, the other spellings are its aliases."""
     entities: list[Entity] = []
+    index: dict[tuple[str, str], list[int]] = {}  # (type, key of a spelling) -> entities with one
     for m in mentions:
         spelling = {m.text, m.full} - {None}
-        for e in entities:
-            if e.type == m.type and any(same_thing(a, b) for a in spelling for b in (e.name, *e.aliases)):
-                e.mentions.append(m)
-                e.aliases.extend(spelling - {e.name, *e.aliases})
-                break
-        else:
+        near = sorted({i for a in spelling for k in _keys(a) for i in index.get((m.type, k), ())})
+        hit = next((i for i in near if any(same_thing(a, b) for a in spelling
+                                           for b in (entities[i].name, *entities[i].aliases))), None)
+        if hit is None:
+            hit = len(entities)
             entities.append(Entity(name=m.full or m.text, type=m.type, mentions=[m],
                                    aliases=sorted(spelling - {m.full or m.text})))
+        else:
+            e = entities[hit]
+            e.mentions.append(m)
+            e.aliases.extend(spelling - {e.name, *e.aliases})
+        for k in {k for a in spelling for k in _keys(a)}:
+            index.setdefault((m.type, k), [])
+            if hit not in index[(m.type, k)]:
+                index[(m.type, k)].append(hit)
     for e in entities:
         fulls = Counter(m.full for m in e.mentions if m.full)
         spellings = Counter(m.text for m in e.mentions) + fulls
@@ -759,19 +818,20 @@ def extract(doc: Document) -> DocResult:
     text = doc.text
     sections = find_sections(text, doc.title, doc.metadata)
     spans = sentences(text)
-    toks_of = [tokenize(text[s0:s1]) for s0, s1 in spans]
+    toks_of = _by_sentence(tokenize(text), spans)
+    walks_of = [_walks(text[s0:s1], toks, gaz) for (s0, s1), toks in zip(spans, toks_of, strict=True)]
     # Pass 1: the divisions the text names fix which nearby places' short names to look for.
-    districts = [text[s0:s1][c.start : c.end] for (s0, s1), toks in zip(spans, toks_of, strict=True)
-                 for c in _suffix_candidates(text[s0:s1], toks, gaz, suffixes=lx.DISTRICT_SUFFIXES)
+    districts = [text[s0:s1][c.start : c.end] for (s0, s1), walks in zip(spans, walks_of, strict=True)
+                 for c in _suffix_candidates(text[s0:s1], walks, gaz, suffixes=lx.DISTRICT_SUFFIXES)
                  if c.type == "District"]
     nearby = {**_major_places(gaz), **local_names(districts, gaz)}
     places = frozenset(nearby)
     typed: list[Typed] = []
-    for (s0, s1), toks in zip(spans, toks_of, strict=True):
+    for (s0, s1), toks, walks in zip(spans, toks_of, walks_of, strict=True):
         sent = text[s0:s1]
         cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full, c.listed) for c in (
             *_entry_candidates(sent, gaz), *_quoted_candidates(sent, gaz), *_list_candidates(sent, toks, gaz, places),
-            *_suffix_candidates(sent, toks, gaz, places), *_division_candidates(sent, toks, gaz),
+            *_suffix_candidates(sent, walks, gaz, places), *_division_candidates(sent, toks, gaz),
             *_person_candidates(sent, toks), *_place_candidates(toks, nearby, sent))]
         cands = [c for c in cands if not _masked(text[c.start : c.end]) and not _after_mask(text, c)]
         cands += [e for c in _select(cands, text) for e in _enumerated(text, c, toks, s0, gaz, places)]
