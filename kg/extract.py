@@ -481,8 +481,9 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
             elif 2 <= len(name) <= 12 and not lx.SLOGAN.search(name) and (
                     distinctive(name, places) or type_of(name, gaz, counted, places) == typ):
                 full = None  # 塘尾、新田等社区: each item is a 社区; 甲、乙2所九年一贯制学校: each a school
-                if (typ == "District" or (cls in lx.FACILITY_CLASSES and mod not in lx.GENERIC_HEADS)) and (
-                        not name.endswith(cls)):
+                if (typ == "District" or (cls in lx.FACILITY_CLASSES and mod not in lx.GENERIC_HEADS
+                                          and mod not in lx.BREAK_WORDS and not name.endswith(lx.FACILITY_SUFFIXES))
+                        ) and not name.endswith(cls):
                     full = name + (mod if typ == "Project" else "") + cls
                 out.append(Candidate(start, end, typ, full, listed=True))
     return out
@@ -618,7 +619,7 @@ def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Ga
             end = start
             continue
         if len(item) <= 3 and suffix and not type_of(item, gaz) and distinctive(item, places) and not (
-                item.endswith(lx.ALL_SUFFIXES)):
+                item.endswith(lx.ALL_SUFFIXES)) and not lx.NUMBERED_SCHOOL.match(item):
             out.append(Candidate(start, end - 1, c.type, item + suffix, listed=True))
         elif c.type != "District" and ((distinctive(item, places) and (len(item) <= 6 or lx.CODE.search(item)))
                                        or type_of(item, gaz, True) == c.type):

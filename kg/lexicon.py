@@ -152,6 +152,7 @@ FUNCTION_CHARS = frozenset("和及与等或的在对为将把被向从由于以�
 # A code inside a name makes it specific: T4航站楼, 12号线, 5G, 三期, 第一工业区, 4号地块.
 CODE = re.compile(r"[A-Za-z0-9]|第[一二三四五六七八九十0-9]+|[一二三四五六七八九十]期|[0-9一二三四五六七八九十]号|"
                   r"^[一二三四五六七八九十]+[高中小]")  # 十二高: a numbered school
+NUMBERED_SCHOOL = re.compile(r"^[一二三四五六七八九十]+[高中小]$")  # 十六高: a school's whole name
 RARE_FREQ = 20
 COMMON_FREQ = 1000  # a jieba word this frequent is everyday vocabulary
 NON_PLACE_TAGS = frozenset({"v", "d", "a", "m", "p", "c", "u", "r", "q", "f", "t", "ad", "vn", "an", "uj", "ul"})
