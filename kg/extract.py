@@ -374,7 +374,8 @@ def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
                 break
         # where the name's own words start: the first non-verb, or the suffix word when it says more
         first_noun = next((k for k in range(i, j) if toks[k].tag != "v"), j if tok.word not in lx.ALL_SUFFIXES else -1)
-        while i < first_noun and toks[i].tag == "v" and (len(toks[i].word) > 1 or len(toks[i + 1].word) > 1):
+        while i < first_noun and toks[i].tag == "v" and (
+                len(toks[i].word) > 1 or len(toks[i + 1].word) > 1 or toks[i + 1].word in "“\""):
             # nor with a verb (召开, 巩固, 使 …) — unless verbs are all it has (扫黑除恶专项斗争); a lone
             # character before others is part of an unknown word
             i += 1
@@ -834,7 +835,8 @@ def extract(doc: Document) -> DocResult:
             *_entry_candidates(sent, gaz), *_quoted_candidates(sent, gaz), *_list_candidates(sent, toks, gaz, places),
             *_suffix_candidates(sent, walks, gaz, places), *_division_candidates(sent, toks, gaz),
             *_person_candidates(sent, toks), *_place_candidates(toks, nearby, sent))]
-        cands = [c for c in cands if not _masked(text[c.start : c.end]) and not _after_mask(text, c)]
+        masked = [c for c in cands if _masked(text[c.start : c.end]) or _after_mask(text, c)]
+        cands = [c for c in cands if not any(m.start <= c.start and c.end <= m.end for m in masked)]
         cands += [e for c in _select(cands, text) for e in _enumerated(text, c, toks, s0, gaz, places)]
         chosen = _select(cands, text)
         titles = [c for c in chosen if _class_use(text, c)]

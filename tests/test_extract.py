@@ -193,3 +193,9 @@ def test_listed_communities_after_their_town_and_projects_named_by_a_village():
     assert {"松林社区", "竹溪社区"} <= {n for n, (t, _) in got.items() if t == "District"}, got
     assert not any(n.startswith("青山镇") and n.endswith("社区") for n in got), got
     assert got.get("梅岭村安全饮水项目", ("",))[0] == "Project", got
+
+
+def test_nothing_inside_a_masked_name_and_no_verb_before_a_quoted_name():
+    got = run("一、2022年工作总结\n建成*锦绣桃园基地，创“青禾优品”富硒品牌。")
+    assert not any("桃园" in n for n in got), got
+    assert not any(n.startswith("创") for n in got), got
