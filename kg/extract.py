@@ -374,10 +374,10 @@ def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
                 break
         # where the name's own words start: the first non-verb, or the suffix word when it says more
         first_noun = next((k for k in range(i, j) if toks[k].tag != "v"), j if tok.word not in lx.ALL_SUFFIXES else -1)
-        while i < first_noun and toks[i].tag == "v" and (
-                len(toks[i].word) > 1 or len(toks[i + 1].word) > 1 or toks[i + 1].word in "“\""):
+        while i < j and (toks[i].tag == "v" and i < first_noun and (len(toks[i].word) > 1 or len(toks[i + 1].word) > 1)
+                         or len(toks[i].word) == 1 and toks[i + 1].word in "“\""):
             # nor with a verb (召开, 巩固, 使 …) — unless verbs are all it has (扫黑除恶专项斗争); a lone
-            # character before others is part of an unknown word
+            # character before others is part of an unknown word, unless a quoted name follows (创|“…”品牌)
             i += 1
         start = toks[i].start
         if start > 0 and MASK.match(text[start - 1]) and text[start] in lx.ONE_CHAR_DIVISIONS:
