@@ -11,7 +11,6 @@ an `Entity` with its aliases; `resolve` links entities across documents.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -49,13 +48,21 @@ def _setup() -> None:
         jieba.add_word(w, freq=3000)
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
+    """jieba's words of each sentence (`spans`), offsets relative to the sentence. The whole text
+    is cut in one pass: jieba cuts at every sentence mark anyway, so the words are the same."""
     _setup()
     tags = jieba.posseg.dt.word_tag_tab
-    out, pos = [], 0
+    out: list[list[Token]] = [[] for _ in spans]
+    k, pos = 0, 0
     for w in jieba.cut(text, HMM=False):
-        out.append(Token(w, pos, pos + len(w), tags.get(w)))
-        pos += len(w)
+        end = pos + len(w)
+        while k < len(spans) and spans[k][1] < end:
+            k += 1  # words past this sentence's end belong to a later one
+        if k < len(spans) and pos >= spans[k][0]:
+            s0 = spans[k][0]
+            out[k].append(Token(w, pos - s0, end - s0, tags.get(w)))
+        pos = end
     return out
 
 
@@ -64,17 +71,6 @@ def _cut(phrase: str) -> tuple[str, ...]:
     """jieba's words of a short phrase; names and heads are cut again and again, by many tests."""
     _setup()
     return tuple(jieba.cut(phrase, HMM=False))
-
-
-def _by_sentence(toks: list[Token], spans: list[tuple[int, int]]) -> list[list[Token]]:
-    """The document's words cut into its sentences, offsets relative to each (jieba cuts at every
-    sentence mark anyway, so one pass over the whole text gives the same words, faster)."""
-    starts = [t.start for t in toks]
-    out = []
-    for s0, s1 in spans:
-        i, j = bisect_left(starts, s0), bisect_left(starts, s1)
-        out.append([Token(t.word, t.start - s0, t.end - s0, t.tag) for t in toks[i:j] if t.end <= s1])
-    return out
 
 
 def _name_like(tok: Token) -> bool:
@@ -452,6 +448,8 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
     """Names listed before a class noun take its type: 甲、乙等3家企业 → two Organizations;
     丙等7个项目 → a Project. Each item must still look like a name."""
     out = []
+    if not lx.LIST_END.search(text):
+        return out  # no 等 and no count: no list (the list pattern is slow to fail)
     for m in lx.LISTED.finditer(text):
         typ, cls, mod = lx.CLASS_NOUNS[m.group("cls")], m.group("cls"), m.group("mod")
         counted = m.group("etc") != "等"  # 甲、乙等7条道路: counted items are named ones
@@ -820,7 +818,7 @@ def extract(doc: Document) -> DocResult:
     text = doc.text
     sections = find_sections(text, doc.title, doc.metadata)
     spans = sentences(text)
-    toks_of = _by_sentence(tokenize(text), spans)
+    toks_of = tokenize(text, spans)
     walks_of = [_walks(text[s0:s1], toks, gaz) for (s0, s1), toks in zip(spans, toks_of, strict=True)]
     # Pass 1: the divisions the text names fix which nearby places' short names to look for.
     districts = [text[s0:s1][c.start : c.end] for (s0, s1), walks in zip(spans, walks_of, strict=True)

@@ -217,6 +217,7 @@ LISTED = re.compile(
     r"(?P<mod>[^，,。；;：:、“”\s]{0,6}?)(?P<cls>" + "|".join(CLASS_NOUNS) + ")"
 )
 LIST_SEP = re.compile(r"[、及和与]")
+LIST_END = re.compile("等|" + _COUNT)
 # A region named after a place (海西经济区, 珠三角城市群): the short name is not the place itself.
 REGION_AFTER = re.compile(r"经济区|经济带|经济圈|城市群|都市圈|地区")
 # A modifier of the class noun that makes the items categories (锂电池、危化品等行业企业).
