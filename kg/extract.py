@@ -1,11 +1,13 @@
 """Find named districts, projects, organizations, programs and people in one document.
 
 Candidates come only from generic evidence: type-bearing suffixes (…工业园, …社区, …商会,
-…行动), quoted spans, stage verbs whose subject is a name, titles after a person's name,
-and the gazetteer for places. jieba's segmentation gives the word boundaries; left
-boundaries are found by walking back over name-like words and stopping at actions,
-function words and modifiers. Mentions of one thing in one document are grouped into
-an `Entity` with its aliases; `resolve` links entities across documents.
+…行动), quoted spans, lists before a class noun (甲、乙等3家企业), numbered entries of project
+lists, titles next to a person's name, and the gazetteer for places. jieba's segmentation gives
+the word boundaries; left boundaries are found by walking back over name-like words and stopping
+at actions, function words and modifiers. Whether a phrase is a name, and of what type, is
+`kg.names`' call; here candidates are found, chosen where they overlap, dropped where the text
+uses them as a class (counted, awarded) and grouped into an `Entity` per thing with its aliases;
+`resolve` links entities across documents.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 import jieba
 import jieba.posseg
@@ -22,12 +24,12 @@ from kg import lexicon as lx
 from kg import vocabulary
 from kg.gazetteer import Gazetteer
 from kg.model import DocResult, Document, Entity, Mention, Place
+from kg.names import core, cut, distinctive, runs, same_thing, teach_jieba, trim, type_of, village_head, village_stem
 from kg.structure import clause_bounds, find_sections, section_at, sentences, stage_of
 
 MASK = re.compile(r"[Xx×＊*]{1,}|XX|ＸＸ")
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·.]")
 QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,24})[”\"」』]")
-PAREN = re.compile(r"[（(][^（()）\n]{1,20}[)）]")
 
 
 @dataclass(slots=True)
@@ -38,20 +40,10 @@ class Token:
     tag: str | None
 
 
-@cache
-def _setup() -> None:
-    """Teach jieba the generic suffixes and the gazetteer's short place names, once."""
-    jieba.setLogLevel(60)
-    for suffix in lx.ALL_SUFFIXES:
-        jieba.add_word(suffix, freq=2000)
-    for w in lx.BREAK_WORDS:
-        jieba.add_word(w, freq=3000)
-
-
 def tokenize(text: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
     """jieba's words of each sentence (`spans`), offsets relative to the sentence. The whole text
     is cut in one pass: jieba cuts at every sentence mark anyway, so the words are the same."""
-    _setup()
+    teach_jieba()
     tags = jieba.posseg.dt.word_tag_tab
     out: list[list[Token]] = [[] for _ in spans]
     k, pos = 0, 0
@@ -64,13 +56,6 @@ def tokenize(text: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
             out[k].append(Token(w, pos - s0, end - s0, tags.get(w)))
         pos = end
     return out
-
-
-@lru_cache(maxsize=200_000)
-def _cut(phrase: str) -> tuple[str, ...]:
-    """jieba's words of a short phrase; names and heads are cut again and again, by many tests."""
-    _setup()
-    return tuple(jieba.cut(phrase, HMM=False))
 
 
 def _name_like(tok: Token) -> bool:
@@ -124,210 +109,6 @@ def _common_word(tok: Token) -> bool:
     # 工作思路 is a word ending in 路 by chance; 纸品厂 (纸品 + 厂) really is a kind of factory
     return lx.SUFFIX_TYPE_1.get(w[-1]) == "Project" and not jieba.dt.FREQ.get(w[:-1]) and (
         len(lx.suffix_of(w)[0]) == 1)  # 人行天桥 ends in the suffix 天桥
-
-
-@lru_cache(maxsize=100_000)
-def _trim(name: str) -> str:
-    """Strip modifiers, actions and counts that precede a name (全力推进…, 辖区…, 3个…)."""
-    counts = list(lx.COUNT_INSIDE.finditer(name))
-    if counts and len(name) - counts[-1].end() >= 2:
-        name = name[counts[-1].end():]  # 清理3个“散乱污危”园区 → the part after the count
-    while True:
-        before = name
-        name = lx.COUNT_PREFIX.sub("", name)
-        for p in lx.LEADING_TRIM:
-            if name.startswith(p) and len(name) - len(p) >= 2:
-                name = name[len(p):]
-        if name == before:
-            return name
-
-
-def _runs(words: list[str]) -> list[tuple[str, bool]]:
-    """jieba's words, each run of two or more single characters (what it could not segment)
-    joined into one unknown word: (word, unknown)."""
-    out: list[tuple[str, bool]] = []
-    for i, w in enumerate(words):
-        if len(w) == 1 and i > 0 and len(words[i - 1]) == 1:
-            out[-1] = (out[-1][0] + w, True)
-        else:
-            out.append((w, False))
-    return out
-
-
-def _compound(word: str) -> bool:
-    """A rare dictionary word made of two common ones is a compound noun, not a name (专项|经费)."""
-    freq = jieba.dt.FREQ
-    return any((freq.get(word[:k]) or 0) >= lx.COMMON_FREQ and (freq.get(word[k:]) or 0) >= lx.COMMON_FREQ
-               for k in range(2, len(word) - 1))
-
-
-@lru_cache(maxsize=64)
-def _lengths(places: frozenset[str]) -> tuple[int, ...]:
-    return tuple(sorted({len(p) for p in places}))
-
-
-def _names_a_place(head: str, places: frozenset[str]) -> bool:
-    """Does the head hold one of the nearby places' names (by substring, as a set lookup)?"""
-    return any(head[i : i + n] in places for n in _lengths(places) for i in range(len(head) - n + 1))
-
-
-@lru_cache(maxsize=100_000)
-def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
-    """Does the part before the suffix single something out? A name needs a word that is rare
-    or a proper noun in jieba's dictionary, an unknown word, a code (T4, 12号, 三期), or the
-    name of a place near the report's district (桥头 in 桥头消防站)."""
-    if head in lx.GENERIC_HEADS or lx.NUMBERED_WORD.match(head):
-        return False  # 两新, 四新: numbered shorthand for classes of things
-    if lx.CODE.search(head) or _names_a_place(head, places) or "”" in head:
-        return True  # a code, a nearby place, or a quoted word (文化“百千万”工程)
-    freq, tags = jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
-    words = list(_cut(head))
-    if 3 <= len(head) <= 4 and len(words) == 2 and 1 in map(len, words) and not freq.get(head) and all(
-            tags.get(w) not in lx.NON_PLACE_TAGS | {"zg"} for w in words) and not (
-            set(head) & lx.FUNCTION_CHARS) and not vocabulary.is_common(head) and not lx.LEVEL_CHAR.match(head):
-        return True  # a word and a character jieba cannot join: an unknown name (南边|头, 荆|山花)
-    for w, unknown in _runs(words):
-        if len(w) == 1 or w in lx.GENERIC_HEADS:
-            continue
-        f, tag = freq.get(w) or 0, tags.get(w)
-        if unknown:  # a run of single characters: a word jieba does not know, unless it is modern jargon
-            if not vocabulary.is_common(w):
-                return True
-        elif tag in lx.PROPER_TAGS and tag not in lx.PERSON_TAGS:
-            return True
-        elif tag in lx.PERSON_TAGS and not vocabulary.is_common(w, lx.COMMON_NOISY_PER_MILLION):
-            return True  # jieba tags 养老 and 惠民 as names too: words that common are not names
-        elif (f < lx.RARE_FREQ or (tag is None and f < 1000)) and not vocabulary.is_common(w) and not _compound(w):
-            return True
-    return False
-
-
-@lru_cache(maxsize=100_000)
-def _place_like(head: str) -> bool:
-    """Could this be the name part of a community or village no gazetteer holds? Two to four
-    characters of proper nouns or unknown characters, no verbs, adjectives, counts or words as
-    common as 人大代表."""
-    if not 2 <= len(head) <= 4 or head[0] in lx.FUNCTION_CHARS:
-        return False
-    tags = jieba.posseg.dt.word_tag_tab
-    for w in _cut(head):
-        tag = tags.get(w)
-        if w in lx.GENERIC_HEADS or w in lx.BREAK_WORDS or (tag not in lx.PROPER_TAGS and (
-                len(w) > 1 or tag in lx.NON_PLACE_TAGS)) or (
-                len(w) > 1 and vocabulary.is_common(w, lx.COMMON_NOISY_PER_MILLION)):
-            return False
-    return True
-
-
-@lru_cache(maxsize=100_000)
-def _village_head(head: str) -> bool:
-    """Is a gazetteer's 社区/村 meant as one here? Its name must not be an everyday word (现代社区,
-    和谐村 exist somewhere in China, but a report using them means a kind of community)."""
-    words = list(_cut(head))
-    return 2 <= len(head) <= 4 and not lx.NUMBERED_WORD.match(head) and not any(
-        w in lx.GENERIC_HEADS or w in lx.BREAK_WORDS or w in lx.FUNCTION_CHARS
-        or (len(w) > 1 and vocabulary.is_common(w, lx.COMMON_NOISY_PER_MILLION)) for w in words)
-
-
-@lru_cache(maxsize=100_000)
-def _programme_head(head: str) -> bool:
-    """A head of nouns (and verbal nouns) of 2-8 characters, none generic: 乡村振兴, 春风."""
-    if not 2 <= len(head) <= 8 or head in lx.GENERIC_HEADS:
-        return False
-    tags = jieba.posseg.dt.word_tag_tab
-    words = list(_cut(head))
-    return all(w not in lx.BREAK_WORDS and len(w) > 1 and (tags.get(w) or "n")[0] in "nvs" for w in words) and not all(
-        w in lx.GENERIC_HEADS for w in words)
-
-
-def _opens_with_division(head: str, gaz: Gazetteer, places: frozenset[str]) -> bool:
-    """Does the head open with a town or village (兰家村|安全饮水|项目)? Its place singles it out."""
-    return any(type_of(head[: m.end()], gaz, places=places) == "District" for m in lx.DIVISION_INSIDE.finditer(head))
-
-
-@lru_cache(maxsize=100_000)
-def _road_head(head: str) -> bool:
-    """Roads take any auspicious word for a name (立业路, 永和路): two or three characters of one
-    word that is neither generic nor an action."""
-    words = list(_cut(head))
-    return 2 <= len(head) <= 3 and head not in lx.GENERIC_HEADS and head not in lx.BREAK_WORDS and (
-        head[0] not in lx.FUNCTION_CHARS and not lx.NUMBERED.match(head)) and (
-        len(words) == 1 or all(len(w) == 1 for w in words))
-
-
-@lru_cache(maxsize=100_000)
-def _zone_head(head: str) -> bool:
-    """Development zones are named by their theme: three content words are specific enough
-    (生物健康科技|产业园)."""
-    words = [w for w in _cut(head) if len(w) > 1]
-    if any(w in lx.BREAK_WORDS for w in words):
-        return False
-    return sum(w not in lx.GENERIC_HEADS for w in words) >= 3
-
-
-@lru_cache(maxsize=100_000)
-def _body_head(head: str) -> bool:
-    """The field of a government body, which names it (民政部, 工信部, 国家卫健委, 市委大湾区办):
-    two to six characters of nouns and unknown words after an optional level, none generic."""
-    for level in lx.BODY_LEVELS:
-        if head.startswith(level) and len(head) > len(level) + 1:
-            head = head[len(level):]
-            break
-    if head in lx.BODY_LEVELS and head.endswith("委"):
-        return True  # 市委党校, 区委办: the committee's own bodies
-    if not 2 <= len(head) <= 6 or head in lx.GENERIC_HEADS or head in lx.GENERIC:
-        return False
-    tags = jieba.posseg.dt.word_tag_tab
-    return all(w not in lx.GENERIC_HEADS and w not in lx.BREAK_WORDS and len(w) > 1
-               and (unknown or (tags.get(w) or "n") in ("n", "nz", "nt", "j"))
-               for w, unknown in _runs(list(_cut(head))))
-
-
-@lru_cache(maxsize=100_000)
-def _proper(head: str) -> bool:
-    """Does the head hold a proper noun (place, organization, brand) by jieba's dictionary?"""
-    tags = jieba.posseg.dt.word_tag_tab
-    return any(tags.get(w) in lx.NAME_TAGS for w in _cut(head) if len(w) > 1)
-
-
-@lru_cache(maxsize=200_000)
-def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[str] = frozenset()) -> str | None:
-    """The entity type a name carries by its suffix, or None for a generic phrase."""
-    if name in lx.GENERIC or len(name) < 2 or lx.SLOGAN.search(name):
-        return None
-    if name.endswith(lx.DISTRICT_SUFFIXES) and gaz.is_known(name) and (
-            not name.endswith(("社区", "村")) or _village_head(lx.DIVISION_SUFFIX.sub("", name))
-            or lx.DIVISION_SUFFIX.sub("", name) in places):
-        return "District"  # a known 社区/村 still needs a place-like name: 现代社区 is one, but rarely meant
-    if name.endswith("街") and gaz.is_known(name + "道") and _village_head(name[:-1]):
-        return "District"  # 市桥街: how Guangdong writes its 街道
-    if name.endswith(lx.NOT_NAME_ENDINGS):
-        return None
-    if match := lx.suffix_of(name):
-        suffix, typ = match
-        head = name[: -len(suffix)]
-        strong = (typ == "Program" and suffix in lx.STRONG_PROGRAM_SUFFIXES and _programme_head(head)) or (
-            suffix in lx.ROAD_SUFFIXES and _road_head(head)) or (
-            suffix in lx.BODY_SUFFIXES and _body_head(head)) or (suffix in lx.ZONE_SUFFIXES and _zone_head(head)) or (
-            suffix in lx.STRONG_ORG_SUFFIXES and any(unknown for _, unknown in _runs(list(_cut(head)))))
-        if head[-1:] + suffix in lx.GENERIC or lx.COUNT_END.search(head):
-            return None  # 重要道|路 closes a common word (道路); 一条|路 counts a class
-        if len(head) < lx.MIN_HEAD.get(suffix, 1) or (lx.ONLY_CODE.match(head) and suffix in lx.PART_SUFFIXES) or not (
-                quoted or strong or distinctive(head, places) or _opens_with_division(head, gaz, places)):
-            return None  # 4号地块 alone is a plot of something named before
-        if (not quoted and suffix in lx.WEAK_PROGRAM_SUFFIXES and not lx.CODE.search(head) and not _proper(head)
-                and "“" not in head):
-            return None
-        if typ == "District" and suffix == "区" and any(z in head for z in lx.ZONE_WORDS):
-            return "Project"  # 某工业园四区: a zone, not a division
-        if typ == "District" and (suffix not in lx.LOCAL_SUFFIXES or not _place_like(head)):
-            return None  # an unknown 区/市/县 is rarely a division; unknown 社区/村 often are
-        if typ == "Program" and lx.NUMBERED.match(head) and len(name) <= 5:
-            return None  # 一号工程, 八八战略: numbered catchwords
-        if typ == "Program" and suffix == "工程" and (lx.BUILD_CUE.search(head) or type_of(head, gaz) == "Project"):
-            return "Project"  # 工程 of construction, not a programme
-        return typ
-    return None
 
 
 @dataclass
@@ -389,7 +170,7 @@ def _suffix_candidates(text: str, walks: list[Walk], gaz: Gazetteer, places: fro
     for start, end, word in walks:
         if not word.endswith(suffixes):
             continue
-        name = _trim(text[start:end])
+        name = trim(text[start:end])
         start = end - len(name)
         typ = type_of(name, gaz, places=places)
         if typ == "Organization" and "+" in name:
@@ -453,7 +234,7 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
     for m in lx.LISTED.finditer(text):
         typ, cls, mod = lx.CLASS_NOUNS[m.group("cls")], m.group("cls"), m.group("mod")
         counted = m.group("etc") != "等"  # 甲、乙等7条道路: counted items are named ones
-        if lx.CATEGORY_WORDS.search(mod) or any(_verb(w) for w in _cut(mod)):
+        if lx.CATEGORY_WORDS.search(mod) or any(_verb(w) for w in cut(mod)):
             continue  # 锂电池、危化品等行业企业: trades, not names; 甲、乙等三位专家参加活动: a clause
         end = m.start("etc")
         items = []
@@ -467,7 +248,7 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
         first_start, first_end = items[0]
         items[0] = (max(first_start, _left_start(toks, first_end, 12)), first_end)
         for start, end in items:
-            name = _trim(text[start:end])
+            name = trim(text[start:end])
             start = end - len(name)
             if (total := lx.TOTAL_TAIL.search(name)) and total.start() >= 2:  # 甲、乙共18家
                 name, end = name[: total.start()], end - len(total.group())
@@ -575,7 +356,7 @@ def _division_candidates(text: str, toks: list[Token], gaz: Gazetteer) -> list[C
             continue  # 城镇, 乡村: the suffix inside a word; a word ending in one is walked from it
         for n in (4, 3, 2):
             start = m.start() - n
-            if start in starts and gaz.is_known(text[start : m.end()]) and _village_head(text[start : m.start()]) and (
+            if start in starts and gaz.is_known(text[start : m.end()]) and village_head(text[start : m.start()]) and (
                     text[start : m.end()] not in lx.GENERIC):
                 out.append(Candidate(start, m.end(), "District"))
                 break
@@ -602,13 +383,13 @@ def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Ga
         return []
     name = text[c.start : c.end]
     # what the items share: the last item without its own first word (溪头|社区, 好眠|隔离酒店)
-    head = _runs(list(_cut(name)))[0][0]
+    head = runs(list(cut(name)))[0][0]
     suffix = name[len(head):] if type_of(name[len(head):], gaz, quoted=True) == c.type or (
         name[len(head):] in lx.ALL_SUFFIXES) else ""
     out, end = [], c.start
     while end - 1 >= 0 and text[end - 1] == "、":
         start = max(_left_start(toks, end - 1 - offset, 12) + offset, text.rfind("、", 0, end - 1) + 1)
-        item = _trim(text[start : end - 1])
+        item = trim(text[start : end - 1])
         start = end - 1 - len(item)
         if not 2 <= len(item) <= 12 or lx.COUNTED_AFTER.search(item) or item.endswith(lx.TITLES):
             break  # 甲企业73家、乙中心28家: counted classes; 甲学院王教授、…: people, not names
@@ -711,63 +492,11 @@ def _settle_facilities(typed: list[Typed], text: str) -> list[Typed]:
             for c, t, sent in typed]
 
 
-def _village_stem(name: str) -> str:
-    """甲村, 甲社区 -> 甲; other names -> ''."""
-    for suffix in ("社区", "村"):
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
-    return ""
-
-
-def _sub_body(rest: str) -> bool:
-    """Does `rest` name a body of its own (中山大学|肿瘤防治中心), not a part or phase?"""
-    return any(rest[-n:] in lx.ORG_SUFFIXES for n in lx.ORG_SUFFIX_LENGTHS if n < len(rest))
-
-
-@cache
-def core(name: str) -> str:
-    """The name without generic tails, for matching spellings of one thing."""
-    name = PAREN.sub("", name).replace("“", "").replace("”", "")
-    for tail in lx.GENERIC_TAILS:
-        if name.endswith(tail) and len(name) - len(tail) >= 2:
-            return core(name[: -len(tail)])
-    return name
-
-
-@lru_cache(maxsize=200_000)
-def same_thing(a: str, b: str) -> bool:
-    """Are two spellings in one document the same thing? (十二高人行天桥 ~ 十二高配套塘尾人行天桥)."""
-    ca, cb = core(a), core(b)
-    if ca == cb or _village_stem(ca) == _village_stem(cb) != "":
-        return True  # 沙浦村 became 沙浦社区: one place
-    short, long_ = sorted((ca, cb), key=len)
-    if len(short) < 3 or _sub_body(long_[len(short):]) and long_.startswith(short):
-        return False
-    if short in long_ and (long_.startswith(short) or len(short) >= 4):
-        return long_.startswith(short) or long_.endswith(short)
-    # abbreviation: the short one is an ordered subsequence sharing the head and the tail
-    it = iter(long_)
-    return (all(ch in it for ch in short) and short[:2] == long_[:2]
-            and (short[-2:] == long_[-2:] or len(short) <= 4)
-            and (len(short) <= 0.6 * len(long_) or _gaps(short, long_) == 1))
-
-
-def _gaps(short: str, long_: str) -> int:
-    """How many runs of `long_` a subsequence `short` leaves out (十二高|配套塘尾|人行天桥: one)."""
-    gaps, k, skipping = 0, 0, False
-    for ch in long_:
-        if k < len(short) and ch == short[k]:
-            k, skipping = k + 1, False
-        elif not skipping:
-            gaps, skipping = gaps + 1, True
-    return gaps
-
-
 def _keys(spelling: str) -> tuple[str, ...]:
     """Spellings that `same_thing` can match share one of these: the first or last two characters
     of the core name, or the stem of a village (so grouping need not compare every pair)."""
     c = core(spelling)
-    return c[:2], c[-2:], "村:" + _village_stem(c)
+    return c[:2], c[-2:], "村:" + village_stem(c)
 
 
 def _group(doc: Document, mentions: list[Mention]) -> list[Entity]:

@@ -14,9 +14,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from kg.extract import core, same_thing
 from kg.gazetteer import Gazetteer
 from kg.model import STAGES, Corpus, DocResult, Entity, Mention, Place, Relation
+from kg.names import core, same_thing
 
 TOWN = re.compile(r"(街道|镇|乡)$")
 VILLAGE = re.compile(r"(社区|村)$")

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-import pytest
-
-from kg.extract import core, extract, same_thing
+from kg.extract import extract
 from kg.model import Document
 
 
@@ -57,22 +55,6 @@ def test_aliases_within_a_document_form_one_entity():
     assert len(projects) == 1, projects
     (name, aliases), = projects.items()
     assert {name, *aliases} >= {"云溪人行天桥"}
-
-
-@pytest.mark.parametrize(("a", "b", "same"), [
-    ("十里河片区城市更新项目", "十里河片区", True),
-    ("云溪人行天桥", "云溪配套北岸人行天桥", True),
-    ("东湖小学", "西湖小学", False),
-    ("第一工业区", "第二工业区", False),
-])
-def test_same_thing(a, b, same):
-    assert same_thing(a, b) is same
-
-
-def test_core_drops_generic_tails_only():
-    assert core("青木湾片区城市更新项目") == "青木湾片区"
-    assert core("和顺路(东环路-西环路)新建工程") == "和顺路"
-    assert core("工程") == "工程"
 
 
 def test_listed_people_and_companies_take_the_class_nouns_type():

@@ -1,0 +1,297 @@
+"""Is a phrase a name, of what type, and are two spellings one name? The tests the extractor
+applies to every candidate, on strings alone: no sentence, no document.
+
+A name ends in a type-bearing suffix (…产业园, …商会, …行动) after a head that singles something
+out: a word jieba does not know and general text does not use (五指耙, 满京华), a proper noun, a
+code (T4, 二期), a nearby place, or a quoted word. Modern word counts (`kg.vocabulary`) keep the
+everyday jargon that jieba's older dictionary lacks (社康, 托育, 非遗) from counting as unknown.
+Some suffixes carry enough on their own with the right kind of head: a government body's field
+(民政部), a road's auspicious word (立业路), a development zone's theme (生物健康科技产业园).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+import jieba
+import jieba.posseg
+
+from kg import lexicon as lx
+from kg import vocabulary
+from kg.gazetteer import Gazetteer
+
+PAREN = re.compile(r"[（(][^（()）\n]{1,20}[)）]")
+
+
+@cache
+def teach_jieba() -> None:
+    """Teach jieba the generic suffixes and the gazetteer's short place names, once."""
+    jieba.setLogLevel(60)
+    for suffix in lx.ALL_SUFFIXES:
+        jieba.add_word(suffix, freq=2000)
+    for w in lx.BREAK_WORDS:
+        jieba.add_word(w, freq=3000)
+
+
+@lru_cache(maxsize=200_000)
+def cut(phrase: str) -> tuple[str, ...]:
+    """jieba's words of a short phrase; names and heads are cut again and again, by many tests."""
+    teach_jieba()
+    return tuple(jieba.cut(phrase, HMM=False))
+
+
+@lru_cache(maxsize=100_000)
+def trim(name: str) -> str:
+    """Strip modifiers, actions and counts that precede a name (全力推进…, 辖区…, 3个…)."""
+    counts = list(lx.COUNT_INSIDE.finditer(name))
+    if counts and len(name) - counts[-1].end() >= 2:
+        name = name[counts[-1].end():]  # 清理3个“散乱污危”园区 → the part after the count
+    while True:
+        before = name
+        name = lx.COUNT_PREFIX.sub("", name)
+        for p in lx.LEADING_TRIM:
+            if name.startswith(p) and len(name) - len(p) >= 2:
+                name = name[len(p):]
+        if name == before:
+            return name
+
+
+def runs(words: list[str]) -> list[tuple[str, bool]]:
+    """jieba's words, each run of two or more single characters (what it could not segment)
+    joined into one unknown word: (word, unknown)."""
+    out: list[tuple[str, bool]] = []
+    for i, w in enumerate(words):
+        if len(w) == 1 and i > 0 and len(words[i - 1]) == 1:
+            out[-1] = (out[-1][0] + w, True)
+        else:
+            out.append((w, False))
+    return out
+
+
+def _compound(word: str) -> bool:
+    """A rare dictionary word made of two common ones is a compound noun, not a name (专项|经费)."""
+    freq = jieba.dt.FREQ
+    return any((freq.get(word[:k]) or 0) >= lx.COMMON_FREQ and (freq.get(word[k:]) or 0) >= lx.COMMON_FREQ
+               for k in range(2, len(word) - 1))
+
+
+@lru_cache(maxsize=64)
+def _lengths(places: frozenset[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(p) for p in places}))
+
+
+def _names_a_place(head: str, places: frozenset[str]) -> bool:
+    """Does the head hold one of the nearby places' names (by substring, as a set lookup)?"""
+    return any(head[i : i + n] in places for n in _lengths(places) for i in range(len(head) - n + 1))
+
+
+@lru_cache(maxsize=100_000)
+def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
+    """Does the part before the suffix single something out? A name needs a word that is rare
+    or a proper noun in jieba's dictionary, an unknown word, a code (T4, 12号, 三期), or the
+    name of a place near the report's district (桥头 in 桥头消防站)."""
+    if head in lx.GENERIC_HEADS or lx.NUMBERED_WORD.match(head):
+        return False  # 两新, 四新: numbered shorthand for classes of things
+    if lx.CODE.search(head) or _names_a_place(head, places) or "”" in head:
+        return True  # a code, a nearby place, or a quoted word (文化“百千万”工程)
+    freq, tags = jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
+    words = list(cut(head))
+    if 3 <= len(head) <= 4 and len(words) == 2 and 1 in map(len, words) and not freq.get(head) and all(
+            tags.get(w) not in lx.NON_PLACE_TAGS | {"zg"} for w in words) and not (
+            set(head) & lx.FUNCTION_CHARS) and not vocabulary.is_common(head) and not lx.LEVEL_CHAR.match(head):
+        return True  # a word and a character jieba cannot join: an unknown name (南边|头, 荆|山花)
+    for w, unknown in runs(words):
+        if len(w) == 1 or w in lx.GENERIC_HEADS:
+            continue
+        f, tag = freq.get(w) or 0, tags.get(w)
+        if unknown:  # a run of single characters: a word jieba does not know, unless it is modern jargon
+            if not vocabulary.is_common(w):
+                return True
+        elif tag in lx.PROPER_TAGS and tag not in lx.PERSON_TAGS:
+            return True
+        elif tag in lx.PERSON_TAGS and not vocabulary.is_common(w, lx.COMMON_NOISY_PER_MILLION):
+            return True  # jieba tags 养老 and 惠民 as names too: words that common are not names
+        elif (f < lx.RARE_FREQ or (tag is None and f < 1000)) and not vocabulary.is_common(w) and not _compound(w):
+            return True
+    return False
+
+
+@lru_cache(maxsize=100_000)
+def _place_like(head: str) -> bool:
+    """Could this be the name part of a community or village no gazetteer holds? Two to four
+    characters of proper nouns or unknown characters, no verbs, adjectives, counts or words as
+    common as 人大代表."""
+    if not 2 <= len(head) <= 4 or head[0] in lx.FUNCTION_CHARS:
+        return False
+    tags = jieba.posseg.dt.word_tag_tab
+    for w in cut(head):
+        tag = tags.get(w)
+        if w in lx.GENERIC_HEADS or w in lx.BREAK_WORDS or (tag not in lx.PROPER_TAGS and (
+                len(w) > 1 or tag in lx.NON_PLACE_TAGS)) or (
+                len(w) > 1 and vocabulary.is_common(w, lx.COMMON_NOISY_PER_MILLION)):
+            return False
+    return True
+
+
+@lru_cache(maxsize=100_000)
+def village_head(head: str) -> bool:
+    """Is a gazetteer's 社区/村 meant as one here? Its name must not be an everyday word (现代社区,
+    和谐村 exist somewhere in China, but a report using them means a kind of community)."""
+    words = list(cut(head))
+    return 2 <= len(head) <= 4 and not lx.NUMBERED_WORD.match(head) and not any(
+        w in lx.GENERIC_HEADS or w in lx.BREAK_WORDS or w in lx.FUNCTION_CHARS
+        or (len(w) > 1 and vocabulary.is_common(w, lx.COMMON_NOISY_PER_MILLION)) for w in words)
+
+
+@lru_cache(maxsize=100_000)
+def _programme_head(head: str) -> bool:
+    """A head of nouns (and verbal nouns) of 2-8 characters, none generic: 乡村振兴, 春风."""
+    if not 2 <= len(head) <= 8 or head in lx.GENERIC_HEADS:
+        return False
+    tags = jieba.posseg.dt.word_tag_tab
+    words = list(cut(head))
+    return all(w not in lx.BREAK_WORDS and len(w) > 1 and (tags.get(w) or "n")[0] in "nvs" for w in words) and not all(
+        w in lx.GENERIC_HEADS for w in words)
+
+
+def _opens_with_division(head: str, gaz: Gazetteer, places: frozenset[str]) -> bool:
+    """Does the head open with a town or village (兰家村|安全饮水|项目)? Its place singles it out."""
+    return any(type_of(head[: m.end()], gaz, places=places) == "District" for m in lx.DIVISION_INSIDE.finditer(head))
+
+
+@lru_cache(maxsize=100_000)
+def _road_head(head: str) -> bool:
+    """Roads take any auspicious word for a name (立业路, 永和路): two or three characters of one
+    word that is neither generic nor an action."""
+    words = list(cut(head))
+    return 2 <= len(head) <= 3 and head not in lx.GENERIC_HEADS and head not in lx.BREAK_WORDS and (
+        head[0] not in lx.FUNCTION_CHARS and not lx.NUMBERED.match(head)) and (
+        len(words) == 1 or all(len(w) == 1 for w in words))
+
+
+@lru_cache(maxsize=100_000)
+def _zone_head(head: str) -> bool:
+    """Development zones are named by their theme: three content words are specific enough
+    (生物健康科技|产业园)."""
+    words = [w for w in cut(head) if len(w) > 1]
+    if any(w in lx.BREAK_WORDS for w in words):
+        return False
+    return sum(w not in lx.GENERIC_HEADS for w in words) >= 3
+
+
+@lru_cache(maxsize=100_000)
+def _body_head(head: str) -> bool:
+    """The field of a government body, which names it (民政部, 工信部, 国家卫健委, 市委大湾区办):
+    two to six characters of nouns and unknown words after an optional level, none generic."""
+    for level in lx.BODY_LEVELS:
+        if head.startswith(level) and len(head) > len(level) + 1:
+            head = head[len(level):]
+            break
+    if head in lx.BODY_LEVELS and head.endswith("委"):
+        return True  # 市委党校, 区委办: the committee's own bodies
+    if not 2 <= len(head) <= 6 or head in lx.GENERIC_HEADS or head in lx.GENERIC:
+        return False
+    tags = jieba.posseg.dt.word_tag_tab
+    return all(w not in lx.GENERIC_HEADS and w not in lx.BREAK_WORDS and len(w) > 1
+               and (unknown or (tags.get(w) or "n") in ("n", "nz", "nt", "j"))
+               for w, unknown in runs(list(cut(head))))
+
+
+@lru_cache(maxsize=100_000)
+def _proper(head: str) -> bool:
+    """Does the head hold a proper noun (place, organization, brand) by jieba's dictionary?"""
+    tags = jieba.posseg.dt.word_tag_tab
+    return any(tags.get(w) in lx.NAME_TAGS for w in cut(head) if len(w) > 1)
+
+
+@lru_cache(maxsize=200_000)
+def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[str] = frozenset()) -> str | None:
+    """The entity type a name carries by its suffix, or None for a generic phrase."""
+    if name in lx.GENERIC or len(name) < 2 or lx.SLOGAN.search(name):
+        return None
+    if name.endswith(lx.DISTRICT_SUFFIXES) and gaz.is_known(name) and (
+            not name.endswith(("社区", "村")) or village_head(lx.DIVISION_SUFFIX.sub("", name))
+            or lx.DIVISION_SUFFIX.sub("", name) in places):
+        return "District"  # a known 社区/村 still needs a place-like name: 现代社区 is one, but rarely meant
+    if name.endswith("街") and gaz.is_known(name + "道") and village_head(name[:-1]):
+        return "District"  # 市桥街: how Guangdong writes its 街道
+    if name.endswith(lx.NOT_NAME_ENDINGS):
+        return None
+    if match := lx.suffix_of(name):
+        suffix, typ = match
+        head = name[: -len(suffix)]
+        strong = (typ == "Program" and suffix in lx.STRONG_PROGRAM_SUFFIXES and _programme_head(head)) or (
+            suffix in lx.ROAD_SUFFIXES and _road_head(head)) or (
+            suffix in lx.BODY_SUFFIXES and _body_head(head)) or (suffix in lx.ZONE_SUFFIXES and _zone_head(head)) or (
+            suffix in lx.STRONG_ORG_SUFFIXES and any(unknown for _, unknown in runs(list(cut(head)))))
+        if head[-1:] + suffix in lx.GENERIC or lx.COUNT_END.search(head):
+            return None  # 重要道|路 closes a common word (道路); 一条|路 counts a class
+        if len(head) < lx.MIN_HEAD.get(suffix, 1) or (lx.ONLY_CODE.match(head) and suffix in lx.PART_SUFFIXES) or not (
+                quoted or strong or distinctive(head, places) or _opens_with_division(head, gaz, places)):
+            return None  # 4号地块 alone is a plot of something named before
+        if (not quoted and suffix in lx.WEAK_PROGRAM_SUFFIXES and not lx.CODE.search(head) and not _proper(head)
+                and "“" not in head):
+            return None
+        if typ == "District" and suffix == "区" and any(z in head for z in lx.ZONE_WORDS):
+            return "Project"  # 某工业园四区: a zone, not a division
+        if typ == "District" and (suffix not in lx.LOCAL_SUFFIXES or not _place_like(head)):
+            return None  # an unknown 区/市/县 is rarely a division; unknown 社区/村 often are
+        if typ == "Program" and lx.NUMBERED.match(head) and len(name) <= 5:
+            return None  # 一号工程, 八八战略: numbered catchwords
+        if typ == "Program" and suffix == "工程" and (lx.BUILD_CUE.search(head) or type_of(head, gaz) == "Project"):
+            return "Project"  # 工程 of construction, not a programme
+        return typ
+    return None
+
+
+def village_stem(name: str) -> str:
+    """甲村, 甲社区 -> 甲; other names -> ''."""
+    for suffix in ("社区", "村"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return ""
+
+
+def _sub_body(rest: str) -> bool:
+    """Does `rest` name a body of its own (中山大学|肿瘤防治中心), not a part or phase?"""
+    return any(rest[-n:] in lx.ORG_SUFFIXES for n in lx.ORG_SUFFIX_LENGTHS if n < len(rest))
+
+
+@cache
+def core(name: str) -> str:
+    """The name without generic tails, for matching spellings of one thing."""
+    name = PAREN.sub("", name).replace("“", "").replace("”", "")
+    for tail in lx.GENERIC_TAILS:
+        if name.endswith(tail) and len(name) - len(tail) >= 2:
+            return core(name[: -len(tail)])
+    return name
+
+
+@lru_cache(maxsize=200_000)
+def same_thing(a: str, b: str) -> bool:
+    """Are two spellings in one document the same thing? (十二高人行天桥 ~ 十二高配套塘尾人行天桥)."""
+    ca, cb = core(a), core(b)
+    if ca == cb or village_stem(ca) == village_stem(cb) != "":
+        return True  # 沙浦村 became 沙浦社区: one place
+    short, long_ = sorted((ca, cb), key=len)
+    if len(short) < 3 or _sub_body(long_[len(short):]) and long_.startswith(short):
+        return False
+    if short in long_ and (long_.startswith(short) or len(short) >= 4):
+        return long_.startswith(short) or long_.endswith(short)
+    # abbreviation: the short one is an ordered subsequence sharing the head and the tail
+    it = iter(long_)
+    return (all(ch in it for ch in short) and short[:2] == long_[:2]
+            and (short[-2:] == long_[-2:] or len(short) <= 4)
+            and (len(short) <= 0.6 * len(long_) or _gaps(short, long_) == 1))
+
+
+def _gaps(short: str, long_: str) -> int:
+    """How many runs of `long_` a subsequence `short` leaves out (十二高|配套塘尾|人行天桥: one)."""
+    gaps, k, skipping = 0, 0, False
+    for ch in long_:
+        if k < len(short) and ch == short[k]:
+            k, skipping = k + 1, False
+        elif not skipping:
+            gaps, skipping = gaps + 1, True
+    return gaps

@@ -1,0 +1,61 @@
+"""Name tests on invented strings: what makes a phrase a name, its type, and one name's spellings."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.gazetteer import Gazetteer
+from kg.names import core, distinctive, same_thing, type_of
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("十里河片区城市更新项目", "十里河片区", True),
+    ("云溪人行天桥", "云溪配套北岸人行天桥", True),  # one left-out run: an abbreviation
+    ("东湖小学", "西湖小学", False),
+    ("第一工业区", "第二工业区", False),
+    ("柳塘村", "柳塘社区", True),  # a village that became a community
+    ("青禾大学", "青禾大学肿瘤防治中心", False),  # a body of its own, not a longer spelling
+    ("青山镇道路改造绿化工程", "青山镇三岔路口道路改造及绿化工程", False),  # two left-out runs
+    ("“三调联动”机制", "三调联动", True),
+])
+def test_same_thing(a, b, same):
+    assert same_thing(a, b) is same
+
+
+def test_core_drops_generic_tails_only():
+    assert core("青木湾片区城市更新项目") == "青木湾片区"
+    assert core("和顺路(东环路-西环路)新建工程") == "和顺路"
+    assert core("工程") == "工程"
+
+
+@pytest.mark.parametrize(("head", "named"), [
+    ("五指岙", True),  # a word jieba does not know
+    ("T4", True),  # a code
+    ("非遗", False),  # jargon jieba lacks but general text uses
+    ("托育", False),
+    ("专项经费", False),  # a compound of common words
+    ("养老服务", False),
+])
+def test_distinctive(head, named):
+    assert distinctive(head) is named
+
+
+@pytest.mark.parametrize(("name", "typ"), [
+    ("民政部", "Organization"),  # a body named by its field
+    ("市委党校", "Organization"),
+    ("兴业路", "Project"),  # a road named by an auspicious word
+    ("海洋生物科技产业园", "Project"),  # a zone named by its theme
+    ("青蓝乳业", "Organization"),  # a company named by its trade
+    ("乡村振兴战略", "Program"),
+    ("农贸市场", None),  # class nouns
+    ("一条路", None),
+    ("4号地块", None),
+    ("重要道路", None),
+])
+def test_type_of(gaz, name, typ):
+    assert type_of(name, gaz) == typ
