@@ -4,7 +4,7 @@ applies to every candidate, on strings alone: no sentence, no document.
 A name ends in a type-bearing suffix (…产业园, …商会, …行动) after a head that singles something
 out: a word jieba does not know and general text does not use (五指耙, 满京华), a proper noun, a
 code (T4, 二期), a nearby place, or a quoted word. Modern word counts (`kg.vocabulary`) keep the
-everyday jargon that jieba's older dictionary lacks (社康, 托育, 非遗) from counting as unknown.
+everyday jargon that jieba's older dictionary lacks (托育, 非遗, 暖心) from counting as unknown.
 Some suffixes carry enough on their own with the right kind of head: a government body's field
 (民政部), a road's auspicious word (立业路), a development zone's theme (生物健康科技产业园).
 """

@@ -2,7 +2,7 @@
 
 jionlp's ``word_distribution`` counts the words of a large modern web and news corpus (about six
 billion words, segmented with jieba). jieba's own dictionary is older: it lacks the everyday jargon
-of administrative writing (社康, 托育, 非遗, 城市更新 is rare in it), which therefore looks as unknown
+of administrative writing (托育, 非遗, 暖心; 城市更新 is rare in it), which therefore looks as unknown
 as a name it has never seen (五指耙, 满京华). These counts tell the two apart.
 """
 
