@@ -269,6 +269,21 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
     return out
 
 
+def _bracket_candidates(text: str, places: frozenset[str]) -> list[Candidate]:
+    """Names in brackets after a counted class noun take its type: 科技型企业3家（甲、乙）."""
+    out = []
+    for m in lx.BRACKET_LIST.finditer(text):
+        items = m.group("items").split("、")
+        if any(not 2 <= len(i) <= 10 or lx.BRACKET_NOT_NAMES.search(i) for i in items):
+            continue  # （其中亿元以上项目2个）: a breakdown, not names
+        start = m.start("items")
+        for item in items:
+            if distinctive(item, places) or lx.suffix_of(item):
+                out.append(Candidate(start, start + len(item), lx.CLASS_NOUNS[m.group("cls")], listed=True))
+            start += len(item) + 1
+    return out
+
+
 def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     """Quoted names: typed by suffix, else a Program when the words around it launch or run
     something (开展“…”, “…”行动) — unless the quotes only stress a word (“瓶颈”), hold a list
@@ -560,6 +575,7 @@ def extract(doc: Document) -> DocResult:
         sent = text[s0:s1]
         cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full, c.listed) for c in (
             *_entry_candidates(sent, gaz), *_quoted_candidates(sent, gaz), *_list_candidates(sent, toks, gaz, places),
+            *_bracket_candidates(sent, places),
             *_suffix_candidates(sent, walks, gaz, places), *_division_candidates(sent, toks, gaz),
             *_person_candidates(sent, toks), *_place_candidates(toks, nearby, sent))]
         masked = [c for c in cands if _masked(text[c.start : c.end]) or _after_mask(text, c)]

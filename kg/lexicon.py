@@ -27,6 +27,8 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
         "卫生服务中心", "购物中心", "商业中心", "养老院", "驿站", "水库", "河", "湖", "基地", "工坊", "门户区",
         "石场", "苑", "泵站",
         "号站", "书院", "走廊", "创新城", "科技城", "大厦", "市场", "高铁", "高速", "立交", "国道", "省道",
+        "一期", "二期", "三期", "四期", "五期", "快线", "干线", "支线", "环线", "南延", "北延", "东延", "西延",
+        "延伸段", "雅居",
         "庭院", "家园", "服务区", "上盖", "纪念馆", "航站楼", "综合楼", "大楼", "车辆段", "停车场", "碧道",
         "绿道", "管网", "电站", "园", "公寓", "变电站", "污水处理厂", "学校", "校区", "体育馆", "文化馆", "美术馆",
         "安置房", "安置小区", "安置点", "集中居住区", "快速路", "步行街", "商业街", "古镇", "景区", "度假区", "互通",
@@ -150,7 +152,8 @@ COUNT_PREFIX = re.compile(r"^(?:[0-9]{4}年(?:[0-9]{1,2}月)?|[0-9]{1,2}月(?:[0
 # Characters that end a name even inside an unknown word (和, 及, 等 …).
 FUNCTION_CHARS = frozenset("和及与等或的在对为将把被向从由于以并且了是共各经已至到待")
 # A code inside a name makes it specific: T4航站楼, 12号线, 5G, 三期, 第一工业区, 4号地块.
-CODE = re.compile(r"[A-Za-z0-9]|第[一二三四五六七八九十0-9]+|[一二三四五六七八九十]期|[0-9一二三四五六七八九十]号|"
+CODE = re.compile(r"[A-Za-z0-9]|第[一二三四五六七八九十0-9]+|[一二三四五六七八九十]期|"
+                  r"[0-9一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]号|"
                   r"^[一二三四五六七八九十]+[高中小]")  # 十二高: a numbered school
 NUMBERED_SCHOOL = re.compile(r"^[一二三四五六七八九十]+[高中小]$")  # 十六高: a school's whole name
 RARE_FREQ = 20
@@ -221,7 +224,11 @@ LIST_END = re.compile("等|" + _COUNT)
 # A region named after a place (海西经济区, 珠三角城市群): the short name is not the place itself.
 REGION_AFTER = re.compile(r"经济区|经济带|经济圈|城市群|都市圈|地区")
 # A modifier of the class noun that makes the items categories (锂电池、危化品等行业企业).
-CATEGORY_WORDS = re.compile(r"行业|产业|领域|类|型|方面|业态")
+CATEGORY_WORDS = re.compile(r"行业|领域|类|型|方面|业态")
+# Names listed in brackets after a counted class noun: 新认定科技型企业3家（甲、乙、丙）.
+BRACKET_LIST = re.compile(r"(?P<cls>企业|公司|项目|工程|学校|医院|公园|道路|社区|村)[^，,。；;（()）]{0,4}?"
+                          r"[0-9一二三四五六七八九十百两]+[个家所项条座]\s*[（(](?P<items>[^（()）]{2,160})[)）]")
+BRACKET_NOT_NAMES = re.compile(r"其中|[0-9%，,：:；;]")
 # A total after the last item (甲、乙共18家).
 TOTAL_TAIL = re.compile(r"(?:共|合计|总计|累计|等)$")
 # Class nouns that name a kind of facility: each listed item is one (甲、乙2所学校 → 甲学校, 乙学校).

@@ -155,9 +155,11 @@ def _programme_head(head: str) -> bool:
         w in lx.GENERIC_HEADS for w in words)
 
 
-def _opens_with_division(head: str, gaz: Gazetteer, places: frozenset[str]) -> bool:
-    """Does the head open with a town or village (兰家村|安全饮水|项目)? Its place singles it out."""
-    return any(type_of(head[: m.end()], gaz, places=places) == "District" for m in lx.DIVISION_INSIDE.finditer(head))
+def _opens_with_name(head: str, gaz: Gazetteer, places: frozenset[str]) -> bool:
+    """Does the head open with a name of its own (兰家村|安全饮水|项目, 人民路|北侧|地块)? That
+    name singles the longer one out."""
+    return any(type_of(head[:k], gaz, places=places) in ("District", "Project")
+               for k in range(len(head) - 1, 2, -1) if lx.suffix_of(head[:k]))
 
 
 @lru_cache(maxsize=100_000)
@@ -228,7 +230,7 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
         if head[-1:] + suffix in lx.GENERIC or lx.COUNT_END.search(head):
             return None  # 重要道|路 closes a common word (道路); 一条|路 counts a class
         if len(head) < lx.MIN_HEAD.get(suffix, 1) or (lx.ONLY_CODE.match(head) and suffix in lx.PART_SUFFIXES) or not (
-                quoted or strong or distinctive(head, places) or _opens_with_division(head, gaz, places)):
+                quoted or strong or distinctive(head, places) or _opens_with_name(head, gaz, places)):
             return None  # 4号地块 alone is a plot of something named before
         if (not quoted and suffix in lx.WEAK_PROGRAM_SUFFIXES and not lx.CODE.search(head) and not _proper(head)
                 and "“" not in head):

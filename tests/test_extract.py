@@ -181,3 +181,11 @@ def test_nothing_inside_a_masked_name_and_no_verb_before_a_quoted_name():
     got = run("一、2022年工作总结\n建成*锦绣桃园基地，创“青禾优品”富硒品牌。")
     assert not any("桃园" in n for n in got), got
     assert not any(n.startswith("创") for n in got), got
+
+
+def test_names_in_brackets_after_a_counted_class_noun():
+    got = run("一、2022年工作总结\n新认定科技型中小企业3家（岚峰塑业、青禾陶器、恒拓膜业），"
+              "完成亿元以上项目引进5个（其中亿元以上项目2个），推进江汀路北侧地块、禾岭二期建设。")
+    assert {"岚峰塑业", "青禾陶器", "恒拓膜业"} <= {n for n, (t, _) in got.items() if t == "Organization"}, got
+    assert not any("其中" in n for n in got), got
+    assert {"江汀路北侧地块", "禾岭二期"} <= {n for n, (t, _) in got.items() if t == "Project"}, got
