@@ -100,9 +100,9 @@ def _same_family(prev: Token, tok: Token) -> bool:
 def _common_word(tok: Token) -> bool:
     """A dictionary word that merely ends in a one-character suffix (破局, 思路, 工作思路), not a name;
     longer words ending in a body's suffix are bodies (教育局, 编辑部), and a word plus a suffix is
-    the suffix's kind of thing (纸品|厂)."""
+    the suffix's kind of thing (纸品|厂). A committee (市委) closes the name of a place's (安丘市委)."""
     w, freq = tok.word, jieba.dt.FREQ.get(tok.word)
-    if w[-1] not in lx.ONE_CHAR_SUFFIXES or tok.tag in lx.NAME_TAGS or not freq:
+    if w[-1] not in lx.ONE_CHAR_SUFFIXES or tok.tag in lx.NAME_TAGS or not freq or w in lx.COMMITTEES:
         return False
     if len(w) == 2:
         return freq >= 50
@@ -277,8 +277,9 @@ def _bracket_candidates(text: str, places: frozenset[str]) -> list[Candidate]:
         if any(not 2 <= len(i) <= 10 or lx.BRACKET_NOT_NAMES.search(i) for i in items):
             continue  # （其中亿元以上项目2个）: a breakdown, not names
         start = m.start("items")
-        for item in items:
-            if distinctive(item, places) or lx.suffix_of(item):
+        for item in items:  # the brackets make each item a name, unless it is a class of its own
+            if item not in lx.GENERIC and not item.startswith(tuple(lx.BREAK_WORDS)) and (
+                    distinctive(item, places) or not vocabulary.is_common(item)):
                 out.append(Candidate(start, start + len(item), lx.CLASS_NOUNS[m.group("cls")], listed=True))
             start += len(item) + 1
     return out
@@ -293,7 +294,7 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
         inner = m.group(1).strip()
         if any(c in inner for c in "，。,；;：:！？、") or lx.SLOGAN.search(inner) or lx.NUMBERED_SERIES.match(inner):
             continue
-        formula = "+" in inner  # 人力资源+工会+商会: a formula names a scheme only when one follows
+        formula = "+" in inner or "-" in inner  # 人力资源+工会+商会: names a scheme only when one follows
         typ = None if formula else type_of(inner, gaz, quoted=True)
         if typ is None and _programme_context(text, m, inner, formula):
             typ = "Program"

@@ -99,7 +99,7 @@ def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
     words = list(cut(head))
     if 3 <= len(head) <= 4 and len(words) == 2 and 1 in map(len, words) and not freq.get(head) and all(
             tags.get(w) not in lx.NON_PLACE_TAGS | {"zg"} for w in words) and not (
-            set(head) & lx.FUNCTION_CHARS) and not vocabulary.is_common(head) and not lx.LEVEL_CHAR.match(head):
+            set(head) & lx.FUNCTION_CHARS) and not vocabulary.is_common(head) and not any(len(w) == 1 and lx.LEVEL_CHAR.match(w) for w in words):
         return True  # a word and a character jieba cannot join: an unknown name (南边|头, 荆|山花)
     for w, unknown in runs(words):
         if len(w) == 1 or w in lx.GENERIC_HEADS:
@@ -227,7 +227,7 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
             suffix in lx.ROAD_SUFFIXES and _road_head(head)) or (
             suffix in lx.BODY_SUFFIXES and _body_head(head)) or (suffix in lx.ZONE_SUFFIXES and _zone_head(head)) or (
             suffix in lx.STRONG_ORG_SUFFIXES and any(unknown for _, unknown in runs(list(cut(head)))))
-        if head[-1:] + suffix in lx.GENERIC or lx.COUNT_END.search(head):
+        if (typ == "Project" and head[-1:] + suffix in lx.GENERIC) or lx.COUNT_END.search(head):
             return None  # 重要道|路 closes a common word (道路); 一条|路 counts a class
         if len(head) < lx.MIN_HEAD.get(suffix, 1) or (lx.ONLY_CODE.match(head) and suffix in lx.PART_SUFFIXES) or not (
                 quoted or strong or distinctive(head, places) or _opens_with_name(head, gaz, places)):
