@@ -86,6 +86,16 @@ def _names_a_place(head: str, places: frozenset[str]) -> bool:
     return any(head[i : i + n] in places for n in _lengths(places) for i in range(len(head) - n + 1))
 
 
+def _word_and_char(head: str, words: list[str]) -> bool:
+    """Three or four characters jieba cuts into a word and a lone character, nouns both, that no
+    dictionary or corpus knows together: an unknown name (南边|头). Not a level (省|二级, 链接|市)."""
+    tags = jieba.posseg.dt.word_tag_tab
+    return (3 <= len(head) <= 4 and len(words) == 2 and 1 in map(len, words) and not jieba.dt.FREQ.get(head)
+            and all(tags.get(w) not in lx.NON_PLACE_TAGS | {"zg"} for w in words)
+            and not set(head) & lx.FUNCTION_CHARS and not vocabulary.is_common(head)
+            and not any(len(w) == 1 and lx.LEVEL_CHAR.match(w) for w in words))
+
+
 @lru_cache(maxsize=100_000)
 def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
     """Does the part before the suffix single something out? A name needs a word that is rare
@@ -97,9 +107,7 @@ def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
         return True  # a code, a nearby place, or a quoted word (文化“百千万”工程)
     freq, tags = jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
     words = list(cut(head))
-    if 3 <= len(head) <= 4 and len(words) == 2 and 1 in map(len, words) and not freq.get(head) and all(
-            tags.get(w) not in lx.NON_PLACE_TAGS | {"zg"} for w in words) and not (
-            set(head) & lx.FUNCTION_CHARS) and not vocabulary.is_common(head) and not any(len(w) == 1 and lx.LEVEL_CHAR.match(w) for w in words):
+    if _word_and_char(head, words):
         return True  # a word and a character jieba cannot join: an unknown name (南边|头, 荆|山花)
     for w, unknown in runs(words):
         if len(w) == 1 or w in lx.GENERIC_HEADS:
