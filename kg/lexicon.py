@@ -163,8 +163,8 @@ COMMON_FREQ = 1000  # a jieba word this frequent is everyday vocabulary
 NON_PLACE_TAGS = frozenset({"v", "d", "a", "m", "p", "c", "u", "r", "q", "f", "t", "ad", "vn", "an", "uj", "ul"})
 NAME_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nt", "nrfg"})  # proper nouns, not abbreviations
 PROPER_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nt", "j", "s", "nrfg"})
-PERSON_TAGS = frozenset({"nr", "nrfg", "j", "s"})
-PLACE_TAGS = frozenset({"ns", "nrt"})  # noisy tags: ordinary words often carry them
+NOISY_TAGS = frozenset({"nr", "nrfg", "j", "s"})  # name tags that ordinary words often carry too
+PLACE_TAGS = frozenset({"ns", "nrt"})
 COMMON_NOISY_PER_MILLION = 5.0  # how common such a word must be to count as ordinary (养老, 智慧, 惠民)
 # District suffixes that an unknown name may still carry as a real division (guide: communities and
 # villages no gazetteer holds are still Districts when the text says 社区/村).

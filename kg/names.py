@@ -26,7 +26,7 @@ PAREN = re.compile(r"[（(][^（()）\n]{1,20}[)）]")
 
 @cache
 def teach_jieba() -> None:
-    """Teach jieba the generic suffixes and the gazetteer's short place names, once."""
+    """Teach jieba the generic suffixes and the words that end a name, once, so that it keeps them whole."""
     jieba.setLogLevel(60)
     for suffix in lx.ALL_SUFFIXES:
         jieba.add_word(suffix, freq=2000)
@@ -116,9 +116,9 @@ def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
         if unknown:  # a run of single characters: a word jieba does not know, unless it is modern jargon
             if not vocabulary.is_common(w):
                 return True
-        elif tag in lx.PROPER_TAGS and tag not in lx.PERSON_TAGS:
+        elif tag in lx.PROPER_TAGS and tag not in lx.NOISY_TAGS:
             return True
-        elif tag in lx.PERSON_TAGS and not vocabulary.is_common(w, lx.COMMON_NOISY_PER_MILLION):
+        elif tag in lx.NOISY_TAGS and not vocabulary.is_common(w, lx.COMMON_NOISY_PER_MILLION):
             return True  # jieba tags 养老 and 惠民 as names too: words that common are not names
         elif (f < lx.RARE_FREQ or (tag is None and f < 1000)) and not vocabulary.is_common(w) and not _compound(w):
             return True
