@@ -392,7 +392,7 @@ _PLANNED = (
 # Stage cues, most specific first: at one position the first alternative that matches wins.
 _CUES = (
     ("planned", _PLANNED),  # first: 施工图, 开工手续 are not 施工, 开工
-    ("operating", r"投入运营|正式运营|试运行|试运营|开业|开园|开馆|(?<!开发)(?<!建设)(?<!管理)运营"),
+    ("operating", r"投入运营|正式运营|试运行|试运营|开业|开园|开馆|(?<!开发)(?<!建设)(?<!管理)运营|投产|投入生产"),
     ("completed", r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成"),
     ("under_way", r"完成了?\d+(?:\.\d+)?%|完成(?:年度)?投资|进度过半|(?:完成)?主体(?:结构|工程|封顶|完工)|封顶|在建"
                   r"|正在建设"
@@ -402,14 +402,16 @@ _CUES = (
 )
 # Verbs that only say work goes on (推进X, 加快X建设, 实施X工程): used when nothing more telling is near.
 _WEAK_CUES = (("under_way", r"推进|推动|加快|加速|实施(?!主体|方案)"),)
+_ORDER = ("planned", "started", "under_way", "completed", "operating")
 # Before a cue in a review, these say the step is still to come (拟开工, 预计2023年建成).
 _INTENDED = re.compile(r"拟|预计|计划|将|力争|争取|准备|即将")
 # A clause opening with one of these states what the plan aims at for the clause before it.
-_AIM = re.compile(r"(?:并|同时)?(?:力争|确保|争取|努力|预计|计划|年内|尽快|早日|(?:20\d\d年)?年?底前?)")
+_AIM = re.compile(r"(?:并|同时)?(?:力争|确保|争取|努力|预计|计划|年内|尽快|早日|(?:20\d\d年)?年?底前?"
+                  r"|(?:20\d\d年)?[0-9一二三四五六七八九十]{1,2}月(?:底|份|前)?)")  # …3月开工，10月竣工
 # A clause that names a place or project of its own before its cue owns that cue.
 _OWN_NAME = re.compile(
     r"[\u4e00-\u9fff](?:项目|工程|路|桥|园|区|中心|学校|小学|中学|幼儿园|医院|公园|基地|地块|片区|板块|区块|新城"
-    r"|站|馆|厂|线)"
+    r"|站|馆|厂|线|期)"
 )
 
 
@@ -445,6 +447,8 @@ def stage_of(text: str, start: int, end: int, mode: str) -> tuple[str | None, st
         after, before = _cues(text, end, hi, table), _cues(text, lo, start, table)
         if after or before:
             cue = after[0] if after else before[-1]
+            if mode == "plan" and after:  # 3月开工，10月竣工: a plan aims at its furthest step
+                cue = max(after, key=lambda c: _ORDER.index(c[1]))
             if mode == "review" and _INTENDED.search(text, max(lo, cue[0] - 8), cue[0]):
                 return "planned", text[cue[0] : cue[0] + len(cue[2])]  # a review's 拟开工, 预计年底建成: not yet
             return cue[1:]
@@ -457,6 +461,8 @@ def _aim_after(text: str, hi: int) -> _Cue | None:
         return None
     lo, end = clause_bounds(text, hi + 1, hi + 1)
     cues = _cues(text, lo, end) if _AIM.match(text, lo) else []
+    if cues and _OWN_NAME.search(text, lo, cues[-1][0]):
+        return None  # 争取乙二期落地: the next clause aims at a project of its own
     return cues[-1] if cues else None
 
 

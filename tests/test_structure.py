@@ -156,6 +156,16 @@ def test_intended_steps_in_a_review_are_still_planned(text, mode, want):
     assert stage(text, "青湖大桥", mode)[0] == want
 
 
+def test_a_plan_aims_at_its_furthest_step_and_production_is_operation():
+    assert stage("青湖大桥3月开工，10月竣工。", "青湖大桥", "plan")[0] == "completed"
+    assert stage("青湖大桥3月开工，10月竣工。", "青湖大桥", "review")[0] == "started"
+    assert stage("推动青湖食品厂年内投产。", "青湖食品厂", "plan")[0] == "operating"
+
+
+def test_an_aim_for_another_project_is_not_this_ones():
+    assert stage("有序推进青湖大桥建设，争取乙二期落地开工。", "青湖大桥", "plan")[0] == "under_way"
+
+
 # ---------------------------------------------------------------- sections
 
 REVIEW_BODY = (
