@@ -181,8 +181,8 @@ def _suffix_candidates(text: str, walks: list[Walk], gaz: Gazetteer, places: fro
             continue  # 全国文明镇, 省级卫生村: a title, not a place
         if typ and typ != "District":
             start, name, typ = _after_place(name, start, typ, gaz, places)
-        if typ:
-            out.append(Candidate(start, end, typ))
+        if typ:  # 市桥街 is how Guangdong and Tianjin write 市桥街道: the full name places it
+            out.append(Candidate(start, end, typ, name + "道" if typ == "District" and name.endswith("街") else None))
     return out
 
 

@@ -189,3 +189,8 @@ def test_names_in_brackets_after_a_counted_class_noun():
     assert {"岚峰塑业", "青禾陶器", "恒拓膜业"} <= {n for n, (t, _) in got.items() if t == "Organization"}, got
     assert not any("其中" in n for n in got), got
     assert {"江汀路北侧地块", "禾岭二期"} <= {n for n, (t, _) in got.items() if t == "Project"}, got
+
+
+def test_a_street_written_without_its_last_character_is_the_known_subdistrict():
+    got = run("龙津街2023年工作计划\n一、2023年工作计划\n龙津街将加快推进旧城改造。")
+    assert got.get("龙津街道") == ("District", ["龙津街"]), got
