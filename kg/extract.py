@@ -331,14 +331,24 @@ def _entry_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
 
 def _person_candidates(text: str, toks: list[Token]) -> list[Candidate]:
     """A surname-led name right before a title, starting on a word boundary, or right after one
-    when jieba's name tagger reads a name there."""
+    or before a memorial when jieba's name tagger reads a name there."""
     starts = {t.start for t in toks}
     out = [Candidate(m.start(1), m.end(1), "Person") for m in lx.PERSON.finditer(text) if m.start(1) in starts]
     for m in lx.TITLE_BEFORE.finditer(text):
-        word, tag = next(iter(jieba.posseg.cut(text[m.end() : m.end() + 4])), (None, None))
-        if tag == "nr" and 2 <= len(word) <= 3 and not vocabulary.is_common(word, lx.COMMON_NOISY_PER_MILLION):
-            out.append(Candidate(m.end(), m.end() + len(word), "Person"))
+        if name := _tagged_name(text[m.end() : m.end() + 4]):
+            out.append(Candidate(m.end(), m.end() + len(name), "Person"))
+    for m in lx.NAMED_AFTER_PERSON.finditer(text):  # 某某纪念馆, 某某故居: the person is named too
+        if m.start(1) in starts and (name := _tagged_name(m.group(1))) == m.group(1):
+            out.append(Candidate(m.start(1), m.end(1), "Person"))
     return out
+
+
+def _tagged_name(text: str) -> str | None:
+    """The person's name that jieba's name tagger reads at the start of `text`, if any."""
+    word, tag = next(iter(jieba.posseg.cut(text)), (None, None))
+    if tag in ("nr", "nrfg") and 2 <= len(word) <= 3 and not vocabulary.is_common(word, lx.COMMON_NOISY_PER_MILLION):
+        return word
+    return None
 
 
 def local_names(districts: list[str], gaz: Gazetteer) -> dict[str, str]:
@@ -466,12 +476,14 @@ def _select(cands: list[Candidate], text: str) -> list[Candidate]:
             continue
         chosen.append(c)
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
-    # an organization that opens a longer name is named too (福海商会|2.0改革, 中山大学|肿瘤防治中心),
+    # an organization or a person that opens a longer name is named too (福海商会|2.0改革, 中山大学|
+    # 肿瘤防治中心, 某某|纪念馆),
     # and so is a division inside one (甲镇|乙村|农民集中居住区建设项目), written whole or, for a
     # county, by its short name (番禺|广场); a bare city or village inside a name (日照|中心) is a word
     starts = {c.start: c for c in chosen if c.type != "District"}
-    chosen += [c for c in cands if c.type == "Organization" and c.start in starts and c.end - c.start >= 3
-               and c.end < starts[c.start].end and not text[c.start : c.end].endswith(lx.NOT_NESTED)]
+    chosen += [c for c in cands if c.start in starts and c.end < starts[c.start].end and (
+        c.type == "Person" or c.type == "Organization" and c.end - c.start >= 3
+        and not text[c.start : c.end].endswith(lx.NOT_NESTED))]
     outer = [c for c in chosen if c.type != "District"]
     chosen += [c for c in cands if c.type == "District" and c not in chosen and (
         not c.full or c.full.endswith(("区", "县")) and not c.full.endswith("社区")) and any(

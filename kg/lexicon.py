@@ -196,6 +196,8 @@ PERSON = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:{'|'.join(_TITLES
 TITLE_BEFORE = re.compile(r"(?:传承人|书记|主任|局长|镇长|区长|市长|院长|董事长|总经理|院士|教授|代表)"
                           r"(?=[" + SURNAMES + "])")
 
+NAMED_AFTER_PERSON = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}})(?:纪念馆|故居|进士第|铜像|雕像|墓)")
+
 DIVISION_SUFFIX = re.compile(r"(特别行政区|自治州|自治县|街道|社区|地区|省|市|区|县|镇|乡|村)$")
 
 # A numbered entry of a list of projects, opening with the project's name (3. 甲乙改造工程：总投资…).

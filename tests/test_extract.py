@@ -194,3 +194,9 @@ def test_names_in_brackets_after_a_counted_class_noun():
 def test_a_street_written_without_its_last_character_is_the_known_subdistrict():
     got = run("龙津街2023年工作计划\n一、2023年工作计划\n龙津街将加快推进旧城改造。")
     assert got.get("龙津街道") == ("District", ["龙津街"]), got
+
+
+def test_a_person_a_memorial_is_named_after():
+    got = run("一、2022年工作总结\n组织党员参观林则徐纪念馆，修缮詹天佑故居。")
+    assert got.get("林则徐", ("",))[0] == "Person" and got.get("詹天佑", ("",))[0] == "Person", got
+    assert any(n.startswith("林则徐纪念馆") for n in got), got
