@@ -96,10 +96,6 @@ def report_iri(doc_id: str) -> URIRef:
     return URIRef(_report(doc_id))
 
 
-def mention_iri(doc_id: str, m: Mention) -> URIRef:
-    return URIRef(_mention(doc_id, m))
-
-
 def entity_id(iri: str) -> str:
     """The corpus-wide entity id an entity IRI was minted from."""
     return unquote(iri.removeprefix(_KGR))
