@@ -468,7 +468,8 @@ def _masked(name: str) -> bool:
 
 
 def _select(cands: list[Candidate], text: str) -> list[Candidate]:
-    """Keep the longest candidate where spans overlap, earlier sources winning ties."""
+    """Keep the longest candidate where spans overlap, earlier sources winning ties, and the names
+    nested in a chosen one that are named on their own."""
     chosen: list[Candidate] = []
     taken = bytearray(max((c.end for c in cands), default=0) + 1)
     for c in sorted(cands, key=lambda c: -(c.end - c.start)):
@@ -476,20 +477,32 @@ def _select(cands: list[Candidate], text: str) -> list[Candidate]:
             continue
         chosen.append(c)
         taken[c.start : c.end] = b"\x01" * (c.end - c.start)
-    # an organization or a person that opens a longer name is named too (福海商会|2.0改革, 中山大学|
-    # 肿瘤防治中心, 某某|纪念馆),
-    # and so is a division inside one (甲镇|乙村|农民集中居住区建设项目), written whole or, for a
-    # county, by its short name (番禺|广场); a bare city or village inside a name (日照|中心) is a word
+    return _unique(chosen + _nested(chosen, cands, text))
+
+
+def _nested(chosen: list[Candidate], cands: list[Candidate], text: str) -> list[Candidate]:
+    """An organization or a person opening a chosen name (福海商会|2.0改革, 中山大学|肿瘤防治中心,
+    某某|纪念馆), and a division inside one (甲镇|乙村|农民集中居住区建设项目) written whole or, for a
+    county, by its short name (番禺|广场); a bare city or village inside a name (日照|中心) is a word."""
     starts = {c.start: c for c in chosen if c.type != "District"}
-    chosen += [c for c in cands if c.start in starts and c.end < starts[c.start].end and (
+    out = [c for c in cands if c.start in starts and c.end < starts[c.start].end and (
         c.type == "Person" or c.type == "Organization" and c.end - c.start >= 3
         and not text[c.start : c.end].endswith(lx.NOT_NESTED))]
     outer = [c for c in chosen if c.type != "District"]
-    chosen += [c for c in cands if c.type == "District" and c not in chosen and (
+    districts = [d for d in chosen if d.type == "District"]
+    out += [c for c in cands if c.type == "District" and c not in chosen and (
         not c.full or c.full.endswith(("区", "县")) and not c.full.endswith("社区")) and any(
         o.start <= c.start and c.end <= o.end - _suffix_len(text[o.start : o.end]) for o in outer) and not any(
-        d.start <= c.start < d.end or c.start <= d.start < c.end for d in chosen if d.type == "District")]
-    return sorted({(c.start, c.end): c for c in reversed(chosen)}.values(), key=lambda c: c.start)
+        d.start <= c.start < d.end or c.start <= d.start < c.end for d in districts)]
+    return out
+
+
+def _unique(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate a span (the first given), in text order."""
+    first: dict[tuple[int, int], Candidate] = {}
+    for c in cands:
+        first.setdefault((c.start, c.end), c)
+    return sorted(first.values(), key=lambda c: c.start)
 
 
 def _facility_type(text: str, c: Candidate) -> str:
@@ -599,8 +612,7 @@ def extract(doc: Document) -> DocResult:
         # a division written whole inside a title or a class is still named (入选|赣州市|首批…示范基地)
         chosen += [c for c in cands if c.type == "District" and not c.full and any(
             t.start <= c.start and c.end < t.end for t in titles)]
-        chosen = list({(c.start, c.end): c for c in reversed(chosen)}.values())[::-1]  # one mention a span
-        typed += [(c, _facility_type(text, c), (s0, s1)) for c in chosen if c not in titles]
+        typed += [(c, _facility_type(text, c), (s0, s1)) for c in _unique(chosen) if c not in titles]
     mentions: list[Mention] = []
     for c, typ, sent in _settle_facilities(typed, text):
         idx = section_at(sections, c.start)
