@@ -70,7 +70,7 @@ def _name_like(tok: Token) -> bool:
 
 def _quote_start(toks: list[Token], close: int) -> int | None:
     """Index of the opening quote matching the closing one at `close`, if close by."""
-    for k in range(close - 1, max(-1, close - 8), -1):
+    for k in range(close - 1, max(-1, close - 16), -1):  # a quoted name is at most 24 characters
         if toks[k].word in "“\"":
             return k
         if not NAME_CHAR.match(toks[k].word):
@@ -310,8 +310,10 @@ def _programme_context(text: str, m: re.Match, inner: str, formula: bool) -> boo
     if len(inner) > 12 or jieba.dt.FREQ.get(inner) or inner.endswith(lx.DISTRICT_SUFFIXES) or (
             inner.startswith(tuple(w for w in lx.BREAK_WORDS if len(w) > 1))):
         return False
-    if len(inner) <= 3 or lx.NUMBERED.match(inner):  # short and numbered phrases need a programme noun after
+    if len(inner) <= 3:  # a short phrase needs a programme noun after it
         return bool(lx.SCHEME_AFTER.match(text, m.end()))
+    if lx.NUMBERED.match(inner):  # a numbered one, that or other schemes listed with it (“一把手招商”“…”)
+        return bool(lx.SCHEME_AFTER.match(text, m.end()) or lx.QUOTED_LIST.match(text, m.end()))
     return bool(lx.PROGRAM_BEFORE.search(text, max(0, m.start() - 6), m.start())
                 or lx.PROGRAM_AFTER.match(text, m.end()))
 

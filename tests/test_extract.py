@@ -200,3 +200,11 @@ def test_a_person_a_memorial_is_named_after():
     got = run("一、2022年工作总结\n组织党员参观林则徐纪念馆，修缮詹天佑故居。")
     assert got.get("林则徐", ("",))[0] == "Person" and got.get("詹天佑", ("",))[0] == "Person", got
     assert any(n.startswith("林则徐纪念馆") for n in got), got
+
+
+def test_long_quoted_names_and_numbered_schemes_listed_together():
+    got = run("一、2022年工作总结\n第二届“青禾之约·湖畔之夏”夜市活动吸引游客，深化“一把手招商”“乡贤招商”等模式，"
+              "落实“四个意识”“两个维护”。")
+    assert any(t == "Program" and "湖畔之夏" in n for n, (t, _) in got.items()), got
+    assert got.get("一把手招商", ("",))[0] == "Program", got
+    assert not {"四个意识", "两个维护"} & set(got), got
