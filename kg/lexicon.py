@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 COMMITTEES = frozenset({"市委", "区委", "县委", "省委", "镇委", "党委", "党工委"})
+GOVERNMENTS = ("人民政府", "政府", "办事处")  # a division's own government: 平头镇人民政府
 # Trades that close a company's name when it drops 有限公司 (卡士乳业, 信濠光电, 奥新科技).
 TRADE_SUFFIXES = ("科技", "电子", "光电", "半导体", "乳业", "激光", "眼科", "精密", "实业", "控股", "股份", "药业",
                   "制药", "医药", "食品", "置业", "地产", "电气", "电器", "机械", "新材料", "新能源", "通信", "传媒",
@@ -41,6 +42,7 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
         "党支部", "纪委", "监委", "总工会", "工会", "局", "办公室", "大学", "学院", "研究院", "研究所", "银行",
         "基金", "法院", "检察院", "派出所", "中心", "部", "厅", "办", "联盟", "酒店", "党校", "院", "委",
         "联合会", "工商联", "侨联", "妇联", "团委", "之家", "合作社", "事务所", "研究会", "基金会", "俱乐部",
+        "人民政府", "政府", "办事处", "服务队", "志愿队",
         "卫生院", "支行", "分行", "信用社", "出版社", "报社", "电视台",
         *TRADE_SUFFIXES,
     ),
@@ -239,7 +241,7 @@ TOTAL_TAIL = re.compile(r"(?:共|合计|总计|累计|等)$")
 FACILITY_CLASSES = ("学校", "公园", "医院")
 # Endings that look like a suffix but close ordinary words (干部 is not a 部, 内部 neither).
 NOT_NAME_ENDINGS = ("干部", "内部", "外部", "全部", "局部", "东部", "西部", "南部", "北部", "中部", "基层",
-                    "支部书记", "布局", "大局", "格局", "新局", "开局", "服务", "交易", "娱乐", "设施", "通办")
+                    "支部书记", "布局", "大局", "格局", "新局", "开局", "好局", "服务", "交易", "娱乐", "设施", "通办")
 # Context that makes a quoted phrase a programme rather than emphasis: a verb that launches or
 # runs something before it (开展“…”) or another quoted item (“…”、“…”), or a class noun, a list or a
 # closing word after it (“…”行动、“…”).
