@@ -116,7 +116,7 @@ class Candidate:
     start: int
     end: int
     type: str
-    full: str | None = None  # the full name when the text writes a short one (宝安 → 宝安区)
+    full: str | None = None  # the name when the text writes it otherwise (宝安 → 宝安区, “甲”主题活动 → 甲)
     listed: bool = False  # typed by the list it stands in (甲、乙等3家企业), so a count may follow it
 
 
@@ -181,9 +181,21 @@ def _suffix_candidates(text: str, walks: list[Walk], gaz: Gazetteer, places: fro
             continue  # 全国文明镇, 省级卫生村: a title, not a place
         if typ and typ != "District":
             start, name, typ = _after_place(name, start, typ, gaz, places)
-        if typ:  # 市桥街 is how Guangdong and Tianjin write 市桥街道: the full name places it
-            out.append(Candidate(start, end, typ, name + "道" if typ == "District" and name.endswith("街") else None))
+        full = name + "道" if typ == "District" and name.endswith("街") else None  # 市桥街 is 市桥街道
+        if typ == "Program" and name.startswith("“") and (close := name.find("”")) > 1 and (
+                _class_tail(name[close + 1:], gaz)) and type_of(name[1:close], gaz, quoted=True) in (None, "Program"):
+            full = name[1:close]  # “能力提升年”主题活动: the quoted part is the programme's name
+            if lx.SLOGAN.search(full) or lx.NUMBERED_SERIES.match(full) or len(full) < 3:
+                continue
+        if typ:
+            out.append(Candidate(start, end, typ, full))
     return out
+
+
+def _class_tail(tail: str, gaz: Gazetteer) -> bool:
+    """Is what follows a quoted name only the class it belongs to (主题活动, 专项行动计划, 标杆小区)?"""
+    return tail in lx.GENERIC or (lx.suffix_of(tail) is not None and type_of(tail, gaz) is None
+                                  and not distinctive(tail[: -len(lx.suffix_of(tail)[0])]))
 
 
 def _inner_division(name: str, start: int, gaz: Gazetteer, places: frozenset[str]) -> tuple[int, str, str | None]:

@@ -154,13 +154,14 @@ def village_head(head: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def _programme_head(head: str) -> bool:
-    """A head of nouns (and verbal nouns) of 2-8 characters, none generic: 乡村振兴, 春风."""
+    """A head of nouns (and verbal nouns) of 2-8 characters, not all generic: 乡村振兴, 春风 (not
+    专项|行动, which only names a kind of plan)."""
     if not 2 <= len(head) <= 8 or head in lx.GENERIC_HEADS:
         return False
     tags = jieba.posseg.dt.word_tag_tab
     words = list(cut(head))
     return all(w not in lx.BREAK_WORDS and len(w) > 1 and (tags.get(w) or "n")[0] in "nvs" for w in words) and not all(
-        w in lx.GENERIC_HEADS for w in words)
+        w in lx.GENERIC_HEADS or w in lx.GENERIC for w in words)
 
 
 def _opens_with_name(head: str, gaz: Gazetteer, places: frozenset[str]) -> bool:

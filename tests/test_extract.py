@@ -208,3 +208,10 @@ def test_long_quoted_names_and_numbered_schemes_listed_together():
     assert any(t == "Program" and "湖畔之夏" in n for n, (t, _) in got.items()), got
     assert got.get("一把手招商", ("",))[0] == "Program", got
     assert not {"四个意识", "两个维护"} & set(got), got
+
+
+def test_a_quoted_programme_before_its_class_is_named_by_the_quote():
+    got = run("一、2023年工作总结\n开展“青苗护航年”主题活动，实施“启航2023”专项行动计划。")
+    assert got.get("青苗护航年", ("",))[0] == "Program", got
+    assert any("主题活动" in a for a in got["青苗护航年"][1]), got
+    assert got.get("启航2023", ("",))[0] == "Program", got
