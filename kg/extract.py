@@ -319,15 +319,13 @@ def _programme_context(text: str, m: re.Match, inner: str, formula: bool) -> boo
     """Is the quoted phrase a programme by the words around it?"""
     if formula:
         return bool(lx.SCHEME_AFTER.match(text, m.end()))
-    if len(inner) > 12 or jieba.dt.FREQ.get(inner) or inner.endswith(lx.DISTRICT_SUFFIXES) or (
+    if len(inner) > 12 or jieba.dt.FREQ.get(inner) or inner.endswith(lx.DISTRICT_SUFFIXES + lx.CLASS_ENDINGS) or (
             inner.startswith(tuple(w for w in lx.BREAK_WORDS if len(w) > 1))):
         return False
     if len(inner) <= 3:  # a short phrase needs a programme noun after it
         return bool(lx.SCHEME_AFTER.match(text, m.end()))
-    if lx.NUMBERED.match(inner):  # a numbered one, that or other schemes listed with it (“一把手招商”“…”)
-        return bool(lx.SCHEME_AFTER.match(text, m.end()) or lx.QUOTED_LIST.match(text, m.end()))
     return bool(lx.PROGRAM_BEFORE.search(text, max(0, m.start() - 6), m.start())
-                or lx.PROGRAM_AFTER.match(text, m.end()))
+                or lx.PROGRAM_AFTER.match(text, m.end()) or lx.QUOTED_LIST.match(text, m.end()))
 
 
 def _entry_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:

@@ -249,6 +249,8 @@ PROGRAM_BEFORE = re.compile(r"(”、|开展|实施|推行|推进|推动|深化|
                             r"举办|深入|创新|推出|首创|建设|参与|参加|持续|全面|以|通过|依托|围绕|聚焦|为)[了好]?$")
 PROGRAM_AFTER = re.compile(r"[”\"」』]?(行动|工作|模式|机制|活动|试点|品牌|体系|平台|工程|计划|改革|专项|项目|"
                            r"系列|主题|战略|示范|创建|建设|服务|清单|实践|培训|治理|、|和|及|等)")
+# A quoted phrase ending in a class of firms or people names that class (“四上企业”, “四类群体”).
+CLASS_ENDINGS = ("企业", "单位", "群体", "人员", "对象", "家庭", "群众", "人群", "干部")
 QUOTED_LIST = re.compile(r"、?[“\"][^”\"]{2,12}[”\"]")  # “一把手招商”“乡贤招商”: schemes listed together
 # What makes a formula (“人力资源+工会+商会”) or a short quoted phrase a scheme of its own.
 SCHEME_AFTER = re.compile(r"[”\"」』]?(?:.{0,2}?(机制|模式|试点|工作法|行动|体系|工程|计划|治理)|进[社校企园村家])")

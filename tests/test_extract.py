@@ -215,3 +215,10 @@ def test_a_quoted_programme_before_its_class_is_named_by_the_quote():
     assert got.get("青苗护航年", ("",))[0] == "Program", got
     assert any("主题活动" in a for a in got["青苗护航年"][1]), got
     assert got.get("启航2023", ("",))[0] == "Program", got
+
+
+def test_numbered_quoted_programmes_by_context_but_not_classes_of_firms():
+    got = run("一、2022年工作总结\n广泛开展“千名干部进万家”活动，推进“三社联动”、“居民议事”建设，新增“四上企业”13家。")
+    assert got.get("千名干部进万家", ("",))[0] == "Program", got
+    assert got.get("三社联动", ("",))[0] == "Program", got
+    assert "四上企业" not in got, got
