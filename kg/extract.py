@@ -27,7 +27,7 @@ from kg.model import DocResult, Document, Entity, Mention, Place
 from kg.names import core, cut, distinctive, runs, same_thing, teach_jieba, trim, type_of, village_head, village_stem
 from kg.structure import clause_bounds, find_sections, section_at, sentences, stage_of
 
-MASK = re.compile(r"[Xx×＊*]{1,}|XX|ＸＸ")
+MASK = re.compile(r"[Xx×＊*]{1,}|XX|ＸＸ|[（(]略[)）]")
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·.]")
 QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,24})[”\"」』]")
 

@@ -238,6 +238,8 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
             suffix in lx.STRONG_ORG_SUFFIXES and any(unknown for _, unknown in runs(list(cut(head)))))
         if suffix in lx.GOVERNMENTS and type_of(head, gaz, places=places) != "District":
             return None  # 区政府 names no one; 平头镇人民政府 does
+        if name.endswith(lx.LEVEL_COMMITTEES) and not gaz.is_known(name[:-1]):
+            return None  # 安丘市委 is the committee of 安丘市; 标省委 (对标省委) of nothing
         if (typ == "Project" and head[-1:] + suffix in lx.GENERIC) or lx.COUNT_END.search(head):
             return None  # 重要道|路 closes a common word (道路); 一条|路 counts a class
         if len(head) < lx.MIN_HEAD.get(suffix, 1) or (lx.ONLY_CODE.match(head) and suffix in lx.PART_SUFFIXES) or not (

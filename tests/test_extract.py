@@ -222,3 +222,9 @@ def test_numbered_quoted_programmes_by_context_but_not_classes_of_firms():
     assert got.get("千名干部进万家", ("",))[0] == "Program", got
     assert got.get("三社联动", ("",))[0] == "Program", got
     assert "四上企业" not in got, got
+
+
+def test_titles_listed_before_等荣誉称号_and_committees_of_no_place():
+    got = run("一、2022年工作总结\n获得“青禾文明镇”“ (略) 无烟机关”等荣誉称号，对标省委部署，在安丘市委领导下推进。")
+    assert not any("无烟" in n or "文明镇" in n for n in got), got
+    assert "标省委" not in got and got.get("安丘市委", ("",))[0] == "Organization", got
