@@ -100,7 +100,7 @@ def _same_family(prev: Token, tok: Token) -> bool:
 def _common_word(tok: Token) -> bool:
     """A dictionary word that merely ends in a one-character suffix (破局, 思路, 工作思路), not a name;
     longer words ending in a body's suffix are bodies (教育局, 编辑部), and a word plus a suffix is
-    the suffix's kind of thing (纸品|厂). A committee (市委) closes the name of a place's (安丘市委)."""
+    the suffix's kind of thing (纸品|厂). A committee (市委) closes the name of a place's (寿光市委)."""
     w, freq = tok.word, jieba.dt.FREQ.get(tok.word)
     if w[-1] not in lx.ONE_CHAR_SUFFIXES or tok.tag in lx.NAME_TAGS or not freq or w in lx.COMMITTEES:
         return False
@@ -181,10 +181,10 @@ def _suffix_candidates(text: str, walks: list[Walk], gaz: Gazetteer, places: fro
             continue  # 全国文明镇, 省级卫生村: a title, not a place
         if typ and typ != "District":
             start, name, typ = _after_place(name, start, typ, gaz, places)
-        full = name + "道" if typ == "District" and name.endswith("街") else None  # 市桥街 is 市桥街道
+        full = name + "道" if typ == "District" and name.endswith("街") else None  # 龙津街 is 龙津街道
         if typ == "Program" and name.startswith("“") and (close := name.find("”")) > 1 and (
                 _class_tail(name[close + 1:], gaz)) and type_of(name[1:close], gaz, quoted=True) in (None, "Program"):
-            full = name[1:close]  # “能力提升年”主题活动: the quoted part is the programme's name
+            full = name[1:close]  # “青苗护航年”主题活动: the quoted part is the programme's name
             if lx.SLOGAN.search(full) or lx.NUMBERED_SERIES.match(full) or len(full) < 3:
                 continue
         if typ:
@@ -247,7 +247,7 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
         typ, cls, mod = lx.CLASS_NOUNS[m.group("cls")], m.group("cls"), m.group("mod")
         counted = m.group("etc") != "等"  # 甲、乙等7条道路: counted items are named ones
         if lx.CATEGORY_WORDS.search(mod) or any(_verb(w) for w in cut(mod)):
-            continue  # 锂电池、危化品等行业企业: trades, not names; 甲、乙等三位专家参加活动: a clause
+            continue  # 锂电池、危化品等行业企业: trades, not names; 甲、乙等五位嘉宾出席会议: a clause
         end = m.start("etc")
         items = []
         for piece in reversed(lx.LIST_SEP.split(text[m.start("items"):end])):
@@ -287,7 +287,7 @@ def _bracket_candidates(text: str, places: frozenset[str]) -> list[Candidate]:
     for m in lx.BRACKET_LIST.finditer(text):
         items = m.group("items").split("、")
         if any(not 2 <= len(i) <= 10 or lx.BRACKET_NOT_NAMES.search(i) for i in items):
-            continue  # （其中亿元以上项目2个）: a breakdown, not names
+            continue  # （其中工业项目4个）: a breakdown, not names
         start = m.start("items")
         for item in items:  # the brackets make each item a name, unless it is a class of its own
             if item not in lx.GENERIC and not item.startswith(tuple(lx.BREAK_WORDS)) and (
@@ -333,7 +333,7 @@ def _entry_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     m = lx.LIST_ENTRY.match(text)
     if not m:
         return []
-    start = m.start("name") + len(lx.MASKED_DIVISIONS.match(m.group("name")).group())  # **市**县东岳镇… → 东岳镇…
+    start = m.start("name") + len(lx.MASKED_DIVISIONS.match(m.group("name")).group())  # **市**县甲镇… → 甲镇…
     name = MASK.sub("", text[start : m.end("name")])
     typ = type_of(name, gaz, quoted=True)
     if len(name) < 4 or not (typ == "Project" or (typ == "Program" and name.endswith(lx.WORKS))):
@@ -476,7 +476,7 @@ def _masked(name: str) -> bool:
         return False
     rest = MASK.sub("", name)
     head = next((rest[: -len(s)] for s in lx.ALL_SUFFIXES if rest.endswith(s)), rest)
-    return len(head) < 2 or not distinctive(head)  # XX医院, *街道 name nothing; 雅韵**项目 keeps 雅韵
+    return len(head) < 2 or not distinctive(head)  # XX医院, *街道 name nothing; 甲湾**项目 keeps 甲湾
 
 
 def _select(cands: list[Candidate], text: str) -> list[Candidate]:
@@ -494,7 +494,7 @@ def _select(cands: list[Candidate], text: str) -> list[Candidate]:
 
 def _nested(chosen: list[Candidate], cands: list[Candidate], text: str) -> list[Candidate]:
     """An organization or a person opening a chosen name (福海商会|2.0改革, 中山大学|肿瘤防治中心,
-    某某|纪念馆), and a division inside one (甲镇|乙村|农民集中居住区建设项目) written whole or, for a
+    某某|纪念馆), and a division inside one (甲镇|乙村|安置房建设项目) written whole or, for a
     county, by its short name (番禺|广场); a bare city or village inside a name (日照|中心) is a word."""
     starts = {c.start: c for c in chosen if c.type != "District"}
     out = [c for c in cands if c.start in starts and c.end < starts[c.start].end and (
@@ -621,7 +621,7 @@ def extract(doc: Document) -> DocResult:
         cands += [e for c in _select(cands, text) for e in _enumerated(text, c, toks, s0, gaz, places)]
         chosen = _select(cands, text)
         titles = [c for c in chosen if _class_use(text, c)]
-        # a division written whole inside a title or a class is still named (入选|赣州市|首批…示范基地)
+        # a division written whole inside a title or a class is still named (入选|某某市|首批…示范基地)
         chosen += [c for c in cands if c.type == "District" and not c.full and any(
             t.start <= c.start and c.end < t.end for t in titles)]
         typed += [(c, _facility_type(text, c), (s0, s1)) for c in _unique(chosen) if c not in titles]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 COMMITTEES = frozenset({"市委", "区委", "县委", "省委", "镇委", "党委", "党工委"})
-GOVERNMENTS = ("人民政府", "政府", "办事处")  # a division's own government: 平头镇人民政府
+GOVERNMENTS = ("人民政府", "政府", "办事处")  # a division's own government: 甲镇人民政府
 LEVEL_COMMITTEES = ("市委", "区委", "县委", "省委", "镇委")
 # Trades that close a company's name when it drops 有限公司 (卡士乳业, 信濠光电, 奥新科技).
 TRADE_SUFFIXES = ("科技", "电子", "光电", "半导体", "乳业", "激光", "眼科", "精密", "实业", "控股", "股份", "药业",
@@ -206,7 +206,7 @@ DIVISION_SUFFIX = re.compile(r"(特别行政区|自治州|自治县|街道|社�
 # A numbered entry of a list of projects, opening with the project's name (3. 甲乙改造工程：总投资…).
 LIST_ENTRY = re.compile(r"\s*(?:[0-9０-９]{1,2}[.、．]|[（(][0-9一二三四五六七八九十]{1,2}[)）])\s*"
                         r"(?P<name>[^:：,，。；;()（）\s]{4,40}?)\s*[:：,，]")
-# Masked divisions opening a name (**市**县东岳镇…): the name starts after them.
+# Masked divisions opening a name (**市**县甲镇…): the name starts after them.
 ONE_CHAR_DIVISIONS = "省市区县镇乡村"
 LEVEL_CHAR = re.compile(rf"[{ONE_CHAR_DIVISIONS}一二三四五六七八九十两双]")  # 省|二级, 市|一级: a level
 MASKED_DIVISIONS = re.compile(rf"(?:[Xx×＊*]+[{ONE_CHAR_DIVISIONS}])*")
@@ -228,7 +228,7 @@ LISTED = re.compile(
 )
 LIST_SEP = re.compile(r"[、及和与]")
 LIST_END = re.compile("等|" + _COUNT)
-# A region named after a place (海西经济区, 珠三角城市群): the short name is not the place itself.
+# A region named after a place (甲地经济区, 珠三角城市群): the short name is not the place itself.
 REGION_AFTER = re.compile(r"经济区|经济带|经济圈|城市群|都市圈|地区")
 # A modifier of the class noun that makes the items categories (锂电池、危化品等行业企业).
 CATEGORY_WORDS = re.compile(r"行业|领域|类|型|方面|业态")
@@ -252,7 +252,7 @@ PROGRAM_AFTER = re.compile(r"[”\"」』]?(行动|工作|模式|机制|活动|�
                            r"系列|主题|战略|示范|创建|建设|服务|清单|实践|培训|治理|、|和|及|等)")
 # A quoted phrase ending in a class of firms or people names that class (“四上企业”, “四类群体”).
 CLASS_ENDINGS = ("企业", "单位", "群体", "人员", "对象", "家庭", "群众", "人群", "干部")
-QUOTED_LIST = re.compile(r"、?[“\"][^”\"]{2,12}[”\"]")  # “一把手招商”“乡贤招商”: schemes listed together
+QUOTED_LIST = re.compile(r"、?[“\"][^”\"]{2,12}[”\"]")  # “一站式服务”“全链条招商”: schemes listed together
 # What makes a formula (“人力资源+工会+商会”) or a short quoted phrase a scheme of its own.
 SCHEME_AFTER = re.compile(r"[”\"」』]?(?:.{0,2}?(机制|模式|试点|工作法|行动|体系|工程|计划|治理)|进[社校企园村家])")
 # Class nouns that never sit inside a name: a walk left stops at them (主体企业|宝威仓储).
@@ -290,7 +290,7 @@ PART_SUFFIXES = ("地块", "号", "期", "栋", "区块")
 # A county or higher division ending a prefix (深圳市|工业园区): what follows may be a class noun.
 COUNTY_END = re.compile(r"(?:特别行政区|自治州|省|市|(?<!社)区|县)(?=.)")
 # Organization suffixes strong enough that a head jieba cannot segment names one, however often
-# general text writes it (牧原集团, 京东集团): a famous name is still a name.
+# general text writes it (京东集团): a famous name is still a name.
 STRONG_ORG_SUFFIXES = ("有限公司", "公司", "集团", "协会", "商会", "联合会", "促进会", "基金会", "研究会", "合作社",
                        "银行")
 # Programme suffixes strong enough that a plain two-word head still names one (乡村振兴战略, 春风行动).

@@ -88,7 +88,7 @@ def _names_a_place(head: str, places: frozenset[str]) -> bool:
 
 def _word_and_char(head: str, words: list[str]) -> bool:
     """Three or four characters jieba cuts into a word and a lone character, nouns both, that no
-    dictionary or corpus knows together: an unknown name (南边|头). Not a level (省|二级, 链接|市)."""
+    dictionary or corpus knows together: an unknown name (甲岭|头). Not a level (省|二级, 甲乙|市)."""
     tags = jieba.posseg.dt.word_tag_tab
     return (3 <= len(head) <= 4 and len(words) == 2 and 1 in map(len, words) and not jieba.dt.FREQ.get(head)
             and all(tags.get(w) not in lx.NON_PLACE_TAGS | {"zg"} for w in words)
@@ -108,7 +108,7 @@ def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
     freq, tags = jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
     words = list(cut(head))
     if _word_and_char(head, words):
-        return True  # a word and a character jieba cannot join: an unknown name (南边|头, 荆|山花)
+        return True  # a word and a character jieba cannot join: an unknown name (甲岭|头)
     for w, unknown in runs(words):
         if len(w) == 1 or w in lx.GENERIC_HEADS:
             continue
@@ -165,7 +165,7 @@ def _programme_head(head: str) -> bool:
 
 
 def _opens_with_name(head: str, gaz: Gazetteer, places: frozenset[str]) -> bool:
-    """Does the head open with a name of its own (兰家村|安全饮水|项目, 人民路|北侧|地块)? That
+    """Does the head open with a name of its own (甲村|安全饮水|项目, 甲路|北侧|地块)? That
     name singles the longer one out."""
     return any(type_of(head[:k], gaz, places=places) in ("District", "Project")
                for k in range(len(head) - 1, 2, -1) if lx.suffix_of(head[:k]))
@@ -226,7 +226,7 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
             or lx.DIVISION_SUFFIX.sub("", name) in places):
         return "District"  # a known 社区/村 still needs a place-like name: 现代社区 is one, but rarely meant
     if name.endswith("街") and gaz.is_known(name + "道") and village_head(name[:-1]):
-        return "District"  # 市桥街: how Guangdong writes its 街道
+        return "District"  # 龙津街: how Guangdong writes its 街道
     if name.endswith(lx.NOT_NAME_ENDINGS):
         return None
     if match := lx.suffix_of(name):
@@ -237,9 +237,9 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
             suffix in lx.BODY_SUFFIXES and _body_head(head)) or (suffix in lx.ZONE_SUFFIXES and _zone_head(head)) or (
             suffix in lx.STRONG_ORG_SUFFIXES and any(unknown for _, unknown in runs(list(cut(head)))))
         if suffix in lx.GOVERNMENTS and type_of(head, gaz, places=places) != "District":
-            return None  # 区政府 names no one; 平头镇人民政府 does
+            return None  # 区政府 names no one; 甲镇人民政府 does
         if name.endswith(lx.LEVEL_COMMITTEES) and not gaz.is_known(name[:-1]):
-            return None  # 安丘市委 is the committee of 安丘市; 标省委 (对标省委) of nothing
+            return None  # 寿光市委 is the committee of 寿光市; 标省委 (对标省委) of nothing
         if (typ == "Project" and head[-1:] + suffix in lx.GENERIC) or lx.COUNT_END.search(head):
             return None  # 重要道|路 closes a common word (道路); 一条|路 counts a class
         if len(head) < lx.MIN_HEAD.get(suffix, 1) or (lx.ONLY_CODE.match(head) and suffix in lx.PART_SUFFIXES) or not (
