@@ -187,9 +187,20 @@ def _suffix_candidates(text: str, walks: list[Walk], gaz: Gazetteer, places: fro
             full = name[1:close]  # “青苗护航年”主题活动: the quoted part is the programme's name
             if lx.SLOGAN.search(full) or lx.NUMBERED_SERIES.match(full) or len(full) < 3:
                 continue
+        if typ == "Project" and not full:
+            full = _before_class(name, gaz, places)  # 翠湖新村|老旧小区: the estate, then its class
         if typ:
             out.append(Candidate(start, end, typ, full))
     return out
+
+
+def _before_class(name: str, gaz: Gazetteer, places: frozenset[str]) -> str | None:
+    """The project a name opens with when the rest only says what kind of thing it is."""
+    for k in range(len(name) - 2, 1, -1):
+        if lx.suffix_of(name[:k]) and type_of(name[:k], gaz, places=places) == "Project" and (
+                name[k:] in lx.CLASS_TAILS):
+            return name[:k]
+    return None
 
 
 def _class_tail(tail: str, gaz: Gazetteer) -> bool:

@@ -228,3 +228,9 @@ def test_titles_listed_before_等荣誉称号_and_committees_of_no_place():
     got = run("一、2022年工作总结\n荣获“青禾文明镇”“(略)卫生单位”等荣誉称号，对标省委部署，在寿光市委领导下推进。")
     assert not any("卫生单位" in n or "文明镇" in n for n in got), got
     assert "标省委" not in got and got.get("寿光市委", ("",))[0] == "Organization", got
+
+
+def test_an_estate_or_resort_named_before_its_class():
+    got = run("一、2022年工作总结\n完成翠湖新村老旧小区改造，推进云栖山庄建设。")
+    assert got.get("翠湖新村") == ("Project", ["翠湖新村老旧小区"]), got
+    assert got.get("云栖山庄", ("",))[0] == "Project", got
