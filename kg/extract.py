@@ -44,16 +44,19 @@ def tokenize(text: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
     """jieba's words of each sentence (`spans`), offsets relative to the sentence. The whole text
     is cut in one pass: jieba cuts at every sentence mark anyway, so the words are the same."""
     teach_jieba()
-    tags = jieba.posseg.dt.word_tag_tab
+    tag = jieba.posseg.dt.word_tag_tab.get
     out: list[list[Token]] = [[] for _ in spans]
-    k, pos = 0, 0
+    if not spans:
+        return out
+    k, pos, last = 0, 0, len(spans) - 1
+    s0, s1, words = spans[0][0], spans[0][1], out[0]
     for w in jieba.cut(text, HMM=False):
         end = pos + len(w)
-        while k < len(spans) and spans[k][1] < end:
-            k += 1  # words past this sentence's end belong to a later one
-        if k < len(spans) and pos >= spans[k][0]:
-            s0 = spans[k][0]
-            out[k].append(Token(w, pos - s0, end - s0, tags.get(w)))
+        while end > s1 and k < last:  # words past this sentence's end belong to a later one
+            k += 1
+            s0, s1, words = spans[k][0], spans[k][1], out[k]
+        if s0 <= pos and end <= s1:
+            words.append(Token(w, pos - s0, end - s0, tag(w)))
         pos = end
     return out
 
