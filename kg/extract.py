@@ -68,7 +68,7 @@ def _name_like(tok: Token) -> bool:
         return False
     if len(w) == 1:  # unknown words come as single characters: only function characters break
         return w not in lx.FUNCTION_CHARS
-    return w in lx.NAME_INTERNAL or tok.tag not in lx.BREAK_TAGS or tok.tag == "f" and len(w) > 1  # 东部|软件园
+    return w in lx.NAME_INTERNAL or tok.tag not in lx.BREAK_TAGS or tok.tag == "f"  # a direction: 东部|软件园
 
 
 def _quote_start(toks: list[Token], close: int) -> int | None:
