@@ -24,7 +24,19 @@ from kg import lexicon as lx
 from kg import vocabulary
 from kg.gazetteer import Gazetteer
 from kg.model import DocResult, Document, Entity, Mention, Place
-from kg.names import core, cut, distinctive, runs, same_thing, teach_jieba, trim, type_of, village_head, village_stem
+from kg.names import (
+    catchword,
+    core,
+    cut,
+    distinctive,
+    runs,
+    same_thing,
+    teach_jieba,
+    trim,
+    type_of,
+    village_head,
+    village_stem,
+)
 from kg.structure import clause_bounds, find_sections, section_at, sentences, stage_of
 
 MASK = re.compile(r"[Xx×＊*]{1,}|XX|ＸＸ|[（(]略[)）]")
@@ -83,7 +95,7 @@ def _quote_start(toks: list[Token], close: int) -> int | None:
 
 def _kind(tok: Token) -> str | None:
     """The type a word names whole: a suffix word (幼儿园), or a division (巴南区, 镇)."""
-    if tok.word in lx.SUFFIX_TYPE:
+    if len(tok.word) > 1 and tok.word in lx.SUFFIX_TYPE:
         return lx.SUFFIX_TYPE[tok.word]
     if tok.word.endswith(lx.DISTRICT_SUFFIXES) and (len(tok.word) == 1 or tok.tag == "ns"):
         return "District"
@@ -110,7 +122,7 @@ def _common_word(tok: Token) -> bool:
     if len(w) == 2:
         return freq >= 50
     # 工作思路 is a word ending in 路 by chance; 纸品厂 (纸品 + 厂) really is a kind of factory
-    return lx.SUFFIX_TYPE_1.get(w[-1]) == "Project" and not jieba.dt.FREQ.get(w[:-1]) and (
+    return lx.SUFFIX_TYPE.get(w[-1]) == "Project" and not jieba.dt.FREQ.get(w[:-1]) and (
         len(lx.suffix_of(w)[0]) == 1)  # 人行天桥 ends in the suffix 天桥
 
 
@@ -188,7 +200,7 @@ def _suffix_candidates(text: str, walks: list[Walk], gaz: Gazetteer, places: fro
         if typ == "Program" and name.startswith("“") and (close := name.find("”")) > 1 and (
                 _class_tail(name[close + 1:], gaz)) and type_of(name[1:close], gaz, quoted=True) in (None, "Program"):
             full = name[1:close]  # “青苗护航年”主题活动: the quoted part is the programme's name
-            if lx.SLOGAN.search(full) or lx.NUMBERED_SERIES.match(full) or len(full) < 3:
+            if catchword(full) or len(full) < 3:
                 continue
         if typ == "Project" and not full:
             full = _before_class(name, gaz, places)  # 翠湖新村|老旧小区: the estate, then its class
@@ -208,8 +220,8 @@ def _before_class(name: str, gaz: Gazetteer, places: frozenset[str]) -> str | No
 
 def _class_tail(tail: str, gaz: Gazetteer) -> bool:
     """Is what follows a quoted name only the class it belongs to (主题活动, 专项行动计划, 标杆小区)?"""
-    return tail in lx.GENERIC or (lx.suffix_of(tail) is not None and type_of(tail, gaz) is None
-                                  and not distinctive(tail[: -len(lx.suffix_of(tail)[0])]))
+    return tail in lx.GENERIC or (_suffix_len(tail) > 0 and type_of(tail, gaz) is None
+                                  and not distinctive(tail[: len(tail) - _suffix_len(tail)]))
 
 
 def _inner_division(name: str, start: int, gaz: Gazetteer, places: frozenset[str]) -> tuple[int, str, str | None]:
@@ -318,7 +330,7 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     out = []
     for m in QUOTED.finditer(text):
         inner = m.group(1).strip()
-        if any(c in inner for c in "，。,；;：:！？、") or lx.SLOGAN.search(inner) or lx.NUMBERED_SERIES.match(inner):
+        if any(c in inner for c in "，。,；;：:！？、") or catchword(inner):
             continue
         formula = "+" in inner or "-" in inner  # 人力资源+工会+商会: names a scheme only when one follows
         typ = None if formula else type_of(inner, gaz, quoted=True)
@@ -416,14 +428,14 @@ def _division_candidates(text: str, toks: list[Token], gaz: Gazetteer) -> list[C
 
 
 def _place_candidates(toks: list[Token], names: dict[str, str], text: str) -> list[Candidate]:
-    """Bare short names of nearby places, and of provinces and major cities (深圳, 东莞, 广东)."""
+    """Bare short names of nearby places, and of provinces and major cities (深圳, 东莞, 广东). A
+    town or village named by an everyday word (团结, 和平) is meant only with its suffix, a city
+    only where jieba reads a place (深圳, not 和谐安康), and a short name opening a region's name is
+    not the place (海西|经济区)."""
     return [Candidate(t.start, t.end, "District", names[t.word]) for t in toks if t.word in names and not (
         vocabulary.is_common(t.word, lx.COMMON_NOISY_PER_MILLION) and (
             names[t.word].endswith(lx.LOCAL_SUFFIXES) or t.tag not in lx.PLACE_TAGS))
         and not lx.REGION_AFTER.match(text, t.end)]
-    # a town or village named by an everyday word (团结, 和平) is meant only with its suffix, a city
-    # only where jieba reads a place (深圳, not 和谐安康); a short
-    # name opening a region's name is not the place (海西|经济区)
 
 
 def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Gazetteer,
@@ -489,7 +501,7 @@ def _masked(name: str) -> bool:
     if not MASK.search(name):
         return False
     rest = MASK.sub("", name)
-    head = next((rest[: -len(s)] for s in lx.ALL_SUFFIXES if rest.endswith(s)), rest)
+    head = rest[: len(rest) - _suffix_len(rest)]
     return len(head) < 2 or not distinctive(head)  # XX医院, *街道 name nothing; 甲湾**项目 keeps 甲湾
 
 
@@ -633,12 +645,8 @@ def extract(doc: Document) -> DocResult:
         masked = [c for c in cands if _masked(text[c.start : c.end]) or _after_mask(text, c)]
         cands = [c for c in cands if not any(m.start <= c.start and c.end <= m.end for m in masked)]
         cands += [e for c in _select(cands, text) for e in _enumerated(text, c, toks, s0, gaz, places)]
-        chosen = _select(cands, text)
-        titles = [c for c in chosen if _class_use(text, c)]
-        # a division written whole inside a title or a class is still named (入选|某某市|首批…示范基地)
-        chosen += [c for c in cands if c.type == "District" and not c.full and any(
-            t.start <= c.start and c.end < t.end for t in titles)]
-        typed += [(c, _facility_type(text, c), (s0, s1)) for c in _unique(chosen) if c not in titles]
+        # a title or a class drops out; a division nested in it stays (入选|某某市|首批…示范基地)
+        typed += [(c, _facility_type(text, c), (s0, s1)) for c in _select(cands, text) if not _class_use(text, c)]
     mentions: list[Mention] = []
     for c, typ, sent in _settle_facilities(typed, text):
         idx = section_at(sections, c.start)

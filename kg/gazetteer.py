@@ -425,7 +425,7 @@ class Gazetteer:
         scope = [n for p in dict.fromkeys(parents) for n in self._nodes(p) if self._ix.levels[n] < target]
         by_stem: dict[str, str] = {}  # 塘尾 and 塘尾社区 are one vote
         for community in communities:
-            by_stem.setdefault(_village_stem(community), community)
+            by_stem.setdefault(village_stem(community), community)
         votes: dict[int, list[str]] = defaultdict(list)
         found = 0
         for community in by_stem.values():
@@ -498,12 +498,12 @@ class Gazetteer:
 
     def _villages(self, written: str) -> set[int]:
         """Village/community nodes a name as written may mean: 塘尾社区 also finds 塘尾村, bare 塘尾 both."""
-        stem = _village_stem(written)
+        stem = village_stem(written)
         variants = {written, stem, *(stem + s for s in _VILLAGE_SUFFIXES)}
         return {i for v in variants for i in self._nodes(v) if self._ix.levels[i] == VILLAGE}
 
 
-def _village_stem(name: str) -> str:
+def village_stem(name: str) -> str:
     """塘尾社区 -> 塘尾; a name without a village suffix is its own stem."""
     return next((name[: -len(s)] for s in _VILLAGE_SUFFIXES if name.endswith(s) and len(name) > len(s)), name)
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-COMMITTEES = frozenset({"市委", "区委", "县委", "省委", "镇委", "党委", "党工委"})
-GOVERNMENTS = ("人民政府", "政府", "办事处")  # a division's own government: 甲镇人民政府
 LEVEL_COMMITTEES = ("市委", "区委", "县委", "省委", "镇委")
+COMMITTEES = frozenset({*LEVEL_COMMITTEES, "党委", "党工委"})
+GOVERNMENTS = ("人民政府", "政府", "办事处")  # a division's own government: 甲镇人民政府
 # Trades that close a company's name when it drops 有限公司 (卡士乳业, 信濠光电, 奥新科技).
 TRADE_SUFFIXES = ("科技", "电子", "光电", "半导体", "乳业", "激光", "眼科", "精密", "实业", "控股", "股份", "药业",
                   "制药", "医药", "食品", "置业", "地产", "电气", "电器", "机械", "新材料", "新能源", "通信", "传媒",
@@ -42,7 +42,7 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
         "有限公司", "公司", "集团", "协会", "商会", "联合会", "联谊会", "促进会", "委员会", "党工委", "党委",
         "党支部", "纪委", "监委", "总工会", "工会", "局", "办公室", "大学", "学院", "研究院", "研究所", "银行",
         "基金", "法院", "检察院", "派出所", "中心", "部", "厅", "办", "联盟", "酒店", "党校", "院", "委",
-        "联合会", "工商联", "侨联", "妇联", "团委", "之家", "合作社", "事务所", "研究会", "基金会", "俱乐部",
+        "工商联", "侨联", "妇联", "团委", "之家", "合作社", "事务所", "研究会", "基金会", "俱乐部",
         "人民政府", "政府", "办事处", "服务队", "志愿队",
         "卫生院", "支行", "分行", "信用社", "出版社", "报社", "电视台",
         *TRADE_SUFFIXES,
@@ -58,19 +58,16 @@ SUFFIX_TYPES: list[tuple[str, str]] = sorted(
     ((s, t) for t, ss in _SUFFIXES.items() for s in ss), key=lambda st: -len(st[0])
 )
 ALL_SUFFIXES: tuple[str, ...] = tuple(s for s, _ in SUFFIX_TYPES)
-SUFFIX_TYPE = {s: t for s, t in SUFFIX_TYPES if len(s) >= 2}
+SUFFIX_TYPE = dict(SUFFIX_TYPES)  # each suffix carries one type
 _BY_LENGTH = sorted({len(s) for s in ALL_SUFFIXES}, reverse=True)
 ORG_SUFFIXES = frozenset(_SUFFIXES["Organization"])
 ORG_SUFFIX_LENGTHS = sorted({len(s) for s in ORG_SUFFIXES})
-_FIRST_TYPE: dict[str, str] = {}
-for _s, _t in SUFFIX_TYPES:
-    _FIRST_TYPE.setdefault(_s, _t)
 
 
 def suffix_of(name: str) -> tuple[str, str] | None:
     """The longest type-bearing suffix `name` ends with, and its type."""
     for n in _BY_LENGTH:
-        if len(name) >= n and (typ := _FIRST_TYPE.get(name[-n:])):
+        if len(name) >= n and (typ := SUFFIX_TYPE.get(name[-n:])):
             return name[-n:], typ
     return None
 WORKS = ("工程", "项目")  # works on a named thing: 甲学校|改扩建工程 keeps the school in its name
@@ -278,7 +275,6 @@ HONOUR_AFTER = re.compile(r"[”\"]?等?(?:称号|荣誉|评选|之一|单位)")
 # A division name ending inside a longer name (…社区|松环路, …街道|工匠公园).
 DIVISION_INSIDE = re.compile(r"(?:街道|社区|村|镇)(?=.)")
 ONE_CHAR_SUFFIXES = frozenset(x for x in ALL_SUFFIXES if len(x) == 1)
-SUFFIX_TYPE_1 = {s: t for s, t in reversed(SUFFIX_TYPES) if len(s) == 1}
 # Levels of an honour title: 全国|文明镇, 省级|森林城镇 name a distinction, not a division.
 HONOUR_LEVELS = ("全国", "国家级", "省级", "市级", "区级", "县级", "首批", "国家", "省", "示范")
 # Government bodies are named by their field (民政部, 卫健委, 大湾区办), after a level (国家, 市委 …).

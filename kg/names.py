@@ -17,8 +17,8 @@ from functools import cache, lru_cache
 import jieba
 import jieba.posseg
 
+from kg import gazetteer, vocabulary
 from kg import lexicon as lx
-from kg import vocabulary
 from kg.gazetteer import Gazetteer
 
 PAREN = re.compile(r"[（(][^（()）\n]{1,20}[)）]")
@@ -142,6 +142,11 @@ def _place_like(head: str) -> bool:
     return True
 
 
+def catchword(phrase: str) -> bool:
+    """A slogan or a numbered series (四个意识, 两学一做, 一轴一廊四片区): not an entity."""
+    return bool(lx.SLOGAN.search(phrase) or lx.NUMBERED_SERIES.match(phrase))
+
+
 @lru_cache(maxsize=100_000)
 def village_head(head: str) -> bool:
     """Is a gazetteer's 社区/村 meant as one here? Its name must not be an everyday word (现代社区,
@@ -261,11 +266,9 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
 
 
 def village_stem(name: str) -> str:
-    """甲村, 甲社区 -> 甲; other names -> ''."""
-    for suffix in ("社区", "村"):
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
-    return ""
+    """甲村, 甲社区 -> 甲 (the gazetteer's stem, of two characters or more); other names -> ''."""
+    stem = gazetteer.village_stem(name)
+    return stem if stem != name and len(stem) >= 2 else ""
 
 
 def _sub_body(rest: str) -> bool:

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kg.model import Mode, Section
+from kg.model import STAGES, Mode, Section
 
 # ---------------------------------------------------------------- sentences and clauses
 
@@ -402,7 +402,6 @@ _CUES = (
 )
 # Verbs that only say work goes on (推进X, 加快X建设, 实施X工程): used when nothing more telling is near.
 _WEAK_CUES = (("under_way", r"推进|推动|加快|加速|实施(?!主体|方案)"),)
-_ORDER = ("planned", "started", "under_way", "completed", "operating")
 # Before a cue in a review, these say the step is still to come (拟开工, 预计2023年建成).
 _INTENDED = re.compile(r"拟|预计|计划|将|力争|争取|准备|即将")
 # A clause opening with one of these states what the plan aims at for the clause before it.
@@ -448,7 +447,7 @@ def stage_of(text: str, start: int, end: int, mode: str) -> tuple[str | None, st
         if after or before:
             cue = after[0] if after else before[-1]
             if mode == "plan" and after:  # 3月开工，10月竣工: a plan aims at its furthest step
-                cue = max(after, key=lambda c: _ORDER.index(c[1]))
+                cue = max(after, key=lambda c: STAGES.index(c[1]))
             if mode == "review" and _INTENDED.search(text, max(lo, cue[0] - 8), cue[0]):
                 return "planned", text[cue[0] : cue[0] + len(cue[2])]  # a review's 拟开工, 预计年底建成: not yet
             return cue[1:]
