@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # dependencies (a 150 MB segmenter, numpy) are not needed, hence --no-deps.
 JIONLP := jionlp==1.5.31
 
-.PHONY: build test setup setup-test browser clean
+.PHONY: build test setup setup-test browser clean model
 
 $(BIN)/kg: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -36,6 +36,10 @@ build: setup
 test: setup-test browser
 	$(BIN)/ruff check kg tests bench
 	$(BIN)/python -m pytest -q
+
+# The decision model shipped in the package, trained on the shared gold (deterministic).
+model: setup
+	$(BIN)/kg train --gold ../shared/gold/dev --gold ../shared/gold/pages -o kg/models/decision.json
 
 clean:
 	rm -rf $(VENV)
