@@ -440,7 +440,7 @@ def _place_candidates(toks: list[Token], names: dict[str, str], text: str) -> li
 def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Gazetteer,
                 places: frozenset[str]) -> list[Candidate]:
     """Bare items of an enumeration share the type of its last, suffixed item. A short item
-    shares its suffix too: 潭头、溪头社区 (two communities), 红星、车辆段学校 (two schools); a longer
+    shares its suffix too: 潭头、溪头社区 (two communities), 东湖、西湖学校 (two schools); a longer
     one names itself: 甲三期A、乙产业园完成90% (two projects)."""
     if c.full:
         return []
