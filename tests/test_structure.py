@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.structure import clause_bounds, find_sections, section_at, sentences, stage_of
+from kg.structure import clause_bounds, find_sections, section_at, sentences, stage_of, time_of
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "data" / "reports"
@@ -269,6 +269,125 @@ def test_sections_cover_the_document_and_section_at_finds_them():
     assert section_at(sections, text.index("同比")) == 1
     assert sections[section_at(sections, text.index("力争"))].mode == "plan"
     assert section_at(sections, len(text)) is None
+
+
+# ---------------------------------------------------------------- dating from the evidence, ranked
+
+
+def evidence(text: str, title: str = "", metadata: dict[str, str] | None = None) -> list[list[tuple]]:
+    return [[(e.kind, e.text) for e in s.evidence] for s in find_sections(text, title, metadata)]
+
+
+def test_a_first_sentence_is_no_title_and_its_year_dates_the_review():
+    # the first line is a sentence naming a 报告 and a 任务: neither makes it a title
+    text = f"2022年，青湖街道坚决贯彻上级报告部署，全面完成各项任务。\n{REVIEW_BODY}"
+    assert dated(text) == {(2022, "review")}
+    assert ("opening", "2022年") in evidence(text)[0]
+
+
+def test_an_opening_since_the_year_makes_the_preface_a_review_of_that_year():
+    text = f"2022年以来，青湖街道统筹发展和安全，努力开创新局面。\n一、年度目标任务完成情况\n{REVIEW_BODY}"
+    sections = find_sections(text)
+    assert {(s.year, s.mode) for s in sections} == {(2022, "review")}
+    assert sections[0].evidence[0].kind == "opening"
+    assert text[sections[0].evidence[0].start : sections[0].evidence[0].end] == sections[0].evidence[0].text
+
+
+def test_this_year_so_far_is_dated_by_the_publication_date():
+    text = f"今年以来，青湖街道稳中求进。\n{REVIEW_BODY}"
+    assert dated(text, metadata={"发布时间": "2024-07-02 10:00"}) == {(2024, "review")}
+    assert ("relative", "今年以来") in evidence(text, metadata={"发布时间": "2024-07-02"})[0]
+
+
+def test_this_year_so_far_without_a_date_takes_the_next_dated_sentence():
+    text = f"今年以来，青湖街道稳中求进。\n2024年，全街经济运行整体向好。{REVIEW_BODY}"
+    assert dated(text) == {(2024, "review")}
+
+
+def test_a_half_year_report_reviews_its_own_year():
+    assert dated(REVIEW_BODY, title="青湖街道2023年上半年工作报告") == {(2023, "review")}
+    assert dated(REVIEW_BODY, title="青湖街道2023年工作报告") == {(2022, "review")}
+
+
+def test_a_congress_report_reviews_the_year_before():
+    text = f"青湖街道2025年社代会报告\n一、工作回顾\n{REVIEW_BODY}"
+    assert dated(text) == {(2024, "review")}
+    assert evidence(text)[-1][0] == ("title", "青湖街道2025年社代会报告")
+
+
+def test_the_title_outranks_the_publication_date_and_the_index_year_dates_when_nothing_else_does():
+    meta = {"发布日期": "2023-05-10"}
+    assert dated(REVIEW_BODY, title="青湖街道2021年工作总结", metadata=meta) == {(2021, "review")}
+    filed = {"索引号": "00123/2022-00456"}
+    assert dated(REVIEW_BODY, metadata=filed) == {(2022, "review")}
+    assert ("published", "索引号: 00123/2022-00456") in evidence(REVIEW_BODY, metadata=filed)[0]
+
+
+def test_a_section_shows_the_heading_and_the_verbs_that_decided_it():
+    text = f"一、2021年工作计划\n{REVIEW_BODY}"
+    (section,) = find_sections(text)
+    assert (section.year, section.mode, section.heading_mode) == (2021, "review", "plan")
+    assert [e.kind for e in section.evidence] == ["heading", "verbs"]
+    verbs = section.evidence[1]
+    assert "同比" in verbs.text and text[verbs.start : verbs.end] in verbs.text
+
+
+def test_evidence_is_written_in_the_jsonl():
+    from kg.model import DocResult, Document
+
+    text = f"今年以来，青湖街道稳中求进。\n{REVIEW_BODY}"
+    meta = {"发布时间": "2024-07-02"}
+    doc = Document("d", "d.txt", text, "0", metadata=meta)
+    record = DocResult(doc, sections=find_sections(text, "", meta)).to_json()
+    (section,) = record["sections"]
+    assert section["evidence"][0] == {"kind": "relative", "text": "今年以来", "start": 0, "end": 4}
+    assert {"kind": "published", "text": "发布时间: 2024-07-02", "start": None, "end": None} in section["evidence"]
+
+
+# ---------------------------------------------------------------- mode per section
+
+
+def test_a_review_with_one_forward_clause_stays_one_review():
+    text = f"2023年工作总结\n{REVIEW_BODY}甲广场加快建设，计划今年10月底前开业。\n{REVIEW_BODY}"
+    assert dated(text, metadata={"发布时间": "2024-01-17"}) == {(2023, "review")}
+
+
+def test_a_forward_clause_in_a_review_gives_its_mentions_plan_mode_and_its_year():
+    text = f"2023年工作总结\n{REVIEW_BODY}乙商业街计划今年10月底前开业，丙公园加快建设。\n{REVIEW_BODY}"
+    published = find_sections(text, "", {"发布时间": "2024-01-17"})
+    unpublished = find_sections(text)
+
+    def at(sections: list, name: str) -> tuple:
+        return time_of(text, sections, text.index(name), text.index(name) + len(name))
+
+    assert at(published, "乙商业街") == (0, 2024, "plan")
+    assert at(published, "丙公园") == (0, 2023, "review")
+    assert at(unpublished, "乙商业街") == (0, 2023, "review")  # 今年 of a report of 2023 is 2023
+
+
+def test_a_forward_clause_that_first_tells_this_years_progress_stays_review():
+    text = f"2021年工作总结\n{REVIEW_BODY}丁小学抓紧建设力争2022年9月投用。\n"
+    sections = find_sections(text)
+    start = text.index("丁小学")
+    assert time_of(text, sections, start, start + 3) == (0, 2021, "review")
+    start = text.index("同比")  # a mention outside every forward clause: its section's
+    assert time_of(text, sections, start, start + 2) == (0, 2021, "review")
+
+
+def test_a_closing_run_of_forward_paragraphs_is_a_plan_section():
+    tail = "下一步，青湖街道将加快推进青湖大桥建设，力争年底前建成。\n确保新增就业岗位3000个以上。\n"
+    text = f"青湖街道2022年工作总结\n{REVIEW_BODY}{tail}"
+    sections = find_sections(text)
+    assert [(s.year, s.mode) for s in sections] == [(2022, "review"), (2023, "plan")]
+    assert text[sections[1].start :] == tail
+    assert sections[1].evidence[0].kind == "relative"
+    half = find_sections(f"青湖街道2022年上半年工作总结\n{REVIEW_BODY}{tail}")
+    assert [(s.year, s.mode) for s in half] == [(2022, "review"), (2022, "plan")]
+
+
+def test_a_forward_paragraph_followed_by_results_is_no_plan_section():
+    text = f"青湖街道2022年工作总结\n{REVIEW_BODY}下一步，将力争年底前建成青湖大桥。\n{REVIEW_BODY}"
+    assert dated(text) == {(2022, "review")}
 
 
 # ---------------------------------------------------------------- the real reports
