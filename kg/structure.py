@@ -1,4 +1,4 @@
-"""Document structure: sentences, clauses, the year sections of a report and the stage of a project.
+"""Document structure: sentences, clauses, the year sections of a report and the time of a mention.
 
 A work report speaks of one year as done (`review`) and of another as to do (`plan`); the year and
 the mode of the part a mention sits in give the mention its place on the project's timeline.
@@ -15,7 +15,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from kg.model import STAGES, Evidence, Mode, Section
+import jieba
+import jieba.posseg
+
+from kg.model import Evidence, Mode, Section
 
 # ---------------------------------------------------------------- sentences and clauses
 
@@ -57,6 +60,27 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while hi > max(lo, end) and text[hi - 1] in _SPACE:
         hi -= 1
     return lo, hi
+
+
+def sentence_around(text: str, pos: int) -> tuple[int, int]:
+    """The sentence holding `pos`, untrimmed, without its closing mark."""
+    lo = pos
+    while lo > 0 and not _SENTENCE_END.match(text, lo - 1):
+        lo -= 1
+    m = _SENTENCE_END.search(text, pos)
+    return lo, m.start() if m else len(text)
+
+
+def clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The clauses of text[lo:hi] (a sentence), in order."""
+    starts = [lo, *(m.end() for m in _CLAUSE_STOP.finditer(text, lo, hi))]
+    return [c for c in (clause_bounds(text, a, a) for a in starts) if c[1] > c[0]]
+
+
+def has_verb(text: str, lo: int, hi: int) -> bool:
+    """Whether jieba's dictionary reads a verb (tag v, not a verbal noun like 建设) in text[lo:hi]."""
+    tag = jieba.posseg.dt.word_tag_tab.get
+    return any(tag(w) == "v" for w in jieba.lcut(text[lo:hi], HMM=False))
 
 
 # ---------------------------------------------------------------- headings
@@ -526,8 +550,8 @@ def time_of(text: str, sections: list[Section], start: int, end: int) -> tuple[i
     named, ahead = _CLAUSE_YEAR.search(text, lo, hi), _FORWARD.search(text, lo, hi)
     if named is None or ahead is None or _DONE.search(text, lo, hi):
         return i, s.year, s.mode
-    if ahead.start() >= end and (_cues(text, end, ahead.start()) or _cues(text, end, ahead.start(), _WEAK)):
-        return i, s.year, s.mode  # 甲校加快建设，力争明年9月投用: this year's progress is told first
+    if ahead.start() >= end and has_verb(text, end, ahead.start()):
+        return i, s.year, s.mode  # 甲校抓紧建设力争明年9月投用: this year's progress is told first
     now = _now(s) or s.year
     rel = named.group("rel")
     year = _year(named.group()) if rel is None else now if rel in ("今年", "本年") else now + 1
@@ -540,109 +564,3 @@ def _now(s: Section) -> int | None:
         if e.kind == "published" and (m := _DATE.search(e.text) or _INDEX_YEAR.search(e.text)):
             return int(m.group(1))
     return None
-
-
-# ---------------------------------------------------------------- project stage
-
-# Steps before construction; "完成" or "启动" followed by one of them is that step, not completion/start.
-_PLANNED = (
-    r"施工招标|施工图|施工许可|施工手续|开工手续|开工条件|开工前|前期|计划申报|申报计划|立项|可研|可行性研究"
-    r"|方案|初步设计|设计|专规|专项规划|规划(?!验收|(?:建设)?(?:项目|工程))|谋划|概算|预算|报批|审批|招标|征地|征迁|征收|拆迁"
-    r"|签订|签约|备案|实施主体|用地|研究|洽谈|在谈|招引"
-)
-# Stage cues, most specific first: at one position the first alternative that matches wins.
-_CUES = (
-    ("planned", _PLANNED),  # first: 施工图, 开工手续 are not 施工, 开工
-    ("operating", r"投入运营|正式运营|试运行|试运营|开业|开园|开馆|(?<!开发)(?<!建设)(?<!管理)运营|投产|投入生产"),
-    ("completed", r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成"),
-    ("under_way", r"完成了?\d+(?:\.\d+)?%|完成(?:年度)?投资|进度过半|(?:完成)?主体(?:结构|工程|封顶|完工)|封顶|在建"
-                  r"|正在建设"
-                  r"|加快推进|加速推进|全力推进|加快建设|加速建设|抓紧建设|抓紧施工|施工(?!单位|方|队|企业)"),
-    ("started", rf"开工|动工|进场|开建|破土|奠基|启动建设|落地|启动(?!仪式|区|了?(?:{_PLANNED}))"),
-    ("completed", rf"完成(?!了?(?:{_PLANNED}))"),
-)
-# Verbs that only say work goes on (推进X, 加快X建设, 实施X工程): used when nothing more telling is near.
-_WEAK_CUES = (("under_way", r"推进|推动|加快|加速|实施(?!主体|方案)"),)
-# Before a cue in a review, these say the step is still to come (拟开工, 预计2023年建成).
-_INTENDED = re.compile(r"拟|预计|计划|将|力争|争取|准备|即将")
-# A clause opening with one of these states what the plan aims at for the clause before it.
-_AIM = re.compile(r"(?:并|同时)?(?:力争|确保|争取|努力|预计|计划|年内|尽快|早日|(?:20\d\d年)?年?底前?"
-                  r"|(?:20\d\d年)?[0-9一二三四五六七八九十]{1,2}月(?:底|份|前)?)")  # …3月开工，10月竣工
-# A clause that names a place or project of its own before its cue owns that cue.
-_OWN_NAME = re.compile(
-    r"[\u4e00-\u9fff](?:项目|工程|路|桥|园|区|中心|学校|小学|中学|幼儿园|医院|公园|基地|地块|片区|板块|区块|新城"
-    r"|站|馆|厂|线|期)"
-)
-
-
-_Table = tuple[re.Pattern[str], tuple[str, ...]]  # one pattern, and the stage of each of its groups
-_Cue = tuple[int, str, str]  # offset, stage, cue words
-
-
-def _table(cues: tuple[tuple[str, str], ...]) -> _Table:
-    return re.compile("|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(cues))), tuple(s for s, _ in cues)
-
-
-_STRONG, _WEAK = _table(_CUES), _table(_WEAK_CUES)
-
-
-def _cues(text: str, lo: int, hi: int, table: _Table = _STRONG) -> list[_Cue]:
-    """Every stage cue in text[lo:hi], in order."""
-    pattern, stages = table
-    return [(m.start(), stages[int(m.lastgroup[1:])], m.group()) for m in pattern.finditer(text, lo, hi)]
-
-
-def stage_of(text: str, start: int, end: int, mode: str) -> tuple[str | None, str | None]:
-    """(stage, cue) of the project named at text[start:end], (None, None) when nothing cues one.
-
-    The cue belongs to the clause naming the project: the nearest cue after the name, else the
-    nearest before it; else a verb saying work goes on (推进, 加快 …); else a cue of another clause
-    of the sentence that names nothing of its own. In a plan the stage is the one aimed at, so a
-    next clause opening with 力争/确保/年内 … decides when it has a cue (…方案设计,力争年底开工)."""
-    lo, hi = clause_bounds(text, start, end)
-    aim = _aim_after(text, hi) if mode == "plan" else None
-    if aim:
-        return aim[1:]
-    for table in (_STRONG, _WEAK):
-        after, before = _cues(text, end, hi, table), _cues(text, lo, start, table)
-        if after or before:
-            cue = after[0] if after else before[-1]
-            if mode == "plan" and after:  # 3月开工，10月竣工: a plan aims at its furthest step
-                cue = max(after, key=lambda c: STAGES.index(c[1]))
-            if mode == "review" and _INTENDED.search(text, max(lo, cue[0] - 8), cue[0]):
-                return "planned", text[cue[0] : cue[0] + len(cue[2])]  # a review's 拟开工, 预计年底建成: not yet
-            return cue[1:]
-    return _from_sentence(text, lo, hi)
-
-
-def _aim_after(text: str, hi: int) -> _Cue | None:
-    """The furthest cue of the clause after `hi` when that clause states an aim (…,力争年内开工建设并投用)."""
-    if hi >= len(text) or text[hi] not in "，,":
-        return None
-    lo, end = clause_bounds(text, hi + 1, hi + 1)
-    cues = _cues(text, lo, end) if _AIM.match(text, lo) else []
-    if cues and _OWN_NAME.search(text, lo, cues[-1][0]):
-        return None  # 争取乙二期落地: the next clause aims at a project of its own
-    return cues[-1] if cues else None
-
-
-def _from_sentence(text: str, lo: int, hi: int) -> tuple[str | None, str | None]:
-    """A cue from another clause of the sentence, following ones first, nearest first; a clause
-    naming something of its own before its cue keeps it."""
-    s0, s1 = _sentence_around(text, lo)
-    starts = [s0, *(m.end() for m in _CLAUSE_STOP.finditer(text, s0, s1))]
-    clauses = [c for c in (clause_bounds(text, a, a) for a in starts) if c[1] > c[0] != lo]
-    clauses.sort(key=lambda c: (c[0] < lo, abs(c[0] - lo)))
-    for c0, c1 in clauses:
-        cues = _cues(text, c0, c1)
-        if cues and not _OWN_NAME.search(text, c0, cues[0][0]):
-            return cues[0][1:]
-    return None, None
-
-
-def _sentence_around(text: str, pos: int) -> tuple[int, int]:
-    lo = pos
-    while lo > 0 and not _SENTENCE_END.match(text, lo - 1):
-        lo -= 1
-    m = _SENTENCE_END.search(text, pos)
-    return lo, m.start() if m else len(text)

@@ -17,7 +17,8 @@ from kg.extract.group import group
 from kg.extract.rules import decide_by_rules
 from kg.gazetteer import Gazetteer
 from kg.model import DocResult, Document, Mention
-from kg.structure import find_sections, stage_of, time_of
+from kg.stages import stage_of
+from kg.structure import find_sections, time_of
 
 Decider = Model | Literal["rules"] | None  # a trained model, the hand-written rules (RULES), or the shipped model
 
