@@ -309,7 +309,7 @@ _OPENING = re.compile(rf"{_YEAR.pattern}(?P<half>上半年|前三季度)?(?:以�
 _SINCE = re.compile(r"以来|年来")  # an opening that can only look back
 # "今年以来…" dates the review by the publication year.
 _THIS_YEAR = re.compile(r"(?:今年|本年)(?P<half>上半年|前三季度)?(?:以来|[，,]|全年)")
-_SENTENCE_START = re.compile(r"(?:^|(?<=[。！？!?；;\n]))[ \t\u3000\xa0]*", re.M)
+_OPENING_REACH = 12  # sentences (title, breadcrumbs, metadata lines count) where an opening dates the report
 
 
 @dataclass
@@ -352,9 +352,10 @@ def published(metadata: dict[str, str]) -> tuple[int, int | None, Evidence] | No
 
 
 def _openings(text: str) -> Iterator[re.Match[str]]:
-    """Sentences that open with a year or 今年以来, in order."""
-    for m in _SENTENCE_START.finditer(text):
-        hit = _OPENING.match(text, m.end()) or _THIS_YEAR.match(text, m.end())
+    """Sentences among the first few that open with a year or 今年以来, in order (a year opening a
+    sentence deep in the body dates an event, not the report)."""
+    for a, _ in sentences(text)[:_OPENING_REACH]:
+        hit = _OPENING.match(text, a) or _THIS_YEAR.match(text, a)
         if hit:
             yield hit
 
@@ -475,22 +476,25 @@ _FORWARD_OPENER = re.compile(rf"(?:下一步|下步|明年|来年|新的一年|�
 
 def _split_forward(text: str, s: Section, partial: bool) -> list[Section]:
     """A review whose last paragraphs all look forward, the first of them opening with 下一步, 明年
-    or the next year (…\n下一步，将…), is a review and a plan: two sections."""
+    or the next year (…\n下一步，将…), and that plainly states intents, is a review and a plan:
+    two sections."""
     if s.mode != "review" or s.year is None:
         return [s]
     cut = None
     for start, line in reversed(list(_lines(text[s.start : s.end]))):
         a = s.start + start
-        mode, why = _body_mode(text, a, a + len(line), 1.0, 1)
-        if mode != "plan":
+        if _body_mode(text, a, a + len(line), 1.0, 1)[0] != "plan":
             break
         opener = _FORWARD_OPENER.match(line)
         named = _year(opener.group()) if opener else None
         if opener and named in (None, s.year + 1) and a > s.start:
-            cut = (a, opener, named, why)
+            cut = (a, opener, named)
     if cut is None:
         return [s]
-    a, opener, named, why = cut
+    a, opener, named = cut
+    mode, why = _body_mode(text, a, s.end)
+    if mode != "plan":
+        return [s]  # one forward sentence closing a review (下一步，将继续…) is part of it
     year = named or s.year + (0 if partial else 1)
     ev = Evidence("opening" if named else "relative", opener.group(), a, a + opener.end())
     plan = Section(_HEADING_END.split(text[a : s.end])[0][:_MAX_HEADING], a, s.end, year, "plan", None,

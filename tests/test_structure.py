@@ -256,7 +256,7 @@ def test_a_forward_clause_that_first_tells_this_years_progress_stays_review():
 
 
 def test_a_closing_run_of_forward_paragraphs_is_a_plan_section():
-    tail = "下一步，青湖街道将加快推进青湖大桥建设，力争年底前建成。\n确保新增就业岗位3000个以上。\n"
+    tail = f"下一步，青湖街道{PLAN_BODY}"
     text = f"青湖街道2022年工作总结\n{REVIEW_BODY}{tail}"
     sections = find_sections(text)
     assert [(s.year, s.mode) for s in sections] == [(2022, "review"), (2023, "plan")]
@@ -264,6 +264,18 @@ def test_a_closing_run_of_forward_paragraphs_is_a_plan_section():
     assert sections[1].evidence[0].kind == "relative"
     half = find_sections(f"青湖街道2022年上半年工作总结\n{REVIEW_BODY}{tail}")
     assert [(s.year, s.mode) for s in half] == [(2022, "review"), (2022, "plan")]
+
+
+def test_one_closing_forward_sentence_stays_in_the_review():
+    text = f"青湖街道2022年工作总结\n{REVIEW_BODY}下一步，将继续加快推进青湖大桥建设。\n"
+    assert [(s.year, s.mode) for s in find_sections(text)] == [(2022, "review")]
+
+
+def test_a_year_opening_a_sentence_deep_in_the_body_does_not_date_the_report():
+    lines = "".join(f"第{i}项工作稳步推进，同比增长{i}%。\n" for i in range(1, 15))
+    text = f"{lines}2019年，甲园获评省级示范。\n"
+    assert dated(text, metadata={"发布日期": "2023-01-20"}) == {(2022, "review")}
+    assert dated(f"2019年，甲园获评省级示范。\n{lines}", metadata={"发布日期": "2023-01-20"}) == {(2019, "review")}
 
 
 def test_a_forward_paragraph_followed_by_results_is_no_plan_section():
