@@ -19,16 +19,19 @@ _PLANNED = (
     r"|方案|初步设计|设计|专规|专项规划|规划(?!验收|(?:建设)?(?:项目|工程))|谋划|概算|预算|报批|审批|招标|征地|征迁|征收|拆迁"
     r"|签订|签约|备案|实施主体|用地|研究|洽谈|在谈|招引|纳入"
 )
+# What 完成/启动 govern when it is such a step: right after (完成立项), or ending a short object (完成发改委立项).
+_PLANNED_OBJECT = (rf"了?(?:{_PLANNED})"
+                   rf"|[^，,。；;、\d]{{1,4}}?(?:{_PLANNED})(?=[，,。；;、]|$|工作|编制|手续|批复|审批)")
 # Stage cues, most specific first: at one position the first alternative that matches wins.
 _CUES = (
     ("planned", _PLANNED),  # first: 施工图, 开工手续 are not 施工, 开工
     ("operating", r"投入运营|正式运营|试运行|试运营|开业|开园|开馆|(?<!开发)(?<!建设)(?<!管理)运营|投产|投入生产"),
     ("completed", r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成"),
     ("under_way", r"完成了?\d+(?:\.\d+)?%|完成(?:年度)?投资|进度过半|(?:完成)?主体(?:结构|工程|封顶|完工)|封顶|在建"
-                  r"|正在建设|建设顺利|顺利推进|有序推进|稳步推进|取得(?:新|阶段性|积极|重要)?进展"
+                  r"|正在建设|建设顺利|进展顺利|顺利推进|有序推进|稳步推进|取得(?:新|阶段性|积极|重要)?进展"
                   r"|加快推进|加速推进|全力推进|加快建设|加速建设|抓紧建设|抓紧施工|施工(?!单位|方|队|企业)"),
-    ("started", rf"开工|动工|进场|开建|破土|奠基|启动建设|开启|落地|启动(?!仪式|区|了?(?:{_PLANNED}))"),
-    ("completed", rf"完成(?!了?(?:{_PLANNED}))"),
+    ("started", rf"开工|动工|进场|开建|破土|奠基|启动建设|开启|落地|启动(?!仪式|区|{_PLANNED_OBJECT})"),
+    ("completed", rf"完成(?!{_PLANNED_OBJECT})"),
 )
 # Verbs that only say work goes on (推进X, 加快X建设, 实施X工程): used when nothing more telling is near.
 _WEAK_CUES = (("under_way", r"推进|推动|加快|加速|实施(?!主体|方案)"),)
@@ -37,9 +40,9 @@ _INTENDED = re.compile(r"拟|预计|计划|将|力争|争取|准备|即将")
 # A clause opening with one of these states what the plan aims at for the clause before it.
 _AIM = re.compile(r"(?:并|同时)?(?:力争|确保|争取|努力|预计|计划|年内|尽快|早日|(?:20\d\d年)?年?底前?"
                   r"|(?:20\d\d年)?[0-9一二三四五六七八九十]{1,2}月(?:底|份|前)?)")  # …3月开工，10月竣工
-# A clause that names a place or project of its own before its cue owns that cue.
+# A clause that names a place or project of its own before its cue owns that cue (该项目 names none).
 _OWN_NAME = re.compile(
-    r"[\u4e00-\u9fff](?:项目|工程|路|桥|园|区|中心|学校|小学|中学|幼儿园|医院|公园|基地|地块|片区|板块|区块|新城"
+    r"(?![该此本各个])[\u4e00-\u9fff](?:项目|工程|路|桥|园|区|中心|学校|小学|中学|幼儿园|医院|公园|基地|地块|片区|板块|区块|新城"
     r"|站|馆|厂|线|期)"
 )
 # Joins two predicates: a cue on one side does not govern the objects of the other (完成甲并推进乙).
@@ -93,7 +96,7 @@ def stage_of(text: str, start: int, end: int, mode: str) -> tuple[str | None, st
         if mode == "review" and _INTENDED.search(text, max(lo, cue[0] - 8), cue[0]):
             return "planned", text[cue[0] : cue[0] + len(cue[2])]  # a review's 拟开工, 预计年底建成: not yet
         return cue[1:]
-    return _from_sentence(text, lo, hi, start, end)
+    return _from_sentence(text, lo, hi, start, end, mode)
 
 
 def _governing_before(text: str, lo: int, start: int) -> _Cue | None:
@@ -129,13 +132,24 @@ def _aim_after(text: str, hi: int) -> _Cue | None:
     return cues[-1] if cues else None
 
 
-def _from_sentence(text: str, lo: int, hi: int, start: int, end: int) -> tuple[str | None, str | None]:
+def _from_sentence(text: str, lo: int, hi: int, start: int, end: int, mode: str) -> tuple[str | None, str | None]:
     """A cue from another clause of the sentence, following ones first, nearest first; only for a
     name whose own clause says nothing of it (no verb besides the name's) or only sets the topic;
-    a clause naming something of its own before its cue keeps it."""
+    a clause naming something of its own before its cue keeps it. A plan aims at the furthest cue of
+    the clauses that follow the name until one names something of its own ((一)甲项目：预计3月开工，
+    10月竣工)."""
     if not _TOPIC.search(text[lo:hi]) and (has_verb(text, lo, start) or has_verb(text, end, hi)):
         return None, None  # 对接丙基地: the name's own verb says what happens to it
     others = [c for c in clauses(text, *sentence_around(text, lo)) if c[0] != lo]
+    if mode == "plan":
+        aimed: list[_Cue] = []
+        for c0, c1 in (c for c in others if c[0] > lo):
+            cues = _cues(text, c0, c1)
+            if cues and _OWN_NAME.search(text, c0, cues[0][0]):
+                break
+            aimed += cues
+        if aimed:
+            return max(aimed, key=lambda c: STAGES.index(c[1]))[1:]
     others.sort(key=lambda c: (c[0] < lo, abs(c[0] - lo)))
     for c0, c1 in others:
         cues = _cues(text, c0, c1)

@@ -169,3 +169,26 @@ def test_progress_inclusion_and_opening_words(text, name, want):
 def test_coordinated_verbs_share_their_objects_and_the_more_telling_decides():
     assert stage("逐步启动、实施甲街区建设项目。", "甲街区") == ("started", "启动")
     assert stage("推进、完成甲路改造。", "甲路") == ("completed", "完成")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("甲项目已完成发改委立项。", "planned"),
+        ("甲项目完成可研编制工作。", "planned"),
+        ("启动甲项目前期工作。", "planned"),
+        ("完成甲研究院建设。", "completed"),  # a step word inside a name is no step
+        ("甲医院项目进展顺利。", "under_way"),
+    ],
+)
+def test_a_step_before_construction_ending_a_short_object(text, want):
+    name = "甲研究院" if "研究院" in text else "甲医院项目" if "医院" in text else "甲项目"
+    assert stage(text, name)[0] == want
+
+
+def test_a_plan_entry_aims_at_the_furthest_step_its_clauses_name():
+    text = "（一）甲产业园项目：该项目总投资120万元，目前正在进行土地流转，预计3月开工建设，10月竣工。"
+    assert stage(text, "甲产业园项目", "plan") == ("completed", "竣工")
+    assert stage(text, "甲产业园项目", "review")[0] == "started"
+    other = "（一）甲产业园项目：总投资120万元，乙园项目预计3月开工。"
+    assert stage(other, "甲产业园项目", "plan") == (None, None)
