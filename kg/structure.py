@@ -366,7 +366,7 @@ def _ranked_years(
     """Candidate (year, mode, evidence, partial) groups, strongest first: the title and the dated
     headings; a report's title (an annual report given early in year X reviews X-1, a half-year one
     reviews X); the body's first dated sentence; the publication date."""
-    title_ev = Evidence("title", title, *((i, i + len(title)) if title and (i := text.find(title)) >= 0 else ()))
+    title_ev = _quote(text, "title", title)
     title_parts = _parts(title)
     yield [(p.year, p.mode, title_ev, p.partial) for p in title_parts] + [
         (s.year, s.mode, s.evidence[0], bool(_PARTIAL_YEAR.search(s.title))) for s in sections if s.year]
@@ -443,8 +443,8 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
             continue
         said = h.parts[0].mode if len(h.parts) == 1 else None
         mode, why = _body_mode(text, h.body, end) if said != "other" else (None, None)
-        kind = "title" if h.body == 0 else "heading"
-        evidence = [Evidence(kind, h.title, *_span(text, h))] if h.parts or h.year else []
+        said_by = _quote(text, "title", title) if h.body == 0 else _quote(text, "heading", h.title, h.start)
+        evidence = [said_by] if h.parts or h.year else []
         if mode is None and said is None and (since := _SINCE.search(text, h.body, _first_sentence_end(text, h.body))):
             mode, why = "review", Evidence("opening", since.group(), since.start(), since.end())
         mode = mode or said or "other"
@@ -465,7 +465,7 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
                 s.year, why = _body_year(text, s.start, s.end)
             if why:
                 s.evidence.insert(0, why)
-        if date and date[2] not in s.evidence:
+        if date and s.mode != "other" and date[2] not in s.evidence:
             s.evidence.append(date[2])  # the report's "now": what 今年 in its forward clauses means
     return _merge([part for s in sections for part in _split_forward(text, s, years.partial)])
 
@@ -503,10 +503,11 @@ def _split_forward(text: str, s: Section, partial: bool) -> list[Section]:
     return [s, plan]
 
 
-def _span(text: str, h: _Heading) -> tuple[int, int] | tuple[()]:
-    """Where a heading's words are in the text (a title given apart from the text may be absent)."""
-    i = text.find(h.title, h.start)
-    return (i, i + len(h.title)) if i >= 0 else ()
+def _quote(text: str, kind: str, words: str, start: int = 0) -> Evidence:
+    """Evidence of `words`, with their span when the text holds them (a title given apart from the
+    text may be absent)."""
+    i = text.find(words, start) if words else -1
+    return Evidence(kind, words, *((i, i + len(words)) if i >= 0 else ()))
 
 
 def _first_sentence_end(text: str, start: int) -> int:

@@ -213,6 +213,16 @@ def test_a_section_shows_the_heading_and_the_verbs_that_decided_it():
     assert "同比" in verbs.text and text[verbs.start : verbs.end] in verbs.text
 
 
+def test_a_title_is_quoted_with_its_span_only_when_the_text_holds_it():
+    body = "一、实施产业提升行动，做强实体经济。推动企业技术改造。\n"
+    (apart,) = find_sections(body, "青湖街道2023年工作安排")
+    assert (apart.evidence[0].kind, apart.evidence[0].text, apart.evidence[0].start) == (
+        "title", "青湖街道2023年工作安排", None)
+    text = f"青湖街道2023年工作安排\n{body}"
+    (inside,) = find_sections(text)
+    assert (inside.evidence[0].kind, inside.evidence[0].start, inside.evidence[0].end) == ("heading", 0, 13)
+
+
 def test_evidence_is_written_in_the_jsonl():
     from kg.model import DocResult, Document
 
