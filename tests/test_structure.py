@@ -160,8 +160,8 @@ def evidence(text: str, title: str = "", metadata: dict[str, str] | None = None)
 
 
 def test_a_first_sentence_is_no_title_and_its_year_dates_the_review():
-    # the first line is a sentence naming a 报告 and a 任务: neither makes it a title
-    text = f"2022年，青湖街道坚决贯彻上级报告部署，全面完成各项任务。\n{REVIEW_BODY}"
+    # the first line is a sentence naming a 报告: it is no "2022年…报告" title reviewing 2021
+    text = f"2022年，青湖街道坚决贯彻上级报告精神，稳中求进。\n{REVIEW_BODY}"
     assert dated(text) == {(2022, "review")}
     assert ("opening", "2022年") in evidence(text)[0]
 
