@@ -16,6 +16,7 @@ def stage(text: str, name: str, mode: str = "review") -> tuple[str | None, str |
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        ("规划青湖大桥。", "planned"),
         ("青湖大桥完成立项。", "planned"),
         ("谋划青湖大桥。", "planned"),
         ("青湖大桥开展可研。", "planned"),
@@ -47,6 +48,8 @@ def stage(text: str, name: str, mode: str = "review") -> tuple[str | None, str |
         ("青湖商场开业。", "operating"),
         ("青湖公园开园。", "operating"),
         ("青湖商场正式运营。", "operating"),
+        ("青湖商场运营。", "operating"),
+        ("青湖大桥完成建设。", "completed"),
     ],
 )
 def test_every_cue_row_gives_its_stage(text, want):
