@@ -93,8 +93,9 @@ def stage_of(text: str, start: int, end: int, mode: str) -> tuple[str | None, st
             continue
         if mode == "plan" and after:  # 3月开工，10月竣工: a plan aims at its furthest step
             cue = max(after, key=lambda c: STAGES.index(c[1]))
-        if mode == "review" and _INTENDED.search(text, max(lo, cue[0] - 8), cue[0]):
-            return "planned", text[cue[0] : cue[0] + len(cue[2])]  # a review's 拟开工, 预计年底建成: not yet
+        if mode == "review" and cue[1] != "under_way" and _INTENDED.search(text, max(lo, cue[0] - 8), cue[0]):
+            # a review's 拟开工, 预计年底建成: the step is not reached yet (预计完成投资 is progress all the same)
+            return "planned", text[cue[0] : cue[0] + len(cue[2])]
         return cue[1:]
     return _from_sentence(text, lo, hi, start, end, mode)
 

@@ -110,6 +110,7 @@ def test_built_after_is_not_built():
         ("青湖大桥预计明年建成。", "review", "planned"),
         ("青湖大桥预计明年建成。", "plan", "completed"),
         ("青湖大桥累计完成投资3亿元。", "review", "under_way"),
+        ("预计完成投资5亿元（含青湖大桥）。", "review", "under_way"),
         ("洽谈青湖大桥等5个项目。", "review", "planned"),
     ],
 )
