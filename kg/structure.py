@@ -467,7 +467,24 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
                 s.evidence.insert(0, why)
         if date and s.mode != "other" and date[2] not in s.evidence:
             s.evidence.append(date[2])  # the report's "now": what 今年 in its forward clauses means
+    for s in sections:
+        s.evidence = _distinct(s.evidence)
     return _merge([part for s in sections for part in _split_forward(text, s, years.partial)])
+
+
+def _distinct(evidence: list[Evidence]) -> list[Evidence]:
+    """Evidence once: a quote within the span of a stronger one (以来 in 2022年以来, a title that
+    is also the first heading) adds nothing."""
+    def within(e: Evidence, o: Evidence) -> bool:
+        if e.start is None or e.end is None:
+            return e.text in o.text
+        return e.text in o.text and o.start is not None and o.end is not None and o.start <= e.start <= e.end <= o.end
+
+    out: list[Evidence] = []
+    for e in evidence:
+        if not any(within(e, o) for o in out):
+            out.append(e)
+    return out
 
 
 # A paragraph opening with one of these turns from the year's results to what comes next.

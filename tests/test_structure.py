@@ -170,7 +170,7 @@ def test_an_opening_since_the_year_makes_the_preface_a_review_of_that_year():
     text = f"2022年以来，青湖街道统筹发展和安全，努力开创新局面。\n一、年度目标任务完成情况\n{REVIEW_BODY}"
     sections = find_sections(text)
     assert {(s.year, s.mode) for s in sections} == {(2022, "review")}
-    assert sections[0].evidence[0].kind == "opening"
+    assert [(e.kind, e.text) for e in sections[0].evidence] == [("opening", "2022年以来")]  # not 以来 again
     assert text[sections[0].evidence[0].start : sections[0].evidence[0].end] == sections[0].evidence[0].text
 
 
