@@ -183,6 +183,8 @@ def test_coordinated_verbs_share_their_objects_and_the_more_telling_decides():
         ("启动甲项目前期工作。", "planned"),
         ("完成甲研究院建设。", "completed"),  # a step word inside a name is no step
         ("甲医院项目进展顺利。", "under_way"),
+        ("甲项目已办理完成土地证。", "planned"),
+        ("甲项目完成工程量10%。", "under_way"),
     ],
 )
 def test_a_step_before_construction_ending_a_short_object(text, want):
