@@ -5,8 +5,7 @@ that proposed it and the type that source suggests; `kg.extract.rules` and the t
 `kg.extract.decide` choose among them. Candidates come only from generic evidence:
 type-bearing suffixes (…工业园, …社区, …商会, …行动), quoted spans, lists before a class noun
 (甲、乙等3家企业), numbered entries of project lists, titles next to a person's name, the
-gazetteer for places, and short runs of name-like words that hold a proper noun, Latin letters
-or a word jieba does not know. jieba's segmentation gives the word boundaries; left boundaries
+gazetteer for places. jieba's segmentation gives the word boundaries; left boundaries
 are found by walking back over name-like words and stopping at actions, function words and
 modifiers. Whether a phrase is a name, and of what type, is `kg.names`' call.
 """
@@ -494,43 +493,6 @@ def _masked(name: str) -> bool:
 
 
 
-UNTYPED = "?"  # the type of a candidate that only the decision can type
-_LATIN = re.compile(r"[A-Za-z]")
-MAX_PHRASE_WORDS = 4
-
-
-def _marked(toks: list[Token], k: int) -> bool:
-    """Does word k single something out: a proper noun, Latin letters, or part of a word jieba does
-    not know (a run of single characters)?"""
-    t = toks[k]
-    if t.tag in lx.PROPER_TAGS or t.tag == "eng" or _LATIN.search(t.word):
-        return True
-    single = len(t.word) == 1 and t.word not in lx.FUNCTION_CHARS
-    return single and any(0 <= j < len(toks) and len(toks[j].word) == 1 and toks[j].word not in lx.FUNCTION_CHARS
-                          for j in (k - 1, k + 1))
-
-
-def _phrase_candidates(toks: list[Token]) -> list[Candidate]:
-    """Spans of up to four name-like words holding a marked one (see `_marked`): the names that no
-    suffix, quote or list gives away (bare brands, a hall or an estate named by an unknown word).
-    They come `UNTYPED`: only the decision can say what, if anything, they name."""
-    out, k = [], 0
-    while k < len(toks):
-        if not _name_like(toks[k]):
-            k += 1
-            continue
-        end = k
-        while end < len(toks) and _name_like(toks[end]):
-            end += 1
-        marked = [_marked(toks, j) for j in range(k, end)]
-        for i in range(k, end):
-            for j in range(i + 1, min(end, i + MAX_PHRASE_WORDS) + 1):
-                if any(marked[i - k : j - k]) and 2 <= toks[j - 1].end - toks[i].start <= lx.MAX_NAME:
-                    out.append(Candidate(toks[i].start, toks[j - 1].end, UNTYPED))
-        k = end
-    return out
-
-
 @dataclass
 class Sentence:
     """One sentence's words and the candidates proposed in it (offsets in the document)."""
@@ -589,8 +551,7 @@ def propose(text: str, gaz: Gazetteer | None = None) -> Proposal:
                  *_tagged("suffix", _suffix_candidates(sent, walks, gaz, places)),
                  *_tagged("division", _division_candidates(sent, toks, gaz)),
                  *_tagged("person", _person_candidates(sent, toks)),
-                 *_tagged("place", _place_candidates(toks, nearby, sent)),
-                 *_tagged("phrase", _phrase_candidates(toks))]
+                 *_tagged("place", _place_candidates(toks, nearby, sent))]
         cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full, c.listed, c.source) for c in found]
         masked = [c for c in cands if _masked(text[c.start : c.end]) or _after_mask(text, c)]
         cands = [c for c in cands if not any(m.start <= c.start and c.end <= m.end for m in masked)]

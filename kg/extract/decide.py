@@ -168,9 +168,12 @@ def choose(scored: list[tuple[Span, dict[str, float]]], threshold: float = 0.5,
     if text:
         ranked = [(p, a, b, sp, max(votes[text[a:b]], key=lambda c: votes[text[a:b]][c])) for p, a, b, sp, _ in ranked]
     kept: list[tuple[Span, str, float]] = []
+    in_sentence: dict[int, list[tuple[Span, str]]] = {}  # spans conflict only within their sentence
     for p, _, _, sp, typ in sorted(ranked, key=lambda r: (-r[0], r[1], r[2])):
-        if not any(_conflict((sp, typ), (k, t)) for k, t, _ in kept):
+        near = in_sentence.setdefault(sp.sentence.start, [])
+        if not any(_conflict((sp, typ), other) for other in near):
             kept.append((sp, typ, p))
+            near.append((sp, typ))
     return [(sp, typ) for sp, typ, _ in sorted(kept, key=lambda k: (k[0].start, k[0].end))]
 
 

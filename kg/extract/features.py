@@ -11,6 +11,7 @@ document. No feature holds a whole name, so a trained model is not a list of the
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -56,6 +57,20 @@ def spans(proposal: Proposal) -> list[Span]:
     return out
 
 
+def _words(sp: Span, name: str, starts: list[int]) -> tuple[str, ...]:
+    """The span's words: the sentence's own where the span starts and ends on its word boundaries
+    (no second segmentation), else jieba's cut of the span."""
+    s0, toks = sp.sentence.start, sp.sentence.tokens
+    k = bisect_left(starts, sp.start - s0)
+    inside = []
+    while k < len(toks) and toks[k].end + s0 <= sp.end:
+        inside.append(toks[k].word)
+        k += 1
+    if inside and toks[k - len(inside)].start + s0 == sp.start and sum(map(len, inside)) == len(name):
+        return tuple(inside)
+    return cut(name)
+
+
 def _length(n: int) -> str:
     return str(n) if n <= 6 else "7-9" if n <= 9 else "10-14" if n <= 14 else "15+"
 
@@ -88,14 +103,13 @@ def _clause_verb(tokens: list[Token], offset: int) -> str | None:
 
 
 @lru_cache(maxsize=100_000)
-def _shape(name: str) -> dict[str, float]:
+def _shape(name: str, words: tuple[str, ...]) -> dict[str, float]:
     f: dict[str, float] = {"len=" + _length(len(name)): 1.0}
     for k in (1, 2, 3):
         if len(name) >= k + 2:
             f[f"suf{k}={name[-k:]}"] = 1.0
     if len(name) >= 4:
         f["pre1=" + name[0]] = 1.0
-    words = list(cut(name))
     if len(words) > 1:
         f["last_word=" + words[-1]] = 1.0
         f["first_tag=" + str(jieba.posseg.dt.word_tag_tab.get(words[0]))] = 1.0
@@ -179,6 +193,7 @@ def featurize(proposal: Proposal, chosen_by_rules: list[Typed], gaz: Gazetteer) 
     proposed = Counter(strings)
     occurs = {name: text.count(name) for name in proposed}
     out = []
+    starts_of: dict[int, list[int]] = {}  # sentence start → where its words start
     for sp, name in zip(all_spans, strings, strict=True):
         f: Features = {"bias": 1.0}
         for c in sp.candidates:
@@ -215,7 +230,10 @@ def featurize(proposal: Proposal, chosen_by_rules: list[Typed], gaz: Gazetteer) 
             f["has_full"] = 1.0
         f["occurs=" + _count(occurs[name])] = 1.0
         f["proposed_times=" + _count(proposed[name])] = 1.0
-        f.update(_shape(name))
+        starts = starts_of.get(sp.sentence.start)
+        if starts is None:
+            starts = starts_of[sp.sentence.start] = [t.start for t in sp.sentence.tokens]
+        f.update(_shape(name, _words(sp, name, starts)))
         f.update(_resources(sp.full or name, gaz, proposal.places))
         f.update(_context(text, sp))
         out.append((sp, f))

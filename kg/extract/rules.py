@@ -9,7 +9,7 @@ features, and this decider is what `--model rules` runs.
 from __future__ import annotations
 
 from kg import lexicon as lx
-from kg.extract.candidates import UNTYPED, Candidate, Proposal, _suffix_len
+from kg.extract.candidates import Candidate, Proposal, _suffix_len
 from kg.names import core
 from kg.structure import clause_bounds
 
@@ -102,6 +102,6 @@ def decide_by_rules(proposal: Proposal) -> list[Typed]:
     """The candidates the rules keep, with their types and sentences."""
     text, typed = proposal.text, []
     for s in proposal.sentences:
-        typed += [(c, facility_type(text, c), (s.start, s.end))
-                  for c in _select([c for c in s.candidates if c.type != UNTYPED], text) if not class_use(text, c)]
+        typed += [(c, facility_type(text, c), (s.start, s.end)) for c in _select(s.candidates, text)
+                  if not class_use(text, c)]
     return settle_facilities(typed, text)

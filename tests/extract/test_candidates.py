@@ -1,8 +1,8 @@
-"""Candidates aim at recall: names without any suffix are proposed too, masks never are."""
+"""Candidates aim at recall: overlapping readings are all proposed, masks never are."""
 
 from __future__ import annotations
 
-from kg.extract.candidates import UNTYPED, propose
+from kg.extract.candidates import propose
 from kg.gazetteer import Gazetteer
 
 
@@ -14,13 +14,12 @@ def proposed(text: str) -> dict[str, set[str]]:
     return out
 
 
-def test_bare_brands_and_unknown_words_are_proposed_untyped():
-    text = "成功引进蓝鲸智联和Kolo Mart等企业，澜石堂修缮完工。"
+def test_overlapping_readings_are_all_proposed_for_the_decision():
+    text = "引进青蓝光电、恒拓光电等3家企业，推进溪桥街道青木湾科技产业园建设。"
     got = proposed(text)
-    assert "phrase" in got.get("Kolo Mart", set()) or "phrase" in got.get("Kolo", set()), got
-    assert any("澜石堂" in name and "phrase" in sources for name, sources in got.items()), got
-    cands = [c for s in propose(text, Gazetteer.load()).sentences for c in s.candidates if c.source == "phrase"]
-    assert cands and all(c.type == UNTYPED for c in cands)
+    assert {"list", "suffix"} <= got["青蓝光电"]  # two generators agree: both are kept, with their sources
+    assert "溪桥街道" in got and "溪桥街道青木湾科技产业园" in got  # the town and the park around it
+    assert not any(name.startswith(("引进", "推进")) for name in got), got
 
 
 def test_suffix_candidates_keep_their_type_beside_phrases():
