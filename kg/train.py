@@ -32,9 +32,9 @@ from kg.ingest import IngestError, iter_input_files, read_document
 from kg.model import TYPES, Document
 from kg.resolve import resolve
 
-C = 1.0  # inverse regularisation strength, chosen by cross-validation on the gold we have
+C = 0.1  # inverse regularisation strength, chosen by cross-validation on the gold we have
 THRESHOLD = 0.5
-THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
 FOLDS = 5
 MAX_ITER = 2000
 MIN_WEIGHT = 1e-4  # weights smaller than this are left out of the model file
