@@ -51,6 +51,6 @@ def test_wheel_in_a_fresh_venv_builds_a_bundled_report(tmp_path):
     report = json.loads((out / "build-report.json").read_text(encoding="utf-8"))
     assert report["documents_skipped"] == []
     assert report["entities_by_type"].get("District", 0) > 0  # the shipped gazetteer was read
-    rows = run(env / "bin" / "kg", "query", "projects-by-district", "--store", out / "store", "--format", "csv",
+    rows = run(env / "bin" / "kg", "query", "projects-by-district", "--store", out, "--format", "csv",
                cwd=tmp_path).stdout.splitlines()
     assert len(rows) > 1
