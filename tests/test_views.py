@@ -77,6 +77,12 @@ def fixture_graph() -> nx.MultiDiGraph:
     edge("org-2", "project-x", "participatesIn")
     edge("person-1", "project-a", "participatesIn")
     edge("project-a", "project-c", "cooccurs", 3)
+    g.graph["reports"] = [  # doc2023 is named in timelines but not a report of the graph: no page
+        {"doc": "doc2021", "title": "云溪街道2021年工作总结", "publisher": "district-110",
+         "sections": [{"index": 0, "title": "一、2021年工作回顾", "year": 2021, "mode": "review"},
+                      {"index": 1, "title": HOSTILE, "year": 2022, "mode": "plan"}]},
+        {"doc": "doc2022", "title": "doc2022", "publisher": "district-110", "sections": []},
+    ]
     return g
 
 
@@ -99,7 +105,7 @@ def page_data(path: Path) -> dict:
 
 
 def test_render_writes_a_page_per_district_and_project(site: dict[str, Path], graph: nx.MultiDiGraph) -> None:
-    expected = {"index", "recurrence", "list"} | {
+    expected = {"index", "recurrence", "list", "report/doc2021", "report/doc2022"} | {
         f"{d['type'].lower()}/{n}" for n, d in graph.nodes(data=True) if d["type"] in ("District", "Project")}
     assert set(site) == expected
     assert all(p.is_file() for p in site.values())
@@ -153,15 +159,19 @@ def test_overview_holds_the_whole_graph_below_the_limit(site: dict[str, Path],
     assert soup(site["index"]).find(id="kg-banner") is None
 
 
-def test_overview_keeps_the_most_connected_above_the_limit(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+def test_overview_keeps_districts_and_their_top_projects_above_the_limit(graph: nx.MultiDiGraph,
+                                                                         tmp_path: Path) -> None:
     pages = views.render(graph, tmp_path, max_nodes=3)
     data = page_data(pages["index"])
     kept = {n["id"] for n in data["nodes"]}
-    assert kept == {"district-110", "project-a", "org-1"}  # degrees 6, 4 and 3; the rest have 2 or less
+    # the district with most projects (3), then its two most mentioned projects (7 and 5 mentions)
+    assert kept == {"district-110", "project-a", "project-x"}
     assert all(e["from"] in kept and e["to"] in kept for e in data["edges"])
     banner = soup(pages["index"]).find(id="kg-banner").get_text()
-    assert f"showing 3 of {graph.number_of_nodes()} nodes — the most connected" in banner
+    assert f"showing 3 of {graph.number_of_nodes()} nodes — the districts with most projects" in banner
     assert "project/project-b" in pages  # pages are still written for everything
+    more = {n["id"] for n in page_data(views.render(graph, tmp_path, max_nodes=8)["index"])["nodes"]}
+    assert {"district-111", "project-b"} <= more  # the next district brings its own project
 
 
 def test_recurrence_grid_rows_and_cells(site: dict[str, Path]) -> None:
@@ -202,6 +212,51 @@ def test_project_page_timeline_marks_the_mention_and_the_slip(site: dict[str, Pa
     data = page_data(site["project/project-b"])
     assert data["center"] == "project-b"
     assert {n["id"] for n in data["nodes"]} == {"project-b", "district-111", "org-1"}
+
+
+def test_report_page_names_the_report_and_lists_sections_and_entities(site: dict[str, Path]) -> None:
+    page = soup(site["report/doc2021"])
+    assert page.h1.get_text().startswith("云溪街道2021年工作总结")
+    assert [tr.find_all("td")[1].get_text() for tr in page.find(id="kg-sections").tbody.find_all("tr")] == [
+        "一、2021年工作回顾", HOSTILE]
+    links = {a.get_text(): a["href"] for a in page.main.find_all("a")}
+    assert links["云溪街道"] == "../district/district-110.html"
+    assert links["云溪湿地公园提升工程"] == "../project/project-a.html"  # named in it (docs)
+    assert "美丽庭院行动" in page.get_text() and "北岸智慧停车场" not in links  # that one is named in 2022-23
+    untitled = soup(site["report/doc2022"])
+    assert untitled.h1.get_text().startswith("云溪街道 report") and "none recognised" in untitled.get_text()
+
+
+def test_evidence_rows_link_their_report_by_title_and_year(site: dict[str, Path]) -> None:
+    rows = soup(site["project/project-a"]).find("table", class_="timeline").tbody.find_all("tr")
+    reports = [r.find_all("td")[3] for r in rows]
+    assert reports[0].a["href"] == "../report/doc2021.html"
+    assert reports[0].get_text() == "云溪街道2021年工作总结"  # the year is in the title already
+    assert reports[1].get_text() == "云溪街道 report（2021–2023）"  # untitled: district and years
+    assert reports[-1].find("a") is None and reports[-1].get_text() == "doc2023"  # not a report of the graph
+    listed = soup(site["list"]).find("table").tbody.find_all("tr")
+    assert [tr.td.get_text() for tr in listed] == ["云溪街道 report（2021–2023）", "云溪街道2021年工作总结"]
+
+
+def test_district_chart_stacks_projects_by_stage_and_year(site: dict[str, Path]) -> None:
+    chart = soup(site["district/district-110"]).find(id="kg-stage-bars")
+    bars = {g["data-year"]: g for g in chart.find_all("g", class_="bar")}
+    assert list(bars) == ["2021", "2022", "2023"]
+    # 2021: the park planned, the hostile one planned; 2022: park under way, hostile one mentioned
+    assert [(r["class"][0], r.title.get_text()) for r in bars["2021"].find_all("rect")] == [
+        ("st-planned", "2021: 2 planned")]
+    assert sorted(r["class"][0] for r in bars["2022"].find_all("rect")) == ["st-mentioned", "st-under_way"]
+    assert bars["2023"]["data-total"] == "1"
+    heights = [float(r["height"]) for r in chart.find_all("rect")]
+    assert max(heights) == 180.0 and min(heights) > 0
+
+
+def test_project_chart_has_a_point_per_staged_year(site: dict[str, Path]) -> None:
+    chart = soup(site["project/project-a"]).find(id="kg-stage-line")
+    points = [(c.title.get_text(), c["class"][0]) for c in chart.find_all("circle")]
+    assert points == [("2021: planned", "st-planned"), ("2022: under_way", "st-under_way"),
+                      ("2023: completed", "st-completed")]
+    assert soup(site["project/project-c"]).find(id="kg-stage-line") is None  # one undated mention only
 
 
 def test_empty_graph_renders_and_drops_stale_pages(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
