@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test setup setup-test browser clean
+.PHONY: build test setup setup-test browser screenshots clean
 
 $(BIN)/kg: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -35,6 +35,11 @@ build: setup
 test: setup-test browser
 	$(BIN)/ruff check kg tests bench scripts
 	$(BIN)/python -m pytest -q
+
+# The README's pictures: the overview, a project, a district and the recurrence grid at 1400×900.
+screenshots: setup-test browser
+	$(BIN)/kg build -q || [ $$? -eq 3 ]
+	$(BIN)/python scripts/screenshots.py outputs --out docs
 
 clean:
 	rm -rf $(VENV)

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import BrowserContext
 
-from kg import views
+from kg import pipeline, views
 
 HOSTILE = '<img src=x onerror="window.__pwned=1">'
 BREAKOUT = "</script><script>window.__pwned=2</script>"
@@ -404,3 +404,70 @@ def test_recurrence_grid_colors_each_year_and_sorts(site: dict[str, Path], graph
     assert page.evaluate(names) == ordered[::-1]
     page.get_by_role("link", name=HOSTILE).click()
     page.wait_for_url("**/project/project-x.html")
+
+
+# ---- the bundled reports, in a real browser ------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The pages of a build of the bundled reports."""
+    out = tmp_path_factory.mktemp("bundled")
+    pipeline.build([pipeline.DEFAULT_INPUT], out, pipeline.Options(jobs=1))
+    return out
+
+
+def _bundled_nodes(build: Path) -> dict[str, dict]:
+    return {n["id"]: n for n in json.loads((build / "graph.json").read_text(encoding="utf-8"))["nodes"]}
+
+
+@needs_chromium
+def test_bundled_overview_names_its_largest_nodes_at_load(bundled: Path, opened) -> None:
+    page = opened(bundled / "index.html").page
+    assert page.evaluate("window.kgNodes.length") > 100
+    assert page.evaluate("window.kgVisibleLabels()") >= 20
+    page.evaluate("window.kgNetwork.moveTo({scale: 0.02})")  # far out, names are too small to draw
+    assert page.evaluate("window.kgVisibleLabels()") == 0
+
+
+@needs_chromium
+def test_bundled_overview_search_centres_the_entity_and_shows_its_timeline(bundled: Path, opened) -> None:
+    nodes = _bundled_nodes(bundled)
+    project = max((n for n in nodes.values() if n["type"] == "Project"),
+                  key=lambda n: (len(n["years"]), n["mentions"], n["id"]))
+    page = opened(bundled / "index.html").page
+    distance = ("(id) => { const p = kgNetwork.getPositions([id])[id], v = kgNetwork.getViewPosition();"
+                " return Math.hypot(p.x - v.x, p.y - v.y); }")
+    assert page.evaluate(distance, project["id"]) > 50  # not where the view starts
+    page.fill("#kg-search", project["label"])
+    page.wait_for_function(f"window.kgNetwork.getSelectedNodes()[0] === {json.dumps(project['id'])}")
+    page.wait_for_function(f"({distance})({json.dumps(project['id'])}) < 1")
+    assert page.locator("#kg-details h2").inner_text() == project["label"]
+    years = page.locator("#kg-details .timeline-list li").all_inner_texts()
+    assert [int(t.split()[0]) for t in years] == sorted(project["years"])
+
+
+@needs_chromium
+def test_bundled_report_page_lists_its_sections(bundled: Path, opened) -> None:
+    records = [json.loads(line) for line in (bundled / "extract.jsonl").read_text(encoding="utf-8").splitlines()]
+    record = max(records, key=lambda r: len(r["sections"]))
+    page = opened(bundled / "report" / f"{record['doc']}.html").page
+    rows = page.locator("#kg-sections tbody tr")
+    assert rows.count() == len(record["sections"]) > 1
+    assert rows.nth(0).locator("td").nth(1).inner_text() == (record["sections"][0]["title"] or "(untitled)")
+    assert page.locator("h1").inner_text() != record["doc"]  # named by its title, not its file
+
+
+@needs_chromium
+def test_bundled_charts_render(bundled: Path, opened) -> None:
+    nodes = _bundled_nodes(bundled)
+    district = next(n for n in nodes.values() if n["type"] == "District"
+                    and (bundled / "district" / f"{n['id']}.html").read_text(encoding="utf-8").count("<rect") > 2)
+    page = opened(bundled / "district" / f"{district['id']}.html").page
+    boxes = page.locator("#kg-stage-bars rect").evaluate_all(
+        "(rs) => rs.map((r) => [r.getBBox().height, getComputedStyle(r).fill])")
+    assert boxes and all(h > 0 and fill not in ("none", "rgb(0, 0, 0)") for h, fill in boxes)
+    project = next(n for n in nodes.values() if n["type"] == "Project"
+                   and "kg-stage-line" in (bundled / "project" / f"{n['id']}.html").read_text(encoding="utf-8"))
+    page = opened(bundled / "project" / f"{project['id']}.html").page
+    assert page.locator("#kg-stage-line circle").count() >= 1
+    assert page.locator("#kg-stage-line").bounding_box()["height"] > 100
