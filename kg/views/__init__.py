@@ -29,7 +29,7 @@ STATIC = Path(__file__).parent / "static"
 ASSETS = ("vis-network.min.js", "vis-network.css", "LICENSE-vis-network.txt", "kg.js", "kg.css")
 NAV = (("Overview", "index.html"), ("Recurrence", "recurrence.html"), ("Reports", "list.html#reports"),
        ("Districts", "list.html#districts"), ("Projects", "list.html#projects"))
-__all__ = ["NAV", "SLIPPED_NOTE", "export_graph", "render"]
+__all__ = ["NAV", "SLIPPED_NOTE", "export_graph", "query_page", "render"]
 
 
 @cache
@@ -44,6 +44,11 @@ def _templates() -> jinja2.Environment:
 
 def _page(template: str, depth: int, **context: object) -> str:
     return _templates().get_template(template).render(up="../" * depth, **context)
+
+
+def query_page(queries: dict[str, dict[str, str]], pages: list[dict[str, str]]) -> str:
+    """kg serve's query page: `queries` by name (description, text), `pages` (name, href) of the views."""
+    return _page("query.html", 0, queries=queries, views=pages)
 
 
 def render(graph: nx.MultiDiGraph, out_dir: Path, *, max_nodes: int = 2000) -> dict[str, Path]:
