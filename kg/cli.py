@@ -203,7 +203,8 @@ def validate(build: builds.Build, jobs: int) -> None:
 @main.command()
 @_build_option("its store is read and its pages rewritten")
 @click.option("--max-nodes", type=int, default=2000, show_default=True,
-              help="Above this many nodes the overview shows the most connected part.")
+              help="Above this many nodes the overview shows the districts with most projects and their "
+                   "most mentioned projects.")
 @click.option("--open", "open_", is_flag=True, help="Open the overview in the web browser.")
 def view(build: builds.Build, max_nodes: int, open_: bool) -> None:
     """Regenerate the HTML views from the store, without extracting again."""

@@ -1,5 +1,6 @@
 """The package as a user gets it: a wheel built from the checkout, installed in a fresh virtual
-environment with its declared dependencies only, builds the graph of a bundled report.
+environment with its declared dependencies only, builds the graph of a bundled report, queries
+it and serves it.
 
 Slow (a venv and a dependency install); `make test` runs it, `pytest -m "not slow"` skips it.
 """
@@ -8,8 +9,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 import venv
 from pathlib import Path
 
@@ -54,3 +58,31 @@ def test_wheel_in_a_fresh_venv_builds_a_bundled_report(tmp_path):
     rows = run(env / "bin" / "kg", "query", "projects-by-district", "--store", out, "--format", "csv",
                cwd=tmp_path).stdout.splitlines()
     assert len(rows) > 1
+    assert (out / "report").is_dir() and (out / "index.html").is_file()  # the templates were installed
+
+    with socket.socket() as s:  # a free port for the server
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([env / "bin" / "kg", "serve", "--store", out, "--port", str(port)], cwd=tmp_path,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        page = _get_when_up(f"http://127.0.0.1:{port}/", server)
+        assert "yasgui.min.js" in page and "recurring-projects" in page
+        assert "Yasgui" in _get_when_up(f"http://127.0.0.1:{port}/static/yasgui.min.js", server)
+    finally:
+        server.kill()
+        server.wait()
+
+
+def _get_when_up(url: str, server: subprocess.Popen, seconds: float = 60) -> str:
+    """The body at `url` once the server answers (it loads the store first)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as r:
+                return r.read().decode("utf-8")
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise AssertionError(f"kg serve did not answer at {url}: {server.communicate()[1]!r}") from None
+            time.sleep(0.3)
