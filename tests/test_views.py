@@ -151,6 +151,12 @@ def test_embedded_json_round_trips_hostile_names(site: dict[str, Path]) -> None:
     assert "\\u003c/script\\u003e" in site["index"].read_text(encoding="utf-8")
 
 
+def test_overview_summary_counts_reports_projects_and_recurrence(site: dict[str, Path]) -> None:
+    summary = soup(site["index"]).find(id="kg-summary").get_text(" ", strip=True)
+    # 2 reports; 4 projects, 3 of them in two or more years, 1 slipped
+    assert summary.startswith("2 reports (2021–2023), 4 projects: 3 recur across years , 1 slipped")
+
+
 def test_overview_holds_the_whole_graph_below_the_limit(site: dict[str, Path],
                                                         graph: nx.MultiDiGraph) -> None:
     data = page_data(site["index"])

@@ -208,7 +208,13 @@ class Site:
                           "timeline": [[y_, s] for y_, s in furthest_by_year(a["timeline"]).items()]})
         edges = [e | {"across": group_of[e["from"]] != group_of[e["to"]]} for e in self._edges(ids, keep)]
         counts = Counter(self.nodes[n]["type"] for n in ids)
+        projects = [a for a in self.nodes.values() if a["type"] == "Project"]
+        all_years = sorted({y for a in self.nodes.values() for y in a["years"]})
         return {
+            "summary": {"reports": len(self.reports), "projects": len(projects),
+                        "years": f"{all_years[0]}–{all_years[-1]}" if all_years else "",
+                        "recurring": sum(len(set(a["years"])) >= 2 for a in projects),
+                        "slipped": sum(a["slipped"] for a in projects)},
             "truncated": truncated, "shown": len(ids), "total": len(self.nodes),
             "types": [{"type": t, "count": counts[t], "color": TYPE_COLORS.get(t, OTHER_COLOR)}
                       for t in sorted(counts, key=lambda t: (_type_rank(t), t))],
