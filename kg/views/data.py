@@ -289,9 +289,8 @@ class Site:
                 other = v if u == m else u
                 if rel != "cooccurs" and self.nodes[other]["type"] not in PAGE_KINDS:
                     linked.add(other)
-        reports = sorted((r for r in self.reports.values() if r["district"] == n), key=lambda r: r["label"])
         return {"node": a, "crumbs": [self.ref(p) for p in reversed(self.parents(n))], "facts": self.facts(n),
-                "subdistricts": self.refs(subs), "reports": reports,
+                "subdistricts": self.refs(subs),
                 "projects": [self.project_row(p) for p in projects], "linked": self.by_type(linked),
                 "chart": stage_bars({p: self.nodes[p]["timeline"] for p in projects})}
 
@@ -395,8 +394,8 @@ def _spread(group: list[str], labelled: set[str], every: int = 6) -> list[str | 
 
 
 CHART_HEIGHT = 180
-BAR_WIDTH = 34
-BAR_GAP = 14
+BAR_WIDTH = 56
+BAR_GAP = 22
 
 
 def stage_bars(timelines: dict[str, list[dict]]) -> dict | None:
