@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test setup setup-test browser screenshots clean
+.PHONY: build test setup setup-test browser screenshots clean model
 
 $(BIN)/kg: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -40,6 +40,10 @@ test: setup-test browser
 screenshots: setup-test browser
 	$(BIN)/kg build -q || [ $$? -eq 3 ]
 	$(BIN)/python scripts/screenshots.py outputs --out docs
+
+# The decision model shipped in the package, trained on the shared gold (deterministic).
+model: setup
+	$(BIN)/kg train --gold ../shared/gold/dev --gold ../shared/gold/pages -o kg/models/decision.json
 
 clean:
 	rm -rf $(VENV)

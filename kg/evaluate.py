@@ -268,6 +268,19 @@ def load_gold(folder: Path | str) -> Gold:
     return Gold(docs, clusters)
 
 
+def load_golds(folders: Iterable[Path | str]) -> Gold:
+    """Several gold folders read as one (document ids must differ between them)."""
+    docs: dict[str, dict] = {}
+    clusters: list[dict] = []
+    for folder in folders:
+        gold = load_gold(folder)
+        _check(not set(docs) & set(gold.docs), Path(folder), "document ids also in another gold folder: "
+               + ", ".join(sorted(set(docs) & set(gold.docs))[:5]))
+        docs.update(gold.docs)
+        clusters += gold.clusters
+    return Gold(docs, clusters)
+
+
 def load_predictions(path: Path | str) -> list[dict]:
     """Read a prediction JSONL (one document object a line, as `kg extract` writes)."""
     path = Path(path)

@@ -36,6 +36,7 @@ from typing import Any, TextIO
 
 from kg.cache import ExtractCache
 from kg.extract import extract
+from kg.extract.decide import decider_key, load_decider
 from kg.ingest import IngestError, iter_input_files, read_document
 from kg.model import Corpus, DocResult, Document, Skipped
 from kg.resolve import resolve
@@ -66,6 +67,7 @@ class Options:
     cache_dir: Path | None = None
     engine: str = "local"  # local | dask
     scheduler: str | None = None  # the Dask scheduler's address, with engine="dask"
+    model: str | None = None  # a decision model file, `rules`, or None for the model shipped in kg
 
 
 # ---------------------------------------------------------------------------- events and progress
@@ -297,11 +299,11 @@ def _documents(files: list[str | Skipped], max_bytes: int, corpus: Corpus, log: 
 
 # ---------------------------------------------------------------------------- extracting
 
-def _extract_safe(doc: Document) -> DocResult | str:
+def _extract_safe(doc: Document, model: str | None = None) -> DocResult | str:
     """`extract`, with a crash turned into a skip reason naming where it happened: one odd
     document must not sink a build of thousands. Runs in workers, so it returns, never raises."""
     try:
-        return extract(doc)
+        return extract(doc, load_decider(model))
     except Exception as e:  # noqa: BLE001 - any bug in extraction becomes this file's reason
         where = traceback.extract_tb(e.__traceback__)[-1]
         return (f"extraction failed: {type(e).__name__}: {e} "
@@ -314,8 +316,8 @@ def _done(value: Any) -> Future:
     return future
 
 
-def _now(doc: Document) -> Future:
-    return _done(_extract_safe(doc))
+def _now(doc: Document, model: str | None) -> Future:
+    return _done(_extract_safe(doc, model))
 
 
 def _mp_context() -> mp.context.BaseContext:
@@ -349,17 +351,17 @@ def _runner(options: Options) -> Iterator[tuple[Callable[[Document], Future], in
         # The workers need the same kg version installed; documents travel to them as text.
         with _dask_client(options.scheduler) as client:
             threads = sum(client.nthreads().values())
-            yield (lambda doc: client.submit(_extract_safe, doc, pure=False)), max(8, 2 * threads)
+            yield (lambda doc: client.submit(_extract_safe, doc, options.model, pure=False)), max(8, 2 * threads)
     elif options.engine != "local":
         raise BuildError(f"unknown engine {options.engine!r} (local or dask)")
     elif options.jobs > 1:
         pool = ProcessPoolExecutor(options.jobs, mp_context=_mp_context())
         try:
-            yield (lambda doc: pool.submit(_extract_safe, doc)), 4 * options.jobs
+            yield (lambda doc: pool.submit(_extract_safe, doc, options.model)), 4 * options.jobs
         finally:
             pool.shutdown(cancel_futures=True)
     else:
-        yield _now, 1
+        yield (lambda doc: _now(doc, options.model)), 1
 
 
 def _in_order(docs: Iterable[Document], start: Callable[[Document], tuple[Future, bool]],
@@ -382,7 +384,8 @@ def extract_all(inputs: Iterable[str | Path], options: Options | None = None,
     failed: dict[str, str] = {}
     files = _list_inputs(inputs)
     log("files", total=len(files))
-    cache = ExtractCache(options.cache_dir) if options.cache_dir else None
+    decider = decider_key(options.model)  # reads the model once here: a bad file fails the build at once
+    cache = ExtractCache(options.cache_dir, decider) if options.cache_dir else None
     with _runner(options) as (submit, window):
         def start(doc: Document) -> tuple[Future, bool]:
             hit = cache.get(doc) if cache else None
@@ -423,6 +426,20 @@ def write_jsonl(corpus: Corpus, fh: TextIO) -> None:
 
 
 # ---------------------------------------------------------------------------- atomic outputs
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a file whole or not at all: a killed run leaves the previous file in place."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent if str(path.parent) else ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide a shared model file from other users
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
 
 STAGING_PREFIX = ".build-"
 _SEALED = ".complete"  # in a staging folder: every output is written; maps item name → inode

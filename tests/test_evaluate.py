@@ -193,7 +193,7 @@ def test_cli_bad_input_is_an_error_not_a_traceback(tmp_path: Path, gold_dir: Pat
     assert run.exit_code == 1 and "none: not a folder" in run.output and run.exception is not None
     assert isinstance(run.exception, SystemExit)
     run = CliRunner().invoke(main, ["eval", "--gold", str(gold_dir), "--pred", str(pred_file), "x.txt"])
-    assert run.exit_code == 2 and "not both" in run.output
+    assert run.exit_code == 2 and "give no INPUTS" in run.output
 
 
 # ---------------------------------------------------------------- agreement with score.py

@@ -1,13 +1,14 @@
-"""Find named districts, projects, organizations, programs and people in one document.
+"""Propose the spans that may name a district, project, organization, program or person.
 
-Candidates come only from generic evidence: type-bearing suffixes (…工业园, …社区, …商会,
-…行动), quoted spans, lists before a class noun (甲、乙等3家企业), numbered entries of project
-lists, titles next to a person's name, and the gazetteer for places. jieba's segmentation gives
-the word boundaries; left boundaries are found by walking back over name-like words and stopping
-at actions, function words and modifiers. Whether a phrase is a name, and of what type, is
-`kg.names`' call; here candidates are found, chosen where they overlap, dropped where the text
-uses them as a class (counted, awarded) and grouped into an `Entity` per thing with its aliases;
-`resolve` links entities across documents.
+This stage aims at recall: overlapping and doubtful spans are all kept, each with the source
+that proposed it and the type that source suggests; `kg.extract.rules` and the trained
+`kg.extract.decide` choose among them. Candidates come only from generic evidence:
+type-bearing suffixes (…工业园, …社区, …商会, …行动), quoted spans, lists before a class noun
+(甲、乙等3家企业), numbered entries of project lists, titles next to a person's name, the
+gazetteer for places, and short runs of name-like words that hold a proper noun, Latin letters
+or a word jieba does not know. jieba's segmentation gives the word boundaries; left boundaries
+are found by walking back over name-like words and stopping at actions, function words and
+modifiers. Whether a phrase is a name, and of what type, is `kg.names`' call.
 """
 
 from __future__ import annotations
@@ -23,21 +24,18 @@ import jieba.posseg
 from kg import lexicon as lx
 from kg import vocabulary
 from kg.gazetteer import Gazetteer
-from kg.model import DocResult, Document, Entity, Mention, Place
+from kg.model import Place
 from kg.names import (
     catchword,
-    core,
     cut,
     distinctive,
     runs,
-    same_thing,
     teach_jieba,
     trim,
     type_of,
     village_head,
-    village_stem,
 )
-from kg.structure import clause_bounds, find_sections, section_at, sentences, stage_of
+from kg.structure import sentences
 
 MASK = re.compile(r"[Xx×＊*]{1,}|XX|ＸＸ|[（(]略[)）]")
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·.]")
@@ -133,6 +131,7 @@ class Candidate:
     type: str
     full: str | None = None  # the name when the text writes it otherwise (宝安 → 宝安区, “甲”主题活动 → 甲)
     listed: bool = False  # typed by the list it stands in (甲、乙等3家企业), so a count may follow it
+    source: str = ""  # the generator that proposed it (suffix, quote, list, …): a feature of the decision
 
 
 Walk = tuple[int, int, str]  # where a name before a suffix word starts and ends, and that word
@@ -441,7 +440,7 @@ def _place_candidates(toks: list[Token], names: dict[str, str], text: str) -> li
 def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Gazetteer,
                 places: frozenset[str]) -> list[Candidate]:
     """Bare items of an enumeration share the type of its last, suffixed item. A short item
-    shares its suffix too: 潭头、溪头社区 (two communities), 红星、车辆段学校 (two schools); a longer
+    shares its suffix too: 潭头、溪头社区 (two communities), 东湖、西湖学校 (two schools); a longer
     one names itself: 甲三期A、乙产业园完成90% (two projects)."""
     if c.full:
         return []
@@ -484,18 +483,6 @@ def _after_mask(text: str, c: Candidate) -> bool:
     return c.start > 0 and bool(MASK.match(text[c.start - 1]))
 
 
-def _class_use(text: str, c: Candidate) -> bool:
-    """Is a suffixed noun used as a class rather than a name? Counted (新建1家社康中心,
-    创建污水零直排小区332个) or awarded as a title (获评“…”, 成为…之一, 创建国家级…)."""
-    if c.type in ("District", "Person"):
-        return False
-    before, after = text[max(0, c.start - 8) : c.start], text[c.end : c.end + 6]
-    lo, _ = clause_bounds(text, c.start, c.end)
-    if lx.HONOUR_BEFORE.search(text[lo : c.start]) or lx.HONOUR_AFTER.match(after):
-        return True
-    return not c.listed and bool(lx.COUNTED_BEFORE.search(before) or lx.COUNTED_AFTER.match(after))
-
-
 def _masked(name: str) -> bool:
     """A name that is only a mask plus a suffix (XX医院, *街道) names nothing."""
     if not MASK.search(name):
@@ -505,108 +492,62 @@ def _masked(name: str) -> bool:
     return len(head) < 2 or not distinctive(head)  # XX医院, *街道 name nothing; 甲湾**项目 keeps 甲湾
 
 
-def _select(cands: list[Candidate], text: str) -> list[Candidate]:
-    """Keep the longest candidate where spans overlap, earlier sources winning ties, and the names
-    nested in a chosen one that are named on their own."""
-    chosen: list[Candidate] = []
-    taken = bytearray(max((c.end for c in cands), default=0) + 1)
-    for c in sorted(cands, key=lambda c: -(c.end - c.start)):
-        if any(taken[c.start : c.end]):
+
+
+UNTYPED = "?"  # the type of a candidate that only the decision can type
+_LATIN = re.compile(r"[A-Za-z]")
+MAX_PHRASE_WORDS = 4
+
+
+def _marked(toks: list[Token], k: int) -> bool:
+    """Does word k single something out: a proper noun, Latin letters, or part of a word jieba does
+    not know (a run of single characters)?"""
+    t = toks[k]
+    if t.tag in lx.PROPER_TAGS or t.tag == "eng" or _LATIN.search(t.word):
+        return True
+    single = len(t.word) == 1 and t.word not in lx.FUNCTION_CHARS
+    return single and any(0 <= j < len(toks) and len(toks[j].word) == 1 and toks[j].word not in lx.FUNCTION_CHARS
+                          for j in (k - 1, k + 1))
+
+
+def _phrase_candidates(toks: list[Token]) -> list[Candidate]:
+    """Spans of up to four name-like words holding a marked one (see `_marked`): the names that no
+    suffix, quote or list gives away (bare brands, a hall or an estate named by an unknown word).
+    They come `UNTYPED`: only the decision can say what, if anything, they name."""
+    out, k = [], 0
+    while k < len(toks):
+        if not _name_like(toks[k]):
+            k += 1
             continue
-        chosen.append(c)
-        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
-    return _unique(chosen + _nested(chosen, cands, text))
-
-
-def _nested(chosen: list[Candidate], cands: list[Candidate], text: str) -> list[Candidate]:
-    """An organization or a person opening a chosen name (福海商会|2.0改革, 中山大学|肿瘤防治中心,
-    某某|纪念馆), and a division inside one (甲镇|乙村|安置房建设项目) written whole or, for a
-    county, by its short name (番禺|广场); a bare city or village inside a name (日照|中心) is a word."""
-    starts = {c.start: c for c in chosen if c.type != "District"}
-    out = [c for c in cands if c.start in starts and c.end < starts[c.start].end and (
-        c.type == "Person" or c.type == "Organization" and c.end - c.start >= 3
-        and not text[c.start : c.end].endswith(lx.NOT_NESTED))]
-    outer = [c for c in chosen if c.type != "District"]
-    districts = [d for d in chosen if d.type == "District"]
-    out += [c for c in cands if c.type == "District" and c not in chosen and (
-        not c.full or c.full.endswith(("区", "县")) and not c.full.endswith("社区")) and any(
-        o.start <= c.start and c.end <= o.end - _suffix_len(text[o.start : o.end]) for o in outer) and not any(
-        d.start <= c.start < d.end or c.start <= d.start < c.end for d in districts)]
+        end = k
+        while end < len(toks) and _name_like(toks[end]):
+            end += 1
+        marked = [_marked(toks, j) for j in range(k, end)]
+        for i in range(k, end):
+            for j in range(i + 1, min(end, i + MAX_PHRASE_WORDS) + 1):
+                if any(marked[i - k : j - k]) and 2 <= toks[j - 1].end - toks[i].start <= lx.MAX_NAME:
+                    out.append(Candidate(toks[i].start, toks[j - 1].end, UNTYPED))
+        k = end
     return out
 
 
-def _unique(cands: list[Candidate]) -> list[Candidate]:
-    """One candidate a span (the first given), in text order."""
-    first: dict[tuple[int, int], Candidate] = {}
-    for c in cands:
-        first.setdefault((c.start, c.end), c)
-    return sorted(first.values(), key=lambda c: c.start)
+@dataclass
+class Sentence:
+    """One sentence's words and the candidates proposed in it (offsets in the document)."""
+
+    start: int
+    end: int
+    tokens: list[Token]  # offsets relative to the sentence
+    candidates: list[Candidate]
 
 
-def _facility_type(text: str, c: Candidate) -> str:
-    """Schools, hospitals, halls and centres being built are Projects; acting, Organizations.
-    A school is being built when its clause says so; a centre or hall when the words right
-    before or after it do (建设潭头职工服务中心, 落实江边幼儿园用地)."""
-    name = text[c.start : c.end]
-    if c.type == "Project" and name.endswith(lx.PROGRAMME_TAIL_SUFFIXES) and not lx.BUILD_CUE.search(name):
-        return "Program"
-    if c.type not in ("Organization", "Project") or not name.endswith(lx.FACILITY_SUFFIXES + lx.VENUE_SUFFIXES):
-        return c.type
-    lo, hi = clause_bounds(text, c.start, c.end)
-    if lx.BUILT_BEFORE.search(text[lo : c.start]) or lx.BUILT_AFTER.match(text, c.end):
-        return "Project"
-    if name.endswith(lx.FACILITY_SUFFIXES):
-        return "Project" if lx.BUILD_CUE.search(text, lo, hi) else "Organization"
-    return c.type
+@dataclass
+class Proposal:
+    """Everything the deciders need: the text, its sentences with their candidates, nearby places."""
 
-
-Typed = tuple[Candidate, str, tuple[int, int]]  # a candidate, its type, its sentence
-
-
-def _settle_facilities(typed: list[Typed], text: str) -> list[Typed]:
-    """One facility, one type in a document: built anywhere, it is a Project everywhere."""
-    built = {core(text[c.start : c.end]) for c, t, _ in typed if t == "Project"}
-    return [(c, "Project" if t == "Organization" and text[c.start : c.end].endswith(
-        lx.FACILITY_SUFFIXES + lx.VENUE_SUFFIXES) and core(text[c.start : c.end]) in built else t, sent)
-            for c, t, sent in typed]
-
-
-def _keys(spelling: str) -> tuple[str, ...]:
-    """Spellings that `same_thing` can match share one of these: the first or last two characters
-    of the core name, or the stem of a village (so grouping need not compare every pair)."""
-    c = core(spelling)
-    return c[:2], c[-2:], "村:" + village_stem(c)
-
-
-def _group(doc: Document, mentions: list[Mention]) -> list[Entity]:
-    """Mentions of one thing in one document become one Entity; its name is the shortest
-    spelling that still names it, the other spellings are its aliases."""
-    entities: list[Entity] = []
-    index: dict[tuple[str, str], list[int]] = {}  # (type, key of a spelling) -> entities with one
-    for m in mentions:
-        spelling = {m.text, m.full} - {None}
-        near = sorted({i for a in spelling for k in _keys(a) for i in index.get((m.type, k), ())})
-        hit = next((i for i in near if any(same_thing(a, b) for a in spelling
-                                           for b in (entities[i].name, *entities[i].aliases))), None)
-        if hit is None:
-            hit = len(entities)
-            entities.append(Entity(name=m.full or m.text, type=m.type, mentions=[m],
-                                   aliases=sorted(spelling - {m.full or m.text})))
-        else:
-            e = entities[hit]
-            e.mentions.append(m)
-            e.aliases.extend(spelling - {e.name, *e.aliases})
-        for k in {k for a in spelling for k in _keys(a)}:
-            index.setdefault((m.type, k), [])
-            if hit not in index[(m.type, k)]:
-                index[(m.type, k)].append(hit)
-    for e in entities:
-        fulls = Counter(m.full for m in e.mentions if m.full)
-        spellings = Counter(m.text for m in e.mentions) + fulls
-        e.name = fulls.most_common(1)[0][0] if fulls else min(
-            spellings, key=lambda s: (len(core(s)) < 2, len(s), -spellings[s]))
-        e.aliases = sorted(s for s in spellings if s != e.name)
-    return entities
+    text: str
+    sentences: list[Sentence]
+    places: frozenset[str]
 
 
 @cache
@@ -620,11 +561,16 @@ def _major_places(gaz: Gazetteer) -> dict[str, str]:
     return out
 
 
-def extract(doc: Document) -> DocResult:
-    """Sections, mentions and per-document entities of one document."""
-    gaz = Gazetteer.load()
-    text = doc.text
-    sections = find_sections(text, doc.title, doc.metadata)
+def _tagged(source: str, cands: list[Candidate]) -> list[Candidate]:
+    for c in cands:
+        c.source = source
+    return cands
+
+
+def propose(text: str, gaz: Gazetteer | None = None) -> Proposal:
+    """All candidates of a text, sentence by sentence. Masks are removed here, since a mask names
+    nothing by definition (XX医院, ****敬老院); everything else is left to a decider."""
+    gaz = gaz or Gazetteer.load()
     spans = sentences(text)
     toks_of = tokenize(text, spans)
     walks_of = [_walks(text[s0:s1], toks, gaz) for (s0, s1), toks in zip(spans, toks_of, strict=True)]
@@ -634,27 +580,21 @@ def extract(doc: Document) -> DocResult:
                  if c.type == "District"]
     nearby = {**_major_places(gaz), **local_names(districts, gaz)}
     places = frozenset(nearby)
-    typed: list[Typed] = []
+    out = []
     for (s0, s1), toks, walks in zip(spans, toks_of, walks_of, strict=True):
         sent = text[s0:s1]
-        cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full, c.listed) for c in (
-            *_entry_candidates(sent, gaz), *_quoted_candidates(sent, gaz), *_list_candidates(sent, toks, gaz, places),
-            *_bracket_candidates(sent, places),
-            *_suffix_candidates(sent, walks, gaz, places), *_division_candidates(sent, toks, gaz),
-            *_person_candidates(sent, toks), *_place_candidates(toks, nearby, sent))]
+        found = [*_tagged("entry", _entry_candidates(sent, gaz)), *_tagged("quote", _quoted_candidates(sent, gaz)),
+                 *_tagged("list", _list_candidates(sent, toks, gaz, places)),
+                 *_tagged("bracket", _bracket_candidates(sent, places)),
+                 *_tagged("suffix", _suffix_candidates(sent, walks, gaz, places)),
+                 *_tagged("division", _division_candidates(sent, toks, gaz)),
+                 *_tagged("person", _person_candidates(sent, toks)),
+                 *_tagged("place", _place_candidates(toks, nearby, sent)),
+                 *_tagged("phrase", _phrase_candidates(toks))]
+        cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full, c.listed, c.source) for c in found]
         masked = [c for c in cands if _masked(text[c.start : c.end]) or _after_mask(text, c)]
         cands = [c for c in cands if not any(m.start <= c.start and c.end <= m.end for m in masked)]
-        cands += [e for c in _select(cands, text) for e in _enumerated(text, c, toks, s0, gaz, places)]
-        # a title or a class drops out; a division nested in it stays (入选|某某市|首批…示范基地)
-        typed += [(c, _facility_type(text, c), (s0, s1)) for c in _select(cands, text) if not _class_use(text, c)]
-    mentions: list[Mention] = []
-    for c, typ, sent in _settle_facilities(typed, text):
-        idx = section_at(sections, c.start)
-        sec = sections[idx] if idx is not None else None
-        m = Mention(c.start, c.end, text[c.start : c.end], typ, sent, idx,
-                    sec.year if sec else None, sec.mode if sec else "other")
-        m.full = c.full
-        if typ == "Project":
-            m.stage, m.stage_cue = stage_of(text, c.start, c.end, m.mode)
-        mentions.append(m)
-    return DocResult(doc=doc, sections=sections, entities=_group(doc, mentions))
+        cands += [e for c in cands if c.start > 0 and text[c.start - 1] == "、"
+                  for e in _tagged("enumerated", _enumerated(text, c, toks, s0, gaz, places))]
+        out.append(Sentence(s0, s1, toks, cands))
+    return Proposal(text, out, places)

@@ -1,0 +1,50 @@
+"""Find named districts, projects, organizations, programs and people in one document.
+
+Three steps, as in spaCy's pipelines: `candidates` proposes spans from generic evidence (high
+recall, overlaps kept), a decider chooses among them (`rules` by hand-written rules, `decide` by
+a model trained on annotated reports, which reads the rules' choices as features), and `group`
+makes one `Entity` per thing with its aliases. `resolve` links entities across documents.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from kg.extract.candidates import propose
+from kg.extract.decide import RULES, Model, decide, shipped
+from kg.extract.features import Features, Span, featurize
+from kg.extract.group import group
+from kg.extract.rules import decide_by_rules
+from kg.gazetteer import Gazetteer
+from kg.model import DocResult, Document, Mention
+from kg.structure import find_sections, section_at, stage_of
+
+Decider = Model | Literal["rules"] | None  # a trained model, the hand-written rules (RULES), or the shipped model
+
+
+def extract(doc: Document, model: Decider = None, featured: list[tuple[Span, Features]] | None = None) -> DocResult:
+    """Sections, mentions and per-document entities of one document (`featured`: its candidate
+    spans and their features, when a caller has them already, as training does)."""
+    text = doc.text
+    sections = find_sections(text, doc.title, doc.metadata)
+    if featured is None:
+        gaz = Gazetteer.load()
+        proposal = propose(text, gaz)
+        by_rules = decide_by_rules(proposal)
+        if model == RULES:
+            chosen = by_rules
+        else:
+            featured = featurize(proposal, by_rules, gaz)
+    if featured is not None:
+        chosen = decide(featured, model if isinstance(model, Model) else shipped(), text)
+    mentions: list[Mention] = []
+    for c, typ, sent in chosen:
+        idx = section_at(sections, c.start)
+        sec = sections[idx] if idx is not None else None
+        m = Mention(c.start, c.end, text[c.start : c.end], typ, sent, idx,
+                    sec.year if sec else None, sec.mode if sec else "other")
+        m.full = c.full
+        if typ == "Project":
+            m.stage, m.stage_cue = stage_of(text, c.start, c.end, m.mode)
+        mentions.append(m)
+    return DocResult(doc=doc, sections=sections, entities=group(doc, mentions))

@@ -1,0 +1,168 @@
+"""The trained decision: which candidate spans are names, of what type, and which of overlapping ones.
+
+A `Model` is a multinomial logistic regression over the features of `kg.extract.features`, kept
+as plain JSON (class names, one weight per class for each feature, intercepts): loading a model
+runs no code, and a model file can be read, diffed and hashed. `kg train` writes one; the one
+shipped in the package was trained on annotated reports by the same command.
+
+Choosing among spans: each span takes its most probable class; the kept spans are taken from the
+most confident down, and a span is dropped where it crosses a kept one, or lies inside or around a
+kept one of the same type (a district inside a project's name stays; two readings of one project
+do not).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from kg.extract.features import Features, Span
+from kg.extract.rules import Typed, settle_facilities
+
+FORMAT = "kg-decision/1"
+NONE = "O"  # the class of spans that name nothing
+SHIPPED = "decision.json"  # inside the package: kg/models/decision.json
+
+
+class ModelError(Exception):
+    """A model file that cannot be used; the message names the file and the reason."""
+
+
+@dataclass(frozen=True)
+class Model:
+    classes: tuple[str, ...]
+    intercept: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+    threshold: float = 0.5  # least probability of naming something (1 - P(O)) for a span to be kept
+    sha256: str = ""  # of the file it was read from: part of the extraction cache key
+    meta: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        # the weights as one matrix, a row per feature, for scoring many spans at once
+        object.__setattr__(self, "_row", {name: i for i, name in enumerate(self.weights)})
+        object.__setattr__(self, "_matrix", np.array([*self.weights.values(), [0.0] * len(self.classes)],
+                                                     dtype=np.float64).reshape(-1, len(self.classes)))
+
+    def scores(self, f: Features) -> dict[str, float]:
+        """Probability of each class for one span."""
+        return self.scores_many([f])[0]
+
+    def scores_many(self, many: list[Features]) -> list[dict[str, float]]:
+        """Probability of each class for each span (a softmax over summed weights)."""
+        if not many:
+            return []
+        rows, values, owner = [], [], []
+        for k, f in enumerate(many):
+            for name, value in f.items():
+                if (i := self._row.get(name)) is not None:  # type: ignore[attr-defined]
+                    rows.append(i)
+                    values.append(value)
+                    owner.append(k)
+        z = np.tile(np.array(self.intercept), (len(many), 1))
+        if rows:
+            np.add.at(z, np.array(owner), self._matrix[np.array(rows)] * np.array(values)[:, None])  # type: ignore[attr-defined]
+        z = np.exp(z - z.max(axis=1, keepdims=True))
+        z /= z.sum(axis=1, keepdims=True)
+        return [dict(zip(self.classes, map(float, p), strict=True)) for p in z]
+
+    def to_json(self) -> str:
+        """The model file's text: sorted, rounded, so that the same training gives the same bytes."""
+        return json.dumps({"format": FORMAT, "meta": dict(self.meta), "classes": list(self.classes),
+                           "threshold": round(self.threshold, 6),
+                           "intercept": [round(v, 6) for v in self.intercept],
+                           "weights": {k: [round(v, 6) for v in w] for k, w in sorted(self.weights.items())}},
+                          ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str, origin: str = "<model>") -> Model:
+        try:
+            data = json.loads(text)
+            if data.get("format") != FORMAT:
+                raise ModelError(f"{origin}: not a kg decision model (format {data.get('format')!r}, "
+                                 f"expected {FORMAT!r})")
+            classes = tuple(data["classes"])
+            weights = {str(k): tuple(float(x) for x in v) for k, v in data["weights"].items()}
+            intercept = tuple(float(x) for x in data["intercept"])
+            threshold = float(data["threshold"])
+        except ModelError:
+            raise
+        except (ValueError, KeyError, TypeError, AttributeError) as e:
+            raise ModelError(f"{origin}: corrupt model file ({type(e).__name__}: {e})") from None
+        if NONE not in classes or len(intercept) != len(classes) or any(len(w) != len(classes)
+                                                                         for w in weights.values()):
+            raise ModelError(f"{origin}: corrupt model file (classes and weights do not agree)")
+        meta = tuple(sorted((str(k), str(v)) for k, v in (data.get("meta") or {}).items()))
+        return cls(classes, intercept, weights, threshold, hashlib.sha256(text.encode()).hexdigest(), meta)
+
+    @classmethod
+    def load(cls, path: str | Path) -> Model:
+        """Read a model file written by `kg train`."""
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise ModelError(f"{path}: cannot read the model file ({e.strerror or e})") from None
+        return cls.from_json(text, str(path))
+
+
+RULES = "rules"  # a model reference meaning the hand-written rules alone
+
+
+@cache
+def load_decider(ref: str | None) -> Model | str:
+    """A model reference (a model file's path, `rules`, or None for the shipped model) resolved once
+    per process: workers get the short reference, not the weights."""
+    if ref == RULES:
+        return RULES
+    return shipped() if ref is None else Model.load(ref)
+
+
+def decider_key(ref: str | None) -> str:
+    """What the extraction cache keys on: the model file's hash, or `rules`."""
+    decider = load_decider(ref)
+    return decider if isinstance(decider, str) else decider.sha256
+
+
+@cache
+def shipped() -> Model:
+    """The model that ships inside the package."""
+    text = resources.files("kg.models").joinpath(SHIPPED).read_text(encoding="utf-8")
+    return Model.from_json(text, f"kg/models/{SHIPPED}")
+
+
+def _conflict(a: tuple[Span, str], b: tuple[Span, str]) -> bool:
+    (x, tx), (y, ty) = a, b
+    if x.end <= y.start or y.end <= x.start:
+        return False
+    nested = (x.start <= y.start and y.end <= x.end) or (y.start <= x.start and x.end <= y.end)
+    return not nested or tx == ty or (x.start, x.end) == (y.start, y.end)
+
+
+def choose(scored: list[tuple[Span, dict[str, float]]], threshold: float = 0.5) -> list[tuple[Span, str]]:
+    """Spans likely enough to name something, each with its most probable type, overlaps settled
+    from the most confident down."""
+    kept: list[tuple[Span, str, float]] = []
+    ranked = []
+    for sp, probs in scored:
+        if 1 - probs[NONE] >= threshold:
+            typ = max((c for c in probs if c != NONE), key=lambda c: probs[c])
+            ranked.append((1 - probs[NONE], sp.start, sp.end, sp, typ))
+    for p, _, _, sp, typ in sorted(ranked, key=lambda r: (-r[0], r[1], r[2])):
+        if not any(_conflict((sp, typ), (k, t)) for k, t, _ in kept):
+            kept.append((sp, typ, p))
+    return [(sp, typ) for sp, typ, _ in sorted(kept, key=lambda k: (k[0].start, k[0].end))]
+
+
+def decide(featured: list[tuple[Span, Features]], model: Model, text: str) -> list[Typed]:
+    """The candidates the model keeps among a text's featured spans, with types and sentences."""
+    typed = []
+    probs = model.scores_many([f for _, f in featured])
+    for sp, typ in choose([(sp, p) for (sp, _), p in zip(featured, probs, strict=True)], model.threshold):
+        c = next((c for c in sp.candidates if c.type == typ), None) or replace(sp.candidates[0], type=typ)
+        typed.append((c, typ, (sp.sentence.start, sp.sentence.end)))
+    return settle_facilities(typed, text)

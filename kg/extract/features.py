@@ -1,0 +1,205 @@
+"""What the trained decision knows of a candidate span: features that describe it, never name it.
+
+A feature says what a span ends with (its last one to three characters, when at least two more
+stand before them; its last word), how it is built (length, unknown words, codes, quotes), what
+surrounds it (the words and tags on either side, a count or an award nearby), what the generic
+resources say of it (gazetteer, word counts, `kg.names.type_of`), which generators proposed it
+with which type, what the hand-written rules chose, and how often the same string recurs in the
+document. No feature holds a whole name, so a trained model is not a list of the names it saw.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+
+from kg import lexicon as lx
+from kg import vocabulary
+from kg.extract.candidates import Candidate, Proposal, Sentence, Token
+from kg.extract.rules import Typed, class_use, facility_type
+from kg.gazetteer import Gazetteer
+from kg.names import cut, distinctive, runs, type_of
+
+Features = dict[str, float]
+
+_QUOTES_OPEN, _QUOTES_CLOSE = "“\"「『《", "”\"」』》"
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+@dataclass
+class Span:
+    """One span of a proposal with every candidate proposed on it (several sources may agree)."""
+
+    start: int
+    end: int
+    candidates: list[Candidate]
+    sentence: Sentence
+
+    @property
+    def full(self) -> str | None:
+        return next((c.full for c in self.candidates if c.full), None)
+
+
+def spans(proposal: Proposal) -> list[Span]:
+    """The distinct spans of a proposal, in text order, each with its candidates."""
+    out: list[Span] = []
+    for s in proposal.sentences:
+        by_span: dict[tuple[int, int], Span] = {}
+        for c in s.candidates:
+            if c.end > c.start:
+                by_span.setdefault((c.start, c.end), Span(c.start, c.end, [], s)).candidates.append(c)
+        out += sorted(by_span.values(), key=lambda sp: (sp.start, sp.end))
+    return out
+
+
+def _length(n: int) -> str:
+    return str(n) if n <= 6 else "7-9" if n <= 9 else "10-14" if n <= 14 else "15+"
+
+
+def _count(n: int) -> str:
+    return str(n) if n <= 2 else "3-5" if n <= 5 else "6+"
+
+
+def _word_at(tokens: list[Token], offset: int, before: bool) -> Token | None:
+    """The sentence word ending (before) or starting (after) at a sentence offset."""
+    for t in tokens:
+        if (t.end == offset) if before else (t.start == offset):
+            return t
+    return None
+
+
+_CLAUSE_MARKS = frozenset("，,；;：:。")
+
+
+def _clause_verb(tokens: list[Token], offset: int) -> str | None:
+    """The nearest verb before a sentence offset in its clause: what is done to (or by) the span."""
+    before = [t for t in tokens if t.end <= offset]
+    for t in reversed(before):
+        if t.word in _CLAUSE_MARKS:
+            return None
+        if t.tag == "v" and len(t.word) > 1:
+            return t.word
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def _shape(name: str) -> dict[str, float]:
+    f: dict[str, float] = {"len=" + _length(len(name)): 1.0}
+    for k in (1, 2, 3):
+        if len(name) >= k + 2:
+            f[f"suf{k}={name[-k:]}"] = 1.0
+    if len(name) >= 4:
+        f["pre1=" + name[0]] = 1.0
+    words = list(cut(name))
+    if len(words) > 1:
+        f["last_word=" + words[-1]] = 1.0
+        f["first_tag=" + str(jieba.posseg.dt.word_tag_tab.get(words[0]))] = 1.0
+    f["last_tag=" + str(jieba.posseg.dt.word_tag_tab.get(words[-1]))] = 1.0
+    f["words=" + _length(len(words))] = 1.0
+    if any(unknown for _, unknown in runs(words)):
+        f["unknown_word"] = 1.0
+    if _DIGIT.search(name):
+        f["digit"] = 1.0
+    if lx.CODE.search(name):
+        f["code"] = 1.0
+    if lx.SLOGAN.search(name) or lx.NUMBERED_SERIES.match(name):
+        f["numbered"] = 1.0
+    if lx.suffix_of(name):
+        f["suffix_type=" + lx.suffix_of(name)[1]] = 1.0
+    return f
+
+
+@lru_cache(maxsize=100_000)
+def _resources(name: str, gaz: Gazetteer, places: frozenset[str]) -> dict[str, float]:
+    f: dict[str, float] = {}
+    if gaz.is_known(name):
+        f["gazetteer"] = 1.0
+    if name in places:
+        f["nearby_place"] = 1.0
+    if vocabulary.is_common(name):
+        f["common_word"] = 1.0
+    freq = jieba.dt.FREQ.get(name) or 0
+    f["jieba_freq=" + ("0" if not freq else "low" if freq < 20 else "mid" if freq < 1000 else "high")] = 1.0
+    f["type_of=" + str(type_of(name, gaz, places=places))] = 1.0
+    f["type_of_quoted=" + str(type_of(name, gaz, quoted=True, places=places))] = 1.0
+    head = name[: len(name) - len(s[0])] if (s := lx.suffix_of(name)) else name
+    if head and distinctive(head, places):
+        f["distinctive_head"] = 1.0
+    return f
+
+
+def _context(text: str, sp: Span) -> dict[str, float]:
+    s = sp.sentence
+    f: dict[str, float] = {}
+    before, after = text[sp.start - 1 : sp.start], text[sp.end : sp.end + 1]
+    f["char_before=" + (before if not before.isalnum() else "cjk" if "\u4e00" <= before <= "\u9fff" else "alnum")] = 1
+    f["char_after=" + (after if not after.isalnum() else "cjk" if "\u4e00" <= after <= "\u9fff" else "alnum")] = 1
+    if before and before in _QUOTES_OPEN and after and after in _QUOTES_CLOSE:
+        f["quoted"] = 1.0
+    if (prev := _word_at(s.tokens, sp.start - s.start, before=True)) is not None:
+        f["prev_word=" + prev.word] = 1.0
+        f["prev_tag=" + str(prev.tag)] = 1.0
+    else:
+        f["starts_inside_word"] = 1.0
+    if (nxt := _word_at(s.tokens, sp.end - s.start, before=False)) is not None:
+        f["next_word=" + nxt.word] = 1.0
+        f["next_tag=" + str(nxt.tag)] = 1.0
+    else:
+        f["ends_inside_word"] = 1.0
+    if (verb := _clause_verb(s.tokens, sp.start - s.start)) is not None:
+        f["clause_verb=" + verb] = 1.0
+    f["prev2=" + text[max(s.start, sp.start - 2) : sp.start]] = 1.0
+    f["next2=" + text[sp.end : min(s.end, sp.end + 2)]] = 1.0
+    if sp.start - s.start <= 1:
+        f["sentence_start"] = 1.0
+    return f
+
+
+def featurize(proposal: Proposal, chosen_by_rules: list[Typed], gaz: Gazetteer) -> list[tuple[Span, Features]]:
+    """Every span of the proposal with its features."""
+    text = proposal.text
+    rules = {(c.start, c.end): typ for c, typ, _ in chosen_by_rules}
+    rules_in: dict[int, list[tuple[int, int]]] = {}  # sentence start → the rules' spans in it
+    for c, _, (s0, _) in chosen_by_rules:
+        rules_in.setdefault(s0, []).append((c.start, c.end))
+    all_spans = spans(proposal)
+    strings = [text[sp.start : sp.end] for sp in all_spans]
+    proposed = Counter(strings)
+    occurs = {name: text.count(name) for name in proposed}
+    out = []
+    for sp, name in zip(all_spans, strings, strict=True):
+        f: Features = {"bias": 1.0}
+        for c in sp.candidates:
+            f["source=" + c.source] = 1.0
+            f["proposed=" + c.type] = 1.0
+            f[f"source_type={c.source}:{c.type}"] = 1.0
+            if c.listed:
+                f["listed"] = 1.0
+            if class_use(text, c):
+                f["class_use"] = 1.0
+            if c.type in ("Organization", "Project"):
+                f["facility_type=" + facility_type(text, c)] = 1.0
+        f["sources=" + _count(len({c.source for c in sp.candidates}))] = 1.0
+        rule = rules.get((sp.start, sp.end))
+        f["rule=" + str(rule)] = 1.0
+        if rule is None:
+            for a, b in rules_in.get(sp.sentence.start, ()):
+                if a <= sp.start and sp.end <= b:
+                    f["inside_rule=" + rules[(a, b)]] = 1.0
+                elif sp.start <= a and b <= sp.end:
+                    f["contains_rule=" + rules[(a, b)]] = 1.0
+                elif a < sp.end and sp.start < b:
+                    f["crosses_rule"] = 1.0
+        if sp.full and sp.full != name:
+            f["has_full"] = 1.0
+        f["occurs=" + _count(occurs[name])] = 1.0
+        f["proposed_times=" + _count(proposed[name])] = 1.0
+        f.update(_shape(name))
+        f.update(_resources(sp.full or name, gaz, proposal.places))
+        f.update(_context(text, sp))
+        out.append((sp, f))
+    return out

@@ -1,0 +1,207 @@
+"""Gold → model: train the extraction decision on annotated reports, and measure it honestly.
+
+Gold is a folder of `<doc>.json` files (the annotation guide's format). The texts they annotate
+are found in a `texts/` folder beside the gold, else among the INPUT files (by file stem). Every
+candidate span of a text is labelled by the gold: the type of the gold entity one of whose
+spellings it is, `O` where it names nothing; spans of entities the gold marks optional teach
+nothing and are left out. A multinomial logistic regression (scikit-learn) learns the decision;
+its weights go into a JSON `Model`.
+
+Cross-validation holds out whole sources: each held-out group is a site (the host of the page's
+address in the gold folder's `index.tsv`) or, without one, the document itself, so the figure is
+always one on text from a source the model did not learn from.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import urlparse
+
+from kg.evaluate import EvalError, Evaluation, Gold, evaluate, load_gold, norm
+from kg.extract import extract
+from kg.extract.candidates import propose
+from kg.extract.decide import NONE, Model
+from kg.extract.features import Features, Span, featurize
+from kg.extract.rules import decide_by_rules
+from kg.gazetteer import Gazetteer
+from kg.ingest import IngestError, iter_input_files, read_document
+from kg.model import TYPES, Document
+from kg.resolve import resolve
+
+C = 1.0  # inverse regularisation strength, chosen by cross-validation on the gold we have
+THRESHOLD = 0.5
+THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+FOLDS = 5
+MAX_ITER = 2000
+MIN_WEIGHT = 1e-4  # weights smaller than this are left out of the model file
+
+
+@dataclass
+class GoldDoc:
+    doc: Document
+    gold: dict
+    group: str  # the source it came from: held out together
+
+
+def _sites(folder: Path) -> dict[str, str]:
+    """Document id → site, from an index.tsv with `NN` (or `doc`) and `url` columns."""
+    index = folder / "index.tsv"
+    if not index.is_file():
+        return {}
+    with index.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    return {row.get("NN") or row.get("doc") or "": urlparse(row.get("url") or "").hostname or ""
+            for row in rows if row.get("url")}
+
+
+def load(gold_dirs: Iterable[Path], inputs: Iterable[Path] = ()) -> list[GoldDoc]:
+    """The annotated documents of each gold folder, read as a build reads them."""
+    by_stem: dict[str, Path] = {}
+    for path in iter_input_files(list(inputs)):
+        by_stem.setdefault(path.stem, path)
+    out = []
+    for folder in map(Path, gold_dirs):
+        gold = load_gold(folder)
+        texts = {p.stem: p for p in sorted((folder / "texts").glob("*"))} if (folder / "texts").is_dir() else {}
+        sites = _sites(folder)
+        for doc_id, g in gold.docs.items():
+            path = texts.get(doc_id) or by_stem.get(doc_id)
+            if path is None:
+                raise EvalError(folder, f"no text for gold document {doc_id!r} (in texts/ or among the inputs)")
+            try:
+                doc = read_document(path)
+            except IngestError as e:
+                raise EvalError(path, e.reason) from None
+            out.append(GoldDoc(doc, g, f"{folder.name}:{sites.get(doc_id) or doc_id}"))
+    return out
+
+
+def _label(names: dict[str, str | None], span_names: list[str | None]) -> str | None:
+    """The gold type of a span from its spellings; None where it names an optional entity."""
+    for n in span_names:
+        if n and n in names:
+            return names[n]
+    return NONE
+
+
+def _gold_names(gold: dict, proposed: set[str]) -> dict[str, str | None]:
+    """Normalised spelling → type (the proposed one when the gold allows several), None if optional."""
+    out: dict[str, str | None] = {}
+    for e in gold["entities"]:
+        types = [t for t in e["types"] if t in TYPES]
+        typ = next((t for t in types if t in proposed), types[0] if types else None)
+        for n in {norm(e["name"]), *map(norm, e.get("aliases") or [])}:
+            if n and n not in out:
+                out[n] = None if e.get("optional") else typ
+    return out
+
+
+@dataclass
+class Featured:
+    """A gold document's candidate spans, their features and their labels (None: not labelled)."""
+
+    gold: GoldDoc
+    spans: list[tuple[Span, Features]]
+    labels: list[str | None]
+
+
+def featurize_gold(docs: Iterable[GoldDoc], gaz: Gazetteer | None = None) -> list[Featured]:
+    """Every candidate span of the gold documents, with features and the gold's label."""
+    gaz = gaz or Gazetteer.load()
+    out = []
+    for gd in docs:
+        proposal = propose(gd.doc.text, gaz)
+        featured = featurize(proposal, decide_by_rules(proposal), gaz)
+        labels = [_label(_gold_names(gd.gold, {c.type for c in sp.candidates}),
+                         [norm(proposal.text[sp.start : sp.end]), norm(sp.full)]) for sp, _ in featured]
+        out.append(Featured(gd, featured, labels))
+    return out
+
+
+def _rows(items: Iterable[Featured]) -> list[tuple[Features, str]]:
+    return [(f, y) for it in items for (_, f), y in zip(it.spans, it.labels, strict=True) if y is not None]
+
+
+def fit(rows: list[tuple[Features, str]], c: float = C, threshold: float = THRESHOLD,
+        meta: dict[str, str] | None = None) -> Model:
+    """A deterministic fit: the same rows in the same order give the same model bytes."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    if len({y for _, y in rows}) < 2 or NONE not in {y for _, y in rows}:
+        raise ValueError("training needs spans that name nothing and spans that name something")
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform([f for f, _ in rows])
+    y = [label for _, label in rows]
+    clf = LogisticRegression(C=c, max_iter=MAX_ITER, solver="lbfgs")
+    clf.fit(x, y)
+    classes = [str(k) for k in clf.classes_]
+    coef = clf.coef_ if len(classes) > 2 else [-clf.coef_[0] / 2, clf.coef_[0] / 2]  # binary: one row
+    intercept = clf.intercept_ if len(classes) > 2 else [-clf.intercept_[0] / 2, clf.intercept_[0] / 2]
+    weights = {}
+    for j, name in enumerate(vec.get_feature_names_out()):
+        w = tuple(float(coef[k][j]) for k in range(len(classes)))
+        if max(abs(v) for v in w) >= MIN_WEIGHT:
+            weights[str(name)] = w
+    model = Model(tuple(classes), tuple(float(v) for v in intercept), weights, threshold,
+                  meta=tuple(sorted((meta or {}).items())))
+    return Model.from_json(model.to_json())  # what a reader of the file gets, rounding included
+
+
+def folds(docs: list[GoldDoc], k: int) -> list[set[str]]:
+    """Groups (sources) dealt into at most k folds, largest first, so that no source is split."""
+    sizes: dict[str, int] = {}
+    for d in docs:
+        sizes[d.group] = sizes.get(d.group, 0) + len(d.doc.text)
+    out: list[set[str]] = [set() for _ in range(min(k, len(sizes)))]
+    load = [0] * len(out)
+    for group in sorted(sizes, key=lambda g: (-sizes[g], g)):
+        i = load.index(min(load))
+        out[i].add(group)
+        load[i] += sizes[group]
+    return out
+
+
+def predict(items: list[Featured], model: Model | None) -> list[dict]:
+    """Resolved prediction records of the documents, as `kg extract` writes them."""
+    results = [extract(it.gold.doc, model, it.spans) for it in items]
+    return [r.to_json() for r in resolve(results).results]
+
+
+def cross_validate(items: list[Featured], k: int = FOLDS, c: float = C,
+                   thresholds: Iterable[float] = (THRESHOLD,)) -> dict[float, list[dict]]:
+    """For each threshold, predictions for every document by models that never saw its source."""
+    out: dict[float, list[dict]] = {t: [] for t in thresholds}
+    for held_groups in folds([it.gold for it in items], k):
+        held = [it for it in items if it.gold.group in held_groups]
+        model = fit(_rows(it for it in items if it.gold.group not in held_groups), c)
+        for t in out:
+            out[t] += predict(held, replace(model, threshold=t))
+    return out
+
+
+def best_threshold(items: list[Featured], k: int = FOLDS, c: float = C) -> float:
+    """The threshold with the best cross-validated typed F1."""
+    runs = cross_validate(items, k, c, THRESHOLDS)
+    docs = [it.gold for it in items]
+    return max(THRESHOLDS, key=lambda t: (score(docs, runs[t]).summary()["entities_typed"]["all"]["f1"], -abs(t - .5)))
+
+
+def train(docs: list[GoldDoc], c: float = C, threshold: float | None = None) -> Model:
+    """A model trained on every labelled span of `docs`; its threshold chosen by cross-validation
+    unless given."""
+    items = featurize_gold(docs)
+    if threshold is None:
+        threshold = best_threshold(items, FOLDS, c)
+    groups = sorted({d.group for d in docs})
+    rows = _rows(items)
+    return fit(rows, c, threshold, {"documents": str(len(docs)), "spans": str(len(rows)), "groups": " ".join(groups)})
+
+
+def score(docs: list[GoldDoc], records: list[dict]) -> Evaluation:
+    """The evaluation of prediction records against the gold of `docs`."""
+    gold = Gold({d.doc.id: d.gold for d in docs}, [])
+    return evaluate(gold, records)

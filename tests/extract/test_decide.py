@@ -1,0 +1,91 @@
+"""The trained decision: model files and the choice among overlapping spans."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.extract.candidates import Candidate, Sentence
+from kg.extract.decide import NONE, Model, ModelError, choose, shipped
+from kg.extract.features import Span
+
+CLASSES = (NONE, "District", "Project")
+
+
+def tiny_model(threshold: float = 0.5) -> Model:
+    return Model(CLASSES, (1.0, 0.0, 0.0), {"suf1=园": (0.0, 0.0, 3.0), "suf1=镇": (0.0, 3.0, 0.0)}, threshold)
+
+
+def span(start: int, end: int) -> Span:
+    return Span(start, end, [Candidate(start, end, "?")], Sentence(0, 40, [], []))
+
+
+def test_model_file_round_trips_and_scores_by_its_weights():
+    model = Model.from_json(tiny_model().to_json())
+    assert model.classes == CLASSES and model.threshold == 0.5
+    park, town = model.scores({"bias": 1, "suf1=园": 1}), model.scores({"suf1=镇": 1})
+    assert max(park, key=park.get) == "Project"
+    assert max(town, key=town.get) == "District"
+    assert abs(sum(park.values()) - 1) < 1e-9
+
+
+def test_same_model_gives_same_bytes_and_hash():
+    a, b = Model.from_json(tiny_model().to_json()), Model.from_json(tiny_model().to_json())
+    assert a.to_json() == b.to_json() and a.sha256 == b.sha256
+    assert Model.from_json(tiny_model(0.3).to_json()).sha256 != a.sha256
+
+
+def test_missing_and_corrupt_model_files_fail_with_the_file_and_the_reason(tmp_path):
+    with pytest.raises(ModelError, match="nope.json.*cannot read"):
+        Model.load(tmp_path / "nope.json")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelError, match="bad.json.*corrupt"):
+        Model.load(bad)
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"format": "something-else"}), encoding="utf-8")
+    with pytest.raises(ModelError, match="other.json.*not a kg decision model"):
+        Model.load(other)
+    uneven = json.loads(tiny_model().to_json())
+    uneven["weights"]["suf1=园"] = [1.0]
+    other.write_text(json.dumps(uneven), encoding="utf-8")
+    with pytest.raises(ModelError, match="do not agree"):
+        Model.load(other)
+
+
+def test_choose_keeps_a_district_inside_a_project_but_one_reading_of_a_project():
+    outer, inner, shorter, crossing = span(0, 10), span(0, 3), span(0, 8), span(8, 12)
+    scored = [(outer, {NONE: 0.1, "Project": 0.9, "District": 0.0}),
+              (inner, {NONE: 0.2, "Project": 0.0, "District": 0.8}),
+              (shorter, {NONE: 0.3, "Project": 0.7, "District": 0.0}),
+              (crossing, {NONE: 0.4, "Project": 0.6, "District": 0.0})]
+    kept = [(sp.start, sp.end, t) for sp, t in choose(scored)]
+    assert kept == [(0, 3, "District"), (0, 10, "Project")]
+
+
+def test_threshold_trades_precision_for_recall():
+    doubtful = [(span(0, 4), {NONE: 0.6, "Project": 0.4, "District": 0.0})]
+    assert choose(doubtful, threshold=0.5) == []
+    assert [t for _, t in choose(doubtful, threshold=0.3)] == ["Project"]
+
+
+def test_the_shipped_model_loads_and_knows_every_type():
+    model = shipped()
+    assert set(model.classes) == {NONE, "District", "Project", "Organization", "Program", "Person"}
+    assert 0 < model.threshold < 1 and model.sha256
+
+
+DEV_GOLD = Path(__file__).resolve().parents[3] / "shared" / "gold" / "dev"
+
+
+@pytest.mark.skipif(not DEV_GOLD.is_dir(), reason="needs ../shared/gold/dev")
+def test_the_shipped_model_extracts_the_bundled_reports_at_least_as_well_as_the_floor():
+    from kg import train
+
+    docs = train.load([DEV_GOLD], [Path(__file__).resolve().parents[2] / "data" / "reports"])
+    summary = train.score(docs, train.predict(train.featurize_gold(docs), None)).summary()
+    figures = summary["entities_typed"]
+    assert figures["all"]["f1"] >= 0.85, figures
+    assert all(figures[t]["f1"] >= 0.75 for t in ("District", "Project", "Organization", "Program")), figures

@@ -1,0 +1,40 @@
+"""Features describe a span: its ending, shape, context and the rules' view, never the whole name."""
+
+from __future__ import annotations
+
+from kg.extract.candidates import propose
+from kg.extract.features import featurize, spans
+from kg.extract.rules import decide_by_rules
+from kg.gazetteer import Gazetteer
+
+TEXT = "一、2021年工作总结\n加快推进青木湾科技产业园建设，引进蓝鲸智联公司，联合青禾商会举办活动。"
+
+
+def featured():
+    gaz = Gazetteer.load()
+    proposal = propose(TEXT, gaz)
+    return {TEXT[sp.start : sp.end]: f for sp, f in featurize(proposal, decide_by_rules(proposal), gaz)}
+
+
+def test_no_feature_holds_a_whole_name():
+    for name, f in featured().items():
+        if len(name) >= 2:
+            assert not any(key.split("=", 1)[-1] == name for key in f), (name, [k for k in f if name in k])
+
+
+def test_features_carry_the_ending_the_context_and_the_rules_choice():
+    f = featured()["青木湾科技产业园"]
+    assert f["suf3=产业园"] == 1 and f["source=suffix"] == 1
+    assert f["rule=Project"] == 1
+    assert f["prev2=推进"] == 1 and f["next_word=建设"] == 1
+    company = featured()["蓝鲸智联公司"]
+    assert company["rule=Organization"] == 1 and company["clause_verb=引进"] == 1
+
+
+def test_every_span_is_listed_once_with_all_the_sources_that_proposed_it():
+    gaz = Gazetteer.load()
+    all_spans = spans(propose(TEXT, gaz))
+    keys = [(sp.start, sp.end) for sp in all_spans]
+    assert len(keys) == len(set(keys)) and keys == sorted(keys)
+    park = next(sp for sp in all_spans if TEXT[sp.start : sp.end] == "青木湾科技产业园")
+    assert {c.source for c in park.candidates} >= {"suffix"}

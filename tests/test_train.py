@@ -1,0 +1,101 @@
+"""Training: gold folders → a model file, deterministic, and one that learns what the gold says."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg import train
+from kg.cli import main
+from kg.extract import extract
+from kg.model import Document
+
+# Invented reports: bare company names (no suffix, no quotes) brought in by a district.
+BRANDS = ["蓝鲸智联", "澜石科创", "星梭数据", "沐川精工", "赤岩优品", "青柚云仓"]
+TEMPLATE = "一、2021年工作总结\n{town}街道全年引进{a}等优质企业，与{b}签署合作协议，{town}街道新建{park}产业园。"
+TOWNS = [("溪桥", "锦川"), ("枫林", "云杉"), ("松湾", "石梁")]
+
+
+def write_gold(folder: Path, with_brands: bool) -> Path:
+    (folder / "texts").mkdir(parents=True)
+    for k, (town, park) in enumerate(TOWNS):
+        a, b = BRANDS[2 * k], BRANDS[2 * k + 1]
+        text = TEMPLATE.format(town=town, a=a, b=b, park=park)
+        (folder / "texts" / f"d{k}.txt").write_text(text, encoding="utf-8")
+        entities = [{"name": f"{town}街道", "types": ["District"]}, {"name": f"{park}产业园", "types": ["Project"]}]
+        if with_brands:
+            entities += [{"name": a, "types": ["Organization"]}, {"name": b, "types": ["Organization"]}]
+        gold = {"doc": f"d{k}", "district": None, "sections": [{"year": 2021, "mode": "review"}],
+                "entities": entities, "timeline": []}
+        (folder / f"d{k}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+def organizations(model, text: str) -> set[str]:
+    doc = Document("new", "new.txt", text, hashlib.sha256(text.encode()).hexdigest())
+    return {e.name for e in extract(doc, model).entities if e.type == "Organization"}
+
+
+def test_training_is_deterministic(tmp_path):
+    docs = train.load([write_gold(tmp_path / "gold", with_brands=True)])
+    first, second = train.train(docs, threshold=0.5), train.train(docs, threshold=0.5)
+    assert first.to_json() == second.to_json()
+    assert dict(first.meta)["documents"] == "3"
+
+
+def test_a_model_learns_what_its_gold_annotates(tmp_path):
+    learnt = train.train(train.load([write_gold(tmp_path / "with", with_brands=True)]), threshold=0.5)
+    ignored = train.train(train.load([write_gold(tmp_path / "without", with_brands=False)]), threshold=0.5)
+    text = "一、2022年工作总结\n桐江街道全年引进银杏星图等优质企业，桐江街道新建柳岸产业园。"
+    assert "银杏星图" in organizations(learnt, text)
+    assert "银杏星图" not in organizations(ignored, text)
+    # both still find the park, which both golds annotate
+    for model in (learnt, ignored):
+        doc = Document("new", "new.txt", text, hashlib.sha256(text.encode()).hexdigest())
+        assert "柳岸产业园" in {e.name for e in extract(doc, model).entities if e.type == "Project"}
+
+
+def test_folds_hold_out_whole_sources(tmp_path):
+    docs = train.load([write_gold(tmp_path / "gold", with_brands=True)])
+    docs[1].group = docs[0].group  # two documents from one site
+    folds = train.folds(docs, 3)
+    assert sum(len(f) for f in folds) == 2 and all(f for f in folds)
+    assert any(docs[0].group in f for f in folds)
+
+
+def test_gold_without_its_text_is_a_clear_error(tmp_path):
+    gold = write_gold(tmp_path / "gold", with_brands=True)
+    (gold / "texts" / "d1.txt").unlink()
+    with pytest.raises(train.EvalError, match="no text for gold document 'd1'"):
+        train.load([gold])
+
+
+def test_cli_train_then_extract_with_the_model(tmp_path):
+    gold = write_gold(tmp_path / "gold", with_brands=True)
+    model = tmp_path / "m.json"
+    run = CliRunner().invoke(main, ["train", "--gold", str(gold), "-o", str(model), "--threshold", "0.5"])
+    assert run.exit_code == 0, run.output
+    assert "trained on 3 documents" in run.output and model.is_file()
+    report = tmp_path / "r.txt"
+    report.write_text("一、2022年工作总结\n桐江街道全年引进银杏星图等优质企业。", encoding="utf-8")
+    run = CliRunner().invoke(main, ["extract", str(report), "--model", str(model)])
+    assert run.exit_code == 0, run.output
+    names = {e["name"]: e["type"] for e in json.loads(run.output.splitlines()[0])["entities"]}
+    assert names.get("银杏星图") == "Organization"
+
+
+def test_cli_model_that_cannot_be_used_fails_with_its_name(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("一、2022年工作总结\n桐江街道新建柳岸产业园。", encoding="utf-8")
+    run = CliRunner().invoke(main, ["extract", str(report), "--model", str(tmp_path / "missing.json")])
+    assert run.exit_code == 1 and "missing.json: cannot read the model file" in run.output
+    corrupt = tmp_path / "corrupt.json"
+    corrupt.write_text('{"format": "kg-decision/1", "classes": ', encoding="utf-8")
+    run = CliRunner().invoke(main, ["build", str(report), "-o", str(tmp_path / "out"), "--model", str(corrupt)])
+    assert run.exit_code == 1 and "corrupt.json: corrupt model file" in run.output
+    run = CliRunner().invoke(main, ["extract", str(report), "--model", "rules"])
+    assert run.exit_code == 0 and "柳岸产业园" in run.output
