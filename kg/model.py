@@ -33,6 +33,16 @@ class Document:
 
 
 @dataclass
+class Evidence:
+    """One thing that decided a section's year or mode, so a user can see why."""
+
+    kind: str  # heading | title | opening | relative | published | named | verbs
+    text: str  # the words themselves (for metadata: "发布时间: 2024-01-17")
+    start: int | None = None  # span in Document.text; None for a title or metadata field not in the text
+    end: int | None = None
+
+
+@dataclass
 class Section:
     """A stretch of a document that speaks of one year, as review or plan."""
 
@@ -42,6 +52,7 @@ class Section:
     year: int | None
     mode: Mode
     heading_mode: Mode | None = None  # what the heading said, when the text overrode it
+    evidence: list[Evidence] = field(default_factory=list)  # what decided year and mode, strongest first
 
 
 @dataclass
@@ -121,7 +132,8 @@ class DocResult:
             else {"name": d.name, "parents": d.parents, "code": d.code, "confidence": d.confidence,
                   "evidence": d.evidence},
             "sections": [
-                {"title": s.title, "year": s.year, "mode": s.mode, "start": s.start, "end": s.end}
+                {"title": s.title, "year": s.year, "mode": s.mode, "start": s.start, "end": s.end,
+                 "evidence": [{"kind": e.kind, "text": e.text, "start": e.start, "end": e.end} for e in s.evidence]}
                 for s in self.sections
             ],
             "entities": [

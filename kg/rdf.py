@@ -349,6 +349,15 @@ class _ReportMapper:
                 m.add(s, _dct.title, ox.Literal(sec.title))
             self._span(s, sec.start, sec.end)
             self._when(s, sec.year, sec.mode)
+            for k, why in enumerate(sec.evidence):  # what decided year and mode, strongest first
+                e = ox.NamedNode(f"{s.value}/evidence/{k}")
+                m.add(s, _prov.wasDerivedFrom, e)
+                m.add(e, _rdf.type, _kg.DatingEvidence)
+                m.add(e, _kg.evidenceKind, ox.Literal(why.kind))
+                m.add(e, _kg.evidenceRank, ox.Literal(k))
+                m.add(e, _kg.text, ox.Literal(why.text))
+                if why.start is not None and why.end is not None:
+                    self._span(e, why.start, why.end)
         for e in r.entities:
             entity = m.entities[e.id]
             m.add(rep, _kg.mentions, entity)

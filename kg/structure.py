@@ -1,4 +1,4 @@
-"""Document structure: sentences, clauses, the year sections of a report and the stage of a project.
+"""Document structure: sentences, clauses, the year sections of a report and the time of a mention.
 
 A work report speaks of one year as done (`review`) and of another as to do (`plan`); the year and
 the mode of the part a mention sits in give the mention its place on the project's timeline.
@@ -13,9 +13,12 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from kg.model import STAGES, Mode, Section
+import jieba
+import jieba.posseg
+
+from kg.model import Evidence, Mode, Section
 
 # ---------------------------------------------------------------- sentences and clauses
 
@@ -57,6 +60,27 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while hi > max(lo, end) and text[hi - 1] in _SPACE:
         hi -= 1
     return lo, hi
+
+
+def sentence_around(text: str, pos: int) -> tuple[int, int]:
+    """The sentence holding `pos`, untrimmed, without its closing mark."""
+    lo = pos
+    while lo > 0 and not _SENTENCE_END.match(text, lo - 1):
+        lo -= 1
+    m = _SENTENCE_END.search(text, pos)
+    return lo, m.start() if m else len(text)
+
+
+def clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The clauses of text[lo:hi] (a sentence), in order."""
+    starts = [lo, *(m.end() for m in _CLAUSE_STOP.finditer(text, lo, hi))]
+    return [c for c in (clause_bounds(text, a, a) for a in starts) if c[1] > c[0]]
+
+
+def has_verb(text: str, lo: int, hi: int) -> bool:
+    """Whether jieba's dictionary reads a verb (tag v, not a verbal noun like 建设) in text[lo:hi]."""
+    tag = jieba.posseg.dt.word_tag_tab.get
+    return any(tag(w) == "v" for w in jieba.lcut(text[lo:hi], HMM=False))
 
 
 # ---------------------------------------------------------------- headings
@@ -245,98 +269,167 @@ _FUTURE = _any_of(
 )
 _DECIDE = 2.0  # one side must outvote the other this many times …
 _MIN_VOTES = 3  # … with at least this many sentences
+_SHOWN_CUES = 5  # cue words a "verbs" evidence quotes
 
 
-def _body_mode(text: str, start: int, end: int, decide: float = _DECIDE, min_votes: int = _MIN_VOTES) -> Mode | None:
+def _body_mode(
+    text: str, start: int, end: int, decide: float = _DECIDE, min_votes: int = _MIN_VOTES
+) -> tuple[Mode | None, Evidence | None]:
     """What the body says it is: review when its sentences report past results (同比, 累计, 获评 …),
-    plan when they state intents (将, 力争, 确保 …), None when it does not clearly say."""
+    plan when they state intents (将, 力争, 确保 …), None when it does not clearly say; the
+    winning cue words are the evidence."""
     body = text[start:end]
     ends = [s1 for _, s1 in sentences(body)]
     score = [0] * (len(ends) + 1)  # per sentence: past cues minus future cues
-    for pattern, sign in ((_PAST, 1), (_FUTURE, -1)):
+    hits: dict[str, list[re.Match[str]]] = {"review": [], "plan": []}
+    for pattern, sign, side in ((_PAST, 1, "review"), (_FUTURE, -1, "plan")):
         for m in pattern.finditer(body):
             score[bisect_right(ends, m.start())] += sign
+            hits[side].append(m)
     votes = Counter("review" if x > 0 else "plan" for x in score if x)
     for mode, other in (("review", "plan"), ("plan", "review")):
         if votes[mode] >= min_votes and votes[mode] >= decide * votes[other] and votes[mode] > votes[other]:
-            return mode  # type: ignore[return-value]
-    return None
+            first = hits[mode][0]
+            words = "、".join(list(dict.fromkeys(m.group() for m in hits[mode]))[:_SHOWN_CUES])
+            return mode, Evidence("verbs", words, start + first.start(), start + first.end())  # type: ignore[return-value]
+    return None, None
 
 
 # ---------------------------------------------------------------- sections
 
 _DATE = re.compile(r"(20\d\d)\s*[-年/.]\s*(\d{1,2})")
-_DATE_KEYS = ("成文日期", "发布日期", "发布时间", "日期", "date")
+_DATE_KEYS = ("成文日期", "发布日期", "发布时间", "公布日期", "发文时间", "生成日期", "日期", "date")
+_INDEX_YEAR = re.compile(r"/\s*(20\d\d)\s*-")  # 索引号 000014349/2022-83299: the year it was filed
 _EARLY_MONTHS = 3  # a review published by March is of the year before
 _LATE_MONTHS = 10  # a plan published from October on is for the year after
 _REPORT = re.compile(r"报告")
+_NOT_TITLE = re.compile(r"[，,。；;！？!?]")
+# The body's first dated sentence: "2022年，…" or "2022年以来，…" opens the review of that year.
+_OPENING = re.compile(rf"{_YEAR.pattern}(?P<half>上半年|前三季度)?(?:以来|来|[，,]|是|全年)")
+_SINCE = re.compile(r"以来|年来")  # an opening that can only look back
+# "今年以来…" dates the review by the publication year.
+_THIS_YEAR = re.compile(r"(?:今年|本年)(?P<half>上半年|前三季度)?(?:以来|[，,]|全年)")
+_OPENING_REACH = 12  # sentences (title, breadcrumbs, metadata lines count) where an opening dates the report
 
 
 @dataclass
 class _Years:
-    """The review year and the plan year of a report, for the parts that do not state one."""
+    """The review year and the plan year of a report, for the parts that do not state one, with the
+    evidence for each."""
 
     review: int | None = None
     plan: int | None = None
     partial: bool = False
+    why: dict[str, Evidence] = field(default_factory=dict)
 
-    def take(self, year: int | None, mode: str, partial: bool = False) -> None:
-        if year is not None and mode == "review" and self.review is None:
-            self.review, self.partial = year, partial
-        elif year is not None and mode == "plan" and self.plan is None:
-            self.plan = year
+    def take(self, year: int | None, mode: str, why: Evidence, partial: bool = False) -> None:
+        if year is None or mode not in ("review", "plan") or self.of(mode) is not None:
+            return
+        setattr(self, mode, year)
+        self.why[mode] = why
+        if mode == "review":
+            self.partial = partial
 
     def infer(self) -> None:
         step = 0 if self.partial else 1
         if self.plan is None and self.review is not None:
-            self.plan = self.review + step
+            self.plan, self.why["plan"] = self.review + step, self.why["review"]
         if self.review is None and self.plan is not None:
-            self.review = self.plan - step
+            self.review, self.why["review"] = self.plan - step, self.why["plan"]
 
     def of(self, mode: str) -> int | None:
         return self.review if mode == "review" else self.plan if mode == "plan" else None
 
 
-def _doc_years(
-    title: str, title_parts: list[_Part], metadata: dict[str, str], sections: list[Section]
-) -> _Years:
-    """Default years: the title's, then those of the dated sections, then the publication date's."""
-    years = _Years()
-    for p in title_parts:
-        years.take(p.year, p.mode, p.partial)
-    if not title_parts and _REPORT.search(title):
-        years.plan = _year(title)  # "2023年工作报告" is given early in 2023: it reviews 2022 and plans 2023
-    for s in sections:
-        years.take(s.year, s.mode, bool(_PARTIAL_YEAR.search(s.title)))
-    years.infer()
-    dates = (_DATE.search(metadata[k]) for k in _DATE_KEYS if k in metadata)
-    date = next((d for d in dates if d), None)
-    if date and years.plan is None:
-        y, month = int(date.group(1)), int(date.group(2))
-        years.plan = y + 1 if month >= _LATE_MONTHS else y
-        years.review = y - 1 if month <= _EARLY_MONTHS else y
-    return years
-
-
-def _body_year(text: str) -> int | None:
-    """The year a stretch of text names most, when one stands out."""
-    ranked = Counter(_year(m.group()) for m in _YEAR.finditer(text)).most_common(2)
-    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        return ranked[0][0]
+def published(metadata: dict[str, str]) -> tuple[int, int | None, Evidence] | None:
+    """(year, month, evidence) of the publication: a date field, else the year of the 索引号."""
+    for key in _DATE_KEYS:
+        if key in metadata and (m := _DATE.search(metadata[key])):
+            return int(m.group(1)), int(m.group(2)), Evidence("published", f"{key}: {metadata[key]}")
+    if (m := _INDEX_YEAR.search(metadata.get("索引号", ""))) is not None:
+        return int(m.group(1)), None, Evidence("published", f"索引号: {metadata['索引号']}")
     return None
 
 
+def _openings(text: str) -> Iterator[re.Match[str]]:
+    """Sentences among the first few that open with a year or 今年以来, in order (a year opening a
+    sentence deep in the body dates an event, not the report)."""
+    for a, _ in sentences(text)[:_OPENING_REACH]:
+        hit = _OPENING.match(text, a) or _THIS_YEAR.match(text, a)
+        if hit:
+            yield hit
+
+
+def _ranked_years(
+    text: str, title: str, metadata: dict[str, str], sections: list[Section]
+) -> Iterator[list[tuple[int | None, str, Evidence, bool]]]:
+    """Candidate (year, mode, evidence, partial) groups, strongest first: the title and the dated
+    headings; a report's title (an annual report given early in year X reviews X-1, a half-year one
+    reviews X); the body's first dated sentence; the publication date."""
+    title_ev = _quote(text, "title", title)
+    title_parts = _parts(title)
+    yield [(p.year, p.mode, title_ev, p.partial) for p in title_parts] + [
+        (s.year, s.mode, s.evidence[0], bool(_PARTIAL_YEAR.search(s.title))) for s in sections if s.year]
+    if not title_parts and _REPORT.search(title) and (y := _year(title)):
+        yield [(y, "review", title_ev, True) if _PARTIAL_YEAR.search(title) else (y, "plan", title_ev, False)]
+    date = published(metadata)
+    for m in _openings(text):
+        words = m.group().rstrip("，,")
+        ev = Evidence("opening", words, m.start(), m.start() + len(words))
+        mode = next((s.mode for s in sections if s.start <= m.start() < s.end and s.mode != "other"), "review")
+        if m.re is _OPENING:
+            yield [(_year(m.group()), mode, ev, bool(m.group("half")))]
+        elif date:
+            ev.kind = "relative"
+            yield [(date[0], mode, ev, bool(m.group("half")))]
+        else:
+            continue  # 今年以来 with no date to read it by: the next dated sentence
+        break
+    if date:
+        y, month, ev = date
+        month = month or 6  # a filing year alone: the report is of that year
+        yield [(y - 1 if month <= _EARLY_MONTHS else y, "review", ev, False),
+               (y + 1 if month >= _LATE_MONTHS else y, "plan", ev, False)]
+
+
+def _doc_years(text: str, title: str, metadata: dict[str, str], sections: list[Section]) -> _Years:
+    """Default years from the strongest kind of evidence that gives any."""
+    years = _Years()
+    for group in _ranked_years(text, title, metadata, sections):
+        for year, mode, why, partial in group:
+            years.take(year, mode, why, partial)
+        if years.review is not None or years.plan is not None:
+            break
+    years.infer()
+    return years
+
+
+def _body_year(text: str, start: int, end: int) -> tuple[int | None, Evidence | None]:
+    """The year a stretch of text names most, when one stands out."""
+    found = list(_YEAR.finditer(text, start, end))
+    ranked = Counter(_year(m.group()) for m in found).most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        first = next(m for m in found if _year(m.group()) == ranked[0][0])
+        return ranked[0][0], Evidence("named", f"{first.group()} ×{ranked[0][1]}", first.start(), first.end())
+    return None, None
+
+
 def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = None) -> list[Section]:
-    """The document cut into parts that each speak of one year, as review, plan or other.
+    """The document cut into parts that each speak of one year, as review, plan or other, each with
+    the evidence that decided its year and mode.
 
     Year-level headings cut it. A part's mode is what its heading says unless the body plainly says
     the other (`heading_mode` then keeps what the heading said); a part whose heading names no single
     mode (a combined title) takes the mode its body shows, else `other`; text before the first
-    heading speaks as a one-year title does, else as its body shows. Years a heading does not state
-    come from the title, the other headings, or the publication date in `metadata`."""
+    heading speaks as a one-year title does, else as its body shows, else (一年来, 2022年以来) as a
+    review. Years a heading does not state come from the strongest other evidence (`_ranked_years`).
+    A title is a heading-like line: a first sentence is no title."""
+    metadata = metadata or {}
     heads = _headings(text)
     first = next(_lines(text), (0, ""))[1]
     title = title or _HEADING_END.split(first)[0]
+    if len(title) > _MAX_HEADING or _NOT_TITLE.search(title):
+        title = ""
     title_parts = _parts(title)
     if not heads or text[: heads[0].start].strip(_SPACE + "\n"):
         # Text before the first heading speaks as a one-year title does (古塘街道2022年工作安排).
@@ -349,17 +442,94 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
             sections[-1].end = end  # a heading with nothing under it (a title right before 一、…)
             continue
         said = h.parts[0].mode if len(h.parts) == 1 else None
-        mode: Mode = (_body_mode(text, h.body, end) if said != "other" else None) or said or "other"
-        sections.append(Section(h.title, h.start, end, h.year, mode, said if said and said != mode else None))
-    if all(s.mode == "other" for s in sections) and (mode := _body_mode(text, 0, len(text), 1.0, 1)):
-        # a report without a heading that says review or plan (an excerpt, a news item): the
-        # whole text is what most of its sentences say
-        sections = [Section(sections[0].title, 0, len(text), sections[0].year, mode, None)]
-    years = _doc_years(title, title_parts, metadata or {}, sections)
+        mode, why = _body_mode(text, h.body, end) if said != "other" else (None, None)
+        said_by = _quote(text, "title", title) if h.body == 0 else _quote(text, "heading", h.title, h.start)
+        evidence = [said_by] if h.parts or h.year else []
+        if mode is None and said is None and (since := _SINCE.search(text, h.body, _first_sentence_end(text, h.body))):
+            mode, why = "review", Evidence("opening", since.group(), since.start(), since.end())
+        mode = mode or said or "other"
+        sections.append(Section(h.title, h.start, end, h.year, mode, said if said and said != mode else None,
+                                evidence + ([why] if why else [])))
+    if all(s.mode == "other" for s in sections):
+        mode, why = _body_mode(text, 0, len(text), 1.0, 1)
+        if mode:  # a report without a heading that says review or plan (an excerpt, a news item):
+            # the whole text is what most of its sentences say
+            sections = [Section(sections[0].title, 0, len(text), sections[0].year, mode, None, [why])]  # type: ignore[list-item]
+    years = _doc_years(text, title, metadata, sections)
+    date = published(metadata)
     for s in sections:
         if s.year is None and s.mode != "other":
-            s.year = years.of(s.mode) or _body_year(text[s.start : s.end])
-    return _merge(sections)
+            s.year = years.of(s.mode)
+            why = years.why.get(s.mode)
+            if s.year is None:
+                s.year, why = _body_year(text, s.start, s.end)
+            if why:
+                s.evidence.insert(0, why)
+        if date and s.mode != "other" and date[2] not in s.evidence:
+            s.evidence.append(date[2])  # the report's "now": what 今年 in its forward clauses means
+    for s in sections:
+        s.evidence = _distinct(s.evidence)
+    return _merge([part for s in sections for part in _split_forward(text, s, years.partial)])
+
+
+def _distinct(evidence: list[Evidence]) -> list[Evidence]:
+    """Evidence once: a quote within the span of a stronger one (以来 in 2022年以来, a title that
+    is also the first heading) adds nothing."""
+    def within(e: Evidence, o: Evidence) -> bool:
+        if e.start is None or e.end is None:
+            return e.text in o.text
+        return e.text in o.text and o.start is not None and o.end is not None and o.start <= e.start <= e.end <= o.end
+
+    out: list[Evidence] = []
+    for e in evidence:
+        if not any(within(e, o) for o in out):
+            out.append(e)
+    return out
+
+
+# A paragraph opening with one of these turns from the year's results to what comes next.
+_FORWARD_OPENER = re.compile(rf"(?:下一步|下步|明年|来年|新的一年|今后|{_YEAR.pattern})[，,：:]?")
+
+
+def _split_forward(text: str, s: Section, partial: bool) -> list[Section]:
+    """A review whose last paragraphs all look forward, the first of them opening with 下一步, 明年
+    or the next year (…\n下一步，将…), and that plainly states intents, is a review and a plan:
+    two sections."""
+    if s.mode != "review" or s.year is None:
+        return [s]
+    cut = None
+    for start, line in reversed(list(_lines(text[s.start : s.end]))):
+        a = s.start + start
+        if _body_mode(text, a, a + len(line), 1.0, 1)[0] != "plan":
+            break
+        opener = _FORWARD_OPENER.match(line)
+        named = _year(opener.group()) if opener else None
+        if opener and named in (None, s.year + 1) and a > s.start:
+            cut = (a, opener, named)
+    if cut is None:
+        return [s]
+    a, opener, named = cut
+    mode, why = _body_mode(text, a, s.end)
+    if mode != "plan":
+        return [s]  # one forward sentence closing a review (下一步，将继续…) is part of it
+    year = named or s.year + (0 if partial else 1)
+    ev = Evidence("opening" if named else "relative", opener.group(), a, a + opener.end())
+    plan = Section(_HEADING_END.split(text[a : s.end])[0][:_MAX_HEADING], a, s.end, year, "plan", None,
+                   [ev, why, *(e for e in s.evidence if e.kind == "published")])
+    s.end = a
+    return [s, plan]
+
+
+def _quote(text: str, kind: str, words: str, start: int = 0) -> Evidence:
+    """Evidence of `words`, with their span when the text holds them (a title given apart from the
+    text may be absent)."""
+    i = text.find(words, start) if words else -1
+    return Evidence(kind, words, *((i, i + len(words)) if i >= 0 else ()))
+
+
+def _first_sentence_end(text: str, start: int) -> int:
+    m = _SENTENCE_END.search(text, start)
+    return m.start() if m else len(text)
 
 
 def _merge(sections: list[Section]) -> list[Section]:
@@ -381,107 +551,38 @@ def section_at(sections: list[Section], offset: int) -> int | None:
     return i if i >= 0 and offset < sections[i].end else None
 
 
-# ---------------------------------------------------------------- project stage
-
-# Steps before construction; "完成" or "启动" followed by one of them is that step, not completion/start.
-_PLANNED = (
-    r"施工招标|施工图|施工许可|施工手续|开工手续|开工条件|开工前|前期|计划申报|申报计划|立项|可研|可行性研究"
-    r"|方案|初步设计|设计|专规|专项规划|规划(?!验收|(?:建设)?(?:项目|工程))|谋划|概算|预算|报批|审批|招标|征地|征迁|征收|拆迁"
-    r"|签订|签约|备案|实施主体|用地|研究|洽谈|在谈|招引"
-)
-# Stage cues, most specific first: at one position the first alternative that matches wins.
-_CUES = (
-    ("planned", _PLANNED),  # first: 施工图, 开工手续 are not 施工, 开工
-    ("operating", r"投入运营|正式运营|试运行|试运营|开业|开园|开馆|(?<!开发)(?<!建设)(?<!管理)运营|投产|投入生产"),
-    ("completed", r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成"),
-    ("under_way", r"完成了?\d+(?:\.\d+)?%|完成(?:年度)?投资|进度过半|(?:完成)?主体(?:结构|工程|封顶|完工)|封顶|在建"
-                  r"|正在建设"
-                  r"|加快推进|加速推进|全力推进|加快建设|加速建设|抓紧建设|抓紧施工|施工(?!单位|方|队|企业)"),
-    ("started", rf"开工|动工|进场|开建|破土|奠基|启动建设|落地|启动(?!仪式|区|了?(?:{_PLANNED}))"),
-    ("completed", rf"完成(?!了?(?:{_PLANNED}))"),
-)
-# Verbs that only say work goes on (推进X, 加快X建设, 实施X工程): used when nothing more telling is near.
-_WEAK_CUES = (("under_way", r"推进|推动|加快|加速|实施(?!主体|方案)"),)
-# Before a cue in a review, these say the step is still to come (拟开工, 预计2023年建成).
-_INTENDED = re.compile(r"拟|预计|计划|将|力争|争取|准备|即将")
-# A clause opening with one of these states what the plan aims at for the clause before it.
-_AIM = re.compile(r"(?:并|同时)?(?:力争|确保|争取|努力|预计|计划|年内|尽快|早日|(?:20\d\d年)?年?底前?"
-                  r"|(?:20\d\d年)?[0-9一二三四五六七八九十]{1,2}月(?:底|份|前)?)")  # …3月开工，10月竣工
-# A clause that names a place or project of its own before its cue owns that cue.
-_OWN_NAME = re.compile(
-    r"[\u4e00-\u9fff](?:项目|工程|路|桥|园|区|中心|学校|小学|中学|幼儿园|医院|公园|基地|地块|片区|板块|区块|新城"
-    r"|站|馆|厂|线|期)"
-)
+# A clause that says what is still to come, and the year it names for it.
+_FORWARD = re.compile(r"将(?!军|近|其|之)|计划|预计|力争|争取|确保|拟|有望|年底前|月底前|年内")
+_DONE = re.compile(r"已|了(?<![为除]了)(?!解)")
+_CLAUSE_YEAR = re.compile(rf"{_YEAR.pattern}|(?P<rel>今年|本年|明年|来年|下一年|下年)")
 
 
-_Table = tuple[re.Pattern[str], tuple[str, ...]]  # one pattern, and the stage of each of its groups
-_Cue = tuple[int, str, str]  # offset, stage, cue words
-
-
-def _table(cues: tuple[tuple[str, str], ...]) -> _Table:
-    return re.compile("|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(cues))), tuple(s for s, _ in cues)
-
-
-_STRONG, _WEAK = _table(_CUES), _table(_WEAK_CUES)
-
-
-def _cues(text: str, lo: int, hi: int, table: _Table = _STRONG) -> list[_Cue]:
-    """Every stage cue in text[lo:hi], in order."""
-    pattern, stages = table
-    return [(m.start(), stages[int(m.lastgroup[1:])], m.group()) for m in pattern.finditer(text, lo, hi)]
-
-
-def stage_of(text: str, start: int, end: int, mode: str) -> tuple[str | None, str | None]:
-    """(stage, cue) of the project named at text[start:end], (None, None) when nothing cues one.
-
-    The cue belongs to the clause naming the project: the nearest cue after the name, else the
-    nearest before it; else a verb saying work goes on (推进, 加快 …); else a cue of another clause
-    of the sentence that names nothing of its own. In a plan the stage is the one aimed at, so a
-    next clause opening with 力争/确保/年内 … decides when it has a cue (…方案设计,力争年底开工)."""
+def time_of(text: str, sections: list[Section], start: int, end: int) -> tuple[int | None, int | None, Mode]:
+    """(section index, year, mode) of the mention at text[start:end]: those of its section, except in
+    a review whose clause around the mention looks forward to another year (…计划今年10月底前开业, in a
+    review published the year after): that mention is plan, in the year the clause names, unless the
+    clause first tells the project's progress this year."""
+    i = section_at(sections, start)
+    if i is None:
+        return None, None, "other"
+    s = sections[i]
+    if s.mode != "review" or s.year is None:
+        return i, s.year, s.mode
     lo, hi = clause_bounds(text, start, end)
-    aim = _aim_after(text, hi) if mode == "plan" else None
-    if aim:
-        return aim[1:]
-    for table in (_STRONG, _WEAK):
-        after, before = _cues(text, end, hi, table), _cues(text, lo, start, table)
-        if after or before:
-            cue = after[0] if after else before[-1]
-            if mode == "plan" and after:  # 3月开工，10月竣工: a plan aims at its furthest step
-                cue = max(after, key=lambda c: STAGES.index(c[1]))
-            if mode == "review" and _INTENDED.search(text, max(lo, cue[0] - 8), cue[0]):
-                return "planned", text[cue[0] : cue[0] + len(cue[2])]  # a review's 拟开工, 预计年底建成: not yet
-            return cue[1:]
-    return _from_sentence(text, lo, hi)
+    named, ahead = _CLAUSE_YEAR.search(text, lo, hi), _FORWARD.search(text, lo, hi)
+    if named is None or ahead is None or _DONE.search(text, lo, hi):
+        return i, s.year, s.mode
+    if ahead.start() >= end and has_verb(text, end, ahead.start()):
+        return i, s.year, s.mode  # 甲校抓紧建设力争明年9月投用: this year's progress is told first
+    now = _now(s) or s.year
+    rel = named.group("rel")
+    year = _year(named.group()) if rel is None else now if rel in ("今年", "本年") else now + 1
+    return (i, year, "plan") if year and year > s.year else (i, s.year, s.mode)
 
 
-def _aim_after(text: str, hi: int) -> _Cue | None:
-    """The furthest cue of the clause after `hi` when that clause states an aim (…,力争年内开工建设并投用)."""
-    if hi >= len(text) or text[hi] not in "，,":
-        return None
-    lo, end = clause_bounds(text, hi + 1, hi + 1)
-    cues = _cues(text, lo, end) if _AIM.match(text, lo) else []
-    if cues and _OWN_NAME.search(text, lo, cues[-1][0]):
-        return None  # 争取乙二期落地: the next clause aims at a project of its own
-    return cues[-1] if cues else None
-
-
-def _from_sentence(text: str, lo: int, hi: int) -> tuple[str | None, str | None]:
-    """A cue from another clause of the sentence, following ones first, nearest first; a clause
-    naming something of its own before its cue keeps it."""
-    s0, s1 = _sentence_around(text, lo)
-    starts = [s0, *(m.end() for m in _CLAUSE_STOP.finditer(text, s0, s1))]
-    clauses = [c for c in (clause_bounds(text, a, a) for a in starts) if c[1] > c[0] != lo]
-    clauses.sort(key=lambda c: (c[0] < lo, abs(c[0] - lo)))
-    for c0, c1 in clauses:
-        cues = _cues(text, c0, c1)
-        if cues and not _OWN_NAME.search(text, c0, cues[0][0]):
-            return cues[0][1:]
-    return None, None
-
-
-def _sentence_around(text: str, pos: int) -> tuple[int, int]:
-    lo = pos
-    while lo > 0 and not _SENTENCE_END.match(text, lo - 1):
-        lo -= 1
-    m = _SENTENCE_END.search(text, pos)
-    return lo, m.start() if m else len(text)
+def _now(s: Section) -> int | None:
+    """The year the report was published in, from the section's evidence."""
+    for e in s.evidence:
+        if e.kind == "published" and (m := _DATE.search(e.text) or _INDEX_YEAR.search(e.text)):
+            return int(m.group(1))
+    return None

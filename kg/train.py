@@ -15,6 +15,7 @@ always one on text from a source the model did not learn from.
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -37,6 +38,7 @@ THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 FOLDS = 5
 MAX_ITER = 2000
 MIN_WEIGHT = 1e-4  # weights smaller than this are left out of the model file
+MIN_NAMES = 30  # a type with fewer distinct annotated names than this is left to the rules
 
 
 @dataclass
@@ -121,13 +123,22 @@ def featurize_gold(docs: Iterable[GoldDoc], gaz: Gazetteer | None = None) -> lis
     return out
 
 
+def _names(items: Iterable[Featured]) -> dict[str, int]:
+    """Distinct labelled names of each type."""
+    seen = {(it.gold.doc.text[sp.start : sp.end], y) for it in items
+            for (sp, _), y in zip(it.spans, it.labels, strict=True) if y not in (None, NONE)}
+    return dict(Counter(y for _, y in seen))
+
+
 def _rows(items: Iterable[Featured]) -> list[tuple[Features, str]]:
     return [(f, y) for it in items for (_, f), y in zip(it.spans, it.labels, strict=True) if y is not None]
 
 
 def fit(rows: list[tuple[Features, str]], c: float = C, threshold: float = THRESHOLD,
-        meta: dict[str, str] | None = None) -> Model:
-    """A deterministic fit: the same rows in the same order give the same model bytes."""
+        meta: dict[str, str] | None = None, names: dict[str, int] | None = None) -> Model:
+    """A deterministic fit: the same rows in the same order give the same model bytes. `names`:
+    how many distinct names of each type the gold has (types with too few are left to the rules)."""
+    names = names or {t: MIN_NAMES for t in TYPES}
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -147,6 +158,7 @@ def fit(rows: list[tuple[Features, str]], c: float = C, threshold: float = THRES
         if max(abs(v) for v in w) >= MIN_WEIGHT:
             weights[str(name)] = w
     model = Model(tuple(classes), tuple(float(v) for v in intercept), weights, threshold,
+                  deferred=tuple(sorted(t for t in TYPES if names.get(t, 0) < MIN_NAMES)),
                   meta=tuple(sorted((meta or {}).items())))
     return Model.from_json(model.to_json())  # what a reader of the file gets, rounding included
 
@@ -177,7 +189,8 @@ def cross_validate(items: list[Featured], k: int = FOLDS, c: float = C,
     out: dict[float, list[dict]] = {t: [] for t in thresholds}
     for held_groups in folds([it.gold for it in items], k):
         held = [it for it in items if it.gold.group in held_groups]
-        model = fit(_rows(it for it in items if it.gold.group not in held_groups), c)
+        train_items = [it for it in items if it.gold.group not in held_groups]
+        model = fit(_rows(train_items), c, names=_names(train_items))
         for t in out:
             out[t] += predict(held, replace(model, threshold=t))
     return out
@@ -198,7 +211,8 @@ def train(docs: list[GoldDoc], c: float = C, threshold: float | None = None) -> 
         threshold = best_threshold(items, FOLDS, c)
     groups = sorted({d.group for d in docs})
     rows = _rows(items)
-    return fit(rows, c, threshold, {"documents": str(len(docs)), "spans": str(len(rows)), "groups": " ".join(groups)})
+    return fit(rows, c, threshold, {"documents": str(len(docs)), "spans": str(len(rows)), "groups": " ".join(groups)},
+               _names(items))
 
 
 def score(docs: list[GoldDoc], records: list[dict]) -> Evaluation:

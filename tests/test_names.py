@@ -50,7 +50,7 @@ def test_distinctive(head, named):
     ("市委党校", "Organization"),
     ("兴业路", "Project"),  # a road named by an auspicious word
     ("海洋生物科技产业园", "Project"),  # a zone named by its theme
-    ("青蓝乳业", "Organization"),  # a company named by its trade
+    ("青蓝光电", "Organization"),  # a company named by its trade
     ("乡村振兴战略", "Program"),
     ("农贸市场", None),  # class nouns
     ("一条路", None),

@@ -566,3 +566,24 @@ def test_every_ontology_term_has_chinese_and_english_label_and_comment() -> None
     for term in terms:
         for p in (RDFS.label, RDFS.comment):
             assert {o.language for o in onto.objects(term, p)} >= {"zh", "en"}, (term, p)
+
+
+def test_a_section_is_derived_from_the_evidence_that_dated_it() -> None:
+    from kg.model import Evidence
+
+    corpus = make_corpus()
+    section = corpus.results[1].sections[0]
+    section.year, section.evidence = 2024, [Evidence("opening", "2024年", 0, 5),
+                                            Evidence("published", "发布时间: 2025-01-10")]
+    graph = rdf.corpus_to_graph(corpus)
+    node = rdf.report_iri("b-2024") + "/section/0"
+    evidence = sorted(graph.objects(node, PROV.wasDerivedFrom),
+                      key=lambda e: graph.value(e, KG.evidenceRank).toPython())
+    assert [(graph.value(e, KG.evidenceKind).toPython(), graph.value(e, KG.text).toPython()) for e in evidence] == [
+        ("opening", "2024年"), ("published", "发布时间: 2025-01-10")]
+    assert graph.value(evidence[0], KG.endOffset).toPython() == 5
+    assert graph.value(evidence[1], KG.startOffset) is None  # metadata is not in the text
+    conforms, report = rdf.validate(graph)
+    assert conforms, report
+    graph.set((evidence[0], KG.evidenceKind, Literal("hunch")))
+    assert not rdf.validate(graph)[0]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.structure import clause_bounds, find_sections, section_at, sentences, stage_of
+from kg.structure import clause_bounds, find_sections, section_at, sentences, time_of
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "data" / "reports"
@@ -16,11 +16,6 @@ GOLD = ROOT.parent / "shared" / "gold" / "dev"
 
 def spans(text: str) -> list[str]:
     return [text[a:b] for a, b in sentences(text)]
-
-
-def stage(text: str, name: str, mode: str = "review") -> tuple[str | None, str | None]:
-    start = text.index(name)
-    return stage_of(text, start, start + len(name), mode)
 
 
 def kinds(text: str, title: str = "", metadata: dict[str, str] | None = None) -> list[tuple]:
@@ -50,120 +45,6 @@ def test_clause_is_bounded_by_commas_but_not_by_enumeration_marks():
     assert text[lo:hi] == "甲路、乙路完成90%、20%"
     lo, hi = clause_bounds(text, text.index("丙厂"), text.index("丙厂") + 2)
     assert text[lo:hi] == "丙厂开工建设"
-
-
-# ---------------------------------------------------------------- stages
-
-
-@pytest.mark.parametrize(
-    ("text", "want"),
-    [
-        ("青湖大桥完成立项。", "planned"),
-        ("谋划青湖大桥。", "planned"),
-        ("青湖大桥开展可研。", "planned"),
-        ("启动青湖大桥前期工作。", "planned"),
-        ("青湖大桥完成方案设计。", "planned"),
-        ("青湖大桥完成专规审批。", "planned"),
-        ("青湖大桥完成计划申报。", "planned"),
-        ("青湖大桥完成施工图设计。", "planned"),
-        ("青湖大桥开工建设。", "started"),
-        ("青湖大桥动工。", "started"),
-        ("青湖大桥施工队伍进场。", "started"),
-        ("启动青湖大桥建设。", "started"),
-        ("加快推进青湖大桥建设。", "under_way"),
-        ("青湖大桥加速建设。", "under_way"),
-        ("青湖大桥正在施工。", "under_way"),
-        ("青湖大桥完成45%。", "under_way"),
-        ("青湖大桥进度过半。", "under_way"),
-        ("青湖大桥主体封顶。", "under_way"),
-        ("推进青湖大桥建设。", "under_way"),
-        ("建成青湖大桥。", "completed"),
-        ("青湖大桥完工。", "completed"),
-        ("青湖大桥竣工。", "completed"),
-        ("完成青湖大桥建设。", "completed"),
-        ("青湖大桥正式通车。", "completed"),
-        ("青湖大桥通过验收。", "completed"),
-        ("青湖大桥投用。", "completed"),
-        ("青湖大桥交付使用。", "completed"),
-        ("青湖商场投入运营。", "operating"),
-        ("青湖商场开业。", "operating"),
-        ("青湖公园开园。", "operating"),
-        ("青湖商场正式运营。", "operating"),
-    ],
-)
-def test_every_cue_row_gives_its_stage(text, want):
-    name = "青湖大桥" if "大桥" in text else "青湖商场" if "商场" in text else "青湖公园"
-    got, cue = stage(text, name)
-    assert got == want, (text, cue)
-    assert cue and cue in text
-
-
-def test_nothing_cues_no_stage():
-    assert stage("青湖大桥位于城东，横跨青湖。", "青湖大桥") == (None, None)
-
-
-def test_a_cue_is_found_whatever_the_mode():
-    assert stage("青湖大桥开工建设。", "青湖大桥", "other")[0] == "started"
-
-
-@pytest.mark.parametrize(
-    ("text", "mode", "want"),
-    [
-        ("加快青湖大桥建设，力争年底前完成建设。", "plan", "completed"),
-        ("加快青湖大桥建设，力争年底前完成建设。", "review", "under_way"),
-        ("完善青湖大桥方案设计，力争年底开工。", "plan", "started"),
-        ("确保建成青湖大桥。", "plan", "completed"),
-        ("推动青湖大桥开工建设。", "plan", "started"),
-        ("谋划青湖大桥。", "plan", "planned"),
-        ("启动青湖大桥规划建设项目。", "plan", "started"),
-    ],
-)
-def test_a_plan_gives_the_stage_it_aims_at(text, mode, want):
-    assert stage(text, "青湖大桥", mode)[0] == want
-
-
-def test_each_project_takes_the_cue_of_its_own_clause():
-    text = "甲路、乙路完成90%、20%，丙厂开工建设，丁园等5个项目完成专规。"
-    assert stage(text, "甲路") == ("under_way", "完成90%")
-    assert stage(text, "乙路")[0] == "under_way"
-    assert stage(text, "丙厂") == ("started", "开工")
-    assert stage(text, "丁园") == ("planned", "专规")
-
-
-def test_the_rest_of_the_sentence_helps_a_clause_without_cue():
-    assert stage("以青湖片区为重点，谋划推进征迁工作。", "青湖片区")[0] == "planned"
-
-
-def test_another_projects_clause_keeps_its_cue():
-    assert stage("青湖片区完善配套，丙厂开工建设。", "青湖片区") == (None, None)
-
-
-def test_built_after_is_not_built():
-    assert stage("加快青湖公寓建设，建成后提供住房500套。", "青湖公寓")[0] == "under_way"
-
-
-@pytest.mark.parametrize(
-    ("text", "mode", "want"),
-    [
-        ("推动青湖大桥等3个拟开工项目。", "review", "planned"),
-        ("青湖大桥预计明年建成。", "review", "planned"),
-        ("青湖大桥预计明年建成。", "plan", "completed"),
-        ("青湖大桥累计完成投资3亿元。", "review", "under_way"),
-        ("洽谈青湖大桥等5个项目。", "review", "planned"),
-    ],
-)
-def test_intended_steps_in_a_review_are_still_planned(text, mode, want):
-    assert stage(text, "青湖大桥", mode)[0] == want
-
-
-def test_a_plan_aims_at_its_furthest_step_and_production_is_operation():
-    assert stage("青湖大桥3月开工，10月竣工。", "青湖大桥", "plan")[0] == "completed"
-    assert stage("青湖大桥3月开工，10月竣工。", "青湖大桥", "review")[0] == "started"
-    assert stage("推动青湖食品厂年内投产。", "青湖食品厂", "plan")[0] == "operating"
-
-
-def test_an_aim_for_another_project_is_not_this_ones():
-    assert stage("有序推进青湖大桥建设，争取乙二期落地开工。", "青湖大桥", "plan")[0] == "under_way"
 
 
 # ---------------------------------------------------------------- sections
@@ -269,6 +150,147 @@ def test_sections_cover_the_document_and_section_at_finds_them():
     assert section_at(sections, text.index("同比")) == 1
     assert sections[section_at(sections, text.index("力争"))].mode == "plan"
     assert section_at(sections, len(text)) is None
+
+
+# ---------------------------------------------------------------- dating from the evidence, ranked
+
+
+def evidence(text: str, title: str = "", metadata: dict[str, str] | None = None) -> list[list[tuple]]:
+    return [[(e.kind, e.text) for e in s.evidence] for s in find_sections(text, title, metadata)]
+
+
+def test_a_first_sentence_is_no_title_and_its_year_dates_the_review():
+    # the first line is a sentence naming a 报告: it is no "2022年…报告" title reviewing 2021
+    text = f"2022年，青湖街道坚决贯彻上级报告精神，稳中求进。\n{REVIEW_BODY}"
+    assert dated(text) == {(2022, "review")}
+    assert ("opening", "2022年") in evidence(text)[0]
+
+
+def test_an_opening_since_the_year_makes_the_preface_a_review_of_that_year():
+    text = f"2022年以来，青湖街道统筹发展和安全，努力开创新局面。\n一、年度目标任务完成情况\n{REVIEW_BODY}"
+    sections = find_sections(text)
+    assert {(s.year, s.mode) for s in sections} == {(2022, "review")}
+    assert [(e.kind, e.text) for e in sections[0].evidence] == [("opening", "2022年以来")]  # not 以来 again
+    assert text[sections[0].evidence[0].start : sections[0].evidence[0].end] == sections[0].evidence[0].text
+
+
+def test_this_year_so_far_is_dated_by_the_publication_date():
+    text = f"今年以来，青湖街道稳中求进。\n{REVIEW_BODY}"
+    assert dated(text, metadata={"发布时间": "2024-07-02 10:00"}) == {(2024, "review")}
+    assert ("relative", "今年以来") in evidence(text, metadata={"发布时间": "2024-07-02"})[0]
+
+
+def test_this_year_so_far_without_a_date_takes_the_next_dated_sentence():
+    text = f"今年以来，青湖街道稳中求进。\n2024年，全街经济运行整体向好。{REVIEW_BODY}"
+    assert dated(text) == {(2024, "review")}
+
+
+def test_a_half_year_report_reviews_its_own_year():
+    assert dated(REVIEW_BODY, title="青湖街道2023年上半年工作报告") == {(2023, "review")}
+    assert dated(REVIEW_BODY, title="青湖街道2023年工作报告") == {(2022, "review")}
+
+
+def test_a_congress_report_reviews_the_year_before():
+    text = f"青湖街道2025年社代会报告\n一、工作回顾\n{REVIEW_BODY}"
+    assert dated(text) == {(2024, "review")}
+    assert evidence(text)[-1][0] == ("title", "青湖街道2025年社代会报告")
+
+
+def test_the_title_outranks_the_publication_date_and_the_index_year_dates_when_nothing_else_does():
+    meta = {"发布日期": "2023-05-10"}
+    assert dated(REVIEW_BODY, title="青湖街道2021年工作总结", metadata=meta) == {(2021, "review")}
+    filed = {"索引号": "00123/2022-00456"}
+    assert dated(REVIEW_BODY, metadata=filed) == {(2022, "review")}
+    assert ("published", "索引号: 00123/2022-00456") in evidence(REVIEW_BODY, metadata=filed)[0]
+
+
+def test_a_section_shows_the_heading_and_the_verbs_that_decided_it():
+    text = f"一、2021年工作计划\n{REVIEW_BODY}"
+    (section,) = find_sections(text)
+    assert (section.year, section.mode, section.heading_mode) == (2021, "review", "plan")
+    assert [e.kind for e in section.evidence] == ["heading", "verbs"]
+    verbs = section.evidence[1]
+    assert "同比" in verbs.text and text[verbs.start : verbs.end] in verbs.text
+
+
+def test_a_title_is_quoted_with_its_span_only_when_the_text_holds_it():
+    body = "一、实施产业提升行动，做强实体经济。推动企业技术改造。\n"
+    (apart,) = find_sections(body, "青湖街道2023年工作安排")
+    assert (apart.evidence[0].kind, apart.evidence[0].text, apart.evidence[0].start) == (
+        "title", "青湖街道2023年工作安排", None)
+    text = f"青湖街道2023年工作安排\n{body}"
+    (inside,) = find_sections(text)
+    assert (inside.evidence[0].kind, inside.evidence[0].start, inside.evidence[0].end) == ("heading", 0, 13)
+
+
+def test_evidence_is_written_in_the_jsonl():
+    from kg.model import DocResult, Document
+
+    text = f"今年以来，青湖街道稳中求进。\n{REVIEW_BODY}"
+    meta = {"发布时间": "2024-07-02"}
+    doc = Document("d", "d.txt", text, "0", metadata=meta)
+    record = DocResult(doc, sections=find_sections(text, "", meta)).to_json()
+    (section,) = record["sections"]
+    assert section["evidence"][0] == {"kind": "relative", "text": "今年以来", "start": 0, "end": 4}
+    assert {"kind": "published", "text": "发布时间: 2024-07-02", "start": None, "end": None} in section["evidence"]
+
+
+# ---------------------------------------------------------------- mode per section
+
+
+def test_a_review_with_one_forward_clause_stays_one_review():
+    text = f"2023年工作总结\n{REVIEW_BODY}甲广场加快建设，计划今年10月底前开业。\n{REVIEW_BODY}"
+    assert dated(text, metadata={"发布时间": "2024-01-17"}) == {(2023, "review")}
+
+
+def test_a_forward_clause_in_a_review_gives_its_mentions_plan_mode_and_its_year():
+    text = f"2023年工作总结\n{REVIEW_BODY}乙商业街计划今年10月底前开业，丙公园加快建设。\n{REVIEW_BODY}"
+    published = find_sections(text, "", {"发布时间": "2024-01-17"})
+    unpublished = find_sections(text)
+
+    def at(sections: list, name: str) -> tuple:
+        return time_of(text, sections, text.index(name), text.index(name) + len(name))
+
+    assert at(published, "乙商业街") == (0, 2024, "plan")
+    assert at(published, "丙公园") == (0, 2023, "review")
+    assert at(unpublished, "乙商业街") == (0, 2023, "review")  # 今年 of a report of 2023 is 2023
+
+
+def test_a_forward_clause_that_first_tells_this_years_progress_stays_review():
+    text = f"2021年工作总结\n{REVIEW_BODY}丁小学抓紧建设力争2022年9月投用。\n"
+    sections = find_sections(text)
+    start = text.index("丁小学")
+    assert time_of(text, sections, start, start + 3) == (0, 2021, "review")
+    start = text.index("同比")  # a mention outside every forward clause: its section's
+    assert time_of(text, sections, start, start + 2) == (0, 2021, "review")
+
+
+def test_a_closing_run_of_forward_paragraphs_is_a_plan_section():
+    tail = f"下一步，青湖街道{PLAN_BODY}"
+    text = f"青湖街道2022年工作总结\n{REVIEW_BODY}{tail}"
+    sections = find_sections(text)
+    assert [(s.year, s.mode) for s in sections] == [(2022, "review"), (2023, "plan")]
+    assert text[sections[1].start :] == tail
+    assert sections[1].evidence[0].kind == "relative"
+    half = find_sections(f"青湖街道2022年上半年工作总结\n{REVIEW_BODY}{tail}")
+    assert [(s.year, s.mode) for s in half] == [(2022, "review"), (2022, "plan")]
+
+
+def test_one_closing_forward_sentence_stays_in_the_review():
+    text = f"青湖街道2022年工作总结\n{REVIEW_BODY}下一步，将继续加快推进青湖大桥建设。\n"
+    assert [(s.year, s.mode) for s in find_sections(text)] == [(2022, "review")]
+
+
+def test_a_year_opening_a_sentence_deep_in_the_body_does_not_date_the_report():
+    lines = "".join(f"第{i}项工作稳步推进，同比增长{i}%。\n" for i in range(1, 15))
+    text = f"{lines}2019年，甲园获评省级示范。\n"
+    assert dated(text, metadata={"发布日期": "2023-01-20"}) == {(2022, "review")}
+    assert dated(f"2019年，甲园获评省级示范。\n{lines}", metadata={"发布日期": "2023-01-20"}) == {(2019, "review")}
+
+
+def test_a_forward_paragraph_followed_by_results_is_no_plan_section():
+    text = f"青湖街道2022年工作总结\n{REVIEW_BODY}下一步，将力争年底前建成青湖大桥。\n{REVIEW_BODY}"
+    assert dated(text) == {(2022, "review")}
 
 
 # ---------------------------------------------------------------- the real reports

@@ -17,7 +17,8 @@ from kg.extract.group import group
 from kg.extract.rules import decide_by_rules
 from kg.gazetteer import Gazetteer
 from kg.model import DocResult, Document, Mention
-from kg.structure import find_sections, section_at, stage_of
+from kg.stages import stage_of
+from kg.structure import find_sections, time_of
 
 Decider = Model | Literal["rules"] | None  # a trained model, the hand-written rules (RULES), or the shipped model
 
@@ -39,10 +40,8 @@ def extract(doc: Document, model: Decider = None, featured: list[tuple[Span, Fea
         chosen = decide(featured, model if isinstance(model, Model) else shipped(), text)
     mentions: list[Mention] = []
     for c, typ, sent in chosen:
-        idx = section_at(sections, c.start)
-        sec = sections[idx] if idx is not None else None
-        m = Mention(c.start, c.end, text[c.start : c.end], typ, sent, idx,
-                    sec.year if sec else None, sec.mode if sec else "other")
+        idx, year, mode = time_of(text, sections, c.start, c.end)
+        m = Mention(c.start, c.end, text[c.start : c.end], typ, sent, idx, year, mode)
         m.full = c.full
         if typ == "Project":
             m.stage, m.stage_cue = stage_of(text, c.start, c.end, m.mode)

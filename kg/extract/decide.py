@@ -40,6 +40,7 @@ class Model:
     intercept: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
     threshold: float = 0.5  # least probability of naming something (1 - P(O)) for a span to be kept
+    deferred: tuple[str, ...] = ()  # types too rare in the training gold to learn: the rules decide them
     sha256: str = ""  # of the file it was read from: part of the extraction cache key
     meta: tuple[tuple[str, str], ...] = ()
 
@@ -72,12 +73,17 @@ class Model:
         return [dict(zip(self.classes, map(float, p), strict=True)) for p in z]
 
     def to_json(self) -> str:
-        """The model file's text: sorted, rounded, so that the same training gives the same bytes."""
-        return json.dumps({"format": FORMAT, "meta": dict(self.meta), "classes": list(self.classes),
-                           "threshold": round(self.threshold, 6),
-                           "intercept": [round(v, 6) for v in self.intercept],
-                           "weights": {k: [round(v, 6) for v in w] for k, w in sorted(self.weights.items())}},
-                          ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+        """The model file's text: sorted, rounded, one feature a line (readable diffs), so that the
+        same training gives the same bytes."""
+        def dump(value: object) -> str:
+            return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+        head = {"format": FORMAT, "meta": dict(self.meta), "classes": list(self.classes),
+                "threshold": round(self.threshold, 6), "intercept": [round(v, 6) for v in self.intercept],
+                "deferred": list(self.deferred)}
+        lines = [f"{dump(k)}: {dump([round(v, 6) for v in w])}" for k, w in sorted(self.weights.items())]
+        return "{\n" + "".join(f"{dump(k)}: {dump(v)},\n" for k, v in head.items()) + (
+            '"weights": {\n' + ",\n".join(lines) + "\n}\n}\n")
 
     @classmethod
     def from_json(cls, text: str, origin: str = "<model>") -> Model:
@@ -90,6 +96,7 @@ class Model:
             weights = {str(k): tuple(float(x) for x in v) for k, v in data["weights"].items()}
             intercept = tuple(float(x) for x in data["intercept"])
             threshold = float(data["threshold"])
+            deferred = tuple(str(t) for t in data.get("deferred", ()))
         except ModelError:
             raise
         except (ValueError, KeyError, TypeError, AttributeError) as e:
@@ -98,7 +105,7 @@ class Model:
                                                                          for w in weights.values()):
             raise ModelError(f"{origin}: corrupt model file (classes and weights do not agree)")
         meta = tuple(sorted((str(k), str(v)) for k, v in (data.get("meta") or {}).items()))
-        return cls(classes, intercept, weights, threshold, hashlib.sha256(text.encode()).hexdigest(), meta)
+        return cls(classes, intercept, weights, threshold, deferred, hashlib.sha256(text.encode()).hexdigest(), meta)
 
     @classmethod
     def load(cls, path: str | Path) -> Model:
@@ -143,26 +150,47 @@ def _conflict(a: tuple[Span, str], b: tuple[Span, str]) -> bool:
     return not nested or tx == ty or (x.start, x.end) == (y.start, y.end)
 
 
-def choose(scored: list[tuple[Span, dict[str, float]]], threshold: float = 0.5) -> list[tuple[Span, str]]:
+def choose(scored: list[tuple[Span, dict[str, float]]], threshold: float = 0.5,
+           text: str = "") -> list[tuple[Span, str]]:
     """Spans likely enough to name something, each with its most probable type, overlaps settled
-    from the most confident down."""
-    kept: list[tuple[Span, str, float]] = []
+    from the most confident down. One string names one kind of thing in a document: where the same
+    words are kept several times, they all take the type their probabilities favour together."""
+    votes: dict[str, dict[str, float]] = {}
     ranked = []
     for sp, probs in scored:
         if 1 - probs[NONE] >= threshold:
             typ = max((c for c in probs if c != NONE), key=lambda c: probs[c])
             ranked.append((1 - probs[NONE], sp.start, sp.end, sp, typ))
+            tally = votes.setdefault(text[sp.start : sp.end], {})
+            for c, p in probs.items():
+                if c != NONE:
+                    tally[c] = tally.get(c, 0.0) + p
+    if text:
+        ranked = [(p, a, b, sp, max(votes[text[a:b]], key=lambda c: votes[text[a:b]][c])) for p, a, b, sp, _ in ranked]
+    kept: list[tuple[Span, str, float]] = []
     for p, _, _, sp, typ in sorted(ranked, key=lambda r: (-r[0], r[1], r[2])):
         if not any(_conflict((sp, typ), (k, t)) for k, t, _ in kept):
             kept.append((sp, typ, p))
     return [(sp, typ) for sp, typ, _ in sorted(kept, key=lambda k: (k[0].start, k[0].end))]
 
 
+def _deferred(f: Features, probs: dict[str, float], deferred: tuple[str, ...]) -> dict[str, float]:
+    """Where the model defers a type to the rules: certain where the rules chose it, never else."""
+    rule = next((t for t in deferred if f.get("rule=" + t)), None)
+    if rule:
+        return {c: float(c == rule) for c in probs}
+    out = {c: (0.0 if c in deferred else p) for c, p in probs.items()}
+    out[NONE] += sum(p for c, p in probs.items() if c in deferred)
+    return out
+
+
 def decide(featured: list[tuple[Span, Features]], model: Model, text: str) -> list[Typed]:
     """The candidates the model keeps among a text's featured spans, with types and sentences."""
-    typed = []
     probs = model.scores_many([f for _, f in featured])
-    for sp, typ in choose([(sp, p) for (sp, _), p in zip(featured, probs, strict=True)], model.threshold):
+    if model.deferred:
+        probs = [_deferred(f, p, model.deferred) for (_, f), p in zip(featured, probs, strict=True)]
+    typed = []
+    for sp, typ in choose([(sp, p) for (sp, _), p in zip(featured, probs, strict=True)], model.threshold, text):
         c = next((c for c in sp.candidates if c.type == typ), None) or replace(sp.candidates[0], type=typ)
         typed.append((c, typ, (sp.sentence.start, sp.sentence.end)))
     return settle_facilities(typed, text)

@@ -73,6 +73,7 @@ def _word_at(tokens: list[Token], offset: int, before: bool) -> Token | None:
 
 
 _CLAUSE_MARKS = frozenset("，,；;：:。")
+_LIST_MARKS = frozenset("、和及与")
 
 
 def _clause_verb(tokens: list[Token], offset: int) -> str | None:
@@ -166,6 +167,13 @@ def featurize(proposal: Proposal, chosen_by_rules: list[Typed], gaz: Gazetteer) 
     rules_in: dict[int, list[tuple[int, int]]] = {}  # sentence start → the rules' spans in it
     for c, _, (s0, _) in chosen_by_rules:
         rules_in.setdefault(s0, []).append((c.start, c.end))
+    rule_names = {text[c.start : c.end]: typ for c, typ, _ in chosen_by_rules}
+    rule_starts = {c.start: typ for c, typ, _ in chosen_by_rules}
+    rule_ends = {c.end: typ for c, typ, _ in chosen_by_rules}
+    heads = {}  # the first characters of rule-chosen names: a span written as one's opening is its short form
+    for name, typ in rule_names.items():
+        for k in range(2, len(name) - 1):
+            heads.setdefault(name[:k], typ)
     all_spans = spans(proposal)
     strings = [text[sp.start : sp.end] for sp in all_spans]
     proposed = Counter(strings)
@@ -194,6 +202,15 @@ def featurize(proposal: Proposal, chosen_by_rules: list[Typed], gaz: Gazetteer) 
                     f["contains_rule=" + rules[(a, b)]] = 1.0
                 elif a < sp.end and sp.start < b:
                     f["crosses_rule"] = 1.0
+        # an item of a list whose neighbour the rules typed (甲、乙村: 甲 is listed with a village)
+        if text[sp.end : sp.end + 1] in _LIST_MARKS and (t := rule_starts.get(sp.end + 1)):
+            f["listed_before=" + t] = 1.0
+        if sp.start > 0 and text[sp.start - 1] in _LIST_MARKS and (t := rule_ends.get(sp.start - 1)):
+            f["listed_after=" + t] = 1.0
+        if name in rule_names and rule is None:
+            f["rule_elsewhere=" + rule_names[name]] = 1.0
+        if name in heads:
+            f["opens_rule_name=" + heads[name]] = 1.0
         if sp.full and sp.full != name:
             f["has_full"] = 1.0
         f["occurs=" + _count(occurs[name])] = 1.0

@@ -1,0 +1,160 @@
+"""The stage a project mention shows (planned … operating), read from the cue words that govern it.
+
+A cue governs the names in its own clause that are its subject or its objects, not every name of
+the sentence: in "完成甲、乙等工程建设任务，对接丙基地" 完成 governs 甲 and 乙, not 丙; in
+"完成甲改造并推进乙" 推进 governs 乙. The cue table is the annotation guide's (section 4); nothing
+here is keyed to one report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import STAGES
+from kg.structure import clause_bounds, clauses, has_verb, sentence_around
+
+# Steps before construction; "完成" or "启动" followed by one of them is that step, not completion/start.
+_PLANNED = (
+    r"施工招标|施工图|施工许可|施工手续|开工手续|开工条件|开工前|前期|计划申报|申报计划|立项|可研|可行性研究"
+    r"|方案|初步设计|设计|专规|专项规划|规划(?!验收|(?:建设)?(?:项目|工程))|谋划|概算|预算|报批|审批|招标|征地|征迁|征收|拆迁"
+    r"|签订|签约|备案|实施主体|用地|土地证|土地出让|产权证|摘牌|研究|洽谈|在谈|招引|纳入"
+)
+# What 完成/启动 govern when it is such a step: right after (完成立项), or ending a short object (完成发改委立项).
+_PLANNED_OBJECT = (rf"了?(?:{_PLANNED})"
+                   rf"|[^，,。；;、\d]{{1,4}}?(?:{_PLANNED})(?=[，,。；;、]|$|工作|编制|手续|批复|审批)")
+# Stage cues, most specific first: at one position the first alternative that matches wins.
+_CUES = (
+    ("planned", _PLANNED),  # first: 施工图, 开工手续 are not 施工, 开工
+    ("operating", r"投入运营|正式运营|试运行|试运营|开业|开园|开馆|(?<!开发)(?<!建设)(?<!管理)运营|投产|投入生产"),
+    ("completed", r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成"),
+    ("under_way", r"完成[^，,。；;、\d]{0,6}?\d+(?:\.\d+)?%|完成(?:年度)?投资|进度过半"
+                  r"|(?:完成)?主体(?:结构|工程|封顶|完工)|封顶|在建"
+                  r"|正在建设|建设顺利|进展顺利|顺利推进|有序推进|稳步推进|取得(?:新|阶段性|积极|重要)?进展"
+                  r"|加快推进|加速推进|全力推进|加快建设|加速建设|抓紧建设|抓紧施工|施工(?!单位|方|队|企业)"),
+    ("started", rf"开工|动工|进场|开建|破土|奠基|启动建设|开启|落地|启动(?!仪式|区|{_PLANNED_OBJECT})"),
+    ("completed", rf"完成(?!{_PLANNED_OBJECT})"),
+)
+# Verbs that only say work goes on (推进X, 加快X建设, 实施X工程): used when nothing more telling is near.
+_WEAK_CUES = (("under_way", r"推进|推动|加快|加速|实施(?!主体|方案)"),)
+# Before a cue in a review, these say the step is still to come (拟开工, 预计2023年建成).
+_INTENDED = re.compile(r"拟|预计|计划|将|力争|争取|准备|即将")
+# A clause opening with one of these states what the plan aims at for the clause before it.
+_AIM = re.compile(r"(?:并|同时)?(?:力争|确保|争取|努力|预计|计划|年内|尽快|早日|(?:20\d\d年)?年?底前?"
+                  r"|(?:20\d\d年)?[0-9一二三四五六七八九十]{1,2}月(?:底|份|前)?)")  # …3月开工，10月竣工
+# A clause that names a place or project of its own before its cue owns that cue (该项目 names none).
+_OWN_NAME = re.compile(
+    r"(?![该此本各个])[\u4e00-\u9fff](?:项目|工程|路|桥|园|区|中心|学校|小学|中学|幼儿园|医院|公园|基地|地块|片区|板块|区块|新城"
+    r"|站|馆|厂|线|期)"
+)
+# Joins two predicates: a cue on one side does not govern the objects of the other (完成甲并推进乙).
+_NEXT_PREDICATE = re.compile(r"(?<!合)并(?!购|网|表|列)|同时")
+# After a cue, these say it is one item of a list (甲、乙及丙堤施工等任务), not the list's predicate.
+_IN_LIST = re.compile(r"等|[、及和](?![\d.]+%?)")
+_COORDINATED = re.compile(r"[、和与及并]?")
+# A clause that only sets the topic (以甲为重点, 围绕甲) leaves its name to the next clause's verb.
+_TOPIC = re.compile(r"^(?:以.+为|围绕|聚焦|依托|针对)|为(?:重点|抓手|核心|载体|引领|突破口)$")
+
+_Table = tuple[re.Pattern[str], tuple[str, ...]]  # one pattern, and the stage of each of its groups
+_Cue = tuple[int, str, str]  # offset, stage, cue words
+
+
+def _table(cues: tuple[tuple[str, str], ...]) -> _Table:
+    return re.compile("|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(cues))), tuple(s for s, _ in cues)
+
+
+_STRONG, _WEAK = _table(_CUES), _table(_WEAK_CUES)
+
+
+def _cues(text: str, lo: int, hi: int, table: _Table = _STRONG) -> list[_Cue]:
+    """Every stage cue in text[lo:hi], in order."""
+    pattern, stages = table
+    return [(m.start(), stages[int(m.lastgroup[1:])], m.group()) for m in pattern.finditer(text, lo, hi)]
+
+
+def stage_of(text: str, start: int, end: int, mode: str) -> tuple[str | None, str | None]:
+    """(stage, cue) of the project named at text[start:end], (None, None) when nothing cues one.
+
+    The cue belongs to the clause naming the project and to the predicate the name is subject or
+    object of: the nearest cue after the name (unless a second predicate, 并 …, starts between them
+    and a cue before the name governs it), else the nearest cue or work-goes-on verb (推进, 加快 …)
+    before it within its predicate; else a cue of another clause of the sentence, when the name's
+    own clause has no verb of its own or only sets the topic. In a plan the stage is the one aimed
+    at, so a next clause opening with 力争/确保/年内 … decides when it has a cue (…方案设计,力争年底开工)."""
+    lo, hi = clause_bounds(text, start, end)
+    aim = _aim_after(text, hi) if mode == "plan" else None
+    if aim:
+        return aim[1:]
+    before = _governing_before(text, lo, start)
+    for table in (_STRONG, _WEAK):
+        after = [c for c in _cues(text, end, hi, table) if not _IN_LIST.match(text, c[0] + len(c[2]))]
+        if after and before and _NEXT_PREDICATE.search(text, end, after[0][0]):
+            after = []  # 完成甲改造并开工乙: 完成 governs 甲
+        cue = after[0] if after else before
+        if cue is None:
+            continue
+        if mode == "plan" and after:  # 3月开工，10月竣工: a plan aims at its furthest step
+            cue = max(after, key=lambda c: STAGES.index(c[1]))
+        if mode == "review" and cue[1] != "under_way" and _INTENDED.search(text, max(lo, cue[0] - 8), cue[0]):
+            # a review's 拟开工, 预计年底建成: the step is not reached yet (预计完成投资 is progress all the same)
+            return "planned", text[cue[0] : cue[0] + len(cue[2])]
+        return cue[1:]
+    return _from_sentence(text, lo, hi, start, end, mode)
+
+
+def _governing_before(text: str, lo: int, start: int) -> _Cue | None:
+    """The cue before the name that governs it: the nearest strong or work-goes-on cue, when no
+    second predicate (并 …) starts between it and the name."""
+    found = sorted([(c, True) for c in _cues(text, lo, start)] + [(c, False) for c in _cues(text, lo, start, _WEAK)],
+                   key=lambda f: (f[0][0] + len(f[0][2]), len(f[0][2])))  # at a tie (加快推进 | 推进) the strong one
+    if not found:
+        return None
+    cue, strong = found[-1]
+    if _NEXT_PREDICATE.search(text, cue[0] + len(cue[2]), start):
+        return None
+    # verbs joined by 、和 share their objects (启动、实施甲项目): the more telling one decides
+    for other, other_strong in reversed(found[:-1]):
+        end = other[0] + len(other[2])
+        if end > cue[0]:
+            continue  # inside the cue (推进 in 加快推进)
+        if not _COORDINATED.fullmatch(text, end, cue[0]):
+            break
+        if other_strong and not strong:
+            cue, strong = other, True
+    return cue
+
+
+def _aim_after(text: str, hi: int) -> _Cue | None:
+    """The furthest cue of the clause after `hi` when that clause states an aim (…,力争年内开工建设并投用)."""
+    if hi >= len(text) or text[hi] not in "，,":
+        return None
+    lo, end = clause_bounds(text, hi + 1, hi + 1)
+    cues = _cues(text, lo, end) if _AIM.match(text, lo) else []
+    if cues and _OWN_NAME.search(text, lo, cues[-1][0]):
+        return None  # 争取乙二期落地: the next clause aims at a project of its own
+    return cues[-1] if cues else None
+
+
+def _from_sentence(text: str, lo: int, hi: int, start: int, end: int, mode: str) -> tuple[str | None, str | None]:
+    """A cue from another clause of the sentence, following ones first, nearest first; only for a
+    name whose own clause says nothing of it (no verb besides the name's) or only sets the topic;
+    a clause naming something of its own before its cue keeps it. A plan aims at the furthest cue of
+    the clauses that follow the name until one names something of its own ((一)甲项目：预计3月开工，
+    10月竣工)."""
+    if not _TOPIC.search(text[lo:hi]) and (has_verb(text, lo, start) or has_verb(text, end, hi)):
+        return None, None  # 对接丙基地: the name's own verb says what happens to it
+    others = [c for c in clauses(text, *sentence_around(text, lo)) if c[0] != lo]
+    if mode == "plan":
+        aimed: list[_Cue] = []
+        for c0, c1 in (c for c in others if c[0] > lo):
+            cues = _cues(text, c0, c1)
+            if cues and _OWN_NAME.search(text, c0, cues[0][0]):
+                break
+            aimed += cues
+        if aimed:
+            return max(aimed, key=lambda c: STAGES.index(c[1]))[1:]
+    others.sort(key=lambda c: (c[0] < lo, abs(c[0] - lo)))
+    for c0, c1 in others:
+        cues = _cues(text, c0, c1)
+        if cues and not _OWN_NAME.search(text, c0, cues[0][0]):
+            return cues[0][1:]
+    return None, None

@@ -1,0 +1,200 @@
+"""Stages on small invented snippets: the guide's cue table, plans aiming at a stage, and the scope
+of a cue (its own clause and predicate, not every name of the sentence)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.stages import stage_of
+
+
+def stage(text: str, name: str, mode: str = "review") -> tuple[str | None, str | None]:
+    start = text.index(name)
+    return stage_of(text, start, start + len(name), mode)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("规划青湖大桥。", "planned"),
+        ("青湖大桥完成立项。", "planned"),
+        ("谋划青湖大桥。", "planned"),
+        ("青湖大桥开展可研。", "planned"),
+        ("启动青湖大桥前期工作。", "planned"),
+        ("青湖大桥完成方案设计。", "planned"),
+        ("青湖大桥完成专规审批。", "planned"),
+        ("青湖大桥完成计划申报。", "planned"),
+        ("青湖大桥完成施工图设计。", "planned"),
+        ("青湖大桥开工建设。", "started"),
+        ("青湖大桥动工。", "started"),
+        ("青湖大桥施工队伍进场。", "started"),
+        ("启动青湖大桥建设。", "started"),
+        ("加快推进青湖大桥建设。", "under_way"),
+        ("青湖大桥加速建设。", "under_way"),
+        ("青湖大桥正在施工。", "under_way"),
+        ("青湖大桥完成45%。", "under_way"),
+        ("青湖大桥进度过半。", "under_way"),
+        ("青湖大桥主体封顶。", "under_way"),
+        ("推进青湖大桥建设。", "under_way"),
+        ("建成青湖大桥。", "completed"),
+        ("青湖大桥完工。", "completed"),
+        ("青湖大桥竣工。", "completed"),
+        ("完成青湖大桥建设。", "completed"),
+        ("青湖大桥正式通车。", "completed"),
+        ("青湖大桥通过验收。", "completed"),
+        ("青湖大桥投用。", "completed"),
+        ("青湖大桥交付使用。", "completed"),
+        ("青湖商场投入运营。", "operating"),
+        ("青湖商场开业。", "operating"),
+        ("青湖公园开园。", "operating"),
+        ("青湖商场正式运营。", "operating"),
+        ("青湖商场运营。", "operating"),
+        ("青湖大桥完成建设。", "completed"),
+    ],
+)
+def test_every_cue_row_gives_its_stage(text, want):
+    name = "青湖大桥" if "大桥" in text else "青湖商场" if "商场" in text else "青湖公园"
+    got, cue = stage(text, name)
+    assert got == want, (text, cue)
+    assert cue and cue in text
+
+
+def test_nothing_cues_no_stage():
+    assert stage("青湖大桥位于城东，横跨青湖。", "青湖大桥") == (None, None)
+
+
+def test_a_cue_is_found_whatever_the_mode():
+    assert stage("青湖大桥开工建设。", "青湖大桥", "other")[0] == "started"
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "want"),
+    [
+        ("加快青湖大桥建设，力争年底前完成建设。", "plan", "completed"),
+        ("加快青湖大桥建设，力争年底前完成建设。", "review", "under_way"),
+        ("完善青湖大桥方案设计，力争年底开工。", "plan", "started"),
+        ("确保建成青湖大桥。", "plan", "completed"),
+        ("推动青湖大桥开工建设。", "plan", "started"),
+        ("谋划青湖大桥。", "plan", "planned"),
+        ("启动青湖大桥规划建设项目。", "plan", "started"),
+    ],
+)
+def test_a_plan_gives_the_stage_it_aims_at(text, mode, want):
+    assert stage(text, "青湖大桥", mode)[0] == want
+
+
+def test_each_project_takes_the_cue_of_its_own_clause():
+    text = "甲路、乙路完成90%、20%，丙厂开工建设，丁园等5个项目完成专规。"
+    assert stage(text, "甲路") == ("under_way", "完成90%")
+    assert stage(text, "乙路")[0] == "under_way"
+    assert stage(text, "丙厂") == ("started", "开工")
+    assert stage(text, "丁园") == ("planned", "专规")
+
+
+def test_the_rest_of_the_sentence_helps_a_clause_without_cue():
+    assert stage("以青湖片区为重点，谋划推进征迁工作。", "青湖片区")[0] == "planned"
+
+
+def test_another_projects_clause_keeps_its_cue():
+    assert stage("青湖片区完善配套，丙厂开工建设。", "青湖片区") == (None, None)
+
+
+def test_built_after_is_not_built():
+    assert stage("加快青湖公寓建设，建成后提供住房500套。", "青湖公寓")[0] == "under_way"
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "want"),
+    [
+        ("推动青湖大桥等3个拟开工项目。", "review", "planned"),
+        ("青湖大桥预计明年建成。", "review", "planned"),
+        ("青湖大桥预计明年建成。", "plan", "completed"),
+        ("青湖大桥累计完成投资3亿元。", "review", "under_way"),
+        ("预计完成投资5亿元（含青湖大桥）。", "review", "under_way"),
+        ("洽谈青湖大桥等5个项目。", "review", "planned"),
+    ],
+)
+def test_intended_steps_in_a_review_are_still_planned(text, mode, want):
+    assert stage(text, "青湖大桥", mode)[0] == want
+
+
+def test_a_plan_aims_at_its_furthest_step_and_production_is_operation():
+    assert stage("青湖大桥3月开工，10月竣工。", "青湖大桥", "plan")[0] == "completed"
+    assert stage("青湖大桥3月开工，10月竣工。", "青湖大桥", "review")[0] == "started"
+    assert stage("推动青湖食品厂年内投产。", "青湖食品厂", "plan")[0] == "operating"
+
+
+def test_an_aim_for_another_project_is_not_this_ones():
+    assert stage("有序推进青湖大桥建设，争取乙二期落地开工。", "青湖大桥", "plan")[0] == "under_way"
+
+
+# ---------------------------------------------------------------- scope: what a cue governs
+
+
+def test_a_cue_governs_its_own_list_not_a_name_in_a_clause_with_its_own_verb():
+    text = "完成甲路、乙路及丙堤施工等工程建设任务，对接丁创新基地。"
+    assert stage(text, "甲路") == ("completed", "完成")
+    assert stage(text, "乙路")[0] == "completed"
+    assert stage(text, "丁创新基地") == (None, None)
+
+
+def test_a_second_predicate_governs_its_own_objects():
+    text = "完成甲小区、乙小区2个老旧小区改造并推进丙公寓、丁花园等3个老旧小区改造。"
+    assert stage(text, "甲小区")[0] == "completed"
+    assert stage(text, "丙公寓") == ("under_way", "推进")
+    assert stage(text, "丁花园")[0] == "under_way"
+
+
+def test_a_cue_after_a_second_predicate_is_not_the_first_objects():
+    text = "完成甲路改造并开工乙桥。"
+    assert stage(text, "甲路") == ("completed", "完成")
+    assert stage(text, "乙桥") == ("started", "开工")
+
+
+def test_a_topic_clause_takes_the_next_clauses_cue():
+    assert stage("围绕甲片区，启动建设三个安置点。", "甲片区")[0] == "started"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        ("甲园、乙园等项目建设顺利。", "乙园", "under_way"),
+        ("甲中心建设取得新进展。", "甲中心", "under_way"),
+        ("甲路改造有序推进。", "甲路", "under_way"),
+        ("同步将甲街、乙站提升改造纳入商圈提升计划。", "甲街", "planned"),
+        ("开启“甲露营带”建设。", "甲露营带", "started"),
+        ("甲中心、乙园基本完工。", "甲中心", "completed"),
+    ],
+)
+def test_progress_inclusion_and_opening_words(text, name, want):
+    assert stage(text, name)[0] == want
+
+
+def test_coordinated_verbs_share_their_objects_and_the_more_telling_decides():
+    assert stage("逐步启动、实施甲街区建设项目。", "甲街区") == ("started", "启动")
+    assert stage("推进、完成甲路改造。", "甲路") == ("completed", "完成")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("甲项目已完成发改委立项。", "planned"),
+        ("甲项目完成可研编制工作。", "planned"),
+        ("启动甲项目前期工作。", "planned"),
+        ("完成甲研究院建设。", "completed"),  # a step word inside a name is no step
+        ("甲医院项目进展顺利。", "under_way"),
+        ("甲项目已办理完成土地证。", "planned"),
+        ("甲项目完成工程量10%。", "under_way"),
+    ],
+)
+def test_a_step_before_construction_ending_a_short_object(text, want):
+    name = "甲研究院" if "研究院" in text else "甲医院项目" if "医院" in text else "甲项目"
+    assert stage(text, name)[0] == want
+
+
+def test_a_plan_entry_aims_at_the_furthest_step_its_clauses_name():
+    text = "（一）甲产业园项目：该项目总投资120万元，目前正在进行土地流转，预计3月开工建设，10月竣工。"
+    assert stage(text, "甲产业园项目", "plan") == ("completed", "竣工")
+    assert stage(text, "甲产业园项目", "review")[0] == "started"
+    other = "（一）甲产业园项目：总投资120万元，乙园项目预计3月开工。"
+    assert stage(other, "甲产业园项目", "plan") == (None, None)
