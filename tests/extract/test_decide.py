@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract.candidates import Candidate, Sentence
-from kg.extract.decide import NONE, Model, ModelError, choose, shipped
+from kg.extract.decide import NONE, Model, ModelError, choose, decide, shipped
 from kg.extract.features import Span
 
 CLASSES = (NONE, "District", "Project")
@@ -89,3 +89,15 @@ def test_the_shipped_model_extracts_the_bundled_reports_at_least_as_well_as_the_
     figures = summary["entities_typed"]
     assert figures["all"]["f1"] >= 0.85, figures
     assert all(figures[t]["f1"] >= 0.75 for t in ("District", "Project", "Organization", "Program")), figures
+
+
+def test_a_deferred_type_is_decided_by_the_rules_alone():
+    classes = (NONE, "Person", "Project")
+    model = Model(classes, (2.0, 0.0, 0.0), {"suf1=园": (0.0, 0.0, 5.0), "len=2": (0.0, 5.0, 0.0)}, 0.5,
+                  deferred=("Person",))
+    text = "张明参观青木园。"
+    person, park, other = span(0, 2), span(4, 7), span(2, 4)
+    featured = [(person, {"rule=Person": 1.0}), (park, {"suf1=园": 1.0}), (other, {"len=2": 1.0})]
+    kept = {(c.start, c.end): t for c, t, _ in decide(featured, model, text)}
+    assert kept == {(0, 2): "Person", (4, 7): "Project"}  # the model's own Person guess (2, 4) is dropped
+    assert Model.from_json(model.to_json()).deferred == ("Person",)
