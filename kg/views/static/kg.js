@@ -22,6 +22,7 @@
 
   const BIG_FONT = 48;  // the overview's named nodes, in layout units: readable once fitted to the screen
   const SMALL_FONT = 12;
+  const BIG_PX = 12;  // the least size on screen of a named node's label once the overview is fitted
   const DRAW_THRESHOLD = 6;  // px: vis draws no label smaller than this on screen
 
   /* A vis network of data.nodes/data.edges in container. With data.fixed the nodes come laid
@@ -68,6 +69,13 @@
     });
     if (data.fixed) {
       network.fit();
+      // On a big overview the fitted scale is small: write the named nodes large enough to read.
+      const scale = network.getScale();
+      if (scale * BIG_FONT < BIG_PX) {
+        nodes.update(data.nodes.filter((n) => n.big).map((n) => ({
+          id: n.id, font: {size: BIG_PX / scale, strokeWidth: 6 * BIG_PX / (scale * BIG_FONT), strokeColor: "#fff"},
+        })));
+      }
       network.once("afterDrawing", () => {
         if (status) status.textContent = data.nodes.length + " nodes, " + data.edges.length + " links";
         window.kgStable = true;
