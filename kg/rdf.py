@@ -1190,12 +1190,17 @@ _Q_ALIASES = "SELECT ?e ?alt WHERE { ?e skos:altLabel ?alt }"
 _Q_YEARS = "SELECT ?e ?year WHERE { ?e kg:yearMentioned ?year }"
 _Q_DOCS = "SELECT ?e ?doc WHERE { ?r kg:mentions ?e ; dcterms:identifier ?doc }"
 _Q_TIMELINE = """
-SELECT ?e ?doc ?start ?end ?year ?mode ?stage ?sentence WHERE {
+SELECT ?e ?doc ?start ?end ?year ?mode ?stage ?sentence ?text WHERE {
   ?e a kg:Project .
   ?m kg:mentionOf ?e ; kg:year ?year ; kg:inReport/dcterms:identifier ?doc ; kg:startOffset ?start ;
-     kg:endOffset ?end ; kg:mode ?mode .
+     kg:endOffset ?end ; kg:mode ?mode ; kg:text ?text .
   OPTIONAL { ?m kg:stage ?stage } OPTIONAL { ?m kg:inSentence/kg:text ?sentence }
 }"""
+_Q_SECTIONS = """
+SELECT ?doc ?i ?title ?year ?mode WHERE {
+  ?s a kg:Section ; dcterms:isPartOf/dcterms:identifier ?doc ; kg:index ?i ; kg:mode ?mode .
+  OPTIONAL { ?s dcterms:title ?title } OPTIONAL { ?s kg:year ?year }
+} ORDER BY ?doc ?i"""
 _Q_SLIPPED = "SELECT DISTINCT ?e WHERE { ?slip kg:slipOf ?e }"
 _Q_EDGES = """
 SELECT ?s ?p ?o ?weight WHERE {
@@ -1227,9 +1232,10 @@ def graph_view(store: KGStore) -> nx.MultiDiGraph:
     """The entity graph the HTML views draw, read back from the store by SPARQL.
 
     Nodes are entity ids, each with label, type, aliases, mentions, years, docs, district,
-    level and code (districts), timeline and slipped (projects; empty or False elsewhere);
-    edges are keyed by relation name and carry relation and weight (evidence mentions).
-    g.graph["reports"] lists the reports (doc, title, publisher)."""
+    level and code (districts), timeline and slipped (projects; empty or False elsewhere); a timeline
+    entry's start and end are the mention's offsets in its sentence, offset its start in the report.
+    Edges are keyed by relation name and carry relation and weight (evidence mentions).
+    g.graph["reports"] lists the reports (doc, title, publisher, sections: index, title, year, mode)."""
     import networkx as nx
 
     db = store.store
@@ -1245,21 +1251,29 @@ def graph_view(store: KGStore) -> nx.MultiDiGraph:
             if node is not None:
                 node[attr].append(row[var])
     for row in _select(db, _Q_TIMELINE):
+        sentence, text = row["sentence"] or "", row["text"]
+        at = sentence.find(text)  # the sentence is stored stripped: find the mention in it
         g.nodes[entity_id(row["e"])]["timeline"].append({
             "year": row["year"], "stage": _local(row["stage"]), "mode": _local(row["mode"]), "doc": row["doc"],
-            "sentence": row["sentence"] or "", "start": row["start"], "end": row["end"]})
+            "sentence": sentence, "start": at if at >= 0 else None, "end": at + len(text) if at >= 0 else None,
+            "offset": row["start"]})
     for row in _select(db, _Q_SLIPPED):
         g.nodes[entity_id(row["e"])]["slipped"] = True
     for _, node in g.nodes(data=True):
         for attr in ("aliases", "years", "docs"):
             node[attr].sort()
-        node["timeline"].sort(key=lambda t: (t["year"], t["doc"], t["start"]))
+        node["timeline"].sort(key=lambda t: (t["year"], t["doc"], t["offset"]))
     for row in _select(db, _Q_EDGES):
         s, o, rel = entity_id(row["s"]), entity_id(row["o"]), _local(row["p"])
         if s in g and o in g:
             g.add_edge(s, o, key=rel, relation=rel, weight=row["weight"])
     g.graph["reports"] = [
         {"doc": r["doc"], "title": r["title"],
-         "publisher": entity_id(r["publisher"]) if r["publisher"] else None}
+         "publisher": entity_id(r["publisher"]) if r["publisher"] else None, "sections": []}
         for r in _select(db, _Q_REPORTS)]
+    sections = {r["doc"]: r["sections"] for r in g.graph["reports"]}
+    for row in _select(db, _Q_SECTIONS):
+        if row["doc"] in sections:
+            sections[row["doc"]].append({"index": row["i"], "title": row["title"] or "", "year": row["year"],
+                                         "mode": _local(row["mode"])})
     return g

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer
@@ -243,8 +244,13 @@ def timelines(corpus: Corpus, min_years: int = 2) -> list[Timeline]:
                 s0, s1 = m.sentence
                 t.entries.append(TimelineEntry(m.year, m.stage, m.mode, r.doc.id, r.doc.text[s0:s1], m.text,
                                                m.start, m.end))
+    return recurring(by_id.values(), min_years)
+
+
+def recurring(found: Iterable[Timeline], min_years: int = 2) -> list[Timeline]:
+    """The timelines dated in at least `min_years` years, entries in order and slips found, most years first."""
     out = []
-    for t in by_id.values():
+    for t in found:
         if len(t.years) < min_years:
             continue
         t.entries.sort(key=lambda x: (x.year, x.mode != "review", -RANK.get(x.stage or "", -1)))

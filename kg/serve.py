@@ -4,13 +4,13 @@ GET /sparql?query=…, POST form `query=…` or a body of type application/sparq
 answer is negotiated (Accept, or ?format=): SPARQL JSON (default), XML, CSV, TSV for SELECT
 and ASK, Turtle (default), N-Triples, JSON-LD, RDF/XML for CONSTRUCT and DESCRIBE. Updates
 get 403, malformed queries 400 with the parser's line and column, queries past the time
-limit 503 — they are stopped and the server carries on. / is a query page with the bundled
-queries as examples; /views/… serves the HTML views when a views folder is given.
+limit 503 — they are stopped and the server carries on. / is a query page (Yasgui, from
+/static/) with the bundled queries as examples; /prefixes.json gives the graph's prefixes to its
+completion; /views/… serves the HTML views when a views folder is given.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 import mimetypes
@@ -26,6 +26,8 @@ import pyoxigraph as ox
 from kg import rdf
 
 log = logging.getLogger("kg.serve")
+STATIC = (Path(__file__).parent / "views" / "static").resolve()
+QUERY_ASSETS = frozenset({"yasgui.min.js", "yasgui.min.css", "kg-query.js", "kg.css"})  # what the query page loads
 MAX_BODY = 1_000_000  # bytes of query text accepted in a POST
 RESULT_FORMATS = {  # media type → (short name, pyoxigraph format) for SELECT and ASK
     "application/sparql-results+json": ("json", ox.QueryResultsFormat.JSON),
@@ -148,7 +150,11 @@ class _Handler(BaseHTTPRequestHandler):
         elif url.path == "/sparql":
             self._sparql(parse_qs(url.query))
         elif url.path.startswith("/views/") and self.server.views_dir:
-            self._file(url.path.removeprefix("/views/"))
+            self._file(self.server.views_dir, url.path.removeprefix("/views/"))
+        elif url.path.removeprefix("/static/") in QUERY_ASSETS:
+            self._file(STATIC, url.path.removeprefix("/static/"))
+        elif url.path == "/prefixes.json":
+            self._send(HTTPStatus.OK, json.dumps(rdf.PREFIXES).encode("utf-8"), "application/json; charset=utf-8")
         else:
             self._error(HTTPStatus.NOT_FOUND, f"nothing at {url.path}; the endpoint is /sparql")
 
@@ -206,11 +212,10 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self._send(HTTPStatus.OK, body, ctype, {"X-Query-Seconds": f"{time.perf_counter() - started:.3f}"})
 
-    def _file(self, relative: str) -> None:
-        root = self.server.views_dir
+    def _file(self, root: Path, relative: str) -> None:
         path = (root / relative).resolve()
         if not path.is_relative_to(root) or not path.is_file():
-            self._error(HTTPStatus.NOT_FOUND, f"no view named {relative}")
+            self._error(HTTPStatus.NOT_FOUND, f"nothing named {relative}")
             return
         ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         if ctype.startswith("text/") or ctype in ("application/javascript", "application/json"):
@@ -230,7 +235,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         if ctype.startswith("text/html"):
             self.send_header("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'; "
-                                                        "style-src 'self' 'unsafe-inline'")
+                                                        "style-src 'self' 'unsafe-inline'; img-src 'self' data:")
         self.end_headers()
         self.wfile.write(body)
 
@@ -238,98 +243,12 @@ class _Handler(BaseHTTPRequestHandler):
 # ---- the query page ----------------------------------------------------------------------------------
 
 def page(views_dir: Path | None) -> str:
-    """The self-contained query page (no CDN): examples, editor, results table, links to views."""
-    queries = rdf.bundled_queries()
-    options = "\n".join(f'<option value="{html.escape(name)}" title="{html.escape(desc)}">{html.escape(name)}</option>'
-                        for name, (desc, _) in queries.items())
-    described = "\n".join(f"<dt>{html.escape(name)}</dt><dd>{html.escape(desc)}</dd>"
-                          for name, (desc, _) in queries.items())
-    # JSON inside <script>: escape "<" so no text can close the element
-    data = json.dumps({name: {"description": desc, "text": text} for name, (desc, text) in queries.items()},
-                      ensure_ascii=False).replace("<", "\\u003c")
-    views = ""
+    """The query page (Yasgui, served from /static/: no CDN): the bundled queries as examples, links to views."""
+    from kg import views
+
+    queries = {name: {"description": desc, "text": text} for name, (desc, text) in rdf.bundled_queries().items()}
+    pages = []
     if views_dir:
-        pages = sorted(views_dir.glob("*.html"), key=lambda p: (p.name != "index.html", p.name))
-        links = "".join(f'<li><a href="/views/{quote(p.name)}">{html.escape(p.stem)}</a></li>' for p in pages)
-        views = f"<h2>Views</h2><ul>{links}</ul>" if links else ""
-    first = next(iter(queries.values()), ("", "SELECT * WHERE { ?s ?p ?o } LIMIT 10"))[1]
-    return _PAGE.format(options=options, described=described, data=data, views=views, first=html.escape(first))
-
-
-_PAGE = """<!doctype html>
-<html lang="zh"><head><meta charset="utf-8"><title>kg · SPARQL</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-body {{ font: 14px/1.5 system-ui, "PingFang SC", "Noto Sans CJK SC", sans-serif; margin: 1.5em; color: #222; }}
-textarea {{ width: 100%; height: 16em; font: 13px/1.4 ui-monospace, monospace; }}
-table {{ border-collapse: collapse; margin-top: 1em; }}
-th, td {{ border: 1px solid #ccc; padding: 2px 6px; vertical-align: top; text-align: left; }}
-th {{ background: #f3f3f3; position: sticky; top: 0; }}
-#status, #description {{ margin-left: 1em; color: #555; }} .error {{ color: #b00020; white-space: pre-wrap; }}
-dt {{ font-weight: 600; }} dd {{ margin: 0 0 .4em 1.5em; color: #444; }}
-</style></head>
-<body>
-<h1>kg · SPARQL</h1>
-<p>Read-only endpoint at <code>/sparql</code> (SPARQL 1.1 Protocol: GET <code>?query=</code> or POST).
-Parameters such as <code>VALUES ?search {{ UNDEF }}</code> are filled by replacing <code>UNDEF</code>
-with a value, e.g. <code>"天桥"</code>.</p>
-{views}
-<p><label>Example: <select id="examples"><option value="">—</option>{options}</select></label>
-<span id="description"></span></p>
-<textarea id="query" spellcheck="false">{first}</textarea>
-<p><button id="run">Run</button><span id="status"></span></p>
-<div id="out"></div>
-<h2>Bundled queries</h2><dl>{described}</dl>
-<script type="application/json" id="queries">{data}</script>
-<script>
-const queries = JSON.parse(document.getElementById("queries").textContent);
-const box = document.getElementById("query"), out = document.getElementById("out"),
-      status = document.getElementById("status");
-document.getElementById("examples").addEventListener("change", e => {{
-  const q = queries[e.target.value];
-  if (q) box.value = q.text;
-  document.getElementById("description").textContent = q ? q.description : "";
-}});
-function cell(term) {{
-  if (!term) return "";
-  return term.type === "uri" ? term.value.replace("https://w3id.org/kg-reports/id/", "kgr:")
-                                     .replace("https://w3id.org/kg-reports/ontology#", "kg:") : term.value;
-}}
-function table(data) {{
-  const t = document.createElement("table"), head = t.insertRow();
-  for (const v of data.head.vars) {{
-    const th = document.createElement("th"); th.textContent = v; head.appendChild(th);
-  }}
-  for (const b of data.results.bindings) {{
-    const row = t.insertRow();
-    for (const v of data.head.vars) row.insertCell().textContent = cell(b[v]);
-  }}
-  return t;
-}}
-document.getElementById("run").addEventListener("click", async () => {{
-  out.replaceChildren(); status.textContent = "running…";
-  const started = performance.now();
-  try {{
-    const r = await fetch("/sparql", {{method: "POST",
-      headers: {{"Content-Type": "application/x-www-form-urlencoded",
-                "Accept": "application/sparql-results+json, text/turtle;q=0.9"}},
-      body: new URLSearchParams({{query: box.value}})}});
-    const text = await r.text(), ms = Math.round(performance.now() - started);
-    if (!r.ok) {{
-      const p = document.createElement("p"); p.className = "error"; p.textContent = r.status + ": " + text;
-      out.appendChild(p); status.textContent = ms + " ms"; return;
-    }}
-    if ((r.headers.get("Content-Type") || "").includes("json")) {{
-      const data = JSON.parse(text);
-      if ("boolean" in data) {{ out.textContent = String(data.boolean); status.textContent = ms + " ms"; return; }}
-      out.appendChild(table(data));
-      status.textContent = data.results.bindings.length + " rows, " + ms + " ms";
-    }} else {{
-      const pre = document.createElement("pre"); pre.textContent = text; out.appendChild(pre);
-      status.textContent = ms + " ms";
-    }}
-  }} catch (err) {{ status.textContent = "failed: " + err; }}
-}});
-</script>
-</body></html>
-"""
+        found = sorted(views_dir.glob("*.html"), key=lambda p: (p.name != "index.html", p.name))
+        pages = [{"name": p.stem, "href": quote(p.name)} for p in found]
+    return views.query_page(queries, pages)

@@ -9,6 +9,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from kg import pipeline
 from kg.cli import main
 
 
@@ -25,25 +26,28 @@ def run(*args: str):
 
 
 def test_recurring_projects_query_returns_a_project_with_two_years(built):
-    result = run("query", "recurring-projects", "--store", str(built / "store"), "--format", "csv")
+    result = run("query", "recurring-projects", "--build", str(built), "--format", "csv")
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert any(len(r["years"].split(",")) >= 2 for r in rows), rows[:3]
+    # the store folder itself, and the build folder under the older option name, read the same graph
+    for args in (("--store", str(built / "store")), ("--store", str(built))):
+        assert run("query", "recurring-projects", *args, "--format", "csv").output == result.output
 
 
 def test_query_list_and_bad_query(built):
     listed = run("query", "--list")
     assert "recurring-projects" in listed.output and "slipped-projects" in listed.output
-    bad = run("query", "SELECT * WHERE { ?s ?p }", "--store", str(built / "store"))
+    bad = run("query", "SELECT * WHERE { ?s ?p }", "--build", str(built))
     assert bad.exit_code == 2 and "line 1" in bad.output
-    update = run("query", "DELETE WHERE { ?s ?p ?o }", "--store", str(built / "store"))
+    update = run("query", "DELETE WHERE { ?s ?p ?o }", "--build", str(built))
     assert update.exit_code == 2 and "not allowed" in update.output
 
 
 def test_validate_conforms_and_missing_store_is_reported(built, tmp_path):
-    assert run("validate", "--store", str(built / "store")).output.strip() == "conforms"
-    missing = run("validate", "--store", str(tmp_path / "nothing"))
-    assert missing.exit_code == 2 and "kg build" in missing.output
+    assert run("validate", "--build", str(built)).output.strip() == "conforms"
+    missing = run("validate", "--build", str(tmp_path / "nothing"))
+    assert missing.exit_code == 2 and "kg build" in missing.output and "nothing" in missing.output
 
 
 def test_extract_jsonl_equals_the_built_file(built):
@@ -56,13 +60,22 @@ def test_extract_jsonl_equals_the_built_file(built):
 
 
 def test_recurring_json_has_timelines(built):
-    result = run("recurring", "--format", "json")
+    result = run("recurring", "--build", str(built), "--format", "json")
     found = json.loads(result.output)
     assert found and all(len(t["years"]) >= 2 for t in found)
     assert all({"year", "stage", "doc", "sentence"} <= set(t["timeline"][0]) for t in found)
 
 
+def test_recurring_builds_its_inputs_first(built, tmp_path):
+    out = tmp_path / "out"
+    result = run("recurring", str(pipeline.DEFAULT_INPUT), "--build", str(out), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert (out / "store").is_dir() and (out / "index.html").is_file()
+    again = run("recurring", "--build", str(built), "--format", "json")
+    assert json.loads(result.output) == json.loads(again.output)
+
+
 def test_view_regenerates_pages_from_the_store(built):
     (built / "index.html").unlink()
-    result = run("view", "--out", str(built))
+    result = run("view", "--build", str(built))
     assert result.exit_code == 0 and (built / "index.html").is_file()

@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
+import browser
 import pytest
 from rdflib import Graph
 from SPARQLWrapper import JSON, SPARQLWrapper
@@ -156,3 +157,37 @@ def test_project_iri_is_in_results(server) -> None:
 def test_make_server_refuses_a_missing_views_folder(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="no such folder"):
         serve.make_server(tmp_path / "store", port=0, views_dir=tmp_path / "missing")
+
+
+def test_query_page_assets_and_prefixes_are_served(server) -> None:
+    for name in serve.QUERY_ASSETS:
+        status, ctype, body = _get(server.url + "static/" + name)
+        assert status == 200 and body, name
+    assert _get(server.url + "static/LICENSE-yasgui.txt")[0] == 404  # only what the page loads
+    assert _get(server.url + "static/../serve.py")[0] == 404
+    status, ctype, body = _get(server.url + "prefixes.json")
+    assert status == 200 and json.loads(body)["kg"] == rdf.PREFIXES["kg"]
+
+
+@pytest.mark.skipif(not browser.CHROMIUM.exists(), reason="needs Debian's /usr/bin/chromium")
+def test_query_page_edits_runs_and_shows_results_offline(server) -> None:
+    with browser.browser() as context:
+        page = context.new_page()
+        errors, requests = [], []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(server.url)
+        page.wait_for_selector(".CodeMirror")
+        first = next(iter(rdf.bundled_queries().values()))[1]
+        assert page.evaluate("window.kgYasgui.getTab().getQuery()") == first
+        assert page.locator(".CodeMirror .cm-keyword").count() > 0  # highlighted
+        page.select_option("#examples", "project-timeline")
+        assert "kg:mentionOf" in page.evaluate("window.kgYasgui.getTab().getQuery()")
+        page.evaluate("(q) => { window.kgYasgui.getTab().setQuery(q); }", NAMES)
+        page.evaluate("() => { window.kgYasgui.getTab().getYasqe().query(); }")
+        page.wait_for_selector(".yasr table.dataTable tbody td")
+        cells = page.locator(".yasr table.dataTable tbody td").all_inner_texts()
+        assert any("工程" in c or "路" in c for c in cells), cells[:10]
+        assert errors == [], (errors, requests)
+        assert all(url.startswith(server.url) for url in requests), requests

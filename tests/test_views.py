@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import BrowserContext
 
-from kg import views
+from kg import pipeline, views
 
 HOSTILE = '<img src=x onerror="window.__pwned=1">'
 BREAKOUT = "</script><script>window.__pwned=2</script>"
@@ -77,6 +77,12 @@ def fixture_graph() -> nx.MultiDiGraph:
     edge("org-2", "project-x", "participatesIn")
     edge("person-1", "project-a", "participatesIn")
     edge("project-a", "project-c", "cooccurs", 3)
+    g.graph["reports"] = [  # doc2023 is named in timelines but not a report of the graph: no page
+        {"doc": "doc2021", "title": "云溪街道2021年工作总结", "publisher": "district-110",
+         "sections": [{"index": 0, "title": "一、2021年工作回顾", "year": 2021, "mode": "review"},
+                      {"index": 1, "title": HOSTILE, "year": 2022, "mode": "plan"}]},
+        {"doc": "doc2022", "title": "doc2022", "publisher": "district-110", "sections": []},
+    ]
     return g
 
 
@@ -99,7 +105,7 @@ def page_data(path: Path) -> dict:
 
 
 def test_render_writes_a_page_per_district_and_project(site: dict[str, Path], graph: nx.MultiDiGraph) -> None:
-    expected = {"index", "recurrence", "list"} | {
+    expected = {"index", "recurrence", "list", "report/doc2021", "report/doc2022"} | {
         f"{d['type'].lower()}/{n}" for n, d in graph.nodes(data=True) if d["type"] in ("District", "Project")}
     assert set(site) == expected
     assert all(p.is_file() for p in site.values())
@@ -145,6 +151,12 @@ def test_embedded_json_round_trips_hostile_names(site: dict[str, Path]) -> None:
     assert "\\u003c/script\\u003e" in site["index"].read_text(encoding="utf-8")
 
 
+def test_overview_summary_counts_reports_projects_and_recurrence(site: dict[str, Path]) -> None:
+    summary = soup(site["index"]).find(id="kg-summary").get_text(" ", strip=True)
+    # 2 reports; 4 projects, 3 of them in two or more years, 1 slipped
+    assert summary.startswith("2 reports (2021–2023), 4 projects: 3 recur across years , 1 slipped")
+
+
 def test_overview_holds_the_whole_graph_below_the_limit(site: dict[str, Path],
                                                         graph: nx.MultiDiGraph) -> None:
     data = page_data(site["index"])
@@ -153,15 +165,19 @@ def test_overview_holds_the_whole_graph_below_the_limit(site: dict[str, Path],
     assert soup(site["index"]).find(id="kg-banner") is None
 
 
-def test_overview_keeps_the_most_connected_above_the_limit(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+def test_overview_keeps_districts_and_their_top_projects_above_the_limit(graph: nx.MultiDiGraph,
+                                                                         tmp_path: Path) -> None:
     pages = views.render(graph, tmp_path, max_nodes=3)
     data = page_data(pages["index"])
     kept = {n["id"] for n in data["nodes"]}
-    assert kept == {"district-110", "project-a", "org-1"}  # degrees 6, 4 and 3; the rest have 2 or less
+    # the district with most projects (3), then its two most mentioned projects (7 and 5 mentions)
+    assert kept == {"district-110", "project-a", "project-x"}
     assert all(e["from"] in kept and e["to"] in kept for e in data["edges"])
     banner = soup(pages["index"]).find(id="kg-banner").get_text()
-    assert f"showing 3 of {graph.number_of_nodes()} nodes — the most connected" in banner
+    assert f"showing 3 of {graph.number_of_nodes()} nodes — the districts with most projects" in banner
     assert "project/project-b" in pages  # pages are still written for everything
+    more = {n["id"] for n in page_data(views.render(graph, tmp_path, max_nodes=8)["index"])["nodes"]}
+    assert {"district-111", "project-b"} <= more  # the next district brings its own project
 
 
 def test_recurrence_grid_rows_and_cells(site: dict[str, Path]) -> None:
@@ -202,6 +218,51 @@ def test_project_page_timeline_marks_the_mention_and_the_slip(site: dict[str, Pa
     data = page_data(site["project/project-b"])
     assert data["center"] == "project-b"
     assert {n["id"] for n in data["nodes"]} == {"project-b", "district-111", "org-1"}
+
+
+def test_report_page_names_the_report_and_lists_sections_and_entities(site: dict[str, Path]) -> None:
+    page = soup(site["report/doc2021"])
+    assert page.h1.get_text().startswith("云溪街道2021年工作总结")
+    assert [tr.find_all("td")[1].get_text() for tr in page.find(id="kg-sections").tbody.find_all("tr")] == [
+        "一、2021年工作回顾", HOSTILE]
+    links = {a.get_text(): a["href"] for a in page.main.find_all("a")}
+    assert links["云溪街道"] == "../district/district-110.html"
+    assert links["云溪湿地公园提升工程"] == "../project/project-a.html"  # named in it (docs)
+    assert "美丽庭院行动" in page.get_text() and "北岸智慧停车场" not in links  # that one is named in 2022-23
+    untitled = soup(site["report/doc2022"])
+    assert untitled.h1.get_text().startswith("云溪街道 report") and "none recognised" in untitled.get_text()
+
+
+def test_evidence_rows_link_their_report_by_title_and_year(site: dict[str, Path]) -> None:
+    rows = soup(site["project/project-a"]).find("table", class_="timeline").tbody.find_all("tr")
+    reports = [r.find_all("td")[3] for r in rows]
+    assert reports[0].a["href"] == "../report/doc2021.html"
+    assert reports[0].get_text() == "云溪街道2021年工作总结"  # the year is in the title already
+    assert reports[1].get_text() == "云溪街道 report（2021–2023）"  # untitled: district and years
+    assert reports[-1].find("a") is None and reports[-1].get_text() == "doc2023"  # not a report of the graph
+    listed = soup(site["list"]).find("table").tbody.find_all("tr")
+    assert [tr.td.get_text() for tr in listed] == ["云溪街道 report（2021–2023）", "云溪街道2021年工作总结"]
+
+
+def test_district_chart_stacks_projects_by_stage_and_year(site: dict[str, Path]) -> None:
+    chart = soup(site["district/district-110"]).find(id="kg-stage-bars")
+    bars = {g["data-year"]: g for g in chart.find_all("g", class_="bar")}
+    assert list(bars) == ["2021", "2022", "2023"]
+    # 2021: the park planned, the hostile one planned; 2022: park under way, hostile one mentioned
+    assert [(r["class"][0], r.title.get_text()) for r in bars["2021"].find_all("rect")] == [
+        ("st-planned", "2021: 2 planned")]
+    assert sorted(r["class"][0] for r in bars["2022"].find_all("rect")) == ["st-mentioned", "st-under_way"]
+    assert bars["2023"]["data-total"] == "1"
+    heights = [float(r["height"]) for r in chart.find_all("rect")]
+    assert max(heights) == 180.0 and min(heights) > 0
+
+
+def test_project_chart_has_a_point_per_staged_year(site: dict[str, Path]) -> None:
+    chart = soup(site["project/project-a"]).find(id="kg-stage-line")
+    points = [(c.title.get_text(), c["class"][0]) for c in chart.find_all("circle")]
+    assert points == [("2021: planned", "st-planned"), ("2022: under_way", "st-under_way"),
+                      ("2023: completed", "st-completed")]
+    assert soup(site["project/project-c"]).find(id="kg-stage-line") is None  # one undated mention only
 
 
 def test_empty_graph_renders_and_drops_stale_pages(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
@@ -349,3 +410,70 @@ def test_recurrence_grid_colors_each_year_and_sorts(site: dict[str, Path], graph
     assert page.evaluate(names) == ordered[::-1]
     page.get_by_role("link", name=HOSTILE).click()
     page.wait_for_url("**/project/project-x.html")
+
+
+# ---- the bundled reports, in a real browser ------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The pages of a build of the bundled reports."""
+    out = tmp_path_factory.mktemp("bundled")
+    pipeline.build([pipeline.DEFAULT_INPUT], out, pipeline.Options(jobs=1))
+    return out
+
+
+def _bundled_nodes(build: Path) -> dict[str, dict]:
+    return {n["id"]: n for n in json.loads((build / "graph.json").read_text(encoding="utf-8"))["nodes"]}
+
+
+@needs_chromium
+def test_bundled_overview_names_its_largest_nodes_at_load(bundled: Path, opened) -> None:
+    page = opened(bundled / "index.html").page
+    assert page.evaluate("window.kgNodes.length") > 100
+    assert page.evaluate("window.kgVisibleLabels()") >= 20
+    page.evaluate("window.kgNetwork.moveTo({scale: 0.02})")  # far out, names are too small to draw
+    assert page.evaluate("window.kgVisibleLabels()") == 0
+
+
+@needs_chromium
+def test_bundled_overview_search_centres_the_entity_and_shows_its_timeline(bundled: Path, opened) -> None:
+    nodes = _bundled_nodes(bundled)
+    project = max((n for n in nodes.values() if n["type"] == "Project"),
+                  key=lambda n: (len(n["years"]), n["mentions"], n["id"]))
+    page = opened(bundled / "index.html").page
+    distance = ("(id) => { const p = kgNetwork.getPositions([id])[id], v = kgNetwork.getViewPosition();"
+                " return Math.hypot(p.x - v.x, p.y - v.y); }")
+    assert page.evaluate(distance, project["id"]) > 50  # not where the view starts
+    page.fill("#kg-search", project["label"])
+    page.wait_for_function(f"window.kgNetwork.getSelectedNodes()[0] === {json.dumps(project['id'])}")
+    page.wait_for_function(f"({distance})({json.dumps(project['id'])}) < 1")
+    assert page.locator("#kg-details h2").inner_text() == project["label"]
+    years = page.locator("#kg-details .timeline-list li").all_inner_texts()
+    assert [int(t.split()[0]) for t in years] == sorted(project["years"])
+
+
+@needs_chromium
+def test_bundled_report_page_lists_its_sections(bundled: Path, opened) -> None:
+    records = [json.loads(line) for line in (bundled / "extract.jsonl").read_text(encoding="utf-8").splitlines()]
+    record = max(records, key=lambda r: len(r["sections"]))
+    page = opened(bundled / "report" / f"{record['doc']}.html").page
+    rows = page.locator("#kg-sections tbody tr")
+    assert rows.count() == len(record["sections"]) > 1
+    assert rows.nth(0).locator("td").nth(1).inner_text() == (record["sections"][0]["title"] or "(untitled)")
+    assert page.locator("h1").inner_text() != record["doc"]  # named by its title, not its file
+
+
+@needs_chromium
+def test_bundled_charts_render(bundled: Path, opened) -> None:
+    nodes = _bundled_nodes(bundled)
+    district = next(n for n in nodes.values() if n["type"] == "District"
+                    and (bundled / "district" / f"{n['id']}.html").read_text(encoding="utf-8").count("<rect") > 2)
+    page = opened(bundled / "district" / f"{district['id']}.html").page
+    boxes = page.locator("#kg-stage-bars rect").evaluate_all(
+        "(rs) => rs.map((r) => [r.getBBox().height, getComputedStyle(r).fill])")
+    assert boxes and all(h > 0 and fill not in ("none", "rgb(0, 0, 0)") for h, fill in boxes)
+    project = next(n for n in nodes.values() if n["type"] == "Project"
+                   and "kg-stage-line" in (bundled / "project" / f"{n['id']}.html").read_text(encoding="utf-8"))
+    page = opened(bundled / "project" / f"{project['id']}.html").page
+    assert page.locator("#kg-stage-line circle").count() >= 1
+    assert page.locator("#kg-stage-line").bounding_box()["height"] > 100

@@ -20,26 +20,35 @@
     return box;
   }
 
-  /* A vis network of data.nodes/data.edges in container; physics stops once the layout settles. */
+  const BIG_FONT = 48;  // the overview's named nodes, in layout units: readable once fitted to the screen
+  const SMALL_FONT = 12;
+  const BIG_PX = 12;  // the least size on screen of a named node's label once the overview is fitted
+  const DRAW_THRESHOLD = 6;  // px: vis draws no label smaller than this on screen
+
+  /* A vis network of data.nodes/data.edges in container. With data.fixed the nodes come laid
+     out (x, y); otherwise physics lays them out and stops once the layout settles. */
   function graph(container, data) {
     const many = data.nodes.length > 150;
     const nodes = new vis.DataSet(data.nodes.map((n) => ({
       id: n.id, label: n.label, title: tooltip(n), color: n.color, size: n.size, kg: n,
-      borderWidth: n.id === data.center ? 4 : 1,
+      borderWidth: n.id === data.center ? 4 : 1, x: n.x, y: n.y,
+      font: data.fixed ? {size: n.big ? BIG_FONT : SMALL_FONT, strokeWidth: n.big ? 6 : 0, strokeColor: "#fff"}
+        : undefined,
     })));
     const edges = new vis.DataSet(data.edges.map((e, i) => {
       const weak = e.relation === "cooccurs";
       return {
         id: i, from: e.from, to: e.to, relation: e.relation, width: weak ? 0.5 : e.width,
         label: weak ? undefined : e.relation, arrows: weak ? "" : "to",
-        color: {color: weak ? "#cfcfcf" : "#8c8c8c"}, hidden: weak && Boolean(data.hideCooccurs),
+        color: {color: weak ? "#cfcfcf" : "#8c8c8c", opacity: e.across ? 0.25 : 1},
+        hidden: weak && Boolean(data.hideCooccurs),
       };
     }));
     const network = new vis.Network(container, {nodes, edges}, {
-      nodes: {shape: "dot", font: {face: FONT, size: 14}},
+      nodes: {shape: "dot", font: {face: FONT, size: 14}, scaling: {label: {drawThreshold: DRAW_THRESHOLD}}},
       edges: {smooth: false, font: {face: FONT, size: 9, color: "#666"}, arrows: {to: {scaleFactor: 0.4}}},
-      layout: {improvedLayout: !many, randomSeed: 1},  // the same picture on every load
-      physics: {
+      layout: {improvedLayout: !many && !data.fixed, randomSeed: 1},  // the same picture on every load
+      physics: data.fixed ? false : {
         solver: "forceAtlas2Based",
         forceAtlas2Based: {gravitationalConstant: -45, springLength: 90, avoidOverlap: 0.1},
         // A fixed budget of node-iterations (about 4 s for 2,000 nodes on two cores), 80 to 300 rounds.
@@ -58,10 +67,34 @@
       if (status) status.textContent = data.nodes.length + " nodes, " + data.edges.length + " links";
       window.kgStable = true;
     });
+    if (data.fixed) {
+      network.fit();
+      // On a big overview the fitted scale is small: write the named nodes large enough to read.
+      const scale = network.getScale();
+      if (scale * BIG_FONT < BIG_PX) {
+        nodes.update(data.nodes.filter((n) => n.big).map((n) => ({
+          id: n.id, font: {size: BIG_PX / scale, strokeWidth: 6 * BIG_PX / (scale * BIG_FONT), strokeColor: "#fff"},
+        })));
+      }
+      network.once("afterDrawing", () => {
+        if (status) status.textContent = data.nodes.length + " nodes, " + data.edges.length + " links";
+        window.kgStable = true;
+      });
+    }
     if (!data.nodes.length) {
       if (status) status.textContent = "no entities to show";
       window.kgStable = true;
     }
+    /* How many names are drawn now: shown nodes inside the view whose label is above the threshold. */
+    window.kgVisibleLabels = () => {
+      const scale = network.getScale();
+      const box = container.getBoundingClientRect();
+      return nodes.get({filter: (n) => !n.hidden && n.label}).filter((n) => {
+        const size = (n.font && n.font.size) || 14;
+        const at = network.canvasToDOM(network.getPosition(n.id));
+        return size * scale >= DRAW_THRESHOLD && at.x >= 0 && at.y >= 0 && at.x <= box.width && at.y <= box.height;
+      }).length;
+    };
     window.kgNetwork = network;
     window.kgNodes = nodes;
     window.kgEdges = edges;
@@ -97,8 +130,17 @@
       add("also called", n.aliases.join("、"));
       add("years", n.years.join(", "));
       add("mentions", String(n.mentions));
-      add("reports", n.docs.join(", "));
+      add("reports", n.docs.map((d) => (data.reports && data.reports[d]) || d).join("、"));
       details.replaceChildren(el("h2", n.label), dl);
+      if (n.timeline && n.timeline.length) {
+        const list = el("ol", undefined, "timeline-list");
+        for (const [year, stage] of n.timeline) {
+          const li = el("li", String(year) + " ");
+          li.append(el("span", stage || "mentioned", "stage st-" + (stage || "mentioned")));
+          list.append(li);
+        }
+        details.append(el("h3", "Timeline"), list);
+      }
       if (n.url) {
         const a = el("a", "open its page →");
         a.href = n.url;
@@ -107,9 +149,10 @@
       details.hidden = false;
     }
 
+    /* Centre the node, zoomed in enough to read its neighbours' names, and highlight it. */
     function select(id) {
       network.selectNodes([id]);
-      network.focus(id, {scale: 1.2, animation: {duration: 300}});
+      network.focus(id, {scale: Math.max(network.getScale(), 0.8), animation: {duration: 300}});
       showDetails(id);
     }
 

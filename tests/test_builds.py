@@ -1,0 +1,43 @@
+"""Finding a build's store, and reading its recurring projects back from it."""
+
+from __future__ import annotations
+
+import pytest
+from test_rdf import make_corpus
+
+from kg import builds, rdf
+from kg.resolve import timelines
+
+
+def test_locate_takes_the_build_folder_or_its_store(tmp_path):
+    (tmp_path / "out" / "store").mkdir(parents=True)
+    found = builds.locate(tmp_path / "out")
+    assert found == builds.Build(tmp_path / "out", tmp_path / "out" / "store")
+    assert builds.locate(tmp_path / "out" / "store") == found
+    assert found.pages is None
+    (tmp_path / "out" / "index.html").write_text("<!DOCTYPE html>", encoding="utf-8")
+    assert found.pages == tmp_path / "out"
+
+
+def test_a_folder_without_a_store_is_named_when_opened(tmp_path):
+    assert builds.locate(tmp_path / "new") == builds.Build(tmp_path / "new", tmp_path / "new" / "store")
+    (tmp_path / "nothing").mkdir()
+    found = builds.locate(tmp_path / "nothing")
+    assert found.store == tmp_path / "nothing"
+    with pytest.raises(rdf.StoreError, match="nothing.*kg build"):
+        rdf.open_store(found.store)
+
+
+def test_timelines_from_the_store_equal_those_of_the_corpus(tmp_path):
+    corpus = make_corpus()
+    rdf.save_store(rdf.corpus_to_graph(corpus), tmp_path / "store")
+    with rdf.open_store(tmp_path / "store") as store:
+        stored = builds.timelines(store, min_years=2)
+    direct = timelines(corpus, min_years=2)
+    assert stored, "the hand-made corpus has a recurring project"
+
+    def key(found):
+        return {t.id: (t.years, t.slipped, [(e.year, e.stage, e.mode, e.doc, e.name, e.start, e.end)
+                                            for e in t.entries]) for t in found}
+
+    assert key(stored) == key(direct)
