@@ -182,6 +182,8 @@ class Evaluation:
     sections: Accuracy = field(default_factory=Accuracy)
     timeline: Accuracy = field(default_factory=Accuracy)
     recurrence: Recurrence | None = None
+    quantities: Counts | None = None  # only where some gold document lists quantities
+    quantity_misses: list[str] = field(default_factory=list)
     false_positives: list[Miss] = field(default_factory=list)
     false_negatives: list[Miss] = field(default_factory=list)
     timeline_misses: list[TimelineMiss] = field(default_factory=list)
@@ -199,6 +201,8 @@ class Evaluation:
             "sections_accuracy": self.sections.value,
             "timeline_accuracy": self.timeline.value,
         }
+        if self.quantities is not None:
+            out["quantities"] = self.quantities.prf()
         if self.recurrence is not None:
             out["recurrence"] = {**self.recurrence.counts.prf(), "missed": self.recurrence.missed}
         return out
@@ -378,6 +382,45 @@ def _score_timeline(ev: Evaluation, doc: str, gold: Record, pred: list[Record]) 
                                                    sorted(s or "-" for s in stages)))
 
 
+_MAGNITUDE = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
+
+
+def amount(value: Any, unit: str | None) -> tuple[float | None, str]:
+    """Value and unit with leading magnitude prefixes applied, as the scorer compares them:
+    (1.2, 万人) → (12000, 人); a unit that is only a prefix-like word (万, 百分点) keeps its text."""
+    try:
+        v: float | None = round(float(value), 6)
+    except (TypeError, ValueError):
+        v = None
+    u = norm(unit or "")
+    while v is not None and len(u) > 1 and u[0] in _MAGNITUDE and u != "百分点":
+        v, u = v * _MAGNITUDE[u[0]], u[1:]
+    return (None if v is None else round(v, 6)), u
+
+
+def _score_quantities(ev: Evaluation, doc: str, gold: Record, pred: Record) -> None:
+    """Quantities, where the gold document lists them: amount and unit, year and mode equal,
+    indicator names matching as entity names do."""
+    if "quantities" not in gold:
+        return
+    counts = ev.quantities = ev.quantities or Counts()
+    predicted, used = list(pred.get("quantities") or []), set()
+    for q in gold["quantities"]:
+        key = (*amount(q.get("value"), q.get("unit")), q.get("year"), q.get("mode"))
+        hit = next((i for i, r in enumerate(predicted) if i not in used
+                    and (*amount(r.get("value"), r.get("unit")), r.get("year"), r.get("mode")) == key
+                    and same(spellings({"name": q.get("indicator", "")}), spellings({"name": r.get("indicator", "")}))),
+                   None)
+        if hit is None:
+            counts.fn += 1
+            ev.quantity_misses.append(f"{doc}: {q.get('indicator')} {q.get('value')}{q.get('unit')} "
+                                      f"{q.get('year')} {q.get('mode')}")
+        else:
+            used.add(hit)
+            counts.tp += 1
+    counts.fp += len(predicted) - len(used)
+
+
 def shortest(names: set[str]) -> str:
     """The name a cluster is listed under: its shortest spelling (alphabetically first among equals,
     where the scorer takes whichever its set yields first)."""
@@ -427,6 +470,7 @@ def evaluate(gold: Gold, predictions: Iterable[Record]) -> Evaluation:
         _score_district(ev, doc, g, p)
         _score_sections(ev, doc, g, p)
         _score_timeline(ev, doc, g, entities)
+        _score_quantities(ev, doc, g, p)
     if gold.clusters:
         ev.recurrence = score_recurrence(gold.clusters, preds, set(gold.docs))
     return ev
@@ -449,6 +493,9 @@ def render_table(ev: Evaluation) -> str:
         r = s["recurrence"]
         lines.append(f"recurring projects P {r['p']} R {r['r']} F1 {r['f1']}; "
                      f"missed: {', '.join(r['missed'][:15])}")
+    if "quantities" in s:
+        q = s["quantities"]
+        lines.append(f"quantities P {q['p']} R {q['r']} F1 {q['f1']} (TP {q['tp']} FP {q['fp']} FN {q['fn']})")
     lines.append(f"entity F1 (typed, all) {s['entities_typed']['all']['f1']}")
     return "\n".join(lines)
 

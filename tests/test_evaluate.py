@@ -254,3 +254,15 @@ def corpus_jsonl(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.skipif(not DEV_GOLD.is_dir(), reason="shared/gold/dev is not here")
 def test_agrees_with_scorer_on_real_extraction(corpus_jsonl: Path):
     assert_agrees(DEV_GOLD, corpus_jsonl)
+
+
+def test_quantities_match_after_magnitude_prefixes_and_by_indicator():
+    gold = ev.Gold({"q": {"doc": "q", "entities": [], "quantities": [
+        {"indicator": "服务群众", "value": 1.2, "unit": "万人次", "year": 2022, "mode": "result"},
+        {"indicator": "新增企业", "value": 66, "unit": "家", "year": 2023, "mode": "target"}]}}, [])
+    pred = {"doc": "q", "entities": [], "quantities": [
+        {"indicator": "服务群众", "value": 12000, "unit": "人次", "year": 2022, "mode": "result"},
+        {"indicator": "新增企业", "value": 66, "unit": "家", "year": 2023, "mode": "result"}]}
+    summary = ev.evaluate(gold, [pred]).summary()
+    assert summary["quantities"] == {"p": 0.5, "r": 0.5, "f1": 0.5, "tp": 1, "fp": 1, "fn": 1}
+    assert "quantities" not in ev.evaluate(ev.Gold({"q": {"doc": "q", "entities": []}}, []), [pred]).summary()
