@@ -14,9 +14,11 @@ from kg.cli import main
 from kg.extract import extract
 from kg.model import Document
 
-# Invented reports: bare company names (no suffix, no quotes) brought in by a district.
+# Invented reports: companies listed before their class noun (甲、乙等优质企业), and a quoted
+# campaign that no gold annotates (what names nothing, for both models).
 BRANDS = ["蓝鲸智联", "澜石科创", "星梭数据", "沐川精工", "赤岩优品", "青柚云仓"]
-TEMPLATE = "一、2021年工作总结\n{town}街道全年引进{a}等优质企业，与{b}签署合作协议，{town}街道新建{park}产业园。"
+TEMPLATE = ("一、2021年工作总结\n{town}街道全年引进{a}、{b}等优质企业，开展“暖心护航”行动，"
+            "{town}街道新建{park}产业园。")
 TOWNS = [("溪桥", "锦川"), ("枫林", "云杉"), ("松湾", "石梁")]
 
 
@@ -50,7 +52,7 @@ def test_training_is_deterministic(tmp_path):
 def test_a_model_learns_what_its_gold_annotates(tmp_path):
     learnt = train.train(train.load([write_gold(tmp_path / "with", with_brands=True)]), threshold=0.5)
     ignored = train.train(train.load([write_gold(tmp_path / "without", with_brands=False)]), threshold=0.5)
-    text = "一、2022年工作总结\n桐江街道全年引进银杏星图等优质企业，桐江街道新建柳岸产业园。"
+    text = "一、2022年工作总结\n桐江街道全年引进银杏星图、松针数智等优质企业，桐江街道新建柳岸产业园。"
     assert "银杏星图" in organizations(learnt, text)
     assert "银杏星图" not in organizations(ignored, text)
     # both still find the park, which both golds annotate
@@ -81,7 +83,7 @@ def test_cli_train_then_extract_with_the_model(tmp_path):
     assert run.exit_code == 0, run.output
     assert "trained on 3 documents" in run.output and model.is_file()
     report = tmp_path / "r.txt"
-    report.write_text("一、2022年工作总结\n桐江街道全年引进银杏星图等优质企业。", encoding="utf-8")
+    report.write_text("一、2022年工作总结\n桐江街道全年引进银杏星图、松针数智等优质企业。", encoding="utf-8")
     run = CliRunner().invoke(main, ["extract", str(report), "--model", str(model)])
     assert run.exit_code == 0, run.output
     names = {e["name"]: e["type"] for e in json.loads(run.output.splitlines()[0])["entities"]}
