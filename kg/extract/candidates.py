@@ -193,7 +193,11 @@ def _suffix_candidates(text: str, walks: list[Walk], gaz: Gazetteer, places: fro
         if typ == "District" and text[:start].endswith(lx.HONOUR_LEVELS):
             continue  # 全国文明镇, 省级卫生村: a title, not a place
         if typ and typ != "District":
+            whole = start
             start, name, typ = _after_place(name, start, typ, gaz, places)
+            if start != whole and typ and not lx.COUNT_END.search(text[whole:start]):
+                # 甲村安置房: named after its place, or 甲村|乙路, a road in it; the decider chooses
+                out.append(Candidate(whole, end, typ, source="placed"))
         full = name + "道" if typ == "District" and name.endswith("街") else None  # 龙津街 is 龙津街道
         if typ == "Program" and name.startswith("“") and (close := name.find("”")) > 1 and (
                 _class_tail(name[close + 1:], gaz)) and type_of(name[1:close], gaz, quoted=True) in (None, "Program"):
@@ -525,7 +529,7 @@ def _major_places(gaz: Gazetteer) -> dict[str, str]:
 
 def _tagged(source: str, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
-        c.source = source
+        c.source = c.source or source
     return cands
 
 

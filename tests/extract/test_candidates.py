@@ -36,3 +36,10 @@ def test_masked_names_are_never_proposed_but_the_rest_of_the_sentence_is():
     got = proposed(text)
     assert not any("XX" in name for name in got), got
     assert "青禾商会" in got
+
+
+def test_a_project_named_after_its_village_is_proposed_whole_and_split():
+    text = "石岭村安置留地项目顺利结顶。"
+    got = proposed(text)
+    assert "placed" in got.get("石岭村安置留地项目", set()), got  # named after the village
+    assert "安置留地项目" in got  # the split reading stays for the decider to weigh
