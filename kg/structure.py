@@ -270,6 +270,7 @@ _FUTURE = _any_of(
 _DECIDE = 2.0  # one side must outvote the other this many times …
 _MIN_VOTES = 3  # … with at least this many sentences
 _SHOWN_CUES = 5  # cue words a "verbs" evidence quotes
+_OVERTURN, _MIN_OVERTURN = 2.0, 4  # the body overturns what its heading says only by this much
 
 
 def _body_mode(
@@ -404,6 +405,23 @@ def _doc_years(text: str, title: str, metadata: dict[str, str], sections: list[S
     return years
 
 
+def _looks_back(text: str) -> tuple[Mode, Evidence] | None:
+    """An opening that can only look back (2022年以来, 今年以来), or a year that the text later turns
+    from to the next one (2023年，… 2024年，要…), makes a text without headings a review first."""
+    opening = next(_openings(text), None)
+    if opening is None:
+        return None
+    ev = Evidence("opening", opening.group().rstrip("，,"), opening.start(), opening.end())
+    if _SINCE.search(opening.group()):
+        return "review", ev
+    year = _year(opening.group()) if opening.re is _OPENING else None
+    for a, _ in sentences(text[opening.end() :]):
+        turn = _FORWARD_OPENER.match(text, opening.end() + a)
+        if year and turn and _year(turn.group()) == year + 1:
+            return "review", ev
+    return None
+
+
 def _body_year(text: str, start: int, end: int) -> tuple[int | None, Evidence | None]:
     """The year a stretch of text names most, when one stands out."""
     found = list(_YEAR.finditer(text, start, end))
@@ -442,7 +460,10 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
             sections[-1].end = end  # a heading with nothing under it (a title right before 一、…)
             continue
         said = h.parts[0].mode if len(h.parts) == 1 else None
-        mode, why = _body_mode(text, h.body, end) if said != "other" else (None, None)
+        mode, why = (None, None) if said == "other" else _body_mode(text, h.body, end) if said is None else (
+            _body_mode(text, h.body, end, _OVERTURN, _MIN_OVERTURN))  # a heading's own word weighs more
+        if said is None and h.body == 0 and (back := _looks_back(text)):
+            mode, why = back  # 2022年以来，…: what the opening says outweighs the verbs
         said_by = _quote(text, "title", title) if h.body == 0 else _quote(text, "heading", h.title, h.start)
         evidence = [said_by] if h.parts or h.year else []
         if mode is None and said is None and (since := _SINCE.search(text, h.body, _first_sentence_end(text, h.body))):
@@ -492,32 +513,28 @@ _FORWARD_OPENER = re.compile(rf"(?:下一步|下步|明年|来年|新的一年|�
 
 
 def _split_forward(text: str, s: Section, partial: bool) -> list[Section]:
-    """A review whose last paragraphs all look forward, the first of them opening with 下一步, 明年
-    or the next year (…\n下一步，将…), and that plainly states intents, is a review and a plan:
-    two sections."""
+    """A review that turns, at a sentence opening with 下一步, 明年 or the next year (…。2024年，要…),
+    to what comes next, and plainly states intents from there on, is a review and a plan: two
+    sections. One forward sentence closing a review (下一步，将继续…) stays part of it."""
     if s.mode != "review" or s.year is None:
         return [s]
-    cut = None
-    for start, line in reversed(list(_lines(text[s.start : s.end]))):
-        a = s.start + start
-        if _body_mode(text, a, a + len(line), 1.0, 1)[0] != "plan":
-            break
-        opener = _FORWARD_OPENER.match(line)
+    for a, _ in sentences(text[s.start : s.end]):
+        a += s.start
+        opener = _FORWARD_OPENER.match(text, a)
         named = _year(opener.group()) if opener else None
-        if opener and named in (None, s.year + 1) and a > s.start:
-            cut = (a, opener, named)
-    if cut is None:
-        return [s]
-    a, opener, named = cut
-    mode, why = _body_mode(text, a, s.end)
-    if mode != "plan":
-        return [s]  # one forward sentence closing a review (下一步，将继续…) is part of it
-    year = named or s.year + (0 if partial else 1)
-    ev = Evidence("opening" if named else "relative", opener.group(), a, a + opener.end())
-    plan = Section(_HEADING_END.split(text[a : s.end])[0][:_MAX_HEADING], a, s.end, year, "plan", None,
-                   [ev, why, *(e for e in s.evidence if e.kind == "published")])
-    s.end = a
-    return [s, plan]
+        if a == s.start or not opener or named not in (None, s.year + 1):
+            continue
+        # the next year named outright turns the text on its own; 下一步 must be borne out by the verbs
+        mode, why = _body_mode(text, a, s.end, *((1.0, 1) if named else (_DECIDE, _MIN_VOTES)))
+        if mode != "plan":
+            continue
+        year = named or s.year + (0 if partial else 1)
+        ev = Evidence("opening" if named else "relative", opener.group(), a, a + opener.end())
+        plan = Section(_HEADING_END.split(text[a : s.end])[0][:_MAX_HEADING], a, s.end, year, "plan", None,
+                       [ev, why, *(e for e in s.evidence if e.kind == "published")])  # type: ignore[list-item]
+        s.end = a
+        return [s, plan]
+    return [s]
 
 
 def _quote(text: str, kind: str, words: str, start: int = 0) -> Evidence:

@@ -322,7 +322,8 @@ def test_report_whose_first_plan_heading_reports_finished_work():
 
 def test_report_with_highlights_problems_and_next_year():
     sections = find_sections(report("004"))
-    assert [(s.year, s.mode) for s in sections if s.mode != "other" or "问题" in s.title] == [
+    kinds = [(s.year, s.mode) for s in sections if s.mode != "other" or "问题" in s.title]
+    assert [k for i, k in enumerate(kinds) if k not in kinds[:i]] == [  # the preface opens with its year too
         (2022, "review"),
         (None, "other"),
         (2023, "plan"),
@@ -333,3 +334,20 @@ def test_report_with_a_task_annex():
     sections = find_sections(report("002"))
     assert dated(report("002")) == {(2023, "plan")}
     assert sections[-1].title.startswith("2023年") and sections[-1].end == len(report("002"))
+
+
+def test_an_opening_that_looks_back_outweighs_forward_verbs():
+    text = "2022年以来，青湖街道统筹推进各项工作。预计全年完成税收3亿元以上。确保项目尽快投产。力争明年再上台阶。"
+    assert kinds(text) == [(2022, "review", None)]
+
+
+def test_a_text_that_turns_from_its_year_to_the_next_is_a_review_and_a_plan():
+    text = ("2023年，在区委的坚强领导下，街道上下团结一心，各项事业高质量发展。"
+            "2024年，要锚定目标，力争各项工作走在前列。")
+    assert kinds(text) == [(2023, "review", None), (2024, "plan", None)]
+
+
+def test_a_review_heading_holds_against_a_few_forward_words():
+    text = ("一、2023年工作完成情况\n组建宣讲小分队，开展宣讲26场次。将调度制度落到实处。确保安全稳定。"
+            "党员志愿者100名以上参与。\n")
+    assert kinds(text) == [(2023, "review", None)]
