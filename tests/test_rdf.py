@@ -260,7 +260,7 @@ def _broken(graph: Graph) -> Graph:
     start = TEXT_A.index("星河科技公司")
     m = rdf.URIRef(f"{rdf.report_iri('a-2022')}/mention/{start}-{start + 6}")
     broken.remove((m, KG.endOffset, None))
-    broken.add((m, KG.stage, KG.completed))  # a stage on an organization's mention
+    broken.add((m, KG.stage, KG.completed))  # a stage on the mention of nothing
     broken.add((m, KG.mentionOf, KGR["nobody"]))  # an entity with no triples of its own
     broken.add((rdf.report_iri("b-2024"), DCTERMS.publisher, KGR[PROJECT]))  # a publisher that is no District
     broken.set((KGR[ORG], SKOS.prefLabel, Literal("")))
@@ -275,7 +275,7 @@ def test_broken_graph_reports_readable_violations(graph: Graph) -> None:
     lines = report.splitlines()
     assert any(line.startswith("星河科技公司") and "end offset" in line and "(kg:endOffset)" in line
                for line in lines), report
-    assert any("only a mention of a Project has a stage" in line for line in lines), report
+    assert any("only a mention of a Project, or of works" in line for line in lines), report
     assert "kgr:nobody: needs exactly one non-empty name (skos:prefLabel) (skos:prefLabel)" in lines, report
     assert any(line.startswith("绿洲路改造工程") and "only a District can be partOf" in line for line in lines)
 

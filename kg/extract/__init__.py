@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from kg import lexicon as lx
 from kg.extract.candidates import propose
 from kg.extract.decide import RULES, Model, decide, shipped
 from kg.extract.features import Features, Span, featurize
@@ -19,6 +20,14 @@ from kg.gazetteer import Gazetteer
 from kg.model import DocResult, Document, Mention
 from kg.stages import stage_of
 from kg.structure import find_sections, time_of
+
+# Names of works and venues (甲水库除险加固工程, 乙服务中心) are built whatever type the decider gave
+# them, and reach stages as a project does; campaigns, bodies, places and people do not.
+BUILT = lx.WORKS + lx.FACILITY_SUFFIXES + lx.VENUE_SUFFIXES
+
+
+def _staged(typ: str, name: str) -> bool:
+    return typ == "Project" or (typ in ("Program", "Organization") and name.endswith(BUILT))
 
 Decider = Model | Literal["rules"] | None  # a trained model, the hand-written rules (RULES), or the shipped model
 
@@ -43,7 +52,7 @@ def extract(doc: Document, model: Decider = None, featured: list[tuple[Span, Fea
         idx, year, mode = time_of(text, sections, c.start, c.end)
         m = Mention(c.start, c.end, text[c.start : c.end], typ, sent, idx, year, mode)
         m.full = c.full
-        if typ == "Project":
+        if _staged(typ, c.full or m.text):
             m.stage, m.stage_cue = stage_of(text, c.start, c.end, m.mode)
         mentions.append(m)
     return DocResult(doc=doc, sections=sections, entities=group(doc, mentions))
