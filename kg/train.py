@@ -31,6 +31,7 @@ from kg.gazetteer import Gazetteer
 from kg.ingest import IngestError, iter_input_files, read_document
 from kg.model import TYPES, Document
 from kg.resolve import resolve
+from kg.simplified import simplified
 
 C = 0.1  # inverse regularisation strength, chosen by cross-validation on the gold we have
 THRESHOLD = 0.5
@@ -115,10 +116,10 @@ def featurize_gold(docs: Iterable[GoldDoc], gaz: Gazetteer | None = None) -> lis
     gaz = gaz or Gazetteer.load()
     out = []
     for gd in docs:
-        proposal = propose(gd.doc.text, gaz)
+        proposal = propose(simplified(gd.doc.text), gaz)  # as `extract` reads it
         featured = featurize(proposal, decide_by_rules(proposal), gaz)
         labels = [_label(_gold_names(gd.gold, {c.type for c in sp.candidates}),
-                         [norm(proposal.text[sp.start : sp.end]), norm(sp.full)]) for sp, _ in featured]
+                         [norm(gd.doc.text[sp.start : sp.end]), norm(sp.full)]) for sp, _ in featured]
         out.append(Featured(gd, featured, labels))
     return out
 

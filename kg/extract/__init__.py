@@ -18,6 +18,7 @@ from kg.extract.group import group
 from kg.extract.rules import decide_by_rules
 from kg.gazetteer import Gazetteer
 from kg.model import DocResult, Document, Mention
+from kg.simplified import simplified
 from kg.stages import stage_of
 from kg.structure import find_sections, time_of
 
@@ -35,8 +36,8 @@ Decider = Model | Literal["rules"] | None  # a trained model, the hand-written r
 def extract(doc: Document, model: Decider = None, featured: list[tuple[Span, Features]] | None = None) -> DocResult:
     """Sections, mentions and per-document entities of one document (`featured`: its candidate
     spans and their features, when a caller has them already, as training does)."""
-    text = doc.text
-    sections = find_sections(text, doc.title, doc.metadata)
+    text = simplified(doc.text)  # read in simplified characters, reported in the original's
+    sections = find_sections(text, simplified(doc.title), doc.metadata)
     if featured is None:
         gaz = Gazetteer.load()
         proposal = propose(text, gaz)
@@ -50,7 +51,7 @@ def extract(doc: Document, model: Decider = None, featured: list[tuple[Span, Fea
     mentions: list[Mention] = []
     for c, typ, sent in chosen:
         idx, year, mode = time_of(text, sections, c.start, c.end)
-        m = Mention(c.start, c.end, text[c.start : c.end], typ, sent, idx, year, mode)
+        m = Mention(c.start, c.end, doc.text[c.start : c.end], typ, sent, idx, year, mode)
         m.full = c.full
         if _staged(typ, c.full or m.text):
             m.stage, m.stage_cue = stage_of(text, c.start, c.end, m.mode)
