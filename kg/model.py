@@ -73,6 +73,34 @@ class Mention:
 
 
 @dataclass
+class Quantity:
+    """One number a report states as done or aimed at (guide section 6), with its span.
+
+    `value` is as written (1.2 for 1.2万人) and `unit` keeps its magnitude prefix (万人);
+    `kg.extract.quantities` and the ledger compare after normalizing both.
+    """
+
+    indicator: str  # what is counted, shortest name that still says it: 规模以上工业总产值
+    value: float  # the low end for a range (1-2家 → 1, high 2)
+    unit: str  # as written, base form: 亿元, %, 家, 万人
+    kind: str  # level | change | count
+    bound: str  # = | ≥ | ≤ | ≈
+    start: int  # span of the statement in Document.text
+    end: int
+    year: int | None = None
+    mode: str = "result"  # result | target
+    high: float | None = None  # upper end of a range
+    subject: str | None = None  # the entity it is about, when the sentence names one
+    period: str | None = None  # 1-10月, 上半年, 截至10月底
+    section: int | None = None  # index into DocResult.sections
+
+    def to_json(self) -> dict:
+        return {"indicator": self.indicator, "value": self.value, "high": self.high, "unit": self.unit,
+                "kind": self.kind, "bound": self.bound, "year": self.year, "mode": self.mode,
+                "subject": self.subject, "period": self.period, "start": self.start, "end": self.end}
+
+
+@dataclass
 class Place:
     """An administrative division as known to the gazetteer (or only to the text)."""
 
@@ -118,6 +146,7 @@ class DocResult:
     district_id: str | None = None  # its entity id, once resolved
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
 
     def to_json(self) -> dict:
         """The JSONL record of `kg extract` (the contract in shared/tools/score.py)."""
@@ -150,6 +179,7 @@ class DocResult:
                 }
                 for e in self.entities
             ],
+            "quantities": [q.to_json() for q in self.quantities],
         }
 
 
