@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_rdf import make_corpus
+from sample_corpus import make_corpus
 
 from kg import builds, rdf
 from kg.resolve import timelines

@@ -16,9 +16,9 @@ from urllib.parse import quote
 import browser
 import pytest
 from rdflib import Graph
+from sample_corpus import PROJECT, make_corpus
 from SPARQLWrapper import JSON, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
-from test_rdf import PROJECT, make_corpus
 
 from kg import rdf, serve
 

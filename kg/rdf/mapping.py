@@ -1,0 +1,363 @@
+"""Corpus → RDF: `quads` maps a resolved `Corpus` onto the ontology in ontology/kg.ttl.
+
+The ontology itself is part of the graph, so SPARQL can compare stage ranks. Every fact keeps its
+provenance: a relation is asserted directly *and* as a `kg:Assertion` whose `prov:wasDerivedFrom`
+points at the mentions (report, offsets, sentence) it came from.
+
+The mapping streams pyoxigraph quads (all in the default graph) rather than filling an rdflib
+graph: at 1.5M triples an rdflib graph takes ~1.5 KB a triple, the stream a few MB in all."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import combinations
+from typing import Any
+from urllib.parse import quote
+
+import pyoxigraph as ox
+from rdflib import RDF, XSD, Graph
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from kg.model import STAGES, TYPES, Corpus, DocResult, Entity, Mention
+from kg.rdf import iri
+from kg.rdf.terms import KG, KGR, MODES, ONTOLOGY, PREDICATES, PREFIXES, to_rdflib
+
+_KGR = str(KGR)
+
+class _Terms:
+    """pyoxigraph nodes for the terms of one namespace, each made on first use and kept."""
+
+    def __init__(self, namespace: str):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        node = ox.NamedNode(self._namespace + name)
+        setattr(self, name, node)
+        return node
+
+
+_kg, _rdf, _skos, _dct, _prov = (_Terms(str(ns)) for ns in (KG, RDF, SKOS, DCTERMS, PROV))
+_GYEAR, _DECIMAL = ox.NamedNode(str(XSD.gYear)), ox.NamedNode(str(XSD.decimal))
+
+
+@cache
+def _ontology_quads() -> tuple[ox.Quad, ...]:
+    """Parsed once: its blank nodes keep one id for the life of the process."""
+    return tuple(ox.parse(path=ONTOLOGY, format=ox.RdfFormat.TURTLE))
+
+
+def quads(corpus: Corpus) -> Iterator[ox.Quad]:
+    """The whole corpus as a stream of triples, the ontology first.
+
+    Besides what the reports say, the stream holds a few facts derived at build time so the
+    bundled queries stay fast on large graphs: per-entity counts and years, one assertion
+    per relation with its evidence counts, and slipped plans (`kg:Slip`), each traceable
+    to its mentions. One entity, report, relation or slip is mapped at a time; only the
+    corpus-wide tallies of relations are held. A triple may come twice (a store keeps one)."""
+    m = _Mapper()
+    yield from _ontology_quads()
+    groups = corpus.entities()
+    for eid, ents in groups.items():
+        m.entity(eid, ents)
+        yield from m.drain()
+    minted: set[str] = set()
+    for r in corpus.results:
+        if r.district_id and r.district and r.district_id not in groups and r.district_id not in minted:
+            m.writing_district(r)  # the pipeline knew the author only from the gazetteer
+            minted.add(r.district_id)
+        _ReportMapper(m, r).add()
+        yield from m.drain()
+    for relation in _relations(corpus):
+        m.relation(relation)
+        yield from m.drain()
+    for slip in _slips(corpus):
+        m.slip(slip)
+        yield from m.drain()
+
+
+def corpus_to_graph(corpus: Corpus) -> Graph:
+    """The same triples as `quads`, as one rdflib graph in memory: for small corpora and tests
+    (a build streams them into the store instead, see `write_graph`)."""
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    for q in quads(corpus):
+        g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+    return g
+
+
+def _most_common(counts: Counter, tiebreak: Counter | None = None) -> Any:
+    """Deterministic winner: most votes, then most `tiebreak` votes, then smallest value."""
+    return min(counts, key=lambda k: (-counts[k], -(tiebreak or Counter())[k], str(k)))
+
+
+def _year(year: int) -> ox.Literal:
+    return ox.Literal(f"{year:04d}", datatype=_GYEAR)
+
+
+def _decimal(x: float) -> ox.Literal:
+    """To three places, written as a store writes it back ("1", "0.85")."""
+    return ox.Literal(f"{x:.3f}".rstrip("0").rstrip("."), datatype=_DECIMAL)
+
+
+class _EntityNodes(dict):
+    """Entity id → its IRI node, made once per stream (entities are named over and over)."""
+
+    def __missing__(self, eid: str) -> ox.NamedNode:
+        node = self[eid] = ox.NamedNode(iri.entity(eid))
+        return node
+
+
+@dataclass
+class _Relation:
+    """One relation of the corpus with everything read for it across reports."""
+
+    subject: str
+    predicate: str
+    object: str
+    docs: set[str] = field(default_factory=set)
+    evidence: dict[str, None] = field(default_factory=dict)  # mention IRIs, in the order first read
+    sentences: int = 0  # sentences naming both ends
+
+
+@dataclass
+class _Slip:
+    """A plan for `year` aimed at a stage that later reports show was not reached."""
+
+    project: str
+    year: int
+    aimed: str
+    reached: str
+    later_years: list[int]
+    evidence: list[str]  # mention IRIs: the plan, and the later mentions of the stage reached
+
+
+class _Mapper:
+    """Adds the triples of one unit (an entity, a report, a relation, a slip); the stream
+    takes them with `drain` before the next unit is mapped."""
+
+    def __init__(self) -> None:
+        self.quads: list[ox.Quad] = []
+        self.entities = _EntityNodes()
+
+    def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
+        self.quads.append(ox.Quad(s, p, o))
+
+    def drain(self) -> list[ox.Quad]:
+        quads, self.quads = self.quads, []
+        return quads
+
+    def entity(self, eid: str, ents: list[Entity]) -> None:
+        """One resource for all the per-document records of one entity."""
+        if not eid:
+            raise ValueError(f"entity {ents[0].name!r} has no id: the corpus must be resolved before mapping")
+        s = self.entities[eid]
+        names = Counter(e.name for e in ents)  # one vote per document
+        pref = _most_common(names, Counter({e.name: len(e.mentions) for e in ents}))
+        etype = _most_common(Counter(e.type for e in ents))
+        if etype not in TYPES:
+            raise ValueError(f"entity {eid} ({pref}): unknown type {etype!r}, expected one of {', '.join(TYPES)}")
+        self.add(s, _rdf.type, getattr(_kg, etype))
+        self.add(s, _skos.prefLabel, ox.Literal(pref))
+        for alt in sorted({*names, *(a for e in ents for a in e.aliases)} - {pref}):
+            self.add(s, _skos.altLabel, ox.Literal(alt))
+        places = sorted((e.place for e in ents if e.place), key=lambda p: p.code is None)
+        if places:
+            self.place_facts(s, places[0].level, places[0].code)
+        districts = Counter(e.district for e in ents if e.district)
+        if districts:
+            self.add(s, _kg.district, self.entities[_most_common(districts)])
+        self.add(s, _kg.mentionCount, ox.Literal(sum(len(e.mentions) for e in ents)))
+        self.add(s, _kg.reportCount, ox.Literal(len(ents)))  # corpus.entities() gives one record per report
+        for year in sorted({m.year for e in ents for m in e.mentions if m.year is not None}):
+            self.add(s, _kg.yearMentioned, _year(year))
+
+    def place_facts(self, s: ox.NamedNode, level: str, code: str | None) -> None:
+        self.add(s, _kg.level, ox.Literal(level))
+        if code:
+            self.add(s, _kg.divisionCode, ox.Literal(code))
+
+    def writing_district(self, r: DocResult) -> None:
+        s = self.entities[r.district_id]
+        self.add(s, _rdf.type, _kg.District)
+        self.add(s, _skos.prefLabel, ox.Literal(r.district.name))
+        self.place_facts(s, r.district.level, r.district.code)
+
+    def relation(self, rel: _Relation) -> None:
+        """The direct triple, and one kg:Assertion with every report and mention it was read from."""
+        s, p, o = self.entities[rel.subject], getattr(_kg, rel.predicate), self.entities[rel.object]
+        a = ox.NamedNode(f"{_KGR}assertion/{quote(rel.subject, safe='')}/{rel.predicate}/"
+                         f"{quote(rel.object, safe='')}")
+        self.add(s, p, o)
+        self.add(a, _rdf.type, _kg.Assertion)
+        self.add(a, _rdf.subject, s)
+        self.add(a, _rdf.predicate, p)
+        self.add(a, _rdf.object, o)
+        for doc in sorted(rel.docs):
+            self.add(a, _kg.inReport, ox.NamedNode(iri.report(doc)))
+        for m in rel.evidence:
+            self.add(a, _prov.wasDerivedFrom, ox.NamedNode(m))
+        self.add(a, _kg.evidenceCount, ox.Literal(len(rel.evidence)))
+        if rel.sentences:
+            self.add(a, _kg.sentenceCount, ox.Literal(rel.sentences))
+
+    def slip(self, slip: _Slip) -> None:
+        s = ox.NamedNode(f"{_KGR}{quote(slip.project, safe='')}/slip/{slip.year}-{slip.aimed}")
+        self.add(s, _rdf.type, _kg.Slip)
+        self.add(s, _kg.slipOf, self.entities[slip.project])
+        self.add(s, _kg.planYear, _year(slip.year))
+        self.add(s, _kg.aimedStage, getattr(_kg, slip.aimed))
+        self.add(s, _kg.reachedStage, getattr(_kg, slip.reached))
+        for y in slip.later_years:
+            self.add(s, _kg.laterYear, _year(y))
+        for m in slip.evidence:
+            self.add(s, _prov.wasDerivedFrom, ox.NamedNode(m))
+
+
+class _ReportMapper:
+    """Adds one DocResult: report, sections, sentences, mentions (relations are corpus-wide)."""
+
+    def __init__(self, mapper: _Mapper, r: DocResult):
+        self.m, self.r = mapper, r
+        self.report = ox.NamedNode(iri.report(r.doc.id))
+        self.mentions: dict[str, ox.NamedNode] = {}
+        self.sentences: dict[tuple[int, int], ox.NamedNode] = {}
+
+    def add(self) -> None:
+        m, r, rep = self.m, self.r, self.report
+        m.add(rep, _rdf.type, _kg.Report)
+        m.add(rep, _dct.identifier, ox.Literal(r.doc.id))
+        m.add(rep, _dct.title, ox.Literal(r.doc.title or r.doc.id))
+        m.add(rep, _kg.sha256, ox.Literal(r.doc.sha256))
+        for path in (r.doc.path, *r.doc.also_paths):
+            m.add(rep, _kg.sourcePath, ox.Literal(path))
+        if r.district_id:
+            m.add(rep, _dct.publisher, m.entities[r.district_id])
+            if r.district:  # how sure the placement is, and why (the gazetteer's words)
+                m.add(rep, _kg.placementConfidence, _decimal(r.district.confidence))
+                for reason in r.district.evidence:
+                    m.add(rep, _kg.placementEvidence, ox.Literal(reason))
+        for i, sec in enumerate(r.sections):
+            s = self._section(i)
+            m.add(s, _rdf.type, _kg.Section)
+            m.add(s, _dct.isPartOf, rep)
+            m.add(s, _kg.index, ox.Literal(i))
+            if sec.title:
+                m.add(s, _dct.title, ox.Literal(sec.title))
+            self._span(s, sec.start, sec.end)
+            self._when(s, sec.year, sec.mode)
+            for k, why in enumerate(sec.evidence):  # what decided year and mode, strongest first
+                e = ox.NamedNode(f"{s.value}/evidence/{k}")
+                m.add(s, _prov.wasDerivedFrom, e)
+                m.add(e, _rdf.type, _kg.DatingEvidence)
+                m.add(e, _kg.evidenceKind, ox.Literal(why.kind))
+                m.add(e, _kg.evidenceRank, ox.Literal(k))
+                m.add(e, _kg.text, ox.Literal(why.text))
+                if why.start is not None and why.end is not None:
+                    self._span(e, why.start, why.end)
+        for e in r.entities:
+            entity = m.entities[e.id]
+            m.add(rep, _kg.mentions, entity)
+            for mention in e.mentions:
+                m.add(self._mention(mention), _kg.mentionOf, entity)
+        for rel in r.relations:  # evidence is normally entity mentions; any other span gets its node
+            for mention in rel.evidence:
+                self._mention(mention)
+
+    def _section(self, i: int) -> ox.NamedNode:
+        return ox.NamedNode(f"{self.report.value}/section/{i}")
+
+    def _span(self, s: ox.NamedNode, start: int, end: int) -> None:
+        self.m.add(s, _kg.startOffset, ox.Literal(start))
+        self.m.add(s, _kg.endOffset, ox.Literal(end))
+
+    def _when(self, s: ox.NamedNode, year: int | None, mode: str) -> None:
+        if year is not None:
+            self.m.add(s, _kg.year, _year(year))
+        if mode not in MODES:
+            raise ValueError(f"{self.r.doc.id}: unknown mode {mode!r}, expected one of {', '.join(MODES)}")
+        self.m.add(s, _kg.mode, getattr(_kg, mode))
+
+    def _mention(self, mention: Mention) -> ox.NamedNode:
+        """The mention node (made once per span, however many entities or relations cite it)."""
+        name = iri.mention(self.r.doc.id, mention)
+        s = self.mentions.get(name)
+        if s is not None:
+            return s
+        s = self.mentions[name] = ox.NamedNode(name)
+        m, doc = self.m, self.r.doc.id
+        m.add(s, _rdf.type, _kg.Mention)
+        m.add(s, _kg.inReport, self.report)
+        m.add(s, _kg.text, ox.Literal(mention.text))
+        self._span(s, mention.start, mention.end)
+        m.add(s, _kg.inSentence, self._sentence(*mention.sentence))
+        if mention.section is not None:
+            if not 0 <= mention.section < len(self.r.sections):
+                raise ValueError(f"{doc}: mention {mention.text!r} at {mention.start} points to section "
+                                 f"{mention.section}, but the report has {len(self.r.sections)}")
+            m.add(s, _kg.inSection, self._section(mention.section))
+        self._when(s, mention.year, mention.mode)
+        if mention.stage is not None:
+            if mention.stage not in STAGES:
+                raise ValueError(f"{doc}: mention {mention.text!r} at {mention.start} has unknown stage "
+                                 f"{mention.stage!r}")
+            m.add(s, _kg.stage, getattr(_kg, mention.stage))
+        if mention.stage_cue:
+            m.add(s, _kg.stageCue, ox.Literal(mention.stage_cue))
+        return s
+
+    def _sentence(self, start: int, end: int) -> ox.NamedNode:
+        s = self.sentences.get((start, end))
+        if s is None:
+            s = self.sentences[start, end] = ox.NamedNode(f"{self.report.value}/sentence/{start}-{end}")
+            self.m.add(s, _rdf.type, _kg.Sentence)
+            self.m.add(s, _kg.inReport, self.report)
+            self.m.add(s, _kg.text, ox.Literal(self.r.doc.text[start:end].strip()))
+            self._span(s, start, end)
+        return s
+
+
+def _relations(corpus: Corpus) -> Iterator[_Relation]:
+    """Each relation once, with every report and mention it was read from, and how many
+    sentences name both ends."""
+    together: Counter[tuple[str, str]] = Counter()
+    found: dict[tuple[str, str, str], _Relation] = {}
+    for r in corpus.results:
+        by_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
+        for e in r.entities:
+            for m in e.mentions:
+                by_sentence[m.sentence].add(e.id)
+        for ids in by_sentence.values():
+            together.update(combinations(sorted(ids), 2))
+        for rel in r.relations:
+            if rel.predicate not in PREDICATES:
+                raise ValueError(f"{r.doc.id}: unknown relation {rel.predicate!r}, "
+                                 f"expected one of {', '.join(PREDICATES)}")
+            key = (rel.subject, rel.predicate, rel.object)
+            found_rel = found.get(key) or found.setdefault(key, _Relation(*key))
+            found_rel.docs.add(r.doc.id)
+            found_rel.evidence.update(dict.fromkeys(iri.mention(r.doc.id, m) for m in rel.evidence))
+    for rel in found.values():
+        rel.sentences = together[min(rel.subject, rel.object), max(rel.subject, rel.object)]
+        yield rel
+
+
+def _slips(corpus: Corpus) -> list[_Slip]:
+    """The slipped plans kg.resolve finds, one per project, plan year and aimed stage, with the
+    mentions they rest on: the plan and the later mentions of the stage reached."""
+    from kg.resolve import timelines  # resolve imports the extractor: load it only to map a corpus
+
+    found: dict[tuple[str, int, str], _Slip] = {}
+    for t in timelines(corpus, min_years=2):
+        for x in t.slips:
+            key = (t.id, x.plan.year, x.plan.stage)
+            slip = found.setdefault(key, _Slip(t.id, x.plan.year, x.plan.stage, x.best.stage, sorted(
+                {e.year for e in t.entries if e.year > x.plan.year and e.stage is not None}), []))
+            slip.evidence += [f"{iri.report(e.doc)}/mention/{e.start}-{e.end}" for e in (x.plan, *x.later)]
+    for slip in found.values():
+        slip.evidence = list(dict.fromkeys(slip.evidence))
+    return list(found.values())
+
