@@ -193,8 +193,10 @@ _TITLES = ("总书记", "同志", "院士", "书记", "副书记", "主任", "�
 TITLES = _TITLES
 PERSON = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:{'|'.join(_TITLES)})")
 # A title before a name (传承人文业成, 党工委书记张明): jieba's name tagger decides where the name ends.
-TITLE_BEFORE = re.compile(r"(?:传承人|书记|主任|局长|镇长|区长|市长|院长|董事长|总经理|院士|教授|代表)"
-                          r"(?=[" + SURNAMES + "])")
+# The signature line of a report puts blanks between them (区长  某某).
+TITLE_BEFORE = re.compile(r"(?:传承人|书记|主任|局长|镇长|乡长|区长|县长|市长|州长|省长|院长|董事长|总经理|院士|教授"
+                          r"|代表|人选)"
+                          r"[ \u3000\t]*(?=[" + SURNAMES + "])")
 
 NAMED_AFTER_PERSON = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}})(?:纪念馆|故居|铜像|雕像|墓)")
 

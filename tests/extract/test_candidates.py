@@ -43,3 +43,10 @@ def test_a_project_named_after_its_village_is_proposed_whole_and_split():
     got = proposed(text)
     assert "placed" in got.get("石岭村安置留地项目", set()), got  # named after the village
     assert "安置留地项目" in got  # the split reading stays for the decider to weigh
+
+
+def test_a_name_after_a_title_is_proposed_across_the_blanks_of_a_signature_line():
+    text = "青山县人民政府县长  林振东\n各位代表：现在，我代表县人民政府向大会报告工作。"
+    got = proposed(text)
+    assert "person" in got.get("林振东", set()), got
+    assert not any(name.startswith((" ", "\u3000")) for name in got), got
