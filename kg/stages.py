@@ -51,6 +51,8 @@ _NEXT_PREDICATE = re.compile(r"(?<!合)并(?!购|网|表|列)|同时")
 # After a cue, these say it is one item of a list (甲、乙及丙堤施工等任务), not the list's predicate.
 _IN_LIST = re.compile(r"等|[、及和](?![\d.]+%?)")
 _COORDINATED = re.compile(r"[、和与及并]?")
+# What may stand between two steps of one chain: nothing, a joiner, or the object of the first (建设).
+_CHAIN_GAP = re.compile(r"(?:建设|工程)?(?:并|及|和|且|、)?(?:正式|全面|顺利)?")
 # A clause that only sets the topic (以甲为重点, 围绕甲) leaves its name to the next clause's verb.
 _TOPIC = re.compile(r"^(?:以.+为|围绕|聚焦|依托|针对)|为(?:重点|抓手|核心|载体|引领|突破口)$")
 
@@ -94,11 +96,23 @@ def stage_of(text: str, start: int, end: int, mode: str) -> tuple[str | None, st
             continue
         if mode == "plan" and after:  # 3月开工，10月竣工: a plan aims at its furthest step
             cue = max(after, key=lambda c: STAGES.index(c[1]))
+        elif after:  # 建成运营, 完成建设并投产: a review's chained steps all happened, the last counts
+            cue = max(_chained(text, after), key=lambda c: STAGES.index(c[1]))
         if mode == "review" and cue[1] != "under_way" and _INTENDED.search(text, max(lo, cue[0] - 8), cue[0]):
             # a review's 拟开工, 预计年底建成: the step is not reached yet (预计完成投资 is progress all the same)
             return "planned", text[cue[0] : cue[0] + len(cue[2])]
         return cue[1:]
     return _from_sentence(text, lo, hi, start, end, mode)
+
+
+def _chained(text: str, cues: list[_Cue]) -> list[_Cue]:
+    """The first cue and those that follow it as one chain of steps (建成|运营, 完成|建设并|投产)."""
+    chain = cues[:1]
+    for cue in cues[1:]:
+        if not _CHAIN_GAP.fullmatch(text, chain[-1][0] + len(chain[-1][2]), cue[0]):
+            break
+        chain.append(cue)
+    return chain
 
 
 def _governing_before(text: str, lo: int, start: int) -> _Cue | None:

@@ -198,3 +198,16 @@ def test_a_plan_entry_aims_at_the_furthest_step_its_clauses_name():
     assert stage(text, "甲产业园项目", "review")[0] == "started"
     other = "（一）甲产业园项目：总投资120万元，乙园项目预计3月开工。"
     assert stage(other, "甲产业园项目", "plan") == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        ("青湖农庄、松林民宿等项目建成运营。", "青湖农庄", "operating"),
+        ("青湖食品项目已全面完成建设并投产运营。", "青湖食品项目", "operating"),
+        ("青湖大桥建成，松林路开工。", "青湖大桥", "completed"),  # a step of another clause is not in the chain
+        ("青湖大桥完工，运营单位同步确定。", "青湖大桥", "completed"),
+    ],
+)
+def test_a_review_s_chained_steps_give_the_last_one(text, name, want):
+    assert stage(text, name)[0] == want, text
