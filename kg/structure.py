@@ -310,6 +310,11 @@ _OPENING = re.compile(rf"{_YEAR.pattern}(?P<half>上半年|前三季度)?(?:以�
 _SINCE = re.compile(r"以来|年来")  # an opening that can only look back
 # "今年以来…" dates the review by the publication year.
 _THIS_YEAR = re.compile(r"(?:今年|本年)(?P<half>上半年|前三季度)?(?:以来|[，,]|全年)")
+# "十四五"开局之年: the year named by its place in a five-year plan (十一五 began in 2006).
+_PLAN_YEAR = re.compile(r"十([一二三四五六七八九])五[”\"」]?(?:规划)?(?:的)?"
+                        r"(?P<at>开局|起步|开篇|第一|第二|承上启下|第三|第四|收官|决胜|最后一)之?年")
+_PLAN_AT = {"开局": 0, "起步": 0, "开篇": 0, "第一": 0, "第二": 1, "承上启下": 2, "第三": 2, "第四": 3,
+            "收官": 4, "决胜": 4, "最后一": 4}
 _OPENING_REACH = 12  # sentences (title, breadcrumbs, metadata lines count) where an opening dates the report
 
 
@@ -374,10 +379,11 @@ def _ranked_years(
     if not title_parts and _REPORT.search(title) and (y := _year(title)):
         yield [(y, "review", title_ev, True) if _PARTIAL_YEAR.search(title) else (y, "plan", title_ev, False)]
     date = published(metadata)
+    opened = False
     for m in _openings(text):
         words = m.group().rstrip("，,")
         ev = Evidence("opening", words, m.start(), m.start() + len(words))
-        mode = next((s.mode for s in sections if s.start <= m.start() < s.end and s.mode != "other"), "review")
+        mode = _mode_at(sections, m.start())
         if m.re is _OPENING:
             yield [(_year(m.group()), mode, ev, bool(m.group("half")))]
         elif date:
@@ -385,12 +391,29 @@ def _ranked_years(
             yield [(date[0], mode, ev, bool(m.group("half")))]
         else:
             continue  # 今年以来 with no date to read it by: the next dated sentence
+        opened = True
         break
+    if not opened and (plan := _plan_year(text)):
+        yield [(plan[0], _mode_at(sections, plan[1].start or 0), plan[1], False)]
     if date:
         y, month, ev = date
         month = month or 6  # a filing year alone: the report is of that year
         yield [(y - 1 if month <= _EARLY_MONTHS else y, "review", ev, False),
                (y + 1 if month >= _LATE_MONTHS else y, "plan", ev, False)]
+
+
+def _plan_year(text: str) -> tuple[int, Evidence] | None:
+    """The year a five-year-plan phrase among the first sentences names ("十四五"开局之年 → 2021)."""
+    reach = sentences(text)[:_OPENING_REACH]
+    m = _PLAN_YEAR.search(text, 0, reach[-1][1]) if reach else None
+    if m is None:
+        return None
+    first = 2006 + 5 * (_CN_VALUE[m.group(1)] - 1)
+    return first + _PLAN_AT[m.group("at")], Evidence("named", m.group(), m.start(), m.end())
+
+
+def _mode_at(sections: list[Section], pos: int) -> str:
+    return next((s.mode for s in sections if s.start <= pos < s.end and s.mode != "other"), "review")
 
 
 def _doc_years(text: str, title: str, metadata: dict[str, str], sections: list[Section]) -> _Years:
@@ -422,14 +445,18 @@ def _looks_back(text: str) -> tuple[Mode, Evidence] | None:
     return None
 
 
-def _body_year(text: str, start: int, end: int) -> tuple[int | None, Evidence | None]:
-    """The year a stretch of text names most, when one stands out."""
+def _body_year(text: str, start: int, end: int, mode: str) -> tuple[int | None, Evidence | None]:
+    """The year a stretch of text names most; at a tie a plan is of the latest of them and a review
+    of the earliest (召开2014年考核暨2015年部署会: the plan is 2015's)."""
     found = list(_YEAR.finditer(text, start, end))
-    ranked = Counter(_year(m.group()) for m in found).most_common(2)
-    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        first = next(m for m in found if _year(m.group()) == ranked[0][0])
-        return ranked[0][0], Evidence("named", f"{first.group()} ×{ranked[0][1]}", first.start(), first.end())
-    return None, None
+    counts = Counter(_year(m.group()) for m in found)
+    if not counts:
+        return None, None
+    most = max(counts.values())
+    tied = [y for y, n in counts.items() if n == most and y is not None]
+    year = max(tied) if mode == "plan" else min(tied)
+    first = next(m for m in found if _year(m.group()) == year)
+    return year, Evidence("named", f"{first.group()} ×{most}", first.start(), first.end())
 
 
 def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = None) -> list[Section]:
@@ -483,7 +510,7 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
             s.year = years.of(s.mode)
             why = years.why.get(s.mode)
             if s.year is None:
-                s.year, why = _body_year(text, s.start, s.end)
+                s.year, why = _body_year(text, s.start, s.end, s.mode)
             if why:
                 s.evidence.insert(0, why)
         if date and s.mode != "other" and date[2] not in s.evidence:

@@ -351,3 +351,17 @@ def test_a_review_heading_holds_against_a_few_forward_words():
     text = ("一、2023年工作完成情况\n组建宣讲小分队，开展宣讲26场次。将调度制度落到实处。确保安全稳定。"
             "党员志愿者100名以上参与。\n")
     assert kinds(text) == [(2023, "review", None)]
+
+
+def test_a_five_year_plan_phrase_names_the_year_of_an_undated_plan():
+    text = ("今年是“十四五”开局之年，青河街道将紧紧围绕区委部署，力争经济发展再上新台阶。"
+            "一是加快推进青河科创园建设，确保年内开工。二是计划改造老旧小区3个。")
+    assert kinds(text) == [(2021, "plan", None)]
+    closing = "今年是“十三五”规划收官之年，青河街道将确保全年目标顺利完成，计划新增就业岗位300个。"
+    assert kinds(closing) == [(2020, "plan", None)]
+
+
+def test_a_plan_naming_two_years_equally_is_of_the_later_one():
+    text = ("青河街道召开2014年考核暨2015年目标落实大会，部署2015年重点工作。"
+            "一是计划新建青河公园。二是力争完成2014年结转项目的验收。")
+    assert kinds(text) == [(2015, "plan", None)]
