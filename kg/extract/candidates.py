@@ -162,6 +162,7 @@ def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
                 i = k
             else:
                 break
+        walked = i
         # where the name's own words start: the first non-verb, or the suffix word when it says more
         first_noun = next((k for k in range(i, j) if toks[k].tag != "v"), j if tok.word not in lx.ALL_SUFFIXES else -1)
         while i < j and (toks[i].tag == "v" and i < first_noun and (len(toks[i].word) > 1 or len(toks[i + 1].word) > 1)
@@ -173,6 +174,9 @@ def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
         if start > 0 and MASK.match(text[start - 1]) and text[start] in lx.ONE_CHAR_DIVISIONS:
             start += 1  # **县|青石镇…: the masked division is not part of the name
         out.append((start, tok.end, tok.word))
+        for k in range(max(walked, i - 2), i):  # 截流|河…: a verb-like word may open the name too
+            if toks[k].tag == "v" and len(toks[k].word) == 2:
+                out.append((toks[k].start, tok.end, tok.word))
     return out
 
 

@@ -50,3 +50,10 @@ def test_a_name_after_a_title_is_proposed_across_the_blanks_of_a_signature_line(
     got = proposed(text)
     assert "person" in got.get("林振东", set()), got
     assert not any(name.startswith((" ", "\u3000")) for name in got), got
+
+
+def test_a_name_opened_by_a_verb_like_word_is_proposed_whole_beside_the_rest():
+    text = "推进启航湾科创园建设。"
+    got = proposed(text)
+    assert "启航湾科创园" in got, got
+    assert "推进启航湾科创园" not in got, got
