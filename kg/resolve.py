@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.author import author
 from kg.gazetteer import Gazetteer
 from kg.model import STAGES, Corpus, DocResult, Entity, Mention, Place, Relation
 from kg.names import core, same_thing
@@ -38,12 +39,15 @@ def _district_mentions(r: DocResult) -> list[Entity]:
 def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
     """The district that wrote the report.
 
-    The author is a town (街道/镇) the report names in its title or opening, or names often,
-    resolved with the text's other places as context. A masked author (XX街道, *街道) or one
-    the text never names is placed by the communities the report names — only on strong
-    evidence (gazetteer.place_masked); otherwise it stays unresolved (None)."""
+    A report whose header names who gives it (its title, congress, signature, 我代表…) is placed
+    by `kg.author`, at any level. Otherwise the author is a town (街道/镇) the report names in its
+    title or opening, or names often, resolved with the text's other places as context. A masked
+    author (XX街道, *街道) or one the text never names is placed by the communities the report
+    names — only on strong evidence (gazetteer.place_masked); otherwise it stays unresolved (None)."""
     districts = _district_mentions(r)
     context = [n for e in districts for n in (e.name, *e.aliases)]
+    if (place := author(r.doc, gaz, context)) is not None:
+        return place  # the header says who speaks: 省人民政府, 国务院, 甲县县长
     head = r.doc.title + r.doc.text[:200]
     towns = sorted((e for e in districts if TOWN.search(e.name)), key=lambda e: -len(e.mentions))
     for e in towns:

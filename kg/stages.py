@@ -56,6 +56,9 @@ _CHAIN_GAP = re.compile(r"(?:建设|工程)?(?:并|及|和|且|、)?(?:正式|�
 # A clause that only sets the topic (以甲为重点, 围绕甲) leaves its name to the next clause's verb.
 _TOPIC = re.compile(r"^(?:以.+为|围绕|聚焦|依托|针对)|为(?:重点|抓手|核心|载体|引领|突破口)$")
 
+# A sentence opening with these calls on its audience (the close of a report): rhetoric has no stage.
+_EXHORTATION = re.compile(r"\s*(?:让我们|同志们|各位代表[，,！!]?(?:让我们)?)")
+
 _Table = tuple[re.Pattern[str], tuple[str, ...]]  # one pattern, and the stage of each of its groups
 _Cue = tuple[int, str, str]  # offset, stage, cue words
 
@@ -82,6 +85,8 @@ def stage_of(text: str, start: int, end: int, mode: str) -> tuple[str | None, st
     before it within its predicate; else a cue of another clause of the sentence, when the name's
     own clause has no verb of its own or only sets the topic. In a plan the stage is the one aimed
     at, so a next clause opening with 力争/确保/年内 … decides when it has a cue (…方案设计,力争年底开工)."""
+    if _EXHORTATION.match(text, sentence_around(text, start)[0]):
+        return None, None  # 让我们…团结奋斗，…建设甲示范区: a call to the audience, not a step of work
     lo, hi = clause_bounds(text, start, end)
     aim = _aim_after(text, hi) if mode == "plan" else None
     if aim:

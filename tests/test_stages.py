@@ -211,3 +211,9 @@ def test_a_plan_entry_aims_at_the_furthest_step_its_clauses_name():
 )
 def test_a_review_s_chained_steps_give_the_last_one(text, name, want):
     assert stage(text, name)[0] == want, text
+
+
+def test_a_call_on_the_audience_gives_no_stage():
+    text = "让我们更加紧密地团结起来，奋力建成青湖共同富裕示范区，谱写新篇章！"
+    assert stage(text, "青湖共同富裕示范区") == (None, None)
+    assert stage("奋力建成青湖共同富裕示范区。", "青湖共同富裕示范区")[0] == "completed"

@@ -1,0 +1,75 @@
+"""Who a report speaks for, at any level, on invented headers; and on the provincial and national
+reports of ../shared/corpus-gwr where present."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from kg.author import author
+from kg.gazetteer import Gazetteer
+from kg.ingest import read_document
+from kg.model import Document
+
+GWR = Path(__file__).resolve().parents[2] / "shared" / "corpus-gwr"
+
+
+def doc(text: str, title: str = "") -> Document:
+    return Document(id="t", path="t.txt", text=text, sha256="0" * 64, title=title)
+
+
+def placed(text: str, title: str = "") -> tuple[str, str] | None:
+    p = author(doc(text, title), Gazetteer.load())
+    return None if p is None else (p.name, p.level)
+
+
+def test_a_province_is_named_by_its_congress_and_its_governor():
+    text = ("政府工作报告\n——2025年1月10日在湖南省第十四届人民代表大会第三次会议上\n湖南省省长 某某\n"
+            "各位代表：\n现在，我代表省人民政府，向大会报告工作。\n一、2024年工作回顾\n")
+    assert placed(text) == ("湖南省", "province")
+
+
+def test_a_municipality_speaks_as_a_city_and_is_a_province():
+    text = "2025年天津市政府工作报告\n天津市市长 某 某\n各位代表：\n现在，我代表天津市人民政府，向大会报告工作。\n"
+    assert placed(text) == ("天津市", "province")
+
+
+def test_a_county_of_a_city_is_read_from_the_signature_after_its_city():
+    text = ("政府工作报告\n在珠海市香洲区第九届人民代表大会第一次会议上\n珠海市香洲区区长 某某\n"
+            "我代表区人民政府作报告。\n")
+    assert placed(text) == ("香洲区", "county")
+
+
+def test_a_county_known_by_its_short_name_is_resolved_in_full():
+    text = "2024年峨边县政府工作报告\n县长 某某\n我代表县人民政府向大会报告工作。\n"
+    assert placed(text) == ("峨边彝族自治县", "county")
+
+
+def test_the_state_council_speaks_for_the_country():
+    text = "各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n一、过去一年工作回顾\n"
+    assert placed(text) == ("中华人民共和国", "country")
+
+
+def test_a_town_summary_titled_with_its_name_is_placed_even_when_the_name_is_shared():
+    text = "建设街道2022年工作总结和2023年工作思路\n2022年以来，街道坚持稳中求进。\n"
+    assert placed(text) == ("建设街道", "town")
+
+
+def test_a_header_whose_division_is_not_the_speaker_s_level_decides_nothing():
+    text = "在广东省第十四届人民代表大会上\n我代表镇人民政府，向大会报告工作。\n"
+    assert placed(text) is None
+
+
+def test_a_text_without_a_header_is_left_to_the_body():
+    assert placed("今年以来，街道认真贯彻落实各项决策部署，推进青河公园建设。") is None
+
+
+@pytest.mark.skipif(not GWR.is_dir(), reason="../shared/corpus-gwr is absent")
+def test_the_provincial_and_national_reports_are_placed_at_their_level():
+    rows = list(csv.DictReader((GWR / "index.tsv").open(encoding="utf-8"), delimiter="\t"))
+    gaz = Gazetteer.load()
+    right = sum((p := author(read_document(next(GWR.rglob(r["file"]))), gaz)) is not None and p.name == r["place"]
+                for r in rows)
+    assert right >= 0.95 * len(rows), right
