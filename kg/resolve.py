@@ -104,6 +104,8 @@ def resolve(results: list[DocResult], gaz: Gazetteer | None = None) -> Corpus:
         for e in r.entities:
             if e.type != "District":
                 e.district = r.district_id
+        for q in r.quantities:
+            q.subject = q.subject or (home.name if home else None)  # the guide: else the report's district
         r.relations = relations(r)
     return Corpus(results=results)
 

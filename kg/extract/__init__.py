@@ -15,6 +15,7 @@ from kg.extract.candidates import propose
 from kg.extract.decide import RULES, Model, decide, shipped
 from kg.extract.features import Features, Span, featurize
 from kg.extract.group import group
+from kg.extract.quantities import find_quantities
 from kg.extract.rules import decide_by_rules
 from kg.gazetteer import Gazetteer
 from kg.model import DocResult, Document, Mention
@@ -56,4 +57,5 @@ def extract(doc: Document, model: Decider = None, featured: list[tuple[Span, Fea
         if _staged(typ, c.full or m.text):
             m.stage, m.stage_cue = stage_of(text, c.start, c.end, m.mode)
         mentions.append(m)
-    return DocResult(doc=doc, sections=sections, entities=group(doc, mentions))
+    return DocResult(doc=doc, sections=sections, entities=group(doc, mentions),
+                     quantities=find_quantities(text, sections))

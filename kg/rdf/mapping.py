@@ -21,9 +21,10 @@ import pyoxigraph as ox
 from rdflib import RDF, XSD, Graph
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from kg.model import STAGES, TYPES, Corpus, DocResult, Entity, Mention
+from kg.model import STAGES, TYPES, Corpus, DocResult, Entity, Mention, Quantity
 from kg.rdf import iri
 from kg.rdf.terms import KG, KGR, MODES, ONTOLOGY, PREDICATES, PREFIXES, to_rdflib
+from kg.structure import sentence_around
 
 _KGR = str(KGR)
 
@@ -266,6 +267,31 @@ class _ReportMapper:
         for rel in r.relations:  # evidence is normally entity mentions; any other span gets its node
             for mention in rel.evidence:
                 self._mention(mention)
+        for k, q in enumerate(r.quantities):
+            self._quantity(k, q)
+
+    def _quantity(self, k: int, q: Quantity) -> None:
+        """One observation: what is counted, how much, when, done or aimed at, and its sentence."""
+        m = self.m
+        s = ox.NamedNode(f"{self.report.value}/quantity/{q.start}-{q.end}/{k}")
+        m.add(s, _rdf.type, _kg.Quantity)
+        m.add(s, _kg.inReport, self.report)
+        m.add(s, _kg.indicator, ox.Literal(q.indicator))
+        m.add(s, _kg.value, _decimal(q.value))
+        if q.high is not None:
+            m.add(s, _kg.high, _decimal(q.high))
+        m.add(s, _kg.unit, ox.Literal(q.unit))
+        m.add(s, _kg.quantityKind, ox.Literal(q.kind))
+        m.add(s, _kg.bound, ox.Literal(q.bound))
+        m.add(s, _kg.quantityMode, ox.Literal(q.mode))
+        if q.year is not None:
+            m.add(s, _kg.year, _year(q.year))
+        if q.subject:
+            m.add(s, _kg.subjectName, ox.Literal(q.subject))
+        if q.period:
+            m.add(s, _kg.period, ox.Literal(q.period))
+        self._span(s, q.start, q.end)
+        m.add(s, _prov.wasDerivedFrom, self._sentence(*sentence_around(self.r.doc.text, q.start)))
 
     def _section(self, i: int) -> ox.NamedNode:
         return ox.NamedNode(f"{self.report.value}/section/{i}")

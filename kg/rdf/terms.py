@@ -28,7 +28,7 @@ SCHEMA = Namespace("https://schema.org/")
 PREFIXES = {
     "kg": str(KG), "kgr": str(KGR), "rdf": str(RDF), "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "owl": "http://www.w3.org/2002/07/owl#", "xsd": str(XSD), "skos": str(SKOS), "dcterms": str(DCTERMS),
-    "prov": str(PROV), "org": str(ORG), "schema": str(SCHEMA),
+    "prov": str(PROV), "org": str(ORG), "schema": str(SCHEMA), "qb": "http://purl.org/linked-data/cube#",
 }
 PREDICATES = ("partOf", "locatedIn", "participatesIn", "runBy", "publishedBy", "cooccurs")
 MODES = ("review", "plan", "other")

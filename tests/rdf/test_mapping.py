@@ -157,3 +157,25 @@ def test_a_section_is_derived_from_the_evidence_that_dated_it() -> None:
     assert conforms, report
     graph.set((evidence[0], KG.evidenceKind, Literal("hunch")))
     assert not rdf.validate(graph)[0]
+
+
+def test_a_quantity_is_an_observation_traced_to_its_sentence() -> None:
+    from kg.model import Corpus, DocResult, Document, Quantity, Section
+
+    text = "2023年工作计划。力争新增就业岗位1200个以上。"
+    start = text.index("新增")
+    q = Quantity("新增就业岗位", 1200, "个", "count", "≥", start, text.index("。", start), 2023, "target",
+                 subject="青禾街道", section=0)
+    doc = Document(id="q", path="q.txt", text=text, sha256="q" * 4, title="")
+    graph = rdf.corpus_to_graph(Corpus([DocResult(doc, [Section("", 0, len(text), 2023, "plan")], quantities=[q])]))
+    [obs] = graph.subjects(RDF.type, KG.Quantity)
+    assert graph.value(obs, KG.indicator) == Literal("新增就业岗位")
+    assert graph.value(obs, KG.value).toPython() == 1200
+    assert (graph.value(obs, KG.unit), graph.value(obs, KG.bound)) == (Literal("个"), Literal("≥"))
+    assert graph.value(obs, KG.quantityMode) == Literal("target")
+    assert str(graph.value(obs, KG.year)) == "2023"
+    sentence = graph.value(obs, PROV.wasDerivedFrom)
+    assert "新增就业岗位1200个以上" in str(graph.value(sentence, KG.text))
+    assert text[graph.value(obs, KG.startOffset).toPython():graph.value(obs, KG.endOffset).toPython()] == (
+        "新增就业岗位1200个以上")
+    assert rdf.validate(graph)[0], rdf.validate(graph)

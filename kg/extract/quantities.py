@@ -1,0 +1,147 @@
+"""Quantities: the numbers a report states as done or aimed at (annotation guide, section 6).
+
+A quantity is a number with a unit of measure (亿元, %, 家, 万人次), read with what stands around
+it: the indicator it counts (the words before it in its clause, without the verb that acts on it:
+引进|产业工程师20名以上), whether it is a level, a change (增长5.5%) or a count of things done, its
+bound (以上 ≥, 以内 ≤, 左右 ≈), and its year and mode from the section it is in (a plan's numbers
+are targets, a review's results; 力争/确保/目标 make a target anywhere). Chinese numerals are
+read by cn2an. Numbers without a unit (years, dates, list markers) and numbers inside names
+(地铁12号线, "13+2"产业集群) are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+
+import cn2an
+
+from kg.model import Quantity, Section
+from kg.structure import time_of
+
+_CN = "〇零一二两三四五六七八九十百千万亿"
+# A count of things done is counted in one of these; everything else measured is a level.
+_COUNT_UNITS = tuple("个 家 名 人 位 场 次 项 座 所 条 户 套 间 辆 台 件 处 栋 幢 宗"
+                     " 支 种 类 款 篇 人次 批 张 块 棵 株 头 只".split())
+_MEASURE_UNITS = tuple("亿美元 万美元 美元 亿元 万元 千元 元 个百分点 百分点 % ％ ‰"
+                       " 平方公里 平方千米 平方米 立方米 公里 千米 米 公顷 亩 吨 千瓦时"
+                       " 千瓦 兆瓦 标准箱 标箱 倍 小时 天 岁 斤 公斤 千克".split())
+_UNITS = sorted(_MEASURE_UNITS + _COUNT_UNITS, key=len, reverse=True)
+_MAGNITUDES = "万亿千百"
+_NUMBER = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:点[{_CN}]+)?)"
+_QUANTITY = re.compile(
+    rf"(?P<before>约|近|超过|超|突破|不低于|不少于|不超过|低于|控制在|达到|达)?"
+    rf"(?P<value>{_NUMBER})(?:\s*[-—~～至到]\s*(?P<high>{_NUMBER}))?"
+    rf"(?P<loose>余|多)?(?P<mag>万亿|[{_MAGNITUDES}](?![{_MAGNITUDES}]))?(?P<loose2>余|多)?"
+    rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))})"
+    rf"(?P<after>以上|左右|以内|以下|之内|上下)?")
+_BOUND_BEFORE = {"约": "≈", "近": "≈", "超过": "≥", "超": "≥", "突破": "≥", "不低于": "≥", "不少于": "≥",
+                 "不超过": "≤", "低于": "≤", "控制在": "≤"}
+_BOUND_AFTER = {"以上": "≥", "左右": "≈", "上下": "≈", "以内": "≤", "以下": "≤", "之内": "≤"}
+_CHANGE = re.compile(r"(?:同比|比上年|较上年|年均)?(?:增长|增加|提高|提升|下降|减少|降低|上涨|增幅|降幅)(?:了)?$")
+_TARGET = re.compile(r"力争|确保|目标|预期|计划|争取|力求")
+_PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度|一季度|截至\d{1,2}月底?|截至目前")
+_CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n（(]")
+# What opens an indicator without being part of it: the aim, the action on it, the time.
+_LEADING = re.compile(
+    r"^(?:(?:全年|年内|当年|今年|累计|共|总计|合计|其中|全街道|全镇|全区|全市|全省|全县|辖区|新|已|并|力争|确保|争取|预计|计划"
+    r"|实现|完成|引进|引导|培育|创建|建设|新建|改造|整治|开展|举办|组织|新增|落实|推动|推进|打造|建成|招引|争创|累计|吸引|"
+    r"服务|帮助|带动|提供|发放|投入|达到|达|突破|超过|约|为|有|全年完成|到\d{4}年底?|\d{4}年)\s*)+")
+_NOT_BEFORE = re.compile(r"[第号#No.届]$|[A-Za-z]$|\d$")  # 第3个, 十三届|五次, codes
+_NOT_AFTER = re.compile(r"^(?:号|期工程|号线|届|周年|年|月|日|岁以上)")
+# Between an indicator and its level: 占比提高到|55%, 失业率平均为|5%.
+_REACHED = re.compile(r"(?:分别|平均|累计|均)?(?:提高|提升|增加|增至|下降|降低|降|升|达|控制|保持)?"
+                      r"(?:到|至|为|是|在|达|了)$")
+_NOUN_AFTER = re.compile(r"(?!数)[\u4e00-\u9fff“\"][^，,；;。：:！？!?、\n（()）\d和及与约超近达]{1,15}")
+_TRAILING_VERB = re.compile(r"(?:的)?(?:建设|创建|改造|提升|工作|任务|项目建设)$")
+_MAX_INDICATOR = 24
+
+
+def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
+    """Every quantity of `text` in order, with year and mode from its section."""
+    out: list[Quantity] = []
+    for m in _QUANTITY.finditer(text):
+        if _skip(text, m):
+            continue
+        value = _number(m.group("value"))
+        if value is None:
+            continue
+        mag = m.group("mag") or ""
+        unit = mag + m.group("unit")
+        if unit == "％":
+            unit = "%"
+        clause = _clause_before(text, m.start())
+        words = text[clause : m.start()]
+        change = _CHANGE.search(words)
+        start, end = clause + (len(words) - len(words.lstrip())), m.end()
+        after = _NOUN_AFTER.match(text, m.end()) if m.group("unit") in _COUNT_UNITS and not m.group("after") else None
+        if after:  # 建设|4个|未来社区: a count before its noun counts the noun
+            indicator, start, end = _indicator(_TRAILING_VERB.sub("", after.group())), m.start(), after.end()
+        else:
+            indicator = _indicator(_REACHED.sub("", words[: change.start()] if change else words))
+        if not indicator:
+            indicator = _indicator_of_previous(out, text, clause) if change else ""
+        if not indicator:
+            continue
+        idx, year, mode = time_of(text, sections, m.start(), m.end())
+        aimed = any(text[c.end() : c.end() + 1] not in "”\"" for c in
+                    _TARGET.finditer(text, _sentence_start(text, m.start()), m.start()))  # not “…计划”
+        kind = "change" if change or unit in ("个百分点", "百分点") else (
+            "count" if m.group("unit") in _COUNT_UNITS else "level")
+        bound = (_BOUND_AFTER.get(m.group("after") or "") or _BOUND_BEFORE.get(m.group("before") or "")
+                 or ("≥" if m.group("loose") or m.group("loose2") else "="))
+        high = _number(m.group("high")) if m.group("high") else None
+        period = _PERIOD.search(text, _sentence_start(text, m.start()), m.start())
+        out.append(Quantity(
+            indicator=indicator, value=value, unit=unit, kind=kind, bound=bound,
+            start=start, end=end, year=year,
+            mode="target" if mode == "plan" or aimed else "result", high=high,
+            period=period.group() if period else None, section=idx))
+    return out
+
+
+def _skip(text: str, m: re.Match[str]) -> bool:
+    """A number that is part of a name, a date or a code, not a quantity."""
+    before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 3]
+    if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after):
+        return True
+    if text[m.end() : m.end() + 1] in "”\"+" or before in "“\"+":
+        return True  # “13+2”, “1+N”: a formula's numbers
+    # 两个维护, 一个中心: a catchword counts nothing; 两个未来社区 (a noun of its own) does
+    noun = _NOUN_AFTER.match(text, m.end())
+    return m.group("value") in ("一", "两", "二", "三", "四", "五") and (noun is None or len(noun.group()) < 4)
+
+
+def _number(s: str) -> float | None:
+    s = s.replace(",", "")
+    try:
+        return float(s) if s[0].isdigit() else float(cn2an.cn2an(s.replace("两", "二"), "smart"))
+    except (ValueError, IndexError):
+        return None
+
+
+def _clause_before(text: str, pos: int) -> int:
+    """Where the clause holding text[pos] starts."""
+    lo = max(0, pos - _MAX_INDICATOR - 12)
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, lo, pos)]
+    return starts[-1] if starts else lo
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in "。；;！？!?\n") + 1
+
+
+def _indicator(words: str) -> str:
+    """The indicator a clause's words name: without the verb, aim and time words that open it."""
+    name = _LEADING.sub("", words.strip()).strip("“”\"的了 ")
+    name = re.sub(r"^(?:各类|各|累计)", "", name)
+    if len(name) > _MAX_INDICATOR:
+        name = name[-_MAX_INDICATOR:]
+    return name if len(name) >= 2 and re.search(r"[\u4e00-\u9fff]", name) else ""
+
+
+def _indicator_of_previous(found: list[Quantity], text: str, clause: int) -> str:
+    """同比增长16.31% after 实现产值1044.93亿元 (、居全国前列、增长4.8%): the change is of the
+    amount just named in the same sentence."""
+    if found and 0 <= clause - found[-1].end <= _MAX_INDICATOR and _sentence_start(text, clause) <= found[-1].start:
+        return found[-1].indicator
+    return ""

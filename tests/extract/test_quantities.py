@@ -1,0 +1,64 @@
+"""Quantities on invented snippets: units, bounds, kinds, Chinese numerals, targets and results,
+and the numbers that are not quantities."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.quantities import find_quantities
+from kg.model import Section
+
+
+def found(text: str, mode: str = "review", year: int = 2023) -> list[tuple]:
+    sections = [Section("", 0, len(text), year, mode)]  # type: ignore[arg-type]
+    return [(q.indicator, q.value, q.unit, q.kind, q.bound, q.mode) for q in find_quantities(text, sections)]
+
+
+def test_a_result_with_its_growth_rate_gives_two_quantities_of_one_indicator():
+    got = found("全年实现青河区工业总产值128.5亿元，同比增长6.2%。")
+    assert got == [("青河区工业总产值", 128.5, "亿元", "level", "=", "result"),
+                   ("青河区工业总产值", 6.2, "%", "change", "=", "result")]
+
+
+@pytest.mark.parametrize(("text", "bound"), [
+    ("新增就业岗位1200个以上。", "≥"), ("新增就业岗位约1200个。", "≈"), ("新增就业岗位1200个左右。", "≈"),
+    ("失业率控制在3.5%以内。", "≤"), ("新增就业岗位超1200个。", "≥"), ("新增就业岗位1200余个。", "≥"),
+    ("新增就业岗位1200个。", "="),
+])
+def test_bounds_are_read_from_the_words_around_the_number(text, bound):
+    assert found(text)[0][4] == bound
+
+
+def test_chinese_numerals_and_magnitudes_are_parsed():
+    assert found("举办文化惠民演出三十场。")[0][1:3] == (30.0, "场")
+    assert found("接待游客1.2万人次。")[0][1:3] == (1.2, "万人次")
+    assert found("全省生产总值达到2.1万亿元。")[0][1:3] == (2.1, "万亿元")
+
+
+def test_a_range_keeps_both_ends():
+    q = find_quantities("培育骨干企业3-5家。", [Section("", 0, 12, 2023, "plan")])[0]
+    assert (q.value, q.high, q.unit, q.mode) == (3.0, 5.0, "家", "target")
+
+
+def test_a_plan_s_numbers_and_aimed_ones_are_targets_a_review_s_are_results():
+    assert found("改造老旧小区5个。", mode="plan")[0][-1] == "target"
+    assert found("力争改造老旧小区5个。", mode="other")[0][-1] == "target"
+    assert found("改造老旧小区5个。", mode="review")[0][-1] == "result"
+    assert found("“青苗计划”累计资助学生300名。", mode="review")[0][-1] == "result"  # a name, not an aim
+
+
+def test_the_verb_before_an_indicator_is_not_part_of_it():
+    assert found("引进高层次人才15名。")[0][0] == "高层次人才"
+    assert found("城镇调查失业率平均为5.1%。")[0][0] == "城镇调查失业率"
+
+
+def test_a_count_before_its_noun_counts_the_noun():
+    assert found("统筹推进两个青河未来社区建设。", mode="plan")[0][:3] == ("青河未来社区", 2.0, "个")
+
+
+@pytest.mark.parametrize("text", [
+    "2023年3月15日召开大会。", "地铁12号线二期开通。", "打造“13+2”产业集群。", "第3个试点落地。",
+    "一是抓好项目建设。", "联系电话12345。",
+])
+def test_dates_names_codes_and_list_markers_are_not_quantities(text):
+    assert found(text) == []
