@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import rdf
-from kg.model import STAGES, Corpus, DocResult, Document, Entity, Mention, Place, Relation, Section
+from kg.model import STAGES, Corpus, DocResult, Document, Entity, Mention, Place, Quantity, Relation, Section
 
 HERE = Path(__file__).resolve().parent
 HEADING = "## SPARQL store (bench/bench_sparql.py)"
@@ -44,6 +44,8 @@ SYLLABLES = "安宝长成东方丰福光海和华嘉金锦凯蓝乐龙茂明南�
 PROJECT_KINDS = ["路", "大道", "小学", "中学", "公园", "产业园", "科技园", "片区", "城市更新项目", "综合体",
                  "人行天桥", "安置房", "医院新建工程", "污水处理厂"]
 ORG_KINDS = ["科技有限公司", "实业集团", "商会", "协会", "研究院", "医院", "银行", "物流公司"]
+# Each year's figures (indicator, unit, typical value): targets in plans, results in reviews.
+FIGURES = [("新增就业岗位", "个", 300), ("固定资产投资", "亿元", 12.0), ("招商引资到位资金", "亿元", 5.0)]
 PROGRAM_KINDS = ["行动", "计划", "工程", "专项行动", "机制", "试点", "活动"]
 CUES = {"planned": ["规划", "谋划", "开展前期工作"], "started": ["开工", "动工"],
         "under_way": ["加快推进", "施工", "完成主体工程"], "completed": ["建成", "竣工", "通车"],
@@ -138,6 +140,7 @@ class _Report:
         self.ents: dict[str, Entity] = {}
         self.rels: dict[tuple[str, str, str], Relation] = {}
         self.place = Place(town.name, "town", town.code, ["海滨区", "海滨市", "南海省"])
+        self.quantities: list[Quantity] = []
         self.ent(town.id, town.name, "District", place=self.place)
 
     def ent(self, eid: str, name: str, etype: str, **kw) -> Entity:
@@ -227,13 +230,27 @@ class _Report:
                 self.program()
             for _ in range(2):
                 self.others()
+            self.figures(index)
             sections.append(Section(title, start, w.pos, y, mode))
         text = "".join(w.parts)
         doc = Document(self.doc_id, f"synthetic/{self.doc_id}.txt", text,
                        hashlib.sha256(text.encode()).hexdigest(),
                        f"{self.town.name}{self.year}年工作总结和{self.year + 1}年工作计划")
         return DocResult(doc, sections, self.place, self.town.id, list(self.ents.values()),
-                         list(self.rels.values()))
+                         list(self.rels.values()), self.quantities)
+
+    def figures(self, section: int) -> None:
+        """A sentence of the year's figures: the plan's targets, the review's results."""
+        w, rng = self.w, random.Random(f"{self.doc_id}/{section}")  # its own draws: the rest stays as it was
+        for k, (indicator, unit, typical) in enumerate(FIGURES):
+            w.text("，" if k else "")
+            start = w.pos
+            value = round(typical * rng.uniform(0.8, 1.2), 1)
+            w.text(f"{indicator}{value:g}{unit}")
+            self.quantities.append(Quantity(indicator, value, unit, "level", "≥" if w.mode == "plan" else "=", start,
+                                            w.pos, w.year, "target" if w.mode == "plan" else "result",
+                                            subject=self.town.name, section=section))
+        w.end()
 
 
 # ---- timing --------------------------------------------------------------------------------------

@@ -52,3 +52,25 @@ def timelines(store: rdf.KGStore, min_years: int = 2, timeout: float = 600.0) ->
             int(b["year"]["value"]), stage, b["mode"]["value"], b["doc"]["value"], b["sentence"]["value"],
             text, start, start + len(text)))
     return recurring(by_id.values(), min_years)
+
+
+def ledger(store: rdf.KGStore, district: str | None = None, year: int | None = None,
+           timeout: float = 600.0) -> list[dict]:
+    """The ledger a build holds: per district, indicator and year, the target and its result
+    (each with its value, unit, bound, report and span) and the status, as `kg ledger` prints it."""
+    params = {k: v for k, v in (("district_search", district), ("year_search", str(year) if year else None)) if v}
+    result = rdf.run_query(store, rdf.resolve_query("targets-and-results"), timeout=timeout, params=params)
+    out = []
+    for b in result.bindings:
+        def figure(side: str, b: dict = b) -> dict | None:
+            if f"{side}_value" not in b:
+                return None
+            return {"value": float(b[f"{side}_value"]["value"]), "unit": b[f"{side}_unit"]["value"],
+                    "bound": b[f"{side}_bound"]["value"], "doc": b[f"{side}_doc"]["value"],
+                    "start": int(b[f"{side}_start"]["value"]), "end": int(b[f"{side}_end"]["value"]),
+                    "sentence": b[f"{side}_sentence"]["value"]}
+        out.append({"district": b["district"]["value"], "indicator": b["indicator"]["value"],
+                    "year": int(b["year"]["value"]), "target": figure("target"), "result": figure("result"),
+                    "status": b["status"]["value"],
+                    "ratio": float(b["ratio"]["value"]) if "ratio" in b else None})
+    return out

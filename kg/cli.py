@@ -176,6 +176,52 @@ def recurring(min_years: int, fmt: str, build: builds.Build, inputs: tuple[str, 
 
 
 @main.command()
+@_build_option("its store is read")
+@click.option("--district", help="Only districts whose name contains this (广东, 福海街道).")
+@click.option("--year", type=int, help="Only targets for this year.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="json: a list of {district, indicator, year, target, result, status, ratio}.")
+def ledger(build: builds.Build, district: str | None, year: int | None, fmt: str) -> None:
+    """Targets and results: each target a plan set for a year, linked to the result a review reports
+    for the same district, indicator and year, with met / missed / no_result and the ratio (the
+    convention is in the README). The table also lists projects whose plans slipped."""
+    from kg import rdf
+
+    try:
+        with rdf.open_store(build.store) as store:
+            entries = builds.ledger(store, district, year)
+            slips = [] if fmt != "table" else rdf.run_query(store, rdf.resolve_query("slipped-projects")).bindings
+    except (rdf.StoreError, rdf.QueryError, rdf.QueryTimeout) as e:
+        _fail(e)
+    if fmt == "json":
+        click.echo(json.dumps(entries, ensure_ascii=False, indent=1))
+        return
+    rows = [[e["district"], e["indicator"], str(e["year"]), _figure(e["target"]), _figure(e["result"]), e["status"],
+             "" if e["ratio"] is None else f"{e['ratio']:.3g}"] for e in entries]
+    header = ["district", "indicator", "year", "target", "result", "status", "ratio"]
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerows([header, *rows])
+        return
+    for row in [header, *rows]:
+        click.echo("  ".join(row))
+    if slips:
+        click.echo("\nprojects whose plan slipped (aimed at a stage no later report shows reached):")
+        for b in slips:
+            click.echo(f"  {b['name']['value']}  {b['plan_year']['value']}: aimed {b['aimed']['value']}, "
+                       f"reached {b['reached']['value']} by {b['later_years']['value']}")
+
+
+def _figure(f: dict | None) -> str:
+    if f is None:
+        return "-"
+    bound = "" if f["bound"] == "=" else f["bound"]
+    return f"{bound}{f['value']:g}{f['unit']}"
+
+
+@main.command()
 @click.argument("query", required=False)
 @_build_option("the graph queried")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from kg.model import Corpus, DocResult, Document, Entity, Mention, Place, Relation, Section
+from kg.model import Corpus, DocResult, Document, Entity, Mention, Place, Quantity, Relation, Section
 from kg.rdf import bundled_queries, run_query
 
 TEXT_A = ("2022年工作总结。青禾街道推进绿洲路改造工程施工，星河科技公司参与建设。"
-          "2023年工作计划。绿洲路改造工程力争竣工，启动春雨行动。")
-TEXT_B = "2024年工作总结。绿洲路段改造工程仍在施工，云山区青禾街道配合推进。"
+          "2023年工作计划。绿洲路改造工程力争竣工，启动春雨行动。新增就业岗位300个。")
+TEXT_B = "2024年工作总结。绿洲路段改造工程仍在施工，云山区青禾街道配合推进。上年新增就业岗位280个。"
 
 DISTRICT, COUNTY = "district-440399001", "district-440399"
 PROJECT, ORG, PROGRAM = "project-a1b2c3d4e5f6", "organization-0f1e2d3c4b5a", "program-99aa88bb77cc"
@@ -58,6 +58,7 @@ def make_corpus() -> Corpus:
             Relation(PROGRAM, "runBy", DISTRICT, "a-2022", [prog]),
         ],
     )
+    a.quantities = [_quantity(TEXT_A, "新增就业岗位300个", 300, 2023, "target", 1)]
     # report B: a review of 2024 that spells the project differently
     p3 = _mention(TEXT_B, "绿洲路段改造工程", section=0, year=2024, mode="review", stage="under_way",
                   stage_cue="仍在施工")
@@ -78,7 +79,14 @@ def make_corpus() -> Corpus:
             Relation(PROJECT, "cooccurs", COUNTY, "b-2024", [p3, county]),
         ],
     )
+    b.quantities = [_quantity(TEXT_B, "新增就业岗位280个", 280, 2023, "result", 0)]  # last year's, missed
     return Corpus(results=[a, b])
+
+
+def _quantity(text: str, words: str, value: float, year: int, mode: str, section: int) -> Quantity:
+    start = text.index(words)
+    return Quantity("新增就业岗位", value, "个", "count", "=", start, start + len(words), year, mode,
+                    subject="青禾街道", section=section)
 
 
 def select(store, name: str, **params: str) -> list[dict]:

@@ -79,3 +79,26 @@ def test_view_regenerates_pages_from_the_store(built):
     (built / "index.html").unlink()
     result = run("view", "--build", str(built))
     assert result.exit_code == 0 and (built / "index.html").is_file()
+
+
+def test_ledger_links_a_province_s_targets_to_next_year_s_results(tmp_path):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "plan.txt").write_text(
+        "2025年江西省政府工作报告\n江西省省长 某某\n各位代表：\n现在，我代表省人民政府，向大会报告工作。\n"
+        "二、2025年工作安排\n今年经济社会发展主要预期目标是：地区生产总值增长5%左右，城镇新增就业40万人以上，"
+        "粮食产量440亿斤以上。\n", encoding="utf-8")
+    (reports / "review.txt").write_text(
+        "2026年江西省政府工作报告\n江西省省长 某某\n各位代表：\n现在，我代表省人民政府，向大会报告工作。\n"
+        "一、2025年工作回顾\n过去一年，全省地区生产总值增长4.6%，城镇新增就业38.5万人，粮食产量达到2210万吨。\n",
+        encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("build", str(reports), "-o", str(out), "-q").exit_code == 0
+    result = run("ledger", "--build", str(out), "--format", "json")
+    assert result.exit_code == 0, result.output
+    got = {e["indicator"]: (e["status"], e["result"] and e["result"]["value"]) for e in json.loads(result.output)}
+    assert got == {"地区生产总值": ("met", 4.6), "城镇新增就业": ("missed", 38.5), "粮食产量": ("met", 2210)}
+    entry = next(e for e in json.loads(result.output) if e["indicator"] == "粮食产量")
+    assert entry["district"] == "江西省" and entry["year"] == 2025 and entry["target"]["doc"] == "plan"
+    table = run("ledger", "--build", str(out), "--district", "江西", "--year", "2025")
+    assert "missed" in table.output and "城镇新增就业" in table.output

@@ -4,7 +4,7 @@ A quantity is a number with a unit of measure (亿元, %, 家, 万人次), read 
 it: the indicator it counts (the words before it in its clause, without the verb that acts on it:
 引进|产业工程师20名以上), whether it is a level, a change (增长5.5%) or a count of things done, its
 bound (以上 ≥, 以内 ≤, 左右 ≈), and its year and mode from the section it is in (a plan's numbers
-are targets, a review's results; 力争/确保/目标 make a target anywhere). Chinese numerals are
+are targets, a review's results; outside both, 力争/确保/目标 make a target). Chinese numerals are
 read by cn2an. Numbers without a unit (years, dates, list markers) and numbers inside names
 (地铁12号线, "13+2"产业集群) are not quantities.
 """
@@ -39,11 +39,12 @@ _BOUND_BEFORE = {"约": "≈", "近": "≈", "超过": "≥", "超": "≥", "突
 _BOUND_AFTER = {"以上": "≥", "左右": "≈", "上下": "≈", "以内": "≤", "以下": "≤", "之内": "≤"}
 _CHANGE = re.compile(r"(?:同比|比上年|较上年|年均)?(?:增长|增加|提高|提升|下降|减少|降低|上涨|增幅|降幅)(?:了)?$")
 _TARGET = re.compile(r"力争|确保|目标|预期|计划|争取|力求")
+_STATED_TARGET = re.compile(r"预期目标|主要目标|目标是|目标为")  # a target even inside a review
 _PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度|一季度|截至\d{1,2}月底?|截至目前")
 _CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n（(]")
 # What opens an indicator without being part of it: the aim, the action on it, the time.
 _LEADING = re.compile(
-    r"^(?:(?:全年|年内|当年|今年|累计|共|总计|合计|其中|全街道|全镇|全区|全市|全省|全县|辖区|新|已|并|力争|确保|争取|预计|计划"
+    r"^(?:(?:全年|年内|当年|今年|累计|共|总计|合计|其中|全街道|全镇|全区|全市|全省|全县|辖区|新增|新建|新|已|并|力争|确保|争取|预计|计划"
     r"|实现|完成|引进|引导|培育|创建|建设|新建|改造|整治|开展|举办|组织|新增|落实|推动|推进|打造|建成|招引|争创|累计|吸引|"
     r"服务|帮助|带动|提供|发放|投入|达到|达|突破|超过|约|为|有|全年完成|到\d{4}年底?|\d{4}年)\s*)+")
 _NOT_BEFORE = re.compile(r"[第号#No.届]$|[A-Za-z]$|\d$")  # 第3个, 十三届|五次, codes
@@ -83,18 +84,20 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         if not indicator:
             continue
         idx, year, mode = time_of(text, sections, m.start(), m.end())
+        sentence = _sentence_start(text, m.start())
         aimed = any(text[c.end() : c.end() + 1] not in "”\"" for c in
-                    _TARGET.finditer(text, _sentence_start(text, m.start()), m.start()))  # not “…计划”
+                    _TARGET.finditer(text, sentence, m.start()))  # not “…计划”
+        stated = _STATED_TARGET.search(text, sentence, m.start())
         kind = "change" if change or unit in ("个百分点", "百分点") else (
             "count" if m.group("unit") in _COUNT_UNITS else "level")
         bound = (_BOUND_AFTER.get(m.group("after") or "") or _BOUND_BEFORE.get(m.group("before") or "")
                  or ("≥" if m.group("loose") or m.group("loose2") else "="))
         high = _number(m.group("high")) if m.group("high") else None
-        period = _PERIOD.search(text, _sentence_start(text, m.start()), m.start())
+        period = _PERIOD.search(text, sentence, m.start())
         out.append(Quantity(
             indicator=indicator, value=value, unit=unit, kind=kind, bound=bound,
             start=start, end=end, year=year,
-            mode="target" if mode == "plan" or aimed else "result", high=high,
+            mode="target" if mode == "plan" or stated or (mode == "other" and aimed) else "result", high=high,
             period=period.group() if period else None, section=idx))
     return out
 

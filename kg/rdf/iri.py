@@ -9,7 +9,7 @@ from urllib.parse import quote, unquote
 
 from rdflib import URIRef
 
-from kg.model import Mention
+from kg.model import Mention, Quantity
 from kg.rdf.terms import KGR
 
 _KGR = str(KGR)
@@ -25,6 +25,15 @@ def report(doc_id: str) -> str:
 
 def mention(doc_id: str, m: Mention) -> str:
     return f"{report(doc_id)}/mention/{m.start}-{m.end}"
+
+
+def quantity(doc_id: str, index: int, q: Quantity) -> str:
+    """The k-th quantity of a report (two may share a span: 甲、乙各1家)."""
+    return f"{report(doc_id)}/quantity/{q.start}-{q.end}/{index}"
+
+
+def ledger_entry(district_id: str, year: int, target: str) -> str:
+    return f"{_KGR}ledger/{quote(district_id, safe='')}/{year}/{quote(target.removeprefix(_KGR), safe='')}"
 
 
 def entity_iri(entity_id: str) -> URIRef:

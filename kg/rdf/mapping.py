@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from rdflib import RDF, XSD, Graph
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
+from kg import ledger
 from kg.model import STAGES, TYPES, Corpus, DocResult, Entity, Mention, Quantity
 from kg.rdf import iri
 from kg.rdf.terms import KG, KGR, MODES, ONTOLOGY, PREDICATES, PREFIXES, to_rdflib
@@ -76,6 +77,9 @@ def quads(corpus: Corpus) -> Iterator[ox.Quad]:
         yield from m.drain()
     for slip in _slips(corpus):
         m.slip(slip)
+        yield from m.drain()
+    for entry in ledger.entries(corpus):
+        m.ledger_entry(entry)
         yield from m.drain()
 
 
@@ -218,6 +222,22 @@ class _Mapper:
             self.add(s, _prov.wasDerivedFrom, ox.NamedNode(m))
 
 
+    def ledger_entry(self, e: ledger.Entry) -> None:
+        """A target linked to its result (or to none), with the status and the ratio."""
+        target = iri.quantity(e.target.doc, e.target.index, e.target.quantity)
+        s = ox.NamedNode(iri.ledger_entry(e.district, e.year, target))
+        self.add(s, _rdf.type, _kg.LedgerEntry)
+        self.add(s, _kg.ledgerOf, self.entities[e.district])
+        self.add(s, _kg.indicator, ox.Literal(e.indicator))
+        self.add(s, _kg.year, _year(e.year))
+        self.add(s, _kg.target, ox.NamedNode(target))
+        if e.result is not None:
+            self.add(s, _kg.result, ox.NamedNode(iri.quantity(e.result.doc, e.result.index, e.result.quantity)))
+        self.add(s, _kg.status, ox.Literal(e.status))
+        if e.ratio is not None:
+            self.add(s, _kg.ratio, _decimal(e.ratio))
+
+
 class _ReportMapper:
     """Adds one DocResult: report, sections, sentences, mentions (relations are corpus-wide)."""
 
@@ -273,7 +293,7 @@ class _ReportMapper:
     def _quantity(self, k: int, q: Quantity) -> None:
         """One observation: what is counted, how much, when, done or aimed at, and its sentence."""
         m = self.m
-        s = ox.NamedNode(f"{self.report.value}/quantity/{q.start}-{q.end}/{k}")
+        s = ox.NamedNode(iri.quantity(self.r.doc.id, k, q))
         m.add(s, _rdf.type, _kg.Quantity)
         m.add(s, _kg.inReport, self.report)
         m.add(s, _kg.indicator, ox.Literal(q.indicator))

@@ -44,7 +44,8 @@ def test_a_plan_s_numbers_and_aimed_ones_are_targets_a_review_s_are_results():
     assert found("改造老旧小区5个。", mode="plan")[0][-1] == "target"
     assert found("力争改造老旧小区5个。", mode="other")[0][-1] == "target"
     assert found("改造老旧小区5个。", mode="review")[0][-1] == "result"
-    assert found("“青苗计划”累计资助学生300名。", mode="review")[0][-1] == "result"  # a name, not an aim
+    assert found("确保新增就业岗位300个。", mode="review")[0][-1] == "result"  # a review reports what it ensured
+    assert found("“青苗计划”累计资助学生300名。", mode="other")[0][-1] == "result"  # a name, not an aim
 
 
 def test_the_verb_before_an_indicator_is_not_part_of_it():

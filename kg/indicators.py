@@ -1,0 +1,45 @@
+"""One indicator across spellings, and amounts in comparable units.
+
+Reports write one indicator several ways (规上工业增加值 / 规模以上工业增加值; GDP / 地区生产总值 /
+全省生产总值) but a different scope is a different indicator (工业总产值 is not 规模以上工业总产值):
+`key` drops only what never changes the scope — the speaker's own area (全省, 全市), a
+leading 年/全年, quotes and blanks — and spells generic abbreviations out. `base` turns an amount into
+the unit a comparison needs (1.2万人 → 12000 人, 616亿斤 → 3080万吨 → 30800000 吨).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Generic abbreviations of statistical indicators (not names of anything).
+_ABBREVIATIONS = (("规上", "规模以上"), ("社零", "社会消费品零售"), ("GDP", "地区生产总值"),
+                  ("生产总值", "地区生产总值"), ("CPI", "居民消费价格"))
+_OWN_AREA = re.compile(r"^(?:全国|全省|全市|全区|全县|全州|全旗|全镇|全街道|全乡|本省|本市|我省|我市"
+                       r"|我区|我县|全年|年度|当年|今年|地方)+")
+_NOISE = re.compile(r"[\s“”\"'《》（）()·]|实现|完成|达到")
+_MAGNITUDE = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
+# Units that measure the same thing, in a base unit: mass in 吨 (1 斤 = 0.5 kg), area in 平方米 …
+_CONVERT = {"斤": (0.0005, "吨"), "公斤": (0.001, "吨"), "千克": (0.001, "吨"), "平方公里": (1_000_000, "平方米"),
+            "平方千米": (1_000_000, "平方米"), "公顷": (10_000, "平方米"), "千米": (1, "公里"), "％": (1, "%"),
+            "百分点": (1, "个百分点")}
+# A rate or level that is better low: its target is a ceiling even when written ≈ (失业率5.5%左右).
+LOWER_IS_BETTER = re.compile(r"失业率|价格|涨幅|CPI|能耗|排放|事故|死亡|发病率|负债率|赤字")
+
+
+def key(indicator: str) -> str:
+    """The indicator's comparable spelling."""
+    k = _NOISE.sub("", indicator)
+    k = _OWN_AREA.sub("", k)
+    for short, full in _ABBREVIATIONS:
+        if short in k and full not in k:
+            k = k.replace(short, full)
+    return k
+
+
+def base(value: float, unit: str) -> tuple[float, str]:
+    """(value, unit) with magnitude prefixes applied and the unit converted to its base."""
+    unit = unit.strip()
+    while len(unit) > 1 and unit[0] in _MAGNITUDE and unit != "百分点":
+        value, unit = value * _MAGNITUDE[unit[0]], unit[1:]
+    factor, to = _CONVERT.get(unit, (1, unit))
+    return value * factor, to

@@ -1,0 +1,104 @@
+"""Promised and delivered: each target of a year linked to the result reported for it.
+
+A target is a quantity a plan sets for year Y (in any report); its result is the quantity of the
+same district, indicator (`kg.indicators.key`), kind and year that a review reports. The status
+follows one convention, documented in the README:
+
+- a level or count is met only when reached, after unit conversion (616亿斤 against 3080万吨);
+- a rate of change (增长5.5%): met when reached; an ≈ target (5.5%左右) also within 0.5 points below;
+- a ceiling (≤: 失业率控制在5.5%以内, and ≈ targets of what is better low: 价格涨幅3%左右) is met at or
+  below it, an ≈ ceiling also within 0.5 points above;
+- no figure for the indicator in a review of the year is `no_result`; a general claim (主要目标
+  任务顺利完成) gives no figure, so it decides nothing.
+
+`ratio` is result ÷ target in the same unit.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kg.indicators import LOWER_IS_BETTER, base, key
+from kg.model import Corpus, Quantity
+
+TOLERANCE = 0.5  # percentage points an ≈ target on a rate may be missed by and still be met
+_RATES = ("%", "个百分点", "‰")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity where it was read: the report, and its index among the report's quantities."""
+
+    doc: str
+    index: int
+    quantity: Quantity
+
+
+@dataclass(frozen=True)
+class Entry:
+    district: str  # the district's entity id
+    district_name: str
+    indicator: str
+    year: int
+    target: Figure
+    result: Figure | None
+    status: str  # met | missed | no_result
+    ratio: float | None
+
+
+def entries(corpus: Corpus) -> list[Entry]:
+    """Every target of the corpus with its result and status, by district, year and indicator."""
+    targets: list[tuple[str, str, Figure]] = []
+    results: dict[tuple[str, int, str, str], list[Figure]] = defaultdict(list)
+    for r in corpus.results:
+        if not r.district_id or r.district is None:
+            continue  # a number of nobody's is nobody's target
+        for i, q in enumerate(r.quantities):
+            if q.year is None:
+                continue
+            figure = Figure(r.doc.id, i, q)
+            if q.mode == "target":
+                targets.append((r.district_id, r.district.name, figure))
+            else:
+                results[r.district_id, q.year, key(q.indicator), _family(q)].append(figure)
+    out = []
+    for district, name, t in targets:
+        q = t.quantity
+        found = results.get((district, q.year, key(q.indicator), _family(q)), [])
+        result = _best(q, found)
+        status, ratio = judge(q, result.quantity if result else None)
+        out.append(Entry(district, name, q.indicator, q.year, t, result, status, ratio))  # type: ignore[arg-type]
+    return sorted(out, key=lambda e: (e.district_name, e.year, e.indicator, e.target.doc, e.target.index))
+
+
+def judge(target: Quantity, result: Quantity | None) -> tuple[str, float | None]:
+    """(status, ratio) of a target against its result, by the module's convention."""
+    if result is None:
+        return "no_result", None
+    t, unit = base(target.value, target.unit)
+    r, result_unit = base(result.value, result.unit)
+    if unit != result_unit:
+        return "no_result", None
+    ratio = round(r / t, 4) if t else None
+    ceiling = target.bound == "≤" or (target.bound == "≈" and bool(LOWER_IS_BETTER.search(target.indicator)))
+    slack = TOLERANCE if target.bound == "≈" and unit in _RATES else 0.0
+    met = r <= t + slack if ceiling else r >= t - slack
+    return ("met" if met else "missed"), ratio
+
+
+def _family(q: Quantity) -> str:
+    """Targets and results compare within one kind of number: a rate of change with a rate of
+    change (增长5.5%), a level rate with a level rate (失业率5.5%), an amount with an amount."""
+    if base(q.value, q.unit)[1] in _RATES:
+        return "change" if q.kind == "change" else "rate"
+    return "amount"
+
+
+def _best(target: Quantity, found: Iterable[Figure]) -> Figure | None:
+    """The result for a target: one of the same unit first, of a whole year (no 1-10月) first."""
+    unit = base(target.value, target.unit)[1]
+    ranked = sorted(found, key=lambda f: (base(f.quantity.value, f.quantity.unit)[1] != unit,
+                                          f.quantity.period is not None, f.doc, f.index))
+    return ranked[0] if ranked else None

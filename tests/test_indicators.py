@@ -1,0 +1,23 @@
+"""Indicators across spellings and amounts across units, on invented names."""
+
+from __future__ import annotations
+
+from kg.indicators import base, key
+
+
+def test_abbreviations_and_the_speaker_s_own_area_do_not_change_an_indicator():
+    assert key("规上工业增加值") == key("规模以上工业增加值")
+    assert key("GDP") == key("全省地区生产总值") == key("生产总值")
+    assert key("地方一般公共预算收入") == key("一般公共预算收入")
+
+
+def test_a_different_scope_is_a_different_indicator():
+    assert key("工业总产值") != key("规模以上工业总产值")
+    assert key("城镇新增就业") != key("农村新增就业")
+
+
+def test_amounts_are_compared_in_base_units():
+    assert base(1.2, "万人") == (12000, "人")
+    assert base(616, "亿斤") == base(3080, "万吨")
+    assert base(5.53, "万亿元") == base(55300, "亿元")
+    assert base(0.3, "个百分点") == (0.3, "个百分点")

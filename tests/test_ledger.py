@@ -1,0 +1,59 @@
+"""The ledger on invented quantities: met, missed, no result, ≈ targets, ceilings, unit conversion,
+and targets linked to results of the same district, indicator and year only."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.ledger import entries, judge
+from kg.model import Corpus, DocResult, Document, Place, Quantity
+
+
+def q(indicator: str, value: float, unit: str, bound: str = "=", mode: str = "target", year: int = 2025,
+      kind: str = "level") -> Quantity:
+    return Quantity(indicator, value, unit, kind, bound, 0, 1, year, mode)
+
+
+@pytest.mark.parametrize(("target", "result", "status"), [
+    (q("地区生产总值", 5.5, "%", "≈", kind="change"), q("地区生产总值", 5.1, "%", kind="change"), "met"),
+    (q("地区生产总值", 5.5, "%", "≈", kind="change"), q("地区生产总值", 4.9, "%", kind="change"), "missed"),
+    (q("地区生产总值", 5.5, "%", "≥", kind="change"), q("地区生产总值", 5.4, "%", kind="change"), "missed"),
+    (q("城镇新增就业", 70, "万人"), q("城镇新增就业", 700000, "人"), "met"),
+    (q("城镇新增就业", 70, "万人"), q("城镇新增就业", 69.9, "万人"), "missed"),
+    (q("粮食产量", 616, "亿斤", "≈"), q("粮食产量", 3080, "万吨"), "met"),
+    (q("城镇调查失业率", 5.5, "%", "≤"), q("城镇调查失业率", 5.2, "%"), "met"),
+    (q("城镇调查失业率", 5.5, "%", "≈"), q("城镇调查失业率", 5.9, "%"), "met"),
+    (q("城镇调查失业率", 5.5, "%", "≈"), q("城镇调查失业率", 6.1, "%"), "missed"),
+    (q("居民消费价格涨幅", 3, "%", "≈"), q("居民消费价格涨幅", 0.2, "%"), "met"),
+])
+def test_a_target_is_judged_by_the_convention(target, result, status):
+    assert judge(target, result)[0] == status
+
+
+def test_no_figure_is_no_result_and_the_ratio_is_in_one_unit():
+    assert judge(q("城镇新增就业", 70, "万人"), None) == ("no_result", None)
+    assert judge(q("固定资产投资", 1.8, "亿元"), q("固定资产投资", 9000, "万元"))[1] == 0.5
+
+
+def _report(doc: str, district: str, quantities: list[Quantity]) -> DocResult:
+    d = Document(id=doc, path=f"{doc}.txt", text="", sha256=doc * 4)
+    return DocResult(d, district=Place(district, "province"), district_id=f"district-{district}",
+                     quantities=quantities)
+
+
+def test_targets_meet_results_of_the_same_district_indicator_and_year_only():
+    corpus = Corpus([
+        _report("a-2025", "甲省", [q("全省地区生产总值", 5, "%", "≈", kind="change"), q("城镇新增就业", 70, "万人")]),
+        _report("a-2026", "甲省", [q("GDP", 4.7, "%", mode="result", kind="change"),
+                                   q("城镇新增就业", 75, "万人", mode="result", year=2024)]),
+        _report("b-2026", "乙省", [q("城镇新增就业", 90, "万人", mode="result")]),
+    ])
+    got = {(e.district_name, e.indicator): (e.status, e.result and e.result.doc) for e in entries(corpus)}
+    assert got == {("甲省", "全省地区生产总值"): ("met", "a-2026"),  # GDP is 地区生产总值; 4.7 within 0.5 of ≈5
+                   ("甲省", "城镇新增就业"): ("no_result", None)}  # 2024's figure, 乙省's figure: not this target's
+
+
+def test_a_growth_rate_is_not_compared_with_an_amount():
+    corpus = Corpus([_report("a-2025", "甲省", [q("地区生产总值", 5, "%", "≥", kind="change")]),
+                     _report("a-2026", "甲省", [q("地区生产总值", 5.3, "万亿元", mode="result")])])
+    assert [e.status for e in entries(corpus)] == ["no_result"]
