@@ -282,9 +282,10 @@ def view(build: builds.Build, max_nodes: int, open_: bool) -> None:
     try:
         with rdf.open_store(build.store) as store:
             graph = rdf.graph_view(store)
-    except rdf.StoreError as e:
+            ledger = builds.ledger(store)
+    except (rdf.StoreError, rdf.QueryError, rdf.QueryTimeout) as e:
         _fail(e)
-    pages = views.render(graph, build.root, max_nodes=max_nodes)
+    pages = views.render(graph, build.root, max_nodes=max_nodes, ledger=ledger)
     index = (build.root / "index.html").resolve()
     click.echo(f"wrote {len(pages)} pages; open {index}")
     if open_:

@@ -518,7 +518,7 @@ def _recover(out_dir: Path, log: BuildLog) -> None:
 
 def _write_outputs(corpus: Corpus, staging: Path, log: BuildLog, jobs: int = 1) -> dict[str, Any]:
     """Every output into the staging folder; returns the graph's facts for the build report."""
-    from kg import rdf, views  # the heavier stages load only when a build writes outputs
+    from kg import builds, rdf, views  # the heavier stages load only when a build writes outputs
 
     with log.stage("write"), open(staging / "extract.jsonl", "w", encoding="utf-8") as fh:
         write_jsonl(corpus, fh)
@@ -528,7 +528,7 @@ def _write_outputs(corpus: Corpus, staging: Path, log: BuildLog, jobs: int = 1) 
         conforms, shacl_report = rdf.validate_store(staging / "store", jobs=jobs)
     with log.stage("views"), rdf.open_store(staging / "store") as store:
         nx_graph = rdf.graph_view(store)
-        views.render(nx_graph, staging)
+        views.render(nx_graph, staging, ledger=builds.ledger(store))
         views.export_graph(nx_graph, staging)
     return {"triples": triples, "shacl_conforms": conforms,
             "shacl_report": shacl_report if not conforms else ""}

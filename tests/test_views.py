@@ -93,7 +93,21 @@ def graph() -> nx.MultiDiGraph:
 
 @pytest.fixture(scope="module")
 def site(graph: nx.MultiDiGraph, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return views.render(graph, tmp_path_factory.mktemp("site"))
+    return views.render(graph, tmp_path_factory.mktemp("site"), ledger=LEDGER)
+
+
+def _figure(value: float, unit: str, doc: str, bound: str = "=") -> dict:
+    return {"value": value, "unit": unit, "bound": bound, "doc": doc, "start": 0, "end": 4, "sentence": f"句子{value}"}
+
+
+LEDGER = [  # what kg.builds.ledger reads from a store
+    {"district": "青禾街道", "indicator": "新增就业岗位", "year": 2022, "status": "met", "ratio": 1.1,
+     "target": _figure(300, "个", "doc2021", "≥"), "result": _figure(330, "个", "doc2022")},
+    {"district": "青禾街道", "indicator": HOSTILE, "year": 2022, "status": "missed", "ratio": 0.5,
+     "target": _figure(2, "亿元", "doc2021"), "result": _figure(1, "亿元", "doc2022")},
+    {"district": "青禾街道", "indicator": "固定资产投资", "year": 2022, "status": "no_result", "ratio": None,
+     "target": _figure(5, "%", "doc2021", "≈"), "result": None},
+]
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -105,7 +119,7 @@ def page_data(path: Path) -> dict:
 
 
 def test_render_writes_a_page_per_district_and_project(site: dict[str, Path], graph: nx.MultiDiGraph) -> None:
-    expected = {"index", "recurrence", "list", "report/doc2021", "report/doc2022"} | {
+    expected = {"index", "recurrence", "list", "ledger", "report/doc2021", "report/doc2022"} | {
         f"{d['type'].lower()}/{n}" for n, d in graph.nodes(data=True) if d["type"] in ("District", "Project")}
     assert set(site) == expected
     assert all(p.is_file() for p in site.values())
@@ -268,7 +282,7 @@ def test_project_chart_has_a_point_per_staged_year(site: dict[str, Path]) -> Non
 def test_empty_graph_renders_and_drops_stale_pages(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
     views.render(graph, tmp_path)
     pages = views.render(nx.MultiDiGraph(), tmp_path)
-    assert set(pages) == {"index", "recurrence", "list"}
+    assert set(pages) == {"index", "recurrence", "list", "ledger"}
     assert page_data(pages["index"])["nodes"] == []
     assert not list(tmp_path.glob("*/*.html"))
 
@@ -477,3 +491,26 @@ def test_bundled_charts_render(bundled: Path, opened) -> None:
     page = opened(bundled / "project" / f"{project['id']}.html").page
     assert page.locator("#kg-stage-line circle").count() >= 1
     assert page.locator("#kg-stage-line").bounding_box()["height"] > 100
+
+
+def test_ledger_page_marks_each_target_and_links_its_figures_to_their_reports(site: dict[str, Path]) -> None:
+    page = soup(site["ledger"])
+    cells = {tr.th.get_text(): tr.find("td") for tr in page.select("table.ledger-grid tbody tr")}
+    assert set(cells) == {"新增就业岗位", HOSTILE, "固定资产投资"}  # the hostile name is text
+    assert cells["新增就业岗位"]["class"] == ["ledger-met"] and "≥300个" in cells["新增就业岗位"].get_text()
+    assert cells[HOSTILE]["class"] == ["ledger-missed"]
+    assert "no result" in cells["固定资产投资"].get_text()
+    links = [(a.get_text(), a["href"], a["title"]) for a in cells["新增就业岗位"].find_all("a")]
+    assert links == [("≥300个", "report/doc2021.html", "句子300"), ("330个", "report/doc2022.html", "句子330")]
+    rows = [tr.th.get_text() for tr in page.select("table.ledger-grid tbody tr")]
+    assert rows[-1] == "固定资产投资"  # indicators with a result come first
+    bars = cells["新增就业岗位"].find_parent("tr").find("svg").find_all("rect")
+    assert [int(b["height"]) for b in bars] == [33, 36]  # target and result on one scale
+
+
+@needs_chromium
+def test_ledger_page_renders_offline_without_errors(site: dict[str, Path], opened) -> None:
+    visit = opened(site["ledger"])
+    assert not visit.errors
+    assert visit.page.locator("td.ledger-missed").count() == 1
+    assert visit.page.evaluate("document.querySelectorAll('img, [onerror]').length") == 0

@@ -2,10 +2,11 @@
 
 `render` turns the graph built by `kg.rdf.graph_view` into static pages that work offline
 from file://: an overview network laid out in groups, one page per district, project and
-report, a recurrence grid and a list of all pages. `data` prepares what each page shows; the
-Jinja2 templates in templates/ present it with autoescaping, so names from reports (untrusted)
-are text wherever they appear; graph data travels as a JSON block that cannot close its
-<script>, and kg.js puts text on the page only through textContent or the vis canvas.
+report, a recurrence grid, the ledger of targets and results and a list of all pages. `data`
+prepares what each page shows; the Jinja2 templates in templates/ present it with
+autoescaping, so names from reports (untrusted) are text wherever they appear; graph data
+travels as a JSON block that cannot close its <script>, and kg.js puts text on the page only
+through textContent or the vis canvas.
 static/ (vis-network, MIT, with its licence; kg.js and kg.css) is copied into out_dir/static/.
 
 `export_graph` writes the same graph as GraphML, GEXF (Gephi) and node-link JSON.
@@ -27,7 +28,8 @@ from kg.views.data import BEHIND_NOTE, PAGE_KINDS, SLIPPED_NOTE, STAGE_SYMBOLS, 
 
 STATIC = Path(__file__).parent / "static"
 ASSETS = ("vis-network.min.js", "vis-network.css", "LICENSE-vis-network.txt", "kg.js", "kg.css")
-NAV = (("Overview", "index.html"), ("Recurrence", "recurrence.html"), ("Reports", "list.html#reports"),
+NAV = (("Overview", "index.html"), ("Recurrence", "recurrence.html"), ("Ledger", "ledger.html"),
+       ("Reports", "list.html#reports"),
        ("Districts", "list.html#districts"), ("Projects", "list.html#projects"))
 __all__ = ["NAV", "SLIPPED_NOTE", "export_graph", "query_page", "render"]
 
@@ -51,8 +53,10 @@ def query_page(queries: dict[str, dict[str, str]], pages: list[dict[str, str]]) 
     return _page("query.html", 0, queries=queries, views=pages)
 
 
-def render(graph: nx.MultiDiGraph, out_dir: Path, *, max_nodes: int = 2000) -> dict[str, Path]:
-    """Write every page into out_dir and return them by name ("index", "project/<id>", "report/<doc>", …).
+def render(graph: nx.MultiDiGraph, out_dir: Path, *, max_nodes: int = 2000,
+           ledger: list[dict] | None = None) -> dict[str, Path]:
+    """Write every page into out_dir and return them by name ("index", "project/<id>", "report/<doc>", …);
+    `ledger` is what `kg.builds.ledger` reads from the store (targets against results).
 
     Pages left in district/, project/ and report/ by an earlier render are removed: their subjects may be gone.
     """
@@ -65,7 +69,8 @@ def render(graph: nx.MultiDiGraph, out_dir: Path, *, max_nodes: int = 2000) -> d
         shutil.copyfile(STATIC / name, out_dir / "static" / name)
     pages = {"index": _page("overview.html", 0, **site.overview(max_nodes)),
              "recurrence": _page("recurrence.html", 0, **site.recurrence()),
-             "list": _page("list.html", 0, **site.lists())}
+             "list": _page("list.html", 0, **site.lists()),
+             "ledger": _page("ledger.html", 0, **site.ledger(ledger or []))}
     for n, a in site.nodes.items():
         if a["kind"] == "district":
             pages[f"district/{n}"] = _page("district.html", 1, **site.district(n))

@@ -333,6 +333,37 @@ class Site:
                          "district": self.ref(a["district"]), "cells": cells})
         return {"years": years, "rows": rows}
 
+    def ledger(self, entries: list[dict]) -> dict:
+        """Per district, its indicators × years: the target, the result, met or missed, each figure
+        linked to the report it was read from, and a bar pair per year for a small chart."""
+        by_district: dict[str, dict[str, dict[int, dict]]] = defaultdict(lambda: defaultdict(dict))
+        for e in entries:
+            by_district[e["district"]][e["indicator"]].setdefault(e["year"], e)  # one target a year
+        districts = []
+        for name in sorted(by_district):
+            indicators = by_district[name]
+            years = sorted({y for cells in indicators.values() for y in cells})
+            rows = []
+            reported = {i: sum(e["result"] is not None for e in cells.values()) for i, cells in indicators.items()}
+            for indicator in sorted(indicators, key=lambda i: (-reported[i], -len(indicators[i]), i)):
+                cells = [self._ledger_cell(indicators[indicator].get(y)) for y in years]
+                rows.append({"indicator": indicator, "cells": cells, "chart": _bars(cells)})
+            counts = Counter(e["status"] for cells in indicators.values() for e in cells.values())
+            districts.append({"name": name, "years": years, "rows": rows, "counts": dict(counts)})
+        return {"districts": districts}
+
+    def _ledger_cell(self, e: dict | None) -> dict | None:
+        if e is None:
+            return None
+        def figure(f: dict | None) -> dict | None:
+            if f is None:
+                return None
+            bound = "" if f["bound"] == "=" else f["bound"]
+            return {"text": f"{bound}{f['value']:g}{f['unit']}", "sentence": f["sentence"],
+                    "report": self.report_ref(f["doc"]), "value": f["value"], "unit": f["unit"]}
+        return {"status": e["status"], "ratio": e["ratio"], "target": figure(e["target"]),
+                "result": figure(e["result"])}
+
     def lists(self) -> dict:
         """Every report, district and project page, so nothing is reachable only through the graph."""
         def by_level(n: str) -> tuple[int, str, str]:
@@ -352,6 +383,18 @@ class Site:
 
 
 # ---------------------------------------------------------------- layout and charts
+
+
+def _bars(cells: list[dict | None], height: int = 36) -> list[dict]:
+    """Bar heights (px) of target and result per year, on one scale, where both are in one unit."""
+    pairs = [(c["target"]["value"], c["result"]["value"] if c["result"] else None)
+             if c and c["target"] and (not c["result"] or c["result"]["unit"] == c["target"]["unit"]) else None
+             for c in cells]
+    top = max((v for p in pairs if p for v in p if v is not None), default=0)
+    return [None if p is None or not top else
+            {"target": round(height * p[0] / top), "result": None if p[1] is None else round(height * p[1] / top)}
+            for p in pairs]
+
 
 
 def _layout(groups: list[list[str]], labelled: set[str]) -> dict[str, tuple[float, float]]:
