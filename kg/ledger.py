@@ -16,6 +16,7 @@ follows one convention, documented in the README:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from kg.indicators import LOWER_IS_BETTER, base, key
 from kg.model import Corpus, Quantity
 
+MULTI_YEAR = re.compile(r"[五两三]年|十.五|累计|年均")
 TOLERANCE = 0.5  # percentage points an ≈ target on a rate may be missed by and still be met
 _RATES = ("%", "个百分点", "‰")
 
@@ -59,6 +61,8 @@ def entries(corpus: Corpus) -> list[Entry]:
             if q.year is None:
                 continue
             figure = Figure(r.doc.id, i, q)
+            if q.mode == "result" and q.period and MULTI_YEAR.search(q.period):
+                continue  # 五年城镇新增就业690万人: five years' total judges no one year's target
             if q.mode == "target":
                 targets.append((r.district_id, r.district.name, figure))
             else:

@@ -57,3 +57,11 @@ def test_a_growth_rate_is_not_compared_with_an_amount():
     corpus = Corpus([_report("a-2025", "甲省", [q("地区生产总值", 5, "%", "≥", kind="change")]),
                      _report("a-2026", "甲省", [q("地区生产总值", 5.3, "万亿元", mode="result")])])
     assert [e.status for e in entries(corpus)] == ["no_result"]
+
+
+def test_a_total_of_several_years_judges_no_one_year_s_target():
+    five_years = q("城镇新增就业", 600, "万人", mode="result")
+    five_years.period = "这五年"
+    corpus = Corpus([_report("a-2025", "甲省", [q("城镇新增就业", 120, "万人", "≥")]),
+                     _report("a-2026", "甲省", [five_years])])
+    assert [e.status for e in entries(corpus)] == ["no_result"]

@@ -40,7 +40,9 @@ _BOUND_AFTER = {"以上": "≥", "左右": "≈", "上下": "≈", "以内": "�
 _CHANGE = re.compile(r"(?:同比|比上年|较上年|年均)?(?:增长|增加|提高|提升|下降|减少|降低|上涨|增幅|降幅)(?:了)?$")
 _TARGET = re.compile(r"力争|确保|目标|预期|计划|争取|力求")
 _STATED_TARGET = re.compile(r"预期目标|主要目标|目标是|目标为")  # a target even inside a review
-_PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度|一季度|截至\d{1,2}月底?|截至目前")
+_PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度|一季度|截至\d{1,2}月底?|截至目前"
+                     r"|[这近过去]*[五两三]年(?:来|间|内)?(?=[，,：:]|[^年]{0,20}累计)|“?十[一二三四五六]五”?(?:时期|期间|以来)|累计|年均")
+_YEARS_SPAN = re.compile(r"[这近过去]*[五两三]年(?:来|间)?|“?十[一二三四五六]五”?(?:时期|期间|以来)")
 _CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n（(]")
 # What opens an indicator without being part of it: the aim, the action on it, the time.
 _LEADING = re.compile(
@@ -93,13 +95,23 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         bound = (_BOUND_AFTER.get(m.group("after") or "") or _BOUND_BEFORE.get(m.group("before") or "")
                  or ("≥" if m.group("loose") or m.group("loose2") else "="))
         high = _number(m.group("high")) if m.group("high") else None
-        period = _PERIOD.search(text, sentence, m.start())
+        period = _PERIOD.search(text, sentence, m.start()) or _span_of_years(text, sections, idx, m.start())
         out.append(Quantity(
             indicator=indicator, value=value, unit=unit, kind=kind, bound=bound,
             start=start, end=end, year=year,
             mode="target" if mode == "plan" or stated or (mode == "other" and aimed) else "result", high=high,
-            period=period.group() if period else None, section=idx))
+            period=period if isinstance(period, str) else period.group() if period else None, section=idx))
     return out
+
+
+def _span_of_years(text: str, sections: list[Section], idx: int | None, pos: int) -> str | None:
+    """A paragraph or section that reviews several years (这五年，…; 二、“十四五”时期工作回顾):
+    its figures are totals of those years, not of the section's last one."""
+    paragraph = text.rfind("\n", 0, pos) + 1
+    found = _YEARS_SPAN.search(text, paragraph, min(pos, paragraph + 12))
+    if found is None and idx is not None and not re.search(r"20\d\d年", sections[idx].title):
+        found = _YEARS_SPAN.search(sections[idx].title)  # 2025年和“十四五”时期: the year's figures come first
+    return found.group() if found else None
 
 
 def _skip(text: str, m: re.Match[str]) -> bool:

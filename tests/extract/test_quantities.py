@@ -63,3 +63,10 @@ def test_a_count_before_its_noun_counts_the_noun():
 ])
 def test_dates_names_codes_and_list_markers_are_not_quantities(text):
     assert found(text) == []
+
+
+def test_a_figure_of_several_years_says_so_in_its_period():
+    sections = [Section("", 0, 60, 2025, "review")]
+    text = "这五年，青河省城镇新增就业累计120万人。\n全年城镇新增就业25万人，人均收入年均增长6%。"
+    got = {(q.value, q.period) for q in find_quantities(text, sections)}
+    assert (120.0, "这五年") in got and (25.0, None) in got and (6.0, "年均") in got
