@@ -15,6 +15,7 @@ import logging
 import os
 import re
 import stat
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -284,6 +285,20 @@ def _pdf_text(raw: bytes) -> str:
     return _unwrap("\n".join(page.extract_text() or "" for page in reader.pages))
 
 
+def _check_expanded(raw: bytes, path: Path, max_bytes: int) -> None:
+    """Refuse an archive (a .docx is a zip) whose members expand past `max_bytes`, before any XML
+    is parsed. The sizes its directory declares are enough: zipfile never inflates a member past
+    its declared size (a crafted, understated one fails its CRC check instead). Not a zip: the
+    parser says why."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            declared = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return
+    if declared > max_bytes:
+        raise IngestError(path, f"expands to {_size(declared)} > {_size(max_bytes)} limit (--max-size)")
+
+
 def _container_text(extract: Callable[[bytes], str], raw: bytes, path: Path, fmt: str) -> str:
     """Run a docx/pdf library; whatever it raises on a broken file becomes a short reason."""
     if fmt == "docx" and raw.startswith(b"\xd0\xcf\x11\xe0"):
@@ -527,6 +542,7 @@ def read_document(path: str | Path, max_bytes: int = 20_000_000) -> Document:
     raw = _read_bytes(path, max_bytes)
     encoding = ""
     if fmt == "docx":
+        _check_expanded(raw, path, max_bytes)
         text = _container_text(_docx_text, raw, path, fmt)
     elif fmt == "pdf":
         text = _container_text(_pdf_text, raw, path, fmt)

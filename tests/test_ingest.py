@@ -474,3 +474,15 @@ def test_portal_metadata_in_table_and_space_separated_layouts():
         assert meta["发布机构"] == agency
         assert "索引号" not in text and "|" not in text
         assert "青溪镇完成了道路建设" in text
+
+
+def test_a_docx_that_expands_past_the_limit_is_refused_before_it_is_parsed(tmp_path):
+    import zipfile
+
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"<w:t>" + b" " * 3_000_000 + b"</w:t>")
+    assert path.stat().st_size < 100_000  # small on disk, three megabytes inside
+    with pytest.raises(IngestError, match=r"expands to 3 MB > 1 MB limit \(--max-size\)") as e:
+        read_document(path, max_bytes=1_000_000)
+    assert e.value.path == str(path)
