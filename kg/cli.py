@@ -83,8 +83,9 @@ def build(inputs: tuple[str, ...], out_dir: Path, jobs: int, max_mb: float, cach
           no_cache: bool, engine: str, scheduler: str | None, quiet: bool, json_log: bool, model: str | None) -> None:
     """Build the graph from INPUTS (files or folders; default: the bundled reports).
 
-    Writes extract.jsonl, graph.ttl/.nt/.nq/.jsonld, store/ (what `kg query` reads),
-    graph.graphml/.gexf/.json, index.html and the other HTML views, build-report.json.
+    Writes extract.jsonl, store/ (what `kg query` reads), graph.nq (gzipped when large; other
+    formats on demand: `kg export`), graph.graphml/.gexf/.json, index.html and the other HTML
+    views, build-report.json.
     A file that cannot be read is skipped with its reason and the build goes on; a file
     whose content was read before is read once (both names are in build-report.json).
     Progress goes to stderr: a bar on a terminal, log lines otherwise.
@@ -173,6 +174,28 @@ def recurring(min_years: int, fmt: str, build: builds.Build, inputs: tuple[str, 
         click.echo(f"{t.name}  ({', '.join(map(str, t.years))}){flag}")
         for e in t.entries:
             click.echo(f"  {e.year} {e.mode:6} {e.stage or '-':10} {e.doc}  {e.sentence[:60]}")
+
+
+@main.command("export")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["nq", "nt", "ttl", "jsonld"]))
+@_build_option("its store is read")
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="The file to write.  [default: graph.FORMAT in the build folder]")
+def export_graph(fmt: str, build: builds.Build, out: Path | None) -> None:
+    """Write the built graph as FORMAT: nq (N-Quads, the graph as one named graph), nt (N-Triples),
+    ttl (Turtle) or jsonld (JSON-LD), streamed from the store; the file appears whole or not at all."""
+    import tempfile
+
+    from kg import rdf
+
+    out = out or build.root / f"graph.{fmt}"
+    if not build.store.is_dir():
+        _fail(rdf.StoreError(f"{build.store}: no Oxigraph store here (run `kg build` first)"))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".export-") as tmp:
+        written = rdf.export(build.store, Path(tmp), (fmt,))[fmt]
+        os.replace(written, out)
+    click.echo(f"wrote {out}")
 
 
 @main.command()

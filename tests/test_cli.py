@@ -102,3 +102,15 @@ def test_ledger_links_a_province_s_targets_to_next_year_s_results(tmp_path):
     assert entry["district"] == "江西省" and entry["year"] == 2025 and entry["target"]["doc"] == "plan"
     table = run("ledger", "--build", str(out), "--district", "江西", "--year", "2025")
     assert "missed" in table.output and "城镇新增就业" in table.output
+
+
+def test_export_writes_one_format_on_demand(built, tmp_path):
+    from rdflib import Graph
+
+    out = tmp_path / "g.ttl"
+    result = run("export", "ttl", "--build", str(built), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert len(Graph().parse(out, format="turtle")) > 1000
+    assert sorted(p.name for p in built.glob("graph.*")) == ["graph.gexf", "graph.graphml", "graph.json", "graph.nq"]
+    missing = run("export", "nt", "--build", str(tmp_path / "nothing"))
+    assert missing.exit_code == 2 and "kg build" in missing.output

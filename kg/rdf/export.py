@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -12,10 +16,15 @@ from kg.rdf.mapping import quads
 from kg.rdf.store import ntriples, save_store
 from kg.rdf.terms import DATASET_GRAPH, DEFAULT_GRAPH, PREFIXES
 
+FORMATS = {"nq": "N-Quads (the graph as one named graph)", "nt": "N-Triples", "ttl": "Turtle",
+           "jsonld": "JSON-LD"}
+_GZIP_OVER = 50_000_000  # bytes: a build's N-Quads larger than this is written compressed
 
-def export(source: Graph | Path, out_dir: Path) -> dict[str, Path]:
-    """graph.ttl, graph.nt, graph.nq (one named graph) and graph.jsonld in out_dir, written by
-    Oxigraph from a store folder (streamed, whatever the size) or from an rdflib graph."""
+
+def export(source: Graph | Path, out_dir: Path, formats: tuple[str, ...] = tuple(FORMATS)) -> dict[str, Path]:
+    """graph.<ext> in out_dir for each of `formats` (nq: one named graph), written by Oxigraph from
+    a store folder (streamed, whatever the size) or from an rdflib graph; each file appears whole
+    or not at all."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     if isinstance(source, Graph):
@@ -23,22 +32,39 @@ def export(source: Graph | Path, out_dir: Path) -> dict[str, Path]:
         store.bulk_load(ntriples(source), ox.RdfFormat.N_TRIPLES)
     else:
         store = ox.Store.read_only(str(source))
-    paths = {ext: out_dir / f"graph.{ext}" for ext in ("nt", "ttl", "jsonld", "nq")}
-    store.dump(paths["nt"], ox.RdfFormat.N_TRIPLES, from_graph=DEFAULT_GRAPH)
-    # The other formats from graph.nt: reading it back is ~3× faster than the store's own dump.
-    for ext, fmt in (("ttl", ox.RdfFormat.TURTLE), ("jsonld", ox.RdfFormat.JSON_LD)):
-        ox.serialize(ox.parse(path=paths["nt"], format=ox.RdfFormat.N_TRIPLES), paths[ext], fmt,
-                     prefixes=PREFIXES if fmt is ox.RdfFormat.TURTLE else None)
-    in_graph = f" <{DATASET_GRAPH}> .\n".encode()
-    with open(paths["nt"], "rb") as nt, open(paths["nq"], "wb") as nq:
-        nq.writelines(line.removesuffix(b" .\n") + in_graph for line in nt)  # Oxigraph ends each line so
+    paths = {ext: out_dir / f"graph.{ext}" for ext in formats}
+    with tempfile.TemporaryDirectory(dir=out_dir, prefix=".export-") as tmp:
+        nt = Path(tmp) / "graph.nt"
+        store.dump(nt, ox.RdfFormat.N_TRIPLES, from_graph=DEFAULT_GRAPH)
+        for ext in formats:
+            part = Path(tmp) / f"part.{ext}"
+            if ext == "nt":
+                shutil.copyfile(nt, part)
+            elif ext == "nq":
+                _nquads(nt, part)
+            else:  # from graph.nt: reading it back is ~3× faster than the store's own dump
+                fmt = ox.RdfFormat.TURTLE if ext == "ttl" else ox.RdfFormat.JSON_LD
+                ox.serialize(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), part, fmt,
+                             prefixes=PREFIXES if ext == "ttl" else None)
+            os.replace(part, paths[ext])
     return paths
 
 
+def _nquads(nt: Path, out: Path, compress: bool = False) -> None:
+    in_graph = f" <{DATASET_GRAPH}> .\n".encode()
+    with open(nt, "rb") as src, (gzip.open(out, "wb", compresslevel=6) if compress else open(out, "wb")) as dst:
+        dst.writelines(line.removesuffix(b" .\n") + in_graph for line in src)  # Oxigraph ends each line so
+
+
 def write_graph(corpus: Corpus, out_dir: Path) -> int:
-    """The build's RDF outputs: out_dir/store and out_dir/graph.{ttl,nt,nq,jsonld}, streamed
-    from the corpus without its graph ever being in memory. Returns the number of triples."""
+    """The build's RDF outputs: out_dir/store, and one interchange file, out_dir/graph.nq (gzipped,
+    graph.nq.gz, when large), streamed from the corpus without its graph ever being in memory; the
+    other serializations come from `export` on demand (`kg export`). Returns the number of triples."""
     out_dir = Path(out_dir)
     count = save_store(quads(corpus), out_dir / "store")
-    export(out_dir / "store", out_dir)
+    with tempfile.TemporaryDirectory(dir=out_dir, prefix=".export-") as tmp:
+        nt = Path(tmp) / "graph.nt"
+        ox.Store.read_only(str(out_dir / "store")).dump(nt, ox.RdfFormat.N_TRIPLES, from_graph=DEFAULT_GRAPH)
+        large = nt.stat().st_size > _GZIP_OVER
+        _nquads(nt, out_dir / ("graph.nq.gz" if large else "graph.nq"), compress=large)
     return count
