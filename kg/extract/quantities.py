@@ -56,6 +56,9 @@ _REACHED = re.compile(r"(?:分别|平均|累计|均)?(?:提高|提升|增加|增
                       r"(?:到|至|为|是|在|达|了)$")
 _NOUN_AFTER = re.compile(r"(?!数)[\u4e00-\u9fff“\"][^，,；;。：:！？!?、\n（()）\d和及与约超近达]{1,15}")
 _TRAILING_VERB = re.compile(r"(?:的)?(?:建设|创建|改造|提升|工作|任务|项目建设)$")
+_FROM = re.compile(rf"从(?:每[人户年月]+)*(?=[\d{_CN}])")  # 从每人每月|2295元
+_RAISED_TO = re.compile(r"(?:提高|提升|增加|增长|上调|扩大|降低|下降|减少)(?:到|至)")
+_GENERIC = frozenset("方面 工作 任务 项目 其中 同比 分别 总数 总量 数量 规模 比例 人数 个数".split())
 _MAX_INDICATOR = 24
 
 
@@ -115,8 +118,11 @@ def _span_of_years(text: str, sections: list[Section], idx: int | None, pos: int
 
 
 def _skip(text: str, m: re.Match[str]) -> bool:
-    """A number that is part of a name, a date or a code, not a quantity."""
+    """A number that is part of a name, a date or a code, not a quantity; or the earlier level of
+    a change (从2295元提高到…), which the sentence states only to give the new one."""
     before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 3]
+    if _FROM.search(text, max(0, m.start() - 8), m.start() + 1) and _RAISED_TO.match(text, m.end()):
+        return True
     if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after):
         return True
     if text[m.end() : m.end() + 1] in "”\"+" or before in "“\"+":
@@ -146,9 +152,14 @@ def _sentence_start(text: str, pos: int) -> int:
 
 
 def _indicator(words: str) -> str:
-    """The indicator a clause's words name: without the verb, aim and time words that open it."""
+    """The indicator a clause's words name: without the verb, aim and time words that open it, the
+    earlier level of a change (最低标准|从每人每月2295元|提高到2375元) and what a bracket closed before it."""
+    words = _FROM.split(words)[0]
+    words = re.split(r"[）)]", words)[-1]
     name = _LEADING.sub("", words.strip()).strip("“”\"的了 ")
     name = re.sub(r"^(?:各类|各|累计)", "", name)
+    if name in _GENERIC:
+        return ""
     if len(name) > _MAX_INDICATOR:
         name = name[-_MAX_INDICATOR:]
     return name if len(name) >= 2 and re.search(r"[\u4e00-\u9fff]", name) else ""

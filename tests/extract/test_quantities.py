@@ -70,3 +70,13 @@ def test_a_figure_of_several_years_says_so_in_its_period():
     text = "这五年，青河省城镇新增就业累计120万人。\n全年城镇新增就业25万人，人均收入年均增长6%。"
     got = {(q.value, q.period) for q in find_quantities(text, sections)}
     assert (120.0, "这五年") in got and (25.0, None) in got and (6.0, "年均") in got
+
+
+def test_a_raised_level_is_one_quantity_of_the_indicator_before_from():
+    got = found("城乡低保最低标准从每人每月800元提高到850元。", mode="plan")
+    assert got == [("城乡低保最低标准", 850.0, "元", "level", "=", "target")]
+
+
+def test_a_generic_word_or_a_closed_bracket_is_no_indicator():
+    assert found("其中15个。") == []
+    assert found("（含外资）利用资金3亿元。")[0][0] == "利用资金"
