@@ -31,8 +31,8 @@ _SPEAKER = re.compile(r"我代表([\u4e00-\u9fff]{0,16}?(?:人民政府|政府|�
 _OFFICE = re.compile(r"(?:省长|自治区主席|市长|州长|区长|县长|旗长|镇长|乡长)[\s\u3000]*"
                      r"[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}(?=[\s\u3000]|同志|$)")
 # A run of division names: 珠海市斗门区, 福州市长乐区, 广东省 (the last is the one meant).
-_DIVISION = r"[\u4e00-\u9fff]{1,12}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|区|县|旗|街道|镇|乡)"
-_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|区|县|旗|街道|镇|乡)$")
+_DIVISION = r"[\u4e00-\u9fff]{1,12}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|区|县|旗|街道|苏木|镇|乡)"
+_SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|区|县|旗|街道|苏木|镇|乡)$")
 _CONGRESS = re.compile(rf"在((?:{_DIVISION})+)(?:第[一二三四五六七八九十]+届)?人民代表大会")
 _TITLE = re.compile(rf"((?:{_DIVISION})+)(?:人民政府)?(?:20\d\d年)?(?:上半年|年度)?(?:政府)?"
                     r"工作(?:报告|总结|计划|要点|思路|安排)")
@@ -86,7 +86,7 @@ def _resolve_chain(chain: str, gaz: Gazetteer, context: list[str]) -> Place | No
         return None
     name, before = parts[-1], parts[:-1]
     place = gaz.resolve(name, before + context) or gaz.resolve(name[:-1], before + context)  # 镇沅县: short 镇沅
-    if place is None and gaz.lookup(name) and name.endswith(("街道", "镇", "乡")):
+    if place is None and gaz.lookup(name) and name.endswith(("街道", "镇", "乡", "苏木")):
         return Place(name=name, level="town", confidence=0.5, evidence=["several divisions have this name"])
     if place is None or not all(c == place.name or any(p.startswith(c[:2]) for p in place.parents) for c in before):
         return None

@@ -20,7 +20,8 @@ NOT_NESTED = (*TRADE_SUFFIXES, "中心")
 ROAD_SUFFIXES = ("路", "大道", "街", "巷")
 # (suffix, type), longest first so that 产业园 wins over 园 and 党工委 over 委.
 _SUFFIXES: dict[str, tuple[str, ...]] = {
-    "District": ("街道", "社区", "镇", "乡", "村", "县", "市", "区", "省", "自治州", "特别行政区"),
+    "District": ("街道", "社区", "镇", "乡", "村", "县", "市", "区", "省", "自治州", "特别行政区",
+                 "苏木", "嘎查", "旗"),  # Inner Mongolia's township, village and county
     "Project": (
         "新建工程", "改造工程", "改建工程", "扩建工程", "改扩建工程", "入户工程", "建设工程", "提升工程",
         "整治工程", "治理工程", "项目", "产业园", "工业园", "科技园", "创新园", "物流园", "产业园区", "工业园区",
@@ -168,7 +169,7 @@ PLACE_TAGS = frozenset({"ns", "nrt"})
 COMMON_NOISY_PER_MILLION = 5.0  # how common such a word must be to count as ordinary (养老, 智慧, 惠民)
 # District suffixes that an unknown name may still carry as a real division (guide: communities and
 # villages no gazetteer holds are still Districts when the text says 社区/村).
-LOCAL_SUFFIXES = ("社区", "村", "街道", "镇", "乡")
+LOCAL_SUFFIXES = ("社区", "村", "街道", "镇", "乡", "苏木", "嘎查")
 MAX_NAME = 18
 
 # Ideological formulas and numbered catchwords (四个意识, 两个维护, 六稳六保) are not entities.
@@ -200,7 +201,7 @@ TITLE_BEFORE = re.compile(r"(?:传承人|书记|主任|局长|镇长|乡长|区�
 
 NAMED_AFTER_PERSON = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}})(?:纪念馆|故居|铜像|雕像|墓)")
 
-DIVISION_SUFFIX = re.compile(r"(特别行政区|自治州|自治县|街道|社区|地区|省|市|区|县|镇|乡|村)$")
+DIVISION_SUFFIX = re.compile(r"(特别行政区|自治州|自治县|街道|社区|地区|苏木|嘎查|省|市|区|县|旗|镇|乡|村)$")
 
 # A numbered entry of a list of projects, opening with the project's name (3. 甲乙改造工程：总投资…).
 LIST_ENTRY = re.compile(r"\s*(?:[0-9０-９]{1,2}[.、．]|[（(][0-9一二三四五六七八九十]{1,2}[)）])\s*"
@@ -209,7 +210,7 @@ LIST_ENTRY = re.compile(r"\s*(?:[0-9０-９]{1,2}[.、．]|[（(][0-9一二三�
 ONE_CHAR_DIVISIONS = "省市区县镇乡村"
 LEVEL_CHAR = re.compile(rf"[{ONE_CHAR_DIVISIONS}一二三四五六七八九十两双]")  # 省|二级, 市|一级: a level
 MASKED_DIVISIONS = re.compile(rf"(?:[Xx×＊*]+[{ONE_CHAR_DIVISIONS}])*")
-TOWN_OR_VILLAGE = re.compile(r"街道|社区|镇|乡|村")
+TOWN_OR_VILLAGE = re.compile(r"街道|社区|苏木|嘎查|镇|乡|村")
 # A list before a class noun: 甲、乙等3家企业. The class noun gives the type of every item.
 CLASS_NOUNS = {
     "企业": "Organization", "公司": "Organization", "单位": "Organization", "机构": "Organization",

@@ -20,7 +20,7 @@ from kg.gazetteer import Gazetteer
 from kg.model import STAGES, Corpus, DocResult, Entity, Mention, Place, Relation
 from kg.names import core, same_thing
 
-TOWN = re.compile(r"(街道|镇|乡)$")
+TOWN = re.compile(r"(街道|镇|乡|苏木)$")
 VILLAGE = re.compile(r"(社区|村)$")
 
 

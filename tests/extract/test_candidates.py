@@ -57,3 +57,10 @@ def test_a_name_opened_by_a_verb_like_word_is_proposed_whole_beside_the_rest():
     got = proposed(text)
     assert "启航湾科创园" in got, got
     assert "推进启航湾科创园" not in got, got
+
+
+def test_inner_mongolia_s_townships_and_villages_are_divisions():
+    text = "四子王旗江岸苏木推进夏布格嘎查人居环境整治。"
+    got = {name: {c.type for s in propose(text, Gazetteer.load()).sentences for c in s.candidates
+                  if text[c.start : c.end] == name} for name in ("江岸苏木", "夏布格嘎查", "四子王旗")}
+    assert all("District" in types for types in got.values()), got
