@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from kg.author import author
 from kg.gazetteer import Gazetteer
 from kg.model import STAGES, Corpus, DocResult, Entity, Mention, Place, Relation
-from kg.names import core, same_thing
+from kg.names import core, same_thing, village_stem
 
 TOWN = re.compile(r"(街道|镇|乡|苏木)$")
 VILLAGE = re.compile(r"(社区|村)$")
@@ -111,29 +111,62 @@ def resolve(results: list[DocResult], gaz: Gazetteer | None = None) -> Corpus:
 
 
 class _Known:
-    """The things of one type and scope seen so far, indexed by the first and last two
-    characters of each spelling's core: `same_thing` only ever holds between spellings that
-    share one of them, so a new entity is compared with a few candidates, not with all."""
+    """The things of one type and scope seen so far, indexed so that a new entity is compared only
+    with the spellings `same_thing` can accept, found by keys two such spellings must share:
+
+    - equal cores, or one village stem (沙浦村 ~ 沙浦社区): the core, the stem;
+    - the shorter core (three characters or more) begins the longer: its first three characters;
+    - the shorter core (four or more) ends the longer: the last four;
+    - an abbreviation (the shorter an ordered subsequence of the longer, with its first two
+      characters): a shorter of five or more also shares the last two, so the first and last two;
+      one of three or four has its third character somewhere after the longer's first two, so
+      (first two, that character) meets (first two, any later character) of the longer.
+
+    Every pair `same_thing` accepts shares a key, so the first match is the one an exhaustive
+    comparison finds (tests/test_resolve.py checks it), in time that grows with the block sizes,
+    not with the corpus."""
 
     def __init__(self) -> None:
         self.ids: list[str] = []
-        self.names: list[set[str]] = []
-        self.by_key: dict[str, set[int]] = defaultdict(set)
+        self.by_key: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
 
     @staticmethod
-    def keys(name: str) -> tuple[str, str]:
+    def keys(name: str) -> tuple[set[str], set[str]]:
+        """(keys to file the name under, keys to look it up by)."""
         c = core(name)
-        return "^" + c[:2], c[-2:] + "$"
+        both = {"=" + c}
+        if stem := village_stem(c):
+            both.add("v" + stem)
+        if len(c) >= 3:
+            both.add("^" + c[:3])
+        if len(c) >= 4:
+            both.add(c[-4:] + "$")
+        if len(c) >= 5:
+            both.add("a" + c[:2] + "|" + c[-2:])
+        filed, probed = set(both), set(both)
+        if len(c) >= 3:
+            later = {"b" + c[:2] + ch for ch in set(c[2:])}  # as the longer of an abbreviation
+            if len(c) <= 4:  # as the shorter one: its third character
+                filed.add("s" + c[:2] + c[2])
+                probed.add("b" + c[:2] + c[2])
+            filed |= later
+            probed |= {"s" + k[1:] for k in later}
+        return filed, probed
 
     def find(self, names: set[str]) -> int | None:
-        candidates = sorted({i for n in names for k in self.keys(n) for i in self.by_key.get(k, ())})
-        return next((i for i in candidates if any(same_thing(a, b) for a in names for b in self.names[i])), None)
+        """The first thing one of whose spellings is the same thing as one of `names`; only the
+        spellings that share a key with a name are compared with it."""
+        pairs: dict[int, set[tuple[str, str]]] = defaultdict(set)
+        for n in names:
+            for k in self.keys(n)[1]:
+                for i, spellings in self.by_key.get(k, {}).items():
+                    pairs[i].update((n, b) for b in spellings)
+        return next((i for i in sorted(pairs) if any(same_thing(a, b) for a, b in pairs[i])), None)
 
     def add(self, i: int, names: set[str]) -> None:
-        self.names[i] |= names
         for n in names:
-            for k in self.keys(n):
-                self.by_key[k].add(i)
+            for k in self.keys(n)[0]:
+                self.by_key[k][i].add(n)
 
 
 def _match_or_new(known: _Known, e: Entity, scope: str) -> str:
@@ -144,7 +177,6 @@ def _match_or_new(known: _Known, e: Entity, scope: str) -> str:
     if i is None:
         i = len(known.ids)
         known.ids.append(stable_id(e.type, core(e.name), scope))
-        known.names.append(set())
     known.add(i, names)
     return known.ids[i]
 

@@ -96,3 +96,34 @@ def test_real_corpus_repeated_block_gives_no_duplicated_mentions(corpus):
 def test_real_corpus_has_recurring_projects(corpus):
     found = timelines(corpus)
     assert any(len(t.years) >= 2 for t in found)
+
+
+def test_blocked_resolution_gives_the_ids_of_an_exhaustive_comparison(monkeypatch):
+    import pickle
+
+    from kg import resolve as resolution
+    from kg.extract import extract as extract_one
+    from kg.ingest import iter_input_files, read_document
+
+    extracted = [extract_one(read_document(p)) for p in iter_input_files([DEFAULT_INPUT])]
+    blocked = resolve(pickle.loads(pickle.dumps(extracted)))
+    monkeypatch.setattr(resolution._Known, "keys", staticmethod(lambda name: ({"all"}, {"all"})))
+    exhaustive = resolve(pickle.loads(pickle.dumps(extracted)))
+    assert [[e.id for e in r.entities] for r in blocked.results] == [
+        [e.id for e in r.entities] for r in exhaustive.results]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("青河大道提升工程", "青河大道提升改造工程"),  # the shorter begins the longer
+    ("湾区青河科创中心", "青河科创中心"),  # the shorter ends the longer
+    ("青河高新区产业园", "青河高园"),  # an abbreviation of four characters
+    ("青河村", "青河社区"),  # one village stem
+])
+def test_spellings_of_one_thing_meet_in_a_block(first, second):
+    from kg.names import same_thing
+    from kg.resolve import _Known
+
+    assert same_thing(first, second)
+    filed, _ = _Known.keys(first)
+    _, probed = _Known.keys(second)
+    assert filed & probed
