@@ -46,7 +46,7 @@ _YEARS_SPAN = re.compile(r"[这近过去]*[五两三]年(?:来|间)?|“?十[一
 _CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n（(]")
 # What opens an indicator without being part of it: the aim, the action on it, the time.
 _LEADING = re.compile(
-    r"^(?:(?:全年|年内|当年|今年|累计|共|总计|合计|其中|全街道|全镇|全区|全市|全省|全县|辖区|新增|新建|新|已|并|力争|确保|争取|预计|计划"
+    r"^(?:(?:全年|年内|当年|今年|累计|共|总计|合计|其中|全街道|全镇|全区|全市|全省|全县|辖区|坚决|全力|努力|圆满|顺利|积极|新增|新建|新|已|并|力争|确保|争取|预计|计划"
     r"|实现|完成|引进|引导|培育|创建|建设|新建|改造|整治|开展|举办|组织|新增|落实|推动|推进|打造|建成|招引|争创|累计|吸引|"
     r"服务|帮助|带动|提供|发放|投入|达到|达|突破|超过|约|为|有|全年完成|到\d{4}年底?|\d{4}年)\s*)+")
 _NOT_BEFORE = re.compile(r"[第号#No.届]$|[A-Za-z]$|\d$")  # 第3个, 十三届|五次, codes
@@ -58,6 +58,12 @@ _NOUN_AFTER = re.compile(r"(?!数)[\u4e00-\u9fff“\"][^，,；;。：:！？!?�
 _TRAILING_VERB = re.compile(r"(?:的)?(?:建设|创建|改造|提升|工作|任务|项目建设)$")
 _FROM = re.compile(rf"从(?:每[人户年月]+)*(?=[\d{_CN}])")  # 从每人每月|2295元
 _RAISED_TO = re.compile(r"(?:提高|提升|增加|增长|上调|扩大|降低|下降|减少)(?:到|至)")
+# A count before its noun follows the action that produced it (新建|3所|学校), or opens its clause.
+_ACTED = re.compile(r"(?:建设|新建|建成|改造|打造|创建|培育|引进|新增|完成|实施|推进|开展|举办|组织|推动|签约"
+                    r"|招引|争创|培训|建立|成立|设立|开通|打通|提升|整治|修缮|落地|引育|扶持|帮扶|认定|评为"
+                    r"|获评|入选|达|共|累计|新)$")
+# An indicator ends with what was counted, not with the action on it (坚决完成|74万平方米).
+_ACTION_END = re.compile(r"(?:坚决|全力|确保|力争|努力|圆满|顺利|累计|共)*(?:完成|实现|达到|突破|超过)$")
 _GENERIC = frozenset("方面 工作 任务 项目 其中 同比 分别 总数 总量 数量 规模 比例 人数 个数".split())
 _MAX_INDICATOR = 24
 
@@ -80,6 +86,8 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         change = _CHANGE.search(words)
         start, end = clause + (len(words) - len(words.lstrip())), m.end()
         after = _NOUN_AFTER.match(text, m.end()) if m.group("unit") in _COUNT_UNITS and not m.group("after") else None
+        if after and words.strip() and not _ACTED.search(words):
+            continue  # 中央|八项规定: a count inside a name, no action produced it
         if after:  # 建设|4个|未来社区: a count before its noun counts the noun
             indicator, start, end = _indicator(_TRAILING_VERB.sub("", after.group())), m.start(), after.end()
         else:
@@ -157,7 +165,7 @@ def _indicator(words: str) -> str:
     words = _FROM.split(words)[0]
     words = re.split(r"[）)]", words)[-1]
     name = _LEADING.sub("", words.strip()).strip("“”\"的了 ")
-    name = re.sub(r"^(?:各类|各|累计)", "", name)
+    name = re.sub(r"^(?:各类|各|累计)", "", _ACTION_END.sub("", name))
     if name in _GENERIC:
         return ""
     if len(name) > _MAX_INDICATOR:

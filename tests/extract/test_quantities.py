@@ -80,3 +80,9 @@ def test_a_raised_level_is_one_quantity_of_the_indicator_before_from():
 def test_a_generic_word_or_a_closed_bracket_is_no_indicator():
     assert found("其中15个。") == []
     assert found("（含外资）利用资金3亿元。")[0][0] == "利用资金"
+
+
+def test_a_number_inside_a_name_counts_nothing_and_an_action_is_no_indicator():
+    assert found("严格落实中央八项规定精神。") == []
+    assert found("全年坚决完成拆除违法建筑7.4万平方米。")[0][0] == "拆除违法建筑"
+    assert found("坚决完成7.4万平方米。") == []
