@@ -506,6 +506,8 @@ class Gazetteer:
 
 def village_stem(name: str) -> str:
     """塘尾社区 -> 塘尾; a name without a village suffix is its own stem."""
+    if not name.endswith(_VILLAGE_SUFFIXES):
+        return name
     return next((name[: -len(s)] for s in _VILLAGE_SUFFIXES if name.endswith(s) and len(name) > len(s)), name)
 
 

@@ -59,6 +59,7 @@ SUFFIX_TYPES: list[tuple[str, str]] = sorted(
     ((s, t) for t, ss in _SUFFIXES.items() for s in ss), key=lambda st: -len(st[0])
 )
 ALL_SUFFIXES: tuple[str, ...] = tuple(s for s, _ in SUFFIX_TYPES)
+SUFFIX_LAST = frozenset(s[-1] for s in ALL_SUFFIXES)  # a cheap first test before `endswith(ALL_SUFFIXES)`
 SUFFIX_TYPE = dict(SUFFIX_TYPES)  # each suffix carries one type
 _BY_LENGTH = sorted({len(s) for s in ALL_SUFFIXES}, reverse=True)
 ORG_SUFFIXES = frozenset(_SUFFIXES["Organization"])

@@ -265,6 +265,7 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
     return None
 
 
+@lru_cache(maxsize=200_000)
 def village_stem(name: str) -> str:
     """甲村, 甲社区 -> 甲 (the gazetteer's stem, of two characters or more); other names -> ''."""
     stem = gazetteer.village_stem(name)
@@ -293,15 +294,15 @@ def same_thing(a: str, b: str) -> bool:
     if ca == cb or village_stem(ca) == village_stem(cb) != "":
         return True  # 沙浦村 became 沙浦社区: one place
     short, long_ = sorted((ca, cb), key=len)
-    if len(short) < 3 or _sub_body(long_[len(short):]) and long_.startswith(short):
+    if len(short) < 3 or long_.startswith(short) and _sub_body(long_[len(short):]):
         return False
     if short in long_ and (long_.startswith(short) or len(short) >= 4):
         return long_.startswith(short) or long_.endswith(short)
     # abbreviation: the short one is an ordered subsequence sharing the head and the tail
+    if short[:2] != long_[:2] or short[-2:] != long_[-2:] and len(short) > 4:
+        return False
     it = iter(long_)
-    return (all(ch in it for ch in short) and short[:2] == long_[:2]
-            and (short[-2:] == long_[-2:] or len(short) <= 4)
-            and (len(short) <= 0.6 * len(long_) or _gaps(short, long_) == 1))
+    return all(ch in it for ch in short) and (len(short) <= 0.6 * len(long_) or _gaps(short, long_) == 1)
 
 
 def _gaps(short: str, long_: str) -> int:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 import jieba
 import jieba.posseg
@@ -141,7 +141,8 @@ def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
     words. Places do not change where a name starts, so both passes of `extract` share this."""
     out = []
     for j, tok in enumerate(toks):
-        if not tok.word.endswith(lx.ALL_SUFFIXES) or tok.word in lx.GENERIC_HEADS or (
+        if tok.word[-1] not in lx.SUFFIX_LAST or not tok.word.endswith(lx.ALL_SUFFIXES) or (
+                tok.word in lx.GENERIC_HEADS) or (
                 tok.word not in lx.ALL_SUFFIXES and (tok.tag in lx.BREAK_TAGS or tok.word in lx.BREAK_WORDS
                                                      or _common_word(tok))):
             continue  # 举办 ends in 办 but is a verb; 破局, 思路 are ordinary words
@@ -347,12 +348,15 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
+_BREAK_OPENINGS = tuple(w for w in lx.BREAK_WORDS if len(w) > 1)
+
+
 def _programme_context(text: str, m: re.Match, inner: str, formula: bool) -> bool:
     """Is the quoted phrase a programme by the words around it?"""
     if formula:
         return bool(lx.SCHEME_AFTER.match(text, m.end()))
     if len(inner) > 12 or jieba.dt.FREQ.get(inner) or inner.endswith(lx.DISTRICT_SUFFIXES + lx.CLASS_ENDINGS) or (
-            inner.startswith(tuple(w for w in lx.BREAK_WORDS if len(w) > 1))):
+            inner.startswith(_BREAK_OPENINGS)):
         return False
     if len(inner) <= 3:  # a short phrase needs a programme noun after it
         return bool(lx.SCHEME_AFTER.match(text, m.end()))
@@ -509,6 +513,15 @@ class Sentence:
     end: int
     tokens: list[Token]  # offsets relative to the sentence
     candidates: list[Candidate]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where its words start (sentence offsets, ascending), to find a word by bisection."""
+        return [t.start for t in self.tokens]
+
+    @cached_property
+    def ends(self) -> list[int]:
+        return [t.end for t in self.tokens]
 
 
 @dataclass

@@ -11,7 +11,7 @@ document. No feature holds a whole name, so a trained model is not a list of the
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -57,11 +57,11 @@ def spans(proposal: Proposal) -> list[Span]:
     return out
 
 
-def _words(sp: Span, name: str, starts: list[int]) -> tuple[str, ...]:
+def _words(sp: Span, name: str) -> tuple[str, ...]:
     """The span's words: the sentence's own where the span starts and ends on its word boundaries
     (no second segmentation), else jieba's cut of the span."""
     s0, toks = sp.sentence.start, sp.sentence.tokens
-    k = bisect_left(starts, sp.start - s0)
+    k = bisect_left(sp.sentence.starts, sp.start - s0)
     inside = []
     while k < len(toks) and toks[k].end + s0 <= sp.end:
         inside.append(toks[k].word)
@@ -79,22 +79,21 @@ def _count(n: int) -> str:
     return str(n) if n <= 2 else "3-5" if n <= 5 else "6+"
 
 
-def _word_at(tokens: list[Token], offset: int, before: bool) -> Token | None:
+def _word_at(s: Sentence, offset: int, before: bool) -> Token | None:
     """The sentence word ending (before) or starting (after) at a sentence offset."""
-    for t in tokens:
-        if (t.end == offset) if before else (t.start == offset):
-            return t
-    return None
+    bounds = s.ends if before else s.starts
+    k = bisect_left(bounds, offset)
+    return s.tokens[k] if k < len(bounds) and bounds[k] == offset else None
 
 
 _CLAUSE_MARKS = frozenset("，,；;：:。")
 _LIST_MARKS = frozenset("、和及与")
 
 
-def _clause_verb(tokens: list[Token], offset: int) -> str | None:
+def _clause_verb(s: Sentence, offset: int) -> str | None:
     """The nearest verb before a sentence offset in its clause: what is done to (or by) the span."""
-    before = [t for t in tokens if t.end <= offset]
-    for t in reversed(before):
+    for k in range(bisect_right(s.ends, offset) - 1, -1, -1):
+        t = s.tokens[k]
         if t.word in _CLAUSE_MARKS:
             return None
         if t.tag == "v" and len(t.word) > 1:
@@ -155,17 +154,17 @@ def _context(text: str, sp: Span) -> dict[str, float]:
     f["char_after=" + (after if not after.isalnum() else "cjk" if "\u4e00" <= after <= "\u9fff" else "alnum")] = 1
     if before and before in _QUOTES_OPEN and after and after in _QUOTES_CLOSE:
         f["quoted"] = 1.0
-    if (prev := _word_at(s.tokens, sp.start - s.start, before=True)) is not None:
+    if (prev := _word_at(s, sp.start - s.start, before=True)) is not None:
         f["prev_word=" + prev.word] = 1.0
         f["prev_tag=" + str(prev.tag)] = 1.0
     else:
         f["starts_inside_word"] = 1.0
-    if (nxt := _word_at(s.tokens, sp.end - s.start, before=False)) is not None:
+    if (nxt := _word_at(s, sp.end - s.start, before=False)) is not None:
         f["next_word=" + nxt.word] = 1.0
         f["next_tag=" + str(nxt.tag)] = 1.0
     else:
         f["ends_inside_word"] = 1.0
-    if (verb := _clause_verb(s.tokens, sp.start - s.start)) is not None:
+    if (verb := _clause_verb(s, sp.start - s.start)) is not None:
         f["clause_verb=" + verb] = 1.0
     f["prev2=" + text[max(s.start, sp.start - 2) : sp.start]] = 1.0
     f["next2=" + text[sp.end : min(s.end, sp.end + 2)]] = 1.0
@@ -193,7 +192,6 @@ def featurize(proposal: Proposal, chosen_by_rules: list[Typed], gaz: Gazetteer) 
     proposed = Counter(strings)
     occurs = {name: text.count(name) for name in proposed}
     out = []
-    starts_of: dict[int, list[int]] = {}  # sentence start → where its words start
     for sp, name in zip(all_spans, strings, strict=True):
         f: Features = {"bias": 1.0}
         for c in sp.candidates:
@@ -230,10 +228,7 @@ def featurize(proposal: Proposal, chosen_by_rules: list[Typed], gaz: Gazetteer) 
             f["has_full"] = 1.0
         f["occurs=" + _count(occurs[name])] = 1.0
         f["proposed_times=" + _count(proposed[name])] = 1.0
-        starts = starts_of.get(sp.sentence.start)
-        if starts is None:
-            starts = starts_of[sp.sentence.start] = [t.start for t in sp.sentence.tokens]
-        f.update(_shape(name, _words(sp, name, starts)))
+        f.update(_shape(name, _words(sp, name)))
         f.update(_resources(sp.full or name, gaz, proposal.places))
         f.update(_context(text, sp))
         out.append((sp, f))

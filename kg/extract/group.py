@@ -9,23 +9,27 @@ from kg.names import core, same_thing, village_stem
 
 
 def _keys(spelling: str) -> tuple[str, ...]:
-    """Spellings that `same_thing` can match share one of these: the first or last two characters
-    of the core name, or the stem of a village (so grouping need not compare every pair)."""
-    c = core(spelling)
-    return c[:2], c[-2:], "村:" + village_stem(c)
-
+    """Spellings that `same_thing` can match share one of these: the first two characters of the
+    core name (equal, prefix, abbreviation), its last four (a suffix of four or more), or the stem
+    of a village — so grouping need not compare every pair."""
+    c, stem = core(spelling), village_stem(core(spelling))
+    return (c[:2], *(["尾:" + c[-4:]] if len(c) >= 4 else []), *(["村:" + stem] if stem else []))
 
 
 def group(doc: Document, mentions: list[Mention]) -> list[Entity]:
     """Mentions of one thing in one document become one Entity; its name is the shortest
     spelling that still names it, the other spellings are its aliases."""
     entities: list[Entity] = []
-    index: dict[tuple[str, str], list[int]] = {}  # (type, key of a spelling) -> entities with one
+    index: dict[tuple[str, str], set[int]] = {}  # (type, key of a spelling) -> entities with one
+    spelt: dict[tuple[str, str], int] = {}  # (type, spelling) -> the first entity written so
     for m in mentions:
         spelling = {m.text, m.full} - {None}
-        near = sorted({i for a in spelling for k in _keys(a) for i in index.get((m.type, k), ())})
+        # an entity already written this way is the answer unless an earlier one matches too
+        first = min((spelt.get((m.type, a), len(entities)) for a in spelling), default=len(entities))
+        near = sorted({i for a in spelling for k in _keys(a) for i in index.get((m.type, k), ()) if i < first})
         hit = next((i for i in near if any(same_thing(a, b) for a in spelling
-                                           for b in (entities[i].name, *entities[i].aliases))), None)
+                                           for b in (entities[i].name, *entities[i].aliases))),
+                   first if first < len(entities) else None)
         if hit is None:
             hit = len(entities)
             entities.append(Entity(name=m.full or m.text, type=m.type, mentions=[m],
@@ -34,10 +38,10 @@ def group(doc: Document, mentions: list[Mention]) -> list[Entity]:
             e = entities[hit]
             e.mentions.append(m)
             e.aliases.extend(spelling - {e.name, *e.aliases})
+        for a in spelling:
+            spelt.setdefault((m.type, a), hit)
         for k in {k for a in spelling for k in _keys(a)}:
-            index.setdefault((m.type, k), [])
-            if hit not in index[(m.type, k)]:
-                index[(m.type, k)].append(hit)
+            index.setdefault((m.type, k), set()).add(hit)
     for e in entities:
         fulls = Counter(m.full for m in e.mentions if m.full)
         spellings = Counter(m.text for m in e.mentions) + fulls
