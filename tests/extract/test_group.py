@@ -1,0 +1,56 @@
+"""Grouping a document's mentions into entities: blocked comparison, same answer as comparing all."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from kg.extract.group import group
+from kg.model import Document, Mention
+from kg.names import same_thing
+from kg.pipeline import DEFAULT_INPUT
+
+grouping = sys.modules["kg.extract.group"]  # the module: the package exports the function by its name
+
+
+def _mention(text: str, start: int, typ: str = "Project") -> Mention:
+    return Mention(start, start + len(text), text, typ, (start, start + len(text)), 0, 2023, "review")
+
+
+def test_spellings_of_one_thing_become_one_entity_with_aliases():
+    doc = Document(id="t", path="t.txt", text="", sha256="")
+    found = group(doc, [_mention("青河大道提升改造工程", 0), _mention("青河大道提升工程", 40),
+                        _mention("白石小学", 80, "Project"), _mention("青河村", 90, "District")])
+    by_name = {e.name: e for e in found}
+    assert len(found) == 3
+    road = next(e for e in found if e.type == "Project" and "青河" in e.name)
+    assert len(road.mentions) == 2 and road.aliases
+    assert "白石小学" in by_name and by_name["白石小学"].aliases == []
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("青河大道提升工程", "青河大道提升改造工程"),  # the shorter begins the longer
+    ("湾区青河科创中心", "青河科创中心"),  # the shorter ends the longer
+    ("青河高新区产业园", "青河高园"),  # an abbreviation
+    ("青河村", "青河社区"),  # one village stem
+])
+def test_spellings_of_one_thing_share_a_key(first, second):
+    assert same_thing(first, second)
+    assert set(grouping._keys(first)) & set(grouping._keys(second))
+
+
+def test_blocked_grouping_equals_comparing_every_entity(monkeypatch):
+    from kg import extract as extraction
+    from kg.ingest import iter_input_files, read_document
+
+    captured: list[tuple[Document, list[Mention]]] = []
+    real = extraction.group
+    monkeypatch.setattr(extraction, "group", lambda d, ms: captured.append((d, list(ms))) or real(d, ms))
+    for p in iter_input_files([DEFAULT_INPUT]):
+        extraction.extract(read_document(p))
+    assert sum(len(ms) for _, ms in captured) > 200
+    blocked = [[[(m.start, m.end) for m in e.mentions] for e in real(d, ms)] for d, ms in captured]
+    monkeypatch.setattr(grouping, "_keys", lambda spelling: ("all",))
+    every = [[[(m.start, m.end) for m in e.mentions] for e in real(d, ms)] for d, ms in captured]
+    assert blocked == every
