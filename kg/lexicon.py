@@ -44,7 +44,7 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
         "党支部", "纪委", "监委", "总工会", "工会", "局", "办公室", "大学", "学院", "研究院", "研究所", "银行",
         "基金", "法院", "检察院", "派出所", "中心", "部", "厅", "办", "联盟", "酒店", "党校", "院", "委",
         "工商联", "侨联", "妇联", "团委", "之家", "合作社", "事务所", "研究会", "基金会", "俱乐部",
-        "人民政府", "政府", "办事处", "服务队", "志愿队",
+        "人民政府", "政府", "办事处", "服务队", "志愿队", "常委会", "管委会",
         "卫生院", "支行", "分行", "信用社", "出版社", "报社", "电视台",
         *TRADE_SUFFIXES,
     ),
@@ -225,14 +225,15 @@ CLASS_NOUNS = {
 _COUNT = r"[0-9一二三四五六七八九十百余多两]+[个家所座条项批宗处]"
 LISTED = re.compile(
     r"(?P<items>[^，,。；;：:（）()“”\"\s]{2,80}?)(?P<etc>等(?:" + _COUNT + r")?|" + _COUNT + r")"
-    r"(?P<mod>[^，,。；;：:、“”\s]{0,6}?)(?P<cls>" + "|".join(CLASS_NOUNS) + ")"
+    r"(?P<mod>[^，,。；;：:、“”\s]{0,12}?)(?P<cls>" + "|".join(CLASS_NOUNS) + ")"
 )
-LIST_SEP = re.compile(r"[、及和与]")
+COMPANY_CLASSES = frozenset({"企业", "公司"})  # a list before these names companies, brand names too
+LIST_SEP = re.compile(r"(?<=[^、及和与]{2})[及和与](?=[^、及和与]{2})|、")  # 永和 is one name, 甲和乙 two
 LIST_END = re.compile("等|" + _COUNT)
 # A region named after a place (甲地经济区, 珠三角城市群): the short name is not the place itself.
 REGION_AFTER = re.compile(r"经济区|经济带|经济圈|城市群|都市圈|地区")
 # A modifier of the class noun that makes the items categories (锂电池、危化品等行业企业).
-CATEGORY_WORDS = re.compile(r"行业|领域|类|型|方面|业态")
+CATEGORY_WORDS = re.compile(r"行业|领域|类|(?<![大中小微])型|方面|业态")  # 科技型, not 大型
 # Names listed in brackets after a counted class noun: 新认定科技型企业3家（甲、乙、丙）.
 BRACKET_LIST = re.compile(r"(?P<cls>企业|公司|项目|工程|学校|医院|公园|道路|社区|村)[^，,。；;（()）]{0,4}?"
                           r"[0-9一二三四五六七八九十百两]+[个家所项条座]\s*[（(](?P<items>[^（()）]{2,160})[)）]")

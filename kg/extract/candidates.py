@@ -246,6 +246,8 @@ def _after_place(name: str, start: int, typ: str, gaz: Gazetteer,
     for m in lx.COUNTY_END.finditer(name):
         head, rest = name[: m.end()], name[m.end():]
         if rest in lx.GENERIC and (gaz.is_known(head) or head[: -len(m.group())] in places):
+            if typ == "Organization" and rest in lx.ORG_SUFFIXES:
+                return start, name, typ  # 甲区政府, 甲区委: a place's own body is named by the place
             return start, name, None  # 深圳市工业园区: a class noun with its place
     for m in lx.DIVISION_INSIDE.finditer(name):
         head, rest = name[: m.end()], name[m.end():]
@@ -279,8 +281,9 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
     for m in lx.LISTED.finditer(text):
         typ, cls, mod = lx.CLASS_NOUNS[m.group("cls")], m.group("cls"), m.group("mod")
         counted = m.group("etc") != "等"  # 甲、乙等7条道路: counted items are named ones
-        if lx.CATEGORY_WORDS.search(mod) or any(_verb(w) for w in cut(mod)):
+        if lx.CATEGORY_WORDS.search(mod) or any(_verb(w) for w in cut(mod.rpartition("的")[2])):
             continue  # 锂电池、危化品等行业企业: trades, not names; 甲、乙等五位嘉宾出席会议: a clause
+            # (a verb before 的 qualifies the class: 甲、乙等一批享誉业界的优质企业)
         end = m.start("etc")
         items = []
         for piece in reversed(lx.LIST_SEP.split(text[m.start("items"):end])):
@@ -291,7 +294,12 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
         if len(items) == 1 and not m.group("etc").startswith("等"):
             continue  # 大族系11家企业: one counted phrase, not a list of names
         first_start, first_end = items[0]
-        items[0] = (max(first_start, _left_start(toks, first_end, 12)), first_end)
+        left = max(first_start, _left_start(toks, first_end, 12))
+        items[0] = (left, first_end)
+        if len(items) > 1 and (alt := _like_siblings(toks, first_start, first_end, items[1:])) != left:
+            items.insert(0, (alt, first_end))  # 重点发展|甲乙建设、丙丁电力: as long as the others
+        if (opened := _second_verb(toks, left, first_start)) is not None:
+            items.insert(0, (opened, first_end))  # 招引|联合甲乙半导体: the verb after a verb opens the name
         for start, end in items:
             name = trim(text[start:end])
             start = end - len(name)
@@ -304,7 +312,9 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
                 if 2 <= len(name) <= 3 and name[0] in lx.SURNAMES:
                     out.append(Candidate(start, end, typ, listed=True))
             elif 2 <= len(name) <= 12 and not lx.SLOGAN.search(name) and (
-                    distinctive(name, places) or type_of(name, gaz, counted, places) == typ):
+                    distinctive(name, places) or type_of(name, gaz, counted, places) == typ
+                    or typ == "Organization" and cls in lx.COMPANY_CLASSES and not jieba.dt.FREQ.get(name)
+                    and not vocabulary.is_common(name)):  # 甲乙建设、丙丁电力等企业: brands, not words
                 full = None  # 塘尾、新田等社区: each item is a 社区; 甲、乙2所九年一贯制学校: each a school
                 if (typ == "District" or (cls in lx.FACILITY_CLASSES and mod not in lx.GENERIC_HEADS
                                           and mod not in lx.BREAK_WORDS and not name.endswith(lx.FACILITY_SUFFIXES))
@@ -312,6 +322,25 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
                     full = name + (mod if typ == "Project" else "") + cls
                 out.append(Candidate(start, end, typ, full, listed=True))
     return out
+
+
+def _second_verb(toks: list[Token], start: int, limit: int) -> int | None:
+    """Where a name starts that opens with a verb-like word right after the verb governing it."""
+    k = next((i for i, t in enumerate(toks) if t.start == start), None)
+    if k is None or k < 2:
+        return None
+    v1, v2 = toks[k - 2], toks[k - 1]
+    if v2.start >= limit and v1.tag == v2.tag == "v" and len(v1.word) == len(v2.word) == 2:
+        return v2.start
+    return None
+
+
+def _like_siblings(toks: list[Token], start: int, end: int, others: list[tuple[int, int]]) -> int:
+    """Where the first item of a list starts when it is as long as the other items (names in one
+    list are alike): the word boundary in [start, end) nearest that length, the shorter on a tie."""
+    want = sum(b - a for a, b in others) / len(others)
+    bounds = [t.start for t in toks if start <= t.start < end - 1]
+    return min(bounds, key=lambda b: (abs(end - b - want), -b), default=start)
 
 
 def _bracket_candidates(text: str, places: frozenset[str]) -> list[Candidate]:

@@ -64,3 +64,29 @@ def test_inner_mongolia_s_townships_and_villages_are_divisions():
     got = {name: {c.type for s in propose(text, Gazetteer.load()).sentences for c in s.candidates
                   if text[c.start : c.end] == name} for name in ("江岸苏木", "夏布格嘎查", "四子王旗")}
     assert all("District" in types for types in got.values()), got
+
+
+def test_brands_listed_before_a_company_class_are_proposed_whole():
+    # a long modifier (a relative clause with 的) between the list and its class noun
+    got = proposed("重点发展青禾建设、蓝川电力等一批享誉业界的优质企业。")
+    assert {"青禾建设", "蓝川电力"} <= set(got), got
+    assert not any(name.startswith("重点") for name in got), got
+    # 和 inside a name does not split it; a size adjective (大型) is not a category (科技型)
+    got = proposed("成功引进立昌、永和等大型商贸与人力资源企业。")
+    assert {"立昌", "永和"} <= set(got), got
+
+
+def test_a_verb_after_the_governing_verb_may_open_the_first_listed_name():
+    got = proposed("成功招引联合青石半导体、奥蓝科技等8家企业。")
+    assert "联合青石半导体" in got and "奥蓝科技" in got, got
+
+
+def test_categories_listed_before_a_company_class_are_not_brands():
+    got = proposed("新能源、新材料等企业落户青禾工业园。")
+    assert "青禾工业园" in got
+    assert "新能源" not in got and "新材料" not in got, got
+
+
+def test_a_places_own_body_is_proposed_with_the_place():
+    got = proposed("推动东湖区政府与青禾传媒联合打造数字产业园，陇县人大常委会开展视察。")
+    assert "东湖区政府" in got and "陇县人大常委会" in got, got
