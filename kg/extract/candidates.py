@@ -90,6 +90,15 @@ def _quote_start(toks: list[Token], close: int) -> int | None:
     return None
 
 
+def _place_in_brackets(text: str, toks: list[Token], close: int, gaz: Gazetteer) -> int | None:
+    """Index of the opening bracket before a known place in brackets that closes at `close`."""
+    for k in range(close - 1, max(-1, close - 4), -1):
+        if toks[k].word in "(（":
+            inner = text[toks[k].end : toks[close].start]
+            return k if k > 0 and gaz.is_known(inner) else None
+    return None
+
+
 def _kind(tok: Token) -> str | None:
     """The type a word names whole: a suffix word (幼儿园), or a division (巴南区, 镇)."""
     if len(tok.word) > 1 and tok.word in lx.SUFFIX_TYPE:
@@ -155,6 +164,8 @@ def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
                 break
             if _name_like(toks[i - 1]):
                 i -= 1
+            elif toks[i - 1].word in ")）" and (k := _place_in_brackets(text, toks, i - 1, gaz)) is not None:
+                i = k  # 甲科技(广州)有限公司: a branch's place in brackets is part of the company's name
             elif toks[i - 1].word in "”\"" and (k := _quote_start(toks, i - 1)) is not None and (
                     lx.SUFFIX_TYPE.get(tok.word) in ("Program", "Organization")
                     or not type_of(text[toks[k].end : toks[i - 1].start], gaz, quoted=True)):
@@ -293,6 +304,9 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
         items.reverse()
         if len(items) == 1 and not m.group("etc").startswith("等"):
             continue  # 大族系11家企业: one counted phrase, not a list of names
+        # brands: a company list none of whose later items is a dictionary word (粉尘涉爆、锂电池等企业
+        # lists hazards; 甲乙建设、丙丁电力等企业, companies)
+        brands = cls in lx.COMPANY_CLASSES and not any(jieba.dt.FREQ.get(trim(text[a:b])) for a, b in items[1:])
         first_start, first_end = items[0]
         left = max(first_start, _left_start(toks, first_end, 12))
         items[0] = (left, first_end)
@@ -313,8 +327,7 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
                     out.append(Candidate(start, end, typ, listed=True))
             elif 2 <= len(name) <= 12 and not lx.SLOGAN.search(name) and (
                     distinctive(name, places) or type_of(name, gaz, counted, places) == typ
-                    or typ == "Organization" and cls in lx.COMPANY_CLASSES and not jieba.dt.FREQ.get(name)
-                    and not vocabulary.is_common(name)):  # 甲乙建设、丙丁电力等企业: brands, not words
+                    or brands and not jieba.dt.FREQ.get(name) and not vocabulary.is_common(name)):
                 full = None  # 塘尾、新田等社区: each item is a 社区; 甲、乙2所九年一贯制学校: each a school
                 if (typ == "District" or (cls in lx.FACILITY_CLASSES and mod not in lx.GENERIC_HEADS
                                           and mod not in lx.BREAK_WORDS and not name.endswith(lx.FACILITY_SUFFIXES))

@@ -85,6 +85,15 @@ def test_categories_listed_before_a_company_class_are_not_brands():
     got = proposed("新能源、新材料等企业落户青禾工业园。")
     assert "青禾工业园" in got
     assert "新能源" not in got and "新材料" not in got, got
+    # one dictionary word among the items makes the list one of categories, not brands
+    got = proposed("对粉尘涉爆、锂电池、危化品等企业实行严管，青禾商会参与巡查。")
+    assert "青禾商会" in got
+    assert "粉尘涉爆" not in got, got
+
+
+def test_a_companys_branch_place_in_brackets_and_newspapers():
+    got = proposed("引进青禾卫星科技(广州)有限公司，青禾日报刊发了做法。")
+    assert "青禾卫星科技(广州)有限公司" in got and "青禾日报" in got, got
 
 
 def test_a_places_own_body_is_proposed_with_the_place():
