@@ -362,6 +362,9 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[^\W_]")
 _PUNCT = re.compile(r"[\W_]+")
 
+_TIME = r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+_YMD_LINE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})日?" + _TIME)
+_DMY_LINE = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)" + _TIME)  # 18.02.2016 12:16
 _LEAD_LINES = 8  # how far from the top page furniture (titles, teasers) is looked for
 _MIN_REPEAT = 20  # paragraphs at least this long are dropped when seen before
 _TEASER_OVERLAP = 0.8  # share of a lead paragraph's trigrams found in a later paragraph
@@ -402,14 +405,27 @@ def _meta_fields(line: str) -> list[tuple[str, str]] | None:
     return [(m["key"], line[m.end():end].strip()) for m, end in zip(marks, ends, strict=True)]
 
 
+def _date_line(line: str) -> str | None:
+    """A line that is only a date (and time), as news pages print it: the date, ISO-written."""
+    if m := _YMD_LINE.fullmatch(line):
+        return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}"
+    if m := _DMY_LINE.fullmatch(line):
+        return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}"
+    return None
+
+
 def _take_metadata(lines: list[str]) -> tuple[list[str], dict[str, str]]:
-    """Metadata lines removed from the text and parsed; a key alone takes the next short line."""
+    """Metadata lines removed from the text and parsed; a key alone takes the next short line; a
+    date alone on a line near the top is the publication date."""
     kept: list[str] = []
     meta: dict[str, str] = {}
     i = 0
     while i < len(lines):
         fields = _meta_fields(lines[i])
         i += 1
+        if fields is None and i <= 2 * _LEAD_LINES and (date := _date_line(lines[i - 1])):
+            meta.setdefault("发布日期", date)
+            continue
         if fields is None:
             kept.append(lines[i - 1])
             continue

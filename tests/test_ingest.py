@@ -300,6 +300,20 @@ def test_metadata_block_key_then_value_on_next_line_or_same_line():
     assert title == "北岭镇2023年工作要点"
 
 
+@pytest.mark.parametrize("line", ["18.02.2016  12:16", "2016-02-18 12:16:05", "2016年2月18日"])
+def test_a_date_alone_near_the_top_is_the_publication_date(line):
+    raw = f"青禾街道推进三项重点工作\n\n{line}\n\n青禾街道迅速行动，全年新建口袋公园两个。\n"
+    text, meta, _ = clean_text(raw)
+    assert meta == {"发布日期": "2016-02-18"}
+    assert paragraphs(text) == ["青禾街道推进三项重点工作", "青禾街道迅速行动，全年新建口袋公园两个。"]
+
+
+def test_a_date_inside_a_sentence_stays_in_the_text():
+    text, meta, _ = clean_text("青禾街道工作简报\n2016年2月18日，青禾街道召开推进会。\n")
+    assert meta == {}
+    assert "2016年2月18日，青禾街道召开推进会。" in text
+
+
 def test_metadata_key_without_short_value_does_not_eat_the_body():
     text, meta, _ = clean_text("来源：\n一、全年新建口袋公园两个。\n")
     assert meta == {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,17 @@ def test_cli_model_that_cannot_be_used_fails_with_its_name(tmp_path):
     assert run.exit_code == 1 and "corrupt.json: corrupt model file" in run.output
     run = CliRunner().invoke(main, ["extract", str(report), "--model", "rules"])
     assert run.exit_code == 0 and "柳岸产业园" in run.output
+
+
+def test_folds_keep_sources_whole_balance_annotations_and_ignore_text_lengths():
+    def doc(i: int, group: str, entities: int, text: str) -> train.GoldDoc:
+        gold = {"entities": [{"name": f"甲{k}", "types": ["Project"]} for k in range(entities)]}
+        return train.GoldDoc(Document(id=f"d{i}", path=f"d{i}.txt", text=text, sha256=str(i)), gold, group)
+
+    docs = [doc(0, "a", 9, "短"), doc(1, "a", 1, "短"), doc(2, "b", 6, "长" * 500), doc(3, "c", 5, "短"),
+            doc(4, "d", 2, "长" * 900)]
+    folds = train.folds(docs, 2)
+    # sizes (entities, plus one a document) a 12, b 7, c 6, d 3: dealt largest first to the lighter fold
+    assert sorted(map(sorted, folds)) == [["a", "d"], ["b", "c"]]
+    longer = [train.GoldDoc(replace(d.doc, text=d.doc.text * 3), d.gold, d.group) for d in docs]
+    assert train.folds(longer, 2) == folds
