@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg import rdf
+from kg.model import Mode
 from kg.resolve import Timeline, TimelineEntry, recurring
 
 STORE = "store"  # the Oxigraph store's folder inside a build
@@ -43,7 +44,7 @@ def timelines(store: rdf.KGStore, min_years: int = 2, timeout: float = 600.0) ->
     result = rdf.run_query(store, rdf.resolve_query("project-timeline"), timeout=timeout)
     by_id: dict[str, Timeline] = {}
     for b in result.bindings:
-        if b["mode"]["value"] == "other":
+        if b["mode"]["value"] == Mode.OTHER:
             continue
         pid = rdf.entity_id(b["project"]["value"])
         start, text = int(b["start"]["value"]), b["text"]["value"]

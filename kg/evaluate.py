@@ -23,7 +23,7 @@ from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
-from kg.model import TYPES
+from kg.model import TYPES, EntityType, Mode
 
 Record = Mapping[str, Any]  # one JSON object: a gold or predicted document, entity, section …
 
@@ -358,7 +358,7 @@ def _score_sections(ev: Evaluation, doc: str, gold: Record, pred: Record) -> Non
     """The set of (year, mode) of review and plan sections must equal gold's."""
     gs = {(s["year"], s["mode"]) for s in gold.get("sections", [])}
     ps = {(s.get("year"), s.get("mode")) for s in pred.get("sections", [])
-          if s.get("mode") in ("review", "plan")}
+          if s.get("mode") in (Mode.REVIEW, Mode.PLAN)}
     ev.sections.add(gs == ps)
     if gs != ps:
         ev.section_misses.append(Mismatch(doc, _show_sections(gs), _show_sections(ps)))
@@ -437,7 +437,7 @@ def score_recurrence(clusters: list[Record], preds: Mapping[str, Record], docs: 
         if doc not in covered:
             continue
         for e in p.get("entities", []):
-            if e.get("type") == "Project" and e.get("id"):
+            if e.get("type") == EntityType.PROJECT and e.get("id"):
                 by_id[e["id"]]["names"] |= spellings(e)
                 by_id[e["id"]]["years"] |= {m.get("year") for m in e.get("mentions", []) if m.get("year")}
     predicted = [r for r in by_id.values() if len(r["years"]) >= 2]

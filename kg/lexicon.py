@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from kg.model import EntityType
+
 LEVEL_COMMITTEES = ("市委", "区委", "县委", "省委", "镇委")
 COMMITTEES = frozenset({*LEVEL_COMMITTEES, "党委", "党工委"})
 GOVERNMENTS = ("人民政府", "政府", "办事处")  # a division's own government: 甲镇人民政府
@@ -20,9 +22,9 @@ NOT_NESTED = (*TRADE_SUFFIXES, "中心")
 ROAD_SUFFIXES = ("路", "大道", "街", "巷")
 # (suffix, type), longest first so that 产业园 wins over 园 and 党工委 over 委.
 _SUFFIXES: dict[str, tuple[str, ...]] = {
-    "District": ("街道", "社区", "镇", "乡", "村", "县", "市", "区", "省", "自治州", "特别行政区",
+    EntityType.DISTRICT: ("街道", "社区", "镇", "乡", "村", "县", "市", "区", "省", "自治州", "特别行政区",
                  "苏木", "嘎查", "旗"),  # Inner Mongolia's township, village and county
-    "Project": (
+    EntityType.PROJECT: (
         "新建工程", "改造工程", "改建工程", "扩建工程", "改扩建工程", "入户工程", "建设工程", "提升工程",
         "整治工程", "治理工程", "项目", "产业园", "工业园", "科技园", "创新园", "物流园", "产业园区", "工业园区",
         "新城", "合作区", "示范区", "开发区", "片区", "板块", "区块", "公园", "大道", "路", "街", "桥", "天桥",
@@ -39,7 +41,7 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
         "安置房", "安置小区", "安置点", "集中居住区", "快速路", "步行街", "商业街", "古镇", "景区", "度假区", "互通",
         "厂房", "还建房", "客运站", "汽车站", "火车站", "高铁站",
     ),
-    "Organization": (
+    EntityType.ORGANIZATION: (
         "有限公司", "公司", "集团", "协会", "商会", "联合会", "联谊会", "促进会", "委员会", "党工委", "党委",
         "党支部", "纪委", "监委", "总工会", "工会", "局", "办公室", "大学", "学院", "研究院", "研究所", "银行",
         "基金", "法院", "检察院", "派出所", "中心", "部", "厅", "办", "联盟", "酒店", "党校", "院", "委",
@@ -48,7 +50,7 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
         "卫生院", "支行", "分行", "信用社", "出版社", "报社", "电视台", "日报", "晚报", "新闻网",
         *TRADE_SUFFIXES,
     ),
-    "Program": (
+    EntityType.PROGRAM: (
         "行动", "计划", "活动", "模式", "机制", "战略", "试点", "专项", "革命", "运动", "改革", "工程",
         "攻坚战", "工作法", "品牌", "体系", "课堂", "专项斗争",
         # recurring event series
@@ -62,7 +64,7 @@ ALL_SUFFIXES: tuple[str, ...] = tuple(s for s, _ in SUFFIX_TYPES)
 SUFFIX_LAST = frozenset(s[-1] for s in ALL_SUFFIXES)  # a cheap first test before `endswith(ALL_SUFFIXES)`
 SUFFIX_TYPE = dict(SUFFIX_TYPES)  # each suffix carries one type
 _BY_LENGTH = sorted({len(s) for s in ALL_SUFFIXES}, reverse=True)
-ORG_SUFFIXES = frozenset(_SUFFIXES["Organization"])
+ORG_SUFFIXES = frozenset(_SUFFIXES[EntityType.ORGANIZATION])
 ORG_SUFFIX_LENGTHS = sorted({len(s) for s in ORG_SUFFIXES})
 
 
@@ -73,7 +75,7 @@ def suffix_of(name: str) -> tuple[str, str] | None:
             return name[-n:], typ
     return None
 WORKS = ("工程", "项目")  # works on a named thing: 甲学校|改扩建工程 keeps the school in its name
-DISTRICT_SUFFIXES = _SUFFIXES["District"]
+DISTRICT_SUFFIXES = _SUFFIXES[EntityType.DISTRICT]
 
 # The part before a suffix must be at least this long to be a name (路 alone is not one).
 MIN_HEAD = {"院": 2, "委": 2, "园": 2, "园区": 2, "小区": 2, "市场": 2,
@@ -214,13 +216,11 @@ MASKED_DIVISIONS = re.compile(rf"(?:[Xx×＊*]+[{ONE_CHAR_DIVISIONS}])*")
 TOWN_OR_VILLAGE = re.compile(r"街道|社区|苏木|嘎查|镇|乡|村")
 # A list before a class noun: 甲、乙等3家企业. The class noun gives the type of every item.
 CLASS_NOUNS = {
-    "企业": "Organization", "公司": "Organization", "单位": "Organization", "机构": "Organization",
-    "高校": "Organization", "医院": "Organization", "协会": "Organization", "商会": "Organization",
-    "项目": "Project", "工程": "Project", "园区": "Project", "道路": "Project", "片区": "Project",
-    "学校": "Project", "公园": "Project", "小区": "Project", "综合体": "Project",
-    "社区": "District", "村": "District", "街道": "District",
-    "活动": "Program", "行动": "Program",
-    "为代表": "Person", "同志": "Person", "院士": "Person", "烈士": "Person", "先烈": "Person",
+    **dict.fromkeys(("企业", "公司", "单位", "机构", "高校", "医院", "协会", "商会"), EntityType.ORGANIZATION),
+    **dict.fromkeys(("项目", "工程", "园区", "道路", "片区", "学校", "公园", "小区", "综合体"), EntityType.PROJECT),
+    **dict.fromkeys(("社区", "村", "街道"), EntityType.DISTRICT),
+    **dict.fromkeys(("活动", "行动"), EntityType.PROGRAM),
+    **dict.fromkeys(("为代表", "同志", "院士", "烈士", "先烈"), EntityType.PERSON),
 }
 _COUNT = r"[0-9一二三四五六七八九十百余多两]+[个家所座条项批宗处]"
 LISTED = re.compile(

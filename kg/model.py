@@ -10,11 +10,40 @@ per-document `Entity`s, `resolve` gives each entity a corpus-wide id and `Relati
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from enum import StrEnum
 
-TYPES = ("District", "Project", "Organization", "Program", "Person")
-Mode = Literal["review", "plan", "other"]
-STAGES = ("planned", "started", "under_way", "completed", "operating")
+
+class EntityType(StrEnum):
+    """What a named thing is (the annotation guide's five types). A StrEnum: each member is its
+    own name as a string, so JSON, RDF and gold files read and write plain strings."""
+
+    DISTRICT = "District"
+    PROJECT = "Project"
+    ORGANIZATION = "Organization"
+    PROGRAM = "Program"
+    PERSON = "Person"
+
+
+class Mode(StrEnum):
+    """Whether a section reports work done (review) or to be done (plan)."""
+
+    REVIEW = "review"
+    PLAN = "plan"
+    OTHER = "other"
+
+
+class Stage(StrEnum):
+    """A project's lifecycle stage in a year, in the order a project goes through them."""
+
+    PLANNED = "planned"
+    STARTED = "started"
+    UNDER_WAY = "under_way"
+    COMPLETED = "completed"
+    OPERATING = "operating"
+
+
+TYPES: tuple[EntityType, ...] = tuple(EntityType)
+STAGES: tuple[Stage, ...] = tuple(Stage)
 
 
 @dataclass
@@ -62,12 +91,12 @@ class Mention:
     start: int
     end: int
     text: str
-    type: str
+    type: EntityType
     sentence: tuple[int, int]  # span of the sentence holding the mention
     section: int | None = None  # index into DocResult.sections
     year: int | None = None
-    mode: Mode = "other"
-    stage: str | None = None  # one of STAGES, projects only
+    mode: Mode = Mode.OTHER
+    stage: Stage | None = None  # projects only
     stage_cue: str | None = None  # the words that gave the stage
     full: str | None = None  # the full name when the text writes a short one (宝安 → 宝安区)
 
@@ -117,7 +146,7 @@ class Entity:
     """One real thing named in one document (ids make it one thing across documents)."""
 
     name: str
-    type: str
+    type: EntityType
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     id: str = ""

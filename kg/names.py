@@ -20,6 +20,7 @@ import jieba.posseg
 from kg import gazetteer, vocabulary
 from kg import lexicon as lx
 from kg.gazetteer import Gazetteer
+from kg.model import EntityType
 
 PAREN = re.compile(r"[（(][^（()）\n]{1,20}[)）]")
 
@@ -172,7 +173,7 @@ def _programme_head(head: str) -> bool:
 def _opens_with_name(head: str, gaz: Gazetteer, places: frozenset[str]) -> bool:
     """Does the head open with a name of its own (甲村|安全饮水|项目, 甲路|北侧|地块)? That
     name singles the longer one out."""
-    return any(type_of(head[:k], gaz, places=places) in ("District", "Project")
+    return any(type_of(head[:k], gaz, places=places) in (EntityType.DISTRICT, EntityType.PROJECT)
                for k in range(len(head) - 1, 2, -1) if lx.suffix_of(head[:k]))
 
 
@@ -229,23 +230,23 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
     if name.endswith(lx.DISTRICT_SUFFIXES) and gaz.is_known(name) and (
             not name.endswith(("社区", "村")) or village_head(lx.DIVISION_SUFFIX.sub("", name))
             or lx.DIVISION_SUFFIX.sub("", name) in places):
-        return "District"  # a known 社区/村 still needs a place-like name: 现代社区 is one, but rarely meant
+        return EntityType.DISTRICT  # a known 社区/村 still needs a place-like name: 现代社区 is one, but rarely meant
     if name.endswith("街") and gaz.is_known(name + "道") and village_head(name[:-1]):
-        return "District"  # 龙津街: how Guangdong writes its 街道
+        return EntityType.DISTRICT  # 龙津街: how Guangdong writes its 街道
     if name.endswith(lx.NOT_NAME_ENDINGS):
         return None
     if match := lx.suffix_of(name):
         suffix, typ = match
         head = name[: -len(suffix)]
-        strong = (typ == "Program" and suffix in lx.STRONG_PROGRAM_SUFFIXES and _programme_head(head)) or (
+        strong = (typ == EntityType.PROGRAM and suffix in lx.STRONG_PROGRAM_SUFFIXES and _programme_head(head)) or (
             suffix in lx.ROAD_SUFFIXES and _road_head(head)) or (
             suffix in lx.BODY_SUFFIXES and _body_head(head)) or (suffix in lx.ZONE_SUFFIXES and _zone_head(head)) or (
             suffix in lx.STRONG_ORG_SUFFIXES and any(unknown for _, unknown in runs(list(cut(head)))))
-        if suffix in lx.GOVERNMENTS and type_of(head, gaz, places=places) != "District":
+        if suffix in lx.GOVERNMENTS and type_of(head, gaz, places=places) != EntityType.DISTRICT:
             return None  # 区政府 names no one; 甲镇人民政府 does
         if name.endswith(lx.LEVEL_COMMITTEES) and not gaz.is_known(name[:-1]):
             return None  # 寿光市委 is the committee of 寿光市; 标省委 (对标省委) of nothing
-        if (typ == "Project" and head[-1:] + suffix in lx.GENERIC) or lx.COUNT_END.search(head):
+        if (typ == EntityType.PROJECT and head[-1:] + suffix in lx.GENERIC) or lx.COUNT_END.search(head):
             return None  # 重要道|路 closes a common word (道路); 一条|路 counts a class
         if len(head) < lx.MIN_HEAD.get(suffix, 1) or (lx.ONLY_CODE.match(head) and suffix in lx.PART_SUFFIXES) or not (
                 quoted or strong or distinctive(head, places) or _opens_with_name(head, gaz, places)):
@@ -253,14 +254,15 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
         if (not quoted and suffix in lx.WEAK_PROGRAM_SUFFIXES and not lx.CODE.search(head) and not _proper(head)
                 and "“" not in head):
             return None
-        if typ == "District" and suffix == "区" and any(z in head for z in lx.ZONE_WORDS):
-            return "Project"  # 某工业园四区: a zone, not a division
-        if typ == "District" and (suffix not in lx.LOCAL_SUFFIXES or not _place_like(head)):
+        if typ == EntityType.DISTRICT and suffix == "区" and any(z in head for z in lx.ZONE_WORDS):
+            return EntityType.PROJECT  # 某工业园四区: a zone, not a division
+        if typ == EntityType.DISTRICT and (suffix not in lx.LOCAL_SUFFIXES or not _place_like(head)):
             return None  # an unknown 区/市/县 is rarely a division; unknown 社区/村 often are
-        if typ == "Program" and lx.NUMBERED.match(head) and len(name) <= 5:
+        if typ == EntityType.PROGRAM and lx.NUMBERED.match(head) and len(name) <= 5:
             return None  # 一号工程, 八八战略: numbered catchwords
-        if typ == "Program" and suffix == "工程" and (lx.BUILD_CUE.search(head) or type_of(head, gaz) == "Project"):
-            return "Project"  # 工程 of construction, not a programme
+        if typ == EntityType.PROGRAM and suffix == "工程" and (
+                lx.BUILD_CUE.search(head) or type_of(head, gaz) == EntityType.PROJECT):
+            return EntityType.PROJECT  # 工程 of construction, not a programme
         return typ
     return None
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from kg.author import author
 from kg.gazetteer import Gazetteer
-from kg.model import STAGES, Corpus, DocResult, Entity, Mention, Place, Relation
+from kg.model import STAGES, Corpus, DocResult, Entity, EntityType, Mention, Mode, Place, Relation
 from kg.names import core, same_thing, village_stem
 
 TOWN = re.compile(r"(街道|镇|乡|苏木)$")
@@ -33,7 +33,7 @@ def stable_id(kind: str, *parts: str) -> str:
 
 
 def _district_mentions(r: DocResult) -> list[Entity]:
-    return [e for e in r.entities if e.type == "District"]
+    return [e for e in r.entities if e.type == EntityType.DISTRICT]
 
 
 def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
@@ -92,17 +92,17 @@ def resolve(results: list[DocResult], gaz: Gazetteer | None = None) -> Corpus:
         home = r.district
         home_key = home.code or home.name if home else ""
         for e in r.entities:
-            if e.type == "District":
+            if e.type == EntityType.DISTRICT:
                 e.id = dids[id(e)]
                 if home and (e.name == home.name or home.name.startswith(e.name)):
                     r.district_id = e.id
                 continue
-            scope = home_key if e.type in ("Project", "Program") else ""
+            scope = home_key if e.type in (EntityType.PROJECT, EntityType.PROGRAM) else ""
             e.id = _match_or_new(canon[(e.type, scope)], e, scope)
         if home and r.district_id is None:
             r.district_id = f"district-{home.code}" if home.code else stable_id("district", home.name)
         for e in r.entities:
-            if e.type != "District":
+            if e.type != EntityType.DISTRICT:
                 e.district = r.district_id
         for q in r.quantities:
             q.subject = q.subject or (home.name if home else None)  # the guide: else the report's district
@@ -201,23 +201,24 @@ def relations(r: DocResult) -> list[Relation]:
             for f, n in items:
                 if e is f:
                     continue
-                if e.type == "Project" and f.type == "District" and f.place and f.place.level == "village":
+                if (e.type == EntityType.PROJECT and f.type == EntityType.DISTRICT and f.place
+                        and f.place.level == "village"):
                     add(e, "locatedIn", f, [m, n])
-                elif e.type == "Organization" and f.type in ("Project", "Program"):
+                elif e.type == EntityType.ORGANIZATION and f.type in (EntityType.PROJECT, EntityType.PROGRAM):
                     add(e, "participatesIn", f, [m, n])
-                elif e.type == "Program" and f.type == "Organization":
+                elif e.type == EntityType.PROGRAM and f.type == EntityType.ORGANIZATION:
                     add(e, "runBy", f, [m, n])
                 elif e.id < f.id:
                     add(e, "cooccurs", f, [m, n])
     for e in r.entities:
-        if e.type == "District" and e.place and r.district_id and e.id != r.district_id:
+        if e.type == EntityType.DISTRICT and e.place and r.district_id and e.id != r.district_id:
             if r.district and e.place.parents[:1] == [r.district.name]:
                 add(e, "partOf", r.district_id, e.mentions[:1])
-        elif e.type == "Project" and r.district_id and not any(
+        elif e.type == EntityType.PROJECT and r.district_id and not any(
             k[0] == e.id and k[1] == "locatedIn" for k in out
         ):
             add(e, "locatedIn", r.district_id, e.mentions[:1])
-        elif e.type == "Program" and r.district_id:
+        elif e.type == EntityType.PROGRAM and r.district_id:
             add(e, "runBy", r.district_id, e.mentions[:1])
     return list(out.values())
 
@@ -273,11 +274,11 @@ def timelines(corpus: Corpus, min_years: int = 2) -> list[Timeline]:
     by_id: dict[str, Timeline] = {}
     for r in corpus.results:
         for e in r.entities:
-            if e.type != "Project":
+            if e.type != EntityType.PROJECT:
                 continue
             t = by_id.setdefault(e.id, Timeline(e.id, e.name))
             for m in e.mentions:
-                if m.year is None or m.mode == "other":
+                if m.year is None or m.mode == Mode.OTHER:
                     continue
                 s0, s1 = m.sentence
                 t.entries.append(TimelineEntry(m.year, m.stage, m.mode, r.doc.id, r.doc.text[s0:s1], m.text,
@@ -291,7 +292,7 @@ def recurring(found: Iterable[Timeline], min_years: int = 2) -> list[Timeline]:
     for t in found:
         if len(t.years) < min_years:
             continue
-        t.entries.sort(key=lambda x: (x.year, x.mode != "review", -RANK.get(x.stage or "", -1)))
+        t.entries.sort(key=lambda x: (x.year, x.mode != Mode.REVIEW, -RANK.get(x.stage or "", -1)))
         t.slips = slips(t.entries)
         out.append(t)
     return sorted(out, key=lambda t: (-len(t.years), t.name))
@@ -301,7 +302,7 @@ def slips(entries: list[TimelineEntry]) -> list[Slip]:
     """A plan for year Y aimed at a stage that a report of a later year shows was not reached."""
     found = []
     for p in entries:
-        if p.mode != "plan" or p.stage is None:
+        if p.mode != Mode.PLAN or p.stage is None:
             continue
         later = [x for x in entries if x.year > p.year and x.stage is not None]
         if later and max(RANK[x.stage] for x in later) < RANK[p.stage]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.model import STAGES
+from kg.model import STAGES, Mode, Stage
 from kg.structure import clause_bounds, clauses, has_verb, sentence_around
 
 # Steps before construction; "完成" or "启动" followed by one of them is that step, not completion/start.
@@ -24,18 +24,18 @@ _PLANNED_OBJECT = (rf"了?(?:{_PLANNED})"
                    rf"|[^，,。；;、\d]{{1,4}}?(?:{_PLANNED})(?=[，,。；;、]|$|工作|编制|手续|批复|审批)")
 # Stage cues, most specific first: at one position the first alternative that matches wins.
 _CUES = (
-    ("planned", _PLANNED),  # first: 施工图, 开工手续 are not 施工, 开工
-    ("operating", r"投入运营|正式运营|试运行|试运营|开业|开园|开馆|(?<!开发)(?<!建设)(?<!管理)运营|投产|投入生产"),
-    ("completed", r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成"),
-    ("under_way", r"完成[^，,。；;、\d]{0,6}?\d+(?:\.\d+)?%|完成(?:年度)?投资|进度过半"
+    (Stage.PLANNED, _PLANNED),  # first: 施工图, 开工手续 are not 施工, 开工
+    (Stage.OPERATING, r"投入运营|正式运营|试运行|试运营|开业|开园|开馆|(?<!开发)(?<!建设)(?<!管理)运营|投产|投入生产"),
+    (Stage.COMPLETED, r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成"),
+    (Stage.UNDER_WAY, r"完成[^，,。；;、\d]{0,6}?\d+(?:\.\d+)?%|完成(?:年度)?投资|进度过半"
                   r"|(?:完成)?主体(?:结构|工程|封顶|完工)|封顶|在建"
                   r"|正在建设|建设顺利|进展顺利|顺利推进|有序推进|稳步推进|取得(?:新|阶段性|积极|重要)?进展"
                   r"|加快推进|加速推进|全力推进|加快建设|加速建设|抓紧建设|抓紧施工|施工(?!单位|方|队|企业)"),
-    ("started", rf"开工|动工|进场|开建|破土|奠基|启动建设|开启|落地|启动(?!仪式|区|{_PLANNED_OBJECT})"),
-    ("completed", rf"完成(?!{_PLANNED_OBJECT})"),
+    (Stage.STARTED, rf"开工|动工|进场|开建|破土|奠基|启动建设|开启|落地|启动(?!仪式|区|{_PLANNED_OBJECT})"),
+    (Stage.COMPLETED, rf"完成(?!{_PLANNED_OBJECT})"),
 )
 # Verbs that only say work goes on (推进X, 加快X建设, 实施X工程): used when nothing more telling is near.
-_WEAK_CUES = (("under_way", r"推进|推动|加快|加速|实施(?!主体|方案)"),)
+_WEAK_CUES = ((Stage.UNDER_WAY, r"推进|推动|加快|加速|实施(?!主体|方案)"),)
 # Before a cue in a review, these say the step is still to come (拟开工, 预计2023年建成).
 _INTENDED = re.compile(r"拟|预计|计划|将|力争|争取|准备|即将")
 # A clause opening with one of these states what the plan aims at for the clause before it.
@@ -88,7 +88,7 @@ def stage_of(text: str, start: int, end: int, mode: str) -> tuple[str | None, st
     if _EXHORTATION.match(text, sentence_around(text, start)[0]):
         return None, None  # 让我们…团结奋斗，…建设甲示范区: a call to the audience, not a step of work
     lo, hi = clause_bounds(text, start, end)
-    aim = _aim_after(text, hi) if mode == "plan" else None
+    aim = _aim_after(text, hi) if mode == Mode.PLAN else None
     if aim:
         return aim[1:]
     before = _governing_before(text, lo, start)
@@ -99,13 +99,13 @@ def stage_of(text: str, start: int, end: int, mode: str) -> tuple[str | None, st
         cue = after[0] if after else before
         if cue is None:
             continue
-        if mode == "plan" and after:  # 3月开工，10月竣工: a plan aims at its furthest step
+        if mode == Mode.PLAN and after:  # 3月开工，10月竣工: a plan aims at its furthest step
             cue = max(after, key=lambda c: STAGES.index(c[1]))
         elif after:  # 建成运营, 完成建设并投产: a review's chained steps all happened, the last counts
             cue = max(_chained(text, after), key=lambda c: STAGES.index(c[1]))
-        if mode == "review" and cue[1] != "under_way" and _INTENDED.search(text, max(lo, cue[0] - 8), cue[0]):
+        if mode == Mode.REVIEW and cue[1] != Stage.UNDER_WAY and _INTENDED.search(text, max(lo, cue[0] - 8), cue[0]):
             # a review's 拟开工, 预计年底建成: the step is not reached yet (预计完成投资 is progress all the same)
-            return "planned", text[cue[0] : cue[0] + len(cue[2])]
+            return Stage.PLANNED, text[cue[0] : cue[0] + len(cue[2])]
         return cue[1:]
     return _from_sentence(text, lo, hi, start, end, mode)
 
@@ -162,7 +162,7 @@ def _from_sentence(text: str, lo: int, hi: int, start: int, end: int, mode: str)
     if not _TOPIC.search(text[lo:hi]) and (has_verb(text, lo, start) or has_verb(text, end, hi)):
         return None, None  # 对接丙基地: the name's own verb says what happens to it
     others = [c for c in clauses(text, *sentence_around(text, lo)) if c[0] != lo]
-    if mode == "plan":
+    if mode == Mode.PLAN:
         aimed: list[_Cue] = []
         for c0, c1 in (c for c in others if c[0] > lo):
             cues = _cues(text, c0, c1)

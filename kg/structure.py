@@ -93,10 +93,10 @@ _RELATIVE_YEAR = re.compile(
 )
 _PARTIAL_YEAR = re.compile(r"上半年|前三季度|前半年|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月")
 _MODE_WORDS: dict[str, str] = {
-    "review": "总结|回顾|亮点|成效|成绩|成果|完成情况|工作情况|进展情况|开展情况|落实情况|执行情况|推进情况"
+    Mode.REVIEW: "总结|回顾|亮点|成效|成绩|成果|完成情况|工作情况|进展情况|开展情况|落实情况|执行情况|推进情况"
     "|主要工作|主要做法|做法|述职",
-    "plan": "计划|安排|思路|打算|重点工作|工作重点|任务|目标|要点|展望|设想|举措|部署",
-    "other": "问题|不足|短板|困难|差距|挑战",
+    Mode.PLAN: "计划|安排|思路|打算|重点工作|工作重点|任务|目标|要点|展望|设想|举措|部署",
+    Mode.OTHER: "问题|不足|短板|困难|差距|挑战",
 }
 _MODE_WORD = re.compile("|".join(f"(?P<{mode}>{words})" for mode, words in _MODE_WORDS.items()))
 _JOINER = re.compile(r"暨|及|和|与|以及|并|、|/")
@@ -282,13 +282,13 @@ def _body_mode(
     body = text[start:end]
     ends = [s1 for _, s1 in sentences(body)]
     score = [0] * (len(ends) + 1)  # per sentence: past cues minus future cues
-    hits: dict[str, list[re.Match[str]]] = {"review": [], "plan": []}
-    for pattern, sign, side in ((_PAST, 1, "review"), (_FUTURE, -1, "plan")):
+    hits: dict[str, list[re.Match[str]]] = {Mode.REVIEW: [], Mode.PLAN: []}
+    for pattern, sign, side in ((_PAST, 1, Mode.REVIEW), (_FUTURE, -1, Mode.PLAN)):
         for m in pattern.finditer(body):
             score[bisect_right(ends, m.start())] += sign
             hits[side].append(m)
-    votes = Counter("review" if x > 0 else "plan" for x in score if x)
-    for mode, other in (("review", "plan"), ("plan", "review")):
+    votes = Counter(Mode.REVIEW if x > 0 else Mode.PLAN for x in score if x)
+    for mode, other in ((Mode.REVIEW, Mode.PLAN), (Mode.PLAN, Mode.REVIEW)):
         if votes[mode] >= min_votes and votes[mode] >= decide * votes[other] and votes[mode] > votes[other]:
             first = hits[mode][0]
             words = "、".join(list(dict.fromkeys(m.group() for m in hits[mode]))[:_SHOWN_CUES])
@@ -329,22 +329,22 @@ class _Years:
     why: dict[str, Evidence] = field(default_factory=dict)
 
     def take(self, year: int | None, mode: str, why: Evidence, partial: bool = False) -> None:
-        if year is None or mode not in ("review", "plan") or self.of(mode) is not None:
+        if year is None or mode not in (Mode.REVIEW, Mode.PLAN) or self.of(mode) is not None:
             return
         setattr(self, mode, year)
         self.why[mode] = why
-        if mode == "review":
+        if mode == Mode.REVIEW:
             self.partial = partial
 
     def infer(self) -> None:
         step = 0 if self.partial else 1
         if self.plan is None and self.review is not None:
-            self.plan, self.why["plan"] = self.review + step, self.why["review"]
+            self.plan, self.why[Mode.PLAN] = self.review + step, self.why[Mode.REVIEW]
         if self.review is None and self.plan is not None:
-            self.review, self.why["review"] = self.plan - step, self.why["plan"]
+            self.review, self.why[Mode.REVIEW] = self.plan - step, self.why[Mode.PLAN]
 
     def of(self, mode: str) -> int | None:
-        return self.review if mode == "review" else self.plan if mode == "plan" else None
+        return self.review if mode == Mode.REVIEW else self.plan if mode == Mode.PLAN else None
 
 
 def published(metadata: dict[str, str]) -> tuple[int, int | None, Evidence] | None:
@@ -377,7 +377,7 @@ def _ranked_years(
     yield [(p.year, p.mode, title_ev, p.partial) for p in title_parts] + [
         (s.year, s.mode, s.evidence[0], bool(_PARTIAL_YEAR.search(s.title))) for s in sections if s.year]
     if not title_parts and _REPORT.search(title) and (y := _year(title)):
-        yield [(y, "review", title_ev, True) if _PARTIAL_YEAR.search(title) else (y, "plan", title_ev, False)]
+        yield [(y, Mode.REVIEW, title_ev, True) if _PARTIAL_YEAR.search(title) else (y, Mode.PLAN, title_ev, False)]
     date = published(metadata)
     opened = False
     for m in _openings(text):
@@ -398,8 +398,8 @@ def _ranked_years(
     if date:
         y, month, ev = date
         month = month or 6  # a filing year alone: the report is of that year
-        yield [(y - 1 if month <= _EARLY_MONTHS else y, "review", ev, False),
-               (y + 1 if month >= _LATE_MONTHS else y, "plan", ev, False)]
+        yield [(y - 1 if month <= _EARLY_MONTHS else y, Mode.REVIEW, ev, False),
+               (y + 1 if month >= _LATE_MONTHS else y, Mode.PLAN, ev, False)]
 
 
 def _plan_year(text: str) -> tuple[int, Evidence] | None:
@@ -413,7 +413,7 @@ def _plan_year(text: str) -> tuple[int, Evidence] | None:
 
 
 def _mode_at(sections: list[Section], pos: int) -> str:
-    return next((s.mode for s in sections if s.start <= pos < s.end and s.mode != "other"), "review")
+    return next((s.mode for s in sections if s.start <= pos < s.end and s.mode != Mode.OTHER), Mode.REVIEW)
 
 
 def _doc_years(text: str, title: str, metadata: dict[str, str], sections: list[Section]) -> _Years:
@@ -436,12 +436,12 @@ def _looks_back(text: str) -> tuple[Mode, Evidence] | None:
         return None
     ev = Evidence("opening", opening.group().rstrip("，,"), opening.start(), opening.end())
     if _SINCE.search(opening.group()):
-        return "review", ev
+        return Mode.REVIEW, ev
     year = _year(opening.group()) if opening.re is _OPENING else None
     for a, _ in sentences(text[opening.end() :]):
         turn = _FORWARD_OPENER.match(text, opening.end() + a)
         if year and turn and _year(turn.group()) == year + 1:
-            return "review", ev
+            return Mode.REVIEW, ev
     return None
 
 
@@ -454,7 +454,7 @@ def _body_year(text: str, start: int, end: int, mode: str) -> tuple[int | None, 
         return None, None
     most = max(counts.values())
     tied = [y for y, n in counts.items() if n == most and y is not None]
-    year = max(tied) if mode == "plan" else min(tied)
+    year = max(tied) if mode == Mode.PLAN else min(tied)
     first = next(m for m in found if _year(m.group()) == year)
     return year, Evidence("named", f"{first.group()} ×{most}", first.start(), first.end())
 
@@ -487,18 +487,18 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
             sections[-1].end = end  # a heading with nothing under it (a title right before 一、…)
             continue
         said = h.parts[0].mode if len(h.parts) == 1 else None
-        mode, why = (None, None) if said == "other" else _body_mode(text, h.body, end) if said is None else (
+        mode, why = (None, None) if said == Mode.OTHER else _body_mode(text, h.body, end) if said is None else (
             _body_mode(text, h.body, end, _OVERTURN, _MIN_OVERTURN))  # a heading's own word weighs more
         if said is None and h.body == 0 and (back := _looks_back(text)):
             mode, why = back  # 2022年以来，…: what the opening says outweighs the verbs
         said_by = _quote(text, "title", title) if h.body == 0 else _quote(text, "heading", h.title, h.start)
         evidence = [said_by] if h.parts or h.year else []
         if mode is None and said is None and (since := _SINCE.search(text, h.body, _first_sentence_end(text, h.body))):
-            mode, why = "review", Evidence("opening", since.group(), since.start(), since.end())
-        mode = mode or said or "other"
+            mode, why = Mode.REVIEW, Evidence("opening", since.group(), since.start(), since.end())
+        mode = mode or said or Mode.OTHER
         sections.append(Section(h.title, h.start, end, h.year, mode, said if said and said != mode else None,
                                 evidence + ([why] if why else [])))
-    if all(s.mode == "other" for s in sections):
+    if all(s.mode == Mode.OTHER for s in sections):
         mode, why = _body_mode(text, 0, len(text), 1.0, 1)
         if mode:  # a report without a heading that says review or plan (an excerpt, a news item):
             # the whole text is what most of its sentences say
@@ -506,14 +506,14 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
     years = _doc_years(text, title, metadata, sections)
     date = published(metadata)
     for s in sections:
-        if s.year is None and s.mode != "other":
+        if s.year is None and s.mode != Mode.OTHER:
             s.year = years.of(s.mode)
             why = years.why.get(s.mode)
             if s.year is None:
                 s.year, why = _body_year(text, s.start, s.end, s.mode)
             if why:
                 s.evidence.insert(0, why)
-        if date and s.mode != "other" and date[2] not in s.evidence:
+        if date and s.mode != Mode.OTHER and date[2] not in s.evidence:
             s.evidence.append(date[2])  # the report's "now": what 今年 in its forward clauses means
     for s in sections:
         s.evidence = _distinct(s.evidence)
@@ -543,7 +543,7 @@ def _split_forward(text: str, s: Section, partial: bool) -> list[Section]:
     """A review that turns, at a sentence opening with 下一步, 明年 or the next year (…。2024年，要…),
     to what comes next, and plainly states intents from there on, is a review and a plan: two
     sections. One forward sentence closing a review (下一步，将继续…) stays part of it."""
-    if s.mode != "review" or s.year is None:
+    if s.mode != Mode.REVIEW or s.year is None:
         return [s]
     for a, _ in sentences(text[s.start : s.end]):
         a += s.start
@@ -553,11 +553,11 @@ def _split_forward(text: str, s: Section, partial: bool) -> list[Section]:
             continue
         # the next year named outright turns the text on its own; 下一步 must be borne out by the verbs
         mode, why = _body_mode(text, a, s.end, *((1.0, 1) if named else (_DECIDE, _MIN_VOTES)))
-        if mode != "plan":
+        if mode != Mode.PLAN:
             continue
         year = named or s.year + (0 if partial else 1)
         ev = Evidence("opening" if named else "relative", opener.group(), a, a + opener.end())
-        plan = Section(_HEADING_END.split(text[a : s.end])[0][:_MAX_HEADING], a, s.end, year, "plan", None,
+        plan = Section(_HEADING_END.split(text[a : s.end])[0][:_MAX_HEADING], a, s.end, year, Mode.PLAN, None,
                        [ev, why, *(e for e in s.evidence if e.kind == "published")])  # type: ignore[list-item]
         s.end = a
         return [s, plan]
@@ -608,9 +608,9 @@ def time_of(text: str, sections: list[Section], start: int, end: int) -> tuple[i
     clause first tells the project's progress this year."""
     i = section_at(sections, start)
     if i is None:
-        return None, None, "other"
+        return None, None, Mode.OTHER
     s = sections[i]
-    if s.mode != "review" or s.year is None:
+    if s.mode != Mode.REVIEW or s.year is None:
         return i, s.year, s.mode
     lo, hi = clause_bounds(text, start, end)
     named, ahead = _CLAUSE_YEAR.search(text, lo, hi), _FORWARD.search(text, lo, hi)
@@ -621,7 +621,7 @@ def time_of(text: str, sections: list[Section], start: int, end: int) -> tuple[i
     now = _now(s) or s.year
     rel = named.group("rel")
     year = _year(named.group()) if rel is None else now if rel in ("今年", "本年") else now + 1
-    return (i, year, "plan") if year and year > s.year else (i, s.year, s.mode)
+    return (i, year, Mode.PLAN) if year and year > s.year else (i, s.year, s.mode)
 
 
 def _now(s: Section) -> int | None:

@@ -18,7 +18,7 @@ from kg.extract.group import group
 from kg.extract.quantities import find_quantities
 from kg.extract.rules import decide_by_rules
 from kg.gazetteer import Gazetteer
-from kg.model import DocResult, Document, Mention
+from kg.model import DocResult, Document, EntityType, Mention
 from kg.simplified import simplified
 from kg.stages import stage_of
 from kg.structure import find_sections, time_of
@@ -29,7 +29,7 @@ BUILT = lx.WORKS + lx.FACILITY_SUFFIXES + lx.VENUE_SUFFIXES
 
 
 def _staged(typ: str, name: str) -> bool:
-    return typ == "Project" or (typ in ("Program", "Organization") and name.endswith(BUILT))
+    return typ == EntityType.PROJECT or (typ in (EntityType.PROGRAM, EntityType.ORGANIZATION) and name.endswith(BUILT))
 
 Decider = Model | Literal["rules"] | None  # a trained model, the hand-written rules (RULES), or the shipped model
 

@@ -23,7 +23,7 @@ import jieba.posseg
 from kg import lexicon as lx
 from kg import vocabulary
 from kg.gazetteer import Gazetteer
-from kg.model import Place
+from kg.model import EntityType, Place
 from kg.names import (
     catchword,
     cut,
@@ -104,7 +104,7 @@ def _kind(tok: Token) -> str | None:
     if len(tok.word) > 1 and tok.word in lx.SUFFIX_TYPE:
         return lx.SUFFIX_TYPE[tok.word]
     if tok.word.endswith(lx.DISTRICT_SUFFIXES) and (len(tok.word) == 1 or tok.tag == "ns"):
-        return "District"
+        return EntityType.DISTRICT
     return None
 
 
@@ -112,9 +112,9 @@ def _same_family(prev: Token, tok: Token) -> bool:
     """Do two suffix words end names of one family (two schools, two divisions), so that the
     first closes a name of its own? A plot before a school (舜都地块|公办幼儿园) does not."""
     kind = _kind(prev)
-    if not kind or kind != _kind(tok) or kind == "Program" or tok.word.endswith(lx.WORKS):
+    if not kind or kind != _kind(tok) or kind == EntityType.PROGRAM or tok.word.endswith(lx.WORKS):
         return False
-    return kind == "District" or prev.word == tok.word or (
+    return kind == EntityType.DISTRICT or prev.word == tok.word or (
         prev.word.endswith(lx.FACILITY_SUFFIXES) and tok.word.endswith(lx.FACILITY_SUFFIXES))
 
 
@@ -128,7 +128,7 @@ def _common_word(tok: Token) -> bool:
     if len(w) == 2:
         return freq >= 50
     # 工作思路 is a word ending in 路 by chance; 纸品厂 (纸品 + 厂) really is a kind of factory
-    return lx.SUFFIX_TYPE.get(w[-1]) == "Project" and not jieba.dt.FREQ.get(w[:-1]) and (
+    return lx.SUFFIX_TYPE.get(w[-1]) == EntityType.PROJECT and not jieba.dt.FREQ.get(w[:-1]) and (
         len(lx.suffix_of(w)[0]) == 1)  # 人行天桥 ends in the suffix 天桥
 
 
@@ -167,7 +167,7 @@ def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
             elif toks[i - 1].word in ")）" and (k := _place_in_brackets(text, toks, i - 1, gaz)) is not None:
                 i = k  # 甲科技(广州)有限公司: a branch's place in brackets is part of the company's name
             elif toks[i - 1].word in "”\"" and (k := _quote_start(toks, i - 1)) is not None and (
-                    lx.SUFFIX_TYPE.get(tok.word) in ("Program", "Organization")
+                    lx.SUFFIX_TYPE.get(tok.word) in (EntityType.PROGRAM, EntityType.ORGANIZATION)
                     or not type_of(text[toks[k].end : toks[i - 1].start], gaz, quoted=True)):
                 # a quoted part inside the name (文化“百千万”工程, “甲商圈”复兴行动), unless it names
                 # itself before a place's class noun (“965工程”工业园区)
@@ -202,25 +202,26 @@ def _suffix_candidates(text: str, walks: list[Walk], gaz: Gazetteer, places: fro
         name = trim(text[start:end])
         start = end - len(name)
         typ = type_of(name, gaz, places=places)
-        if typ == "Organization" and "+" in name:
+        if typ == EntityType.ORGANIZATION and "+" in name:
             continue  # 城建工务+股份合作公司: a formula of bodies, not one
         if typ is None and word.endswith(lx.DISTRICT_SUFFIXES):
             start, name, typ = _inner_division(name, start, gaz, places)
-        if typ == "District" and text[:start].endswith(lx.HONOUR_LEVELS):
+        if typ == EntityType.DISTRICT and text[:start].endswith(lx.HONOUR_LEVELS):
             continue  # 全国文明镇, 省级卫生村: a title, not a place
-        if typ and typ != "District":
+        if typ and typ != EntityType.DISTRICT:
             whole = start
             start, name, typ = _after_place(name, start, typ, gaz, places)
             if start != whole and typ and not lx.COUNT_END.search(text[whole:start]):
                 # 甲村安置房: named after its place, or 甲村|乙路, a road in it; the decider chooses
                 out.append(Candidate(whole, end, typ, source="placed"))
-        full = name + "道" if typ == "District" and name.endswith("街") else None  # 龙津街 is 龙津街道
-        if typ == "Program" and name.startswith("“") and (close := name.find("”")) > 1 and (
-                _class_tail(name[close + 1:], gaz)) and type_of(name[1:close], gaz, quoted=True) in (None, "Program"):
+        full = name + "道" if typ == EntityType.DISTRICT and name.endswith("街") else None  # 龙津街 is 龙津街道
+        if typ == EntityType.PROGRAM and name.startswith("“") and (close := name.find("”")) > 1 and (
+                _class_tail(name[close + 1:], gaz)) and (
+                type_of(name[1:close], gaz, quoted=True) in (None, EntityType.PROGRAM)):
             full = name[1:close]  # “青苗护航年”主题活动: the quoted part is the programme's name
             if catchword(full) or len(full) < 3:
                 continue
-        if typ == "Project" and not full:
+        if typ == EntityType.PROJECT and not full:
             full = _before_class(name, gaz, places)  # 翠湖新村|老旧小区: the estate, then its class
         if typ:
             out.append(Candidate(start, end, typ, full))
@@ -230,7 +231,7 @@ def _suffix_candidates(text: str, walks: list[Walk], gaz: Gazetteer, places: fro
 def _before_class(name: str, gaz: Gazetteer, places: frozenset[str]) -> str | None:
     """The project a name opens with when the rest only says what kind of thing it is."""
     for k in range(len(name) - 2, 1, -1):
-        if lx.suffix_of(name[:k]) and type_of(name[:k], gaz, places=places) == "Project" and (
+        if lx.suffix_of(name[:k]) and type_of(name[:k], gaz, places=places) == EntityType.PROJECT and (
                 name[k:] in lx.CLASS_TAILS):
             return name[:k]
     return None
@@ -245,8 +246,9 @@ def _class_tail(tail: str, gaz: Gazetteer) -> bool:
 def _inner_division(name: str, start: int, gaz: Gazetteer, places: frozenset[str]) -> tuple[int, str, str | None]:
     """上海龙华街道: a known division after the name of another place (which is found on its own)."""
     for k in range(2, len(name) - 2):
-        if (gaz.is_known(name[:k]) or name[:k] in places) and type_of(name[k:], gaz, places=places) == "District":
-            return start + k, name[k:], "District"
+        if (gaz.is_known(name[:k]) or name[:k] in places) and (
+                type_of(name[k:], gaz, places=places) == EntityType.DISTRICT):
+            return start + k, name[k:], EntityType.DISTRICT
     return start, name, None
 
 
@@ -257,7 +259,7 @@ def _after_place(name: str, start: int, typ: str, gaz: Gazetteer,
     for m in lx.COUNTY_END.finditer(name):
         head, rest = name[: m.end()], name[m.end():]
         if rest in lx.GENERIC and (gaz.is_known(head) or head[: -len(m.group())] in places):
-            if typ == "Organization" and rest in lx.ORG_SUFFIXES:
+            if typ == EntityType.ORGANIZATION and rest in lx.ORG_SUFFIXES:
                 return start, name, typ  # 甲区政府, 甲区委: a place's own body is named by the place
             return start, name, None  # 深圳市工业园区: a class noun with its place
     for m in lx.DIVISION_INSIDE.finditer(name):
@@ -319,20 +321,20 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
             start = end - len(name)
             if (total := lx.TOTAL_TAIL.search(name)) and total.start() >= 2:  # 甲、乙共18家
                 name, end = name[: total.start()], end - len(total.group())
-            if typ == "District" and (inner := list(lx.DIVISION_INSIDE.finditer(name))):
+            if typ == EntityType.DISTRICT and (inner := list(lx.DIVISION_INSIDE.finditer(name))):
                 start += inner[-1].end()  # 甲街道乙社区、丙社区等: the community, not the town with it
                 name = name[inner[-1].end():]
-            if typ == "Person":
+            if typ == EntityType.PERSON:
                 if 2 <= len(name) <= 3 and name[0] in lx.SURNAMES:
                     out.append(Candidate(start, end, typ, listed=True))
             elif 2 <= len(name) <= 12 and not lx.SLOGAN.search(name) and (
                     distinctive(name, places) or type_of(name, gaz, counted, places) == typ
                     or brands and not jieba.dt.FREQ.get(name) and not vocabulary.is_common(name)):
                 full = None  # 塘尾、新田等社区: each item is a 社区; 甲、乙2所九年一贯制学校: each a school
-                if (typ == "District" or (cls in lx.FACILITY_CLASSES and mod not in lx.GENERIC_HEADS
+                if (typ == EntityType.DISTRICT or (cls in lx.FACILITY_CLASSES and mod not in lx.GENERIC_HEADS
                                           and mod not in lx.BREAK_WORDS and not name.endswith(lx.FACILITY_SUFFIXES))
                         ) and not name.endswith(cls):
-                    full = name + (mod if typ == "Project" else "") + cls
+                    full = name + (mod if typ == EntityType.PROJECT else "") + cls
                 out.append(Candidate(start, end, typ, full, listed=True))
     return out
 
@@ -384,7 +386,7 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
         formula = "+" in inner or "-" in inner  # 人力资源+工会+商会: names a scheme only when one follows
         typ = None if formula else type_of(inner, gaz, quoted=True)
         if typ is None and _programme_context(text, m, inner, formula):
-            typ = "Program"
+            typ = EntityType.PROGRAM
         if typ:
             out.append(Candidate(m.start(1), m.end(1), typ))
     return out
@@ -414,22 +416,22 @@ def _entry_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     start = m.start("name") + len(lx.MASKED_DIVISIONS.match(m.group("name")).group())  # **市**县甲镇… → 甲镇…
     name = MASK.sub("", text[start : m.end("name")])
     typ = type_of(name, gaz, quoted=True)
-    if len(name) < 4 or not (typ == "Project" or (typ == "Program" and name.endswith(lx.WORKS))):
+    if len(name) < 4 or not (typ == EntityType.PROJECT or (typ == EntityType.PROGRAM and name.endswith(lx.WORKS))):
         return []  # in a list of projects, …工程 is construction
-    return [Candidate(start, m.end("name"), "Project")]
+    return [Candidate(start, m.end("name"), EntityType.PROJECT)]
 
 
 def _person_candidates(text: str, toks: list[Token]) -> list[Candidate]:
     """A surname-led name right before a title, starting on a word boundary, or right after one
     or before a memorial when jieba's name tagger reads a name there."""
     starts = {t.start for t in toks}
-    out = [Candidate(m.start(1), m.end(1), "Person") for m in lx.PERSON.finditer(text) if m.start(1) in starts]
+    out = [Candidate(m.start(1), m.end(1), EntityType.PERSON) for m in lx.PERSON.finditer(text) if m.start(1) in starts]
     for m in lx.TITLE_BEFORE.finditer(text):
         if name := _tagged_name(text[m.end() : m.end() + 4]):
-            out.append(Candidate(m.end(), m.end() + len(name), "Person"))
+            out.append(Candidate(m.end(), m.end() + len(name), EntityType.PERSON))
     for m in lx.NAMED_AFTER_PERSON.finditer(text):  # 某某纪念馆, 某某故居: the person is named too
         if m.start(1) in starts and (name := _tagged_name(m.group(1))) == m.group(1):
-            out.append(Candidate(m.start(1), m.end(1), "Person"))
+            out.append(Candidate(m.start(1), m.end(1), EntityType.PERSON))
     return out
 
 
@@ -474,7 +476,7 @@ def _division_candidates(text: str, toks: list[Token], gaz: Gazetteer) -> list[C
             start = m.start() - n
             if start in starts and gaz.is_known(text[start : m.end()]) and village_head(text[start : m.start()]) and (
                     text[start : m.end()] not in lx.GENERIC):
-                out.append(Candidate(start, m.end(), "District"))
+                out.append(Candidate(start, m.end(), EntityType.DISTRICT))
                 break
     return out
 
@@ -484,7 +486,7 @@ def _place_candidates(toks: list[Token], names: dict[str, str], text: str) -> li
     town or village named by an everyday word (团结, 和平) is meant only with its suffix, a city
     only where jieba reads a place (深圳, not 和谐安康), and a short name opening a region's name is
     not the place (海西|经济区)."""
-    return [Candidate(t.start, t.end, "District", names[t.word]) for t in toks if t.word in names and not (
+    return [Candidate(t.start, t.end, EntityType.DISTRICT, names[t.word]) for t in toks if t.word in names and not (
         vocabulary.is_common(t.word, lx.COMMON_NOISY_PER_MILLION) and (
             names[t.word].endswith(lx.LOCAL_SUFFIXES) or t.tag not in lx.PLACE_TAGS))
         and not lx.REGION_AFTER.match(text, t.end)]
@@ -517,7 +519,7 @@ def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Ga
         if len(item) <= 3 and suffix and not type_of(item, gaz) and distinctive(item, places) and not (
                 item.endswith(lx.ALL_SUFFIXES)) and not lx.NUMBERED_SCHOOL.match(item):
             out.append(Candidate(start, end - 1, c.type, item + suffix, listed=True))
-        elif c.type != "District" and ((distinctive(item, places) and (len(item) <= 6 or lx.CODE.search(item)))
+        elif c.type != EntityType.DISTRICT and ((distinctive(item, places) and (len(item) <= 6 or lx.CODE.search(item)))
                                        or type_of(item, gaz, True) == c.type):
             out.append(Candidate(start, end - 1, c.type, listed=True))
         else:
@@ -602,7 +604,7 @@ def propose(text: str, gaz: Gazetteer | None = None) -> Proposal:
     # Pass 1: the divisions the text names fix which nearby places' short names to look for.
     districts = [text[s0:s1][c.start : c.end] for (s0, s1), walks in zip(spans, walks_of, strict=True)
                  for c in _suffix_candidates(text[s0:s1], walks, gaz, suffixes=lx.DISTRICT_SUFFIXES)
-                 if c.type == "District"]
+                 if c.type == EntityType.DISTRICT]
     nearby = {**_major_places(gaz), **local_names(districts, gaz)}
     places = frozenset(nearby)
     out = []

@@ -23,6 +23,7 @@ from kg import vocabulary
 from kg.extract.candidates import Candidate, Proposal, Sentence, Token
 from kg.extract.rules import Typed, class_use, facility_type
 from kg.gazetteer import Gazetteer
+from kg.model import EntityType
 from kg.names import cut, distinctive, runs, type_of
 
 Features = dict[str, float]
@@ -202,7 +203,7 @@ def featurize(proposal: Proposal, chosen_by_rules: list[Typed], gaz: Gazetteer) 
                 f["listed"] = 1.0
             if class_use(text, c):
                 f["class_use"] = 1.0
-            if c.type in ("Organization", "Project"):
+            if c.type in (EntityType.ORGANIZATION, EntityType.PROJECT):
                 f["facility_type=" + facility_type(text, c)] = 1.0
         f["sources=" + _count(len({c.source for c in sp.candidates}))] = 1.0
         rule = rules.get((sp.start, sp.end))

@@ -15,7 +15,7 @@ import re
 
 import cn2an
 
-from kg.model import Quantity, Section
+from kg.model import Mode, Quantity, Section
 from kg.structure import time_of
 
 _CN = "〇零一二两三四五六七八九十百千万亿"
@@ -110,7 +110,7 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         out.append(Quantity(
             indicator=indicator, value=value, unit=unit, kind=kind, bound=bound,
             start=start, end=end, year=year,
-            mode="target" if mode == "plan" or stated or (mode == "other" and aimed) else "result", high=high,
+            mode="target" if mode == Mode.PLAN or stated or (mode == Mode.OTHER and aimed) else "result", high=high,
             period=period if isinstance(period, str) else period.group() if period else None, section=idx))
     return out
 

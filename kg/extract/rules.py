@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from kg import lexicon as lx
 from kg.extract.candidates import Candidate, Proposal, _suffix_len
+from kg.model import EntityType
 from kg.names import core
 from kg.structure import clause_bounds
 
@@ -34,13 +35,13 @@ def _nested(chosen: list[Candidate], cands: list[Candidate], text: str) -> list[
     """An organization or a person opening a chosen name (福海商会|2.0改革, 中山大学|肿瘤防治中心,
     某某|纪念馆), and a division inside one (甲镇|乙村|安置房建设项目) written whole or, for a
     county, by its short name (番禺|广场); a bare city or village inside a name (日照|中心) is a word."""
-    starts = {c.start: c for c in chosen if c.type != "District"}
+    starts = {c.start: c for c in chosen if c.type != EntityType.DISTRICT}
     out = [c for c in cands if c.start in starts and c.end < starts[c.start].end and (
-        c.type == "Person" or c.type == "Organization" and c.end - c.start >= 3
+        c.type == EntityType.PERSON or c.type == EntityType.ORGANIZATION and c.end - c.start >= 3
         and not text[c.start : c.end].endswith(lx.NOT_NESTED))]
-    outer = [c for c in chosen if c.type != "District"]
-    districts = [d for d in chosen if d.type == "District"]
-    out += [c for c in cands if c.type == "District" and c not in chosen and (
+    outer = [c for c in chosen if c.type != EntityType.DISTRICT]
+    districts = [d for d in chosen if d.type == EntityType.DISTRICT]
+    out += [c for c in cands if c.type == EntityType.DISTRICT and c not in chosen and (
         not c.full or c.full.endswith(("区", "县")) and not c.full.endswith("社区")) and any(
         o.start <= c.start and c.end <= o.end - _suffix_len(text[o.start : o.end]) for o in outer) and not any(
         d.start <= c.start < d.end or c.start <= d.start < c.end for d in districts)]
@@ -60,7 +61,7 @@ def _unique(cands: list[Candidate]) -> list[Candidate]:
 def class_use(text: str, c: Candidate) -> bool:
     """Is a suffixed noun used as a class rather than a name? Counted (新建1家社康中心,
     创建污水零直排小区332个) or awarded as a title (获评“…”, 成为…之一, 创建国家级…)."""
-    if c.type in ("District", "Person"):
+    if c.type in (EntityType.DISTRICT, EntityType.PERSON):
         return False
     before, after = text[max(0, c.start - 8) : c.start], text[c.end : c.end + 6]
     lo, _ = clause_bounds(text, c.start, c.end)
@@ -75,23 +76,24 @@ def facility_type(text: str, c: Candidate) -> str:
     A school is being built when its clause says so; a centre or hall when the words right
     before or after it do (建设潭头职工服务中心, 落实江边幼儿园用地)."""
     name = text[c.start : c.end]
-    if c.type == "Project" and name.endswith(lx.PROGRAMME_TAIL_SUFFIXES) and not lx.BUILD_CUE.search(name):
-        return "Program"
-    if c.type not in ("Organization", "Project") or not name.endswith(lx.FACILITY_SUFFIXES + lx.VENUE_SUFFIXES):
+    if c.type == EntityType.PROJECT and name.endswith(lx.PROGRAMME_TAIL_SUFFIXES) and not lx.BUILD_CUE.search(name):
+        return EntityType.PROGRAM
+    if c.type not in (EntityType.ORGANIZATION, EntityType.PROJECT) or (
+            not name.endswith(lx.FACILITY_SUFFIXES + lx.VENUE_SUFFIXES)):
         return c.type
     lo, hi = clause_bounds(text, c.start, c.end)
     if lx.BUILT_BEFORE.search(text[lo : c.start]) or lx.BUILT_AFTER.match(text, c.end):
-        return "Project"
+        return EntityType.PROJECT
     if name.endswith(lx.FACILITY_SUFFIXES):
-        return "Project" if lx.BUILD_CUE.search(text, lo, hi) else "Organization"
+        return EntityType.PROJECT if lx.BUILD_CUE.search(text, lo, hi) else EntityType.ORGANIZATION
     return c.type
 
 
 
 def settle_facilities(typed: list[Typed], text: str) -> list[Typed]:
     """One facility, one type in a document: built anywhere, it is a Project everywhere."""
-    built = {core(text[c.start : c.end]) for c, t, _ in typed if t == "Project"}
-    return [(c, "Project" if t == "Organization" and text[c.start : c.end].endswith(
+    built = {core(text[c.start : c.end]) for c, t, _ in typed if t == EntityType.PROJECT}
+    return [(c, EntityType.PROJECT if t == EntityType.ORGANIZATION and text[c.start : c.end].endswith(
         lx.FACILITY_SUFFIXES + lx.VENUE_SUFFIXES) and core(text[c.start : c.end]) in built else t, sent)
             for c, t, sent in typed]
 

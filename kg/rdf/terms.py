@@ -14,6 +14,8 @@ import pyoxigraph as ox
 from rdflib import RDF, XSD, BNode, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
+from kg.model import Mode
+
 KG_PACKAGE = Path(__file__).resolve().parent.parent
 # Package data (the repository's top-level ontology/ links here).
 ONTOLOGY_DIR = KG_PACKAGE / "ontology"
@@ -31,7 +33,7 @@ PREFIXES = {
     "prov": str(PROV), "org": str(ORG), "schema": str(SCHEMA), "qb": "http://purl.org/linked-data/cube#",
 }
 PREDICATES = ("partOf", "locatedIn", "participatesIn", "runBy", "publishedBy", "cooccurs")
-MODES = ("review", "plan", "other")
+MODES = (Mode.REVIEW, Mode.PLAN, Mode.OTHER)
 # N-Quads put everything in one named graph, so the dataset can sit beside others in a quad store.
 DATASET_GRAPH = "https://w3id.org/kg-reports/graph"
 DEFAULT_GRAPH = ox.DefaultGraph()

@@ -14,19 +14,20 @@ from collections import Counter, defaultdict
 
 import networkx as nx
 
-from kg.model import STAGES, TYPES
+from kg.model import STAGES, TYPES, EntityType, Stage
 
-TYPE_COLORS = {"District": "#4e79a7", "Project": "#f28e2b", "Organization": "#59a14f",
-               "Program": "#b07aa1", "Person": "#e15759"}
+TYPE_COLORS = {EntityType.DISTRICT: "#4e79a7", EntityType.PROJECT: "#f28e2b", EntityType.ORGANIZATION: "#59a14f",
+               EntityType.PROGRAM: "#b07aa1", EntityType.PERSON: "#e15759"}
 OTHER_COLOR = "#9c9c9c"
 # The stage palette of kg.css (.st-*), for the overview's project nodes and the charts' legends.
-STAGE_COLORS = {"planned": "#9dbfe0", "started": "#f2c94c", "under_way": "#f2994a", "completed": "#6fbf73",
-                "operating": "#2e7d4f"}
+STAGE_COLORS = {Stage.PLANNED: "#9dbfe0", Stage.STARTED: "#f2c94c", Stage.UNDER_WAY: "#f2994a",
+                Stage.COMPLETED: "#6fbf73", Stage.OPERATING: "#2e7d4f"}
 MENTIONED_COLOR = "#c8c8c8"
-PAGE_KINDS = {"District": "district", "Project": "project"}  # the types that get a page of their own
-STAGE_SYMBOLS = {"planned": "○", "started": "◔", "under_way": "◑", "completed": "●", "operating": "★"}
-PLURALS = {"District": "Districts", "Project": "Projects", "Organization": "Organizations",
-           "Program": "Programs", "Person": "People"}
+PAGE_KINDS = {EntityType.DISTRICT: "district", EntityType.PROJECT: "project"}  # the types that get a page of their own
+STAGE_SYMBOLS = {Stage.PLANNED: "○", Stage.STARTED: "◔", Stage.UNDER_WAY: "◑", Stage.COMPLETED: "●",
+                 Stage.OPERATING: "★"}
+PLURALS = {EntityType.DISTRICT: "Districts", EntityType.PROJECT: "Projects", EntityType.ORGANIZATION: "Organizations",
+           EntityType.PROGRAM: "Programs", EntityType.PERSON: "People"}
 LEVELS = ("province", "city", "county", "town", "village")
 SAFE_ID = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]*")
 YEAR = re.compile(r"(?:19|20)\d\d")
@@ -84,10 +85,10 @@ class Site:
         self.nodes = {n: self._node(n, d) for n, d in graph.nodes(data=True)}
         self.projects_in: dict[str, set[str]] = defaultdict(set)
         for n, a in self.nodes.items():
-            if a["type"] == "Project" and a["district"] in self.nodes:
+            if a["type"] == EntityType.PROJECT and a["district"] in self.nodes:
                 self.projects_in[a["district"]].add(n)
         for u, v, rel in graph.edges(data="relation"):
-            if rel == "locatedIn" and self.nodes[u]["type"] == "Project":
+            if rel == "locatedIn" and self.nodes[u]["type"] == EntityType.PROJECT:
                 self.projects_in[v].add(u)
         self.named_in: dict[str, set[str]] = defaultdict(set)
         for n, a in self.nodes.items():
@@ -198,8 +199,8 @@ class Site:
         nodes = []
         for n in ids:
             a = self.nodes[n]
-            stage = self.latest_stage(n) if a["type"] == "Project" else None
-            color = (STAGE_COLORS.get(stage, MENTIONED_COLOR) if a["type"] == "Project"
+            stage = self.latest_stage(n) if a["type"] == EntityType.PROJECT else None
+            color = (STAGE_COLORS.get(stage, MENTIONED_COLOR) if a["type"] == EntityType.PROJECT
                      else TYPE_COLORS.get(a["type"], OTHER_COLOR))
             x, y = positions[n]
             nodes.append({**{k: a[k] for k in ("id", "label", "type", "aliases", "years", "docs", "mentions")},
@@ -208,7 +209,7 @@ class Site:
                           "timeline": [[y_, s] for y_, s in furthest_by_year(a["timeline"]).items()]})
         edges = [e | {"across": group_of[e["from"]] != group_of[e["to"]]} for e in self._edges(ids, keep)]
         counts = Counter(self.nodes[n]["type"] for n in ids)
-        projects = [a for a in self.nodes.values() if a["type"] == "Project"]
+        projects = [a for a in self.nodes.values() if a["type"] == EntityType.PROJECT]
         all_years = sorted({y for a in self.nodes.values() for y in a["years"]})
         return {
             "summary": {"reports": len(self.reports), "projects": len(projects),
@@ -232,7 +233,7 @@ class Site:
         def busy(n: str) -> tuple:
             return (-len(self.projects_in.get(n, ())), -self.nodes[n]["mentions"], n)
 
-        districts = sorted((n for n, a in self.nodes.items() if a["type"] == "District"), key=busy)
+        districts = sorted((n for n, a in self.nodes.items() if a["type"] == EntityType.DISTRICT), key=busy)
         kept = districts[: max(1, max_nodes // 4)]
         queues = [sorted(self.projects_in.get(d, ()), key=lambda p: (-self.nodes[p]["mentions"], p)) for d in kept]
         chosen = dict.fromkeys(kept)
@@ -259,7 +260,7 @@ class Site:
 
         def order(n: str) -> tuple:
             a = self.nodes[n]
-            return (a["type"] != "District", -a["mentions"], n)
+            return (a["type"] != EntityType.DISTRICT, -a["mentions"], n)
 
         groups = [sorted(c, key=order) for c in communities]
         return sorted(groups, key=lambda c: (-len(c), c[0]))
@@ -321,7 +322,7 @@ class Site:
     def recurrence(self) -> dict:
         """Recurring projects × years, each cell the furthest stage reported for that year."""
         recurring = sorted((n for n, a in self.nodes.items()
-                            if a["type"] == "Project" and len(set(a["years"])) >= 2), key=self.key)
+                            if a["type"] == EntityType.PROJECT and len(set(a["years"])) >= 2), key=self.key)
         all_years = {y for n in recurring for y in self.nodes[n]["years"]}
         years = list(range(min(all_years), max(all_years) + 1)) if all_years else []
         rows = []
@@ -370,8 +371,8 @@ class Site:
             level = self.nodes[n]["level"]
             return (LEVELS.index(level) if level in LEVELS else len(LEVELS), *self.key(n))
 
-        districts = sorted((n for n, a in self.nodes.items() if a["type"] == "District"), key=by_level)
-        projects = sorted((n for n, a in self.nodes.items() if a["type"] == "Project"), key=self.key)
+        districts = sorted((n for n, a in self.nodes.items() if a["type"] == EntityType.DISTRICT), key=by_level)
+        projects = sorted((n for n, a in self.nodes.items() if a["type"] == EntityType.PROJECT), key=self.key)
         return {
             "reports": [r | {"district_ref": self.ref(r["district"]), "entities": len(self.named_in.get(d, ()))}
                         for d, r in sorted(self.reports.items(), key=lambda kv: kv[1]["label"])],
