@@ -34,6 +34,7 @@ build: setup
 
 test: setup-test browser
 	$(BIN)/ruff check kg tests bench scripts
+	$(BIN)/mypy kg
 	$(BIN)/python -m pytest -q
 
 # The README's pictures: the overview, a project, a district and the recurrence grid at 1400×900.

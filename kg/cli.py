@@ -172,8 +172,8 @@ def recurring(min_years: int, fmt: str, build: builds.Build, inputs: tuple[str, 
     for t in found:
         flag = f"  SLIPPED: {'; '.join(t.slipped)}" if t.slipped else ""
         click.echo(f"{t.name}  ({', '.join(map(str, t.years))}){flag}")
-        for e in t.entries:
-            click.echo(f"  {e.year} {e.mode:6} {e.stage or '-':10} {e.doc}  {e.sentence[:60]}")
+        for entry in t.entries:
+            click.echo(f"  {entry.year} {entry.mode:6} {entry.stage or '-':10} {entry.doc}  {entry.sentence[:60]}")
 
 
 @main.command("export")

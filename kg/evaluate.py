@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import zip_longest
@@ -427,7 +427,7 @@ def shortest(names: set[str]) -> str:
     return min(names, key=lambda s: (len(s), s))
 
 
-def score_recurrence(clusters: list[Record], preds: Mapping[str, Record], docs: set[str]) -> Recurrence:
+def score_recurrence(clusters: Sequence[Record], preds: Mapping[str, Record], docs: set[str]) -> Recurrence:
     """Recurring projects: a predicted one is an id of type Project with mentions in two or more
     years, over the documents gold covers (its document files and those its clusters name); it
     matches a gold cluster when their names match and they share at least two years."""
@@ -529,10 +529,10 @@ def render_errors(ev: Evaluation, n: int) -> str:
                 lines.append(f"    {m.doc}  {kind}{m.name}{near}")
     tl = ev.timeline_misses
     lines.append(f"\ntimeline misses: {len(tl)} (showing {min(n, len(tl))})")
-    for m in tl[:n]:
-        got = ("not found" if m.predicted is None
-               else f"{', '.join(m.stages) or 'not mentioned that year'} (as {m.predicted})")
-        lines.append(f"    {m.doc}  {m.year} {m.project}: gold {m.stage}, predicted {got}")
+    for miss in tl[:n]:
+        got = ("not found" if miss.predicted is None
+               else f"{', '.join(miss.stages) or 'not mentioned that year'} (as {miss.predicted})")
+        lines.append(f"    {miss.doc}  {miss.year} {miss.project}: gold {miss.stage}, predicted {got}")
     for title, mismatches in (("district", ev.district_misses), ("sections", ev.section_misses)):
         for mm in mismatches:
             lines.append(f"{title} miss: {mm.doc}: gold {mm.gold}, predicted {mm.predicted}")

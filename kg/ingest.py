@@ -163,7 +163,7 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str]:
             utf16 = enc16 is not None and _is_text(raw[:len(raw) // 2 * 2].decode(enc16))
         except UnicodeDecodeError:
             utf16 = False
-        if not utf16:
+        if not utf16 or enc16 is None:
             raise IngestError(path, f"binary content (NUL bytes) in a {suffix} file")
         tries = [(enc16, 0)]
     else:
@@ -459,7 +459,8 @@ def _drop_boilerplate(lines: list[str]) -> tuple[list[str], list[str]]:
     """(kept, removed) lines: page furniture and template prefaces removed, page markers and
     site noise cut from titles, and a short question at the top dropped (the title of another
     page caught by the scraper: …有多远?)."""
-    kept, removed = [], []
+    kept: list[str] = []
+    removed: list[str] = []
     end = _lead_end(lines)
     body_started = False
     for i, line in enumerate(lines):
@@ -497,8 +498,8 @@ def _drop_repeats(lines: list[str]) -> list[str]:
         if len(line) >= _MIN_REPEAT:
             drop[i] = keys[i] in seen
             seen.add(keys[i])
-    long_after = [None] * len(lines)  # index of the next long line, for each line
-    nxt = None
+    long_after: list[int | None] = [None] * len(lines)  # index of the next long line, for each line
+    nxt: int | None = None
     for i in range(len(lines) - 1, -1, -1):
         long_after[i] = nxt
         if len(lines[i]) >= _MIN_REPEAT:

@@ -53,7 +53,7 @@ class Entry:
 def entries(corpus: Corpus) -> list[Entry]:
     """Every target of the corpus with its result and status, by district, year and indicator."""
     targets: list[tuple[str, str, Figure]] = []
-    results: dict[tuple[str, int, str, str], list[Figure]] = defaultdict(list)
+    results: dict[tuple[str, int | None, str, str], list[Figure]] = defaultdict(list)
     for r in corpus.results:
         if not r.district_id or r.district is None:
             continue  # a number of nobody's is nobody's target

@@ -21,7 +21,7 @@ TRADE_SUFFIXES = ("科技", "电子", "光电", "激光", "眼科", "精密", "�
 NOT_NESTED = (*TRADE_SUFFIXES, "中心")
 ROAD_SUFFIXES = ("路", "大道", "街", "巷")
 # (suffix, type), longest first so that 产业园 wins over 园 and 党工委 over 委.
-_SUFFIXES: dict[str, tuple[str, ...]] = {
+_SUFFIXES: dict[EntityType, tuple[str, ...]] = {
     EntityType.DISTRICT: ("街道", "社区", "镇", "乡", "村", "县", "市", "区", "省", "自治州", "特别行政区",
                  "苏木", "嘎查", "旗"),  # Inner Mongolia's township, village and county
     EntityType.PROJECT: (
@@ -57,7 +57,7 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
         "文化节", "旅游节", "艺术节", "音乐节", "美食节", "读书节", "体育节", "大赛", "联赛", "运动会", "马拉松",
     ),
 }
-SUFFIX_TYPES: list[tuple[str, str]] = sorted(
+SUFFIX_TYPES: list[tuple[str, EntityType]] = sorted(
     ((s, t) for t, ss in _SUFFIXES.items() for s in ss), key=lambda st: -len(st[0])
 )
 ALL_SUFFIXES: tuple[str, ...] = tuple(s for s, _ in SUFFIX_TYPES)
@@ -68,7 +68,7 @@ ORG_SUFFIXES = frozenset(_SUFFIXES[EntityType.ORGANIZATION])
 ORG_SUFFIX_LENGTHS = sorted({len(s) for s in ORG_SUFFIXES})
 
 
-def suffix_of(name: str) -> tuple[str, str] | None:
+def suffix_of(name: str) -> tuple[str, EntityType] | None:
     """The longest type-bearing suffix `name` ends with, and its type."""
     for n in _BY_LENGTH:
         if len(name) >= n and (typ := SUFFIX_TYPE.get(name[-n:])):

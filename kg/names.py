@@ -12,6 +12,7 @@ Some suffixes carry enough on their own with the right kind of head: a governmen
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 import jieba
@@ -58,7 +59,7 @@ def trim(name: str) -> str:
             return name
 
 
-def runs(words: list[str]) -> list[tuple[str, bool]]:
+def runs(words: Sequence[str]) -> list[tuple[str, bool]]:
     """jieba's words, each run of two or more single characters (what it could not segment)
     joined into one unknown word: (word, unknown)."""
     out: list[tuple[str, bool]] = []
@@ -223,7 +224,7 @@ def _proper(head: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[str] = frozenset()) -> str | None:
+def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[str] = frozenset()) -> EntityType | None:
     """The entity type a name carries by its suffix, or None for a generic phrase."""
     if name in lx.GENERIC or len(name) < 2 or lx.SLOGAN.search(name):
         return None

@@ -534,7 +534,7 @@ def _write_outputs(corpus: Corpus, staging: Path, log: BuildLog, jobs: int = 1) 
             "shacl_report": shacl_report if not conforms else ""}
 
 
-def _build_report(inputs: list[str], corpus: Corpus, log: BuildLog, graph_facts: dict[str, Any],
+def _build_report(inputs: list[str | Path], corpus: Corpus, log: BuildLog, graph_facts: dict[str, Any],
                   seconds: float) -> dict[str, Any]:
     return {
         "inputs": inputs,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from kg.author import author
 from kg.gazetteer import Gazetteer
-from kg.model import STAGES, Corpus, DocResult, Entity, EntityType, Mention, Mode, Place, Relation
+from kg.model import STAGES, Corpus, DocResult, Entity, EntityType, Mention, Mode, Place, Relation, Stage
 from kg.names import core, same_thing, village_stem
 
 TOWN = re.compile(r"(街道|镇|乡|苏木)$")
@@ -225,14 +225,14 @@ def relations(r: DocResult) -> list[Relation]:
 
 # ---- recurrence and slippage -------------------------------------------------------------
 
-RANK = {s: i for i, s in enumerate(STAGES)}
+RANK: dict[str | None, int] = {s: i for i, s in enumerate(STAGES)}
 
 
 @dataclass
 class TimelineEntry:
     year: int
-    stage: str | None
-    mode: str
+    stage: Stage | None
+    mode: Mode
     doc: str
     sentence: str
     name: str
@@ -292,7 +292,7 @@ def recurring(found: Iterable[Timeline], min_years: int = 2) -> list[Timeline]:
     for t in found:
         if len(t.years) < min_years:
             continue
-        t.entries.sort(key=lambda x: (x.year, x.mode != Mode.REVIEW, -RANK.get(x.stage or "", -1)))
+        t.entries.sort(key=lambda x: (x.year, x.mode != Mode.REVIEW, -RANK.get(x.stage, -1)))
         t.slips = slips(t.entries)
         out.append(t)
     return sorted(out, key=lambda t: (-len(t.years), t.name))

@@ -16,6 +16,7 @@ import logging
 import mimetypes
 import sys
 import time
+from collections.abc import Mapping
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -59,7 +60,7 @@ class SparqlServer(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}/"
+        return f"http://{host!s}:{port}/"
 
     def server_close(self) -> None:
         super().server_close()
@@ -88,7 +89,7 @@ def serve(store_dir: Path, host: str = "127.0.0.1", port: int = 7878, timeout: f
         server.server_close()
 
 
-def negotiate(accept: str, offered: dict[str, tuple[str, object]]) -> str:
+def negotiate(accept: str, offered: Mapping[str, tuple[str, object]]) -> str:
     """The offered media type the Accept header likes best: highest q, then the most specific
     match (exact, type/*, */*), then the order offered; the first offered when nothing fits."""
     best, best_score = next(iter(offered)), (0.0, -1)
@@ -123,15 +124,16 @@ def _serialize(result: rdf.QueryResult, accept: str, fmt: str | None) -> tuple[b
             raise rdf.QueryError(f"format {fmt!r} does not fit this query; one of {names}")
     else:
         media = negotiate(accept or "*/*", offered)
-    target = offered[media][1]
     if result.kind == "construct":
+        graph_format = GRAPH_FORMATS[media][1]
         triples = [q.triple for q in ox.parse(result.raw, ox.RdfFormat.N_TRIPLES)]
-        body = ox.serialize(triples, format=target, prefixes=rdf.PREFIXES if target is ox.RdfFormat.TURTLE else None)
-    elif target is ox.QueryResultsFormat.JSON:
+        body = ox.serialize(triples, format=graph_format,
+                            prefixes=rdf.PREFIXES if graph_format is ox.RdfFormat.TURTLE else None)
+    elif (results_format := RESULT_FORMATS[media][1]) is ox.QueryResultsFormat.JSON:
         body = result.raw
     else:
-        body = ox.parse_query_results(result.raw, ox.QueryResultsFormat.JSON).serialize(format=target)
-    return body, f"{media}; charset=utf-8"
+        body = ox.parse_query_results(result.raw, ox.QueryResultsFormat.JSON).serialize(format=results_format)
+    return body or b"", f"{media}; charset=utf-8"
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -59,12 +59,12 @@ _TOPIC = re.compile(r"^(?:以.+为|围绕|聚焦|依托|针对)|为(?:重点|抓
 # A sentence opening with these calls on its audience (the close of a report): rhetoric has no stage.
 _EXHORTATION = re.compile(r"\s*(?:让我们|同志们|各位代表[，,！!]?(?:让我们)?)")
 
-_Table = tuple[re.Pattern[str], tuple[str, ...]]  # one pattern, and the stage of each of its groups
-_Cue = tuple[int, str, str]  # offset, stage, cue words
+_Table = tuple[re.Pattern[str], tuple[Stage, ...]]  # one pattern, and the stage of each of its groups
+_Cue = tuple[int, Stage, str]  # offset, stage, cue words
 
 
 def _table(cues: tuple[tuple[str, str], ...]) -> _Table:
-    return re.compile("|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(cues))), tuple(s for s, _ in cues)
+    return re.compile("|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(cues))), tuple(Stage(s) for s, _ in cues)
 
 
 _STRONG, _WEAK = _table(_CUES), _table(_WEAK_CUES)
@@ -73,10 +73,10 @@ _STRONG, _WEAK = _table(_CUES), _table(_WEAK_CUES)
 def _cues(text: str, lo: int, hi: int, table: _Table = _STRONG) -> list[_Cue]:
     """Every stage cue in text[lo:hi], in order."""
     pattern, stages = table
-    return [(m.start(), stages[int(m.lastgroup[1:])], m.group()) for m in pattern.finditer(text, lo, hi)]
+    return [(m.start(), stages[int((m.lastgroup or "c0")[1:])], m.group()) for m in pattern.finditer(text, lo, hi)]
 
 
-def stage_of(text: str, start: int, end: int, mode: str) -> tuple[str | None, str | None]:
+def stage_of(text: str, start: int, end: int, mode: Mode) -> tuple[Stage | None, str | None]:
     """(stage, cue) of the project named at text[start:end], (None, None) when nothing cues one.
 
     The cue belongs to the clause naming the project and to the predicate the name is subject or
@@ -153,7 +153,8 @@ def _aim_after(text: str, hi: int) -> _Cue | None:
     return cues[-1] if cues else None
 
 
-def _from_sentence(text: str, lo: int, hi: int, start: int, end: int, mode: str) -> tuple[str | None, str | None]:
+def _from_sentence(text: str, lo: int, hi: int, start: int, end: int,
+                   mode: Mode) -> tuple[Stage | None, str | None]:
     """A cue from another clause of the sentence, following ones first, nearest first; only for a
     name whose own clause says nothing of it (no verb besides the name's) or only sets the topic;
     a clause naming something of its own before its cue keeps it. A plan aims at the furthest cue of

@@ -29,7 +29,7 @@ _CLAUSE_STOP = re.compile(r"[，,；;。！？!?：:\n]")
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans, split at 。！？!?；; and line breaks, trimmed of surrounding white space."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
         _add_trimmed(spans, text, pos, m.end() if m.group() != "\n" else m.start())
@@ -292,7 +292,7 @@ def _body_mode(
         if votes[mode] >= min_votes and votes[mode] >= decide * votes[other] and votes[mode] > votes[other]:
             first = hits[mode][0]
             words = "、".join(list(dict.fromkeys(m.group() for m in hits[mode]))[:_SHOWN_CUES])
-            return mode, Evidence("verbs", words, start + first.start(), start + first.end())  # type: ignore[return-value]
+            return mode, Evidence("verbs", words, start + first.start(), start + first.end())
     return None, None
 
 
@@ -328,7 +328,7 @@ class _Years:
     partial: bool = False
     why: dict[str, Evidence] = field(default_factory=dict)
 
-    def take(self, year: int | None, mode: str, why: Evidence, partial: bool = False) -> None:
+    def take(self, year: int | None, mode: Mode, why: Evidence, partial: bool = False) -> None:
         if year is None or mode not in (Mode.REVIEW, Mode.PLAN) or self.of(mode) is not None:
             return
         setattr(self, mode, year)
@@ -343,7 +343,7 @@ class _Years:
         if self.review is None and self.plan is not None:
             self.review, self.why[Mode.REVIEW] = self.plan - step, self.why[Mode.PLAN]
 
-    def of(self, mode: str) -> int | None:
+    def of(self, mode: Mode) -> int | None:
         return self.review if mode == Mode.REVIEW else self.plan if mode == Mode.PLAN else None
 
 
@@ -368,7 +368,7 @@ def _openings(text: str) -> Iterator[re.Match[str]]:
 
 def _ranked_years(
     text: str, title: str, metadata: dict[str, str], sections: list[Section]
-) -> Iterator[list[tuple[int | None, str, Evidence, bool]]]:
+) -> Iterator[list[tuple[int | None, Mode, Evidence, bool]]]:
     """Candidate (year, mode, evidence, partial) groups, strongest first: the title and the dated
     headings; a report's title (an annual report given early in year X reviews X-1, a half-year one
     reviews X); the body's first dated sentence; the publication date."""
@@ -412,7 +412,7 @@ def _plan_year(text: str) -> tuple[int, Evidence] | None:
     return first + _PLAN_AT[m.group("at")], Evidence("named", m.group(), m.start(), m.end())
 
 
-def _mode_at(sections: list[Section], pos: int) -> str:
+def _mode_at(sections: list[Section], pos: int) -> Mode:
     return next((s.mode for s in sections if s.start <= pos < s.end and s.mode != Mode.OTHER), Mode.REVIEW)
 
 
@@ -445,7 +445,7 @@ def _looks_back(text: str) -> tuple[Mode, Evidence] | None:
     return None
 
 
-def _body_year(text: str, start: int, end: int, mode: str) -> tuple[int | None, Evidence | None]:
+def _body_year(text: str, start: int, end: int, mode: Mode) -> tuple[int | None, Evidence | None]:
     """The year a stretch of text names most; at a tie a plan is of the latest of them and a review
     of the earliest (召开2014年考核暨2015年部署会: the plan is 2015's)."""
     found = list(_YEAR.finditer(text, start, end))

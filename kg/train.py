@@ -71,13 +71,13 @@ def load(gold_dirs: Iterable[Path], inputs: Iterable[Path] = ()) -> list[GoldDoc
         texts = {p.stem: p for p in sorted((folder / "texts").glob("*"))} if (folder / "texts").is_dir() else {}
         sites = _sites(folder)
         for doc_id, g in gold.docs.items():
-            path = texts.get(doc_id) or by_stem.get(doc_id)
-            if path is None:
+            found = texts.get(doc_id) or by_stem.get(doc_id)
+            if found is None:
                 raise EvalError(folder, f"no text for gold document {doc_id!r} (in texts/ or among the inputs)")
             try:
-                doc = read_document(path)
+                doc = read_document(found)
             except IngestError as e:
-                raise EvalError(path, e.reason) from None
+                raise EvalError(found, e.reason) from None
             out.append(GoldDoc(doc, g, f"{folder.name}:{sites.get(doc_id) or doc_id}"))
     return out
 

@@ -129,14 +129,14 @@ def _common_word(tok: Token) -> bool:
         return freq >= 50
     # 工作思路 is a word ending in 路 by chance; 纸品厂 (纸品 + 厂) really is a kind of factory
     return lx.SUFFIX_TYPE.get(w[-1]) == EntityType.PROJECT and not jieba.dt.FREQ.get(w[:-1]) and (
-        len(lx.suffix_of(w)[0]) == 1)  # 人行天桥 ends in the suffix 天桥
+        len((lx.suffix_of(w) or ("",))[0]) == 1)  # 人行天桥 ends in the suffix 天桥
 
 
 @dataclass
 class Candidate:
     start: int
     end: int
-    type: str
+    type: EntityType
     full: str | None = None  # the name when the text writes it otherwise (宝安 → 宝安区, “甲”主题活动 → 甲)
     listed: bool = False  # typed by the list it stands in (甲、乙等3家企业), so a count may follow it
     source: str = ""  # the generator that proposed it (suffix, quote, list, …): a feature of the decision
@@ -243,7 +243,8 @@ def _class_tail(tail: str, gaz: Gazetteer) -> bool:
                                   and not distinctive(tail[: len(tail) - _suffix_len(tail)]))
 
 
-def _inner_division(name: str, start: int, gaz: Gazetteer, places: frozenset[str]) -> tuple[int, str, str | None]:
+def _inner_division(name: str, start: int, gaz: Gazetteer,
+                    places: frozenset[str]) -> tuple[int, str, EntityType | None]:
     """上海龙华街道: a known division after the name of another place (which is found on its own)."""
     for k in range(2, len(name) - 2):
         if (gaz.is_known(name[:k]) or name[:k] in places) and (
@@ -252,8 +253,8 @@ def _inner_division(name: str, start: int, gaz: Gazetteer, places: frozenset[str
     return start, name, None
 
 
-def _after_place(name: str, start: int, typ: str, gaz: Gazetteer,
-                 places: frozenset[str]) -> tuple[int, str, str]:
+def _after_place(name: str, start: int, typ: EntityType, gaz: Gazetteer,
+                 places: frozenset[str]) -> tuple[int, str, EntityType | None]:
     """花果山社区松环路 is a road in a community: the name starts after the division, which
     stays a mention of its own — unless what is left is generic (沙浦社区公园 stays whole)."""
     for m in lx.COUNTY_END.finditer(name):
@@ -288,7 +289,7 @@ def _verb(word: str) -> bool:
 def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: frozenset[str]) -> list[Candidate]:
     """Names listed before a class noun take its type: 甲、乙等3家企业 → two Organizations;
     丙等7个项目 → a Project. Each item must still look like a name."""
-    out = []
+    out: list[Candidate] = []
     if not lx.LIST_END.search(text):
         return out  # no 等 and no count: no list (the list pattern is slow to fail)
     for m in lx.LISTED.finditer(text):
@@ -413,7 +414,8 @@ def _entry_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     m = lx.LIST_ENTRY.match(text)
     if not m:
         return []
-    start = m.start("name") + len(lx.MASKED_DIVISIONS.match(m.group("name")).group())  # **市**县甲镇… → 甲镇…
+    masked = lx.MASKED_DIVISIONS.match(m.group("name"))  # **市**县甲镇… → 甲镇… (the pattern matches always)
+    start = m.start("name") + (masked.end() if masked else 0)
     name = MASK.sub("", text[start : m.end("name")])
     typ = type_of(name, gaz, quoted=True)
     if len(name) < 4 or not (typ == EntityType.PROJECT or (typ == EntityType.PROGRAM and name.endswith(lx.WORKS))):
@@ -437,7 +439,7 @@ def _person_candidates(text: str, toks: list[Token]) -> list[Candidate]:
 
 def _tagged_name(text: str) -> str | None:
     """The person's name that jieba's name tagger reads at the start of `text`, if any."""
-    word, tag = next(iter(jieba.posseg.cut(text)), (None, None))
+    word, tag = next(iter(jieba.posseg.cut(text)), ("", None))
     if tag in ("nr", "nrfg") and 2 <= len(word) <= 3 and not vocabulary.is_common(word, lx.COMMON_NOISY_PER_MILLION):
         return word
     return None
@@ -454,7 +456,7 @@ def local_names(districts: list[str], gaz: Gazetteer) -> dict[str, str]:
             continue
         county = Place(place.parents[0], "county", None, place.parents[1:])
         county = next((c for c in gaz.lookup(county.name) if c.parents == county.parents), county)
-        out = {}
+        out: dict[str, str] = {}
         for p in [*gaz.children(county), *gaz.children(place)]:
             stem = lx.DIVISION_SUFFIX.sub("", p.name)
             if len(stem) >= 2 and stem not in lx.BREAK_WORDS:

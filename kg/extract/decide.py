@@ -19,11 +19,13 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 
 from kg.extract.features import Features, Span
 from kg.extract.rules import Typed, settle_facilities
+from kg.model import EntityType
 
 FORMAT = "kg-decision/1"
 NONE = "O"  # the class of spans that name nothing
@@ -113,15 +115,15 @@ class Model:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
-            raise ModelError(f"{path}: cannot read the model file ({e.strerror or e})") from None
+            raise ModelError(f"{path}: cannot read the model file ({getattr(e, 'strerror', None) or e})") from None
         return cls.from_json(text, str(path))
 
 
-RULES = "rules"  # a model reference meaning the hand-written rules alone
+RULES: Literal["rules"] = "rules"  # a model reference meaning the hand-written rules alone
 
 
 @cache
-def load_decider(ref: str | None) -> Model | str:
+def load_decider(ref: str | None) -> Model | Literal["rules"]:
     """A model reference (a model file's path, `rules`, or None for the shipped model) resolved once
     per process: workers get the short reference, not the weights."""
     if ref == RULES:
@@ -192,8 +194,9 @@ def decide(featured: list[tuple[Span, Features]], model: Model, text: str) -> li
     probs = model.scores_many([f for _, f in featured])
     if model.deferred:
         probs = [_deferred(f, p, model.deferred) for (_, f), p in zip(featured, probs, strict=True)]
-    typed = []
-    for sp, typ in choose([(sp, p) for (sp, _), p in zip(featured, probs, strict=True)], model.threshold, text):
+    typed: list[Typed] = []
+    for sp, name in choose([(sp, p) for (sp, _), p in zip(featured, probs, strict=True)], model.threshold, text):
+        typ = EntityType(name)  # the model's classes are the types' names
         c = next((c for c in sp.candidates if c.type == typ), None) or replace(sp.candidates[0], type=typ)
         typed.append((c, typ, (sp.sentence.start, sp.sentence.end)))
     return settle_facilities(typed, text)

@@ -123,8 +123,8 @@ def _shape(name: str, words: tuple[str, ...]) -> dict[str, float]:
         f["code"] = 1.0
     if lx.SLOGAN.search(name) or lx.NUMBERED_SERIES.match(name):
         f["numbered"] = 1.0
-    if lx.suffix_of(name):
-        f["suffix_type=" + lx.suffix_of(name)[1]] = 1.0
+    if suffix := lx.suffix_of(name):
+        f["suffix_type=" + suffix[1]] = 1.0
     return f
 
 
@@ -184,7 +184,8 @@ def featurize(proposal: Proposal, chosen_by_rules: list[Typed], gaz: Gazetteer) 
     rule_names = {text[c.start : c.end]: typ for c, typ, _ in chosen_by_rules}
     rule_starts = {c.start: typ for c, typ, _ in chosen_by_rules}
     rule_ends = {c.end: typ for c, typ, _ in chosen_by_rules}
-    heads = {}  # the first characters of rule-chosen names: a span written as one's opening is its short form
+    # the first characters of rule-chosen names: a span written as one's opening is its short form
+    heads: dict[str, str] = {}
     for name, typ in rule_names.items():
         for k in range(2, len(name) - 1):
             heads.setdefault(name[:k], typ)

@@ -23,7 +23,7 @@ def group(doc: Document, mentions: list[Mention]) -> list[Entity]:
     index: dict[tuple[str, str], set[int]] = {}  # (type, key of a spelling) -> entities with one
     spelt: dict[tuple[str, str], int] = {}  # (type, spelling) -> the first entity written so
     for m in mentions:
-        spelling = {m.text, m.full} - {None}
+        spelling = {m.text} | ({m.full} if m.full else set())
         # an entity already written this way is the answer unless an earlier one matches too
         first = min((spelt.get((m.type, a), len(entities)) for a in spelling), default=len(entities))
         near = sorted({i for a in spelling for k in _keys(a) for i in index.get((m.type, k), ()) if i < first})

@@ -14,7 +14,7 @@ from kg.model import EntityType
 from kg.names import core
 from kg.structure import clause_bounds
 
-Typed = tuple[Candidate, str, tuple[int, int]]  # a candidate, its type, its sentence
+Typed = tuple[Candidate, EntityType, tuple[int, int]]  # a candidate, its type, its sentence
 
 
 def _select(cands: list[Candidate], text: str) -> list[Candidate]:
@@ -71,7 +71,7 @@ def class_use(text: str, c: Candidate) -> bool:
 
 
 
-def facility_type(text: str, c: Candidate) -> str:
+def facility_type(text: str, c: Candidate) -> EntityType:
     """Schools, hospitals, halls and centres being built are Projects; acting, Organizations.
     A school is being built when its clause says so; a centre or hall when the words right
     before or after it do (建设潭头职工服务中心, 落实江边幼儿园用地)."""

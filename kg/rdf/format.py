@@ -52,8 +52,8 @@ def _format(result: QueryResult, fmt: str) -> str:
             rows = [[t.subject.value, t.predicate.value, t.object.value] for t in triples]
             return _csv(["subject", "predicate", "object"], rows)
         if fmt == "table":
-            return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
-        return ox.serialize(triples, format=ox.RdfFormat.JSON_LD).decode("utf-8")
+            return (ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"").decode("utf-8")
+        return (ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"").decode("utf-8")
     if fmt == "json":
         return result.raw.decode("utf-8")
     if result.kind == "ask":
@@ -68,9 +68,9 @@ def _format(result: QueryResult, fmt: str) -> str:
     def line(values: list[str]) -> str:
         return "  ".join(v + " " * (w - width(v)) for v, w in zip(values, widths, strict=True)).rstrip()
 
-    rows = [line(result.vars), line(["-" * w for w in widths]), *(line(r) for r in cells)]
+    lines = [line(result.vars), line(["-" * w for w in widths]), *(line(r) for r in cells)]
     n = len(cells)
-    return "\n".join([*rows, f"({n} row{'s' if n != 1 else ''})"])
+    return "\n".join([*lines, f"({n} row{'s' if n != 1 else ''})"])
 
 
 def _csv(header: list[str], rows: list[list[str]]) -> str:

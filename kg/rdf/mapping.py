@@ -22,7 +22,7 @@ from rdflib import RDF, XSD, Graph
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg import ledger
-from kg.model import STAGES, TYPES, Corpus, DocResult, Entity, Mention, Quantity
+from kg.model import STAGES, TYPES, Corpus, DocResult, Entity, Mention, Quantity, Stage
 from kg.rdf import iri
 from kg.rdf.terms import KG, KGR, MODES, ONTOLOGY, PREDICATES, PREFIXES, to_rdflib
 from kg.structure import sentence_around
@@ -134,8 +134,8 @@ class _Slip:
 
     project: str
     year: int
-    aimed: str
-    reached: str
+    aimed: Stage
+    reached: Stage
     later_years: list[int]
     evidence: list[str]  # mention IRIs: the plan, and the later mentions of the stage reached
 
@@ -186,6 +186,8 @@ class _Mapper:
             self.add(s, _kg.divisionCode, ox.Literal(code))
 
     def writing_district(self, r: DocResult) -> None:
+        if r.district is None:
+            return
         s = self.entities[r.district_id]
         self.add(s, _rdf.type, _kg.District)
         self.add(s, _skos.prefLabel, ox.Literal(r.district.name))
@@ -271,14 +273,14 @@ class _ReportMapper:
             self._span(s, sec.start, sec.end)
             self._when(s, sec.year, sec.mode)
             for k, why in enumerate(sec.evidence):  # what decided year and mode, strongest first
-                e = ox.NamedNode(f"{s.value}/evidence/{k}")
-                m.add(s, _prov.wasDerivedFrom, e)
-                m.add(e, _rdf.type, _kg.DatingEvidence)
-                m.add(e, _kg.evidenceKind, ox.Literal(why.kind))
-                m.add(e, _kg.evidenceRank, ox.Literal(k))
-                m.add(e, _kg.text, ox.Literal(why.text))
+                ev = ox.NamedNode(f"{s.value}/evidence/{k}")
+                m.add(s, _prov.wasDerivedFrom, ev)
+                m.add(ev, _rdf.type, _kg.DatingEvidence)
+                m.add(ev, _kg.evidenceKind, ox.Literal(why.kind))
+                m.add(ev, _kg.evidenceRank, ox.Literal(k))
+                m.add(ev, _kg.text, ox.Literal(why.text))
                 if why.start is not None and why.end is not None:
-                    self._span(e, why.start, why.end)
+                    self._span(ev, why.start, why.end)
         for e in r.entities:
             entity = m.entities[e.id]
             m.add(rep, _kg.mentions, entity)
@@ -386,9 +388,9 @@ def _relations(corpus: Corpus) -> Iterator[_Relation]:
             found_rel = found.get(key) or found.setdefault(key, _Relation(*key))
             found_rel.docs.add(r.doc.id)
             found_rel.evidence.update(dict.fromkeys(iri.mention(r.doc.id, m) for m in rel.evidence))
-    for rel in found.values():
-        rel.sentences = together[min(rel.subject, rel.object), max(rel.subject, rel.object)]
-        yield rel
+    for merged in found.values():
+        merged.sentences = together[min(merged.subject, merged.object), max(merged.subject, merged.object)]
+        yield merged
 
 
 def _slips(corpus: Corpus) -> list[_Slip]:
@@ -396,9 +398,11 @@ def _slips(corpus: Corpus) -> list[_Slip]:
     mentions they rest on: the plan and the later mentions of the stage reached."""
     from kg.resolve import timelines  # resolve imports the extractor: load it only to map a corpus
 
-    found: dict[tuple[str, int, str], _Slip] = {}
+    found: dict[tuple[str, int, Stage], _Slip] = {}
     for t in timelines(corpus, min_years=2):
         for x in t.slips:
+            if x.plan.stage is None or x.best.stage is None:
+                continue  # a slip is between two stages; kg.resolve finds none without
             key = (t.id, x.plan.year, x.plan.stage)
             slip = found.setdefault(key, _Slip(t.id, x.plan.year, x.plan.stage, x.best.stage, sorted(
                 {e.year for e in t.entries if e.year > x.plan.year and e.stage is not None}), []))

@@ -84,9 +84,10 @@ _PARAM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 def is_update(sparql: str) -> bool:
     """Whether the text is a SPARQL update (after its PREFIX/BASE prologue and comments)."""
-    rest = sparql[_PROLOGUE.match(sparql).end():]
+    prologue = _PROLOGUE.match(sparql)  # matches always, if only the empty string
+    rest = sparql[prologue.end() if prologue else 0:]
     word = re.match(r"[A-Za-z]+", rest)
-    return bool(word) and word.group().upper() in _UPDATE_WORDS
+    return word is not None and word.group().upper() in _UPDATE_WORDS
 
 
 def bind_params(sparql: str, params: dict[str, str]) -> str:
@@ -103,7 +104,11 @@ def bind_params(sparql: str, params: dict[str, str]) -> str:
             term = value
         else:
             term = json.dumps(value, ensure_ascii=False)  # a JSON string is a valid SPARQL string literal
-        sparql = slot.sub(lambda m, t=term: m.group(1) + t + m.group(2), sparql)
+
+        def fill(m: re.Match[str], t: str = term) -> str:
+            return m.group(1) + t + m.group(2)
+
+        sparql = slot.sub(fill, sparql)
     return sparql
 
 

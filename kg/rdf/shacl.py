@@ -195,12 +195,12 @@ class _Targets:
     def __init__(self, shapes: Graph, store: ox.Store):
         if next(shapes.subjects(_SH.targetNode), None) is not None:
             raise ValueError("validate_store does not handle sh:targetNode: use validate")
-        subclasses: dict[ox.NamedNode, set] = defaultdict(set)
+        subclasses: dict[Any, set] = defaultdict(set)
         for q in store.quads_for_pattern(None, _SUBCLASS, None, DEFAULT_GRAPH):
             subclasses[q.object].add(q.subject)
-        by_targets: dict[frozenset, list[URIRef]] = defaultdict(list)
+        by_targets: dict[frozenset, list[Any]] = defaultdict(list)
         for shape in {s for kind in _TARGET_KINDS for s in shapes.subjects(kind)}:
-            targets = frozenset((k, ox.NamedNode(t)) for k in _TARGET_KINDS for t in shapes.objects(shape, k))
+            targets = frozenset((k, ox.NamedNode(str(t))) for k in _TARGET_KINDS for t in shapes.objects(shape, k))
             by_targets[targets].append(shape)
         self.rules = [
             _Rule(sorted(group),
@@ -248,8 +248,10 @@ def _shacl(data: Graph, shapes: Graph, use: list[URIRef] | None = None,
     """pyshacl on `data`: every shape on the nodes it targets, or the shapes `use` on `focus`."""
     from pyshacl import validate as shacl  # slow to import; only builds need it
 
-    only = {"use_shapes": use, "focus_nodes": focus} if use else {}
-    conforms, results, _ = shacl(data, shacl_graph=shapes, inference="none", allow_warnings=True, **only)
+    shapes_used: list[str | URIRef] | None = list(use) if use else None
+    focus_nodes: list[str | URIRef] | None = list(focus) if use and focus else None
+    conforms, results, _ = shacl(data, shacl_graph=shapes, inference="none", allow_warnings=True,
+                                 use_shapes=shapes_used, focus_nodes=focus_nodes)
     lines = set()
     for res in results.subjects(RDF.type, _SH.ValidationResult):
         node = results.value(res, _SH.focusNode)

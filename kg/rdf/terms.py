@@ -41,13 +41,15 @@ DEFAULT_GRAPH = ox.DefaultGraph()
 _XSD_STRING = str(XSD.string)
 
 
-def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Any:
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Any:
     """The rdflib term for a pyoxigraph one (an xsd:string literal becomes a plain literal, as
-    rdflib writes it)."""
+    rdflib writes it). kg writes no RDF-star, so a quoted triple is an error."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
+    if isinstance(term, ox.Triple):
+        raise ValueError(f"a quoted triple has no rdflib term: {term}")
     if term.language:
         return Literal(term.value, lang=term.language)
     datatype = term.datatype.value

@@ -51,6 +51,7 @@ SELECT ?doc ?title ?publisher WHERE {
 def _select(store: ox.Store, sparql: str) -> list[dict[str, Any]]:
     """Trusted in-process SELECT: rows as {var: python value}."""
     result = store.query(sparql, prefixes=PREFIXES)
+    assert isinstance(result, ox.QuerySolutions), "a SELECT query"
     names = [v.value for v in result.variables]
     return [{n: _term_value(s[n]) for n in names} for s in result]
 

@@ -16,18 +16,20 @@ import networkx as nx
 
 from kg.model import STAGES, TYPES, EntityType, Stage
 
-TYPE_COLORS = {EntityType.DISTRICT: "#4e79a7", EntityType.PROJECT: "#f28e2b", EntityType.ORGANIZATION: "#59a14f",
-               EntityType.PROGRAM: "#b07aa1", EntityType.PERSON: "#e15759"}
+TYPE_COLORS: dict[str, str] = {EntityType.DISTRICT: "#4e79a7", EntityType.PROJECT: "#f28e2b",
+                               EntityType.ORGANIZATION: "#59a14f", EntityType.PROGRAM: "#b07aa1",
+                               EntityType.PERSON: "#e15759"}
 OTHER_COLOR = "#9c9c9c"
 # The stage palette of kg.css (.st-*), for the overview's project nodes and the charts' legends.
-STAGE_COLORS = {Stage.PLANNED: "#9dbfe0", Stage.STARTED: "#f2c94c", Stage.UNDER_WAY: "#f2994a",
+STAGE_COLORS: dict[str, str] = {Stage.PLANNED: "#9dbfe0", Stage.STARTED: "#f2c94c", Stage.UNDER_WAY: "#f2994a",
                 Stage.COMPLETED: "#6fbf73", Stage.OPERATING: "#2e7d4f"}
 MENTIONED_COLOR = "#c8c8c8"
 PAGE_KINDS = {EntityType.DISTRICT: "district", EntityType.PROJECT: "project"}  # the types that get a page of their own
 STAGE_SYMBOLS = {Stage.PLANNED: "○", Stage.STARTED: "◔", Stage.UNDER_WAY: "◑", Stage.COMPLETED: "●",
                  Stage.OPERATING: "★"}
-PLURALS = {EntityType.DISTRICT: "Districts", EntityType.PROJECT: "Projects", EntityType.ORGANIZATION: "Organizations",
-           EntityType.PROGRAM: "Programs", EntityType.PERSON: "People"}
+PLURALS: dict[str, str] = {EntityType.DISTRICT: "Districts", EntityType.PROJECT: "Projects",
+                           EntityType.ORGANIZATION: "Organizations", EntityType.PROGRAM: "Programs",
+                           EntityType.PERSON: "People"}
 LEVELS = ("province", "city", "county", "town", "village")
 SAFE_ID = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]*")
 YEAR = re.compile(r"(?:19|20)\d\d")
@@ -137,12 +139,12 @@ class Site:
 
     def ref(self, n: str | None) -> dict | None:
         """A link to an entity's page (href None: the type has no pages), None for an unknown id."""
-        if n not in self.nodes:
+        if n is None or n not in self.nodes:
             return None
         a = self.nodes[n]
         return {"label": a["label"], "href": self.href(n), "type": a["type"]}
 
-    def refs(self, ids: set[str] | list[str]) -> list[dict]:
+    def refs(self, ids: set[str] | list[str]) -> list[dict | None]:
         return [self.ref(n) for n in sorted(ids, key=self.key)]
 
     def report_ref(self, doc: str) -> dict:
@@ -155,7 +157,8 @@ class Site:
 
     def parents(self, n: str) -> list[str]:
         """The partOf chain above a district, nearest first (stops on a cycle)."""
-        chain, seen = [], {n}
+        chain: list[str] = []
+        seen = {n}
         while True:
             up = [v for _, v, rel in self.graph.out_edges(n, data="relation") if rel == "partOf" and v not in seen]
             if not up:
@@ -200,7 +203,7 @@ class Site:
         for n in ids:
             a = self.nodes[n]
             stage = self.latest_stage(n) if a["type"] == EntityType.PROJECT else None
-            color = (STAGE_COLORS.get(stage, MENTIONED_COLOR) if a["type"] == EntityType.PROJECT
+            color = (STAGE_COLORS.get(stage or "", MENTIONED_COLOR) if a["type"] == EntityType.PROJECT
                      else TYPE_COLORS.get(a["type"], OTHER_COLOR))
             x, y = positions[n]
             nodes.append({**{k: a[k] for k in ("id", "label", "type", "aliases", "years", "docs", "mentions")},
@@ -222,7 +225,7 @@ class Site:
             "stages": [{"stage": s, "color": STAGE_COLORS[s]} for s in STAGES],
             "mentioned_color": MENTIONED_COLOR,
             "years": sorted({y for n in ids for y in self.nodes[n]["years"]}),
-            "groups": [self.ref(g[0]) | {"size": len(g)} for g in groups],
+            "groups": [(self.ref(g[0]) or {}) | {"size": len(g)} for g in groups],
             "data": {"nodes": nodes, "edges": edges, "hideCooccurs": True, "fixed": True,
                      "reports": {d: r["label"] for d, r in self.reports.items()}},
         }
@@ -377,7 +380,7 @@ class Site:
             "reports": [r | {"district_ref": self.ref(r["district"]), "entities": len(self.named_in.get(d, ()))}
                         for d, r in sorted(self.reports.items(), key=lambda kv: kv[1]["label"])],
             "districts": [{"district": self.ref(n), "level": self.nodes[n]["level"] or "",
-                           "code": self.nodes[n]["code"] or "", "parent": self.ref((self.parents(n) or [None])[0]),
+                           "code": self.nodes[n]["code"] or "", "parent": self.ref(next(iter(self.parents(n)), None)),
                            "projects": len(self.projects_in.get(n, ()))} for n in districts],
             "projects": [self.project_row(p) for p in projects],
         }
@@ -386,7 +389,7 @@ class Site:
 # ---------------------------------------------------------------- layout and charts
 
 
-def _bars(cells: list[dict | None], height: int = 36) -> list[dict]:
+def _bars(cells: list[dict | None], height: int = 36) -> list[dict | None]:
     """Bar heights (px) of target and result per year, on one scale, where both are in one unit."""
     pairs = [(c["target"]["value"], c["result"]["value"] if c["result"] else None)
              if c and c["target"] and (not c["result"] or c["result"]["unit"] == c["target"]["unit"]) else None
@@ -455,7 +458,8 @@ def stage_bars(timelines: dict[str, list[dict]]) -> dict | None:
     top = max(sum(c.values()) for c in per_year.values())
     bars = []
     for i, year in enumerate(years):
-        base, segments = CHART_HEIGHT, []
+        base: float = CHART_HEIGHT
+        segments = []
         for stage in ("mentioned", *STAGES):
             count = per_year[year][stage]
             if count:
