@@ -127,27 +127,36 @@ def timed_build(inputs: Path, out: Path, jobs: int, cache: bool) -> dict:
     peak_kib = subprocess.run([PYTHON, "-c", PEAK, *cmd], check=True, capture_output=True, text=True).stdout
     seconds = time.perf_counter() - t
     report = json.loads((out / "build-report.json").read_text("utf-8"))
+    store_mb = _size(out / "store") / 2**20
+    outputs_mb = _size(out) / 2**20 - store_mb
     if not cache:
         shutil.rmtree(out)  # at 100× the outputs take about a gigabyte
-    return {"seconds": seconds, "peak_mb": int(peak_kib) / 1024, "report": report}
+    return {"seconds": seconds, "peak_mb": int(peak_kib) / 1024, "report": report, "store_mb": store_mb,
+            "outputs_mb": outputs_mb}
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
 def table(runs: dict[int, dict], mid: int, cached: dict) -> list[str]:
     stages = list(next(iter(runs.values()))["report"]["seconds_by_stage"])
     lines = ["| scale | docs | chars | entities | triples | wall s | " + " | ".join(stages)
-             + " | s per doc | peak RSS MB |",
-             "|---" * 5 + "|---:" * (len(stages) + 3) + "|"]
+             + " | s per doc | peak RSS MB | outputs MB | store MB |",
+             "|---" * 5 + "|---:" * (len(stages) + 5) + "|"]
     for scale, run in runs.items():
         rep = run["report"]
         docs = len(rep["documents_read"])
         lines.append(f"| {scale}× | {docs} | {sum(d['chars'] for d in rep['documents_read']):,} | "
                      f"{sum(rep['entities_by_type'].values()):,} | {rep['triples']:,} | {run['seconds']:.1f} | "
                      + " | ".join(f"{rep['seconds_by_stage'][s]:.1f}" for s in stages)
-                     + f" | {run['seconds'] / docs:.3f} | {run['peak_mb']:.0f} |")
+                     + f" | {run['seconds'] / docs:.3f} | {run['peak_mb']:.0f} | {run['outputs_mb']:.0f}"
+                     f" | {run['store_mb']:.0f} |")
     rep = cached["report"]
     lines.append(f"| {mid}× cached | {len(rep['documents_read'])} | | | {rep['triples']:,} | "
                  f"{cached['seconds']:.1f} | " + " | ".join(f"{rep['seconds_by_stage'][s]:.1f}" for s in stages)
-                 + f" | {cached['seconds'] / len(rep['documents_read']):.3f} | {cached['peak_mb']:.0f} |")
+                 + f" | {cached['seconds'] / len(rep['documents_read']):.3f} | {cached['peak_mb']:.0f}"
+                 f" | {cached['outputs_mb']:.0f} | {cached['store_mb']:.0f} |")
     return lines
 
 
@@ -157,10 +166,11 @@ def linearity(runs: dict[int, dict]) -> list[str]:
     out = []
     for a, b in zip(scales, scales[1:], strict=False):
         per = {s: runs[s]["seconds"] / len(runs[s]["report"]["documents_read"]) for s in (a, b)}
-        ext = {s: runs[s]["report"]["seconds_by_stage"]["extract"] / len(runs[s]["report"]["documents_read"])
-               for s in (a, b)}
+        stage = {(s, name): runs[s]["report"]["seconds_by_stage"][name] / len(runs[s]["report"]["documents_read"])
+                 for s in (a, b) for name in ("extract", "resolve")}
         out.append(f"- {a}× → {b}×: wall time per document × {per[b] / per[a]:.2f}, "
-                   f"extraction time per document × {ext[b] / ext[a]:.2f} (linear: 1.00 ± 0.20)")
+                   f"extraction × {stage[b, 'extract'] / stage[a, 'extract']:.2f}, "
+                   f"resolution × {stage[b, 'resolve'] / stage[a, 'resolve']:.2f} per document (linear: 1.00 ± 0.25)")
     return out
 
 
