@@ -21,10 +21,11 @@ from kg.structure import time_of
 _CN = "〇零一二两三四五六七八九十百千万亿"
 # A count of things done is counted in one of these; everything else measured is a level.
 _COUNT_UNITS = tuple("个 家 名 人 位 场 次 项 座 所 条 户 套 间 辆 台 件 处 栋 幢 宗"
-                     " 支 种 类 款 篇 人次 批 张 块 棵 株 头 只".split())
+                     " 支 种 类 款 篇 人次 家次 户次 场次 批 张 块 棵 株 头 只 片 期 份".split())
 _MEASURE_UNITS = tuple("亿美元 万美元 美元 亿元 万元 千元 元 个百分点 百分点 % ％ ‰"
                        " 平方公里 平方千米 平方米 立方米 公里 千米 米 公顷 亩 吨 千瓦时"
-                       " 千瓦 兆瓦 标准箱 标箱 倍 小时 天 岁 斤 公斤 千克".split())
+                       " 千瓦 兆瓦 标准箱 标箱 倍 小时 天 岁 斤 公斤 千克 微克/立方米 毫克/立方米 毫克/升"
+                       " 吨/日 吨/天 立方米/日 立方米/天".split())
 _UNITS = sorted(_MEASURE_UNITS + _COUNT_UNITS, key=len, reverse=True)
 _MAGNITUDES = "万亿千百"
 _NUMBER = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:点[{_CN}]+)?)"
@@ -45,10 +46,16 @@ _PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|�
 _YEARS_SPAN = re.compile(r"[这近过去]*[五两三]年(?:来|间)?|“?十[一二三四五六]五”?(?:时期|期间|以来)")
 _CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n（(]")
 # What opens an indicator without being part of it: the aim, the action on it, the time.
+_ACTIONS = (r"实现|完成|引进|引导|培育|创建|建设|新建|改造|整治|开展|举办|组织|新增|落实|推动|推进|打造|建成|招引|争创"
+            r"|吸引|服务|帮助|带动|提供|发放|投入|解决|选举产生|下发|修订完善|修订|受理|办理|培训|慰问|走访|巡查"
+            r"|清理|设置")
 _LEADING = re.compile(
     r"^(?:(?:全年|年内|当年|今年|累计|共|总计|合计|其中|全街道|全镇|全区|全市|全省|全县|辖区|坚决|全力|努力|圆满|顺利|积极|新增|新建|新|已|并|力争|确保|争取|预计|计划"
-    r"|实现|完成|引进|引导|培育|创建|建设|新建|改造|整治|开展|举办|组织|新增|落实|推动|推进|打造|建成|招引|争创|累计|吸引|"
-    r"服务|帮助|带动|提供|发放|投入|达到|达|突破|超过|约|为|有|全年完成|到\d{4}年底?|\d{4}年)\s*)+")
+    r"|及时|依法|全面|严格|有效|持续|扎实|切实|深入|大力|进一步|稳步|高质量|高标准|主动|精准|广泛"
+    rf"|{_ACTIONS}|达到|达|突破|超过|约|为|有|全年完成|到\d{{4}}年底?|\d{{4}}年)\s*)+")
+_LAST_ACTION = re.compile(rf"(?:{_ACTIONS})\s*$")
+# What an action is done to, too general to name an indicator alone (走访|企业, 服务|群众).
+_CLASSES = frozenset("企业 群众 居民 人员 项目 活动 单位 家庭 学生 老人 问题".split())
 _NOT_BEFORE = re.compile(r"[第号#No.届]$|[A-Za-z]$|\d$")  # 第3个, 十三届|五次, codes
 _NOT_AFTER = re.compile(r"^(?:号|期工程|号线|届|周年|年|月|日|岁以上)")
 # Between an indicator and its level: 占比提高到|55%, 失业率平均为|5%.
@@ -61,7 +68,9 @@ _RAISED_TO = re.compile(r"(?:提高|提升|增加|增长|上调|扩大|降低|�
 # A count before its noun follows the action that produced it (新建|3所|学校), or opens its clause.
 _ACTED = re.compile(r"(?:建设|新建|建成|改造|打造|创建|培育|引进|新增|完成|实施|推进|开展|举办|组织|推动|签约"
                     r"|招引|争创|培训|建立|成立|设立|开通|打通|提升|整治|修缮|落地|引育|扶持|帮扶|认定|评为"
-                    r"|获评|入选|达|共|累计|新)$")
+                    rf"|获评|入选|设置|划分为|遴选|消除|{_ACTIONS}|达|共|累计|新)$")
+# Areas and lengths are written before what they measure too (新建|10公里|非机动车道).
+_SIZE_UNITS = ("平方米", "平方公里", "平方千米", "公里", "千米", "米", "亩", "公顷")
 # An indicator ends with what was counted, not with the action on it (坚决完成|74万平方米).
 _ACTION_END = re.compile(r"(?:坚决|全力|确保|力争|努力|圆满|顺利|累计|共)*(?:完成|实现|达到|突破|超过)$")
 _GENERIC = frozenset("方面 工作 任务 项目 其中 同比 分别 总数 总量 数量 规模 比例 人数 个数".split())
@@ -85,7 +94,8 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         words = text[clause : m.start()]
         change = _CHANGE.search(words)
         start, end = clause + (len(words) - len(words.lstrip())), m.end()
-        after = _NOUN_AFTER.match(text, m.end()) if m.group("unit") in _COUNT_UNITS and not m.group("after") else None
+        before_noun = m.group("unit") in _COUNT_UNITS or (m.group("unit") in _SIZE_UNITS and _ACTED.search(words))
+        after = _NOUN_AFTER.match(text, m.end()) if before_noun and not m.group("after") else None
         if after and words.strip() and not _ACTED.search(words):
             continue  # 中央|八项规定: a count inside a name, no action produced it
         if after:  # 建设|4个|未来社区: a count before its noun counts the noun
@@ -164,7 +174,11 @@ def _indicator(words: str) -> str:
     earlier level of a change (最低标准|从每人每月2295元|提高到2375元) and what a bracket closed before it."""
     words = _FROM.split(words)[0]
     words = re.split(r"[）)]", words)[-1]
-    name = _LEADING.sub("", words.strip()).strip("“”\"的了 ")
+    words = words.strip()
+    lead = _LEADING.match(words)
+    name = words[lead.end() if lead else 0:].strip("“”\"的了 ")
+    if lead and name in _CLASSES and (action := _LAST_ACTION.search(lead.group())):
+        name = action.group().strip() + name  # 走访企业: the action says which count it is
     name = re.sub(r"^(?:各类|各|累计)", "", _ACTION_END.sub("", name))
     if name in _GENERIC:
         return ""

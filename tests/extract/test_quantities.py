@@ -53,8 +53,23 @@ def test_the_verb_before_an_indicator_is_not_part_of_it():
     assert found("城镇调查失业率平均为5.1%。")[0][0] == "城镇调查失业率"
 
 
+def test_adverbs_and_actions_opening_an_indicator_are_dropped_unless_only_a_class_is_left():
+    assert found("依法选举产生人大代表27名，及时解决群众诉求587宗。") == [
+        ("人大代表", 27.0, "名", "count", "=", "result"), ("群众诉求", 587.0, "宗", "count", "=", "result")]
+    assert found("走访企业790家次。")[0][:3] == ("走访企业", 790.0, "家次")
+
+
 def test_a_count_before_its_noun_counts_the_noun():
     assert found("统筹推进两个青河未来社区建设。", mode="plan")[0][:3] == ("青河未来社区", 2.0, "个")
+    # an area or a length after the action that made it measures the noun that follows
+    assert found("新建10公里非机动车道，清理3个闲置园区。") == [
+        ("非机动车道", 10.0, "公里", "level", "=", "result"), ("闲置园区", 3.0, "个", "count", "=", "result")]
+
+
+def test_rates_per_day_and_concentrations_are_units():
+    assert found("处理能力达200吨/日，PM2.5年均浓度21.8微克/立方米。") == [
+        ("处理能力", 200.0, "吨/日", "level", "=", "result"),
+        ("PM2.5年均浓度", 21.8, "微克/立方米", "level", "=", "result")]
 
 
 @pytest.mark.parametrize("text", [
