@@ -51,9 +51,10 @@ _ACTIONS = (r"实现|完成|引进|引导|培育|创建|建设|新建|改造|整
             r"|清理|设置")
 _LEADING = re.compile(
     r"^(?:(?:全年|年内|当年|今年|累计|共|总计|合计|其中|全街道|全镇|全区|全市|全省|全县|辖区|坚决|全力|努力|圆满|顺利|积极|新增|新建|新|已|并|力争|确保|争取|预计|计划"
-    r"|及时|依法|全面|严格|有效|持续|扎实|切实|深入|大力|进一步|稳步|高质量|高标准|主动|精准|广泛"
+    r"|及时|依法|全面|严格|有效|持续|扎实|切实|深入|大力|进一步|稳步|高质量|高标准|主动|精准|广泛|以来|常态化"
     rf"|{_ACTIONS}|达到|达|突破|超过|约|为|有|全年完成|到\d{{4}}年底?|\d{{4}}年)\s*)+")
 _LAST_ACTION = re.compile(rf"(?:{_ACTIONS})\s*$")
+_INNER_ACTION = re.compile(r"(?<=[\u4e00-\u9fff”])(?:开展|组织|落实|提供|发放|举办)(?=[\u4e00-\u9fff“])")
 # What an action is done to, too general to name an indicator alone (走访|企业, 服务|群众).
 _CLASSES = frozenset("企业 群众 居民 人员 项目 活动 单位 家庭 学生 老人 问题".split())
 _NOT_BEFORE = re.compile(r"[第号#No.届]$|[A-Za-z]$|\d$")  # 第3个, 十三届|五次, codes
@@ -61,7 +62,8 @@ _NOT_AFTER = re.compile(r"^(?:号|期工程|号线|届|周年|年|月|日|岁以
 # Between an indicator and its level: 占比提高到|55%, 失业率平均为|5%.
 _REACHED = re.compile(r"(?:分别|平均|累计|均)?(?:提高|提升|增加|增至|下降|降低|降|升|达|控制|保持)?"
                       r"(?:到|至|为|是|在|达|了)$")
-_NOUN_AFTER = re.compile(r"(?!数)[\u4e00-\u9fff“\"][^，,；;。：:！？!?、\n（()）\d和及与约超近达]{1,15}")
+_NOUN_AFTER = re.compile(r"(?!数|同比|比上年|较上年|增长|下降|减少|增加)"
+                         r"[\u4e00-\u9fff“\"][^，,；;。：:！？!?、\n（()）\d和及与约超近达]{1,15}")
 _TRAILING_VERB = re.compile(r"(?:的)?(?:建设|创建|改造|提升|工作|任务|项目建设)$")
 _FROM = re.compile(rf"从(?:每[人户年月]+)*(?=[\d{_CN}])")  # 从每人每月|2295元
 _RAISED_TO = re.compile(r"(?:提高|提升|增加|增长|上调|扩大|降低|下降|减少)(?:到|至)")
@@ -100,6 +102,8 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             continue  # 中央|八项规定: a count inside a name, no action produced it
         if after:  # 建设|4个|未来社区: a count before its noun counts the noun
             indicator, start, end = _indicator(_TRAILING_VERB.sub("", after.group())), m.start(), after.end()
+        elif change and out and out[-1].start >= clause:
+            indicator = out[-1].indicator  # 警情3418宗同比下降3.8%: the change of the count just given
         else:
             indicator = _indicator(_REACHED.sub("", words[: change.start()] if change else words))
         if not indicator:
@@ -175,6 +179,9 @@ def _indicator(words: str) -> str:
     words = _FROM.split(words)[0]
     words = re.split(r"[）)]", words)[-1]
     words = words.strip()
+    inner = list(_INNER_ACTION.finditer(words))
+    if inner and words[inner[-1].end():].strip("“”\"的了 ") not in _CLASSES:
+        words = words[inner[-1].start():]  # 区讲师团走进街道|开展专题宣讲: what was done, not who did it
     lead = _LEADING.match(words)
     name = words[lead.end() if lead else 0:].strip("“”\"的了 ")
     if lead and name in _CLASSES and (action := _LAST_ACTION.search(lead.group())):

@@ -66,6 +66,14 @@ def test_a_count_before_its_noun_counts_the_noun():
         ("非机动车道", 10.0, "公里", "level", "=", "result"), ("闲置园区", 3.0, "个", "count", "=", "result")]
 
 
+def test_who_did_it_is_not_part_of_the_indicator_and_a_change_follows_its_count():
+    assert found("今年以来共组织理论学习43次，区讲师团走进街道开展专题宣讲15场。") == [
+        ("理论学习", 43.0, "次", "count", "=", "result"), ("专题宣讲", 15.0, "场", "count", "=", "result")]
+    assert found("接报刑事治安总警情3418宗同比下降3.8%。") == [
+        ("接报刑事治安总警情", 3418.0, "宗", "count", "=", "result"),
+        ("接报刑事治安总警情", 3.8, "%", "change", "=", "result")]
+
+
 def test_rates_per_day_and_concentrations_are_units():
     assert found("处理能力达200吨/日，PM2.5年均浓度21.8微克/立方米。") == [
         ("处理能力", 200.0, "吨/日", "level", "=", "result"),
