@@ -227,6 +227,7 @@ LISTED = re.compile(
     r"(?P<items>[^，,。；;：:（）()“”\"\s]{2,80}?)(?P<etc>等(?:" + _COUNT + r")?|" + _COUNT + r")"
     r"(?P<mod>[^，,。；;：:、“”\s]{0,12}?)(?P<cls>" + "|".join(CLASS_NOUNS) + ")"
 )
+COMPANY_SUFFIXES = ("有限公司", "公司", "集团")  # a company names itself so, whatever list it stands in
 COMPANY_CLASSES = frozenset({"企业", "公司"})  # a list before these names companies, brand names too
 LIST_SEP = re.compile(r"(?<=[^、及和与]{2})[及和与](?=[^、及和与]{2})|、")  # 永和 is one name, 甲和乙 two
 LIST_END = re.compile("等|" + _COUNT)

@@ -331,6 +331,9 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
             elif 2 <= len(name) <= 12 and not lx.SLOGAN.search(name) and (
                     distinctive(name, places) or type_of(name, gaz, counted, places) == typ
                     or brands and not jieba.dt.FREQ.get(name) and not vocabulary.is_common(name)):
+                if typ == EntityType.PROJECT and name.endswith(lx.COMPANY_SUFFIXES):
+                    out.append(Candidate(start, end, EntityType.ORGANIZATION, listed=True))
+                    continue  # 甲有限公司、乙集团等项目落地: the companies behind the projects
                 full = None  # 塘尾、新田等社区: each item is a 社区; 甲、乙2所九年一贯制学校: each a school
                 if (typ == EntityType.DISTRICT or (cls in lx.FACILITY_CLASSES and mod not in lx.GENERIC_HEADS
                                           and mod not in lx.BREAK_WORDS and not name.endswith(lx.FACILITY_SUFFIXES))

@@ -99,3 +99,11 @@ def test_a_companys_branch_place_in_brackets_and_newspapers():
 def test_a_places_own_body_is_proposed_with_the_place():
     got = proposed("推动东湖区政府与青禾传媒联合打造数字产业园，陇县人大常委会开展视察。")
     assert "东湖区政府" in got and "陇县人大常委会" in got, got
+
+
+def test_companies_listed_before_projects_stay_companies():
+    text = "推动青禾产业发展有限公司、蓝川生物有限公司等项目落地，建成白石小学等3所学校。"
+    typed = {(text[c.start : c.end], c.type) for s in propose(text, Gazetteer.load()).sentences
+             for c in s.candidates if c.source == "list"}
+    assert ("青禾产业发展有限公司", "Organization") in typed and ("蓝川生物有限公司", "Organization") in typed
+    assert ("白石小学", "Project") in typed  # the class still types the other items
