@@ -543,6 +543,14 @@ def _after_mask(text: str, c: Candidate) -> bool:
     return c.start > 0 and bool(MASK.match(text[c.start - 1]))
 
 
+_NUMBER_END = re.compile(r"\d[年万千百亿]?$")
+
+
+def _after_number(text: str, start: int) -> bool:
+    """A name does not start right after a digit: it would start with the number's unit (2024|年省…)."""
+    return bool(_NUMBER_END.search(text, max(0, start - 2), start))
+
+
 def _masked(name: str) -> bool:
     """A name that is only a mask plus a suffix (XX医院, *街道) names nothing."""
     if not MASK.search(name):
@@ -624,7 +632,8 @@ def propose(text: str, gaz: Gazetteer | None = None) -> Proposal:
                  *_tagged("place", _place_candidates(toks, nearby, sent))]
         cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full, c.listed, c.source) for c in found]
         masked = [c for c in cands if _masked(text[c.start : c.end]) or _after_mask(text, c)]
-        cands = [c for c in cands if not any(m.start <= c.start and c.end <= m.end for m in masked)]
+        cands = [c for c in cands if not any(m.start <= c.start and c.end <= m.end for m in masked)
+                 and not _after_number(text, c.start)]
         cands += [e for c in cands if c.start > 0 and text[c.start - 1] == "、"
                   for e in _tagged("enumerated", _enumerated(text, c, toks, s0, gaz, places))]
         out.append(Sentence(s0, s1, toks, cands))

@@ -107,3 +107,9 @@ def test_companies_listed_before_projects_stay_companies():
              for c in s.candidates if c.source == "list"}
     assert ("青禾产业发展有限公司", "Organization") in typed and ("蓝川生物有限公司", "Organization") in typed
     assert ("白石小学", "Project") in typed  # the class still types the other items
+
+
+def test_no_name_starts_inside_a_number_or_its_unit():
+    got = proposed("青禾镇入选2025年省绿色发展重点项目，完成3万平方米综合整新，建成青禾公园。")
+    assert "青禾公园" in got
+    assert not any(name.startswith(("年", "平方米")) for name in got), got
