@@ -162,6 +162,8 @@ def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
                 # unless the two make one known division (南区|街道, 沪东|新村|街道)
                 i = next((k for k in range(max(0, i - 3), i) if gaz.is_known(text[toks[k].start : tok.end])), i)
                 break
+            if i == j and tok.word in lx.WORKS and len(toks[i - 1].word) == 1 and toks[i - 1].tag == "v":
+                break  # 大抓|项目, 在建|工程: a one-character verb right before the works is no name's end
             if _name_like(toks[i - 1]):
                 i -= 1
             elif toks[i - 1].word in ")）" and (k := _place_in_brackets(text, toks, i - 1, gaz)) is not None:

@@ -113,3 +113,9 @@ def test_no_name_starts_inside_a_number_or_its_unit():
     got = proposed("青禾奥莱入选2025年省绿色低碳高质量发展重点项目，建成青禾公园。2024年度番禺区镇街考核第一。")
     assert "青禾公园" in got
     assert not any(name.startswith(("年", "度")) for name in got), got
+
+
+def test_a_one_character_verb_before_the_works_ends_no_name():
+    got = proposed("形成大抓项目、真抓项目的氛围，推进青禾路扩建项目。")
+    assert "青禾路扩建项目" in got
+    assert not any(name.endswith("抓项目") for name in got), got
