@@ -116,6 +116,6 @@ def test_no_name_starts_inside_a_number_or_its_unit():
 
 
 def test_a_one_character_verb_before_the_works_ends_no_name():
-    got = proposed("形成大抓项目、真抓项目的氛围，推进青禾路扩建项目。")
-    assert "青禾路扩建项目" in got
+    got = proposed("形成大抓项目、真抓项目的氛围，推进青禾水厂提标改造工程。")
+    assert "青禾水厂提标改造工程" in got
     assert not any(name.endswith("抓项目") for name in got), got
