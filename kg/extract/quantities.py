@@ -50,7 +50,7 @@ _ACTIONS = (r"实现|完成|引进|引导|培育|创建|建设|新建|改造|整
             r"|吸引|服务|帮助|带动|提供|发放|投入|解决|选举产生|下发|修订完善|修订|受理|办理|培训|慰问|走访|巡查"
             r"|清理|设置")
 _LEADING = re.compile(
-    r"^(?:(?:全年|年内|当年|今年|累计|共|总计|合计|其中|全街道|全镇|全区|全市|全省|全县|辖区|坚决|全力|努力|圆满|顺利|积极|新增|新建|新|已|并|力争|确保|争取|预计|计划"
+    r"^(?:(?:全年|年内|当年|今年|累计|共计|共|总计|合计|其中|全街道|全镇|全区|全市|全省|全县|辖区|坚决|全力|努力|圆满|顺利|积极|新增|新建|新|已|并|力争|确保|争取|预计|计划"
     r"|及时|依法|全面|严格|有效|持续|扎实|切实|深入|大力|进一步|稳步|高质量|高标准|主动|精准|广泛|以来|常态化"
     rf"|{_ACTIONS}|达到|达|突破|超过|约|为|有|全年完成|到\d{{4}}年底?|\d{{4}}年)\s*)+")
 _LAST_ACTION = re.compile(rf"(?:{_ACTIONS})\s*$")
@@ -149,6 +149,8 @@ def _skip(text: str, m: re.Match[str]) -> bool:
         return True
     if text[m.end() : m.end() + 1] in "”\"+" or before in "“\"+":
         return True  # “13+2”, “1+N”: a formula's numbers
+    if m.group() == "一批" or m.group("unit") in ("小时", "天") and text[m.end() : m.end() + 1] in "内":
+        return True  # 一批优质企业 counts nothing; 24小时内 is a time limit
     # 两个维护, 一个中心: a catchword counts nothing; 两个未来社区 (a noun of its own) does
     noun = _NOUN_AFTER.match(text, m.end())
     return m.group("value") in ("一", "两", "二", "三", "四", "五") and (noun is None or len(noun.group()) < 4)

@@ -82,7 +82,7 @@ def test_rates_per_day_and_concentrations_are_units():
 
 @pytest.mark.parametrize("text", [
     "2023年3月15日召开大会。", "地铁12号线二期开通。", "打造“13+2”产业集群。", "第3个试点落地。",
-    "一是抓好项目建设。", "联系电话12345。",
+    "一是抓好项目建设。", "联系电话12345。", "引进一批优质企业。", "实现核查人员24小时内清零。",
 ])
 def test_dates_names_codes_and_list_markers_are_not_quantities(text):
     assert found(text) == []
