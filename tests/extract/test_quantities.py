@@ -85,7 +85,8 @@ def test_rates_per_day_and_concentrations_are_units():
     "一是抓好项目建设。", "联系电话12345。", "引进一批优质企业。", "实现核查人员24小时内清零。",
 ])
 def test_dates_names_codes_and_list_markers_are_not_quantities(text):
-    assert found(text) == []
+    # the same sentence's real quantity is still found: only the number that is none is left out
+    assert found(text + "新建学校3所。") == [("学校", 3.0, "所", "count", "=", "result")]
 
 
 def test_a_figure_of_several_years_says_so_in_its_period():
