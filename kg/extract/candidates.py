@@ -545,12 +545,15 @@ def _after_mask(text: str, c: Candidate) -> bool:
     return c.start > 0 and bool(MASK.match(text[c.start - 1]))
 
 
-_NUMBER_END = re.compile(r"\d[年万千百亿]?$")
+_NUMBER_END = re.compile(r"\d[万千百亿]?$")
 
 
 def _after_number(text: str, start: int) -> bool:
-    """A name does not start right after a digit: it would start with the number's unit (2024|年省…)."""
-    return bool(_NUMBER_END.search(text, max(0, start - 2), start))
+    """A name does not start inside a number or its unit (2025|年省…, 3万|平方米…, 2024年|度…);
+    it may start after a year (2023年|青山镇)."""
+    before = text[max(0, start - 2) : start]
+    return bool(_NUMBER_END.search(before)) or (before[:1].isdigit() and before.endswith("年")
+                                               and text[start : start + 1] in "度份")
 
 
 def _masked(name: str) -> bool:

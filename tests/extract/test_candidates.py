@@ -119,3 +119,8 @@ def test_a_one_character_verb_before_the_works_ends_no_name():
     got = proposed("形成大抓项目、真抓项目的氛围，推进青禾水厂提标改造工程。")
     assert "青禾水厂提标改造工程" in got
     assert not any(name.endswith("抓项目") for name in got), got
+
+
+def test_leading_groups_and_branches_are_bodies():
+    got = proposed("青禾街道整改工作领导小组召开会议，青禾文化馆东湖分馆开馆。")
+    assert "青禾街道整改工作领导小组" in got and "青禾文化馆东湖分馆" in got, got
