@@ -82,6 +82,7 @@ _MAX_INDICATOR = 24
 def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
     """Every quantity of `text` in order, with year and mode from its section."""
     out: list[Quantity] = []
+    run: tuple[list[str], int, int, bool] | None = None  # 分别 items, the next one, end of the last number, a change
     for m in _QUANTITY.finditer(text):
         if _skip(text, m):
             continue
@@ -100,7 +101,16 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         after = _NOUN_AFTER.match(text, m.end()) if before_noun and not m.group("after") else None
         if after and words.strip() and not _ACTED.search(words):
             continue  # 中央|八项规定: a count inside a name, no action produced it
-        if after:  # 建设|4个|未来社区: a count before its noun counts the noun
+        respective, changed = None, bool(change)  # 甲、乙分别增长5%、6%: each number is its item's
+        if run and run[1] < len(run[0]) and re.fullmatch(r"[、，,]?", text[run[2] : m.start()]):
+            respective, changed = run[0][run[1]], run[3]
+            run = (run[0], run[1] + 1, m.end(), run[3])
+        elif items := _respective_items(text, m.start()):
+            respective = items[0]
+            run = (items, 1, m.end(), changed)
+        if respective:
+            indicator = respective
+        elif after:  # 建设|4个|未来社区: a count before its noun counts the noun
             indicator, start, end = _indicator(_TRAILING_VERB.sub("", after.group())), m.start(), after.end()
         elif change and out and out[-1].start >= clause:
             indicator = out[-1].indicator  # 警情3418宗同比下降3.8%: the change of the count just given
@@ -115,7 +125,7 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         aimed = any(text[c.end() : c.end() + 1] not in "”\"" for c in
                     _TARGET.finditer(text, sentence, m.start()))  # not “…计划”
         stated = _STATED_TARGET.search(text, sentence, m.start())
-        kind = "change" if change or unit in ("个百分点", "百分点") else (
+        kind = "change" if changed or unit in ("个百分点", "百分点") else (
             "count" if m.group("unit") in _COUNT_UNITS else "level")
         bound = (_BOUND_AFTER.get(m.group("after") or "") or _BOUND_BEFORE.get(m.group("before") or "")
                  or ("≥" if m.group("loose") or m.group("loose2") else "="))
@@ -194,6 +204,19 @@ def _indicator(words: str) -> str:
     if len(name) > _MAX_INDICATOR:
         name = name[-_MAX_INDICATOR:]
     return name if len(name) >= 2 and re.search(r"[\u4e00-\u9fff]", name) else ""
+
+
+def _respective_items(text: str, pos: int) -> list[str]:
+    """The indicators listed before 分别 in the clause holding text[pos], in order; an item of one
+    word takes the rest of the last item (城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入)."""
+    lo = max(text.rfind(c, 0, pos) for c in "，,；;。：:！？!?\n") + 1
+    head, said, tail = text[lo:pos].rpartition("分别")
+    if not said or len(tail) > 4:
+        return []
+    items = [i for i in re.split(r"[、和及与]", head) if i]
+    last = items[-1] if items else ""
+    named = [_indicator(i + last[2:] if len(i) <= 2 < len(last) - 2 else i) for i in items]
+    return named if len(named) >= 2 and all(named) else []
 
 
 def _indicator_of_previous(found: list[Quantity], text: str, clause: int) -> str:

@@ -74,6 +74,13 @@ def test_who_did_it_is_not_part_of_the_indicator_and_a_change_follows_its_count(
         ("接报刑事治安总警情", 3.8, "%", "change", "=", "result")]
 
 
+def test_respectively_gives_each_number_to_the_item_in_its_place():
+    assert found("城镇、农村居民人均可支配收入分别增长4.5%、6.5%，新建学校3所。") == [
+        ("城镇居民人均可支配收入", 4.5, "%", "change", "=", "result"),
+        ("农村居民人均可支配收入", 6.5, "%", "change", "=", "result"),
+        ("学校", 3.0, "所", "count", "=", "result")]
+
+
 def test_rates_per_day_and_concentrations_are_units():
     assert found("处理能力达200吨/日，PM2.5年均浓度21.8微克/立方米。") == [
         ("处理能力", 200.0, "吨/日", "level", "=", "result"),
