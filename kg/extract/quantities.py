@@ -207,15 +207,16 @@ def _indicator(words: str) -> str:
 
 
 def _respective_items(text: str, pos: int) -> list[str]:
-    """The indicators listed before 分别 in the clause holding text[pos], in order; an item of one
-    word takes the rest of the last item (城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入)."""
+    """The indicators listed before 分别 in the clause holding text[pos], in order; an item of a
+    word or less takes the rest of the last item (城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入,
+    一、二、三产业增加值 → 一产业增加值)."""
     lo = max(text.rfind(c, 0, pos) for c in "，,；;。：:！？!?\n") + 1
     head, said, tail = text[lo:pos].rpartition("分别")
     if not said or len(tail) > 4:
         return []
-    items = [i for i in re.split(r"[、和及与]", head) if i]
+    items = [_LEADING.sub("", i) for i in re.split(r"[、和及与]", head) if i]  # 其中|一、二、三产…
     last = items[-1] if items else ""
-    named = [_indicator(i + last[2:] if len(i) <= 2 < len(last) - 2 else i) for i in items]
+    named = [_indicator(i + last[len(i):] if len(i) <= 2 < len(last) - len(i) else i) for i in items]
     return named if len(named) >= 2 and all(named) else []
 
 

@@ -79,6 +79,8 @@ def test_respectively_gives_each_number_to_the_item_in_its_place():
         ("城镇居民人均可支配收入", 4.5, "%", "change", "=", "result"),
         ("农村居民人均可支配收入", 6.5, "%", "change", "=", "result"),
         ("学校", 3.0, "所", "count", "=", "result")]
+    assert [q[0] for q in found("其中一、二、三产业增加值分别增长4%、7%、5%。")] == [
+        "一产业增加值", "二产业增加值", "三产业增加值"]
 
 
 def test_rates_per_day_and_concentrations_are_units():
