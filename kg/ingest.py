@@ -407,11 +407,8 @@ def _meta_fields(line: str) -> list[tuple[str, str]] | None:
 
 def _date_line(line: str) -> str | None:
     """A line that is only a date (and time), as news pages print it: the date, ISO-written."""
-    if m := _YMD_LINE.fullmatch(line):
-        return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}"
-    if m := _DMY_LINE.fullmatch(line):
-        return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}"
-    return None
+    m = _YMD_LINE.fullmatch(line) or _DMY_LINE.fullmatch(line)
+    return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}" if m else None
 
 
 def _take_metadata(lines: list[str]) -> tuple[list[str], dict[str, str]]:

@@ -12,7 +12,8 @@ def _keys(spelling: str) -> tuple[str, ...]:
     """Spellings that `same_thing` can match share one of these: the first two characters of the
     core name (equal, prefix, abbreviation), its last four (a suffix of four or more), or the stem
     of a village — so grouping need not compare every pair."""
-    c, stem = core(spelling), village_stem(core(spelling))
+    c = core(spelling)
+    stem = village_stem(c)
     return (c[:2], *(["尾:" + c[-4:]] if len(c) >= 4 else []), *(["村:" + stem] if stem else []))
 
 

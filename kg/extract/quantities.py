@@ -68,9 +68,8 @@ _TRAILING_VERB = re.compile(r"(?:的)?(?:建设|创建|改造|提升|工作|任�
 _FROM = re.compile(rf"从(?:每[人户年月]+)*(?=[\d{_CN}])")  # 从每人每月|2295元
 _RAISED_TO = re.compile(r"(?:提高|提升|增加|增长|上调|扩大|降低|下降|减少)(?:到|至)")
 # A count before its noun follows the action that produced it (新建|3所|学校), or opens its clause.
-_ACTED = re.compile(r"(?:建设|新建|建成|改造|打造|创建|培育|引进|新增|完成|实施|推进|开展|举办|组织|推动|签约"
-                    r"|招引|争创|培训|建立|成立|设立|开通|打通|提升|整治|修缮|落地|引育|扶持|帮扶|认定|评为"
-                    rf"|获评|入选|设置|划分为|遴选|消除|{_ACTIONS}|达|共|累计|新)$")
+_ACTED = re.compile(rf"(?:{_ACTIONS}|实施|签约|建立|成立|设立|开通|打通|提升|修缮|落地|引育|扶持|帮扶|认定"
+                    r"|评为|获评|入选|划分为|遴选|消除|达|共|累计|新)$")
 # Areas and lengths are written before what they measure too (新建|10公里|非机动车道).
 _SIZE_UNITS = ("平方米", "平方公里", "平方千米", "公里", "千米", "米", "亩", "公顷")
 # An indicator ends with what was counted, not with the action on it (坚决完成|74万平方米).
@@ -181,8 +180,18 @@ def _clause_before(text: str, pos: int) -> int:
     return starts[-1] if starts else lo
 
 
+def _after_last(text: str, pos: int, marks: str, reach: int = 300) -> int:
+    """Where the text after the last of `marks` before `pos` starts (0 when there is none). A mark
+    seldom written (！) would make a plain rfind scan back to the start for every number."""
+    lo = max(0, pos - reach)
+    at = max(text.rfind(c, lo, pos) for c in marks)
+    if at < 0 and lo:
+        at = max(text.rfind(c, 0, lo) for c in marks)
+    return at + 1
+
+
 def _sentence_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in "。；;！？!?\n") + 1
+    return _after_last(text, pos, "。；;！？!?\n")
 
 
 def _indicator(words: str) -> str:
@@ -210,7 +219,7 @@ def _respective_items(text: str, pos: int) -> list[str]:
     """The indicators listed before 分别 in the clause holding text[pos], in order; an item of a
     word or less takes the rest of the last item (城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入,
     一、二、三产业增加值 → 一产业增加值)."""
-    lo = max(text.rfind(c, 0, pos) for c in "，,；;。：:！？!?\n") + 1
+    lo = _after_last(text, pos, "，,；;。：:！？!?\n")
     head, said, tail = text[lo:pos].rpartition("分别")
     if not said or len(tail) > 4:
         return []
