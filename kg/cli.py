@@ -8,11 +8,14 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from kg import builds, pipeline
+from kg import pipeline
+
+if TYPE_CHECKING:  # kg.builds loads the store and RDF libraries: only the commands that read a build import it
+    from kg import builds
 
 OUT = Path("outputs")
 
@@ -21,10 +24,16 @@ def _inputs(inputs: tuple[str, ...]) -> list[str]:
     return list(inputs) or [str(pipeline.DEFAULT_INPUT)]
 
 
+def _locate(_ctx: click.Context, _param: click.Parameter, path: Path) -> builds.Build:
+    from kg import builds
+
+    return builds.locate(path)
+
+
 def _build_option(what: str) -> Callable:
     """--build DIR, the same for every command that reads a build; the value is a builds.Build."""
     return click.option("--build", "--store", "build", type=click.Path(file_okay=False, path_type=Path),
-                        default=OUT, show_default=True, callback=lambda _ctx, _param, path: builds.locate(path),
+                        default=OUT, show_default=True, callback=_locate,
                         help=f"The folder `kg build -o` wrote (or the store/ folder in it): {what}.")
 
 
@@ -149,7 +158,7 @@ def recurring(min_years: int, fmt: str, build: builds.Build, inputs: tuple[str, 
     """Projects that recur across years, with their per-year stage and evidence; flags slippage.
 
     Reads the build; given INPUTS, builds them into the build folder first (as `kg build INPUTS -o DIR`)."""
-    from kg import rdf
+    from kg import builds, rdf
 
     if inputs:
         try:
@@ -208,7 +217,7 @@ def ledger(build: builds.Build, district: str | None, year: int | None, fmt: str
     """Targets and results: each target a plan set for a year, linked to the result a review reports
     for the same district, indicator and year, with met / missed / no_result and the ratio (the
     convention is in the README). The table also lists projects whose plans slipped."""
-    from kg import rdf
+    from kg import builds, rdf
 
     try:
         with rdf.open_store(build.store) as store:
@@ -300,7 +309,7 @@ def view(build: builds.Build, max_nodes: int, open_: bool) -> None:
     """Regenerate the HTML views from the store, without extracting again."""
     import webbrowser
 
-    from kg import rdf, views
+    from kg import builds, rdf, views
 
     try:
         with rdf.open_store(build.store) as store:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -114,3 +116,10 @@ def test_export_writes_one_format_on_demand(built, tmp_path):
     assert sorted(p.name for p in built.glob("graph.*")) == ["graph.gexf", "graph.graphml", "graph.json", "graph.nq"]
     missing = run("export", "nt", "--build", str(tmp_path / "nothing"))
     assert missing.exit_code == 2 and "kg build" in missing.output
+
+
+def test_loading_the_cli_leaves_the_rdf_libraries_to_the_commands_that_read_a_build():
+    """`kg extract` starts in a new process each time: importing the store and RDF stack would cost it a second."""
+    code = "import sys, kg.cli; print(sorted({'rdflib', 'pyoxigraph', 'kg.rdf', 'kg.builds'} & set(sys.modules)))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
