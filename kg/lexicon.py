@@ -202,6 +202,15 @@ TITLE_BEFORE = re.compile(r"(?:传承人|书记|主任|局长|镇长|乡长|区�
                           r"|代表|人选)"
                           r"[ \u3000\t]*(?=[" + SURNAMES + "])")
 
+# A name right after a title that jieba's tagger misses (区长某某到…, signature lines): it ends
+# the line or comes before a word that follows names (任, 到, 在, 率, 等 …).
+NAME_AFTER_TITLE = re.compile(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
+                              r"(?=[\s，,。、；;）)]|$|[任到在率带等主出参调作同为])")
+# People counted after the first of them (某某等5名职工).
+PERSON_COUNTED = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)等[0-9一二两三四五六七八九十]+余?[名人位]")
+# A two-character name padded to the width of three on a signature line (镇长 某 某, or the line alone).
+SPACED_NAME = re.compile(rf"[{SURNAMES}][ \u3000]{{1,2}}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
+
 NAMED_AFTER_PERSON = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}})(?:纪念馆|故居|铜像|雕像|墓)")
 
 DIVISION_SUFFIX = re.compile(r"(特别行政区|自治州|自治县|街道|社区|地区|苏木|嘎查|省|市|区|县|旗|镇|乡|村)$")
@@ -214,6 +223,7 @@ ONE_CHAR_DIVISIONS = "省市区县镇乡村"
 LEVEL_CHAR = re.compile(rf"[{ONE_CHAR_DIVISIONS}一二三四五六七八九十两双]")  # 省|二级, 市|一级: a level
 MASKED_DIVISIONS = re.compile(rf"(?:[Xx×＊*]+[{ONE_CHAR_DIVISIONS}])*")
 TOWN_OR_VILLAGE = re.compile(r"街道|社区|苏木|嘎查|镇|乡|村")
+COUNTY_OR_ABOVE = re.compile(r"自治[州县旗]|[省市区县旗州盟]")
 # A list before a class noun: 甲、乙等3家企业. The class noun gives the type of every item.
 CLASS_NOUNS = {
     **dict.fromkeys(("企业", "公司", "单位", "机构", "高校", "医院", "协会", "商会"), EntityType.ORGANIZATION),

@@ -430,12 +430,22 @@ def _entry_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
 
 def _person_candidates(text: str, toks: list[Token]) -> list[Candidate]:
     """A surname-led name right before a title, starting on a word boundary, or right after one
-    or before a memorial when jieba's name tagger reads a name there."""
+    or before a memorial when jieba's name tagger reads a name there; a name spaced out to the
+    width of three after a title or alone on its line (镇长 某 某)."""
     starts = {t.start for t in toks}
     out = [Candidate(m.start(1), m.end(1), EntityType.PERSON) for m in lx.PERSON.finditer(text) if m.start(1) in starts]
     for m in lx.TITLE_BEFORE.finditer(text):
+        if spaced := lx.SPACED_NAME.match(text, m.end()):
+            out.append(Candidate(m.end(), spaced.end(), EntityType.PERSON, "".join(spaced.group().split())))
+            continue
         if name := _tagged_name(text[m.end() : m.end() + 4]):
             out.append(Candidate(m.end(), m.end() + len(name), EntityType.PERSON))
+        if (bare := lx.NAME_AFTER_TITLE.match(text, m.end())) and bare.group() != name:
+            out.append(Candidate(m.end(), bare.end(), EntityType.PERSON))
+    out += [Candidate(m.start(1), m.end(1), EntityType.PERSON) for m in lx.PERSON_COUNTED.finditer(text)
+            if m.start(1) in starts]
+    if (line := text.strip()) and lx.SPACED_NAME.fullmatch(line):
+        out.append(Candidate(text.index(line), text.index(line) + len(line), EntityType.PERSON, "".join(line.split())))
     for m in lx.NAMED_AFTER_PERSON.finditer(text):  # 某某纪念馆, 某某故居: the person is named too
         if m.start(1) in starts and (name := _tagged_name(m.group(1))) == m.group(1):
             out.append(Candidate(m.start(1), m.end(1), EntityType.PERSON))
@@ -472,9 +482,13 @@ def local_names(districts: list[str], gaz: Gazetteer) -> dict[str, str]:
     return {}
 
 
+_UPPER = ("province", "city", "county")
+
+
 def _division_candidates(text: str, toks: list[Token], gaz: Gazetteer) -> list[Candidate]:
-    """Known towns and villages wherever jieba put the word's end (桥口|村农民, 塘尾|社区党委): the
-    longest known name of two to four characters before a division suffix, starting a word."""
+    """Known divisions wherever jieba put the word's end (桥口|村农民, 塘尾|社区党委, 水|城区): the
+    longest known name of two to four characters before a town's or village's suffix, starting a
+    word; of two to five before a county's, city's or province's, written in full or by its short name."""
     out, starts = [], {t.start for t in toks}
     for m in lx.TOWN_OR_VILLAGE.finditer(text):
         if m.start() not in starts:
@@ -483,6 +497,13 @@ def _division_candidates(text: str, toks: list[Token], gaz: Gazetteer) -> list[C
             start = m.start() - n
             if start in starts and gaz.is_known(text[start : m.end()]) and village_head(text[start : m.start()]) and (
                     text[start : m.end()] not in lx.GENERIC):
+                out.append(Candidate(start, m.end(), EntityType.DISTRICT))
+                break
+    for m in lx.COUNTY_OR_ABOVE.finditer(text):  # 镇|沅|县政府, 水|城区: wherever jieba cut the suffix
+        for n in (5, 4, 3, 2):
+            start = m.start() - n
+            if start in starts and any(p.level in _UPPER for name in (text[start : m.end()], text[start : m.start()])
+                                       for p in gaz.lookup(name)):  # 镇沅县 is 镇沅…自治县 by its short name
                 out.append(Candidate(start, m.end(), EntityType.DISTRICT))
                 break
     return out

@@ -124,3 +124,28 @@ def test_a_one_character_verb_before_the_works_ends_no_name():
 def test_leading_groups_and_branches_are_bodies():
     got = proposed("青禾街道整改工作领导小组召开会议，青禾文化馆东湖分馆开馆。")
     assert "青禾街道整改工作领导小组" in got and "青禾文化馆东湖分馆" in got, got
+
+
+def test_a_known_county_or_city_is_proposed_wherever_jieba_cuts_its_suffix():
+    # jieba reads 水|城区 and 镇|沅|县政府: the division is still one candidate; an unknown 某城区 is not
+    text = "六盘水市水城区与镇沅县政府签约，推进青木城区改造。"
+    got = proposed(text)
+    assert "division" in got.get("水城区", set()), got
+    assert "division" in got.get("镇沅县", set()), got
+    assert "青木城区" not in got, got
+
+
+def test_names_after_titles_are_proposed_where_the_name_tagger_misses_them():
+    def people(text: str) -> set[str]:
+        return {text[c.start : c.end] for s in propose(text, Gazetteer.load()).sentences for c in s.candidates
+                if c.type == "Person"}
+
+    assert "林 溪" in people("青山镇人民政府镇长 林 溪\n")  # padded to the width of three
+    assert "林 溪" in people("林 溪\n")  # alone on the signature line
+    spaced = [c for s in propose("镇长 林 溪\n", Gazetteer.load()).sentences
+              for c in s.candidates if c.type == "Person"]
+    assert [c.full for c in spaced] == ["林溪"]  # named without the padding, written with it
+    assert "陈海军" in people("青山镇人民政府镇长  陈海军\n")  # jieba reads 海军, a navy
+    assert "陈海东" in people("由办事处主任陈海东任专班总指挥。")  # before the verb that follows a name
+    assert "陈育菊" in people("陈育菊等5名企业职工获评优秀。")  # the first of the people counted
+    assert not people("青山镇人民政府镇长办公会议召开。")
