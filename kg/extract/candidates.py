@@ -166,6 +166,9 @@ def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
                 break  # 大抓|项目, 在建|工程: a one-character verb right before the works is no name's end
             if _name_like(toks[i - 1]):
                 i -= 1
+            elif toks[i - 1].word == "至" and i > 1 and _name_like(toks[i - 2]) and toks[i - 2].tag != "v" and (
+                    (lx.suffix_of(tok.word) or ("", None))[1] == EntityType.PROJECT):
+                i -= 1  # 甲村至乙村公路: a road or works named by where it runs from and to
             elif toks[i - 1].word in ")）" and (k := _place_in_brackets(text, toks, i - 1, gaz)) is not None:
                 i = k  # 甲科技(广州)有限公司: a branch's place in brackets is part of the company's name
             elif toks[i - 1].word in "”\"" and (k := _quote_start(toks, i - 1)) is not None and (

@@ -149,3 +149,17 @@ def test_names_after_titles_are_proposed_where_the_name_tagger_misses_them():
     assert "陈海东" in people("由办事处主任陈海东任专班总指挥。")  # before the verb that follows a name
     assert "陈育菊" in people("陈育菊等5名企业职工获评优秀。")  # the first of the people counted
     assert not people("青山镇人民政府镇长办公会议召开。")
+
+
+def test_zones_water_works_and_road_surfacing_close_project_names():
+    text = "推进青木湾总部经济集聚区建设，完成石门村路面硬化和北溪港泵闸改造，建成青禾智谷。"
+    got = {text[c.start : c.end]: c.type for s in propose(text, Gazetteer.load()).sentences for c in s.candidates}
+    for name in ("青木湾总部经济集聚区", "石门村路面硬化", "北溪港泵闸", "青禾智谷"):
+        assert got.get(name) == "Project", (name, got)
+
+
+def test_a_road_named_by_its_two_ends_is_proposed_whole():
+    text = "推进石岭村至青木坡公路改建工程，道路延伸至青禾路。"
+    got = proposed(text)
+    assert "石岭村至青木坡公路改建工程" in got, got
+    assert "青禾路" in got and not any(name.startswith("延伸") for name in got), got
