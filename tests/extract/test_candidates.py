@@ -152,9 +152,11 @@ def test_names_after_titles_are_proposed_where_the_name_tagger_misses_them():
 
 
 def test_zones_water_works_and_road_surfacing_close_project_names():
-    text = "推进青木湾总部经济集聚区建设，完成石门村路面硬化和北溪港泵闸改造，建成青禾智谷。"
+    text = ("推进青木湾总部经济集聚区建设，完成石门村路面硬化和北溪港泵闸改造，建成青禾智谷；"
+            "完成青屿海塘除险加固，推进石岭路提升改造。")
     got = {text[c.start : c.end]: c.type for s in propose(text, Gazetteer.load()).sentences for c in s.candidates}
-    for name in ("青木湾总部经济集聚区", "石门村路面硬化", "北溪港泵闸", "青禾智谷"):
+    for name in ("青木湾总部经济集聚区", "石门村路面硬化", "北溪港泵闸", "青禾智谷",
+                 "青屿海塘除险加固", "石岭路提升改造"):
         assert got.get(name) == "Project", (name, got)
 
 
