@@ -15,7 +15,7 @@ GOVERNMENTS = ("人民政府", "政府", "办事处")  # a division's own govern
 TRADE_SUFFIXES = ("科技", "电子", "光电", "激光", "眼科", "精密", "实业", "控股", "股份", "药业",
                   "制药", "医药", "食品", "置业", "地产", "电气", "电器", "机械", "新材料", "新能源", "通信", "传媒",
                   "软件", "铜业", "钢铁", "化工", "纺织", "服饰", "塑业", "膜业", "陶瓷", "建材", "包装", "印务",
-                  "农场", "牧业", "眼镜", "电梯")
+                  "农场", "牧业", "眼镜", "电梯", "物流")
 # Organizations that may open a longer name and still be named on their own (福海商会|2.0改革); a
 # company's trade (美生云谷科技|产业园) or a centre (甲分中心|妇儿之家) does not.
 NOT_NESTED = (*TRADE_SUFFIXES, "中心")
@@ -240,6 +240,8 @@ LISTED = re.compile(
     r"(?P<mod>[^，,。；;：:、“”\s]{0,12}?)(?P<cls>" + "|".join(CLASS_NOUNS) + ")"
 )
 COMPANY_SUFFIXES = ("有限公司", "公司", "集团")  # a company names itself so, whatever list it stands in
+# What a company does, written inside its name (甲建设集团, 乙科技服务有限公司, 丙投资发展有限公司).
+COMPANY_INTERNAL = frozenset("建设 服务 发展 管理 投资 开发 咨询 运营 经营 贸易 建筑 物业".split())
 COMPANY_CLASSES = frozenset({"企业", "公司"})  # a list before these names companies, brand names too
 LIST_SEP = re.compile(r"(?<=[^、及和与]{2})[及和与](?=[^、及和与]{2})|、")  # 永和 is one name, 甲和乙 two
 LIST_END = re.compile("等|" + _COUNT)

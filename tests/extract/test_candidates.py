@@ -165,3 +165,10 @@ def test_a_road_named_by_its_two_ends_is_proposed_whole():
     got = proposed(text)
     assert "石岭村至青木坡公路改建工程" in got, got
     assert "青禾路" in got and not any(name.startswith("延伸") for name in got), got
+
+
+def test_what_a_company_does_stays_inside_its_name_but_a_verb_before_it_does_not():
+    text = "拟引进青禾北方建设集团公司，推动青木科技服务（深圳）有限公司落地，加快建设石岭有限公司。"
+    got = proposed(text)
+    assert "青禾北方建设集团公司" in got and "青木科技服务（深圳）有限公司" in got, got
+    assert "石岭有限公司" in got and not any(name.startswith(("引进", "建设", "加快")) for name in got), got
