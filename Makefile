@@ -45,7 +45,8 @@ screenshots: setup-test browser
 # The decision model shipped in the package, trained on the shared gold (deterministic).
 model: setup
 	$(BIN)/kg train --gold ../shared/gold/dev --gold ../shared/gold/pages \
-	  --gold data/gold/web-a --gold data/gold/web-b --gold data/gold/web-c -o kg/models/decision.json
+	  --gold data/gold/web-a --gold data/gold/web-b --gold data/gold/web-c \
+	  --gold data/gold/web-d --gold data/gold/web-e -o kg/models/decision.json
 
 clean:
 	rm -rf $(VENV)
