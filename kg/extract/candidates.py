@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 import jieba
 import jieba.posseg
@@ -489,6 +489,12 @@ def local_names(districts: list[str], gaz: Gazetteer) -> dict[str, str]:
 _UPPER = ("province", "city", "county")
 
 
+@lru_cache(maxsize=100_000)
+def _upper_division(head: str, suffix: str, gaz: Gazetteer) -> bool:
+    """Is head + suffix a province, city or county, in full or by its short name (镇沅县 is 镇沅…自治县)?"""
+    return any(p.level in _UPPER for name in (head + suffix, head) for p in gaz.lookup(name))
+
+
 def _division_candidates(text: str, toks: list[Token], gaz: Gazetteer) -> list[Candidate]:
     """Known divisions wherever jieba put the word's end (桥口|村农民, 塘尾|社区党委, 水|城区): the
     longest known name of two to four characters before a town's or village's suffix, starting a
@@ -506,8 +512,7 @@ def _division_candidates(text: str, toks: list[Token], gaz: Gazetteer) -> list[C
     for m in lx.COUNTY_OR_ABOVE.finditer(text):  # 镇|沅|县政府, 水|城区: wherever jieba cut the suffix
         for n in (5, 4, 3, 2):
             start = m.start() - n
-            if start in starts and any(p.level in _UPPER for name in (text[start : m.end()], text[start : m.start()])
-                                       for p in gaz.lookup(name)):  # 镇沅县 is 镇沅…自治县 by its short name
+            if start in starts and _upper_division(text[start : m.start()], m.group(), gaz):
                 out.append(Candidate(start, m.end(), EntityType.DISTRICT))
                 break
     return out
