@@ -35,6 +35,8 @@ def stage(text: str, name: str, mode: str = "review") -> tuple[str | None, str |
         ("青湖大桥完成45%。", "under_way"),
         ("青湖大桥进度过半。", "under_way"),
         ("青湖大桥主体封顶。", "under_way"),
+        ("青湖安置房顺利结顶。", "under_way"),
+        ("青湖山庄等3个项目通过市项目预审。", "planned"),
         ("推进青湖大桥建设。", "under_way"),
         ("建成青湖大桥。", "completed"),
         ("青湖大桥完工。", "completed"),
