@@ -21,11 +21,12 @@ from kg.structure import time_of
 _CN = "〇零一二两三四五六七八九十百千万亿"
 # A count of things done is counted in one of these; everything else measured is a level.
 _COUNT_UNITS = tuple("个 家 名 人 位 场 次 项 座 所 条 户 套 间 辆 台 件 处 栋 幢 宗"
-                     " 支 种 类 款 篇 人次 家次 户次 场次 批 张 块 棵 株 头 只 片 期 份".split())
+                     " 支 种 类 款 篇 人次 家次 户次 场次 批次 批 张 块 棵 株 头 只 片 期 份".split())
 _MEASURE_UNITS = tuple("亿美元 万美元 美元 亿元 万元 千元 元 个百分点 百分点 % ％ ‰"
                        " 平方公里 平方千米 平方米 立方米 公里 千米 米 公顷 亩 吨 千瓦时"
                        " 千瓦 兆瓦 标准箱 标箱 倍 小时 天 岁 斤 公斤 千克 微克/立方米 毫克/立方米 毫克/升"
-                       " 吨/日 吨/天 立方米/日 立方米/天".split())
+                       " 吨/日 吨/天 立方米/日 立方米/天 ㎡ m² ㎞ km".split())
+_UNIT_FORMS = {"％": "%", "㎡": "平方米", "m²": "平方米", "㎞": "公里", "km": "公里"}  # as the guide writes them
 _UNITS = sorted(_MEASURE_UNITS + _COUNT_UNITS, key=len, reverse=True)
 _MAGNITUDES = "万亿千百"
 _NUMBER = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:点[{_CN}]+)?)"
@@ -89,15 +90,13 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         if value is None:
             continue
         mag = m.group("mag") or ""
-        unit = mag + m.group("unit")
-        if unit == "％":
-            unit = "%"
+        unit = mag + _UNIT_FORMS.get(m.group("unit"), m.group("unit"))
         clause = _clause_before(text, m.start())
         words = text[clause : m.start()]
         change = _CHANGE.search(words)
         start, end = clause + (len(words) - len(words.lstrip())), m.end()
         before_noun = m.group("unit") in _COUNT_UNITS or (m.group("unit") in _SIZE_UNITS and _ACTED.search(words))
-        after = _NOUN_AFTER.match(text, m.end()) if before_noun and not m.group("after") else None
+        after = _NOUN_AFTER.match(text, m.end()) if before_noun else None  # 4场以上|宣讲会 too
         if after and words.strip() and not _ACTED.search(words):
             continue  # 中央|八项规定: a count inside a name, no action produced it
         respective, changed = None, bool(change)  # 甲、乙分别增长5%、6%: each number is its item's

@@ -119,3 +119,12 @@ def test_a_number_inside_a_name_counts_nothing_and_an_action_is_no_indicator():
     assert found("严格落实中央八项规定精神。") == []
     assert found("全年坚决完成拆除违法建筑7.4万平方米。")[0][0] == "拆除违法建筑"
     assert found("坚决完成7.4万平方米。") == []
+
+
+def test_unit_symbols_are_written_as_the_guide_writes_units():
+    assert found("拆除违章搭建5444㎡。") == [("拆除违章搭建", 5444.0, "平方米", "level", "=", "result")]
+    assert found("派出医疗队8批次。")[0][1:3] == (8.0, "批次")
+
+
+def test_a_bounded_count_before_its_noun_counts_the_noun():
+    assert found("开展4场以上政策宣讲会。", "plan") == [("政策宣讲会", 4.0, "场", "count", "≥", "target")]
