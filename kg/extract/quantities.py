@@ -70,7 +70,7 @@ _FROM = re.compile(rf"从(?:每[人户年月]+)*(?=[\d{_CN}])")  # 从每人每�
 _RAISED_TO = re.compile(r"(?:提高|提升|增加|增长|上调|扩大|降低|下降|减少)(?:到|至)")
 # A count before its noun follows the action that produced it (新建|3所|学校), or opens its clause.
 _ACTED = re.compile(rf"(?:{_ACTIONS}|实施|签约|建立|成立|设立|开通|打通|提升|修缮|落地|引育|扶持|帮扶|认定"
-                    r"|评为|获评|入选|划分为|遴选|消除|达|共|累计|新)$")
+                    r"|评为|获评|入选|划分为|遴选|消除|达|共|累计|新|等)$")  # 甲、乙等|7条|道路: a list counted
 # Areas and lengths are written before what they measure too (新建|10公里|非机动车道).
 _SIZE_UNITS = ("平方米", "平方公里", "平方千米", "公里", "千米", "米", "亩", "公顷")
 # An indicator ends with what was counted, not with the action on it (坚决完成|74万平方米).

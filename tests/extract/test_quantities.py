@@ -128,3 +128,8 @@ def test_unit_symbols_are_written_as_the_guide_writes_units():
 
 def test_a_bounded_count_before_its_noun_counts_the_noun():
     assert found("开展4场以上政策宣讲会。", "plan") == [("政策宣讲会", 4.0, "场", "count", "≥", "target")]
+
+
+def test_a_count_closing_a_list_counts_the_class_noun_after_it():
+    assert found("建成青溪小学、石岭小学等3所改扩建学校。") == [("改扩建学校", 3.0, "所", "count", "=", "result")]
+    assert found("全面落实中央八项规定。") == []  # a count inside a name: no list, no action before it
