@@ -365,3 +365,8 @@ def test_a_plan_naming_two_years_equally_is_of_the_later_one():
     text = ("青河街道召开2014年考核暨2015年目标落实大会，部署2015年重点工作。"
             "一是计划新建青河公园。二是力争完成2014年结转项目的验收。")
     assert kinds(text) == [(2015, "plan", None)]
+
+
+def test_a_self_inspection_of_the_year_s_targets_is_a_review():
+    text = "青溪乡2016年上半年主要工作目标管理情况自查报告\n2016年，我乡完成青溪大桥建设，新建村道5公里。"
+    assert dated(text) == {(2016, "review")}
