@@ -76,6 +76,11 @@ def _cues(text: str, lo: int, hi: int, table: _Table = _STRONG) -> list[_Cue]:
     return [(m.start(), stages[int((m.lastgroup or "c0")[1:])], m.group()) for m in pattern.finditer(text, lo, hi)]
 
 
+def has_cue(text: str) -> bool:
+    """Does `text` hold a stage cue of the guide's table (开工, 建成, 破土动工 …)?"""
+    return _STRONG[0].search(text) is not None
+
+
 def stage_of(text: str, start: int, end: int, mode: Mode) -> tuple[Stage | None, str | None]:
     """(stage, cue) of the project named at text[start:end], (None, None) when nothing cues one.
 

@@ -34,6 +34,7 @@ from kg.names import (
     type_of,
     village_head,
 )
+from kg.stages import has_cue
 from kg.structure import sentences
 
 MASK = re.compile(r"[Xx×＊*]{1,}|XX|ＸＸ|[（(]略[)）]")
@@ -212,6 +213,9 @@ def _suffix_candidates(text: str, walks: list[Walk], gaz: Gazetteer, places: fro
             continue  # 城建工务+股份合作公司: a formula of bodies, not one
         if typ is None and word.endswith(lx.DISTRICT_SUFFIXES):
             start, name, typ = _inner_division(name, start, gaz, places)
+        if typ is None and _everyday_project(name, word, text[end:]):
+            out.append(Candidate(start, end, EntityType.PROJECT, source="staged"))
+            continue
         if typ == EntityType.DISTRICT and text[:start].endswith(lx.HONOUR_LEVELS):
             continue  # 全国文明镇, 省级卫生村: a title, not a place
         if typ and typ != EntityType.DISTRICT:
@@ -232,6 +236,16 @@ def _suffix_candidates(text: str, walks: list[Walk], gaz: Gazetteer, places: fro
         if typ:
             out.append(Candidate(start, end, typ, full))
     return out
+
+
+def _everyday_project(name: str, word: str, after: str) -> bool:
+    """A works name with an everyday head (清真食品|产业园) that a stage cue follows in its clause
+    (…破土动工): the decider weighs it."""
+    match = lx.suffix_of(name)
+    if not match or match[0] != word or match[1] != EntityType.PROJECT or len(name) - len(word) < 2:
+        return False
+    clause = re.split(r"[，,；;。]", after, maxsplit=1)[0]
+    return name not in lx.GENERIC and not lx.COUNT_END.search(name[: -len(word)]) and has_cue(clause)
 
 
 def _before_class(name: str, gaz: Gazetteer, places: frozenset[str]) -> str | None:

@@ -172,3 +172,9 @@ def test_what_a_company_does_stays_inside_its_name_but_a_verb_before_it_does_not
     got = proposed(text)
     assert "青禾北方建设集团公司" in got and "青木科技服务（深圳）有限公司" in got, got
     assert "石岭有限公司" in got and not any(name.startswith(("引进", "建设", "加快")) for name in got), got
+
+
+def test_a_works_name_with_an_everyday_head_is_proposed_when_a_stage_cue_follows():
+    got = proposed("清真食品产业园、莲藕展销基地破土动工。")
+    assert "staged" in got.get("清真食品产业园", set()) and "莲藕展销基地" in got, got
+    assert "清真食品产业园" not in proposed("发展清真食品产业园经济。")  # no cue: an everyday phrase
