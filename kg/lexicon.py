@@ -50,6 +50,7 @@ _SUFFIXES: dict[EntityType, tuple[str, ...]] = {
         "工商联", "侨联", "妇联", "团委", "之家", "合作社", "事务所", "研究会", "基金会", "俱乐部",
         "人民政府", "政府", "办事处", "服务队", "志愿队", "常委会", "管委会",
         "卫生院", "支行", "分行", "信用社", "出版社", "报社", "电视台", "日报", "晚报", "新闻网", "领导小组", "分馆",
+        "科协", "残联", "文联", "社科联", "红十字会", "农科院",
         *TRADE_SUFFIXES,
     ),
     EntityType.PROGRAM: (
@@ -300,6 +301,8 @@ HONOUR_LEVELS = ("全国", "国家级", "省级", "市级", "区级", "县级", 
 # Government bodies are named by their field (民政部, 卫健委, 大湾区办), after a level (国家, 市委 …).
 BODY_SUFFIXES = ("部", "局", "委", "署", "办", "党校")
 BODY_LEVELS = ("国家", "中央", "省委", "市委", "区委", "县委", "省", "市", "区", "县")
+# People's bodies that a level alone singles out (省工商联, 市妇联, 区总工会, 县科协).
+LEVEL_BODIES = ("工商联", "妇联", "侨联", "团委", "总工会", "科协", "残联", "文联", "社科联", "红十字会", "农科院")
 # Development zones, named by theme as often as by place (海洋新城, 生物健康科技产业园).
 ZONE_SUFFIXES = ("新城", "合作区", "产业园", "科技园", "工业园", "创新港", "科技城", "创新城", "总部基地", "产业基地")
 # A head that is only a code names a part of something else (4号地块, 5号).

@@ -242,6 +242,7 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
         strong = (typ == EntityType.PROGRAM and suffix in lx.STRONG_PROGRAM_SUFFIXES and _programme_head(head)) or (
             suffix in lx.ROAD_SUFFIXES and _road_head(head)) or (
             suffix in lx.BODY_SUFFIXES and _body_head(head)) or (suffix in lx.ZONE_SUFFIXES and _zone_head(head)) or (
+            suffix in lx.LEVEL_BODIES and head in lx.BODY_LEVELS) or (
             suffix in lx.STRONG_ORG_SUFFIXES and any(unknown for _, unknown in runs(list(cut(head)))))
         if suffix in lx.GOVERNMENTS and type_of(head, gaz, places=places) != EntityType.DISTRICT:
             return None  # 区政府 names no one; 甲镇人民政府 does

@@ -48,6 +48,9 @@ def test_distinctive(head, named):
 @pytest.mark.parametrize(("name", "typ"), [
     ("民政部", "Organization"),  # a body named by its field
     ("市委党校", "Organization"),
+    ("省工商联", "Organization"),  # a people's body singled out by its level
+    ("区总工会", "Organization"),
+    ("工商联", None),  # without a level: the kind of body
     ("兴业路", "Project"),  # a road named by an auspicious word
     ("海洋生物科技产业园", "Project"),  # a zone named by its theme
     ("青蓝光电", "Organization"),  # a company named by its trade
