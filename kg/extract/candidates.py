@@ -238,14 +238,17 @@ def _suffix_candidates(text: str, walks: list[Walk], gaz: Gazetteer, places: fro
     return out
 
 
+_CLAUSE_END = re.compile(r"[，,；;。]")
+
+
 def _everyday_project(name: str, word: str, after: str) -> bool:
     """A works name with an everyday head (清真食品|产业园) that a stage cue follows in its clause
     (…破土动工): the decider weighs it."""
+    if lx.SUFFIX_TYPE.get(word) != EntityType.PROJECT or len(name) - len(word) < 2 or name in lx.GENERIC:
+        return False  # cheap tests first: most walks end in no works word
     match = lx.suffix_of(name)
-    if not match or match[0] != word or match[1] != EntityType.PROJECT or len(name) - len(word) < 2:
-        return False
-    clause = re.split(r"[，,；;。]", after, maxsplit=1)[0]
-    return name not in lx.GENERIC and not lx.COUNT_END.search(name[: -len(word)]) and has_cue(clause)
+    return bool(match and match[0] == word and not lx.COUNT_END.search(name[: -len(word)])
+                and has_cue(_CLAUSE_END.split(after, maxsplit=1)[0]))
 
 
 def _before_class(name: str, gaz: Gazetteer, places: frozenset[str]) -> str | None:
