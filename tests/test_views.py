@@ -287,6 +287,20 @@ def test_empty_graph_renders_and_drops_stale_pages(graph: nx.MultiDiGraph, tmp_p
     assert not list(tmp_path.glob("*/*.html"))
 
 
+def test_render_writes_each_page_before_rendering_the_next(graph: nx.MultiDiGraph, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    rendered: list[int] = []
+    page = views._page
+
+    def counting(*args: object, **context: object) -> str:
+        rendered.append(len(list(tmp_path.rglob("*.html"))))  # pages on disk when this one starts
+        return page(*args, **context)
+
+    monkeypatch.setattr(views, "_page", counting)
+    pages = views.render(graph, tmp_path)
+    assert rendered == list(range(len(pages)))
+
+
 def test_page_id_that_cannot_be_a_file_name_is_refused(tmp_path: Path) -> None:
     g = nx.MultiDiGraph()
     g.add_node("project/../x", label="甲乙工程", type="Project")

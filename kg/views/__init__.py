@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -58,7 +59,9 @@ def render(graph: nx.MultiDiGraph, out_dir: Path, *, max_nodes: int = 2000,
     """Write every page into out_dir and return them by name ("index", "project/<id>", "report/<doc>", …);
     `ledger` is what `kg.builds.ledger` reads from the store (targets against results).
 
-    Pages left in district/, project/ and report/ by an earlier render are removed: their subjects may be gone.
+    Each page is written as soon as it is rendered, so a corpus of any size holds one page's HTML at a
+    time. Pages left in district/, project/ and report/ by an earlier render are removed: their
+    subjects may be gone.
     """
     site = Site(graph)
     for kind in (*PAGE_KINDS.values(), "report"):
@@ -67,25 +70,28 @@ def render(graph: nx.MultiDiGraph, out_dir: Path, *, max_nodes: int = 2000,
     (out_dir / "static").mkdir(parents=True, exist_ok=True)
     for name in ASSETS:
         shutil.copyfile(STATIC / name, out_dir / "static" / name)
-    pages = {"index": _page("overview.html", 0, **site.overview(max_nodes)),
-             "recurrence": _page("recurrence.html", 0, **site.recurrence()),
-             "list": _page("list.html", 0, **site.lists()),
-             "ledger": _page("ledger.html", 0, **site.ledger(ledger or []))}
+    paths = {}
+    for name, text in _pages(site, max_nodes, ledger or []):
+        paths[name] = out_dir / f"{name}.html"
+        paths[name].parent.mkdir(exist_ok=True)
+        paths[name].write_text(text, encoding="utf-8")
+    return paths
+
+
+def _pages(site: Site, max_nodes: int, ledger: list[dict]) -> Iterator[tuple[str, str]]:
+    """Each page's name and HTML, rendered only when the one before has been taken."""
+    yield "index", _page("overview.html", 0, **site.overview(max_nodes))
+    yield "recurrence", _page("recurrence.html", 0, **site.recurrence())
+    yield "list", _page("list.html", 0, **site.lists())
+    yield "ledger", _page("ledger.html", 0, **site.ledger(ledger))
     for n, a in site.nodes.items():
         if a["kind"] == "district":
-            pages[f"district/{n}"] = _page("district.html", 1, **site.district(n))
+            yield f"district/{n}", _page("district.html", 1, **site.district(n))
         elif a["kind"] == "project":
-            pages[f"project/{n}"] = _page("project.html", 1, **site.project(n))
+            yield f"project/{n}", _page("project.html", 1, **site.project(n))
     for doc, r in site.reports.items():
         if r["href"]:
-            pages[f"report/{doc}"] = _page("report.html", 1, **site.report(doc))
-    paths = {}
-    for name, text in pages.items():
-        path = out_dir / f"{name}.html"
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        paths[name] = path
-    return paths
+            yield f"report/{doc}", _page("report.html", 1, **site.report(doc))
 
 
 def export_graph(graph: nx.MultiDiGraph, out_dir: Path) -> dict[str, Path]:
