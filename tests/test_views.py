@@ -301,6 +301,21 @@ def test_render_writes_each_page_before_rendering_the_next(graph: nx.MultiDiGrap
     assert rendered == list(range(len(pages)))
 
 
+def test_a_project_page_does_not_grow_with_unrelated_projects(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    bigger = graph.copy()
+    district = bigger.nodes["district-110"]  # project-a's district, now named in 300 more reports
+    district["docs"] = district["docs"] + [f"doc-u{k}" for k in range(300)]
+    district["mentions"] += 300
+    for k in range(300):  # in that district, co-mentioned with each other but not with project-a
+        n = f"project-u{k}"
+        bigger.add_node(n, **graph.nodes["project-c"] | {"label": f"北岸{k}号安置房工程", "docs": [f"doc-u{k}"]})
+        bigger.add_edge(n, "district-110", key="locatedIn", relation="locatedIn", weight=1)
+        bigger.add_edge(n, f"project-u{(k + 1) % 300}", key="cooccurs", relation="cooccurs", weight=2)
+    small, large = views.render(graph, tmp_path / "small"), views.render(bigger, tmp_path / "large")
+    for name in ("project/project-a", "project/project-x"):  # only the district's mention count changes
+        assert abs(large[name].stat().st_size - small[name].stat().st_size) <= 16
+
+
 def test_page_id_that_cannot_be_a_file_name_is_refused(tmp_path: Path) -> None:
     g = nx.MultiDiGraph()
     g.add_node("project/../x", label="甲乙工程", type="Project")
