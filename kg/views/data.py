@@ -7,6 +7,7 @@ relative to the site's root: a template puts its page's `up` ("" or "../") in fr
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import re
@@ -46,6 +47,7 @@ LINKS_LISTED = 40  # per relation in a project's list of links, most strongly li
 REPORTS_LISTED = 12  # reports named in an entity's facts, earliest first
 ALIASES_LISTED = 12  # other names in an entity's facts and in its tooltip on a neighbour's page
 TIMELINE_ROWS = 30  # above this, a project's timeline keeps one row per year and stage
+PROJECTS_LISTED = 200  # a district's table of projects, most mentioned first; list.html has them all
 
 
 def script_json(data: object) -> str:
@@ -187,12 +189,19 @@ class Site:
                 "mentions": a["mentions"], "reports": [self.report_ref(d) for d in a["docs"][:REPORTS_LISTED]],
                 "more_reports": max(0, len(a["docs"]) - REPORTS_LISTED)}
 
-    def by_type(self, ids: set[str]) -> list[dict]:
-        """Entities grouped by type, types in model order."""
+    def most_mentioned(self, ids: set[str] | list[str], limit: int | None) -> list[str]:
+        """The `limit` most mentioned of ids (all when None), in name order."""
+        kept = ids if limit is None else heapq.nsmallest(limit, ids, key=lambda n: (-self.nodes[n]["mentions"], n))
+        return sorted(kept, key=self.key)
+
+    def by_type(self, ids: set[str], limit: int | None = None) -> list[dict]:
+        """Entities grouped by type, types in model order; with `limit`, each group's most mentioned
+        and how many more it has."""
         groups: dict[str, set[str]] = defaultdict(set)
         for n in ids:
             groups[self.nodes[n]["type"]].add(n)
-        return [{"title": PLURALS.get(t, t or "Untyped"), "entities": self.refs(ms)}
+        return [{"title": PLURALS.get(t, t or "Untyped"), "count": len(ms),
+                 "entities": [self.ref(m) for m in self.most_mentioned(ms, limit)]}
                 for t, ms in sorted(groups.items(), key=lambda kv: (_type_rank(kv[0]), kv[0]))]
 
     # -- pages
@@ -315,7 +324,7 @@ class Site:
         """A district: where it sits, what lies in it, who works there, and its projects' stages by year."""
         a, g = self.nodes[n], self.graph
         subs = {u for u, _, rel in g.in_edges(n, data="relation") if rel == "partOf"}
-        projects = sorted(self.projects_in.get(n, ()), key=self.key)
+        projects = self.projects_in.get(n, set())
         linked: set[str] = set()
         for m in [n, *projects]:
             for u, v, rel in [*g.in_edges(m, data="relation"), *g.out_edges(m, data="relation")]:
@@ -324,7 +333,8 @@ class Site:
                     linked.add(other)
         return {"node": a, "crumbs": [self.ref(p) for p in reversed(self.parents(n))], "facts": self.facts(n),
                 "subdistricts": self.refs(subs),
-                "projects": [self.project_row(p) for p in projects], "linked": self.by_type(linked),
+                "projects": [self.project_row(p) for p in self.most_mentioned(projects, PROJECTS_LISTED)],
+                "project_count": len(projects), "linked": self.by_type(linked, LINKS_LISTED),
                 "chart": stage_bars({p: self.nodes[p]["timeline"] for p in projects})}
 
     def project(self, n: str) -> dict:

@@ -122,3 +122,21 @@ def test_a_project_page_is_bounded_however_many_links_and_reports() -> None:
     district = data.Site(_hub(1)).district("district-1")
     assert district["facts"]["aliases"].endswith(f"云溪{data.ALIASES_LISTED - 1} … ({300 - data.ALIASES_LISTED} more)")
     assert {len(n["aliases"]) for n in page["data"]["nodes"]} == {0, data.ALIASES_LISTED}
+
+
+def test_a_district_lists_its_most_mentioned_projects_and_counts_the_rest() -> None:
+    g = nx.MultiDiGraph()
+    g.add_node("district-1", label="云溪街道", type="District")
+    many = data.PROJECTS_LISTED + 50
+    for k in range(many):
+        g.add_node(f"project-{k}", label=f"云溪{k}号道路改造工程", type="Project", district="district-1", mentions=k,
+                   timeline=[{"year": 2022, "stage": "planned"}])
+        g.add_node(f"org-{k}", label=f"青禾{k}建设公司", type="Organization", mentions=k)
+        g.add_edge(f"org-{k}", f"project-{k}", key="participatesIn", relation="participatesIn", weight=1)
+    page = data.Site(g).district("district-1")
+    shown = {r["project"]["href"] for r in page["projects"]}
+    assert page["project_count"] == many and len(shown) == data.PROJECTS_LISTED
+    assert f"project/project-{many - 1}.html" in shown and "project/project-0.html" not in shown
+    [orgs] = page["linked"]
+    assert orgs["count"] == many and len(orgs["entities"]) == data.LINKS_LISTED
+    assert page["chart"]["bars"][0]["total"] == many  # the chart counts every project
