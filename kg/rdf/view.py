@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
@@ -48,12 +49,13 @@ SELECT ?doc ?title ?publisher WHERE {
 } ORDER BY ?doc"""
 
 
-def _select(store: ox.Store, sparql: str) -> list[dict[str, Any]]:
-    """Trusted in-process SELECT: rows as {var: python value}."""
+def _select(store: ox.Store, sparql: str) -> Iterator[dict[str, Any]]:
+    """Trusted in-process SELECT: rows as {var: python value}, one at a time (a query may return a
+    row per mention of the corpus)."""
     result = store.query(sparql, prefixes=PREFIXES)
     assert isinstance(result, ox.QuerySolutions), "a SELECT query"
     names = [v.value for v in result.variables]
-    return [{n: _term_value(s[n]) for n in names} for s in result]
+    return ({n: _term_value(s[n]) for n in names} for s in result)
 
 
 def _term_value(term: Any) -> Any:
