@@ -338,6 +338,14 @@ def test_exports_parse_back(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
     assert "云溪湿地公园提升工程" in paths["json"].read_text(encoding="utf-8")  # ensure_ascii=False
 
 
+def test_gexf_written_in_batches_reads_back_as_networkx_writes_it(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    views._write_gexf(graph, tmp_path / "batched.gexf", batch=2)
+    nx.write_gexf(views._flat(graph), tmp_path / "whole.gexf")
+    batched, expected = nx.read_gexf(tmp_path / "batched.gexf"), nx.read_gexf(tmp_path / "whole.gexf")
+    assert dict(batched.nodes(data=True)) == dict(expected.nodes(data=True))
+    assert sorted(batched.edges(data=True)) == sorted(expected.edges(data=True))
+
+
 # ---- in a real browser -------------------------------------------------------------------------
 
 needs_chromium = pytest.mark.skipif(not browser.CHROMIUM.exists(),

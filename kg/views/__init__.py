@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from xml.etree import ElementTree
 
 import jinja2
 import networkx as nx
@@ -95,17 +97,69 @@ def _pages(site: Site, max_nodes: int, ledger: list[dict]) -> Iterator[tuple[str
 
 
 def export_graph(graph: nx.MultiDiGraph, out_dir: Path) -> dict[str, Path]:
-    """Write graph.graphml, graph.gexf and graph.json (node-link) into out_dir."""
+    """Write graph.graphml, graph.gexf and graph.json (node-link) into out_dir, each streamed or in
+    batches, so that no more than one scalar copy of the graph is held beside it."""
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {fmt: out_dir / f"graph.{fmt}" for fmt in ("graphml", "gexf", "json")}
-    flat = nx.MultiDiGraph()  # GraphML and GEXF hold only scalars: lists and dicts go as JSON text
+    nx.write_graphml(_flat(graph), paths["graphml"])  # with lxml, written element by element
+    _write_gexf(graph, paths["gexf"])
+    with open(paths["json"], "w", encoding="utf-8") as fh:  # what nx.node_link_data gives, a line per item
+        fh.write(f'{{"directed": true, "multigraph": true, "graph": {_json(graph.graph)},\n"nodes": [')
+        fh.writelines(("\n" if i == 0 else ",\n") + _json({**d, "id": n})
+                      for i, (n, d) in enumerate(graph.nodes(data=True)))
+        fh.write("],\n\"edges\": [")
+        fh.writelines(("\n" if i == 0 else ",\n") + _json({**d, "source": u, "target": v, "key": k})
+                      for i, (u, v, k, d) in enumerate(graph.edges(keys=True, data=True)))
+        fh.write("]}\n")
+    return paths
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _write_gexf(graph: nx.MultiDiGraph, path: Path, batch: int = 2000) -> None:
+    """GEXF as networkx writes it, but `batch` nodes or edges at a time (networkx builds the whole
+    document as one element tree, several times the graph's size): each batch's elements go to a
+    temporary file; the attribute declarations they collect are written in front of them at the end."""
+    writer = nx.readwrite.gexf.GEXFWriter(prettyprint=False)
+    writer.graph_element = graph_element = ElementTree.Element("graph", defaultedgetype="directed", mode="static",
+                                                               name="")
+    with tempfile.TemporaryDirectory(dir=path.parent, prefix=".gexf-") as tmp:
+        parts = {"nodes": Path(tmp) / "nodes", "edges": Path(tmp) / "edges"}
+        for kind, items in (("nodes", list(graph.nodes)), ("edges", list(graph.edges(keys=True)))):
+            with open(parts[kind], "w", encoding="utf-8") as fh:
+                for i in range(0, len(items), batch):
+                    part = nx.MultiDiGraph()
+                    if kind == "nodes":
+                        part.add_nodes_from((n, _scalars(graph.nodes[n])) for n in items[i:i + batch])
+                        writer.add_nodes(part, graph_element)
+                    else:
+                        part.add_nodes_from(u for u, _, _ in items[i:i + batch])  # edges in the graph's order
+                        part.add_edges_from((u, v, k, _scalars(graph.edges[u, v, k])) for u, v, k in items[i:i + batch])
+                        writer.add_edges(part, graph_element)
+                    done = graph_element[-1]
+                    graph_element.remove(done)
+                    fh.writelines(ElementTree.tostring(e, encoding="unicode") for e in done)
+        for kind in parts:  # markers where the batches go
+            ElementTree.SubElement(graph_element, kind).text = f"@{kind}@"
+        writer.xml.append(graph_element)
+        head = "<?xml version='1.0' encoding='utf-8'?>\n" + ElementTree.tostring(writer.xml, encoding="unicode")
+        with open(path, "w", encoding="utf-8") as out:
+            for kind, part_path in parts.items():
+                before, head = head.split(f"@{kind}@")
+                out.write(before)
+                with open(part_path, encoding="utf-8") as fh:
+                    shutil.copyfileobj(fh, out)
+            out.write(head)
+
+
+def _flat(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy with only scalar attributes, as GraphML and GEXF hold them: lists and dicts as JSON text."""
+    flat = nx.MultiDiGraph()
     flat.add_nodes_from((n, _scalars(d)) for n, d in graph.nodes(data=True))
     flat.add_edges_from((u, v, k, _scalars(d)) for u, v, k, d in graph.edges(keys=True, data=True))
-    nx.write_graphml(flat, paths["graphml"])
-    nx.write_gexf(flat, paths["gexf"])
-    data = nx.node_link_data(graph, edges="edges")
-    paths["json"].write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    return paths
+    return flat
 
 
 def _scalars(attrs: dict) -> dict:
