@@ -165,6 +165,15 @@ def test_embedded_json_round_trips_hostile_names(site: dict[str, Path]) -> None:
     assert "\\u003c/script\\u003e" in site["index"].read_text(encoding="utf-8")
 
 
+def test_names_script_lists_every_page_with_names_as_data(site: dict[str, Path]) -> None:
+    text = (site["index"].parent / views.NAMES).read_text(encoding="utf-8")
+    assert text.startswith("window.kgNames = ") and "<" not in text and "\u2028" not in text
+    names = json.loads(text.removeprefix("window.kgNames = ").removesuffix(";\n"))
+    assert sorted(href for _, _, href, _ in names) == sorted(
+        f"{name}.html" for name in site if name.startswith(("district/", "project/")))
+    assert [HOSTILE, [BREAKOUT], "project/project-x.html", "Project"] in names
+
+
 def test_overview_summary_counts_reports_projects_and_recurrence(site: dict[str, Path]) -> None:
     summary = soup(site["index"]).find(id="kg-summary").get_text(" ", strip=True)
     # 2 reports; 4 projects, 3 of them in two or more years, 1 slipped
@@ -407,7 +416,7 @@ def test_overview_filters_by_type_and_year(site: dict[str, Path], graph: nx.Mult
     page.select_option("#kg-year", "2021")
     assert page.evaluate(hidden) == sorted(n for n, d in graph.nodes(data=True) if 2021 not in d["years"])
     page.fill("#kg-search", "林晓")  # hidden by the year filter, so not found
-    assert page.locator("#kg-results").inner_text() == "no match among the nodes shown"
+    assert page.locator("#kg-results").inner_text() == "no match"  # nor has a page
 
 
 @needs_chromium
@@ -435,6 +444,11 @@ def test_hostile_names_show_as_text_on_project_and_recurrence_pages(site: dict[s
 def test_banner_when_the_graph_is_over_the_limit(graph: nx.MultiDiGraph, tmp_path: Path, opened) -> None:
     page = opened(views.render(graph, tmp_path, max_nodes=3)["index"]).page
     assert page.locator("#kg-banner").is_visible()
+    drawn = page.evaluate("window.kgNodes.getIds()")
+    assert "project-b" not in drawn
+    page.fill("#kg-search", "智慧停车")  # not drawn: its page is offered instead
+    link = page.locator("#kg-results a")
+    assert link.inner_text() == "北岸智慧停车场" and link.get_attribute("href") == "project/project-b.html"
     assert page.evaluate("window.kgNodes.length") == 3
 
 

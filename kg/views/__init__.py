@@ -7,7 +7,11 @@ prepares what each page shows; the Jinja2 templates in templates/ present it wit
 autoescaping, so names from reports (untrusted) are text wherever they appear; graph data
 travels as a JSON block that cannot close its <script>, and kg.js puts text on the page only
 through textContent or the vis canvas.
-static/ (vis-network, MIT, with its licence; kg.js and kg.css) is copied into out_dir/static/.
+static/ (vis-network, MIT, with its licence; kg.js and kg.css) is copied into out_dir/static/,
+beside static/kg-names.js: every entity with a page, for the overview's search to reach what it
+does not draw (a script, since pages opened from file:// cannot fetch data).
+A page's size does not grow with the corpus: what it lists or draws is capped (see kg.views.data),
+with counts of the rest; every district, project and report keeps its page.
 
 `export_graph` writes the same graph as GraphML, GEXF (Gephi) and node-link JSON.
 """
@@ -30,6 +34,7 @@ from kg.model import STAGES
 from kg.views.data import BEHIND_NOTE, PAGE_KINDS, SLIPPED_NOTE, STAGE_SYMBOLS, Site, script_json
 
 STATIC = Path(__file__).parent / "static"
+NAMES = "static/kg-names.js"  # every page's entity, for the overview's search: a script, as file:// has no fetch
 ASSETS = ("vis-network.min.js", "vis-network.css", "LICENSE-vis-network.txt", "kg.js", "kg.css")
 NAV = (("Overview", "index.html"), ("Recurrence", "recurrence.html"), ("Ledger", "ledger.html"),
        ("Reports", "list.html#reports"),
@@ -72,6 +77,7 @@ def render(graph: nx.MultiDiGraph, out_dir: Path, *, max_nodes: int = 2000,
     (out_dir / "static").mkdir(parents=True, exist_ok=True)
     for name in ASSETS:
         shutil.copyfile(STATIC / name, out_dir / "static" / name)
+    (out_dir / NAMES).write_text(f"window.kgNames = {script_json(site.names())};\n", encoding="utf-8")
     paths = {}
     for name, text in _pages(site, max_nodes, ledger or []):
         paths[name] = out_dir / f"{name}.html"

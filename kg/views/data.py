@@ -224,7 +224,8 @@ class Site:
             color = (STAGE_COLORS.get(stage or "", MENTIONED_COLOR) if a["type"] == EntityType.PROJECT
                      else TYPE_COLORS.get(a["type"], OTHER_COLOR))
             x, y = positions[n]
-            nodes.append({**{k: a[k] for k in ("id", "label", "type", "aliases", "years", "docs", "mentions")},
+            nodes.append({**{k: a[k] for k in ("id", "label", "type", "aliases", "years", "mentions")},
+                          "docs": a["docs"][:REPORTS_LISTED], "reportCount": len(a["docs"]),
                           "color": color, "size": node_size(a["mentions"]), "url": self.href(n), "x": x, "y": y,
                           "big": n in labelled, "stage": stage,
                           "timeline": [[y_, s] for y_, s in furthest_by_year(a["timeline"]).items()]})
@@ -245,8 +246,14 @@ class Site:
             "years": sorted({y for n in ids for y in self.nodes[n]["years"]}),
             "groups": [(self.ref(g[0]) or {}) | {"size": len(g)} for g in groups],
             "data": {"nodes": nodes, "edges": edges, "hideCooccurs": True, "fixed": True,
-                     "reports": {d: r["label"] for d, r in self.reports.items()}},
+                     "reports": {d: self.reports[d]["label"] for n in nodes for d in n["docs"] if d in self.reports}},
         }
+
+    def names(self) -> list[list]:
+        """Every entity with a page as [label, aliases, href, type], for the overview's search to find
+        what it does not draw."""
+        return [[a["label"], a["aliases"][:ALIASES_LISTED], self.href(n), a["type"]]
+                for n, a in sorted(self.nodes.items(), key=lambda kv: self.key(kv[0])) if a["kind"]]
 
     def _sample(self, max_nodes: int) -> list[str]:
         """Districts first (those with most projects), then their most mentioned projects in turn,

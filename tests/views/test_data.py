@@ -119,6 +119,8 @@ def test_a_project_page_is_bounded_however_many_links_and_reports() -> None:
     assert page["timeline"][0]["report"]["label"] == "r0000" and page["more_mentions"] == 397
     assert len(page["facts"]["reports"]) == data.REPORTS_LISTED
     assert page["facts"]["more_reports"] == 400 - data.REPORTS_LISTED
+    [drawn] = [n for n in data.Site(_hub(3, reports=400)).overview(50)["data"]["nodes"] if n["id"] == "project-0"]
+    assert len(drawn["docs"]) == data.REPORTS_LISTED and drawn["reportCount"] == 400
     district = data.Site(_hub(1)).district("district-1")
     assert district["facts"]["aliases"].endswith(f"云溪{data.ALIASES_LISTED - 1} … ({300 - data.ALIASES_LISTED} more)")
     assert {len(n["aliases"]) for n in page["data"]["nodes"]} == {0, data.ALIASES_LISTED}
