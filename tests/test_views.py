@@ -325,6 +325,23 @@ def test_a_project_page_does_not_grow_with_unrelated_projects(graph: nx.MultiDiG
         assert abs(large[name].stat().st_size - small[name].stat().st_size) <= 16
 
 
+def test_a_long_project_list_is_split_into_linked_pages(graph: nx.MultiDiGraph, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(views.data, "LIST_ROWS", 3)
+    pages = views.render(graph, tmp_path)
+    assert {"list/projects-1", "list/projects-2"} <= set(pages) and "list/projects-3" not in pages
+    index = [a["href"] for a in soup(pages["list"]).find(class_="list-pages").find_all("a")]
+    assert index == ["list/projects-1.html", "list/projects-2.html"]
+    listed = [a["href"] for n in (1, 2) for a in soup(pages[f"list/projects-{n}"]).tbody.find_all("a")
+              if a["href"].startswith("../project/")]
+    assert sorted(listed) == sorted(f"../{name}.html" for name in pages if name.startswith("project/"))
+    for n in (1, 2):
+        for a in soup(pages[f"list/projects-{n}"]).find_all("a"):
+            assert (pages[f"list/projects-{n}"].parent / a["href"].split("#")[0]).is_file(), a["href"]
+    monkeypatch.undo()
+    assert "list/projects-1" not in views.render(graph, tmp_path) and not list(tmp_path.glob("list/*.html"))
+
+
 def test_page_id_that_cannot_be_a_file_name_is_refused(tmp_path: Path) -> None:
     g = nx.MultiDiGraph()
     g.add_node("project/../x", label="甲乙工程", type="Project")

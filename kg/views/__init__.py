@@ -71,7 +71,7 @@ def render(graph: nx.MultiDiGraph, out_dir: Path, *, max_nodes: int = 2000,
     subjects may be gone.
     """
     site = Site(graph)
-    for kind in (*PAGE_KINDS.values(), "report"):
+    for kind in (*PAGE_KINDS.values(), "report", "list"):
         for old in (out_dir / kind).glob("*.html"):
             old.unlink()
     (out_dir / "static").mkdir(parents=True, exist_ok=True)
@@ -90,7 +90,10 @@ def _pages(site: Site, max_nodes: int, ledger: list[dict]) -> Iterator[tuple[str
     """Each page's name and HTML, rendered only when the one before has been taken."""
     yield "index", _page("overview.html", 0, **site.overview(max_nodes))
     yield "recurrence", _page("recurrence.html", 0, **site.recurrence())
-    yield "list", _page("list.html", 0, **site.lists())
+    chunks = site.project_chunks()
+    yield "list", _page("list.html", 0, **site.lists(chunks))
+    for i in range(1, len(chunks) + 1) if len(chunks) > 1 else ():
+        yield f"list/projects-{i}", _page("list_projects.html", 1, **site.project_list(chunks, i))
     yield "ledger", _page("ledger.html", 0, **site.ledger(ledger))
     for n, a in site.nodes.items():
         if a["kind"] == "district":

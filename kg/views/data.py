@@ -48,6 +48,7 @@ REPORTS_LISTED = 12  # reports named in an entity's facts, earliest first
 ALIASES_LISTED = 12  # other names in an entity's facts and in its tooltip on a neighbour's page
 TIMELINE_ROWS = 30  # above this, a project's timeline keeps one row per year and stage
 PROJECTS_LISTED = 200  # a district's table of projects, most mentioned first; list.html has them all
+LIST_ROWS = 500  # projects on one page of the project list: list.html, or list/projects-N.html when more
 
 
 def script_json(data: object) -> str:
@@ -424,22 +425,37 @@ class Site:
         return {"status": e["status"], "ratio": e["ratio"], "target": figure(e["target"]),
                 "result": figure(e["result"])}
 
-    def lists(self) -> dict:
-        """Every report, district and project page, so nothing is reachable only through the graph."""
+    def project_chunks(self) -> list[list[str]]:
+        """Every project in name order, LIST_ROWS to a page of the project list."""
+        projects = sorted((n for n, a in self.nodes.items() if a["type"] == EntityType.PROJECT), key=self.key)
+        return [projects[i:i + LIST_ROWS] for i in range(0, len(projects), LIST_ROWS)]
+
+    def lists(self, chunks: list[list[str]]) -> dict:
+        """Every report, district and project page, so nothing is reachable only through the graph.
+        Projects (`chunks`, from project_chunks) are listed here when they fit on one page, else
+        each chunk on a page of its own (`project_list`), linked by its first and last names."""
         def by_level(n: str) -> tuple[int, str, str]:
             level = self.nodes[n]["level"]
             return (LEVELS.index(level) if level in LEVELS else len(LEVELS), *self.key(n))
 
         districts = sorted((n for n, a in self.nodes.items() if a["type"] == EntityType.DISTRICT), key=by_level)
-        projects = sorted((n for n, a in self.nodes.items() if a["type"] == EntityType.PROJECT), key=self.key)
         return {
             "reports": [r | {"district_ref": self.ref(r["district"]), "entities": len(self.named_in.get(d, ()))}
                         for d, r in sorted(self.reports.items(), key=lambda kv: kv[1]["label"])],
             "districts": [{"district": self.ref(n), "level": self.nodes[n]["level"] or "",
                            "code": self.nodes[n]["code"] or "", "parent": self.ref(next(iter(self.parents(n)), None)),
                            "projects": len(self.projects_in.get(n, ()))} for n in districts],
-            "projects": [self.project_row(p) for p in projects],
+            "project_count": sum(map(len, chunks)),
+            "projects": [self.project_row(p) for p in chunks[0]] if len(chunks) == 1 else [],
+            "project_pages": [{"href": f"list/projects-{i}.html", "first": self.nodes[c[0]]["label"],
+                               "last": self.nodes[c[-1]]["label"], "count": len(c)}
+                              for i, c in enumerate(chunks, 1)] if len(chunks) > 1 else [],
         }
+
+    def project_list(self, chunks: list[list[str]], i: int) -> dict:
+        """Page i (from 1) of the project list, with its neighbours' numbers."""
+        return {"page": i, "pages": len(chunks), "project_count": sum(map(len, chunks)),
+                "projects": [self.project_row(p) for p in chunks[i - 1]]}
 
 
 # ---------------------------------------------------------------- layout and charts
