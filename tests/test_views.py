@@ -165,6 +165,15 @@ def test_embedded_json_round_trips_hostile_names(site: dict[str, Path]) -> None:
     assert "\\u003c/script\\u003e" in site["index"].read_text(encoding="utf-8")
 
 
+def test_names_script_lists_every_page_with_names_as_data(site: dict[str, Path]) -> None:
+    text = (site["index"].parent / views.NAMES).read_text(encoding="utf-8")
+    assert text.startswith("window.kgNames = ") and "<" not in text and "\u2028" not in text
+    names = json.loads(text.removeprefix("window.kgNames = ").removesuffix(";\n"))
+    assert sorted(href for _, _, href, _ in names) == sorted(
+        f"{name}.html" for name in site if name.startswith(("district/", "project/")))
+    assert [HOSTILE, [BREAKOUT], "project/project-x.html", "Project"] in names
+
+
 def test_overview_summary_counts_reports_projects_and_recurrence(site: dict[str, Path]) -> None:
     summary = soup(site["index"]).find(id="kg-summary").get_text(" ", strip=True)
     # 2 reports; 4 projects, 3 of them in two or more years, 1 slipped
@@ -287,6 +296,52 @@ def test_empty_graph_renders_and_drops_stale_pages(graph: nx.MultiDiGraph, tmp_p
     assert not list(tmp_path.glob("*/*.html"))
 
 
+def test_render_writes_each_page_before_rendering_the_next(graph: nx.MultiDiGraph, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    rendered: list[int] = []
+    page = views._page
+
+    def counting(*args: object, **context: object) -> str:
+        rendered.append(len(list(tmp_path.rglob("*.html"))))  # pages on disk when this one starts
+        return page(*args, **context)
+
+    monkeypatch.setattr(views, "_page", counting)
+    pages = views.render(graph, tmp_path)
+    assert rendered == list(range(len(pages)))
+
+
+def test_a_project_page_does_not_grow_with_unrelated_projects(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    bigger = graph.copy()
+    district = bigger.nodes["district-110"]  # project-a's district, now named in 300 more reports
+    district["docs"] = district["docs"] + [f"doc-u{k}" for k in range(300)]
+    district["mentions"] += 300
+    for k in range(300):  # in that district, co-mentioned with each other but not with project-a
+        n = f"project-u{k}"
+        bigger.add_node(n, **graph.nodes["project-c"] | {"label": f"北岸{k}号安置房工程", "docs": [f"doc-u{k}"]})
+        bigger.add_edge(n, "district-110", key="locatedIn", relation="locatedIn", weight=1)
+        bigger.add_edge(n, f"project-u{(k + 1) % 300}", key="cooccurs", relation="cooccurs", weight=2)
+    small, large = views.render(graph, tmp_path / "small"), views.render(bigger, tmp_path / "large")
+    for name in ("project/project-a", "project/project-x"):  # only the district's mention count changes
+        assert abs(large[name].stat().st_size - small[name].stat().st_size) <= 16
+
+
+def test_a_long_project_list_is_split_into_linked_pages(graph: nx.MultiDiGraph, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(views.data, "LIST_ROWS", 3)
+    pages = views.render(graph, tmp_path)
+    assert {"list/projects-1", "list/projects-2"} <= set(pages) and "list/projects-3" not in pages
+    index = [a["href"] for a in soup(pages["list"]).find(class_="list-pages").find_all("a")]
+    assert index == ["list/projects-1.html", "list/projects-2.html"]
+    listed = [a["href"] for n in (1, 2) for a in soup(pages[f"list/projects-{n}"]).tbody.find_all("a")
+              if a["href"].startswith("../project/")]
+    assert sorted(listed) == sorted(f"../{name}.html" for name in pages if name.startswith("project/"))
+    for n in (1, 2):
+        for a in soup(pages[f"list/projects-{n}"]).find_all("a"):
+            assert (pages[f"list/projects-{n}"].parent / a["href"].split("#")[0]).is_file(), a["href"]
+    monkeypatch.undo()
+    assert "list/projects-1" not in views.render(graph, tmp_path) and not list(tmp_path.glob("list/*.html"))
+
+
 def test_page_id_that_cannot_be_a_file_name_is_refused(tmp_path: Path) -> None:
     g = nx.MultiDiGraph()
     g.add_node("project/../x", label="甲乙工程", type="Project")
@@ -307,6 +362,14 @@ def test_exports_parse_back(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
     assert dict(back.nodes(data=True)) == dict(graph.nodes(data=True))
     assert sorted(back.edges(keys=True, data=True)) == sorted(graph.edges(keys=True, data=True))
     assert "云溪湿地公园提升工程" in paths["json"].read_text(encoding="utf-8")  # ensure_ascii=False
+
+
+def test_gexf_written_in_batches_reads_back_as_networkx_writes_it(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    views._write_gexf(graph, tmp_path / "batched.gexf", batch=2)
+    nx.write_gexf(views._flat(graph), tmp_path / "whole.gexf")
+    batched, expected = nx.read_gexf(tmp_path / "batched.gexf"), nx.read_gexf(tmp_path / "whole.gexf")
+    assert dict(batched.nodes(data=True)) == dict(expected.nodes(data=True))
+    assert sorted(batched.edges(data=True)) == sorted(expected.edges(data=True))
 
 
 # ---- in a real browser -------------------------------------------------------------------------
@@ -370,7 +433,7 @@ def test_overview_filters_by_type_and_year(site: dict[str, Path], graph: nx.Mult
     page.select_option("#kg-year", "2021")
     assert page.evaluate(hidden) == sorted(n for n, d in graph.nodes(data=True) if 2021 not in d["years"])
     page.fill("#kg-search", "林晓")  # hidden by the year filter, so not found
-    assert page.locator("#kg-results").inner_text() == "no match among the nodes shown"
+    assert page.locator("#kg-results").inner_text() == "no match"  # nor has a page
 
 
 @needs_chromium
@@ -398,6 +461,11 @@ def test_hostile_names_show_as_text_on_project_and_recurrence_pages(site: dict[s
 def test_banner_when_the_graph_is_over_the_limit(graph: nx.MultiDiGraph, tmp_path: Path, opened) -> None:
     page = opened(views.render(graph, tmp_path, max_nodes=3)["index"]).page
     assert page.locator("#kg-banner").is_visible()
+    drawn = page.evaluate("window.kgNodes.getIds()")
+    assert "project-b" not in drawn
+    page.fill("#kg-search", "智慧停车")  # not drawn: its page is offered instead
+    link = page.locator("#kg-results a")
+    assert link.inner_text() == "北岸智慧停车场" and link.get_attribute("href") == "project/project-b.html"
     assert page.evaluate("window.kgNodes.length") == 3
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from sys import intern
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
@@ -48,12 +50,13 @@ SELECT ?doc ?title ?publisher WHERE {
 } ORDER BY ?doc"""
 
 
-def _select(store: ox.Store, sparql: str) -> list[dict[str, Any]]:
-    """Trusted in-process SELECT: rows as {var: python value}."""
+def _select(store: ox.Store, sparql: str) -> Iterator[dict[str, Any]]:
+    """Trusted in-process SELECT: rows as {var: python value}, one at a time (a query may return a
+    row per mention of the corpus)."""
     result = store.query(sparql, prefixes=PREFIXES)
     assert isinstance(result, ox.QuerySolutions), "a SELECT query"
     names = [v.value for v in result.variables]
-    return [{n: _term_value(s[n]) for n in names} for s in result]
+    return ({n: _term_value(s[n]) for n in names} for s in result)
 
 
 def _term_value(term: Any) -> Any:
@@ -62,6 +65,17 @@ def _term_value(term: Any) -> Any:
     if isinstance(term, ox.Literal):
         return python_value({"type": "literal", "value": term.value, "datatype": term.datatype.value})
     return term.value
+
+
+def _name(iri: str) -> str:
+    """An entity's id, one string object however many rows name it (ids, terms, report ids and
+    sentences recur in thousands of rows: interned, the corpus's graph holds each once)."""
+    return intern(entity_id(iri))
+
+
+def _term(iri: str | None) -> str | None:
+    name = local(iri)
+    return None if name is None else intern(name)
 
 
 def graph_view(store: KGStore) -> nx.MultiDiGraph:
@@ -77,39 +91,39 @@ def graph_view(store: KGStore) -> nx.MultiDiGraph:
     db = store.store
     g = nx.MultiDiGraph()
     for row in _select(db, _Q_NODES):
-        etype = local(row["type"])
-        g.add_node(entity_id(row["e"]), label=row["label"], type=etype, aliases=[], mentions=row["mentions"] or 0,
-                   years=[], docs=[], district=entity_id(row["district"]) if row["district"] else None,
+        etype = _term(row["type"])
+        g.add_node(_name(row["e"]), label=row["label"], type=etype, aliases=[], mentions=row["mentions"] or 0,
+                   years=[], docs=[], district=_name(row["district"]) if row["district"] else None,
                    level=row["level"], code=row["code"], timeline=[], slipped=False)
     for query, attr, var in ((_Q_ALIASES, "aliases", "alt"), (_Q_YEARS, "years", "year"), (_Q_DOCS, "docs", "doc")):
         for row in _select(db, query):
-            node = g.nodes.get(entity_id(row["e"]))
+            node = g.nodes.get(_name(row["e"]))
             if node is not None:
-                node[attr].append(row[var])
+                node[attr].append(intern(row[var]) if isinstance(row[var], str) else row[var])
     for row in _select(db, _Q_TIMELINE):
         sentence, text = row["sentence"] or "", row["text"]
         at = sentence.find(text)  # the sentence is stored stripped: find the mention in it
-        g.nodes[entity_id(row["e"])]["timeline"].append({
-            "year": row["year"], "stage": local(row["stage"]), "mode": local(row["mode"]), "doc": row["doc"],
-            "sentence": sentence, "start": at if at >= 0 else None, "end": at + len(text) if at >= 0 else None,
+        g.nodes[_name(row["e"])]["timeline"].append({
+            "year": row["year"], "stage": _term(row["stage"]), "mode": _term(row["mode"]), "doc": intern(row["doc"]),
+            "sentence": intern(sentence), "start": at if at >= 0 else None, "end": at + len(text) if at >= 0 else None,
             "offset": row["start"]})
     for row in _select(db, _Q_SLIPPED):
-        g.nodes[entity_id(row["e"])]["slipped"] = True
+        g.nodes[_name(row["e"])]["slipped"] = True
     for _, node in g.nodes(data=True):
         for attr in ("aliases", "years", "docs"):
             node[attr].sort()
         node["timeline"].sort(key=lambda t: (t["year"], t["doc"], t["offset"]))
     for row in _select(db, _Q_EDGES):
-        s, o, rel = entity_id(row["s"]), entity_id(row["o"]), local(row["p"])
+        s, o, rel = _name(row["s"]), _name(row["o"]), _term(row["p"])
         if s in g and o in g:
             g.add_edge(s, o, key=rel, relation=rel, weight=row["weight"])
     g.graph["reports"] = [
         {"doc": r["doc"], "title": r["title"],
-         "publisher": entity_id(r["publisher"]) if r["publisher"] else None, "sections": []}
+         "publisher": _name(r["publisher"]) if r["publisher"] else None, "sections": []}
         for r in _select(db, _Q_REPORTS)]
     sections = {r["doc"]: r["sections"] for r in g.graph["reports"]}
     for row in _select(db, _Q_SECTIONS):
         if row["doc"] in sections:
             sections[row["doc"]].append({"index": row["i"], "title": row["title"] or "", "year": row["year"],
-                                         "mode": local(row["mode"])})
+                                         "mode": _term(row["mode"])})
     return g

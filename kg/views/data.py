@@ -7,6 +7,7 @@ relative to the site's root: a template puts its page's `up` ("" or "../") in fr
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import re
@@ -39,6 +40,15 @@ BEHIND_NOTE = "an earlier year already had a later stage"
 LABELLED = 40  # the overview writes the names of this many of its largest nodes in large type
 MIN_GROUP = 4  # smaller communities are drawn together, as one group of loosely linked entities
 SPACING = 60.0  # the overview's distance between neighbouring nodes of a group, in layout units
+# A page's size must not grow with the corpus: an entity named in thousands of reports, or a project
+# co-mentioned with thousands of others, gets a page of the same bounded size, with "N more" notes.
+NEIGHBOURS_DRAWN = 24  # a project's network: its district, then its most strongly linked neighbours
+LINKS_LISTED = 40  # per relation in a project's list of links, most strongly linked first (> NEIGHBOURS_DRAWN)
+REPORTS_LISTED = 12  # reports named in an entity's facts, earliest first
+ALIASES_LISTED = 12  # other names in an entity's facts and in its tooltip on a neighbour's page
+TIMELINE_ROWS = 30  # above this, a project's timeline keeps one row per year and stage
+PROJECTS_LISTED = 200  # a district's table of projects, most mentioned first; list.html has them all
+LIST_ROWS = 500  # projects on one page of the project list: list.html, or list/projects-N.html when more
 
 
 def script_json(data: object) -> str:
@@ -174,15 +184,25 @@ class Site:
 
     def facts(self, n: str) -> dict:
         a = self.nodes[n]
-        return {"aliases": "、".join(a["aliases"]), "years": ", ".join(map(str, a["years"])),
-                "mentions": a["mentions"], "reports": [self.report_ref(d) for d in a["docs"]]}
+        more = len(a["aliases"]) - ALIASES_LISTED
+        return {"aliases": "、".join(a["aliases"][:ALIASES_LISTED]) + (f" … ({more} more)" if more > 0 else ""),
+                "years": ", ".join(map(str, a["years"])),
+                "mentions": a["mentions"], "reports": [self.report_ref(d) for d in a["docs"][:REPORTS_LISTED]],
+                "more_reports": max(0, len(a["docs"]) - REPORTS_LISTED)}
 
-    def by_type(self, ids: set[str]) -> list[dict]:
-        """Entities grouped by type, types in model order."""
+    def most_mentioned(self, ids: set[str] | list[str], limit: int | None) -> list[str]:
+        """The `limit` most mentioned of ids (all when None), in name order."""
+        kept = ids if limit is None else heapq.nsmallest(limit, ids, key=lambda n: (-self.nodes[n]["mentions"], n))
+        return sorted(kept, key=self.key)
+
+    def by_type(self, ids: set[str], limit: int | None = None) -> list[dict]:
+        """Entities grouped by type, types in model order; with `limit`, each group's most mentioned
+        and how many more it has."""
         groups: dict[str, set[str]] = defaultdict(set)
         for n in ids:
             groups[self.nodes[n]["type"]].add(n)
-        return [{"title": PLURALS.get(t, t or "Untyped"), "entities": self.refs(ms)}
+        return [{"title": PLURALS.get(t, t or "Untyped"), "count": len(ms),
+                 "entities": [self.ref(m) for m in self.most_mentioned(ms, limit)]}
                 for t, ms in sorted(groups.items(), key=lambda kv: (_type_rank(kv[0]), kv[0]))]
 
     # -- pages
@@ -198,7 +218,6 @@ class Site:
         labelled |= {g[0] for g in groups}  # every group's hub
         positions = _layout(groups, labelled)
         group_of = {n: i for i, g in enumerate(groups) for n in g}
-        keep = set(ids)
         nodes = []
         for n in ids:
             a = self.nodes[n]
@@ -206,11 +225,12 @@ class Site:
             color = (STAGE_COLORS.get(stage or "", MENTIONED_COLOR) if a["type"] == EntityType.PROJECT
                      else TYPE_COLORS.get(a["type"], OTHER_COLOR))
             x, y = positions[n]
-            nodes.append({**{k: a[k] for k in ("id", "label", "type", "aliases", "years", "docs", "mentions")},
+            nodes.append({**{k: a[k] for k in ("id", "label", "type", "aliases", "years", "mentions")},
+                          "docs": a["docs"][:REPORTS_LISTED], "reportCount": len(a["docs"]),
                           "color": color, "size": node_size(a["mentions"]), "url": self.href(n), "x": x, "y": y,
                           "big": n in labelled, "stage": stage,
                           "timeline": [[y_, s] for y_, s in furthest_by_year(a["timeline"]).items()]})
-        edges = [e | {"across": group_of[e["from"]] != group_of[e["to"]]} for e in self._edges(ids, keep)]
+        edges = [e | {"across": group_of[e["from"]] != group_of[e["to"]]} for e in self._edges(ids)]
         counts = Counter(self.nodes[n]["type"] for n in ids)
         projects = [a for a in self.nodes.values() if a["type"] == EntityType.PROJECT]
         all_years = sorted({y for a in self.nodes.values() for y in a["years"]})
@@ -227,8 +247,14 @@ class Site:
             "years": sorted({y for n in ids for y in self.nodes[n]["years"]}),
             "groups": [(self.ref(g[0]) or {}) | {"size": len(g)} for g in groups],
             "data": {"nodes": nodes, "edges": edges, "hideCooccurs": True, "fixed": True,
-                     "reports": {d: r["label"] for d, r in self.reports.items()}},
+                     "reports": {d: self.reports[d]["label"] for n in nodes for d in n["docs"] if d in self.reports}},
         }
+
+    def names(self) -> list[list]:
+        """Every entity with a page as [label, aliases, href, type], for the overview's search to find
+        what it does not draw."""
+        return [[a["label"], a["aliases"][:ALIASES_LISTED], self.href(n), a["type"]]
+                for n, a in sorted(self.nodes.items(), key=lambda kv: self.key(kv[0])) if a["kind"]]
 
     def _sample(self, max_nodes: int) -> list[str]:
         """Districts first (those with most projects), then their most mentioned projects in turn,
@@ -268,25 +294,45 @@ class Site:
         groups = [sorted(c, key=order) for c in communities]
         return sorted(groups, key=lambda c: (-len(c), c[0]))
 
-    def _edges(self, ids: list[str], keep: set[str]) -> list[dict]:
-        return [{"from": u, "to": v, "relation": d.get("relation", k),
-                 "width": round(min(1 + math.log1p(d.get("weight") or 1), 5), 1)}
-                for u, v, k, d in self.graph.out_edges(ids, keys=True, data=True) if v in keep]
+    def _edges(self, ids: list[str]) -> list[dict]:
+        """The edges among ids; each node's links are read from its side or from ids', whichever is
+        fewer, so a hub linked to thousands costs no more than the ids shown."""
+        keep, succ, out = set(ids), self.graph.succ, []
+        for u in ids:
+            adj = succ[u]
+            for v in ([v for v in adj if v in keep] if len(adj) <= len(keep) else [v for v in ids if v in adj]):
+                out += [{"from": u, "to": v, "relation": d.get("relation", k),
+                         "width": round(min(1 + math.log1p(d.get("weight") or 1), 5), 1)}
+                        for k, d in adj[v].items()]
+        return out
 
-    def neighbourhood(self, n: str) -> dict:
-        """The network around one entity, for its page (one folder down)."""
-        ids = sorted({n} | set(self.graph.predecessors(n)) | set(self.graph.successors(n)))
-        nodes = [{**{k: a[k] for k in ("id", "label", "type", "aliases", "years", "docs", "mentions")},
-                  "color": TYPE_COLORS.get(a["type"], OTHER_COLOR), "size": node_size(a["mentions"]),
+    def links(self, n: str) -> list[tuple[str, str, str]]:
+        """An entity's links as (relation, arrow, other end), strongest first: its own district, then
+        named relations before co-mentions, then by evidence and mentions."""
+        g, home = self.graph, self.nodes[n]["district"]
+        ends = [(rel, "→", v, w) for _, v, rel, w in g.out_edges(n, keys=True, data="weight")]
+        ends += [(rel, "←", u, w) for u, _, rel, w in g.in_edges(n, keys=True, data="weight")]
+        ends.sort(key=lambda e: (e[2] != home, e[0] == "cooccurs", -(e[3] or 1), -self.nodes[e[2]]["mentions"],
+                                 self.key(e[2]), e[0]))
+        return [(rel, arrow, m) for rel, arrow, m, _ in ends if m != n]
+
+    def neighbourhood(self, n: str, links: list[tuple[str, str, str]]) -> dict:
+        """The network around one entity for its page (one folder down): the entity and the first
+        NEIGHBOURS_DRAWN other ends of `links`; `more` counts those left out."""
+        ends = list(dict.fromkeys(m for _, _, m in links))
+        ids = sorted([n, *ends[:NEIGHBOURS_DRAWN]])
+        nodes = [{**{k: a[k] for k in ("id", "label", "type", "years", "mentions")},
+                  "aliases": a["aliases"][:ALIASES_LISTED], "color": TYPE_COLORS.get(a["type"], OTHER_COLOR),
+                  "size": node_size(a["mentions"]),
                   "url": f"../{self.href(m)}" if self.href(m) else None}
                  for m in ids for a in [self.nodes[m]]]
-        return {"nodes": nodes, "edges": self._edges(ids, set(ids)), "center": n}
+        return {"nodes": nodes, "edges": self._edges(ids), "center": n, "more": max(0, len(ends) - NEIGHBOURS_DRAWN)}
 
     def district(self, n: str) -> dict:
         """A district: where it sits, what lies in it, who works there, and its projects' stages by year."""
         a, g = self.nodes[n], self.graph
         subs = {u for u, _, rel in g.in_edges(n, data="relation") if rel == "partOf"}
-        projects = sorted(self.projects_in.get(n, ()), key=self.key)
+        projects = self.projects_in.get(n, set())
         linked: set[str] = set()
         for m in [n, *projects]:
             for u, v, rel in [*g.in_edges(m, data="relation"), *g.out_edges(m, data="relation")]:
@@ -295,12 +341,14 @@ class Site:
                     linked.add(other)
         return {"node": a, "crumbs": [self.ref(p) for p in reversed(self.parents(n))], "facts": self.facts(n),
                 "subdistricts": self.refs(subs),
-                "projects": [self.project_row(p) for p in projects], "linked": self.by_type(linked),
+                "projects": [self.project_row(p) for p in self.most_mentioned(projects, PROJECTS_LISTED)],
+                "project_count": len(projects), "linked": self.by_type(linked, LINKS_LISTED),
                 "chart": stage_bars({p: self.nodes[p]["timeline"] for p in projects})}
 
     def project(self, n: str) -> dict:
-        """A project: year by year the stage each report gave, with the sentence; then its neighbourhood."""
-        a, g = self.nodes[n], self.graph
+        """A project: year by year the stage each report gave, with the sentence; then its neighbourhood,
+        drawn and listed, both bounded (see NEIGHBOURS_DRAWN, LINKS_LISTED, TIMELINE_ROWS)."""
+        a = self.nodes[n]
         best, rows = -1, []
         for t in a["timeline"]:
             rank = stage_rank(t.get("stage"))
@@ -308,13 +356,22 @@ class Site:
             best = max(best, rank)
             rows.append({"year": t["year"], "stage": t.get("stage"), "behind": behind, "mode": t.get("mode") or "",
                          "report": self.report_ref(str(t.get("doc") or "")), "evidence": evidence(t)})
-        edges = sorted([(rel, "→", v) for _, v, rel in g.out_edges(n, data="relation")]
-                       + [(rel, "←", u) for u, _, rel in g.in_edges(n, data="relation")],
-                       key=lambda e: (e[0], self.key(e[2])))
+        if len(rows) > TIMELINE_ROWS:  # the first report's sentence for each year and stage
+            firsts: dict[tuple, dict] = {}
+            for r in rows:
+                firsts.setdefault((r["year"], r["stage"]), r)
+            rows = list(firsts.values())
+        links = self.links(n)
+        listed: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for rel, arrow, m in links:
+            listed[rel].append((arrow, m))
+        groups = [{"relation": rel, "more": max(0, len(ends) - LINKS_LISTED),
+                   "links": [{"arrow": arrow, "entity": self.ref(m)}
+                             for arrow, m in sorted(ends[:LINKS_LISTED], key=lambda e: self.key(e[1]))]}
+                  for rel, ends in sorted(listed.items())]
         return {"node": a, "district": self.ref(a["district"]), "stage": self.latest_stage(n), "facts": self.facts(n),
-                "timeline": rows, "chart": stage_line(a["timeline"]),
-                "links": [{"relation": rel, "arrow": arrow, "entity": self.ref(m)} for rel, arrow, m in edges],
-                "data": self.neighbourhood(n)}
+                "timeline": rows, "more_mentions": len(a["timeline"]) - len(rows), "chart": stage_line(a["timeline"]),
+                "links": groups, "data": self.neighbourhood(n, links)}
 
     def report(self, doc: str) -> dict:
         """A report: its title, district, years, sections and every entity it names."""
@@ -368,22 +425,37 @@ class Site:
         return {"status": e["status"], "ratio": e["ratio"], "target": figure(e["target"]),
                 "result": figure(e["result"])}
 
-    def lists(self) -> dict:
-        """Every report, district and project page, so nothing is reachable only through the graph."""
+    def project_chunks(self) -> list[list[str]]:
+        """Every project in name order, LIST_ROWS to a page of the project list."""
+        projects = sorted((n for n, a in self.nodes.items() if a["type"] == EntityType.PROJECT), key=self.key)
+        return [projects[i:i + LIST_ROWS] for i in range(0, len(projects), LIST_ROWS)]
+
+    def lists(self, chunks: list[list[str]]) -> dict:
+        """Every report, district and project page, so nothing is reachable only through the graph.
+        Projects (`chunks`, from project_chunks) are listed here when they fit on one page, else
+        each chunk on a page of its own (`project_list`), linked by its first and last names."""
         def by_level(n: str) -> tuple[int, str, str]:
             level = self.nodes[n]["level"]
             return (LEVELS.index(level) if level in LEVELS else len(LEVELS), *self.key(n))
 
         districts = sorted((n for n, a in self.nodes.items() if a["type"] == EntityType.DISTRICT), key=by_level)
-        projects = sorted((n for n, a in self.nodes.items() if a["type"] == EntityType.PROJECT), key=self.key)
         return {
             "reports": [r | {"district_ref": self.ref(r["district"]), "entities": len(self.named_in.get(d, ()))}
                         for d, r in sorted(self.reports.items(), key=lambda kv: kv[1]["label"])],
             "districts": [{"district": self.ref(n), "level": self.nodes[n]["level"] or "",
                            "code": self.nodes[n]["code"] or "", "parent": self.ref(next(iter(self.parents(n)), None)),
                            "projects": len(self.projects_in.get(n, ()))} for n in districts],
-            "projects": [self.project_row(p) for p in projects],
+            "project_count": sum(map(len, chunks)),
+            "projects": [self.project_row(p) for p in chunks[0]] if len(chunks) == 1 else [],
+            "project_pages": [{"href": f"list/projects-{i}.html", "first": self.nodes[c[0]]["label"],
+                               "last": self.nodes[c[-1]]["label"], "count": len(c)}
+                              for i, c in enumerate(chunks, 1)] if len(chunks) > 1 else [],
         }
+
+    def project_list(self, chunks: list[list[str]], i: int) -> dict:
+        """Page i (from 1) of the project list, with its neighbours' numbers."""
+        return {"page": i, "pages": len(chunks), "project_count": sum(map(len, chunks)),
+                "projects": [self.project_row(p) for p in chunks[i - 1]]}
 
 
 # ---------------------------------------------------------------- layout and charts

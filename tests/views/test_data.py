@@ -74,3 +74,71 @@ def test_reports_are_named_by_title_and_years() -> None:
     assert site.reports["c/d"]["label"] == "云溪街道 report"  # untitled: its district names it
     assert site.reports["c/d"]["href"] is None  # an id that cannot name a file gets no page
     assert site.report_ref("unknown") == {"label": "unknown", "href": None}
+
+
+def _hub(co_mentioned: int, reports: int = 1) -> nx.MultiDiGraph:
+    """A project in 云溪街道 run by one organization, co-mentioned with `co_mentioned` other projects
+    (project-k with weight k, so the last are the most strongly linked), named in `reports` reports."""
+    g = nx.MultiDiGraph()
+    docs = [f"r{i:04d}" for i in range(reports)]
+    g.add_node("district-1", label="云溪街道", type="District", aliases=[f"云溪{i}" for i in range(300)])
+    g.add_node("org-1", label="青禾城建集团", type="Organization")
+    g.add_node("project-0", label="云溪湿地公园提升工程", type="Project", district="district-1", docs=docs,
+               timeline=[{"year": 2020 + i % 3, "stage": "under_way", "doc": d, "sentence": "湿地公园提升工程施工中。"}
+                         for i, d in enumerate(docs)])
+    g.add_edge("project-0", "district-1", key="locatedIn", relation="locatedIn", weight=1)
+    g.add_edge("org-1", "project-0", key="participatesIn", relation="participatesIn", weight=1)
+    for k in range(1, co_mentioned + 1):
+        g.add_node(f"project-{k}", label=f"云溪{k}号道路改造工程", type="Project", mentions=k)
+        g.add_edge("project-0", f"project-{k}", key="cooccurs", relation="cooccurs", weight=k)
+    return g
+
+
+def test_a_project_draws_its_district_and_strongest_links_and_lists_more() -> None:
+    extra = 10
+    page = data.Site(_hub(data.NEIGHBOURS_DRAWN + extra)).project("project-0")
+    drawn = {n["id"] for n in page["data"]["nodes"]}
+    assert len(drawn) == data.NEIGHBOURS_DRAWN + 1 and page["data"]["more"] == extra + 2
+    assert {"project-0", "district-1", "org-1"} <= drawn  # its district, then named relations
+    assert "project-1" not in drawn and f"project-{data.NEIGHBOURS_DRAWN + extra}" in drawn  # weakest left out
+    assert all(e["from"] in drawn and e["to"] in drawn for e in page["data"]["edges"])
+    cooccurs = next(g for g in page["links"] if g["relation"] == "cooccurs")
+    listed = {e["entity"]["href"] for e in cooccurs["links"]}
+    assert "project/project-1.html" in listed and cooccurs["more"] == 0  # beyond the drawing, still linked
+
+
+def test_a_project_page_is_bounded_however_many_links_and_reports() -> None:
+    many = data.LINKS_LISTED + 500
+    page = data.Site(_hub(many, reports=400)).project("project-0")
+    cooccurs = next(g for g in page["links"] if g["relation"] == "cooccurs")
+    assert len(cooccurs["links"]) == data.LINKS_LISTED and cooccurs["more"] == 500
+    assert f"project/project-{many}.html" in {e["entity"]["href"] for e in cooccurs["links"]}  # strongest kept
+    assert len(page["data"]["nodes"]) == data.NEIGHBOURS_DRAWN + 1
+    assert [(r["year"], r["stage"]) for r in page["timeline"]] == [(2020, "under_way"), (2021, "under_way"),
+                                                                     (2022, "under_way")]
+    assert page["timeline"][0]["report"]["label"] == "r0000" and page["more_mentions"] == 397
+    assert len(page["facts"]["reports"]) == data.REPORTS_LISTED
+    assert page["facts"]["more_reports"] == 400 - data.REPORTS_LISTED
+    [drawn] = [n for n in data.Site(_hub(3, reports=400)).overview(50)["data"]["nodes"] if n["id"] == "project-0"]
+    assert len(drawn["docs"]) == data.REPORTS_LISTED and drawn["reportCount"] == 400
+    district = data.Site(_hub(1)).district("district-1")
+    assert district["facts"]["aliases"].endswith(f"云溪{data.ALIASES_LISTED - 1} … ({300 - data.ALIASES_LISTED} more)")
+    assert {len(n["aliases"]) for n in page["data"]["nodes"]} == {0, data.ALIASES_LISTED}
+
+
+def test_a_district_lists_its_most_mentioned_projects_and_counts_the_rest() -> None:
+    g = nx.MultiDiGraph()
+    g.add_node("district-1", label="云溪街道", type="District")
+    many = data.PROJECTS_LISTED + 50
+    for k in range(many):
+        g.add_node(f"project-{k}", label=f"云溪{k}号道路改造工程", type="Project", district="district-1", mentions=k,
+                   timeline=[{"year": 2022, "stage": "planned"}])
+        g.add_node(f"org-{k}", label=f"青禾{k}建设公司", type="Organization", mentions=k)
+        g.add_edge(f"org-{k}", f"project-{k}", key="participatesIn", relation="participatesIn", weight=1)
+    page = data.Site(g).district("district-1")
+    shown = {r["project"]["href"] for r in page["projects"]}
+    assert page["project_count"] == many and len(shown) == data.PROJECTS_LISTED
+    assert f"project/project-{many - 1}.html" in shown and "project/project-0.html" not in shown
+    [orgs] = page["linked"]
+    assert orgs["count"] == many and len(orgs["entities"]) == data.LINKS_LISTED
+    assert page["chart"]["bars"][0]["total"] == many  # the chart counts every project

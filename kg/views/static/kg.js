@@ -130,7 +130,8 @@
       add("also called", n.aliases.join("、"));
       add("years", n.years.join(", "));
       add("mentions", String(n.mentions));
-      add("reports", n.docs.map((d) => (data.reports && data.reports[d]) || d).join("、"));
+      const more = n.reportCount > n.docs.length ? " … (" + (n.reportCount - n.docs.length) + " more)" : "";
+      add("reports", n.docs.map((d) => (data.reports && data.reports[d]) || d).join("、") + more);
       details.replaceChildren(el("h2", n.label), dl);
       if (n.timeline && n.timeline.length) {
         const list = el("ol", undefined, "timeline-list");
@@ -156,18 +157,24 @@
       showDetails(id);
     }
 
-    /* Nodes shown whose label or alias contains the query; whole-name matches first. */
-    function find(query) {
+    /* Items (label, aliases) whose label or alias contains the query; whole-name matches first. */
+    function find(items, query) {
       const q = query.trim().toLowerCase();
       if (!q) return [];
       const rank = (n) => (names(n).includes(q) ? 0 : 1);
-      return data.nodes.filter((n) => shown(n) && names(n).some((s) => s.includes(q)))
+      return items.filter((n) => names(n).some((s) => s.includes(q)))
         .sort((a, b) => rank(a) - rank(b) || a.label.length - b.label.length);
     }
 
+    /* Every entity with a page (static/kg-names.js), for names the overview does not draw. */
+    const drawn = new Set(data.nodes.map((n) => n.url));
+    const pages = (window.kgNames || []).map(([label, aliases, url, type]) => ({label, aliases, url, type}))
+      .filter((n) => !drawn.has(n.url));
+
     search.addEventListener("input", () => {
-      const hits = find(search.value);
-      results.replaceChildren(...hits.slice(0, 20).map((n) => {
+      const hits = find(data.nodes.filter(shown), search.value).slice(0, 20);
+      const elsewhere = find(pages, search.value).slice(0, 20 - hits.length);
+      results.replaceChildren(...hits.map((n) => {
         const button = el("button", n.label);
         button.type = "button";
         button.append(el("span", " " + n.type, "muted"));
@@ -175,9 +182,15 @@
         const li = el("li");
         li.append(button);
         return li;
+      }), ...elsewhere.map((n) => {
+        const a = el("a", n.label, "kg-elsewhere");
+        a.href = n.url;
+        const li = el("li");
+        li.append(a, el("span", " " + n.type + " · not drawn: open its page", "muted"));
+        return li;
       }));
       if (hits.length) select(hits[0].id);
-      else if (search.value.trim()) results.replaceChildren(el("li", "no match among the nodes shown", "muted"));
+      else if (!elsewhere.length && search.value.trim()) results.replaceChildren(el("li", "no match", "muted"));
     });
     for (const input of [...typeBoxes, year, cooccurs]) input.addEventListener("change", filter);
     network.on("click", (p) => { if (p.nodes.length) showDetails(p.nodes[0]); });
