@@ -93,8 +93,8 @@ def build(inputs: tuple[str, ...], out_dir: Path, jobs: int, max_mb: float, cach
     """Build the graph from INPUTS (files or folders; default: the bundled reports).
 
     Writes extract.jsonl, store/ (what `kg query` reads), graph.nq (gzipped when large; other
-    formats on demand: `kg export`), graph.graphml/.gexf/.json, index.html and the other HTML
-    views, build-report.json.
+    formats, GraphML, GEXF and node-link JSON on demand: `kg export`), index.html and the other
+    HTML views, build-report.json.
     A file that cannot be read is skipped with its reason and the build goes on; a file
     whose content was read before is read once (both names are in build-report.json).
     Progress goes to stderr: a bar on a terminal, log lines otherwise.
@@ -186,23 +186,29 @@ def recurring(min_years: int, fmt: str, build: builds.Build, inputs: tuple[str, 
 
 
 @main.command("export")
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(["nq", "nt", "ttl", "jsonld"]))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["nq", "nt", "ttl", "jsonld", "graphml", "gexf", "json"]))
 @_build_option("its store is read")
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path),
               help="The file to write.  [default: graph.FORMAT in the build folder]")
 def export_graph(fmt: str, build: builds.Build, out: Path | None) -> None:
     """Write the built graph as FORMAT: nq (N-Quads, the graph as one named graph), nt (N-Triples),
-    ttl (Turtle) or jsonld (JSON-LD), streamed from the store; the file appears whole or not at all."""
+    ttl (Turtle) or jsonld (JSON-LD), streamed from the store; or the views' graph of entities and
+    reports as graphml (networkx), gexf (Gephi) or json (node-link, for JavaScript tools). The
+    file appears whole or not at all."""
     import tempfile
 
-    from kg import rdf
+    from kg import rdf, views
 
     out = out or build.root / f"graph.{fmt}"
     if not build.store.is_dir():
         _fail(rdf.StoreError(f"{build.store}: no Oxigraph store here (run `kg build` first)"))
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=".export-") as tmp:
-        written = rdf.export(build.store, Path(tmp), (fmt,))[fmt]
+        if fmt in views.GRAPH_FORMATS:
+            with rdf.open_store(build.store) as store:
+                written = views.export_graph(rdf.graph_view(store), Path(tmp), (fmt,))[fmt]
+        else:
+            written = rdf.export(build.store, Path(tmp), (fmt,))[fmt]
         os.replace(written, out)
     click.echo(f"wrote {out}")
 

@@ -529,7 +529,6 @@ def _write_outputs(corpus: Corpus, staging: Path, log: BuildLog, jobs: int = 1) 
     with log.stage("views"), rdf.open_store(staging / "store") as store:
         nx_graph = rdf.graph_view(store)
         views.render(nx_graph, staging, ledger=builds.ledger(store))
-        views.export_graph(nx_graph, staging)
     return {"triples": triples, "shacl_conforms": conforms,
             "shacl_report": shacl_report if not conforms else ""}
 

@@ -300,7 +300,7 @@ def test_a_build_killed_while_moving_outputs_is_finished_by_the_next(tmp_path, m
         build([src], out)
     monkeypatch.setattr(pipeline.os, "replace", real)
     [staging] = out.glob(".build-*")
-    assert moved == ["extract.jsonl", "graph.gexf", "graph.graphml"]
+    assert moved == ["extract.jsonl", "graph.nq", "index.html"]
     assert len(records(out)) == 2  # new
     assert store_reports(out) == 1  # still the old one: outputs are mixed until the next build
     assert len(json.loads((out / "build-report.json").read_text("utf-8"))["documents_read"]) == 1

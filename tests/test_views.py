@@ -505,7 +505,10 @@ def bundled(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _bundled_nodes(build: Path) -> dict[str, dict]:
-    return {n["id"]: n for n in json.loads((build / "graph.json").read_text(encoding="utf-8"))["nodes"]}
+    from kg import rdf
+
+    with rdf.open_store(build / "store") as store:
+        return {n: {**d, "id": n} for n, d in rdf.graph_view(store).nodes(data=True)}
 
 
 @needs_chromium

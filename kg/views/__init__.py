@@ -13,7 +13,7 @@ does not draw (a script, since pages opened from file:// cannot fetch data).
 A page's size does not grow with the corpus: what it lists or draws is capped (see kg.views.data),
 with counts of the rest; every district, project and report keeps its page.
 
-`export_graph` writes the same graph as GraphML, GEXF (Gephi) and node-link JSON.
+`export_graph` writes the same graph as GraphML, GEXF (Gephi) and node-link JSON, for `kg export`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from xml.etree import ElementTree
@@ -39,7 +39,8 @@ ASSETS = ("vis-network.min.js", "vis-network.css", "LICENSE-vis-network.txt", "k
 NAV = (("Overview", "index.html"), ("Recurrence", "recurrence.html"), ("Ledger", "ledger.html"),
        ("Reports", "list.html#reports"),
        ("Districts", "list.html#districts"), ("Projects", "list.html#projects"))
-__all__ = ["NAV", "SLIPPED_NOTE", "export_graph", "query_page", "render"]
+GRAPH_FORMATS = ("graphml", "gexf", "json")  # for networkx, Gephi and JavaScript tools: `kg export` writes them
+__all__ = ["GRAPH_FORMATS", "NAV", "SLIPPED_NOTE", "export_graph", "query_page", "render"]
 
 
 @cache
@@ -105,14 +106,23 @@ def _pages(site: Site, max_nodes: int, ledger: list[dict]) -> Iterator[tuple[str
             yield f"report/{doc}", _page("report.html", 1, **site.report(doc))
 
 
-def export_graph(graph: nx.MultiDiGraph, out_dir: Path) -> dict[str, Path]:
-    """Write graph.graphml, graph.gexf and graph.json (node-link) into out_dir, each streamed or in
-    batches, so that no more than one scalar copy of the graph is held beside it."""
+def export_graph(graph: nx.MultiDiGraph, out_dir: Path,
+                 formats: Iterable[str] = GRAPH_FORMATS) -> dict[str, Path]:
+    """Write graph.graphml, graph.gexf and graph.json (node-link) into out_dir, those of `formats`,
+    each streamed or in batches, so that no more than one scalar copy of the graph is held beside it."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    paths = {fmt: out_dir / f"graph.{fmt}" for fmt in ("graphml", "gexf", "json")}
-    nx.write_graphml(_flat(graph), paths["graphml"])  # with lxml, written element by element
-    _write_gexf(graph, paths["gexf"])
-    with open(paths["json"], "w", encoding="utf-8") as fh:  # what nx.node_link_data gives, a line per item
+    paths = {fmt: out_dir / f"graph.{fmt}" for fmt in GRAPH_FORMATS if fmt in formats}
+    if "graphml" in paths:
+        nx.write_graphml(_flat(graph), paths["graphml"])  # with lxml, written element by element
+    if "gexf" in paths:
+        _write_gexf(graph, paths["gexf"])
+    if "json" in paths:
+        _write_node_link(graph, paths["json"])
+    return paths
+
+
+def _write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
+    with open(path, "w", encoding="utf-8") as fh:  # what nx.node_link_data gives, a line per item
         fh.write(f'{{"directed": true, "multigraph": true, "graph": {_json(graph.graph)},\n"nodes": [')
         fh.writelines(("\n" if i == 0 else ",\n") + _json({**d, "id": n})
                       for i, (n, d) in enumerate(graph.nodes(data=True)))
@@ -120,7 +130,6 @@ def export_graph(graph: nx.MultiDiGraph, out_dir: Path) -> dict[str, Path]:
         fh.writelines(("\n" if i == 0 else ",\n") + _json({**d, "source": u, "target": v, "key": k})
                       for i, (u, v, k, d) in enumerate(graph.edges(keys=True, data=True)))
         fh.write("]}\n")
-    return paths
 
 
 def _json(data: object) -> str:
