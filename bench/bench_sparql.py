@@ -341,7 +341,7 @@ def run(towns: int, runs: int, cap: float, out: Path) -> str:
         f"| {t_ox_load:.1f} |",
         f"| exports from the store: N-Triples, Turtle, JSON-LD, N-Quads (`export`) | {t_export:.1f} |",
         f"| rdflib in memory (parse the N-Triples) | {t_rdflib_load:.1f} |",
-        *(f"| SHACL check of the store, batches of 50k triples (`validate_store(…, jobs={jobs})`) | {seconds:.1f} |"
+        *(f"| SHACL check of the store in SPARQL (`validate_store(…, jobs={jobs})`) | {seconds:.1f} |"
           for jobs, seconds in checks.items()), "",
         f"Query times: median of {runs} runs in ms (Oxigraph through `kg.rdf.run_query`, i.e. including the "
         f"query process round trip and JSON results; rdflib in-process, capped at {cap:g} s).", "",

@@ -12,7 +12,7 @@
 
 A build never holds the graph in memory: `write_graph` streams the triples into the on-disk
 store and writes the exports from it, and `validate_store` checks the store against the SHACL
-shapes a batch at a time. This file re-exports what the rest of kg uses.
+shapes with SPARQL queries Oxigraph runs on it. This file re-exports what the rest of kg uses.
 """
 
 from kg.rdf.export import FORMATS, export, write_graph

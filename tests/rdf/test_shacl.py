@@ -1,15 +1,18 @@
-"""kg.rdf.shacl: validation of a graph in memory and of a store a batch at a time."""
+"""kg.rdf.shacl: validation of a graph in memory (pyshacl) and of a store (SPARQL compiled from the
+shapes), which must find the same violations."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
-from rdflib import RDF, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, SKOS
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, SH, SKOS
 from sample_corpus import COUNTY, DISTRICT, ORG, PROJECT, TEXT_A
 
 from kg import rdf
+from kg.pipeline import build_corpus
 from kg.rdf import KG, KGR, shacl
 
 
@@ -65,22 +68,124 @@ def test_broken_graph_reports_readable_violations(graph: Graph) -> None:
 def test_shapes_are_checked_as_written_in_shapes_ttl(graph: Graph) -> None:
     """validate lifts nested property shapes to top level (faster in pyshacl): same findings."""
     broken = _broken(graph)
-    as_written = shacl._shacl(broken, Graph().parse(rdf.SHAPES, format="turtle"))
+    as_written = shacl._shacl(broken, _as_written())
     assert shacl._shacl(broken, shacl._shapes()) == as_written
-    assert len(as_written[1]) >= 8
+    assert len(as_written) >= 8
 
 
-@pytest.mark.parametrize(("batch", "jobs"), [(1, 1), (40, 1), (100_000, 1), (1, 2), (40, 2)])
-def test_store_is_validated_in_batches_as_the_whole_graph(graph: Graph, tmp_path: Path, batch: int,
-                                                          jobs: int) -> None:
-    broken = _broken(graph)
-    rdf.save_store(broken, tmp_path / "store")
-    assert rdf.validate_store(tmp_path / "store", batch=batch, jobs=jobs) == rdf.validate(broken)
-    rdf.save_store(graph, tmp_path / "valid")
-    assert rdf.validate_store(tmp_path / "valid", batch=batch, jobs=jobs) == (True, "conforms")
+def _as_written() -> Graph:
+    return Graph().parse(rdf.SHAPES, format="turtle")
+
+
+def _store_findings(data: Graph, tmp_path: Path, shapes: Graph | None = None) -> set[shacl.Finding]:
+    rdf.save_store(data, tmp_path / "store")
+    return shacl.store_findings(ox.Store.read_only(str(tmp_path / "store")), shacl.compile_checks(shapes))
+
+
+E = KGR["e1"]  # 云杉路口袋公园, a Project
+M, S, R, D = (URIRef(f"{KGR}{n}") for n in ("r1/mention/0-7", "r1/sentence/0-20", "r1", "d1"))
+
+
+def _tiny() -> Graph:
+    """A valid graph of one report of 青禾街道 naming one project once."""
+    g = Graph()
+    for s, p, o in [
+        (R, RDF.type, KG.Report), (R, DCTERMS.title, Literal("青禾街道2023年政府工作报告")),
+        (R, DCTERMS.identifier, Literal("r1")), (R, DCTERMS.publisher, D), (R, KG.mentions, E),
+        (R, KG.placementConfidence, Literal("0.9", datatype=XSD.decimal)),
+        (D, RDF.type, KG.District), (D, SKOS.prefLabel, Literal("青禾街道")), (D, KG.level, Literal("town")),
+        (D, KG.divisionCode, Literal("440300")),
+        (E, RDF.type, KG.Project), (E, SKOS.prefLabel, Literal("云杉路口袋公园")), (E, KG.locatedIn, D),
+        (E, KG.mentionCount, Literal(1)),
+        (S, RDF.type, KG.Sentence), (S, KG.inReport, R), (S, KG.text, Literal("建成云杉路口袋公园。")),
+        (S, KG.startOffset, Literal(0)), (S, KG.endOffset, Literal(20)),
+        (M, RDF.type, KG.Mention), (M, KG.mentionOf, E), (M, KG.inReport, R), (M, KG.inSentence, S),
+        (M, KG.text, Literal("云杉路口袋公园")), (M, KG.startOffset, Literal(2)), (M, KG.endOffset, Literal(9)),
+        (M, KG.stage, KG.completed),
+    ]:
+        g.add((s, p, o))
+    return g
+
+
+# Each breaks one kind of constraint: (what is removed, what is added), and a message it gives.
+BREAKS = {
+    "minCount": ([(M, KG.inReport, R)], [], "a mention is in exactly one Report"),
+    "maxCount": ([], [(R, DCTERMS.title, Literal("另一个标题"))], "needs exactly one title"),
+    "datatype": ([], [(E, KG.yearMentioned, Literal("2023"))], "years mentioned are xsd:gYear"),
+    "ill-typed": ([(E, KG.mentionCount, Literal(1))], [(E, KG.mentionCount, Literal("一", datatype=XSD.integer))],
+                  "needs at most one mention count"),
+    "class": ([], [(E, KG.district, E)], "belongs to at most one district, a District"),
+    "node class": ([], [(E, KG.partOf, D)], "only a District can be partOf another District"),
+    "nodeKind": ([], [(R, KG.mentions, Literal("云杉路口袋公园"))], "mentions entities, named by IRI"),
+    "in": ([(D, KG.level, Literal("town"))], [(D, KG.level, Literal("街道"))], "level is at most one of"),
+    "pattern": ([(D, KG.divisionCode, Literal("440300"))], [(D, KG.divisionCode, Literal("44a"))],
+                "division code is at most one string of digits"),
+    "minLength": ([(E, SKOS.prefLabel, Literal("云杉路口袋公园"))], [(E, SKOS.prefLabel, Literal(""))],
+                  "needs exactly one non-empty name"),
+    "minInclusive": ([(E, KG.mentionCount, Literal(1))], [(E, KG.mentionCount, Literal(-1))],
+                     "needs at most one mention count, an integer ≥ 0"),
+    "maxInclusive": ([(R, KG.placementConfidence, Literal("0.9", datatype=XSD.decimal))],
+                     [(R, KG.placementConfidence, Literal("1.5", datatype=XSD.decimal))], "placement confidence"),
+    "lessThan": ([(M, KG.endOffset, Literal(9))], [(M, KG.endOffset, Literal(2))], "below the end offset"),
+    "lessThanOrEquals": ([(S, KG.endOffset, Literal(20))], [(S, KG.endOffset, Literal(-5))], "not after the end"),
+    "or": ([(E, RDF.type, KG.Project)], [(E, RDF.type, KG.Person)], "only a mention of a Project"),
+    "qualifiedMaxCount": ([], [(E, RDF.type, KG.Organization)], "needs exactly one type among"),
+    "qualifiedMinCount": ([(E, RDF.type, KG.Project)], [], "needs exactly one type among"),
+    "targetObjectsOf": ([], [(M, KG.mentionOf, KGR["无名"])], "needs exactly one non-empty name"),
+    "subClassOf": ([], [(E, KG.district, KGR["d2"]), (KGR["d2"], RDF.type, KG["Town"]),  # a District, as a Town:
+                        (KG["Town"], RDFS.subClassOf, KG.District)], ""),  # no finding
+}
+
+
+def test_the_tiny_graph_conforms_both_ways(tmp_path: Path) -> None:
+    assert shacl._shacl(_tiny(), _as_written()) == set() == _store_findings(_tiny(), tmp_path)
+
+
+@pytest.mark.parametrize("kind", BREAKS)
+def test_sparql_checks_find_what_pyshacl_finds(kind: str, tmp_path: Path) -> None:
+    """Focus node, path and message of every violation, the same as pyshacl on the same data."""
+    removed, added, message = BREAKS[kind]
+    g = _tiny()
+    for t in removed:
+        g.remove(t)
+    for t in added:
+        g.add(t)
+    expected = shacl._shacl(g, _as_written())
+    assert _store_findings(g, tmp_path) == expected
+    assert (message in "".join(m for _, _, m in expected)) if message else not expected
+
+
+def test_a_component_that_is_not_compiled_is_refused() -> None:
+    shapes = _as_written()
+    shapes.add((URIRef("https://w3id.org/kg-reports/shapes#SlipShape"), SH.closed, Literal(True)))
+    with pytest.raises(ValueError, match="closed is not compiled"):
+        shacl.compile_checks(shapes)
+
+
+def test_a_change_to_the_shapes_changes_the_checks(tmp_path: Path) -> None:
+    shapes = _as_written()
+    prop = next(p for p in shapes.objects(None, SH.property) if shapes.value(p, SH.path) == KG.divisionCode)
+    shapes.remove((prop, SH.pattern, None))
+    shapes.add((prop, SH.pattern, Literal("^[0-9]{12}$")))
+    findings = _store_findings(_tiny(), tmp_path, shapes)
+    assert findings == shacl._shacl(_tiny(), shapes) == {(D, KG.divisionCode, str(shapes.value(prop, SH.message)))}
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_validate_store_on_a_missing_store_says_so(tmp_path: Path, jobs: int) -> None:
+def test_store_is_validated_as_the_whole_graph(graph: Graph, tmp_path: Path, jobs: int) -> None:
+    broken = _broken(graph)
+    rdf.save_store(broken, tmp_path / "store")
+    assert rdf.validate_store(tmp_path / "store", jobs=jobs) == rdf.validate(broken)
+    rdf.save_store(graph, tmp_path / "valid")
+    assert rdf.validate_store(tmp_path / "valid", jobs=jobs) == (True, "conforms")
+
+
+def test_the_bundled_corpus_conforms_both_ways(tmp_path: Path) -> None:
+    graph = rdf.corpus_to_graph(build_corpus())
+    rdf.save_store(graph, tmp_path / "store")
+    assert rdf.validate(graph) == (True, "conforms") == rdf.validate_store(tmp_path / "store")
+
+
+def test_validate_store_on_a_missing_store_says_so(tmp_path: Path) -> None:
     with pytest.raises(rdf.StoreError, match="no Oxigraph store"):
-        rdf.validate_store(tmp_path / "nothing", jobs=jobs)
+        rdf.validate_store(tmp_path / "nothing")
