@@ -54,7 +54,7 @@ def extract(doc: Document, model: Decider = None, featured: list[tuple[Span, Fea
         idx, year, mode = time_of(text, sections, c.start, c.end)
         m = Mention(c.start, c.end, doc.text[c.start : c.end], typ, sent, idx, year, mode)
         m.full = c.full
-        if _staged(typ, c.full or m.text):
+        if _staged(typ, m.text) or (c.full and _staged(typ, c.full)):  # 甲水库除险加固|工程: as written too
             m.stage, m.stage_cue = stage_of(text, c.start, c.end, m.mode)
         mentions.append(m)
     return DocResult(doc=doc, sections=sections, entities=group(doc, mentions),
