@@ -465,8 +465,9 @@ def _person_candidates(text: str, toks: list[Token]) -> list[Candidate]:
             out.append(Candidate(m.end(), bare.end(), EntityType.PERSON))
     out += [Candidate(m.start(1), m.end(1), EntityType.PERSON) for m in lx.PERSON_COUNTED.finditer(text)
             if m.start(1) in starts]
-    if (line := text.strip()) and lx.SPACED_NAME.fullmatch(line):
-        out.append(Candidate(text.index(line), text.index(line) + len(line), EntityType.PERSON, "".join(line.split())))
+    if (line := text.strip()) and lx.SPACED_NAME.fullmatch(line):  # the signature line alone
+        at = text.index(line)
+        out.append(Candidate(at, at + len(line), EntityType.PERSON, "".join(line.split())))
     for m in lx.NAMED_AFTER_PERSON.finditer(text):  # 某某纪念馆, 某某故居: the person is named too
         if m.start(1) in starts and (name := _tagged_name(m.group(1))) == m.group(1):
             out.append(Candidate(m.start(1), m.end(1), EntityType.PERSON))
