@@ -178,3 +178,9 @@ def test_a_works_name_with_an_everyday_head_is_proposed_when_a_stage_cue_follows
     got = proposed("清真食品产业园、莲藕展销基地破土动工。")
     assert "staged" in got.get("清真食品产业园", set()) and "莲藕展销基地" in got, got
     assert "清真食品产业园" not in proposed("发展清真食品产业园经济。")  # no cue: an everyday phrase
+
+
+def test_a_quoted_phrase_right_after_a_place_is_that_place_s_scheme():
+    got = proposed("推出可持续运作的花山“青禾夜校”，吸引青年参与。")
+    assert "青禾夜校" in got, got
+    assert "青禾夜校" not in proposed("推出可持续运作的“青禾夜校”，吸引青年参与。")  # a stressed phrase alone
