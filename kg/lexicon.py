@@ -15,7 +15,7 @@ GOVERNMENTS = ("人民政府", "政府", "办事处")  # a division's own govern
 TRADE_SUFFIXES = ("科技", "电子", "光电", "激光", "眼科", "精密", "实业", "控股", "股份", "药业",
                   "制药", "医药", "食品", "置业", "地产", "电气", "电器", "机械", "新材料", "新能源", "通信", "传媒",
                   "软件", "铜业", "钢铁", "化工", "纺织", "服饰", "塑业", "膜业", "陶瓷", "建材", "包装", "印务",
-                  "农场", "牧业", "眼镜", "电梯", "物流")
+                  "农场", "牧业", "眼镜", "电梯", "物流", "零部件", "汽配", "用品", "米业", "饲料", "油脂")
 # Organizations that may open a longer name and still be named on their own (福海商会|2.0改革); a
 # company's trade (美生云谷科技|产业园) or a centre (甲分中心|妇儿之家) does not.
 NOT_NESTED = (*TRADE_SUFFIXES, "中心")

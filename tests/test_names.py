@@ -54,6 +54,8 @@ def test_distinctive(head, named):
     ("兴业路", "Project"),  # a road named by an auspicious word
     ("海洋生物科技产业园", "Project"),  # a zone named by its theme
     ("青蓝光电", "Organization"),  # a company named by its trade
+    ("青禾油脂", "Organization"),
+    ("青禾汽车零部件", "Organization"),
     ("乡村振兴战略", "Program"),
     ("农贸市场", None),  # class nouns
     ("一条路", None),
