@@ -116,7 +116,9 @@ class _Known:
 
     - equal cores, or one village stem (沙浦村 ~ 沙浦社区): the core, the stem;
     - the shorter core (three characters or more) begins the longer: its first three characters;
-    - the shorter core (four or more) ends the longer: the last four;
+    - the shorter core (four or more) ends the longer: the shorter files its whole core and the
+      longer probes with each of its endings of four or more, and the other way round (a shared
+      last four alone, 有限公司 or 服务中心, would put every company or centre in one block);
     - an abbreviation (the shorter an ordered subsequence of the longer, with its first two
       characters): a shorter of five or more also shares the last two, so the first and last two;
       one of three or four has its third character somewhere after the longer's first two, so
@@ -139,11 +141,13 @@ class _Known:
             both.add("v" + stem)
         if len(c) >= 3:
             both.add("^" + c[:3])
-        if len(c) >= 4:
-            both.add(c[-4:] + "$")
         if len(c) >= 5:
             both.add("a" + c[:2] + "|" + c[-2:])
         filed, probed = set(both), set(both)
+        if len(c) >= 4:
+            endings = [c[-k:] for k in range(4, len(c) + 1)]
+            filed |= {"$" + c, *("e" + x for x in endings)}  # as the shorter, as the longer
+            probed |= {"e" + c, *("$" + x for x in endings)}
         if len(c) >= 3:
             later = {"b" + c[:2] + ch for ch in set(c[2:])}  # as the longer of an abbreviation
             if len(c) <= 4:  # as the shorter one: its third character

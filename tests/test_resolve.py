@@ -127,3 +127,14 @@ def test_spellings_of_one_thing_meet_in_a_block(first, second):
     filed, _ = _Known.keys(first)
     _, probed = _Known.keys(second)
     assert filed & probed
+
+
+def test_names_sharing_only_a_common_ending_do_not_share_a_block():
+    """Every company ends in 有限公司: a block keyed by the last four characters held them all, and
+    resolution grew with the square of the corpus."""
+    from kg.resolve import _Known
+
+    one, other = _Known.keys("青河光电有限公司"), _Known.keys("石岭机械有限公司")
+    assert not (one[0] & other[1]) and not (other[0] & one[1])
+    assert _Known.keys("石岭青河光电有限公司")[0] & one[1]  # the shorter ends the longer: they meet
+    assert one[0] & _Known.keys("石岭青河光电有限公司")[1]
