@@ -412,7 +412,7 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
             continue
         formula = "+" in inner or "-" in inner  # 人力资源+工会+商会: names a scheme only when one follows
         typ = None if formula else type_of(inner, gaz, quoted=True)
-        if typ is None and (_programme_context(text, m, inner, formula) or _placed_scheme(text, m, inner, gaz)):
+        if typ is None and _programme_context(text, m, inner, formula, gaz):
             typ = EntityType.PROGRAM
         if typ:
             out.append(Candidate(m.start(1), m.end(1), typ))
@@ -422,16 +422,9 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
 _BREAK_OPENINGS = tuple(w for w in lx.BREAK_WORDS if len(w) > 1)
 
 
-def _placed_scheme(text: str, m: re.Match, inner: str, gaz: Gazetteer) -> bool:
-    """A quoted phrase right after a place's name is that place's scheme (甲街道“青年夜校”, 乙市“五社联动”)."""
-    if not 4 <= len(inner) <= 8 or jieba.dt.FREQ.get(inner) or inner.startswith(_BREAK_OPENINGS):
-        return False
-    before = text[max(0, m.start() - 5) : m.start()]
-    return any(gaz.is_known(before[k:]) for k in range(len(before) - 1))
-
-
-def _programme_context(text: str, m: re.Match, inner: str, formula: bool) -> bool:
-    """Is the quoted phrase a programme by the words around it?"""
+def _programme_context(text: str, m: re.Match, inner: str, formula: bool, gaz: Gazetteer) -> bool:
+    """Is the quoted phrase a programme by the words around it? A place's name right before it
+    makes it that place's scheme (甲街道“青年夜校”, 乙市“五社联动”)."""
     if formula:
         return bool(lx.SCHEME_AFTER.match(text, m.end()))
     if len(inner) > 12 or jieba.dt.FREQ.get(inner) or inner.endswith(lx.DISTRICT_SUFFIXES + lx.CLASS_ENDINGS) or (
@@ -439,8 +432,10 @@ def _programme_context(text: str, m: re.Match, inner: str, formula: bool) -> boo
         return False
     if len(inner) <= 3:  # a short phrase needs a programme noun after it
         return bool(lx.SCHEME_AFTER.match(text, m.end()))
+    before = text[max(0, m.start() - 5) : m.start()]
     return bool(lx.PROGRAM_BEFORE.search(text, max(0, m.start() - 6), m.start())
-                or lx.PROGRAM_AFTER.match(text, m.end()) or lx.QUOTED_LIST.match(text, m.end()))
+                or lx.PROGRAM_AFTER.match(text, m.end()) or lx.QUOTED_LIST.match(text, m.end())
+                or (len(inner) <= 8 and any(gaz.is_known(before[k:]) for k in range(len(before) - 1))))
 
 
 def _entry_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
