@@ -120,10 +120,22 @@ def test_intended_steps_in_a_review_are_still_planned(text, mode, want):
     assert stage(text, "青湖大桥", mode)[0] == want
 
 
-def test_a_plan_aims_at_its_furthest_step_and_production_is_operation():
+def test_a_plan_aims_at_its_furthest_step():
     assert stage("青湖大桥3月开工，10月竣工。", "青湖大桥", "plan")[0] == "completed"
     assert stage("青湖大桥3月开工，10月竣工。", "青湖大桥", "review")[0] == "started"
-    assert stage("推动青湖食品厂年内投产。", "青湖食品厂", "plan")[0] == "operating"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mode", "want"),
+    [
+        ("推动青湖食品厂年内投产。", "青湖食品厂", "plan", "completed"),  # producing: built and put to use (投用)
+        ("青湖食品项目进入试生产阶段。", "青湖食品项目", "review", "completed"),
+        ("青湖食品项目建成投产运营。", "青湖食品项目", "review", "operating"),  # run as a business: operation
+        ("青湖食品项目厂房建设进入收尾阶段。", "青湖食品项目", "review", "under_way"),
+    ],
+)
+def test_production_is_completion_and_running_it_operation(text, name, mode, want):
+    assert stage(text, name, mode)[0] == want
 
 
 def test_an_aim_for_another_project_is_not_this_ones():

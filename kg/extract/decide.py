@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -144,11 +145,18 @@ def shipped() -> Model:
     return Model.from_json(text, f"kg/models/{SHIPPED}")
 
 
-def _conflict(a: tuple[Span, str], b: tuple[Span, str]) -> bool:
+# What a longer span may add to a shorter one at the same start and still name the same thing
+# (甲酒店 | 甲酒店项目): one reading each, not a company inside a project.
+_SAME_THING_TAIL = re.compile(r"(?:建设)?(?:项目|工程)")
+
+
+def _conflict(a: tuple[Span, str], b: tuple[Span, str], text: str = "") -> bool:
     (x, tx), (y, ty) = a, b
     if x.end <= y.start or y.end <= x.start:
         return False
     nested = (x.start <= y.start and y.end <= x.end) or (y.start <= x.start and x.end <= y.end)
+    if x.start == y.start and text and _SAME_THING_TAIL.fullmatch(text, min(x.end, y.end), max(x.end, y.end)):
+        return True
     return not nested or tx == ty or (x.start, x.end) == (y.start, y.end)
 
 
@@ -173,7 +181,7 @@ def choose(scored: list[tuple[Span, dict[str, float]]], threshold: float = 0.5,
     in_sentence: dict[int, list[tuple[Span, str]]] = {}  # spans conflict only within their sentence
     for p, _, _, sp, typ in sorted(ranked, key=lambda r: (-r[0], r[1], r[2])):
         near = in_sentence.setdefault(sp.sentence.start, [])
-        if not any(_conflict((sp, typ), other) for other in near):
+        if not any(_conflict((sp, typ), other, text) for other in near):
             kept.append((sp, typ, p))
             near.append((sp, typ))
     return [(sp, typ) for sp, typ, _ in sorted(kept, key=lambda k: (k[0].start, k[0].end))]

@@ -65,6 +65,19 @@ def test_choose_keeps_a_district_inside_a_project_but_one_reading_of_a_project()
     assert kept == [(0, 3, "District"), (0, 10, "Project")]
 
 
+def test_a_name_and_the_same_name_with_its_works_word_are_one_reading_whatever_their_types():
+    text = "青湖酒店项目进入施工阶段，青湖酒店集团参与。"
+    whole, bare = span(0, 6), span(0, 4)
+    scored = [(whole, {NONE: 0.1, "Project": 0.9, "District": 0.0}),
+              (bare, {NONE: 0.2, "Project": 0.0, "District": 0.8})]
+    assert [(sp.start, sp.end, t) for sp, t in choose(scored, text=text)] == [(0, 6, "Project")]
+    # the same start with more than a works word after it is a thing inside a name, and stays
+    town, works = span(13, 15), span(13, 19)
+    scored = [(works, {NONE: 0.1, "Project": 0.9, "District": 0.0}),
+              (town, {NONE: 0.2, "Project": 0.0, "District": 0.8})]
+    assert len(choose(scored, text=text)) == 2
+
+
 def test_threshold_trades_precision_for_recall():
     doubtful = [(span(0, 4), {NONE: 0.6, "Project": 0.4, "District": 0.0})]
     assert choose(doubtful, threshold=0.5) == []
