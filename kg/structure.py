@@ -168,10 +168,15 @@ def _parts(s: str) -> list[_Part]:
     return merged
 
 
+# A line ending with a joiner goes on in the next (…2024年度工作总结暨 | 2025年工作思路: one title).
+_WRAPPED = re.compile(r"(?<=暨|及|和|与)[ \t\u3000]*\n(?=[ \t\u3000]*\S)")
+
+
 def _lines(text: str) -> Iterator[tuple[int, str]]:
     """(offset of the first visible character, the line stripped); a year heading run into a
-    line starts a line of its own."""
+    line starts a line of its own, a title wrapped after a joiner is one line."""
     pos = 0
+    text = _WRAPPED.sub(lambda m: " " * len(m.group()), text)  # same length: offsets hold
     for line in text.split("\n"):
         cuts = [0, *(m.end() for m in _INLINE_HEADING.finditer(line)), len(line)]
         for a, b in zip(cuts, cuts[1:], strict=False):

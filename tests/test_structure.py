@@ -370,3 +370,11 @@ def test_a_plan_naming_two_years_equally_is_of_the_later_one():
 def test_a_self_inspection_of_the_year_s_targets_is_a_review():
     text = "青溪乡2016年上半年主要工作目标管理情况自查报告\n2016年，我乡完成青溪大桥建设，新建村道5公里。"
     assert dated(text) == {(2016, "review")}
+
+
+def test_a_title_wrapped_after_its_joiner_is_one_heading():
+    text = ("青湖街道2023年工作总结暨\n2024年工作计划\n"
+            "2023年，青湖街道完成固定资产投资12亿元，同比增长8%。建成青湖大桥，已通车。累计新增企业30家。\n"
+            "二、2024年工作计划\n力争新增企业40家，确保青湖小学年底竣工，将推进老旧小区改造。")
+    sections = [(s.year, s.mode, s.start) for s in find_sections(text) if s.mode != "other"]
+    assert sections == [(2023, "review", 0), (2024, "plan", text.index("二、"))]
