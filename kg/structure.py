@@ -310,6 +310,8 @@ _EARLY_MONTHS = 3  # a review published by March is of the year before
 _LATE_MONTHS = 10  # a plan published from October on is for the year after
 _REPORT = re.compile(r"报告")
 _NOT_TITLE = re.compile(r"[，,。；;！？!?]")
+# A site's navigation trail (首页 > 政务公开 > 规划计划) names the page's place on the site, not the report.
+_BREADCRUMB = re.compile(r"[>›»]|当前位置|您的位置")
 # The body's first dated sentence: "2022年，…" or "2022年以来，…" opens the review of that year.
 _OPENING = re.compile(rf"{_YEAR.pattern}(?P<half>上半年|前三季度)?(?:以来|来|[，,]|是|全年)")
 _SINCE = re.compile(r"以来|年来")  # an opening that can only look back
@@ -478,7 +480,7 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
     heads = _headings(text)
     first = next(_lines(text), (0, ""))[1]
     title = title or _HEADING_END.split(first)[0]
-    if len(title) > _MAX_HEADING or _NOT_TITLE.search(title):
+    if len(title) > _MAX_HEADING or _NOT_TITLE.search(title) or _BREADCRUMB.search(title):
         title = ""
     title_parts = _parts(title)
     if not heads or text[: heads[0].start].strip(_SPACE + "\n"):
@@ -494,8 +496,8 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
         said = h.parts[0].mode if len(h.parts) == 1 else None
         mode, why = (None, None) if said == Mode.OTHER else _body_mode(text, h.body, end) if said is None else (
             _body_mode(text, h.body, end, _OVERTURN, _MIN_OVERTURN))  # a heading's own word weighs more
-        if said is None and h.body == 0 and (back := _looks_back(text)):
-            mode, why = back  # 2022年以来，…: what the opening says outweighs the verbs
+        if said is None and h.body == 0 and (back := _looks_back(text)) and (back[1].start or 0) < end:
+            mode, why = back  # 2022年以来，…: what the opening says outweighs the verbs (its own opening)
         said_by = _quote(text, "title", title) if h.body == 0 else _quote(text, "heading", h.title, h.start)
         evidence = [said_by] if h.parts or h.year else []
         if mode is None and said is None and (since := _SINCE.search(text, h.body, _first_sentence_end(text, h.body))):

@@ -30,8 +30,8 @@ from kg.extract.rules import decide_by_rules
 from kg.gazetteer import Gazetteer
 from kg.ingest import IngestError, iter_input_files, read_document
 from kg.model import TYPES, Document
+from kg.reading import read
 from kg.resolve import resolve
-from kg.simplified import simplified
 
 C = 0.1  # inverse regularisation strength, chosen by cross-validation on the gold we have
 THRESHOLD = 0.5
@@ -107,8 +107,9 @@ class Featured:
     """A gold document's candidate spans, their features and their labels (None: not labelled)."""
 
     gold: GoldDoc
-    spans: list[tuple[Span, Features]]
+    spans: list[tuple[Span, Features]]  # offsets in the text as read (`kg.reading`)
     labels: list[str | None]
+    text: str  # the text as read
 
 
 def featurize_gold(docs: Iterable[GoldDoc], gaz: Gazetteer | None = None) -> list[Featured]:
@@ -116,17 +117,19 @@ def featurize_gold(docs: Iterable[GoldDoc], gaz: Gazetteer | None = None) -> lis
     gaz = gaz or Gazetteer.load()
     out = []
     for gd in docs:
-        proposal = propose(simplified(gd.doc.text), gaz)  # as `extract` reads it
+        reading = read(gd.doc.text)  # as `extract` reads it
+        proposal = propose(reading.text, gaz)
         featured = featurize(proposal, decide_by_rules(proposal), gaz)
         labels = [_label(_gold_names(gd.gold, {c.type for c in sp.candidates}),
-                         [norm(gd.doc.text[sp.start : sp.end]), norm(sp.full)]) for sp, _ in featured]
-        out.append(Featured(gd, featured, labels))
+                         [norm(gd.doc.text[reading.pos(sp.start) : reading.pos(sp.end)]), norm(sp.full)])
+                  for sp, _ in featured]
+        out.append(Featured(gd, featured, labels, reading.text))
     return out
 
 
 def _names(items: Iterable[Featured]) -> dict[str, int]:
     """Distinct labelled names of each type."""
-    seen = {(it.gold.doc.text[sp.start : sp.end], y) for it in items
+    seen = {(it.text[sp.start : sp.end], y) for it in items
             for (sp, _), y in zip(it.spans, it.labels, strict=True) if y not in (None, NONE)}
     return dict(Counter(y for _, y in seen))
 

@@ -378,3 +378,11 @@ def test_a_title_wrapped_after_its_joiner_is_one_heading():
             "二、2024年工作计划\n力争新增企业40家，确保青湖小学年底竣工，将推进老旧小区改造。")
     sections = [(s.year, s.mode, s.start) for s in find_sections(text) if s.mode != "other"]
     assert sections == [(2023, "review", 0), (2024, "plan", text.index("二、"))]
+
+
+def test_a_site_s_navigation_trail_is_no_title():
+    text = ("首页 > 政务公开 > 街道政务公开 > 规划计划\n一、重点工作及亮点成效\n"
+            "今年以来，青湖街道完成一般公共预算收入2.5亿元，同比增长8%，全区排名第5。建成青湖大桥。")
+    sections = [(s.year, s.mode) for s in find_sections(text, metadata={"发布时间": "2021-12-20"})]
+    assert (None, "plan") not in sections and (2021, "review") in sections
+    assert [(s.year, s.mode) for s in find_sections(text)] == [(None, "review")]  # undated: still no plan

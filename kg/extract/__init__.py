@@ -18,7 +18,8 @@ from kg.extract.group import group
 from kg.extract.quantities import find_quantities
 from kg.extract.rules import decide_by_rules
 from kg.gazetteer import Gazetteer
-from kg.model import DocResult, Document, EntityType, Mention
+from kg.model import DocResult, Document, EntityType, Mention, Quantity, Section
+from kg.reading import Reading, plain, read
 from kg.simplified import simplified
 from kg.stages import stage_of
 from kg.structure import find_sections, time_of
@@ -37,7 +38,8 @@ Decider = Model | Literal["rules"] | None  # a trained model, the hand-written r
 def extract(doc: Document, model: Decider = None, featured: list[tuple[Span, Features]] | None = None) -> DocResult:
     """Sections, mentions and per-document entities of one document (`featured`: its candidate
     spans and their features, when a caller has them already, as training does)."""
-    text = simplified(doc.text)  # read in simplified characters, reported in the original's
+    reading = read(doc.text)  # simplified, without glosses; spans are reported in the original's offsets
+    text = reading.text
     sections = find_sections(text, simplified(doc.title), doc.metadata)
     if featured is None:
         gaz = Gazetteer.load()
@@ -50,12 +52,26 @@ def extract(doc: Document, model: Decider = None, featured: list[tuple[Span, Fea
     if featured is not None:
         chosen = decide(featured, model if isinstance(model, Model) else shipped(), text)
     mentions: list[Mention] = []
-    for c, typ, sent in chosen:
+    for c, typ, (s0, s1) in chosen:
         idx, year, mode = time_of(text, sections, c.start, c.end)
-        m = Mention(c.start, c.end, doc.text[c.start : c.end], typ, sent, idx, year, mode)
-        m.full = c.full
+        start, end = reading.pos(c.start), reading.pos(c.end)
+        m = Mention(start, end, doc.text[start:end], typ, (reading.pos(s0), reading.pos(s1)), idx, year, mode)
+        m.full = c.full or (plain(m.text) if reading.origin and plain(m.text) != m.text else None)
         if _staged(typ, m.text) or (c.full and _staged(typ, c.full)):  # 甲水库除险加固|工程: as written too
             m.stage, m.stage_cue = stage_of(text, c.start, c.end, m.mode)
         mentions.append(m)
-    return DocResult(doc=doc, sections=sections, entities=group(doc, mentions),
-                     quantities=find_quantities(text, sections))
+    quantities = find_quantities(text, sections)
+    if reading.origin:
+        _map_back(reading, sections, quantities)
+    return DocResult(doc=doc, sections=sections, entities=group(doc, mentions), quantities=quantities)
+
+
+def _map_back(reading: Reading, sections: list[Section], quantities: list[Quantity]) -> None:
+    """Offsets of the read copy become offsets of the original text."""
+    for s in sections:
+        s.start, s.end = reading.pos(s.start), reading.pos(s.end)
+        for e in s.evidence:
+            if e.start is not None and e.end is not None:
+                e.start, e.end = reading.pos(e.start), reading.pos(e.end)
+    for q in quantities:
+        q.start, q.end = reading.pos(q.start), reading.pos(q.end)
