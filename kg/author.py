@@ -13,7 +13,7 @@ import re
 
 from kg.gazetteer import Gazetteer
 from kg.model import Document, Place
-from kg.simplified import simplified
+from kg.reading import read
 
 COUNTRY = Place(name="中华人民共和国", level="country", evidence=["the State Council gives the report"])
 
@@ -53,7 +53,7 @@ def author(doc: Document, gaz: Gazetteer, context: list[str] | None = None) -> P
     """The division the report speaks for, when its header names it; None leaves the decision to
     the body (a 街道 summary that names its town only in passing). `context`, the places the text
     names, chooses among divisions of one name."""
-    header = simplified(doc.title + "\n" + doc.text[:_HEADER_CHARS])
+    header = read(doc.title + "\n" + doc.text[:_HEADER_CHARS]).text
     level = speaker_level(header)
     if level is None and _NATIONAL.search(header):
         return COUNTRY

@@ -20,7 +20,6 @@ from kg.extract.rules import decide_by_rules
 from kg.gazetteer import Gazetteer
 from kg.model import DocResult, Document, EntityType, Mention, Quantity, Section
 from kg.reading import Reading, plain, read
-from kg.simplified import simplified
 from kg.stages import stage_of
 from kg.structure import find_sections, time_of
 
@@ -40,7 +39,7 @@ def extract(doc: Document, model: Decider = None, featured: list[tuple[Span, Fea
     spans and their features, when a caller has them already, as training does)."""
     reading = read(doc.text)  # simplified, without glosses; spans are reported in the original's offsets
     text = reading.text
-    sections = find_sections(text, simplified(doc.title), doc.metadata)
+    sections = find_sections(text, read(doc.title).text, doc.metadata)
     if featured is None:
         gaz = Gazetteer.load()
         proposal = propose(text, gaz)
