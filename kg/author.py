@@ -36,6 +36,8 @@ _SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|自治�
 _CONGRESS = re.compile(rf"在((?:{_DIVISION})+)(?:第[一二三四五六七八九十]+届)?人民代表大会")
 _TITLE = re.compile(rf"((?:{_DIVISION})+)(?:人民政府)?(?:20\d\d年)?(?:上半年|年度)?(?:政府)?"
                     r"工作(?:报告|总结|计划|要点|思路|安排)")
+_ISSUER = re.compile(rf"((?:{_DIVISION})+)(?:人民政府|政府|办事处|街道办事处|街道办)?")
+_ISSUER_KEYS = ("发布机构", "发文机关", "发文单位", "来源", "信息来源")
 _SIGNATURE = re.compile(rf"((?:{_DIVISION})+)(?:人民政府)?(?:省长|自治区主席|市长|州长|区长|县长|旗长|镇长|乡长)")
 
 
@@ -61,7 +63,13 @@ def author(doc: Document, gaz: Gazetteer, context: list[str] | None = None) -> P
     for pattern in (_TITLE, _CONGRESS, _SIGNATURE):
         for m in pattern.finditer(header):
             if (place := _resolve_chain(m.group(1), gaz, context or [])) is not None:
-                found.append((place, m.group().strip()))
+                found.append((place, f"header: {m.group().strip()}"))
+    if not found:  # the portal's record of who issued it (发布机构: 甲镇人民政府)
+        for key in _ISSUER_KEYS:
+            if (m := _ISSUER.fullmatch(read(doc.metadata.get(key, "")).text.strip())) and (
+                    place := _resolve_chain(m.group(1), gaz, context or [])) is not None:
+                found.append((place, f"metadata: {key}: {m.group()}"))
+                break
     if not found:
         mentions = len(_OUR_COUNTRY.findall(doc.text))
         national = level is None and mentions >= 10 and mentions * _COUNTRY_DENSITY >= len(doc.text)
@@ -69,7 +77,7 @@ def author(doc: Document, gaz: Gazetteer, context: list[str] | None = None) -> P
     place, words = next(((p, w) for p, w in found if _same_level(p, level)), found[0])
     if level is not None and not _same_level(place, level):
         return None  # the header names a division of another level than the one speaking
-    place.evidence = [f"header: {words}"] + ([f"speaker's level: {level}"] if level else [])
+    place.evidence = [words] + ([f"speaker's level: {level}"] if level else [])
     return place
 
 

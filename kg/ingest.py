@@ -326,9 +326,10 @@ _HEADING = re.compile(r"([一二三四五六七八九十]+、|[(（][一二三�
 _META_KEYS = ("索引号", "发布机构", "发文机关", "发文单位", "公开方式", "组配分类", "主题分类", "体裁分类",
               "服务对象", "公开范围", "公开时限", "发布日期", "发布时间", "成文日期", "生效日期", "生成日期",
               "文号", "发文字号", "来源", "信息来源", "标题", "主题词", "关键词", "作者", "公开日期", "文件编号",
-              "发布部门", "有效性", "效力状况", "时效性")
+              "发布部门", "有效性", "效力状况", "效力状态", "时效性", "发文日期", "信息类别", "名称")
 _NOISE_KEYS = ("浏览次数", "阅读次数", "访问次数", "点击数", "点击量", "字号", "字体")
-_KEYS = "|".join(sorted(_META_KEYS + _NOISE_KEYS, key=len, reverse=True))
+# Portals space a key out to align a table (索 引 号, 标 题): a blank may stand between its characters.
+_KEYS = "|".join(r"[ \u3000]?".join(key) for key in sorted(_META_KEYS + _NOISE_KEYS, key=len, reverse=True))
 _KEY_ALONE = re.compile(rf"(?P<key>{_KEYS})\s*[:：]?")
 _KEY_COLON = re.compile(rf"(?P<key>{_KEYS})(\s*[:：]|\s+(?=\S))")
 # Table layouts of portals: "[ 索引号 ] | 1133…/2024-00007 | [ 发布机构 ] | 某某镇 |".
@@ -397,12 +398,16 @@ def _meta_fields(line: str) -> list[tuple[str, str]] | None:
         return None
     line = _KEY_CELL.sub(lambda m: m["key"] + "：", line).replace("|", " ").strip()
     if alone := _KEY_ALONE.fullmatch(line):
-        return [(alone["key"], "")]
+        return [(_key(alone["key"]), "")]
     marks = list(_KEY_COLON.finditer(line))
     if not marks or marks[0].start() != 0:
         return None
     ends = [m.start() for m in marks[1:]] + [len(line)]
-    return [(m["key"], line[m.end():end].strip()) for m, end in zip(marks, ends, strict=True)]
+    return [(_key(m["key"]), line[m.end():end].strip()) for m, end in zip(marks, ends, strict=True)]
+
+
+def _key(written: str) -> str:
+    return re.sub(r"[ \u3000]", "", written)
 
 
 def _date_line(line: str) -> str | None:
@@ -534,7 +539,7 @@ def clean_text(raw: str) -> tuple[str, dict[str, str], str]:
     lines, removed = _drop_boilerplate(lines)
     lines = _drop_repeats(lines)
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
-    title = _tidy_title(metadata.get("标题", ""))
+    title = _tidy_title(metadata.get("标题") or metadata.get("名称", ""))
     if not title:
         title = next((line for line in lines[:_lead_end(lines)] if _title_like(line)), "")
     if not title:

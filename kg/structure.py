@@ -304,7 +304,7 @@ def _body_mode(
 # ---------------------------------------------------------------- sections
 
 _DATE = re.compile(r"(20\d\d)\s*[-年/.]\s*(\d{1,2})")
-_DATE_KEYS = ("成文日期", "发布日期", "发布时间", "公布日期", "发文时间", "生成日期", "日期", "date")
+_DATE_KEYS = ("成文日期", "发布日期", "发布时间", "公布日期", "发文日期", "发文时间", "生成日期", "日期", "date")
 _INDEX_YEAR = re.compile(r"/\s*(20\d\d)\s*-")  # 索引号 000014349/2022-83299: the year it was filed
 _EARLY_MONTHS = 3  # a review published by March is of the year before
 _LATE_MONTHS = 10  # a plan published from October on is for the year after

@@ -62,6 +62,14 @@ def test_a_header_whose_division_is_not_the_speaker_s_level_decides_nothing():
     assert placed(text) is None
 
 
+def test_the_portal_s_issuing_body_places_a_report_whose_header_does_not():
+    report = Document(id="t", path="t.txt", text="一、2024年工作回顾\n2024年，我们完成了道路建设。", sha256="0" * 64,
+                      title="2024年政府工作报告", metadata={"发布机构": "沔城回族镇"})
+    place = author(report, Gazetteer.load())
+    assert place is not None and (place.name, place.level) == ("沔城回族镇", "town")
+    assert place.evidence == ["metadata: 发布机构: 沔城回族镇"]
+
+
 def test_a_text_without_a_header_is_left_to_the_body():
     assert placed("今年以来，街道认真贯彻落实各项决策部署，推进青河公园建设。") is None
 

@@ -490,6 +490,14 @@ def test_portal_metadata_in_table_and_space_separated_layouts():
         assert "青溪镇完成了道路建设" in text
 
 
+def test_portal_keys_spaced_out_in_a_pipe_table():
+    head = ("索 引 号: | 99X/2030-00001 | 信息类别: | 其他 |\n发布机构: | 青溪镇 | 发文日期: | 2030-03-27 |\n"
+            "标 题: | 2030年政府工作报告 | ||\n文 号: | 无 | 效力状态: | 有效 |\n")
+    text, meta, title = clean_text(head + "一、2029年工作回顾\n青溪镇完成了道路建设。\n")
+    assert (meta["索引号"], meta["发布机构"], meta["发文日期"]) == ("99X/2030-00001", "青溪镇", "2030-03-27")
+    assert title == "2030年政府工作报告" and text.startswith("一、2029年工作回顾")
+
+
 def test_a_docx_that_expands_past_the_limit_is_refused_before_it_is_parsed(tmp_path):
     import zipfile
 
