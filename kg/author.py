@@ -66,9 +66,9 @@ def author(doc: Document, gaz: Gazetteer, context: list[str] | None = None) -> P
                 found.append((place, f"header: {m.group().strip()}"))
     if not found:  # the portal's record of who issued it (发布机构: 甲镇人民政府)
         for key in _ISSUER_KEYS:
-            if (m := _ISSUER.fullmatch(read(doc.metadata.get(key, "")).text.strip())) and (
-                    place := _resolve_chain(m.group(1), gaz, context or [])) is not None:
-                found.append((place, f"metadata: {key}: {m.group()}"))
+            issuer = _ISSUER.fullmatch(read(doc.metadata.get(key, "")).text.strip())
+            if issuer and (place := _resolve_chain(issuer.group(1), gaz, context or [])) is not None:
+                found.append((place, f"metadata: {key}: {issuer.group()}"))
                 break
     if not found:
         mentions = len(_OUR_COUNTRY.findall(doc.text))
