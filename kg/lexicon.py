@@ -246,6 +246,9 @@ COMPANY_INTERNAL = frozenset("建设 服务 发展 管理 投资 开发 咨询 �
 COMPANY_CLASSES = frozenset({"企业", "公司"})  # a list before these names companies, brand names too
 LIST_SEP = re.compile(r"(?<=[^、及和与]{2})[及和与](?=[^、及和与]{2})|、")  # 永和 is one name, 甲和乙 two
 LIST_END = re.compile("等|" + _COUNT)
+# A class noun that only qualifies the noun after it lists kinds of things, not names
+# (甲、乙等工程建设任务; 甲、乙等企业需求).
+CLASS_QUALIFIES = re.compile(r"(?:建设)?(?:任务|类型|需求|资金|经费|清单|信息|领域|方面|用地|指标|手续|要素)")
 # A region named after a place (甲地经济区, 珠三角城市群): the short name is not the place itself.
 REGION_AFTER = re.compile(r"经济区|经济带|经济圈|城市群|都市圈|地区")
 # A modifier of the class noun that makes the items categories (锂电池、危化品等行业企业).

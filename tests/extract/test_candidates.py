@@ -184,3 +184,11 @@ def test_a_quoted_phrase_right_after_a_place_is_that_place_s_scheme():
     got = proposed("推出可持续运作的花山“青禾夜校”，吸引青年参与。")
     assert "青禾夜校" in got, got
     assert "青禾夜校" not in proposed("推出可持续运作的“青禾夜校”，吸引青年参与。")  # a stressed phrase alone
+
+
+def test_a_class_noun_that_qualifies_another_noun_lists_kinds_not_names():
+    text = "完成清淤、护坡加固及堤顶施工等工程建设任务，推进青禾大桥、白鹭公园等工程。"
+    listed = {text[c.start : c.end] for s in propose(text, Gazetteer.load()).sentences
+              for c in s.candidates if c.source == "list"}
+    assert "白鹭公园" in listed  # 等工程 itself still names what it lists
+    assert not {"清淤", "护坡加固", "堤顶施工"} & listed, listed
