@@ -320,8 +320,8 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
         counted = m.group("etc") != "等"  # 甲、乙等7条道路: counted items are named ones
         if lx.CATEGORY_WORDS.search(mod) or lx.CLASS_QUALIFIES.match(text, m.end()) or any(
                 _verb(w) for w in cut(mod.rpartition("的")[2])):
-            continue  # 锂电池、危化品等行业企业, 甲、乙等工程建设任务: kinds, not names; 甲、乙等五位嘉宾出席会议: a clause
-            # (a verb before 的 qualifies the class: 甲、乙等一批享誉业界的优质企业)
+            continue  # 锂电池、危化品等行业企业, 甲、乙等工程建设任务: kinds, not names; 甲、乙等五位嘉宾出席会议:
+            # a clause (a verb before 的 qualifies the class: 甲、乙等一批享誉业界的优质企业)
         end = m.start("etc")
         items = []
         for piece in reversed(lx.LIST_SEP.split(text[m.start("items"):end])):
