@@ -48,6 +48,8 @@ _OWN_NAME = re.compile(
     r"(?![该此本各个])[\u4e00-\u9fff](?:项目|工程|路|桥|园|区|中心|学校|小学|中学|幼儿园|医院|公园|基地|地块|片区|板块|区块|新城"
     r"|站|馆|厂|线|期)"
 )
+# Before a later clause's cue, these say it is the step of every name listed before it too.
+_SHARED = re.compile(r"均|都|全部|一并")
 # Joins two predicates: a cue on one side does not govern the objects of the other (完成甲并推进乙).
 _NEXT_PREDICATE = re.compile(r"(?<!合)并(?!购|网|表|列)|同时")
 # After a cue, these say it is one item of a list (甲、乙及丙堤施工等任务), not the list's predicate.
@@ -182,6 +184,7 @@ def _from_sentence(text: str, lo: int, hi: int, start: int, end: int,
     others.sort(key=lambda c: (c[0] < lo, abs(c[0] - lo)))
     for c0, c1 in others:
         cues = _cues(text, c0, c1)
-        if cues and not _OWN_NAME.search(text, c0, cues[0][0]):
-            return cues[0][1:]
+        if cues and (not _OWN_NAME.search(text, c0, cues[0][0])
+                     or c0 > lo and _SHARED.search(text, c0, cues[0][0])):
+            return cues[0][1:]  # 甲4公里，乙2公里，丙均已完成设计: 均 gives the listed ones the same step
     return None, None

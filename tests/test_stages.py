@@ -234,3 +234,12 @@ def test_a_call_on_the_audience_gives_no_stage():
     text = "让我们更加紧密地团结起来，奋力建成青湖共同富裕示范区，谱写新篇章！"
     assert stage(text, "青湖共同富裕示范区") == (None, None)
     assert stage("奋力建成青湖共同富裕示范区。", "青湖共同富裕示范区")[0] == "completed"
+
+
+def test_a_later_clause_s_step_shared_by_all_names_listed_before_it():
+    text = "青湖路硬化4公里，白鹭路硬化2公里，青石路硬化均已完成项目设计，预计下半年实施。"
+    for name in ("青湖路硬化", "白鹭路硬化"):
+        assert stage(text, name, "review")[0] == "planned"
+    # without 均 a later clause naming its own road keeps its step to itself
+    text = "青湖路硬化4公里，青石路硬化已完成项目设计。"
+    assert stage(text, "青湖路硬化", "review")[0] is None
