@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract.candidates import propose
 from kg.gazetteer import Gazetteer
 
@@ -192,3 +194,10 @@ def test_a_class_noun_that_qualifies_another_noun_lists_kinds_not_names():
               for c in s.candidates if c.source == "list"}
     assert "白鹭公园" in listed  # 等工程 itself still names what it lists
     assert not {"清淤", "护坡加固", "堤顶施工"} & listed, listed
+
+
+@pytest.mark.parametrize("name", ["青木湾团块", "白鹭区块", "青禾4号地块"])
+def test_land_parcels_of_a_renewal_are_projects(name):
+    text = f"{name}已进入腾空拆除阶段。"
+    typed = {(text[c.start : c.end], c.type) for s in propose(text, Gazetteer.load()).sentences for c in s.candidates}
+    assert (name, "Project") in typed, typed
