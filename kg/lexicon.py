@@ -143,7 +143,7 @@ BREAK_WORDS = frozenset(
 # Verbs that do belong inside names (城市更新项目, 供电综合改造, 土地整备).
 NAME_INTERNAL = frozenset(
     "更新 改造 整治 整备 治理 提升 配套 统筹 综合 供电 示范 智造 制造 执法 监控 创新 创业 孵化 "
-    "产业 科技 金融 物流 仓储 运动 教育 文化 体育 医疗 卫生 养老 发展 高质量".split()
+    "产业 科技 金融 物流 仓储 运动 教育 文化 体育 医疗 卫生 养老 发展 高质量 扩建 改扩建 迁建".split()
 )
 BREAK_TAGS = frozenset({"p", "c", "u", "d", "r", "y", "e", "o", "ad", "uj", "ul", "ud", "ug", "uz", "uv", "i",
                         "f", "zg"})

@@ -201,3 +201,9 @@ def test_land_parcels_of_a_renewal_are_projects(name):
     text = f"{name}已进入腾空拆除阶段。"
     typed = {(text[c.start : c.end], c.type) for s in propose(text, Gazetteer.load()).sentences for c in s.candidates}
     assert (name, "Project") in typed, typed
+
+
+def test_an_extension_named_by_its_works_verb_keeps_it():
+    got = proposed("推进青禾电池生产扩建项目和白鹭小学迁建项目，扩建青石路项目。")
+    assert "青禾电池生产扩建项目" in got and "白鹭小学迁建项目" in got, got
+    assert "青石路项目" in got, got  # a verb opening the name may be its action: both readings go on
