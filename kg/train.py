@@ -121,7 +121,7 @@ def featurize_gold(docs: Iterable[GoldDoc], gaz: Gazetteer | None = None) -> lis
         proposal = propose(reading.text, gaz)
         featured = featurize(proposal, decide_by_rules(proposal), gaz)
         labels = [_label(_gold_names(gd.gold, {c.type for c in sp.candidates}),
-                         [norm(gd.doc.text[reading.pos(sp.start) : reading.pos(sp.end)]), norm(sp.full)])
+                         [norm(gd.doc.text[slice(*reading.span(sp.start, sp.end))]), norm(sp.full)])
                   for sp, _ in featured]
         out.append(Featured(gd, featured, labels, reading.text))
     return out

@@ -53,14 +53,14 @@ def extract(doc: Document, model: Decider = None, featured: list[tuple[Span, Fea
     mentions: list[Mention] = []
     for c, typ, (s0, s1) in chosen:
         idx, year, mode = time_of(text, sections, c.start, c.end)
-        start, end = reading.pos(c.start), reading.pos(c.end)
-        m = Mention(start, end, doc.text[start:end], typ, (reading.pos(s0), reading.pos(s1)), idx, year, mode)
-        m.full = c.full or (plain(m.text) if reading.origin and plain(m.text) != m.text else None)
+        start, end = reading.span(c.start, c.end)
+        m = Mention(start, end, doc.text[start:end], typ, reading.span(s0, s1), idx, year, mode)
+        m.full = c.full or (plain(m.text) if plain(m.text) != m.text else None)
         if _staged(typ, m.text) or (c.full and _staged(typ, c.full)):  # 甲水库除险加固|工程: as written too
             m.stage, m.stage_cue = stage_of(text, c.start, c.end, m.mode)
         mentions.append(m)
     quantities = find_quantities(text, sections)
-    if reading.origin:
+    if reading.starts:
         _map_back(reading, sections, quantities)
     return DocResult(doc=doc, sections=sections, entities=group(doc, mentions), quantities=quantities)
 
@@ -68,9 +68,9 @@ def extract(doc: Document, model: Decider = None, featured: list[tuple[Span, Fea
 def _map_back(reading: Reading, sections: list[Section], quantities: list[Quantity]) -> None:
     """Offsets of the read copy become offsets of the original text."""
     for s in sections:
-        s.start, s.end = reading.pos(s.start), reading.pos(s.end)
+        s.start, s.end = reading.span(s.start, s.end)
         for e in s.evidence:
             if e.start is not None and e.end is not None:
-                e.start, e.end = reading.pos(e.start), reading.pos(e.end)
+                e.start, e.end = reading.span(e.start, e.end)
     for q in quantities:
-        q.start, q.end = reading.pos(q.start), reading.pos(q.end)
+        q.start, q.end = reading.span(q.start, q.end)
