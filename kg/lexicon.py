@@ -194,7 +194,7 @@ SLOGAN = re.compile(
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
              "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
              "邵万钱严覃武戴莫孔向汤文习乾嘉鲁廉葛毕邢温庞康牛聂章耿齐施尚柴樊倪艾洪岳包左祝甘申景欧关宁翟"
-             "褚鞠殷裴凌阎卓阮詹蒲尤季单丛霍麦阳")
+             "褚鞠殷裴凌阎卓阮詹蒲尤季单丛霍麦阳边舒庄辛童骆谷苗滕牟蓝喻符傅涂俞饶颜卜巫揭伍柳邬冉桂晏")
 _TITLES = ("总书记", "同志", "院士", "书记", "副书记", "主任", "副主任", "院长", "副院长", "教授", "博士",
            "先生", "女士", "烈士", "将军", "主席", "委员", "局长", "区长", "市长", "镇长", "街道办主任", "皇帝")
 TITLES = _TITLES
@@ -202,7 +202,7 @@ PERSON = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:{'|'.join(_TITLES
 # A title before a name (传承人文业成, 党工委书记张明): jieba's name tagger decides where the name ends.
 # The signature line of a report puts blanks between them (区长  某某).
 TITLE_BEFORE = re.compile(r"(?:传承人|书记|主任|局长|镇长|乡长|区长|县长|市长|州长|省长|院长|董事长|总经理|院士|教授"
-                          r"|代表|人选)"
+                          r"|代表|人选|候选人)"
                           r"[ \u3000\t]*(?=[" + SURNAMES + "])")
 
 # A name right after a title that jieba's tagger misses (区长某某到…, signature lines): it ends

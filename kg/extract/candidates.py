@@ -472,6 +472,9 @@ def _person_candidates(text: str, toks: list[Token]) -> list[Candidate]:
     if (line := text.strip()) and lx.SPACED_NAME.fullmatch(line):  # the signature line alone
         at = text.index(line)
         out.append(Candidate(at, at + len(line), EntityType.PERSON, "".join(line.split())))
+    elif 2 <= len(line) <= 3 and line[0] in lx.SURNAMES and _tagged_name(line) == line:
+        at = text.index(line)  # a byline, or a name in a table's cell, alone on its line
+        out.append(Candidate(at, at + len(line), EntityType.PERSON))
     for m in lx.NAMED_AFTER_PERSON.finditer(text):  # 某某纪念馆, 某某故居: the person is named too
         if m.start(1) in starts and (name := _tagged_name(m.group(1))) == m.group(1):
             out.append(Candidate(m.start(1), m.end(1), EntityType.PERSON))

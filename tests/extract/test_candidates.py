@@ -54,6 +54,13 @@ def test_a_name_after_a_title_is_proposed_across_the_blanks_of_a_signature_line(
     assert not any(name.startswith((" ", "\u3000")) for name in got), got
 
 
+def test_a_name_alone_on_its_line_or_after_a_candidate_s_title_is_a_person():
+    text = "青山镇党委副书记、镇长候选人 林振东\n\n序号\n重点工作\n责任领导\n边祥东\n"
+    got = proposed(text)
+    assert "person" in got.get("林振东", set()) and "person" in got.get("边祥东", set()), got
+    assert not {"序号", "重点工作", "责任领导"} & set(got), got
+
+
 def test_a_name_opened_by_a_verb_like_word_is_proposed_whole_beside_the_rest():
     text = "推进启航湾科创园建设。"
     got = proposed(text)
