@@ -147,6 +147,7 @@ def shipped() -> Model:
 
 # What a longer span may add to a shorter one at the same start and still name the same thing
 # (甲酒店 | 甲酒店项目): one reading each, not a company inside a project.
+_WIDE_DIVISIONS = ("省", "市", "自治区", "自治州", "地区", "盟")  # divisions a company or a school is named after
 _SAME_THING_TAIL = re.compile(r"(?:建设)?(?:项目|工程)")
 
 
@@ -184,7 +185,16 @@ def choose(scored: list[tuple[Span, dict[str, float]]], threshold: float = 0.5,
         if not any(_conflict((sp, typ), other, text) for other in near):
             kept.append((sp, typ, p))
             near.append((sp, typ))
+    kept = [k for k in kept if not _inside_other(k[0], k[1], in_sentence[k[0].sentence.start], text)]
     return [(sp, typ) for sp, typ, _ in sorted(kept, key=lambda k: (k[0].start, k[0].end))]
+
+
+def _inside_other(sp: Span, typ: str, near: list[tuple[Span, str]], text: str) -> bool:
+    """A province or city inside the name of something else kept (甲省乙科技有限公司, 甲市丙小学) is
+    part of that name: the text does not name the place on its own there. A town, community or
+    village before its project or body (甲村乙驿站, 甲街道党工委) is where it is, and stays."""
+    return typ == EntityType.DISTRICT and (sp.full or text[sp.start : sp.end]).endswith(_WIDE_DIVISIONS) and any(
+        t != EntityType.DISTRICT and o.start <= sp.start and sp.end <= o.end for o, t in near if o is not sp)
 
 
 def _deferred(f: Features, probs: dict[str, float], deferred: tuple[str, ...]) -> dict[str, float]:

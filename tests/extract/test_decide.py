@@ -78,6 +78,18 @@ def test_a_name_and_the_same_name_with_its_works_word_are_one_reading_whatever_t
     assert len(choose(scored, text=text)) == 2
 
 
+def test_a_province_opening_a_company_s_name_is_part_of_it_a_village_before_its_project_is_not():
+    text = "引进青海省青禾科技有限公司，建设白石村乡村驿站。"
+    a, b = text.index("青海省"), text.index("白石村")
+    company, province, works, village = span(a, a + 11), span(a, a + 3), span(b, b + 7), span(b, b + 3)
+    scored = [(company, {NONE: 0.1, "Project": 0.0, "District": 0.0, "Organization": 0.9}),
+              (province, {NONE: 0.05, "Project": 0.0, "District": 0.95, "Organization": 0.0}),
+              (works, {NONE: 0.1, "Project": 0.9, "District": 0.0, "Organization": 0.0}),
+              (village, {NONE: 0.05, "Project": 0.0, "District": 0.95, "Organization": 0.0})]
+    kept = [(text[sp.start : sp.end], t) for sp, t in choose(scored, text=text)]
+    assert kept == [("青海省青禾科技有限公司", "Organization"), ("白石村", "District"), ("白石村乡村驿站", "Project")]
+
+
 def test_threshold_trades_precision_for_recall():
     doubtful = [(span(0, 4), {NONE: 0.6, "Project": 0.4, "District": 0.0})]
     assert choose(doubtful, threshold=0.5) == []
