@@ -537,7 +537,8 @@ def _division_candidates(text: str, toks: list[Token], gaz: Gazetteer) -> list[C
     for m in lx.COUNTY_OR_ABOVE.finditer(text):  # 镇|沅|县政府, 水|城区: wherever jieba cut the suffix
         for n in (5, 4, 3, 2):
             start = m.start() - n
-            if start in starts and _upper_division(text[start : m.start()], m.group(), gaz):
+            if start in starts and _upper_division(text[start : m.start()], m.group(), gaz) and (
+                    text[start : m.end()] not in lx.GENERIC):
                 out.append(Candidate(start, m.end(), EntityType.DISTRICT))
                 break
     return out
