@@ -214,3 +214,11 @@ def test_an_extension_named_by_its_works_verb_keeps_it():
     got = proposed("推进青禾电池生产扩建项目和白鹭小学迁建项目，扩建青石路项目。")
     assert "青禾电池生产扩建项目" in got and "白鹭小学迁建项目" in got, got
     assert "青石路项目" in got, got  # a verb opening the name may be its action: both readings go on
+
+
+def test_zone_words_are_never_divisions_but_a_county_is():
+    text = "推动经开区和老城区提质，青山县工业园区扩容。"
+    districts = {text[c.start : c.end] for s in propose(text, Gazetteer.load()).sentences for c in s.candidates
+                 if c.type == "District"}
+    assert "青山县" in districts
+    assert not {"经开区", "老城区", "工业园区"} & districts, districts
