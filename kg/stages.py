@@ -85,6 +85,17 @@ def has_cue(text: str) -> bool:
     return _STRONG[0].search(text) is not None
 
 
+# What may stand between a name and the step it takes as its subject (甲公司年内已开工, 乙顺利投产).
+_SUBJECT_GAP = re.compile(r"(?:年内|今年|上半年|下半年|已经|已|顺利|正式|全面|基本|提前|如期|实现|建成)*")
+
+
+def takes_step(text: str, end: int) -> bool:
+    """Does the name ending at `end` take a step of the cue table as its subject (甲电子年内已开工)? A
+    company or body named so stands for its works."""
+    gap = _SUBJECT_GAP.match(text, end)
+    return bool(gap and _STRONG[0].match(text, gap.end()))
+
+
 def stage_of(text: str, start: int, end: int, mode: Mode) -> tuple[Stage | None, str | None]:
     """(stage, cue) of the project named at text[start:end], (None, None) when nothing cues one.
 

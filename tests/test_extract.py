@@ -245,3 +245,10 @@ def test_works_typed_as_a_programme_reach_stages_but_campaigns_do_not():
     stages = {m.text: (e.type, m.stage) for e in extract(doc, RULES).entities for m in e.mentions}
     assert stages["青湖水库除险加固工程"] == ("Program", "completed")  # works are built, whatever their type
     assert stages["“清风护航”专项行动"][1] is None  # a campaign is launched, not built
+
+
+def test_a_company_that_breaks_ground_carries_the_stage_of_its_works():
+    text = "2023年，青禾电子有限公司年内已开工，青禾电子有限公司参加了展会。"
+    doc = Document(id="t", path="t.txt", text=text, sha256="0" * 64, title="")
+    firm = next(e for e in extract(doc, RULES).entities if e.name == "青禾电子有限公司")
+    assert firm.type == "Organization" and [m.stage for m in firm.mentions] == ["started", None]

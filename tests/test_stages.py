@@ -243,3 +243,11 @@ def test_a_later_clause_s_step_shared_by_all_names_listed_before_it():
     # without 均 a later clause naming its own road keeps its step to itself
     text = "青湖路硬化4公里，青石路硬化已完成项目设计。"
     assert stage(text, "青湖路硬化", "review")[0] is None
+
+
+def test_a_company_taking_a_step_as_its_subject_stands_for_its_works():
+    from kg.stages import takes_step
+
+    text = "青禾电子年内已开工，白鹭科技顺利投产，青石公司参加展会。"
+    assert takes_step(text, text.index("青禾电子") + 4) and takes_step(text, text.index("白鹭科技") + 4)
+    assert not takes_step(text, text.index("青石公司") + 4)

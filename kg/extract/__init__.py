@@ -20,7 +20,7 @@ from kg.extract.rules import decide_by_rules
 from kg.gazetteer import Gazetteer
 from kg.model import DocResult, Document, EntityType, Mention, Quantity, Section
 from kg.reading import Reading, plain, read
-from kg.stages import stage_of
+from kg.stages import stage_of, takes_step
 from kg.structure import find_sections, time_of
 
 # Names of works and venues (甲水库除险加固工程, 乙服务中心) are built whatever type the decider gave
@@ -56,7 +56,8 @@ def extract(doc: Document, model: Decider = None, featured: list[tuple[Span, Fea
         start, end = reading.span(c.start, c.end)
         m = Mention(start, end, doc.text[start:end], typ, reading.span(s0, s1), idx, year, mode)
         m.full = c.full or (plain(m.text) if plain(m.text) != m.text else None)
-        if _staged(typ, m.text) or (c.full and _staged(typ, c.full)):  # 甲水库除险加固|工程: as written too
+        if _staged(typ, m.text) or (c.full and _staged(typ, c.full)) or (  # 甲水库除险加固|工程: as written too
+                typ == EntityType.ORGANIZATION and takes_step(text, c.end)):  # 甲电子年内已开工: its works
             m.stage, m.stage_cue = stage_of(text, c.start, c.end, m.mode)
         mentions.append(m)
     quantities = find_quantities(text, sections)
