@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 import jieba
 import jieba.posseg
 
-from kg import gazetteer, vocabulary
+from kg import gazetteer, segment, vocabulary
 from kg import lexicon as lx
 from kg.gazetteer import Gazetteer
 from kg.model import EntityType
@@ -40,7 +40,7 @@ def teach_jieba() -> None:
 def cut(phrase: str) -> tuple[str, ...]:
     """jieba's words of a short phrase; names and heads are cut again and again, by many tests."""
     teach_jieba()
-    return tuple(jieba.cut(phrase, HMM=False))
+    return tuple(segment.cut(phrase))
 
 
 @lru_cache(maxsize=100_000)

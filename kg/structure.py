@@ -15,9 +15,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import jieba
 import jieba.posseg
 
+from kg import segment
 from kg.model import Evidence, Mode, Section
 
 # ---------------------------------------------------------------- sentences and clauses
@@ -80,7 +80,7 @@ def clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 def has_verb(text: str, lo: int, hi: int) -> bool:
     """Whether jieba's dictionary reads a verb (tag v, not a verbal noun like 建设) in text[lo:hi]."""
     tag = jieba.posseg.dt.word_tag_tab.get
-    return any(tag(w) == "v" for w in jieba.lcut(text[lo:hi], HMM=False))
+    return any(tag(w) == "v" for w in segment.cut(text[lo:hi]))
 
 
 # ---------------------------------------------------------------- headings

@@ -13,15 +13,17 @@ modifiers. Whether a phrase is a name, and of what type, is `kg.names`' call.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
+from itertools import accumulate
 
 import jieba
 import jieba.posseg
 
 from kg import lexicon as lx
-from kg import vocabulary
+from kg import segment, vocabulary
 from kg.gazetteer import Gazetteer
 from kg.model import EntityType, Place
 from kg.names import (
@@ -55,19 +57,15 @@ def tokenize(text: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
     is cut in one pass: jieba cuts at every sentence mark anyway, so the words are the same."""
     teach_jieba()
     tag = jieba.posseg.dt.word_tag_tab.get
-    out: list[list[Token]] = [[] for _ in spans]
-    if not spans:
-        return out
-    k, pos, last = 0, 0, len(spans) - 1
-    s0, s1, words = spans[0][0], spans[0][1], out[0]
-    for w in jieba.cut(text, HMM=False):
-        end = pos + len(w)
-        while end > s1 and k < last:  # words past this sentence's end belong to a later one
-            k += 1
-            s0, s1, words = spans[k][0], spans[k][1], out[k]
-        if s0 <= pos and end <= s1:
-            words.append(Token(w, pos - s0, end - s0, tag(w)))
-        pos = end
+    words = segment.cut(text)
+    ends = list(accumulate(map(len, words)))
+    starts = [0, *ends[:-1]]
+    out, j = [], 0
+    for s0, s1 in spans:  # the words that start and end inside the sentence
+        i = bisect_left(starts, s0, j)
+        j = bisect_right(ends, s1, i)
+        out.append([Token(w, a - s0, b - s0, tag(w))
+                    for w, a, b in zip(words[i:j], starts[i:j], ends[i:j], strict=True)])
     return out
 
 
