@@ -377,7 +377,10 @@ class Gazetteer:
         return [self._place(i) for i in self._nodes(name)]
 
     def is_known(self, name: str) -> bool:
-        return bool(self._full_name_nodes(name)) or name in self._ix.by_short
+        """Is this the full or short name of some division? (One bisection: extraction asks often.)"""
+        ix = self._ix
+        at = bisect_left(ix.by_name, name, key=ix.names.__getitem__)
+        return (at < len(ix.by_name) and ix.names[ix.by_name[at]] == name) or name in ix.by_short
 
     def short_names(self) -> set[str]:
         """Short names (≥2 chars) of provinces, cities and counties that are not common words."""
