@@ -120,12 +120,12 @@ def _same_family(prev: Token, tok: Token) -> bool:
         prev.word.endswith(lx.FACILITY_SUFFIXES) and tok.word.endswith(lx.FACILITY_SUFFIXES))
 
 
-def _common_word(tok: Token) -> bool:
+def _common_word(w: str, tag: str | None) -> bool:
     """A dictionary word that merely ends in a one-character suffix (破局, 思路, 工作思路), not a name;
     longer words ending in a body's suffix are bodies (教育局, 编辑部), and a word plus a suffix is
     the suffix's kind of thing (纸品|厂). A committee (市委) closes the name of a place's (寿光市委)."""
-    w, freq = tok.word, jieba.dt.FREQ.get(tok.word)
-    if w[-1] not in lx.ONE_CHAR_SUFFIXES or tok.tag in lx.NAME_TAGS or not freq or w in lx.COMMITTEES:
+    freq = jieba.dt.FREQ.get(w)
+    if w[-1] not in lx.ONE_CHAR_SUFFIXES or tag in lx.NAME_TAGS or not freq or w in lx.COMMITTEES:
         return False
     if len(w) == 2:
         return freq >= 50
@@ -147,16 +147,21 @@ class Candidate:
 Walk = tuple[int, int, str]  # where a name before a suffix word starts and ends, and that word
 
 
+@lru_cache(maxsize=100_000)
+def _closes_name(word: str, tag: str | None) -> bool:
+    """Is the word a type-bearing suffix word that may close a name? 举办 ends in 办 but is a verb;
+    破局, 思路 are ordinary words. (Asked of every word ending like a suffix, hence the cache.)"""
+    return word.endswith(lx.ALL_SUFFIXES) and word not in lx.GENERIC_HEADS and (
+        word in lx.SUFFIX_TYPE or not (tag in lx.BREAK_TAGS or word in lx.BREAK_WORDS or _common_word(word, tag)))
+
+
 def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
     """For each type-bearing suffix word, where the name it closes starts: walk left over name-like
     words. Places do not change where a name starts, so both passes of `extract` share this."""
     out = []
-    for j, tok in enumerate(toks):
-        if tok.word[-1] not in lx.SUFFIX_LAST or not tok.word.endswith(lx.ALL_SUFFIXES) or (
-                tok.word in lx.GENERIC_HEADS) or (
-                tok.word not in lx.ALL_SUFFIXES and (tok.tag in lx.BREAK_TAGS or tok.word in lx.BREAK_WORDS
-                                                     or _common_word(tok))):
-            continue  # 举办 ends in 办 but is a verb; 破局, 思路 are ordinary words
+    last = lx.SUFFIX_LAST  # a cheap first test: most words end in no suffix's last character
+    for j in [j for j, t in enumerate(toks) if t.word[-1] in last and _closes_name(t.word, t.tag)]:
+        tok = toks[j]
         i = j
         while i > 0 and tok.end - toks[i - 1].start <= lx.MAX_NAME:
             if _same_family(toks[i - 1], tok):
@@ -184,7 +189,7 @@ def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
                 break
         walked = i
         # where the name's own words start: the first non-verb, or the suffix word when it says more
-        first_noun = next((k for k in range(i, j) if toks[k].tag != "v"), j if tok.word not in lx.ALL_SUFFIXES else -1)
+        first_noun = next((k for k in range(i, j) if toks[k].tag != "v"), j if tok.word not in lx.SUFFIX_TYPE else -1)
         while i < j and (toks[i].tag == "v" and i < first_noun and (len(toks[i].word) > 1 or len(toks[i + 1].word) > 1)
                          or len(toks[i].word) == 1 and toks[i + 1].word in "“\""):
             # nor with a verb (召开, 巩固, 使 …) — unless verbs are all it has (扫黑除恶专项斗争); a lone
@@ -562,7 +567,7 @@ def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Ga
     # what the items share: the last item without its own first word (溪头|社区, 好眠|隔离酒店)
     head = runs(list(cut(name)))[0][0]
     suffix = name[len(head):] if type_of(name[len(head):], gaz, quoted=True) == c.type or (
-        name[len(head):] in lx.ALL_SUFFIXES) else ""
+        name[len(head):] in lx.SUFFIX_TYPE) else ""
     out, end = [], c.start
     while end - 1 >= 0 and text[end - 1] == "、":
         start = max(_left_start(toks, end - 1 - offset, 12) + offset, text.rfind("、", 0, end - 1) + 1)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from kg.extract.candidates import propose
+from pathlib import Path
+
+from kg.extract.candidates import _closes_name, propose, tokenize
 from kg.gazetteer import Gazetteer
+from kg.structure import sentences
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def proposed(text: str) -> dict[str, set[str]]:
@@ -184,3 +189,12 @@ def test_a_quoted_phrase_right_after_a_place_is_that_place_s_scheme():
     got = proposed("推出可持续运作的花山“青禾夜校”，吸引青年参与。")
     assert "青禾夜校" in got, got
     assert "青禾夜校" not in proposed("推出可持续运作的“青禾夜校”，吸引青年参与。")  # a stressed phrase alone
+
+
+def test_cached_suffix_word_test_answers_as_computed():
+    """_closes_name is cached per (word, tag): the cache answers what the function computes."""
+    text = (ROOT / "data" / "reports" / "001_aaf01d99df054c6c.txt").read_text("utf-8")
+    words = [(t.word, t.tag) for toks in tokenize(text, sentences(text)) for t in toks]
+    closing = [w for w in words if _closes_name(*w)]
+    assert closing and len(closing) < len(words)
+    assert all(_closes_name(*w) == _closes_name.__wrapped__(*w) for w in words)
