@@ -37,7 +37,7 @@ LEVELS = ("province", "city", "county", "town", "village")
 COUNTY, TOWN, VILLAGE = 2, 3, 4
 T = TypeVar("T")
 DATA = Path(__file__).resolve().parent / "data"  # public data shipped with kg (see its LICENSE-*)
-FORMAT_VERSION = 1  # bump when the index layout or the build rules change
+FORMAT_VERSION = 2  # bump when the index layout or the build rules change
 
 # jionlp's stand-in rows for "directly administered" (省直辖行政区划, 市直辖行政区划): not divisions.
 _PLACEHOLDER_SUFFIX = "直辖行政区划"
@@ -60,7 +60,7 @@ class GazetteerDataError(RuntimeError):
 class _Index:
     """The flattened tree: node i is names[i]; its subtree is the index range (i, ends[i])."""
 
-    names: list[str]
+    names: tuple[str, ...]  # a tuple of strings, unlike a list, is left alone by the cyclic garbage collector
     levels: bytes  # index into LEVELS
     parents: array  # -1 for provinces
     ends: array
@@ -272,7 +272,7 @@ def _make_index(tree_text: str, divisions: list[list]) -> _Index:
     for i, short in shorts.items():
         by_short[short].append(i)
     by_name = array("i", sorted(range(len(names)), key=names.__getitem__))
-    return _Index(names, bytes(columns.levels), columns.parents, columns.ends, columns.codes, shorts, by_name,
+    return _Index(tuple(names), bytes(columns.levels), columns.parents, columns.ends, columns.codes, shorts, by_name,
                   by_short=dict(by_short),
                   short_names=frozenset(s for i, s in shorts.items() if len(s) >= 2 and s != names[i]))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -142,6 +143,12 @@ def test_is_known_agrees_with_lookup(g):
     probes = [*names[:3], *names[-3:], *names[:: len(names) // 500], *g.short_names(),
               "", "宝安镇区", names[0][:-1], names[-1] + "镇", "\uffff"]
     assert all(g.is_known(n) == bool(g.lookup(n)) for n in probes)
+
+
+def test_names_are_left_alone_by_the_garbage_collector(g):
+    """700k names in a list would be traversed by every full collection during extraction."""
+    gc.collect()
+    assert not gc.is_tracked(g._ix.names)
 
 def test_short_name_dictionary_drops_common_words(g):
     names = g.short_names()
