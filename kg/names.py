@@ -30,6 +30,7 @@ PAREN = re.compile(r"[（(][^（()）\n]{1,20}[)）]")
 def teach_jieba() -> None:
     """Teach jieba the generic suffixes and the words that end a name, once, so that it keeps them whole."""
     jieba.setLogLevel(60)
+    segment.initialize()
     for suffix in lx.ALL_SUFFIXES:
         jieba.add_word(suffix, freq=2000)
     for w in lx.BREAK_WORDS:

@@ -34,3 +34,19 @@ def test_same_words_as_jieba_on_every_bundled_text():
     assert len(texts) > 20
     for text in texts:
         assert segment.cut(text) == jieba.lcut(text, HMM=False)
+
+
+def test_cached_prefix_dictionary_is_jiebas(tmp_path):
+    built = jieba.Tokenizer.gen_pfdict(segment.DICTIONARY.open("rb"))
+    assert segment.prefix_dictionary(cache_dir=tmp_path) == built  # built, then written
+    assert list(tmp_path.glob("jieba-prefix-*.pickle"))
+    assert segment.prefix_dictionary(cache_dir=tmp_path) == built  # read back
+
+
+def test_cached_prefix_dictionary_follows_its_word_list(tmp_path):
+    words = tmp_path / "dict.txt"
+    words.write_text("青木 5 n\n", encoding="utf-8")
+    assert segment.prefix_dictionary(words, tmp_path) == ({"青木": 5, "青": 0}, 5)
+    words.write_text("青木 5 n\n青木湾 7 ns\n", encoding="utf-8")
+    assert segment.prefix_dictionary(words, tmp_path) == ({"青木": 5, "青": 0, "青木湾": 7}, 12)
+    assert len(list(tmp_path.glob("jieba-prefix-*.pickle"))) == 1  # the stale one is gone
