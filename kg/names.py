@@ -296,7 +296,7 @@ def same_thing(a: str, b: str) -> bool:
     ca, cb = core(a), core(b)
     if ca == cb or village_stem(ca) == village_stem(cb) != "":
         return True  # 沙浦村 became 沙浦社区: one place
-    short, long_ = sorted((ca, cb), key=len)
+    short, long_ = (cb, ca) if len(cb) < len(ca) else (ca, cb)
     if len(short) < 3 or long_.startswith(short) and _sub_body(long_[len(short):]):
         return False
     if short in long_ and (long_.startswith(short) or len(short) >= 4):
@@ -304,8 +304,17 @@ def same_thing(a: str, b: str) -> bool:
     # abbreviation: the short one is an ordered subsequence sharing the head and the tail
     if short[:2] != long_[:2] or short[-2:] != long_[-2:] and len(short) > 4:
         return False
-    it = iter(long_)
-    return all(ch in it for ch in short) and (len(short) <= 0.6 * len(long_) or _gaps(short, long_) == 1)
+    return _in_order(short, long_) and (len(short) <= 0.6 * len(long_) or _gaps(short, long_) == 1)
+
+
+def _in_order(short: str, long_: str) -> bool:
+    """Are the characters of `short` found in `long_`, in order?"""
+    at = 0
+    for ch in short:
+        at = long_.find(ch, at) + 1
+        if not at:
+            return False
+    return True
 
 
 def _gaps(short: str, long_: str) -> int:
