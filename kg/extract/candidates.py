@@ -458,11 +458,10 @@ def _entry_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     return [Candidate(start, m.end("name"), EntityType.PROJECT)]
 
 
-def _person_candidates(text: str, toks: list[Token]) -> list[Candidate]:
+def _person_candidates(text: str, starts: set[int]) -> list[Candidate]:
     """A surname-led name right before a title, starting on a word boundary, or right after one
     or before a memorial when jieba's name tagger reads a name there; a name spaced out to the
     width of three after a title or alone on its line (镇长 某 某)."""
-    starts = {t.start for t in toks}
     out = [Candidate(m.start(1), m.end(1), EntityType.PERSON) for m in lx.PERSON.finditer(text) if m.start(1) in starts]
     for m in lx.TITLE_BEFORE.finditer(text):
         if spaced := lx.SPACED_NAME.match(text, m.end()):
@@ -522,11 +521,11 @@ def _upper_division(head: str, suffix: str, gaz: Gazetteer) -> bool:
     return any(p.level in _UPPER for name in (head + suffix, head) for p in gaz.lookup(name))
 
 
-def _division_candidates(text: str, toks: list[Token], gaz: Gazetteer) -> list[Candidate]:
+def _division_candidates(text: str, starts: set[int], gaz: Gazetteer) -> list[Candidate]:
     """Known divisions wherever jieba put the word's end (桥口|村农民, 塘尾|社区党委, 水|城区): the
     longest known name of two to four characters before a town's or village's suffix, starting a
     word; of two to five before a county's, city's or province's, written in full or by its short name."""
-    out, starts = [], {t.start for t in toks}
+    out = []
     for m in lx.TOWN_OR_VILLAGE.finditer(text):
         if m.start() not in starts:
             continue  # 城镇, 乡村: the suffix inside a word; a word ending in one is walked from it
@@ -684,13 +683,13 @@ def propose(text: str, gaz: Gazetteer | None = None) -> Proposal:
     places = frozenset(nearby)
     out = []
     for (s0, s1), toks, walks in zip(spans, toks_of, walks_of, strict=True):
-        sent = text[s0:s1]
+        sent, starts = text[s0:s1], {t.start for t in toks}  # where its words start
         found = [*_tagged("entry", _entry_candidates(sent, gaz)), *_tagged("quote", _quoted_candidates(sent, gaz)),
                  *_tagged("list", _list_candidates(sent, toks, gaz, places)),
                  *_tagged("bracket", _bracket_candidates(sent, places)),
                  *_tagged("suffix", _suffix_candidates(sent, walks, gaz, places)),
-                 *_tagged("division", _division_candidates(sent, toks, gaz)),
-                 *_tagged("person", _person_candidates(sent, toks)),
+                 *_tagged("division", _division_candidates(sent, starts, gaz)),
+                 *_tagged("person", _person_candidates(sent, starts)),
                  *_tagged("place", _place_candidates(toks, nearby, sent))]
         cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full, c.listed, c.source) for c in found]
         masked = [c for c in cands if _masked(text[c.start : c.end]) or _after_mask(text, c)]
