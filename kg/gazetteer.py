@@ -377,10 +377,8 @@ class Gazetteer:
         return [self._place(i) for i in self._nodes(name)]
 
     def is_known(self, name: str) -> bool:
-        """Is this the full or short name of some division? (One bisection: extraction asks often.)"""
-        ix = self._ix
-        at = bisect_left(ix.by_name, name, key=ix.names.__getitem__)
-        return (at < len(ix.by_name) and ix.names[ix.by_name[at]] == name) or name in ix.by_short
+        """Is this the full or short name of some division?"""
+        return _is_known(self, name)
 
     def short_names(self) -> set[str]:
         """Short names (≥2 chars) of provinces, cities and counties that are not common words."""
@@ -512,6 +510,15 @@ def village_stem(name: str) -> str:
     if not name.endswith(_VILLAGE_SUFFIXES):
         return name
     return next((name[: -len(s)] for s in _VILLAGE_SUFFIXES if name.endswith(s) and len(name) > len(s)), name)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _is_known(gaz: Gazetteer, name: str) -> bool:
+    """Gazetteer.is_known, cached (extraction asks of the same strings again and again): one bisection
+    in the sorted names, then the short names."""
+    ix = gaz._ix
+    at = bisect_left(ix.by_name, name, key=ix.names.__getitem__)
+    return (at < len(ix.by_name) and ix.names[ix.by_name[at]] == name) or name in ix.by_short
 
 
 @functools.cache
