@@ -37,7 +37,7 @@ LEVELS = ("province", "city", "county", "town", "village")
 COUNTY, TOWN, VILLAGE = 2, 3, 4
 T = TypeVar("T")
 DATA = Path(__file__).resolve().parent / "data"  # public data shipped with kg (see its LICENSE-*)
-FORMAT_VERSION = 1  # bump when the index layout or the build rules change
+FORMAT_VERSION = 2  # bump when the index layout or the build rules change
 
 # jionlp's stand-in rows for "directly administered" (省直辖行政区划, 市直辖行政区划): not divisions.
 _PLACEHOLDER_SUFFIX = "直辖行政区划"
@@ -60,7 +60,7 @@ class GazetteerDataError(RuntimeError):
 class _Index:
     """The flattened tree: node i is names[i]; its subtree is the index range (i, ends[i])."""
 
-    names: list[str]
+    names: tuple[str, ...]  # a tuple of strings, unlike a list, is left alone by the cyclic garbage collector
     levels: bytes  # index into LEVELS
     parents: array  # -1 for provinces
     ends: array
@@ -272,7 +272,7 @@ def _make_index(tree_text: str, divisions: list[list]) -> _Index:
     for i, short in shorts.items():
         by_short[short].append(i)
     by_name = array("i", sorted(range(len(names)), key=names.__getitem__))
-    return _Index(names, bytes(columns.levels), columns.parents, columns.ends, columns.codes, shorts, by_name,
+    return _Index(tuple(names), bytes(columns.levels), columns.parents, columns.ends, columns.codes, shorts, by_name,
                   by_short=dict(by_short),
                   short_names=frozenset(s for i, s in shorts.items() if len(s) >= 2 and s != names[i]))
 
@@ -377,7 +377,8 @@ class Gazetteer:
         return [self._place(i) for i in self._nodes(name)]
 
     def is_known(self, name: str) -> bool:
-        return bool(self._full_name_nodes(name)) or name in self._ix.by_short
+        """Is this the full or short name of some division?"""
+        return _is_known(self, name)
 
     def short_names(self) -> set[str]:
         """Short names (≥2 chars) of provinces, cities and counties that are not common words."""
@@ -509,6 +510,15 @@ def village_stem(name: str) -> str:
     if not name.endswith(_VILLAGE_SUFFIXES):
         return name
     return next((name[: -len(s)] for s in _VILLAGE_SUFFIXES if name.endswith(s) and len(name) > len(s)), name)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _is_known(gaz: Gazetteer, name: str) -> bool:
+    """Gazetteer.is_known, cached (extraction asks of the same strings again and again): one bisection
+    in the sorted names, then the short names."""
+    ix = gaz._ix
+    at = bisect_left(ix.by_name, name, key=ix.names.__getitem__)
+    return (at < len(ix.by_name) and ix.names[ix.by_name[at]] == name) or name in ix.by_short
 
 
 @functools.cache

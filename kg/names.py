@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 import jieba
 import jieba.posseg
 
-from kg import gazetteer, vocabulary
+from kg import gazetteer, segment, vocabulary
 from kg import lexicon as lx
 from kg.gazetteer import Gazetteer
 from kg.model import EntityType
@@ -30,6 +30,7 @@ PAREN = re.compile(r"[（(][^（()）\n]{1,20}[)）]")
 def teach_jieba() -> None:
     """Teach jieba the generic suffixes and the words that end a name, once, so that it keeps them whole."""
     jieba.setLogLevel(60)
+    segment.initialize()
     for suffix in lx.ALL_SUFFIXES:
         jieba.add_word(suffix, freq=2000)
     for w in lx.BREAK_WORDS:
@@ -40,7 +41,7 @@ def teach_jieba() -> None:
 def cut(phrase: str) -> tuple[str, ...]:
     """jieba's words of a short phrase; names and heads are cut again and again, by many tests."""
     teach_jieba()
-    return tuple(jieba.cut(phrase, HMM=False))
+    return tuple(segment.cut(phrase))
 
 
 @lru_cache(maxsize=100_000)
@@ -295,7 +296,7 @@ def same_thing(a: str, b: str) -> bool:
     ca, cb = core(a), core(b)
     if ca == cb or village_stem(ca) == village_stem(cb) != "":
         return True  # 沙浦村 became 沙浦社区: one place
-    short, long_ = sorted((ca, cb), key=len)
+    short, long_ = (cb, ca) if len(cb) < len(ca) else (ca, cb)
     if len(short) < 3 or long_.startswith(short) and _sub_body(long_[len(short):]):
         return False
     if short in long_ and (long_.startswith(short) or len(short) >= 4):
@@ -303,8 +304,17 @@ def same_thing(a: str, b: str) -> bool:
     # abbreviation: the short one is an ordered subsequence sharing the head and the tail
     if short[:2] != long_[:2] or short[-2:] != long_[-2:] and len(short) > 4:
         return False
-    it = iter(long_)
-    return all(ch in it for ch in short) and (len(short) <= 0.6 * len(long_) or _gaps(short, long_) == 1)
+    return _in_order(short, long_) and (len(short) <= 0.6 * len(long_) or _gaps(short, long_) == 1)
+
+
+def _in_order(short: str, long_: str) -> bool:
+    """Are the characters of `short` found in `long_`, in order?"""
+    at = 0
+    for ch in short:
+        at = long_.find(ch, at) + 1
+        if not at:
+            return False
+    return True
 
 
 def _gaps(short: str, long_: str) -> int:

@@ -10,19 +10,21 @@ nothing is keyed to one report.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-import jieba
 import jieba.posseg
 
+from kg import segment
 from kg.model import Evidence, Mode, Section
 
 # ---------------------------------------------------------------- sentences and clauses
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)】]*|\n")  # a closing quote stays with its sentence
+_SENTENCE_MARK = re.compile(r"[。！？!?；;\n]")  # where a _SENTENCE_END starts
 _SPACE = " \t\r\u3000\xa0"
 _CLAUSE_STOP = re.compile(r"[，,；;。！？!?：:\n]")
 
@@ -47,14 +49,27 @@ def _add_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) 
         spans.append((start, end))
 
 
+@lru_cache(maxsize=8)
+def _marks(text: str, mark: re.Pattern[str]) -> list[int]:
+    """Where `text` has a `mark` (a one-character pattern), in order. Clauses and sentences are asked
+    for around every mention of a document: found by bisection here, not by walking back a character
+    at a time."""
+    return [m.start() for m in mark.finditer(text)]
+
+
+def _between_marks(text: str, start: int, end: int, mark: re.Pattern[str]) -> tuple[int, int]:
+    """From after the last mark before `start` (or the text's start) to the first mark at or after
+    `end` (or the text's end)."""
+    at = _marks(text, mark)
+    k = bisect_left(at, start)
+    m = bisect_left(at, end)
+    return at[k - 1] + 1 if k else 0, at[m] if m < len(at) else len(text)
+
+
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around text[start:end]: bounded by ，,；;。！？!?：: and line breaks, not by 、
     (an enumeration "A、B完成90%、20%" is one clause)."""
-    lo = start
-    while lo > 0 and not _CLAUSE_STOP.match(text, lo - 1):
-        lo -= 1
-    m = _CLAUSE_STOP.search(text, end)
-    hi = m.start() if m else len(text)
+    lo, hi = _between_marks(text, start, end, _CLAUSE_STOP)
     while lo < hi and text[lo] in _SPACE:
         lo += 1
     while hi > max(lo, end) and text[hi - 1] in _SPACE:
@@ -64,11 +79,7 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def sentence_around(text: str, pos: int) -> tuple[int, int]:
     """The sentence holding `pos`, untrimmed, without its closing mark."""
-    lo = pos
-    while lo > 0 and not _SENTENCE_END.match(text, lo - 1):
-        lo -= 1
-    m = _SENTENCE_END.search(text, pos)
-    return lo, m.start() if m else len(text)
+    return _between_marks(text, pos, pos, _SENTENCE_MARK)
 
 
 def clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -80,7 +91,7 @@ def clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 def has_verb(text: str, lo: int, hi: int) -> bool:
     """Whether jieba's dictionary reads a verb (tag v, not a verbal noun like 建设) in text[lo:hi]."""
     tag = jieba.posseg.dt.word_tag_tab.get
-    return any(tag(w) == "v" for w in jieba.lcut(text[lo:hi], HMM=False))
+    return any(tag(w) == "v" for w in segment.cut(text[lo:hi]))
 
 
 # ---------------------------------------------------------------- headings

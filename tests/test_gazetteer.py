@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -134,6 +135,22 @@ def test_short_names(g):
     assert not g.lookup("丁镇")  # short names are for provinces, cities and counties only
     assert g.is_known("宝安") and g.is_known("宝安区") and not g.is_known("宝安镇区")
 
+
+
+def test_is_known_agrees_with_lookup(g):
+    """is_known's single bisection (and its cache) finds what lookup finds, at both ends of the sorted
+    names too."""
+    names = sorted(g._ix.names)
+    probes = [*names[:3], *names[-3:], *names[:: len(names) // 500], *g.short_names(),
+              "", "宝安镇区", names[0][:-1], names[-1] + "镇", "\uffff"]
+    assert all(g.is_known(n) == bool(g.lookup(n)) for n in probes)
+    assert all(g.is_known(n) == bool(g.lookup(n)) for n in probes)  # answered by the cache this time
+
+
+def test_names_are_left_alone_by_the_garbage_collector(g):
+    """700k names in a list would be traversed by every full collection during extraction."""
+    gc.collect()
+    assert not gc.is_tracked(g._ix.names)
 
 def test_short_name_dictionary_drops_common_words(g):
     names = g.short_names()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from kg.structure import clause_bounds, find_sections, section_at, sentences, time_of
+from kg.structure import clause_bounds, find_sections, section_at, sentence_around, sentences, time_of
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "data" / "reports"
@@ -386,3 +387,27 @@ def test_a_site_s_navigation_trail_is_no_title():
     sections = [(s.year, s.mode) for s in find_sections(text, metadata={"发布时间": "2021-12-20"})]
     assert (None, "plan") not in sections and (2021, "review") in sections
     assert [(s.year, s.mode) for s in find_sections(text)] == [(None, "review")]  # undated: still no plan
+
+
+def test_clause_and_sentence_bounds_found_by_bisection_are_those_found_by_walking():
+    """clause_bounds and sentence_around look marks up in a per-text cache: the answers are those of
+    walking back and forth from the span, at every position of a report."""
+    stop, end_ = re.compile(r"[，,；;。！？!?：:\n]"), re.compile(r"[。！？!?；;]+[”’」』）)】]*|\n")
+
+    def walked(text: str, start: int, end: int, mark: re.Pattern[str]) -> tuple[int, int]:
+        lo = start
+        while lo > 0 and not mark.match(text, lo - 1):
+            lo -= 1
+        m = mark.search(text, end)
+        return lo, m.start() if m else len(text)
+
+    text = (REPORTS / "001_aaf01d99df054c6c.txt").read_text("utf-8")[:6000] + "，末句没有句号"
+    for pos in range(len(text) + 1):
+        end = min(len(text), pos + 3)
+        lo, hi = walked(text, pos, end, stop)
+        while lo < hi and text[lo] in " \t\r\u3000\xa0":
+            lo += 1
+        while hi > max(lo, end) and text[hi - 1] in " \t\r\u3000\xa0":
+            hi -= 1
+        assert clause_bounds(text, pos, end) == (lo, hi)
+        assert sentence_around(text, pos) == walked(text, pos, pos, end_)

@@ -13,15 +13,18 @@ modifiers. Whether a phrase is a name, and of what type, is `kg.names`' call.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
+from itertools import accumulate, repeat
+from operator import sub
 
 import jieba
 import jieba.posseg
 
 from kg import lexicon as lx
-from kg import vocabulary
+from kg import segment, vocabulary
 from kg.gazetteer import Gazetteer
 from kg.model import EntityType, Place
 from kg.names import (
@@ -55,19 +58,17 @@ def tokenize(text: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
     is cut in one pass: jieba cuts at every sentence mark anyway, so the words are the same."""
     teach_jieba()
     tag = jieba.posseg.dt.word_tag_tab.get
-    out: list[list[Token]] = [[] for _ in spans]
-    if not spans:
-        return out
-    k, pos, last = 0, 0, len(spans) - 1
-    s0, s1, words = spans[0][0], spans[0][1], out[0]
-    for w in jieba.cut(text, HMM=False):
-        end = pos + len(w)
-        while end > s1 and k < last:  # words past this sentence's end belong to a later one
-            k += 1
-            s0, s1, words = spans[k][0], spans[k][1], out[k]
-        if s0 <= pos and end <= s1:
-            words.append(Token(w, pos - s0, end - s0, tag(w)))
-        pos = end
+    words = segment.cut(text)
+    ends = list(accumulate(map(len, words)))
+    starts = [0, *ends[:-1]]
+    tags = list(map(tag, words))
+    out, j = [], 0
+    for s0, s1 in spans:  # the words that start and end inside the sentence
+        i = bisect_left(starts, s0, j)
+        j = bisect_right(ends, s1, i)
+        # offsets from the sentence's start; map runs in C, only Token() in Python
+        out.append(list(map(Token, words[i:j], map(sub, starts[i:j], repeat(s0)), map(sub, ends[i:j], repeat(s0)),
+                            tags[i:j])))
     return out
 
 
@@ -119,12 +120,12 @@ def _same_family(prev: Token, tok: Token) -> bool:
         prev.word.endswith(lx.FACILITY_SUFFIXES) and tok.word.endswith(lx.FACILITY_SUFFIXES))
 
 
-def _common_word(tok: Token) -> bool:
+def _common_word(w: str, tag: str | None) -> bool:
     """A dictionary word that merely ends in a one-character suffix (破局, 思路, 工作思路), not a name;
     longer words ending in a body's suffix are bodies (教育局, 编辑部), and a word plus a suffix is
     the suffix's kind of thing (纸品|厂). A committee (市委) closes the name of a place's (寿光市委)."""
-    w, freq = tok.word, jieba.dt.FREQ.get(tok.word)
-    if w[-1] not in lx.ONE_CHAR_SUFFIXES or tok.tag in lx.NAME_TAGS or not freq or w in lx.COMMITTEES:
+    freq = jieba.dt.FREQ.get(w)
+    if w[-1] not in lx.ONE_CHAR_SUFFIXES or tag in lx.NAME_TAGS or not freq or w in lx.COMMITTEES:
         return False
     if len(w) == 2:
         return freq >= 50
@@ -146,16 +147,21 @@ class Candidate:
 Walk = tuple[int, int, str]  # where a name before a suffix word starts and ends, and that word
 
 
+@lru_cache(maxsize=100_000)
+def _closes_name(word: str, tag: str | None) -> bool:
+    """Is the word a type-bearing suffix word that may close a name? 举办 ends in 办 but is a verb;
+    破局, 思路 are ordinary words. (Asked of every word ending like a suffix, hence the cache.)"""
+    return word.endswith(lx.ALL_SUFFIXES) and word not in lx.GENERIC_HEADS and (
+        word in lx.SUFFIX_TYPE or not (tag in lx.BREAK_TAGS or word in lx.BREAK_WORDS or _common_word(word, tag)))
+
+
 def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
     """For each type-bearing suffix word, where the name it closes starts: walk left over name-like
     words. Places do not change where a name starts, so both passes of `extract` share this."""
     out = []
-    for j, tok in enumerate(toks):
-        if tok.word[-1] not in lx.SUFFIX_LAST or not tok.word.endswith(lx.ALL_SUFFIXES) or (
-                tok.word in lx.GENERIC_HEADS) or (
-                tok.word not in lx.ALL_SUFFIXES and (tok.tag in lx.BREAK_TAGS or tok.word in lx.BREAK_WORDS
-                                                     or _common_word(tok))):
-            continue  # 举办 ends in 办 but is a verb; 破局, 思路 are ordinary words
+    last = lx.SUFFIX_LAST  # a cheap first test: most words end in no suffix's last character
+    for j in [j for j, t in enumerate(toks) if t.word[-1] in last and _closes_name(t.word, t.tag)]:
+        tok = toks[j]
         i = j
         while i > 0 and tok.end - toks[i - 1].start <= lx.MAX_NAME:
             if _same_family(toks[i - 1], tok):
@@ -183,7 +189,7 @@ def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
                 break
         walked = i
         # where the name's own words start: the first non-verb, or the suffix word when it says more
-        first_noun = next((k for k in range(i, j) if toks[k].tag != "v"), j if tok.word not in lx.ALL_SUFFIXES else -1)
+        first_noun = next((k for k in range(i, j) if toks[k].tag != "v"), j if tok.word not in lx.SUFFIX_TYPE else -1)
         while i < j and (toks[i].tag == "v" and i < first_noun and (len(toks[i].word) > 1 or len(toks[i + 1].word) > 1)
                          or len(toks[i].word) == 1 and toks[i + 1].word in "“\""):
             # nor with a verb (召开, 巩固, 使 …) — unless verbs are all it has (扫黑除恶专项斗争); a lone
@@ -453,11 +459,10 @@ def _entry_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     return [Candidate(start, m.end("name"), EntityType.PROJECT)]
 
 
-def _person_candidates(text: str, toks: list[Token]) -> list[Candidate]:
+def _person_candidates(text: str, starts: set[int]) -> list[Candidate]:
     """A surname-led name right before a title, starting on a word boundary, or right after one
     or before a memorial when jieba's name tagger reads a name there; a name spaced out to the
     width of three after a title or alone on its line (镇长 某 某)."""
-    starts = {t.start for t in toks}
     out = [Candidate(m.start(1), m.end(1), EntityType.PERSON) for m in lx.PERSON.finditer(text) if m.start(1) in starts]
     for m in lx.TITLE_BEFORE.finditer(text):
         if spaced := lx.SPACED_NAME.match(text, m.end()):
@@ -520,11 +525,11 @@ def _upper_division(head: str, suffix: str, gaz: Gazetteer) -> bool:
     return any(p.level in _UPPER for name in (head + suffix, head) for p in gaz.lookup(name))
 
 
-def _division_candidates(text: str, toks: list[Token], gaz: Gazetteer) -> list[Candidate]:
+def _division_candidates(text: str, starts: set[int], gaz: Gazetteer) -> list[Candidate]:
     """Known divisions wherever jieba put the word's end (桥口|村农民, 塘尾|社区党委, 水|城区): the
     longest known name of two to four characters before a town's or village's suffix, starting a
     word; of two to five before a county's, city's or province's, written in full or by its short name."""
-    out, starts = [], {t.start for t in toks}
+    out = []
     for m in lx.TOWN_OR_VILLAGE.finditer(text):
         if m.start() not in starts:
             continue  # 城镇, 乡村: the suffix inside a word; a word ending in one is walked from it
@@ -566,7 +571,7 @@ def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Ga
     # what the items share: the last item without its own first word (溪头|社区, 好眠|隔离酒店)
     head = runs(list(cut(name)))[0][0]
     suffix = name[len(head):] if type_of(name[len(head):], gaz, quoted=True) == c.type or (
-        name[len(head):] in lx.ALL_SUFFIXES) else ""
+        name[len(head):] in lx.SUFFIX_TYPE) else ""
     out, end = [], c.start
     while end - 1 >= 0 and text[end - 1] == "、":
         start = max(_left_start(toks, end - 1 - offset, 12) + offset, text.rfind("、", 0, end - 1) + 1)
@@ -683,13 +688,13 @@ def propose(text: str, gaz: Gazetteer | None = None) -> Proposal:
     places = frozenset(nearby)
     out = []
     for (s0, s1), toks, walks in zip(spans, toks_of, walks_of, strict=True):
-        sent = text[s0:s1]
+        sent, starts = text[s0:s1], {t.start for t in toks}  # where its words start
         found = [*_tagged("entry", _entry_candidates(sent, gaz)), *_tagged("quote", _quoted_candidates(sent, gaz)),
                  *_tagged("list", _list_candidates(sent, toks, gaz, places)),
                  *_tagged("bracket", _bracket_candidates(sent, places)),
                  *_tagged("suffix", _suffix_candidates(sent, walks, gaz, places)),
-                 *_tagged("division", _division_candidates(sent, toks, gaz)),
-                 *_tagged("person", _person_candidates(sent, toks)),
+                 *_tagged("division", _division_candidates(sent, starts, gaz)),
+                 *_tagged("person", _person_candidates(sent, starts)),
                  *_tagged("place", _place_candidates(toks, nearby, sent))]
         cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full, c.listed, c.source) for c in found]
         masked = [c for c in cands if _masked(text[c.start : c.end]) or _after_mask(text, c)]

@@ -31,6 +31,7 @@ _UNITS = sorted(_MEASURE_UNITS + _COUNT_UNITS, key=len, reverse=True)
 _MAGNITUDES = "万亿千百"
 _NUMBER = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:点[{_CN}]+)?)"
 _QUANTITY = re.compile(
+    rf"(?=[约近超突不低控达{_CN}]|\d)"  # what a match starts with: re then skips other places fast
     rf"(?P<before>约|近|超过|超|突破|不低于|不少于|不超过|低于|控制在|达到|达)?"
     rf"(?P<value>{_NUMBER})(?:\s*[-—~～至到]\s*(?P<high>{_NUMBER}))?"
     rf"(?P<loose>余|多)?(?P<mag>万亿|[{_MAGNITUDES}](?![{_MAGNITUDES}]))?(?P<loose2>余|多)?"

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from kg.extract.candidates import propose
+from kg.extract.candidates import _closes_name, propose, tokenize
 from kg.gazetteer import Gazetteer
+from kg.structure import sentences
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def proposed(text: str) -> dict[str, set[str]]:
@@ -222,3 +227,12 @@ def test_zone_words_are_never_divisions_but_a_county_is():
                  if c.type == "District"}
     assert "青山县" in districts
     assert not {"经开区", "老城区", "工业园区"} & districts, districts
+
+
+def test_cached_suffix_word_test_answers_as_computed():
+    """_closes_name is cached per (word, tag): the cache answers what the function computes."""
+    text = (ROOT / "data" / "reports" / "001_aaf01d99df054c6c.txt").read_text("utf-8")
+    words = [(t.word, t.tag) for toks in tokenize(text, sentences(text)) for t in toks]
+    closing = [w for w in words if _closes_name(*w)]
+    assert closing and len(closing) < len(words)
+    assert all(_closes_name(*w) == _closes_name.__wrapped__(*w) for w in words)
