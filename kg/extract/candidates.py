@@ -222,6 +222,9 @@ def _suffix_candidates(text: str, walks: list[Walk], gaz: Gazetteer, places: fro
         if typ is None and _everyday_project(name, word, text[end:]):
             out.append(Candidate(start, end, EntityType.PROJECT, source="staged"))
             continue
+        if typ is None and _everyday_programme(name, word):
+            out.append(Candidate(start, end, EntityType.PROGRAM, source="campaign"))
+            continue
         if typ == EntityType.DISTRICT and text[:start].endswith(lx.HONOUR_LEVELS):
             continue  # 全国文明镇, 省级卫生村: a title, not a place
         if typ and typ != EntityType.DISTRICT:
@@ -255,6 +258,16 @@ def _everyday_project(name: str, word: str, after: str) -> bool:
     match = lx.suffix_of(name)
     return bool(match and match[0] == word and not lx.COUNT_END.search(name[: -len(word)])
                 and has_cue(_CLAUSE_END.split(after, maxsplit=1)[0]))
+
+
+_CAMPAIGN_WORDS = ("行动", "计划", "工程", "试点", "专项", "攻坚战", "专项斗争")
+
+
+def _everyday_programme(name: str, word: str) -> bool:
+    """A campaign named in ordinary words (百日攻坚行动, 大学生集聚工程): what it does is its name, so
+    nothing in it is unknown; the decider weighs it."""
+    return (word in _CAMPAIGN_WORDS and len(name) - len(word) >= 4 and name not in lx.GENERIC
+            and not lx.COUNT_END.search(name[: -len(word)]) and not lx.SLOGAN.search(name))
 
 
 def _before_class(name: str, gaz: Gazetteer, places: frozenset[str]) -> str | None:

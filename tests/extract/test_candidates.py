@@ -236,3 +236,9 @@ def test_cached_suffix_word_test_answers_as_computed():
     closing = [w for w in words if _closes_name(*w)]
     assert closing and len(closing) < len(words)
     assert all(_closes_name(*w) == _closes_name.__wrapped__(*w) for w in words)
+
+
+def test_a_campaign_named_in_ordinary_words_is_proposed_for_the_decision():
+    got = proposed("开展安全生产百日攻坚行动，实施大学生集聚工程，推进专项行动和3个行动计划。")
+    assert "campaign" in got.get("安全生产百日攻坚行动", set()) and "campaign" in got.get("大学生集聚工程", set()), got
+    assert "专项行动" not in got and not any(n.endswith("3个行动计划") for n in got), got
