@@ -17,7 +17,7 @@ from kg.structure import clause_bounds, clauses, has_verb, sentence_around
 _PLANNED = (
     r"施工招标|施工图|施工许可|施工手续|开工手续|开工条件|开工前|前期|计划申报|申报计划|立项|可研|可行性研究"
     r"|方案|初步设计|设计|专规|专项规划|规划(?!验收|(?:建设)?(?:项目|工程))|谋划|概算|预算|报批|审批|招标|征地|征迁|征收|拆迁"
-    r"|签订|签约|换签|框架协议|合作协议|合作框架|达成合作|备案|实施主体|用地|土地证|土地出让|产权证|摘牌"
+    r"|上报|签订|签约|换签|框架协议|合作协议|合作框架|达成合作|备案|实施主体|用地|土地证|土地出让|产权证|摘牌"
     r"|腾退|腾出土地|腾地|供地|收储|研究|洽谈|在谈|招引|纳入|预审|策划"
 )
 # What 完成/启动 govern when it is such a step: right after (完成立项), or ending a short object (完成发改委立项).
@@ -48,6 +48,8 @@ _OWN_NAME = re.compile(
     r"(?![该此本各个])[\u4e00-\u9fff](?:项目|工程|路|桥|园|区|中心|学校|小学|中学|幼儿园|医院|公园|基地|地块|片区|板块|区块|新城"
     r"|站|馆|厂|线|期)"
 )
+# What 完成 may govern after the name: only its main structure (完成甲项目主体部分).
+_MAIN_BODY = re.compile(r"主体(?:部分|结构|工程|建设)?")
 # Before a later clause's cue, these say it is the step of every name listed before it too.
 _SHARED = re.compile(r"均|都|全部|一并")
 # Joins two predicates: a cue on one side does not govern the objects of the other (完成甲并推进乙).
@@ -123,6 +125,8 @@ def stage_of(text: str, start: int, end: int, mode: Mode) -> tuple[Stage | None,
             cue = max(after, key=lambda c: STAGES.index(c[1]))
         elif after:  # 建成运营, 完成建设并投产: a review's chained steps all happened, the last counts
             cue = max(_chained(text, after), key=lambda c: STAGES.index(c[1]))
+        if not after and cue[2].startswith("完成") and _MAIN_BODY.search(text, end, hi):
+            return Stage.UNDER_WAY, cue[2]  # 完成甲、乙项目主体部分: the main structure, not the whole
         if mode == Mode.REVIEW and cue[1] != Stage.UNDER_WAY and _INTENDED.search(text, max(lo, cue[0] - 8), cue[0]):
             # a review's 拟开工, 预计年底建成: the step is not reached yet (预计完成投资 is progress all the same)
             return Stage.PLANNED, text[cue[0] : cue[0] + len(cue[2])]

@@ -38,6 +38,7 @@ def stage(text: str, name: str, mode: str = "review") -> tuple[str | None, str |
         ("青湖大桥顺利结顶。", "under_way"),
         ("青湖大桥等3个项目通过市项目预审。", "planned"),
         ("策划实施青湖大桥等重大项目。", "planned"),
+        ("完成青湖大桥一期30亩组件上报。", "planned"),
         ("青湖大桥与省交通集团达成合作框架。", "planned"),
         ("青湖大桥腾出土地30亩。", "planned"),
         ("推进青湖大桥建设。", "under_way"),
@@ -251,3 +252,9 @@ def test_a_company_taking_a_step_as_its_subject_stands_for_its_works():
     text = "青禾电子年内已开工，白鹭科技顺利投产，青石公司参加展会。"
     assert takes_step(text, text.index("青禾电子") + 4) and takes_step(text, text.index("白鹭科技") + 4)
     assert not takes_step(text, text.index("青石公司") + 4)
+
+
+def test_completing_only_the_main_structure_is_work_under_way():
+    text = "完成青湖大桥、白鹭项目及青石5G主体部分，青木项目提前结顶。"
+    assert stage(text, "青湖大桥", "review")[0] == "under_way"
+    assert stage("完成青湖大桥建设。", "青湖大桥", "review")[0] == "completed"
