@@ -452,7 +452,8 @@ def _looks_back(text: str) -> tuple[Mode, Evidence] | None:
     opening = next(_openings(text), None)
     if opening is None:
         return None
-    ev = Evidence("opening", opening.group().rstrip("，,"), opening.start(), opening.end())
+    words = opening.group().rstrip("，,")
+    ev = Evidence("opening", words, opening.start(), opening.start() + len(words))
     if _SINCE.search(opening.group()):
         return Mode.REVIEW, ev
     year = _year(opening.group()) if opening.re is _OPENING else None
@@ -535,7 +536,8 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
             s.evidence.append(date[2])  # the report's "now": what 今年 in its forward clauses means
     for s in sections:
         s.evidence = _distinct(s.evidence)
-    return _merge([part for s in sections for part in _split_forward(text, s, years.partial)])
+    return _merge([part for s in sections for split in _split_forward(text, s, years.partial)
+                   for part in _split_back(text, split)])
 
 
 def _distinct(evidence: list[Evidence]) -> list[Evidence]:
@@ -574,11 +576,43 @@ def _split_forward(text: str, s: Section, partial: bool) -> list[Section]:
         if mode != Mode.PLAN:
             continue
         year = named or s.year + (0 if partial else 1)
-        ev = Evidence("opening" if named else "relative", opener.group(), a, a + opener.end())
+        ev = Evidence("opening" if named else "relative", opener.group(), a, opener.end())
         plan = Section(_HEADING_END.split(text[a : s.end])[0][:_MAX_HEADING], a, s.end, year, Mode.PLAN, None,
                        [ev, why, *(e for e in s.evidence if e.kind == "published")])  # type: ignore[list-item]
         s.end = a
         return [s, plan]
+    return [s]
+
+
+_BACKWARD_OPENER = re.compile(rf"(?:据了解|据悉|回顾)?[，,]?(?:去年|过去一年|{_YEAR.pattern})[，,以来]")
+
+
+def _split_back(text: str, s: Section) -> list[Section]:
+    """A plan that turns, at a sentence opening with the year before (…。据了解，2022年，…), to what
+    was done, and plainly reports results from there on, is a plan and a review: two sections (a
+    news item that quotes the year's plan, then tells the year before)."""
+    if s.mode != Mode.PLAN or s.year is None:
+        return [s]
+    for a, _ in sentences(text[s.start : s.end]):
+        a += s.start
+        opener = _BACKWARD_OPENER.match(text, a)
+        named = _year(opener.group()) if opener else None
+        if a == s.start or not opener or (named or s.year - 1) != s.year - 1:
+            continue
+        back = a  # the run of sentences that report, up to the first that only looks ahead again
+        for b, b1 in sentences(text[a : s.end]):
+            if b and _FUTURE.search(text, a + b, a + b1) and not _PAST.search(text, a + b, a + b1):
+                break
+            back = a + b1
+        mode, why = _body_mode(text, a, back, 1.0, 1)
+        if mode != Mode.REVIEW:
+            continue
+        ev = Evidence("opening", opener.group().rstrip("，,"), a, a + len(opener.group().rstrip("，,")))
+        review = Section(_HEADING_END.split(text[a:back])[0][:_MAX_HEADING], a, back, s.year - 1, Mode.REVIEW,
+                         None, [ev, why, *(e for e in s.evidence if e.kind == "published")])  # type: ignore[list-item]
+        rest = Section(s.title, back, s.end, s.year, s.mode, s.heading_mode, s.evidence)
+        s.end = a
+        return [s, review, *([rest] if text[back : rest.end].strip() else [])]
     return [s]
 
 

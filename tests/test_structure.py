@@ -411,3 +411,14 @@ def test_clause_and_sentence_bounds_found_by_bisection_are_those_found_by_walkin
             hi -= 1
         assert clause_bounds(text, pos, end) == (lo, hi)
         assert sentence_around(text, pos) == walked(text, pos, pos, end_)
+
+
+def test_a_plan_that_turns_to_the_year_before_tells_a_review_there():
+    text = ("“2023年，青湖街道将全力推进城市更新，力争完成投资20亿元。”\n"
+            "据了解，2022年，青湖街道完成固定资产投资12亿元，同比增长8%，建成青湖大桥。\n"
+            "青湖街道将推动白鹭公园开工，确保年底建成。下一步，将争取青石小学落地。")
+    parts = [(s.year, s.mode, text[s.start : s.end].strip()[:4]) for s in find_sections(text) if s.mode != "other"]
+    assert parts == [(2023, "plan", "“202"), (2022, "review", "据了解，"), (2023, "plan", "青湖街道")]
+    turned = "2022年，青湖街道建成青湖大桥，同比增长8%。2023年，将推动白鹭公园开工，力争年底建成。"
+    for t in (text, turned):  # each quoted opening is where it says it is
+        assert all(t[e.start : e.end] == e.text for s in find_sections(t) for e in s.evidence if e.kind == "opening")
