@@ -283,6 +283,9 @@ _FUTURE = _any_of(
     "预计", "拟", "力求", "务必", "计划(?:于|在|到|完成|投资|实施|新增|开工)", "不少于", "不低于", "以上",
     "年底前", "年内", "尽快", "早日", "下一步", "明年",
 )
+# How a plan written in the imperative frames itself (2024年全街工作总体要求是…; 做好全年工作…): said
+# of a text that states nothing else about itself, it makes the text a plan.
+_PLAN_FRAME = re.compile(r"总体要求|做好全年")
 _DECIDE = 2.0  # one side must outvote the other this many times …
 _MIN_VOTES = 3  # … with at least this many sentences
 _SHOWN_CUES = 5  # cue words a "verbs" evidence quotes
@@ -519,6 +522,8 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
                                 evidence + ([why] if why else [])))
     if all(s.mode == Mode.OTHER for s in sections):
         mode, why = _body_mode(text, 0, len(text), 1.0, 1)
+        if mode is None and not _PAST.search(text) and (frame := _PLAN_FRAME.search(text)):
+            mode, why = Mode.PLAN, Evidence("verbs", frame.group(), frame.start(), frame.end())
         if mode:  # a report without a heading that says review or plan (an excerpt, a news item):
             # the whole text is what most of its sentences say
             sections = [Section(sections[0].title, 0, len(text), sections[0].year, mode, None, [why])]  # type: ignore[list-item]
