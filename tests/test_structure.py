@@ -425,8 +425,8 @@ def test_a_plan_that_turns_to_the_year_before_tells_a_review_there():
 
 
 def test_a_plan_in_the_imperative_that_frames_itself_is_a_plan():
-    text = ("2030年是青湖发展的关键一年，做好全年工作意义重大。2030年全街工作总体要求是：坚持稳中求进，统筹发展和安全。\n"
-            "一、实施产业提质工程\n坚持项目为王，盘活闲置物业，优化营商环境。")
+    text = ("2030年是青湖发展的关键一年，做好全年工作意义重大。"
+            "2030年全街工作总体要求是：坚持稳中求进，统筹发展和安全。\n一、实施产业提质工程\n坚持项目为王，盘活闲置物业，优化营商环境。")
     assert [(s.year, s.mode) for s in find_sections(text) if s.mode != "other"] == [(2030, "plan")]
     # the same frame in a text that reports results decides nothing by itself
     done = text.replace("盘活闲置物业", "累计盘活闲置物业3处，同比增长8%")
