@@ -52,7 +52,7 @@ def trim(name: str) -> str:
         name = name[counts[-1].end():]  # 清理3个“散乱污危”园区 → the part after the count
     while True:
         before = name
-        name = lx.COUNT_PREFIX.sub("", name)
+        name = lx.COUNT_PREFIX.sub("", name).lstrip("+·.")  # 慢行|+湿地公园: a joiner opens no name
         for p in lx.LEADING_TRIM:
             if name.startswith(p) and len(name) - len(p) >= 2:
                 name = name[len(p):]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.gazetteer import Gazetteer
-from kg.names import core, distinctive, same_thing, type_of
+from kg.names import core, distinctive, same_thing, trim, type_of
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +64,7 @@ def test_distinctive(head, named):
 ])
 def test_type_of(gaz, name, typ):
     assert type_of(name, gaz) == typ
+
+
+def test_a_joiner_opens_no_name():
+    assert trim("+湿地公园") == "湿地公园" and trim("5G+智慧园") == "5G+智慧园"
