@@ -564,26 +564,39 @@ def _distinct(evidence: list[Evidence]) -> list[Evidence]:
 _FORWARD_OPENER = re.compile(rf"(?:下一步|下步|明年|来年|新的一年|今后|{_YEAR.pattern})[，,：:]?")
 
 
+def _openings_in(text: str, s: Section, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str], int | None]]:
+    """The sentences of a section after its first that open with `pattern`: where, the opening, and
+    the year it names."""
+    for a, _ in sentences(text[s.start : s.end]):
+        a += s.start
+        if a != s.start and (opener := pattern.match(text, a)):
+            yield a, opener, _year(opener.group())
+
+
+def _turn(text: str, s: Section, span: tuple[int, int], year: int, mode: Mode, kind: str, words: str,
+          why: Evidence | None) -> Section:
+    """The part of a section from a sentence where it turns to another year and mode."""
+    a, end = span
+    evidence = [Evidence(kind, words, a, a + len(words)), *([why] if why else []),
+                *(e for e in s.evidence if e.kind == "published")]
+    return Section(_HEADING_END.split(text[a:end])[0][:_MAX_HEADING], a, end, year, mode, None, evidence)
+
+
 def _split_forward(text: str, s: Section, partial: bool) -> list[Section]:
     """A review that turns, at a sentence opening with 下一步, 明年 or the next year (…。2024年，要…),
     to what comes next, and plainly states intents from there on, is a review and a plan: two
     sections. One forward sentence closing a review (下一步，将继续…) stays part of it."""
     if s.mode != Mode.REVIEW or s.year is None:
         return [s]
-    for a, _ in sentences(text[s.start : s.end]):
-        a += s.start
-        opener = _FORWARD_OPENER.match(text, a)
-        named = _year(opener.group()) if opener else None
-        if a == s.start or not opener or named not in (None, s.year + 1):
+    for a, opener, named in _openings_in(text, s, _FORWARD_OPENER):
+        if named not in (None, s.year + 1):
             continue
         # the next year named outright turns the text on its own; 下一步 must be borne out by the verbs
         mode, why = _body_mode(text, a, s.end, *((1.0, 1) if named else (_DECIDE, _MIN_VOTES)))
         if mode != Mode.PLAN:
             continue
-        year = named or s.year + (0 if partial else 1)
-        ev = Evidence("opening" if named else "relative", opener.group(), a, opener.end())
-        plan = Section(_HEADING_END.split(text[a : s.end])[0][:_MAX_HEADING], a, s.end, year, Mode.PLAN, None,
-                       [ev, why, *(e for e in s.evidence if e.kind == "published")])  # type: ignore[list-item]
+        plan = _turn(text, s, (a, s.end), named or s.year + (0 if partial else 1), Mode.PLAN,
+                     "opening" if named else "relative", opener.group(), why)
         s.end = a
         return [s, plan]
     return [s]
@@ -594,15 +607,12 @@ _BACKWARD_OPENER = re.compile(rf"(?:据了解|据悉|回顾)?[，,]?(?:去年|�
 
 def _split_back(text: str, s: Section) -> list[Section]:
     """A plan that turns, at a sentence opening with the year before (…。据了解，2022年，…), to what
-    was done, and plainly reports results from there on, is a plan and a review: two sections (a
-    news item that quotes the year's plan, then tells the year before)."""
+    was done, and plainly reports results there, is a plan, a review over the sentences that
+    report, and the plan again (a news item that quotes the year's plan, then tells the year before)."""
     if s.mode != Mode.PLAN or s.year is None:
         return [s]
-    for a, _ in sentences(text[s.start : s.end]):
-        a += s.start
-        opener = _BACKWARD_OPENER.match(text, a)
-        named = _year(opener.group()) if opener else None
-        if a == s.start or not opener or (named or s.year - 1) != s.year - 1:
+    for a, opener, named in _openings_in(text, s, _BACKWARD_OPENER):
+        if named not in (None, s.year - 1):
             continue
         back = a  # the run of sentences that report, up to the first that only looks ahead again
         for b, b1 in sentences(text[a : s.end]):
@@ -612,9 +622,7 @@ def _split_back(text: str, s: Section) -> list[Section]:
         mode, why = _body_mode(text, a, back, 1.0, 1)
         if mode != Mode.REVIEW:
             continue
-        ev = Evidence("opening", opener.group().rstrip("，,"), a, a + len(opener.group().rstrip("，,")))
-        review = Section(_HEADING_END.split(text[a:back])[0][:_MAX_HEADING], a, back, s.year - 1, Mode.REVIEW,
-                         None, [ev, why, *(e for e in s.evidence if e.kind == "published")])  # type: ignore[list-item]
+        review = _turn(text, s, (a, back), s.year - 1, Mode.REVIEW, "opening", opener.group().rstrip("，,"), why)
         rest = Section(s.title, back, s.end, s.year, s.mode, s.heading_mode, s.evidence)
         s.end = a
         return [s, review, *([rest] if text[back : rest.end].strip() else [])]
