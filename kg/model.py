@@ -98,7 +98,7 @@ class Mention:
     mode: Mode = Mode.OTHER
     stage: Stage | None = None  # projects only
     stage_cue: str | None = None  # the words that gave the stage
-    full: str | None = None  # the full name when the text writes a short one (宝安 → 宝安区)
+    full: str | None = None  # the full name when the text writes a short one (宝安 → 宝安区) or glosses it
 
 
 @dataclass

@@ -61,7 +61,7 @@ def extract(doc: Document, model: Decider = None, featured: list[tuple[Span, Fea
 
 
 def _extract(doc: Document, model: Decider, featured: list[tuple[Span, Features]] | None) -> DocResult:
-    reading = read(doc.text)  # simplified, without glosses; spans are reported in the original's offsets
+    reading = read(doc.text)  # simplified, glosses and stray blanks left out; spans map back to the original
     text = reading.text
     sections = find_sections(text, read(doc.title).text, doc.metadata)
     if featured is None:
