@@ -45,9 +45,13 @@ class Reading:
         return self.pos(start), self.end(end)
 
 
+# Full-width digits and letters (１９９４年, ＧＤＰ) read as their ASCII forms, one for one.
+_HALF_WIDTH = {c: c - 0xFEE0 for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
+
+
 def read(original: str) -> Reading:
     """The copy of `original` that the extractor reads."""
-    text = simplified(original)
+    text = simplified(original).translate(_HALF_WIDTH)
     left_out = [m for m in _LEFT_OUT.finditer(text) if m.group()[0] in "(（" or not _short_line(text, m.start())]
     if not left_out:
         return Reading(text)

@@ -319,6 +319,9 @@ def _body_mode(
 
 _DATE = re.compile(r"(20\d\d)\s*[-年/.]\s*(\d{1,2})")
 _DATE_KEYS = ("成文日期", "发布日期", "发布时间", "公布日期", "发文日期", "发文时间", "生成日期", "日期", "date")
+# The day a report is given, under its title: ——2023年3月5日在第十四届全国人民代表大会第一次会议上.
+_GIVEN_ON = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^\n。]{0,40}?(?:代表大会|会议)")
+_GIVEN_REACH = 400  # characters: the line stands under the title
 _INDEX_YEAR = re.compile(r"/\s*(20\d\d)\s*-")  # 索引号 000014349/2022-83299: the year it was filed
 _EARLY_MONTHS = 3  # a review published by March is of the year before
 _LATE_MONTHS = 10  # a plan published from October on is for the year after
@@ -368,11 +371,14 @@ class _Years:
         return self.review if mode == Mode.REVIEW else self.plan if mode == Mode.PLAN else None
 
 
-def published(metadata: dict[str, str]) -> tuple[int, int | None, Evidence] | None:
-    """(year, month, evidence) of the publication: a date field, else the year of the 索引号."""
+def published(metadata: dict[str, str], text: str = "") -> tuple[int, int | None, Evidence] | None:
+    """(year, month, evidence) of the publication: a date field, else the day the report was given
+    to its congress (——2023年3月5日在第十四届全国人民代表大会…上), else the year of the 索引号."""
     for key in _DATE_KEYS:
         if key in metadata and (m := _DATE.search(metadata[key])):
             return int(m.group(1)), int(m.group(2)), Evidence("published", f"{key}: {metadata[key]}")
+    if (m := _GIVEN_ON.search(text, 0, _GIVEN_REACH)) is not None:
+        return int(m.group(1)), int(m.group(2)), Evidence("published", m.group(), m.start(), m.end())
     if (m := _INDEX_YEAR.search(metadata.get("索引号", ""))) is not None:
         return int(m.group(1)), None, Evidence("published", f"索引号: {metadata['索引号']}")
     return None
@@ -399,7 +405,7 @@ def _ranked_years(
         (s.year, s.mode, s.evidence[0], bool(_PARTIAL_YEAR.search(s.title))) for s in sections if s.year]
     if not title_parts and _REPORT.search(title) and (y := _year(title)):
         yield [(y, Mode.REVIEW, title_ev, True) if _PARTIAL_YEAR.search(title) else (y, Mode.PLAN, title_ev, False)]
-    date = published(metadata)
+    date = published(metadata, text)
     opened = False
     for m in _openings(text):
         words = m.group().rstrip("，,")
@@ -467,10 +473,16 @@ def _looks_back(text: str) -> tuple[Mode, Evidence] | None:
     return None
 
 
+# A year a plan aims at, not the one it is for: 到2035年, 至2025年, 2035年远景目标, 2010年前.
+_HORIZON = re.compile(r"(?:底|末)?(?:前|远景|的远景)")
+_HORIZON_BEFORE = ("到", "至")
+
+
 def _body_year(text: str, start: int, end: int, mode: Mode) -> tuple[int | None, Evidence | None]:
     """The year a stretch of text names most; at a tie a plan is of the latest of them and a review
     of the earliest (召开2014年考核暨2015年部署会: the plan is 2015's)."""
-    found = list(_YEAR.finditer(text, start, end))
+    found = [m for m in _YEAR.finditer(text, start, end) if not _HORIZON.match(text, m.end())
+             and text[max(0, m.start() - 1) : m.start()] not in _HORIZON_BEFORE]
     counts = Counter(_year(m.group()) for m in found)
     if not counts:
         return None, None
@@ -528,7 +540,7 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
             # the whole text is what most of its sentences say
             sections = [Section(sections[0].title, 0, len(text), sections[0].year, mode, None, [why])]  # type: ignore[list-item]
     years = _doc_years(text, title, metadata, sections)
-    date = published(metadata)
+    date = published(metadata, text)
     for s in sections:
         if s.year is None and s.mode != Mode.OTHER:
             s.year = years.of(s.mode)

@@ -39,3 +39,8 @@ def test_a_glossed_name_is_found_as_written_and_known_by_its_plain_spelling():
     assert text[mention.start : mention.end] == mention.text
     assert "(kuò)" in mention.text and bridge.name == plain(mention.text)
     assert mention.stage == "under_way"  # 推進(jìn) is read as 推进
+
+
+def test_full_width_digits_and_letters_read_as_ascii_in_place():
+    reading = read("２０３１年ＧＤＰ增长５％")
+    assert reading.text == "2031年GDP增长5％" and reading.starts is None

@@ -431,3 +431,15 @@ def test_a_plan_in_the_imperative_that_frames_itself_is_a_plan():
     # the same frame in a text that reports results decides nothing by itself
     done = text.replace("盘活闲置物业", "累计盘活闲置物业3处，同比增长8%")
     assert (2030, "plan") not in {(s.year, s.mode) for s in find_sections(done)}
+
+
+def test_the_day_a_report_is_given_dates_its_relative_years():
+    text = ("政府工作报告\n——2031年3月5日在青湖市第九届人民代表大会第一次会议上\n各位代表：\n"
+            "一、过去一年工作回顾\n一年来，全市完成固定资产投资120亿元，同比增长8%，建成青湖大桥。\n"
+            "二、今年工作安排\n今年将推动白鹭公园开工，确保青石小学年底建成。")
+    assert {(s.year, s.mode) for s in find_sections(text) if s.mode != "other"} == {(2030, "review"), (2031, "plan")}
+
+
+def test_a_year_a_plan_aims_at_is_not_the_year_it_is_for():
+    text = "今年将推动青湖新城建设，到2035年基本建成，2035年远景目标逐步实现，力争2030年前完成改造。"
+    assert {s.year for s in find_sections(text) if s.mode == "plan"} == {None}
