@@ -436,7 +436,7 @@ class Gazetteer:
             found += bool(owners)
             for a in owners:
                 votes[a].append(community)
-        ranked = sorted(votes, key=lambda a: -len(votes[a]))
+        ranked = sorted(votes, key=lambda a: (-len(votes[a]), a))
         if not ranked:
             return None
         best = len(votes[ranked[0]])
@@ -450,7 +450,7 @@ class Gazetteer:
         if second:
             place.evidence.append(f"runner-up {self._place(ranked[1]).name} holds {second}")
         if scope:
-            within = dict.fromkeys(self._ix.names[s] for s in scope)
+            within = sorted(set(self._ix.names[s] for s in scope))  # in one order whatever order parents came in
             place.evidence.append(f"searched within {', '.join(within)}")
         return place
 

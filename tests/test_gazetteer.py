@@ -181,6 +181,12 @@ def test_place_masked_by_three_communities(g):
     assert "大洋社区" in place.evidence[0] and "福海街道" in place.evidence[0]
 
 
+def test_place_masked_says_the_same_whatever_order_its_parents_come_in(g):
+    a = g.place_masked("town", ["大洋社区", "新和社区", "塘尾"], parents=["宝安区", "深圳市", "东莞市"])
+    b = g.place_masked("town", ["大洋社区", "新和社区", "塘尾"], parents=["东莞市", "深圳市", "宝安区"])
+    assert a is not None and b is not None and a.evidence == b.evidence and a.name == b.name
+
+
 def test_place_masked_needs_two_real_communities(g):
     assert g.place_masked("town", ["大洋社区"], parents=["宝安区"]) is None
     assert g.place_masked("town", ["甲乙丙丁社区", "子丑寅卯村", "天干地支社区"], parents=["宝安区"]) is None
