@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from kg.author import author
@@ -82,8 +82,15 @@ def _district_ids(r: DocResult, gaz: Gazetteer) -> dict[int, str]:
     return ids
 
 
-def resolve(results: list[DocResult], gaz: Gazetteer | None = None) -> Corpus:
+def resolve(results: Iterable[DocResult], gaz: Gazetteer | None = None) -> Corpus:
     """Give every entity its corpus-wide id and derive relations; returns the Corpus."""
+    return Corpus(results=list(resolve_each(results, gaz)))
+
+
+def resolve_each(results: Iterable[DocResult], gaz: Gazetteer | None = None) -> Iterator[DocResult]:
+    """`resolve`, one document at a time, each yielded once resolved: an entity is matched against
+    those of the documents before it, so the order of `results` is what decides ids, and only the
+    index of names seen so far is held, not the documents."""
     gaz = gaz or Gazetteer.load()
     canon: dict[tuple[str, str], _Known] = defaultdict(_Known)
     for r in results:
@@ -107,7 +114,7 @@ def resolve(results: list[DocResult], gaz: Gazetteer | None = None) -> Corpus:
         for q in r.quantities:
             q.subject = q.subject or (home.name if home else None)  # the guide: else the report's district
         r.relations = relations(r)
-    return Corpus(results=results)
+        yield r
 
 
 class _Known:
