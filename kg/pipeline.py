@@ -587,8 +587,8 @@ def _write_outputs(results: Iterable[DocResult], staging: Path, log: BuildLog, r
     with log.stage("validate"):
         conforms, shacl_report = rdf.validate_store(staging / "store", jobs=jobs)
     with log.stage("views"), rdf.open_store(staging / "store") as store:
-        nx_graph = rdf.graph_view(store)
-        views.render(nx_graph, staging, ledger=builds.ledger(store))
+        ledger = builds.ledger(store)  # first: its query's JSON is let go before the graph is read
+        views.render(rdf.graph_view(store), staging, ledger=ledger)
     return {"triples": triples, "shacl_conforms": conforms,
             "shacl_report": shacl_report if not conforms else ""}
 
