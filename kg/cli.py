@@ -139,7 +139,7 @@ def extract(inputs: tuple[str, ...], fmt: str, jobs: int, model: str | None) -> 
     for s in corpus.skipped:
         click.echo(f"kg: skipped {s.path}: {s.reason}", err=True)
     if fmt == "jsonl":
-        pipeline.write_jsonl(corpus, sys.stdout)
+        pipeline.write_jsonl(corpus.results, sys.stdout)
         return
     for r in corpus.results:
         for e in r.entities:

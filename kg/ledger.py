@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.indicators import LOWER_IS_BETTER, base, key
-from kg.model import Corpus, Quantity
+from kg.model import DocResult, Quantity
 
 MULTI_YEAR = re.compile(r"[五两三]年|十.五|累计|年均")
 TOLERANCE = 0.5  # percentage points an ≈ target on a rate may be missed by and still be met
@@ -50,13 +50,17 @@ class Entry:
     ratio: float | None
 
 
-def entries(corpus: Corpus) -> list[Entry]:
-    """Every target of the corpus with its result and status, by district, year and indicator."""
-    targets: list[tuple[str, str, Figure]] = []
-    results: dict[tuple[str, int | None, str, str], list[Figure]] = defaultdict(list)
-    for r in corpus.results:
+class Book:
+    """The targets and results of the reports read so far, added one report at a time (a build
+    streams its reports by: what is kept is their quantities, not the reports)."""
+
+    def __init__(self) -> None:
+        self.targets: list[tuple[str, str, Figure]] = []
+        self.results: dict[tuple[str, int | None, str, str], list[Figure]] = defaultdict(list)
+
+    def add(self, r: DocResult) -> None:
         if not r.district_id or r.district is None:
-            continue  # a number of nobody's is nobody's target
+            return  # a number of nobody's is nobody's target
         for i, q in enumerate(r.quantities):
             if q.year is None:
                 continue
@@ -64,17 +68,28 @@ def entries(corpus: Corpus) -> list[Entry]:
             if q.mode == "result" and q.period and MULTI_YEAR.search(q.period):
                 continue  # 五年城镇新增就业690万人: five years' total judges no one year's target
             if q.mode == "target":
-                targets.append((r.district_id, r.district.name, figure))
+                self.targets.append((r.district_id, r.district.name, figure))
             else:
-                results[r.district_id, q.year, key(q.indicator), _family(q)].append(figure)
-    out = []
-    for district, name, t in targets:
-        q = t.quantity
-        found = results.get((district, q.year, key(q.indicator), _family(q)), [])
-        result = _best(q, found)
-        status, ratio = judge(q, result.quantity if result else None)
-        out.append(Entry(district, name, q.indicator, q.year, t, result, status, ratio))  # type: ignore[arg-type]
-    return sorted(out, key=lambda e: (e.district_name, e.year, e.indicator, e.target.doc, e.target.index))
+                self.results[r.district_id, q.year, key(q.indicator), _family(q)].append(figure)
+
+    def entries(self) -> list[Entry]:
+        """Every target read with its result and status, by district, year and indicator."""
+        out = []
+        for district, name, t in self.targets:
+            q = t.quantity
+            found = self.results.get((district, q.year, key(q.indicator), _family(q)), [])
+            result = _best(q, found)
+            status, ratio = judge(q, result.quantity if result else None)
+            out.append(Entry(district, name, q.indicator, q.year, t, result, status, ratio))  # type: ignore[arg-type]
+        return sorted(out, key=lambda e: (e.district_name, e.year, e.indicator, e.target.doc, e.target.index))
+
+
+def entries(results: Iterable[DocResult]) -> list[Entry]:
+    """Every target of the reports with its result and status, by district, year and indicator."""
+    book = Book()
+    for r in results:
+        book.add(r)
+    return book.entries()
 
 
 def judge(target: Quantity, result: Quantity | None) -> tuple[str, float | None]:

@@ -2,7 +2,11 @@
 thousands of reports, losing none of them and never leaving half-written outputs.
 
 - Inputs stream: files are listed, read one at a time in the main process and de-duplicated
-  by content; only the documents in flight and the per-document results are held.
+  by content; only the documents in flight are held, and the paths of those read.
+- So do results: each stage of `build` after extraction is a pass over per-document results
+  waiting on disk (`kg.spool`), so the main process holds one document at a time and what a
+  stage gathers across documents (the resolution's index of names, the graph's tallies), never
+  the corpus's texts. `build_corpus` keeps them in memory instead, for `kg extract` and tests.
 - Extraction runs in worker processes (`jobs`) or on a Dask cluster (`engine="dask"`), in a
   bounded window, and results come back in input order, so any `jobs` gives the same bytes.
 - A file that cannot be read is skipped with its reason (see `kg.ingest`); so is one on which
@@ -39,7 +43,8 @@ from kg.extract import extract
 from kg.extract.decide import decider_key, load_decider
 from kg.ingest import IngestError, iter_input_files, read_document
 from kg.model import Corpus, DocResult, Document, Skipped
-from kg.resolve import resolve
+from kg.resolve import resolve_each
+from kg.spool import Sink, Spool
 
 DEFAULT_INPUT = Path(__file__).resolve().parent / "data" / "reports"  # shipped with the package
 MB = 1_000_000
@@ -260,37 +265,37 @@ def _list_inputs(inputs: Iterable[str | Path]) -> list[str | Skipped]:
     return out
 
 
-def _skip(corpus: Corpus, log: BuildLog, skipped: Skipped) -> None:
-    corpus.skipped.append(skipped)
-    log("skipped", path=skipped.path, reason=skipped.reason)
+def _skip(skipped: list[Skipped], log: BuildLog, item: Skipped) -> None:
+    skipped.append(item)
+    log("skipped", path=item.path, reason=item.reason)
 
 
-def _documents(files: list[str | Skipped], max_bytes: int, corpus: Corpus, log: BuildLog,
+def _documents(files: list[str | Skipped], max_bytes: int, extraction: Extraction, log: BuildLog,
                failed: dict[str, str]) -> Iterator[Document]:
     """Readable documents in input order, each content once: a file whose cleaned text was read
-    before only adds its path to the first one's `also_paths` (or is skipped with the reason in
-    `failed`, by content hash, when extracting that content crashed). A document id is the file
-    stem, made unique with ~2, ~3 … when two folders hold the same name."""
-    first: dict[str, Document] = {}
+    before only adds its path to that content's `Extraction.paths` (or is skipped with the reason
+    in `failed`, by content hash, when extracting that content crashed). A document id is the file
+    stem, made unique with ~2, ~3 … when two folders hold the same name. Only paths are kept of
+    the documents read: their texts go with their results."""
     ids: Counter[str] = Counter()
     for f in files:
         if isinstance(f, Skipped):
-            _skip(corpus, log, f)
+            _skip(extraction.skipped, log, f)
             continue
         try:
             doc = read_document(f, max_bytes=max_bytes)
         except IngestError as e:
-            _skip(corpus, log, Skipped(e.path, e.reason))
+            _skip(extraction.skipped, log, Skipped(e.path, e.reason))
             continue
-        same = first.get(doc.sha256)
+        same = extraction.paths.get(doc.sha256)
         if same is not None:
             if doc.sha256 in failed:
-                _skip(corpus, log, Skipped(doc.path, failed[doc.sha256]))
+                _skip(extraction.skipped, log, Skipped(doc.path, failed[doc.sha256]))
             else:
-                same.also_paths.append(doc.path)
-                log("duplicate", path=doc.path, same_as=same.path)
+                same.append(doc.path)
+                log("duplicate", path=doc.path, same_as=same[0])
             continue
-        first[doc.sha256] = doc
+        extraction.paths[doc.sha256] = [doc.path]
         ids[doc.id] += 1
         if ids[doc.id] > 1:
             doc.id = f"{doc.id}~{ids[doc.id]}"
@@ -375,12 +380,29 @@ def _in_order(docs: Iterable[Document], start: Callable[[Document], tuple[Future
     yield from pending
 
 
-def extract_all(inputs: Iterable[str | Path], options: Options | None = None,
-                log: BuildLog | None = None) -> Corpus:
+@dataclass
+class Extraction:
+    """Extraction's results, in input order, in `results` (a list, or a Spool on disk); the inputs
+    skipped; and every path of each content read, by hash, the first one first (a duplicate can
+    turn up after its first copy's result was put away, so its path is added when read back)."""
+
+    results: Sink
+    skipped: list[Skipped] = field(default_factory=list)
+    paths: dict[str, list[str]] = field(default_factory=dict)
+
+    def __iter__(self) -> Iterator[DocResult]:
+        for r in self.results:
+            r.doc.also_paths = self.paths[r.doc.sha256][1:]
+            yield r
+
+
+def extract_into(results: Sink, inputs: Iterable[str | Path], options: Options | None = None,
+                 log: BuildLog | None = None) -> Extraction:
     """Per-document extraction of every input, de-duplicated by content, in input order,
-    unresolved. Skipped inputs are in `Corpus.skipped`; each file gets one FILE_EVENTS event."""
+    unresolved, each result appended to `results` as soon as it and those before it are done.
+    Each file gets one FILE_EVENTS event."""
     options, log = options or Options(), log or BuildLog()
-    corpus = Corpus()
+    extraction = Extraction(results)
     failed: dict[str, str] = {}
     files = _list_inputs(inputs)
     log("files", total=len(files))
@@ -391,37 +413,54 @@ def extract_all(inputs: Iterable[str | Path], options: Options | None = None,
             hit = cache.get(doc) if cache else None
             return (_done(hit), True) if hit else (submit(doc), False)
 
-        for doc, future, cached in _in_order(_documents(files, options.max_bytes, corpus, log, failed), start,
+        for doc, future, cached in _in_order(_documents(files, options.max_bytes, extraction, log, failed), start,
                                               window):
             out = future.result()
             if isinstance(out, str):  # extraction crashed: every file with this content is skipped
                 failed[doc.sha256] = out
-                for path in (doc.path, *doc.also_paths):
-                    _skip(corpus, log, Skipped(path, out))
+                for path in extraction.paths[doc.sha256]:
+                    _skip(extraction.skipped, log, Skipped(path, out))
                 continue
-            out.doc = doc  # the main process's copy: it holds the duplicates found since
+            out.doc = doc  # the main process's copy of the document
             if cache and not cached:
                 cache.put(out)  # before `resolve` adds corpus-wide ids
             log("cached" if cached else "extracted", path=doc.path, doc=doc.id)
-            corpus.results.append(out)
-    return corpus
+            results.append(out)
+    return extraction
+
+
+def extract_all(inputs: Iterable[str | Path], options: Options | None = None,
+                log: BuildLog | None = None) -> Corpus:
+    """`extract_into` a list: the unresolved corpus in memory, for small inputs and tests."""
+    extraction = extract_into([], inputs, options, log)
+    return Corpus(list(extraction), extraction.skipped)
+
+
+def _extract_and_resolve(inputs: Iterable[str | Path], options: Options, log: BuildLog, extracted: Sink,
+                         resolved: Sink) -> list[Skipped]:
+    """The extract and resolve stages, each result put in `extracted`, then resolved into `resolved`
+    (lists, or Spools: then the main process holds one document at a time, and the resolution's
+    index of names). Returns the inputs skipped."""
+    with log.stage("extract"):
+        extraction = extract_into(extracted, inputs, options, log)
+    with log.stage("resolve"):
+        for r in resolve_each(extraction):
+            resolved.append(r)
+    return extraction.skipped
 
 
 def build_corpus(inputs: Iterable[str | Path] = (DEFAULT_INPUT,), jobs: int = 1,
                  options: Options | None = None, log: BuildLog | None = None) -> Corpus:
-    """Extract and resolve: the library entry point behind `kg extract` and `kg build`.
+    """Extract and resolve, in memory: the library entry point behind `kg extract`.
     `jobs` is a shorthand for Options(jobs=…) when no options are given."""
     options, log = options or Options(jobs=jobs), log or BuildLog()
-    with log.stage("extract"):
-        corpus = extract_all(inputs, options, log)
-    with log.stage("resolve"):
-        resolved = resolve(corpus.results)
-    resolved.skipped = corpus.skipped
-    return resolved
+    results: list[DocResult] = []
+    skipped = _extract_and_resolve(inputs, options, log, [], results)
+    return Corpus(results, skipped)
 
 
-def write_jsonl(corpus: Corpus, fh: TextIO) -> None:
-    for r in corpus.results:
+def write_jsonl(results: Iterable[DocResult], fh: TextIO) -> None:
+    for r in results:
         fh.write(json.dumps(r.to_json(), ensure_ascii=False) + "\n")
 
 
@@ -516,38 +555,55 @@ def _recover(out_dir: Path, log: BuildLog) -> None:
             log("removed", path=str(staging))
 
 
-def _write_outputs(corpus: Corpus, staging: Path, log: BuildLog, jobs: int = 1) -> dict[str, Any]:
-    """Every output into the staging folder; returns the graph's facts for the build report."""
+@dataclass
+class _Read:
+    """What the build report says of the documents read, gathered as their results stream by."""
+
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    types: dict[str, str] = field(default_factory=dict)  # entity id → the type of its first report's record
+    mentions: int = 0
+
+    def add(self, r: DocResult) -> None:
+        self.documents.append({"doc": r.doc.id, "path": r.doc.path, "also": r.doc.also_paths,
+                               "encoding": r.doc.encoding, "chars": len(r.doc.text),
+                               "district": r.district.name if r.district else None})
+        for e in r.entities:
+            self.types.setdefault(e.id, e.type)
+            self.mentions += len(e.mentions)
+
+
+def _write_outputs(results: Iterable[DocResult], staging: Path, log: BuildLog, read: _Read,
+                   jobs: int = 1) -> dict[str, Any]:
+    """Every output into the staging folder, each stage one pass over `results`; returns the
+    graph's facts for the build report, and gathers in `read` those of the documents."""
     from kg import builds, rdf, views  # the heavier stages load only when a build writes outputs
 
     with log.stage("write"), open(staging / "extract.jsonl", "w", encoding="utf-8") as fh:
-        write_jsonl(corpus, fh)
+        for r in results:
+            write_jsonl([r], fh)
+            read.add(r)
     with log.stage("rdf"):  # streamed into the store: the corpus's graph is never held in memory
-        triples = rdf.write_graph(corpus, staging)
+        triples = rdf.write_graph(results, staging)
     with log.stage("validate"):
         conforms, shacl_report = rdf.validate_store(staging / "store", jobs=jobs)
     with log.stage("views"), rdf.open_store(staging / "store") as store:
-        nx_graph = rdf.graph_view(store)
-        views.render(nx_graph, staging, ledger=builds.ledger(store))
+        ledger = builds.ledger(store)  # first: its query's JSON is let go before the graph is read
+        views.render(rdf.graph_view(store), staging, ledger=ledger)
     return {"triples": triples, "shacl_conforms": conforms,
             "shacl_report": shacl_report if not conforms else ""}
 
 
-def _build_report(inputs: list[str | Path], corpus: Corpus, log: BuildLog, graph_facts: dict[str, Any],
-                  seconds: float) -> dict[str, Any]:
+def _build_report(inputs: list[str | Path], read: _Read, skipped: list[Skipped], log: BuildLog,
+                  graph_facts: dict[str, Any], seconds: float) -> dict[str, Any]:
     return {
         "inputs": inputs,
-        "documents_read": [
-            {"doc": r.doc.id, "path": r.doc.path, "also": r.doc.also_paths, "encoding": r.doc.encoding,
-             "chars": len(r.doc.text), "district": r.district.name if r.district else None}
-            for r in corpus.results
-        ],
-        "documents_skipped": [{"path": s.path, "reason": s.reason} for s in corpus.skipped],
+        "documents_read": read.documents,
+        "documents_skipped": [{"path": s.path, "reason": s.reason} for s in skipped],
         "extracted": log.counts["extracted"],
         "from_cache": log.counts["cached"],
         "duplicates": log.counts["duplicate"],
-        "entities_by_type": dict(Counter(e.type for es in corpus.entities().values() for e in es[:1])),
-        "mentions": sum(len(e.mentions) for r in corpus.results for e in r.entities),
+        "entities_by_type": dict(Counter(read.types.values())),
+        "mentions": read.mentions,
         **graph_facts,
         "seconds_by_stage": log.stages,
         "seconds_total": round(seconds, 3),
@@ -563,11 +619,14 @@ def build(inputs: Iterable[str | Path], out_dir: Path, options: Options | None =
     inputs, out_dir = [str(p) for p in inputs], Path(out_dir)
     with _locked(out_dir):
         _recover(out_dir, log)
-        corpus = build_corpus(inputs, options=options, log=log)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
-        try:
-            facts = _write_outputs(corpus, staging, log, options.jobs)
-            result = _build_report(inputs, corpus, log, facts, time.perf_counter() - t0)
+        read = _Read()
+        try:  # results wait in spool files between stages: one document at a time in memory
+            with Spool(staging / ".resolved.spool") as resolved:
+                with Spool(staging / ".extracted.spool") as extracted:
+                    skipped = _extract_and_resolve(inputs, options, log, extracted, resolved)
+                facts = _write_outputs(resolved, staging, log, read, options.jobs)
+            result = _build_report(inputs, read, skipped, log, facts, time.perf_counter() - t0)
             (staging / REPORT).write_text(json.dumps(result, ensure_ascii=False, indent=1),
                                                        "utf-8")
             _seal(staging)
@@ -575,6 +634,6 @@ def build(inputs: Iterable[str | Path], out_dir: Path, options: Options | None =
             shutil.rmtree(staging, ignore_errors=True)
             raise
         _commit(staging, out_dir)
-    log("done", documents=len(corpus.results), skipped=len(corpus.skipped), extracted=log.counts["extracted"],
+    log("done", documents=len(read.documents), skipped=len(skipped), extracted=log.counts["extracted"],
         from_cache=log.counts["cached"], seconds=round(time.perf_counter() - t0, 3))
     return result

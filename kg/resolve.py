@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from kg.author import author
@@ -82,8 +82,15 @@ def _district_ids(r: DocResult, gaz: Gazetteer) -> dict[int, str]:
     return ids
 
 
-def resolve(results: list[DocResult], gaz: Gazetteer | None = None) -> Corpus:
+def resolve(results: Iterable[DocResult], gaz: Gazetteer | None = None) -> Corpus:
     """Give every entity its corpus-wide id and derive relations; returns the Corpus."""
+    return Corpus(results=list(resolve_each(results, gaz)))
+
+
+def resolve_each(results: Iterable[DocResult], gaz: Gazetteer | None = None) -> Iterator[DocResult]:
+    """`resolve`, one document at a time, each yielded once resolved: an entity is matched against
+    those of the documents before it, so the order of `results` is what decides ids, and only the
+    index of names seen so far is held, not the documents."""
     gaz = gaz or Gazetteer.load()
     canon: dict[tuple[str, str], _Known] = defaultdict(_Known)
     for r in results:
@@ -107,7 +114,7 @@ def resolve(results: list[DocResult], gaz: Gazetteer | None = None) -> Corpus:
         for q in r.quantities:
             q.subject = q.subject or (home.name if home else None)  # the guide: else the report's district
         r.relations = relations(r)
-    return Corpus(results=results)
+        yield r
 
 
 class _Known:
@@ -126,11 +133,16 @@ class _Known:
 
     Every pair `same_thing` accepts shares a key, so the first match is the one an exhaustive
     comparison finds (tests/test_resolve.py checks it), in time that grows with the block sizes,
-    not with the corpus."""
+    not with the corpus. For the same reason a thing found by a key may be compared by all its
+    spellings, and a key may be held by its hash alone (two keys of one hash only add a
+    comparison): the index is a build's one structure that grows with the corpus, a name files
+    some twenty keys, so each key costs one dict entry (its hash → the thing, or a list of them
+    when several share it) rather than a string and a dict of sets."""
 
     def __init__(self) -> None:
         self.ids: list[str] = []
-        self.by_key: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.names: list[set[str]] = []  # the spellings of each thing
+        self.by_key: dict[int, int | list[int]] = {}
 
     @staticmethod
     def keys(name: str) -> tuple[set[str], set[str]]:
@@ -159,18 +171,30 @@ class _Known:
 
     def find(self, names: set[str]) -> int | None:
         """The first thing one of whose spellings is the same thing as one of `names`; only the
-        spellings that share a key with a name are compared with it."""
-        pairs: dict[int, set[tuple[str, str]]] = defaultdict(set)
+        things that share a key with a name are compared with it."""
+        found: set[int] = set()
         for n in names:
             for k in self.keys(n)[1]:
-                for i, spellings in self.by_key.get(k, {}).items():
-                    pairs[i].update((n, b) for b in spellings)
-        return next((i for i in sorted(pairs) if any(same_thing(a, b) for a, b in pairs[i])), None)
+                held = self.by_key.get(hash(k))
+                if isinstance(held, int):
+                    found.add(held)
+                elif held is not None:
+                    found.update(held)
+        return next((i for i in sorted(found) if any(same_thing(a, b) for a in names for b in self.names[i])), None)
 
     def add(self, i: int, names: set[str]) -> None:
-        for n in names:
-            for k in self.keys(n)[0]:
-                self.by_key[k][i].add(n)
+        """File `names` as spellings of thing i (a new thing: i is len(ids), its id appended before)."""
+        if i == len(self.names):
+            self.names.append(set())
+        new = names - self.names[i]  # a spelling already filed files nothing more
+        self.names[i] |= new
+        for n in new:
+            for k in map(hash, self.keys(n)[0]):
+                held = self.by_key.setdefault(k, i)
+                if isinstance(held, int) and held != i:
+                    self.by_key[k] = [held, i]
+                elif isinstance(held, list) and held[-1] != i:
+                    held.append(i)  # i again, at most once per spelling of i: `find` takes a set
 
 
 def _match_or_new(known: _Known, e: Entity, scope: str) -> str:

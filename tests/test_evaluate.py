@@ -246,7 +246,7 @@ def corpus_jsonl(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     path = tmp_path_factory.mktemp("extract") / "extract.jsonl"
     with open(path, "w", encoding="utf-8") as fh:
-        pipeline.write_jsonl(pipeline.build_corpus(), fh)
+        pipeline.write_jsonl(pipeline.build_corpus().results, fh)
     return path
 
 

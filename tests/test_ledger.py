@@ -48,7 +48,7 @@ def test_targets_meet_results_of_the_same_district_indicator_and_year_only():
                                    q("城镇新增就业", 75, "万人", mode="result", year=2024)]),
         _report("b-2026", "乙省", [q("城镇新增就业", 90, "万人", mode="result")]),
     ])
-    got = {(e.district_name, e.indicator): (e.status, e.result and e.result.doc) for e in entries(corpus)}
+    got = {(e.district_name, e.indicator): (e.status, e.result and e.result.doc) for e in entries(corpus.results)}
     assert got == {("甲省", "全省地区生产总值"): ("met", "a-2026"),  # GDP is 地区生产总值; 4.7 within 0.5 of ≈5
                    ("甲省", "城镇新增就业"): ("no_result", None)}  # 2024's figure, 乙省's figure: not this target's
 
@@ -56,7 +56,7 @@ def test_targets_meet_results_of_the_same_district_indicator_and_year_only():
 def test_a_growth_rate_is_not_compared_with_an_amount():
     corpus = Corpus([_report("a-2025", "甲省", [q("地区生产总值", 5, "%", "≥", kind="change")]),
                      _report("a-2026", "甲省", [q("地区生产总值", 5.3, "万亿元", mode="result")])])
-    assert [e.status for e in entries(corpus)] == ["no_result"]
+    assert [e.status for e in entries(corpus.results)] == ["no_result"]
 
 
 def test_a_total_of_several_years_judges_no_one_year_s_target():
@@ -64,4 +64,4 @@ def test_a_total_of_several_years_judges_no_one_year_s_target():
     five_years.period = "这五年"
     corpus = Corpus([_report("a-2025", "甲省", [q("城镇新增就业", 120, "万人", "≥")]),
                      _report("a-2026", "甲省", [five_years])])
-    assert [e.status for e in entries(corpus)] == ["no_result"]
+    assert [e.status for e in entries(corpus.results)] == ["no_result"]

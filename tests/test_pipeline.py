@@ -395,7 +395,7 @@ def test_a_new_pipeline_version_or_a_corrupt_entry_means_extracting_again(tmp_pa
 
 def corpus_bytes(src: Path, options: Options) -> bytes:
     buf = io.StringIO()
-    pipeline.write_jsonl(pipeline.build_corpus([src], options=options), buf)
+    pipeline.write_jsonl(pipeline.build_corpus([src], options=options).results, buf)
     return buf.getvalue().encode("utf-8")
 
 

@@ -6,12 +6,13 @@ import gzip
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.model import Corpus
+from kg.model import DocResult
 from kg.rdf.mapping import quads
 from kg.rdf.store import ntriples, save_store
 from kg.rdf.terms import DATASET_GRAPH, DEFAULT_GRAPH, PREFIXES
@@ -56,12 +57,13 @@ def _nquads(nt: Path, out: Path, compress: bool = False) -> None:
         dst.writelines(line.removesuffix(b" .\n") + in_graph for line in src)  # Oxigraph ends each line so
 
 
-def write_graph(corpus: Corpus, out_dir: Path) -> int:
+def write_graph(results: Iterable[DocResult], out_dir: Path) -> int:
     """The build's RDF outputs: out_dir/store, and one interchange file, out_dir/graph.nq (gzipped,
-    graph.nq.gz, when large), streamed from the corpus without its graph ever being in memory; the
+    graph.nq.gz, when large), streamed from a resolved corpus's reports (one pass, one report at a
+    time: a Spool or a list) without its graph ever being in memory; the
     other serializations come from `export` on demand (`kg export`). Returns the number of triples."""
     out_dir = Path(out_dir)
-    count = save_store(quads(corpus), out_dir / "store")
+    count = save_store(quads(results), out_dir / "store")
     with tempfile.TemporaryDirectory(dir=out_dir, prefix=".export-") as tmp:
         nt = Path(tmp) / "graph.nt"
         ox.Store.read_only(str(out_dir / "store")).dump(nt, ox.RdfFormat.N_TRIPLES, from_graph=DEFAULT_GRAPH)

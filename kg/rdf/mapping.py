@@ -1,4 +1,4 @@
-"""Corpus → RDF: `quads` maps a resolved `Corpus` onto the ontology in ontology/kg.ttl.
+"""Corpus → RDF: `quads` maps a resolved corpus, report by report, onto the ontology in ontology/kg.ttl.
 
 The ontology itself is part of the graph, so SPARQL can compare stage ranks. Every fact keeps its
 provenance: a relation is asserted directly *and* as a `kg:Assertion` whose `prov:wasDerivedFrom`
@@ -10,10 +10,11 @@ graph: at 1.5M triples an rdflib graph takes ~1.5 KB a triple, the stream a few 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import combinations
+from sys import intern
 from typing import Any
 from urllib.parse import quote
 
@@ -22,7 +23,20 @@ from rdflib import RDF, XSD, Graph
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg import ledger
-from kg.model import STAGES, TYPES, Corpus, DocResult, Entity, Mention, Quantity, Stage
+from kg.model import (
+    STAGES,
+    TYPES,
+    Corpus,
+    DocResult,
+    Entity,
+    EntityType,
+    Mention,
+    Mode,
+    Place,
+    Quantity,
+    Relation,
+    Stage,
+)
 from kg.rdf import iri
 from kg.rdf.terms import KG, KGR, MODES, ONTOLOGY, PREDICATES, PREFIXES, to_rdflib
 from kg.structure import sentence_around
@@ -51,34 +65,38 @@ def _ontology_quads() -> tuple[ox.Quad, ...]:
     return tuple(ox.parse(path=ONTOLOGY, format=ox.RdfFormat.TURTLE))
 
 
-def quads(corpus: Corpus) -> Iterator[ox.Quad]:
-    """The whole corpus as a stream of triples, the ontology first.
+def quads(results: Iterable[DocResult]) -> Iterator[ox.Quad]:
+    """A resolved corpus — its reports, in one pass — as a stream of triples, the ontology first.
 
     Besides what the reports say, the stream holds a few facts derived at build time so the
     bundled queries stay fast on large graphs: per-entity counts and years, one assertion
     per relation with its evidence counts, and slipped plans (`kg:Slip`), each traceable
-    to its mentions. One entity, report, relation or slip is mapped at a time; only the
-    corpus-wide tallies of relations are held. A triple may come twice (a store keeps one)."""
+    to its mentions. Each report is mapped as it comes, with the relations it gives evidence
+    for; what reports add up to (entities, relation counts, timelines, the ledger) is tallied
+    in `_Tally` and mapped at the end. No report is held after its turn, nor any text. A
+    triple may come twice (a store keeps one)."""
     m = _Mapper()
     yield from _ontology_quads()
-    groups = corpus.entities()
-    for eid, ents in groups.items():
-        m.entity(eid, ents)
-        yield from m.drain()
-    minted: set[str] = set()
-    for r in corpus.results:
-        if r.district_id and r.district and r.district_id not in groups and r.district_id not in minted:
-            m.writing_district(r)  # the pipeline knew the author only from the gazetteer
-            minted.add(r.district_id)
+    tally = _Tally()
+    for r in results:
         _ReportMapper(m, r).add()
+        for rel, evidence, first in tally.add(r):
+            m.assertion(rel, r.doc.id, evidence, first)
         yield from m.drain()
-    for relation in _relations(corpus):
-        m.relation(relation)
+    for eid, facts in tally.entities.items():
+        m.entity(eid, facts)
         yield from m.drain()
-    for slip in _slips(corpus):
+    for district_id, place in tally.writers.items():
+        if district_id not in tally.entities:
+            m.writing_district(district_id, place)  # the pipeline knew the author only from the gazetteer
+    yield from m.drain()
+    for (subject, predicate, obj), count in tally.evidence.items():
+        m.relation_counts(subject, predicate, obj, count, tally.together[min(subject, obj), max(subject, obj)])
+        yield from m.drain()
+    for slip in tally.slips():
         m.slip(slip)
         yield from m.drain()
-    for entry in ledger.entries(corpus):
+    for entry in tally.ledger.entries():
         m.ledger_entry(entry)
         yield from m.drain()
 
@@ -89,7 +107,7 @@ def corpus_to_graph(corpus: Corpus) -> Graph:
     g = Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
-    for q in quads(corpus):
+    for q in quads(corpus.results):
         g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
     return g
 
@@ -116,16 +134,32 @@ class _EntityNodes(dict):
         return node
 
 
-@dataclass
-class _Relation:
-    """One relation of the corpus with everything read for it across reports."""
+@dataclass(slots=True)
+class _EntityFacts:
+    """What the per-report records of one entity add up to (one record per report)."""
 
-    subject: str
-    predicate: str
-    object: str
-    docs: set[str] = field(default_factory=set)
-    evidence: dict[str, None] = field(default_factory=dict)  # mention IRIs, in the order first read
-    sentences: int = 0  # sentences naming both ends
+    names: Counter[str] = field(default_factory=Counter)  # one vote per report
+    name_mentions: dict[str, int] = field(default_factory=dict)  # the tiebreak: a name's mentions in its last report
+    types: Counter[str] = field(default_factory=Counter)
+    labels: set[str] = field(default_factory=set)  # names and aliases
+    place: Place | None = None  # the first with a division code, else the first
+    districts: Counter[str] = field(default_factory=Counter)
+    mentions: int = 0
+    reports: int = 0
+    years: set[int] = field(default_factory=set)
+
+    def add(self, e: Entity) -> None:
+        self.names[e.name] += 1
+        self.name_mentions[e.name] = len(e.mentions)
+        self.types[e.type] += 1
+        self.labels.update((e.name, *e.aliases))
+        if e.place and (self.place is None or (self.place.code is None and e.place.code is not None)):
+            self.place = e.place
+        if e.district:
+            self.districts[intern(e.district)] += 1
+        self.mentions += len(e.mentions)
+        self.reports += 1
+        self.years.update(m.year for m in e.mentions if m.year is not None)
 
 
 @dataclass
@@ -155,29 +189,24 @@ class _Mapper:
         quads, self.quads = self.quads, []
         return quads
 
-    def entity(self, eid: str, ents: list[Entity]) -> None:
-        """One resource for all the per-document records of one entity."""
-        if not eid:
-            raise ValueError(f"entity {ents[0].name!r} has no id: the corpus must be resolved before mapping")
+    def entity(self, eid: str, facts: _EntityFacts) -> None:
+        """One resource for all the per-report records of one entity."""
         s = self.entities[eid]
-        names = Counter(e.name for e in ents)  # one vote per document
-        pref = _most_common(names, Counter({e.name: len(e.mentions) for e in ents}))
-        etype = _most_common(Counter(e.type for e in ents))
+        pref = _most_common(facts.names, Counter(facts.name_mentions))
+        etype = _most_common(facts.types)
         if etype not in TYPES:
             raise ValueError(f"entity {eid} ({pref}): unknown type {etype!r}, expected one of {', '.join(TYPES)}")
         self.add(s, _rdf.type, getattr(_kg, etype))
         self.add(s, _skos.prefLabel, ox.Literal(pref))
-        for alt in sorted({*names, *(a for e in ents for a in e.aliases)} - {pref}):
+        for alt in sorted(facts.labels - {pref}):
             self.add(s, _skos.altLabel, ox.Literal(alt))
-        places = sorted((e.place for e in ents if e.place), key=lambda p: p.code is None)
-        if places:
-            self.place_facts(s, places[0].level, places[0].code)
-        districts = Counter(e.district for e in ents if e.district)
-        if districts:
-            self.add(s, _kg.district, self.entities[_most_common(districts)])
-        self.add(s, _kg.mentionCount, ox.Literal(sum(len(e.mentions) for e in ents)))
-        self.add(s, _kg.reportCount, ox.Literal(len(ents)))  # corpus.entities() gives one record per report
-        for year in sorted({m.year for e in ents for m in e.mentions if m.year is not None}):
+        if facts.place:
+            self.place_facts(s, facts.place.level, facts.place.code)
+        if facts.districts:
+            self.add(s, _kg.district, self.entities[_most_common(facts.districts)])
+        self.add(s, _kg.mentionCount, ox.Literal(facts.mentions))
+        self.add(s, _kg.reportCount, ox.Literal(facts.reports))
+        for year in sorted(facts.years):
             self.add(s, _kg.yearMentioned, _year(year))
 
     def place_facts(self, s: ox.NamedNode, level: str, code: str | None) -> None:
@@ -185,31 +214,33 @@ class _Mapper:
         if code:
             self.add(s, _kg.divisionCode, ox.Literal(code))
 
-    def writing_district(self, r: DocResult) -> None:
-        if r.district is None:
-            return
-        s = self.entities[r.district_id]
+    def writing_district(self, district_id: str, place: Place) -> None:
+        s = self.entities[district_id]
         self.add(s, _rdf.type, _kg.District)
-        self.add(s, _skos.prefLabel, ox.Literal(r.district.name))
-        self.place_facts(s, r.district.level, r.district.code)
+        self.add(s, _skos.prefLabel, ox.Literal(place.name))
+        self.place_facts(s, place.level, place.code)
 
-    def relation(self, rel: _Relation) -> None:
-        """The direct triple, and one kg:Assertion with every report and mention it was read from."""
+    def assertion(self, rel: Relation, doc: str, evidence: Iterable[str], first: bool) -> None:
+        """What one report says of a relation: the report and the mentions it was read from; where
+        the relation is `first` read, the direct triple and its kg:Assertion."""
         s, p, o = self.entities[rel.subject], getattr(_kg, rel.predicate), self.entities[rel.object]
-        a = ox.NamedNode(f"{_KGR}assertion/{quote(rel.subject, safe='')}/{rel.predicate}/"
-                         f"{quote(rel.object, safe='')}")
-        self.add(s, p, o)
-        self.add(a, _rdf.type, _kg.Assertion)
-        self.add(a, _rdf.subject, s)
-        self.add(a, _rdf.predicate, p)
-        self.add(a, _rdf.object, o)
-        for doc in sorted(rel.docs):
-            self.add(a, _kg.inReport, ox.NamedNode(iri.report(doc)))
-        for m in rel.evidence:
+        a = _assertion(rel.subject, rel.predicate, rel.object)
+        if first:
+            self.add(s, p, o)
+            self.add(a, _rdf.type, _kg.Assertion)
+            self.add(a, _rdf.subject, s)
+            self.add(a, _rdf.predicate, p)
+            self.add(a, _rdf.object, o)
+        self.add(a, _kg.inReport, ox.NamedNode(iri.report(doc)))
+        for m in evidence:
             self.add(a, _prov.wasDerivedFrom, ox.NamedNode(m))
-        self.add(a, _kg.evidenceCount, ox.Literal(len(rel.evidence)))
-        if rel.sentences:
-            self.add(a, _kg.sentenceCount, ox.Literal(rel.sentences))
+
+    def relation_counts(self, subject: str, predicate: str, obj: str, evidence: int, sentences: int) -> None:
+        """A relation's evidence over all reports: its mentions, and the sentences naming both ends."""
+        a = _assertion(subject, predicate, obj)
+        self.add(a, _kg.evidenceCount, ox.Literal(evidence))
+        if sentences:
+            self.add(a, _kg.sentenceCount, ox.Literal(sentences))
 
     def slip(self, slip: _Slip) -> None:
         s = ox.NamedNode(f"{_KGR}{quote(slip.project, safe='')}/slip/{slip.year}-{slip.aimed}")
@@ -368,46 +399,89 @@ class _ReportMapper:
         return s
 
 
-def _relations(corpus: Corpus) -> Iterator[_Relation]:
-    """Each relation once, with every report and mention it was read from, and how many
-    sentences name both ends."""
-    together: Counter[tuple[str, str]] = Counter()
-    found: dict[tuple[str, str, str], _Relation] = {}
-    for r in corpus.results:
+def _assertion(subject: str, predicate: str, obj: str) -> ox.NamedNode:
+    return ox.NamedNode(f"{_KGR}assertion/{quote(subject, safe='')}/{predicate}/{quote(obj, safe='')}")
+
+
+@dataclass(slots=True)
+class _Dated:
+    """A project's dated mentions, as much as finding its slips needs: the years, and each
+    mention with a stage as (year, stage, mode, report, start, end)."""
+
+    years: set[int] = field(default_factory=set)
+    staged: list[tuple[int, Stage, Mode, str, int, int]] = field(default_factory=list)
+
+
+class _Tally:
+    """What the reports add up to, read one report at a time: each entity's facts, the writing
+    districts, each relation's evidence count, how many sentences name each pair of entities,
+    the projects' dated stages and the ledger's figures. Ids are interned: each is held once."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, _EntityFacts] = {}
+        self.writers: dict[str, Place] = {}  # district id → the first report it wrote, placed by the gazetteer
+        self.evidence: dict[tuple[str, str, str], int] = {}
+        self.together: Counter[tuple[str, str]] = Counter()
+        self.dated: dict[str, _Dated] = {}
+        self.ledger = ledger.Book()
+
+    def add(self, r: DocResult) -> list[tuple[Relation, list[str], bool]]:
+        """Tally one report; returns each of its relations with the mentions it rests on (IRIs),
+        and whether no report before gave it."""
         by_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
         for e in r.entities:
+            if not e.id:
+                raise ValueError(f"entity {e.name!r} has no id: the corpus must be resolved before mapping")
+            eid = intern(e.id)
+            facts = self.entities.get(eid) or self.entities.setdefault(eid, _EntityFacts())
+            facts.add(e)
             for m in e.mentions:
-                by_sentence[m.sentence].add(e.id)
+                by_sentence[m.sentence].add(eid)
+            if e.type == EntityType.PROJECT:
+                self._date(eid, r.doc.id, e.mentions)
+        if r.district_id and r.district:
+            self.writers.setdefault(intern(r.district_id), r.district)
         for ids in by_sentence.values():
-            together.update(combinations(sorted(ids), 2))
+            self.together.update(combinations(sorted(ids), 2))
+        self.ledger.add(r)
+        found = []
         for rel in r.relations:
             if rel.predicate not in PREDICATES:
                 raise ValueError(f"{r.doc.id}: unknown relation {rel.predicate!r}, "
                                  f"expected one of {', '.join(PREDICATES)}")
-            key = (rel.subject, rel.predicate, rel.object)
-            found_rel = found.get(key) or found.setdefault(key, _Relation(*key))
-            found_rel.docs.add(r.doc.id)
-            found_rel.evidence.update(dict.fromkeys(iri.mention(r.doc.id, m) for m in rel.evidence))
-    for merged in found.values():
-        merged.sentences = together[min(merged.subject, merged.object), max(merged.subject, merged.object)]
-        yield merged
+            key = (intern(rel.subject), intern(rel.predicate), intern(rel.object))
+            evidence = list(dict.fromkeys(iri.mention(r.doc.id, m) for m in rel.evidence))
+            found.append((rel, evidence, key not in self.evidence))
+            self.evidence[key] = self.evidence.get(key, 0) + len(evidence)  # IRIs name their report: no repeats
+        return found
 
+    def _date(self, project: str, doc: str, mentions: list[Mention]) -> None:
+        for m in mentions:
+            if m.year is None or m.mode == Mode.OTHER:
+                continue
+            dated = self.dated.get(project) or self.dated.setdefault(project, _Dated())
+            dated.years.add(m.year)
+            if m.stage is not None:
+                dated.staged.append((m.year, m.stage, m.mode, intern(doc), m.start, m.end))
 
-def _slips(corpus: Corpus) -> list[_Slip]:
-    """The slipped plans kg.resolve finds, one per project, plan year and aimed stage, with the
-    mentions they rest on: the plan and the later mentions of the stage reached."""
-    from kg.resolve import timelines  # resolve imports the extractor: load it only to map a corpus
+    def slips(self) -> Iterator[_Slip]:
+        """The slipped plans kg.resolve finds, one per project, plan year and aimed stage, with the
+        mentions they rest on: the plan and the later mentions of the stage reached."""
+        from kg.resolve import TimelineEntry, slips  # resolve imports the extractor: load it only to map
 
-    found: dict[tuple[str, int, Stage], _Slip] = {}
-    for t in timelines(corpus, min_years=2):
-        for x in t.slips:
-            if x.plan.stage is None or x.best.stage is None:
-                continue  # a slip is between two stages; kg.resolve finds none without
-            key = (t.id, x.plan.year, x.plan.stage)
-            slip = found.setdefault(key, _Slip(t.id, x.plan.year, x.plan.stage, x.best.stage, sorted(
-                {e.year for e in t.entries if e.year > x.plan.year and e.stage is not None}), []))
-            slip.evidence += [f"{iri.report(e.doc)}/mention/{e.start}-{e.end}" for e in (x.plan, *x.later)]
-    for slip in found.values():
-        slip.evidence = list(dict.fromkeys(slip.evidence))
-    return list(found.values())
-
+        for project, dated in self.dated.items():
+            if len(dated.years) < 2:
+                continue  # not a recurring project (kg.resolve.recurring)
+            entries = [TimelineEntry(year, stage, mode, doc, sentence="", name="", start=start, end=end)
+                       for year, stage, mode, doc, start, end in dated.staged]  # slips read no text
+            found: dict[tuple[int, Stage], _Slip] = {}
+            for x in slips(entries):
+                if x.plan.stage is None or x.best.stage is None:
+                    continue  # a slip is between two stages; kg.resolve finds none without
+                slip = found.setdefault((x.plan.year, x.plan.stage), _Slip(
+                    project, x.plan.year, x.plan.stage, x.best.stage,
+                    sorted({e.year for e in entries if e.year > x.plan.year}), []))
+                slip.evidence += [f"{iri.report(e.doc)}/mention/{e.start}-{e.end}" for e in (x.plan, *x.later)]
+            for slip in found.values():
+                slip.evidence = list(dict.fromkeys(slip.evidence))
+                yield slip

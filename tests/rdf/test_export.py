@@ -14,7 +14,7 @@ from kg.rdf.terms import to_rdflib
 def test_streamed_build_holds_exactly_the_rdflib_mapping(graph: Graph, tmp_path: Path) -> None:
     from rdflib.compare import isomorphic
 
-    count = rdf.write_graph(make_corpus(), tmp_path)
+    count = rdf.write_graph(make_corpus().results, tmp_path)
     assert count == len(graph)
     with rdf.open_store(tmp_path / "store") as store:
         stored = Graph()
@@ -46,7 +46,7 @@ def test_a_large_build_writes_its_n_quads_compressed(graph: Graph, tmp_path: Pat
     import sys
 
     monkeypatch.setattr(sys.modules["kg.rdf.export"], "_GZIP_OVER", 100)  # the module, not its function
-    rdf.write_graph(make_corpus(), tmp_path)
+    rdf.write_graph(make_corpus().results, tmp_path)
     assert not (tmp_path / "graph.nq").exists()
     with gzip.open(tmp_path / "graph.nq.gz", "rt", encoding="utf-8") as fh:
         assert sum(1 for _ in fh) == len(graph)

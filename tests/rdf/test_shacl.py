@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SH, SKOS
@@ -79,7 +78,8 @@ def _as_written() -> Graph:
 
 def _store_findings(data: Graph, tmp_path: Path, shapes: Graph | None = None) -> set[shacl.Finding]:
     rdf.save_store(data, tmp_path / "store")
-    return shacl.store_findings(ox.Store.read_only(str(tmp_path / "store")), shacl.compile_checks(shapes))
+    with rdf.open_store(tmp_path / "store") as store:
+        return shacl.store_findings(store, shacl.compile_checks(shapes))
 
 
 E = KGR["e1"]  # 云杉路口袋公园, a Project
@@ -178,6 +178,22 @@ def test_store_is_validated_as_the_whole_graph(graph: Graph, tmp_path: Path, job
     assert rdf.validate_store(tmp_path / "store", jobs=jobs) == rdf.validate(broken)
     rdf.save_store(graph, tmp_path / "valid")
     assert rdf.validate_store(tmp_path / "valid", jobs=jobs) == (True, "conforms")
+
+
+def test_every_check_runs_in_a_query_process(graph: Graph, tmp_path: Path, monkeypatch) -> None:
+    """A check's memory (a hash join over all the nodes a shape targets) is a query process's,
+    never the caller's: validate_store sends each one to kg.rdf.store's workers."""
+    sent = []
+    real = shacl.run_query
+
+    def run_query(store, sparql, **kw):
+        sent.append(sparql)
+        return real(store, sparql, **kw)
+
+    monkeypatch.setattr(shacl, "run_query", run_query)
+    rdf.save_store(graph, tmp_path / "store")
+    assert rdf.validate_store(tmp_path / "store", jobs=2) == (True, "conforms")
+    assert sorted(sent) == sorted(c.query for c in shacl.compile_checks())
 
 
 def test_the_bundled_corpus_conforms_both_ways(tmp_path: Path) -> None:

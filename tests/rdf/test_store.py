@@ -32,7 +32,7 @@ def test_a_triple_mapped_twice_is_stored_once(tmp_path: Path) -> None:
     corpus = make_corpus()
     twice = corpus.results[0].entities[1]  # the same project recorded twice in one report
     corpus.results[0].entities.append(twice)
-    quads = list(rdf.quads(corpus))
+    quads = list(rdf.quads(corpus.results))
     assert len(quads) > len(set(quads))
     assert rdf.save_store(iter(quads), tmp_path / "store") == len(set(quads)) == len(rdf.corpus_to_graph(corpus))
 
