@@ -132,12 +132,14 @@ class _Known:
       (first two, that character) meets (first two, any later character) of the longer.
 
     Every pair `same_thing` accepts shares a key, so the first match is the one an exhaustive
-    comparison finds (tests/test_resolve.py checks it), in time that grows with the block sizes,
-    not with the corpus. For the same reason a thing found by a key may be compared by all its
-    spellings, and a key may be held by its hash alone (two keys of one hash only add a
-    comparison): the index is a build's one structure that grows with the corpus, a name files
-    some twenty keys, so each key costs one dict entry (its hash → the thing, or a list of them
-    when several share it) rather than a string and a dict of sets."""
+    comparison finds (tests/test_resolve.py checks it), in time that grows with the block sizes.
+    Those of the openings and of the abbreviations (first two and last two) still grow with the
+    corpus: 870 s of a 1,000x build's 31 minutes (bench/RESULTS.md). As every accepted pair shares
+    a key, a thing found by a key may be compared by all its spellings, and a key may be held by
+    its hash alone (two keys of one hash only add a comparison): the index is a build's one
+    structure that grows with the corpus, a name files some twenty keys, so each key costs one
+    dict entry (its hash → the thing, or a list of them when several share it) rather than a
+    string and a dict of sets."""
 
     def __init__(self) -> None:
         self.ids: list[str] = []

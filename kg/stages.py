@@ -88,7 +88,7 @@ def has_cue(text: str) -> bool:
 
 
 # What may stand between a name and the step it takes as its subject (甲公司年内已开工, 乙顺利投产).
-_SUBJECT_GAP = re.compile(r"(?:年内|今年|上半年|下半年|已经|已|顺利|正式|全面|基本|提前|如期|实现|建成)*")
+_SUBJECT_GAP = re.compile(r"(?:年内|今年|上半年|下半年|已经|已|顺利|正式|全面|基本|提前|如期|实现)*")
 
 
 def takes_step(text: str, end: int) -> bool:

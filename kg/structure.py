@@ -371,7 +371,10 @@ class _Years:
         return self.review if mode == Mode.REVIEW else self.plan if mode == Mode.PLAN else None
 
 
-def published(metadata: dict[str, str], text: str = "") -> tuple[int, int | None, Evidence] | None:
+_Date = tuple[int, int | None, Evidence]  # year, month (None: a year alone), and where it was read
+
+
+def published(metadata: dict[str, str], text: str = "") -> _Date | None:
     """(year, month, evidence) of the publication: a date field, else the day the report was given
     to its congress (——2023年3月5日在第十四届全国人民代表大会…上), else the year of the 索引号."""
     for key in _DATE_KEYS:
@@ -394,7 +397,7 @@ def _openings(text: str) -> Iterator[re.Match[str]]:
 
 
 def _ranked_years(
-    text: str, title: str, metadata: dict[str, str], sections: list[Section]
+    text: str, title: str, date: _Date | None, sections: list[Section]
 ) -> Iterator[list[tuple[int | None, Mode, Evidence, bool]]]:
     """Candidate (year, mode, evidence, partial) groups, strongest first: the title and the dated
     headings; a report's title (an annual report given early in year X reviews X-1, a half-year one
@@ -405,7 +408,6 @@ def _ranked_years(
         (s.year, s.mode, s.evidence[0], bool(_PARTIAL_YEAR.search(s.title))) for s in sections if s.year]
     if not title_parts and _REPORT.search(title) and (y := _year(title)):
         yield [(y, Mode.REVIEW, title_ev, True) if _PARTIAL_YEAR.search(title) else (y, Mode.PLAN, title_ev, False)]
-    date = published(metadata, text)
     opened = False
     for m in _openings(text):
         words = m.group().rstrip("，,")
@@ -443,10 +445,10 @@ def _mode_at(sections: list[Section], pos: int) -> Mode:
     return next((s.mode for s in sections if s.start <= pos < s.end and s.mode != Mode.OTHER), Mode.REVIEW)
 
 
-def _doc_years(text: str, title: str, metadata: dict[str, str], sections: list[Section]) -> _Years:
+def _doc_years(text: str, title: str, date: _Date | None, sections: list[Section]) -> _Years:
     """Default years from the strongest kind of evidence that gives any."""
     years = _Years()
-    for group in _ranked_years(text, title, metadata, sections):
+    for group in _ranked_years(text, title, date, sections):
         for year, mode, why, partial in group:
             years.take(year, mode, why, partial)
         if years.review is not None or years.plan is not None:
@@ -539,8 +541,8 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
         if mode:  # a report without a heading that says review or plan (an excerpt, a news item):
             # the whole text is what most of its sentences say
             sections = [Section(sections[0].title, 0, len(text), sections[0].year, mode, None, [why])]  # type: ignore[list-item]
-    years = _doc_years(text, title, metadata, sections)
     date = published(metadata, text)
+    years = _doc_years(text, title, date, sections)
     for s in sections:
         if s.year is None and s.mode != Mode.OTHER:
             s.year = years.of(s.mode)

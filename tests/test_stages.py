@@ -252,6 +252,7 @@ def test_a_company_taking_a_step_as_its_subject_stands_for_its_works():
     text = "青禾电子年内已开工，白鹭科技顺利投产，青石公司参加展会。"
     assert takes_step(text, text.index("青禾电子") + 4) and takes_step(text, text.index("白鹭科技") + 4)
     assert not takes_step(text, text.index("青石公司") + 4)
+    assert takes_step("青禾电子建成。", 4)  # a step that is itself a cue is not taken for the words before it
 
 
 def test_completing_only_the_main_structure_is_work_under_way():

@@ -79,7 +79,10 @@ def _extract(doc: Document, model: Decider, featured: list[tuple[Span, Features]
         idx, year, mode = time_of(text, sections, c.start, c.end)
         start, end = reading.span(c.start, c.end)
         m = Mention(start, end, doc.text[start:end], typ, reading.span(s0, s1), idx, year, mode)
-        m.full = c.full or (plain(m.text) if plain(m.text) != m.text else None)
+        if c.full:
+            m.full = c.full
+        elif reading.starts and (written := plain(m.text)) != m.text:
+            m.full = written  # 擴(kuò)容 is known as 擴容
         if _staged(typ, m.text) or (c.full and _staged(typ, c.full)) or (  # 甲水库除险加固|工程: as written too
                 typ == EntityType.ORGANIZATION and takes_step(text, c.end)):  # 甲电子年内已开工: its works
             m.stage, m.stage_cue = stage_of(text, c.start, c.end, m.mode)

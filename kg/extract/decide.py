@@ -147,8 +147,8 @@ def shipped() -> Model:
 
 # What a longer span may add to a shorter one at the same start and still name the same thing
 # (甲酒店 | 甲酒店项目): one reading each, not a company inside a project.
-_WIDE_DIVISIONS = ("省", "市", "自治区", "自治州", "地区", "盟")  # divisions a company or a school is named after
 _SAME_THING_TAIL = re.compile(r"(?:建设)?(?:项目|工程)")
+_WIDE_DIVISIONS = ("省", "市", "自治区", "自治州", "地区", "盟")  # divisions a company or a school is named after
 
 
 def _conflict(a: tuple[Span, str], b: tuple[Span, str], text: str = "") -> bool:
