@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ctypes
 import fcntl
+import gzip
 import json
 import multiprocessing as mp
 import os
@@ -578,10 +579,12 @@ def _write_outputs(results: Iterable[DocResult], staging: Path, log: BuildLog, r
     graph's facts for the build report, and gathers in `read` those of the documents."""
     from kg import builds, rdf, views  # the heavier stages load only when a build writes outputs
 
-    with log.stage("write"), open(staging / "extract.jsonl", "w", encoding="utf-8") as fh:
-        for r in results:
-            write_jsonl([r], fh)
-            read.add(r)
+    with log.stage("write"):
+        with open(staging / "extract.jsonl", "w", encoding="utf-8") as fh:
+            for r in results:
+                write_jsonl([r], fh)
+                read.add(r)
+        _compress_if_large(staging / "extract.jsonl", rdf.GZIP_OVER)
     with log.stage("rdf"):  # streamed into the store: the corpus's graph is never held in memory
         triples = rdf.write_graph(results, staging)
     with log.stage("validate"):
@@ -591,6 +594,15 @@ def _write_outputs(results: Iterable[DocResult], staging: Path, log: BuildLog, r
         views.render(rdf.graph_view(store), staging, ledger=ledger)
     return {"triples": triples, "shacl_conforms": conforms,
             "shacl_report": shacl_report if not conforms else ""}
+
+
+def _compress_if_large(path: Path, over: int) -> None:
+    """path.gz in place of a file larger than `over` bytes: at 1,000 reports the JSONL is 200 MB
+    of text that compresses sevenfold, read by a line-by-line `gzip.open` as easily as plain."""
+    if path.stat().st_size > over:
+        with open(path, "rb") as src, gzip.open(path.with_name(path.name + ".gz"), "wb", compresslevel=6) as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+        path.unlink()
 
 
 def _build_report(inputs: list[str | Path], read: _Read, skipped: list[Skipped], log: BuildLog,

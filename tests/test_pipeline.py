@@ -5,6 +5,7 @@ Corpora are invented snippets written into tmp_path."""
 from __future__ import annotations
 
 import fcntl
+import gzip
 import io
 import json
 import os
@@ -353,6 +354,19 @@ def test_rebuild_extracts_only_what_changed(tmp_path):
     changed = build([src], out, **cache)
     assert (changed["extracted"], changed["from_cache"]) == (1, 1)
     assert "银杏路口袋公园" in names(out) and "云杉路口袋公园" not in names(out)
+
+
+def test_a_large_extraction_is_written_compressed_with_the_same_lines(tmp_path, monkeypatch):
+    src = tmp_path / "in"
+    write(src, "a.txt", A)
+    write(src, "b.txt", B)
+    build([src], tmp_path / "plain")
+    monkeypatch.setattr(rdf, "GZIP_OVER", 100)  # bytes: both reports' lines are more
+    build([src], tmp_path / "packed")
+    assert not (tmp_path / "packed" / "extract.jsonl").exists()
+    with gzip.open(tmp_path / "packed" / "extract.jsonl.gz", "rt", encoding="utf-8") as fh:
+        assert fh.read() == (tmp_path / "plain" / "extract.jsonl").read_text("utf-8")
+    assert "北溪水厂扩建工程" in names(tmp_path / "plain")
 
 
 def test_cached_results_are_resolved_like_fresh_ones(tmp_path):

@@ -15,7 +15,7 @@ store and writes the exports from it, and `validate_store` checks the store agai
 shapes with SPARQL queries Oxigraph runs on it. This file re-exports what the rest of kg uses.
 """
 
-from kg.rdf.export import FORMATS, export, write_graph
+from kg.rdf.export import FORMATS, GZIP_OVER, export, write_graph
 from kg.rdf.format import format_result
 from kg.rdf.iri import entity_id, entity_iri, report_iri
 from kg.rdf.mapping import corpus_to_graph, quads
@@ -37,6 +37,7 @@ from kg.rdf.view import graph_view
 __all__ = [
     "DATASET_GRAPH", "KG", "KGR", "ONTOLOGY", "PREFIXES", "SHAPES", "UPDATE_REFUSED", "KGStore", "QueryError",
     "QueryResult", "QueryTimeout", "StoreError", "UpdateRefused", "bind_params", "bundled_queries", "corpus_to_graph",
-    "FORMATS", "entity_id", "entity_iri", "export", "format_result", "graph_view", "is_update", "open_store", "quads",
-    "report_iri", "resolve_query", "run_query", "save_store", "validate", "validate_store", "write_graph",
+    "FORMATS", "GZIP_OVER", "entity_id", "entity_iri", "export", "format_result", "graph_view", "is_update",
+    "open_store", "quads", "report_iri", "resolve_query", "run_query", "save_store", "validate",
+    "validate_store", "write_graph",
 ]

@@ -19,7 +19,7 @@ from kg.rdf.terms import DATASET_GRAPH, DEFAULT_GRAPH, PREFIXES
 
 FORMATS = {"nq": "N-Quads (the graph as one named graph)", "nt": "N-Triples", "ttl": "Turtle",
            "jsonld": "JSON-LD"}
-_GZIP_OVER = 50_000_000  # bytes: a build's N-Quads larger than this is written compressed
+GZIP_OVER = 50_000_000  # bytes: a build's N-Quads or extract.jsonl larger than this is written compressed
 
 
 def export(source: Graph | Path, out_dir: Path, formats: tuple[str, ...] = tuple(FORMATS)) -> dict[str, Path]:
@@ -67,6 +67,6 @@ def write_graph(results: Iterable[DocResult], out_dir: Path) -> int:
     with tempfile.TemporaryDirectory(dir=out_dir, prefix=".export-") as tmp:
         nt = Path(tmp) / "graph.nt"
         ox.Store.read_only(str(out_dir / "store")).dump(nt, ox.RdfFormat.N_TRIPLES, from_graph=DEFAULT_GRAPH)
-        large = nt.stat().st_size > _GZIP_OVER
+        large = nt.stat().st_size > GZIP_OVER
         _nquads(nt, out_dir / ("graph.nq.gz" if large else "graph.nq"), compress=large)
     return count
