@@ -1,6 +1,6 @@
 """Build throughput and memory at 1×, 10× and 100× the bundled corpus.
 
-    .venv/bin/python bench/bench_build.py [--scales 1 10 100] [--jobs N] [--write]
+    .venv/bin/python bench/bench_build.py [--scales 1 10 100 1000] [--jobs N] [--local-cluster N] [--write]
 
 Bigger corpora are made of DISTINCT documents: variant k of each bundled report has the
 names the extractor found (projects, organizations, programs, people) respelled — their
@@ -19,17 +19,21 @@ throughput" section of bench/RESULTS.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
 import re
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "RESULTS.md"
@@ -118,11 +122,14 @@ def throughput(folder: Path) -> dict[str, float]:
             "ratio": full / lcut}
 
 
-def timed_build(inputs: Path, out: Path, jobs: int, cache: bool) -> dict:
-    """One `kg build` in a child process: wall seconds, peak RSS (MB) and its build report."""
-    cmd = [str(ROOT / ".venv" / "bin" / "kg"), "build", str(inputs), "-o", str(out), "-j", str(jobs), "-q"]
+def timed_build(inputs: Path, out: Path, jobs: int, cache: bool, scheduler: str | None = None) -> dict:
+    """One `kg build` in a child process: wall seconds, peak RSS (MB) and its build report; with a
+    scheduler's address, extraction runs on that Dask cluster."""
+    cmd = [str(Path(PYTHON).parent / "kg"), "build", str(inputs), "-o", str(out), "-j", str(jobs), "-q"]
     if not cache:
         cmd.append("--no-cache")
+    if scheduler:
+        cmd += ["--engine", "dask", "--scheduler", scheduler]
     t = time.perf_counter()
     peak_kib = subprocess.run([PYTHON, "-c", PEAK, *cmd], check=True, capture_output=True, text=True).stdout
     seconds = time.perf_counter() - t
@@ -191,7 +198,35 @@ def main() -> None:
     ap.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--write", action="store_true", help="update bench/RESULTS.md")
+    ap.add_argument("--local-cluster", type=int, metavar="N", default=0,
+                    help="extract on a Dask LocalCluster of N single-threaded workers (--engine dask)")
     args = ap.parse_args()
+    with contextlib.ExitStack() as stack:
+        cluster = stack.enter_context(_local_cluster(args.local_cluster)) if args.local_cluster else None
+        lines = _measure(args, cluster)
+    print("\n".join(lines))
+    if args.write:
+        write_section(lines)
+
+
+@contextlib.contextmanager
+def _local_cluster(workers: int) -> Iterator[Any]:
+    """A Dask LocalCluster of `workers` processes and a client to it, for the duration."""
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        yield client
+
+
+def _worker_peak_mb(client: Any) -> float:
+    """The largest peak RSS among the cluster's workers (they are not children of the build)."""
+    peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    return max(peaks.values()) / 1024
+
+
+def _measure(args: argparse.Namespace, client: Any) -> list[str]:
+    scheduler = client.scheduler.address if client else None
     bases = base_reports()
     runs: dict[int, dict] = {}
     mid = min(args.scales, key=lambda s: abs(s - 10))  # where throughput and a cached rebuild are measured
@@ -203,12 +238,14 @@ def main() -> None:
             if scale == mid:
                 speed = throughput(folder)
                 print(f"throughput on {scale}×: {speed}", flush=True)
-            runs[scale] = timed_build(folder, Path(tmp) / f"out{scale}", args.jobs, cache=False)
+            runs[scale] = timed_build(folder, Path(tmp) / f"out{scale}", args.jobs, cache=False, scheduler=scheduler)
+            if client:
+                runs[scale]["workers_mb"] = _worker_peak_mb(client)
             print(f"{scale}×: {runs[scale]['seconds']:.1f} s, {runs[scale]['peak_mb']:.0f} MB, "
                   f"{runs[scale]['report']['seconds_by_stage']}", flush=True)
         warm = Path(tmp) / "warm"
-        timed_build(Path(tmp) / f"x{mid}", warm, args.jobs, cache=True)
-        cached = timed_build(Path(tmp) / f"x{mid}", warm, args.jobs, cache=True)
+        timed_build(Path(tmp) / f"x{mid}", warm, args.jobs, cache=True, scheduler=scheduler)
+        cached = timed_build(Path(tmp) / f"x{mid}", warm, args.jobs, cache=True, scheduler=scheduler)
         assert cached["report"]["from_cache"] == 5 * mid
     lines = [
         SECTION, "",
@@ -224,15 +261,17 @@ def main() -> None:
         *table(runs, mid, cached),
         "",
         "Stage seconds are from build-report.json; `extract` includes reading the files and starting "
-        "the worker processes; peak RSS is the largest single process (the main one: it holds the "
-        "corpus and the rdflib graph). The cached row is a rebuild with every document from the "
-        "extraction cache.",
+        "the worker processes; peak RSS is the largest single process of the build (the main one: "
+        "it gathers the names of all reports); outputs MB is outputs/ beside the store. The cached "
+        "row is a rebuild with every document from the extraction cache.",
         "",
         *linearity(runs),
     ]
-    print("\n".join(lines))
-    if args.write:
-        write_section(lines)
+    if client:
+        lines += ["", f"Extraction on a Dask LocalCluster of {args.local_cluster} single-threaded workers "
+                  "(`--engine dask`); the workers' largest peak RSS: "
+                  + ", ".join(f"{s}× {r['workers_mb']:.0f} MB" for s, r in runs.items()) + "."]
+    return lines
 
 
 if __name__ == "__main__":
