@@ -33,7 +33,11 @@ _OFFICE = re.compile(r"(?:省长|自治区主席|市长|州长|区长|县长|旗
 # A run of division names: 珠海市斗门区, 福州市长乐区, 广东省 (the last is the one meant).
 _DIVISION = r"[\u4e00-\u9fff]{1,12}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|区|县|旗|街道|苏木|镇|乡)"
 _SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|区|县|旗|街道|苏木|镇|乡)$")
-_CONGRESS = re.compile(rf"在((?:{_DIVISION})+)(?:第[一二三四五六七八九十]+届)?人民代表大会")
+# The congress the report is given to (在甲市第十届人民代表大会…上), or, in a news item, the session
+# that opens where the report is given (甲区第五届人民代表大会第三次会议举行, 甲区十五届人大五次会议开幕).
+_CONGRESS = re.compile(rf"在((?:{_DIVISION})+)(?:第[一二三四五六七八九十]+届)?人民代表大会"
+                       rf"|((?:{_DIVISION})+)第?[一二三四五六七八九十]+届(?:人民代表大会|人大)"
+                       r"第?[一二三四五六七八九十]+次(?:全体)?会议[^，。,]{0,4}?(?:开幕|举行|召开)")
 _TITLE = re.compile(rf"((?:{_DIVISION})+)(?:人民政府)?(?:20\d\d年)?(?:上半年|年度)?(?:政府)?"
                     r"工作(?:报告|总结|计划|要点|思路|安排)")
 _ISSUER = re.compile(rf"((?:{_DIVISION})+)(?:人民政府|政府|办事处|街道办事处|街道办)?")
@@ -62,7 +66,7 @@ def author(doc: Document, gaz: Gazetteer, context: list[str] | None = None) -> P
     found: list[tuple[Place, str]] = []
     for pattern in (_TITLE, _CONGRESS, _SIGNATURE):
         for m in pattern.finditer(header):
-            if (place := _resolve_chain(m.group(1), gaz, context or [])) is not None:
+            if (place := _resolve_chain(m.group(1) or m.group(2), gaz, context or [])) is not None:
                 found.append((place, f"header: {m.group().strip()}"))
     if not found:  # the portal's record of who issued it (发布机构: 甲镇人民政府)
         for key in _ISSUER_KEYS:

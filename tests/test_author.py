@@ -42,6 +42,20 @@ def test_a_county_of_a_city_is_read_from_the_signature_after_its_city():
     assert placed(text) == ("香洲区", "county")
 
 
+@pytest.mark.parametrize("opening", [
+    "本报讯 12月26日上午，珠海市香洲区第九届人民代表大会第三次会议举行，区长某某作政府工作报告。",
+    "本报讯 珠海市香洲区九届人大三次会议昨日开幕。记者从会上获悉，今年该区将实施五大行动。",
+])
+def test_a_news_item_is_placed_by_the_congress_session_it_reports(opening):
+    text = opening + "\n2024年，全区新建口袋公园12个，完成老旧小区改造。凤山街道、拱北街道同步推进。"
+    assert placed(text) == ("香洲区", "county")
+
+
+def test_a_congress_a_town_report_only_mentions_does_not_place_it():
+    text = "凤山街道2024年工作总结\n深入贯彻香洲区第九届人民代表大会第三次会议精神，完成道路建设。"
+    assert placed(text)[0] == "凤山街道"
+
+
 def test_a_county_known_by_its_short_name_is_resolved_in_full():
     text = "2024年峨边县政府工作报告\n县长 某某\n我代表县人民政府向大会报告工作。\n"
     assert placed(text) == ("峨边彝族自治县", "county")
