@@ -457,6 +457,21 @@ def _doc_years(text: str, title: str, date: _Date | None, sections: list[Section
     return years
 
 
+# A report that announces what follows: 现将全年工作情况报告如下 (a review), 现将明年工作打算汇报如下 (a plan).
+_ANNOUNCED = re.compile(r"现将[^。！？!?\n]{0,40}?(?:汇报|报告|总结)如下")
+
+
+def _announced(text: str) -> tuple[Mode, Evidence] | None:
+    """What the text says it is about to report, among its first sentences: a plan when the words
+    name a plan (计划, 打算), else a review."""
+    for a, b in sentences(text)[:_OPENING_REACH]:
+        if m := _ANNOUNCED.search(text, a, b):
+            modes = [w.lastgroup for w in _MODE_WORD.finditer(m.group())]
+            mode = Mode.PLAN if Mode.PLAN in modes else Mode.REVIEW
+            return mode, Evidence("opening", m.group(), m.start(), m.end())
+    return None
+
+
 def _looks_back(text: str) -> tuple[Mode, Evidence] | None:
     """An opening that can only look back (2022年以来, 今年以来), or a year that the text later turns
     from to the next one (2023年，… 2024年，要…), makes a text without headings a review first."""
@@ -525,14 +540,18 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
         said = h.parts[0].mode if len(h.parts) == 1 else None
         mode, why = (None, None) if said == Mode.OTHER else _body_mode(text, h.body, end) if said is None else (
             _body_mode(text, h.body, end, _OVERTURN, _MIN_OVERTURN))  # a heading's own word weighs more
-        if said is None and h.body == 0 and (back := _looks_back(text)) and (back[1].start or 0) < end:
+        year = h.year
+        if said is None and h.body == 0 and (back := _announced(text) or _looks_back(text)) and (
+                back[1].start or 0) < end:
             mode, why = back  # 2022年以来，…: what the opening says outweighs the verbs (its own opening)
+            if year is None and _ANNOUNCED.fullmatch(why.text):
+                year = _year(why.text)  # 现将2025年…汇报如下: the year it announces
         said_by = _quote(text, "title", title) if h.body == 0 else _quote(text, "heading", h.title, h.start)
         evidence = [said_by] if h.parts or h.year else []
         if mode is None and said is None and (since := _SINCE.search(text, h.body, _first_sentence_end(text, h.body))):
             mode, why = Mode.REVIEW, Evidence("opening", since.group(), since.start(), since.end())
         mode = mode or said or Mode.OTHER
-        sections.append(Section(h.title, h.start, end, h.year, mode, said if said and said != mode else None,
+        sections.append(Section(h.title, h.start, end, year, mode, said if said and said != mode else None,
                                 evidence + ([why] if why else [])))
     if all(s.mode == Mode.OTHER for s in sections):
         mode, why = _body_mode(text, 0, len(text), 1.0, 1)

@@ -342,6 +342,16 @@ def test_an_opening_that_looks_back_outweighs_forward_verbs():
     assert kinds(text) == [(2022, "review", None)]
 
 
+@pytest.mark.parametrize(("announced", "expected"), [
+    ("现将2025年安全生产工作汇报如下", (2025, "review", None)),
+    ("现将2025年安全生产工作计划汇报如下", (2025, "plan", None)),
+])
+def test_a_text_that_announces_what_follows_is_that_in_the_year_it_names(announced, expected):
+    text = (f"青湖街道坚持稳中求进，扎实推进各项工作。{announced}：\n一、强化组织领导\n"
+            "将定期召开专题会议，确保责任落实。力争隐患整改率达到100%。2022年8月，辖区老街被评为示范街区。")
+    assert kinds(text) == [expected]
+
+
 def test_a_text_that_turns_from_its_year_to_the_next_is_a_review_and_a_plan():
     text = ("2023年，在区委的坚强领导下，街道上下团结一心，各项事业高质量发展。"
             "2024年，要锚定目标，力争各项工作走在前列。")
