@@ -384,6 +384,20 @@ class Gazetteer:
         """Short names (≥2 chars) of provinces, cities and counties that are not common words."""
         return set(self._ix.short_names)
 
+    def short_names_in(self, text: str) -> list[str]:
+        """The short names `text` contains (瓯海 in 山水瓯海), in no particular order: only those
+        whose first two characters occur in the text are searched for, a few of some 3,000."""
+        heads = self._short_heads
+        pairs = {text[i:i + 2] for i in range(len(text) - 1)}
+        return [n for pair in pairs & heads.keys() for n in heads[pair] if n in text]
+
+    @functools.cached_property
+    def _short_heads(self) -> dict[str, list[str]]:
+        heads: dict[str, list[str]] = defaultdict(list)
+        for n in sorted(self._ix.short_names):
+            heads[n[:2]].append(n)
+        return dict(heads)
+
     def children(self, place: Place) -> list[Place]:
         """The divisions directly under `place` (matched by code, else by name, level and parents)."""
         return [self._place(c) for i in self._nodes_of(place) for c in self._child_ids(i)]

@@ -57,7 +57,7 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
         if place is not None:
             return place
         return Place(name=e.name, level="town", confidence=0.6, evidence=["named in the text, not in the gazetteer"])
-    named = [n for n in gaz.short_names() if n in r.doc.text]  # 瓯海 in 山水瓯海
+    named = gaz.short_names_in(r.doc.text)
     parents = [p.name for n in [*context, *named] for p in gaz.lookup(n) if p.level in ("county", "city")]
     # only communities the text names as such (塘尾社区, 丹东、应潭等村), never bare common words
     communities = [e.name for e in districts if VILLAGE.search(e.name)]
@@ -118,32 +118,35 @@ def resolve_each(results: Iterable[DocResult], gaz: Gazetteer | None = None) -> 
 
 
 class _Known:
-    """The things of one type and scope seen so far, indexed so that a new entity is compared only
-    with the spellings `same_thing` can accept, found by keys two such spellings must share:
+    """The things of one type and scope seen so far, indexed so that a new spelling is compared
+    only with the filed spellings `same_thing` can accept, found by keys two such spellings must
+    share (the keys are exact: none holds a spelling just for a common opening or ending):
 
     - equal cores, or one village stem (沙浦村 ~ 沙浦社区): the core, the stem;
-    - the shorter core (three characters or more) begins the longer: its first three characters;
-    - the shorter core (four or more) ends the longer: the shorter files its whole core and the
-      longer probes with each of its endings of four or more, and the other way round (a shared
-      last four alone, 有限公司 or 服务中心, would put every company or centre in one block);
+    - the shorter core (three characters or more) begins the longer: the shorter files its whole
+      core and the longer probes with each of its openings of three or more, and the other way round;
+    - the shorter core (four or more) ends the longer: the same with endings of four or more (a
+      shared last four alone, 有限公司 or 服务中心, would put every company or centre in one block);
     - an abbreviation (the shorter an ordered subsequence of the longer, with its first two
-      characters): a shorter of five or more also shares the last two, so the first and last two;
-      one of three or four has its third character somewhere after the longer's first two, so
-      (first two, that character) meets (first two, any later character) of the longer.
+      characters): a shorter of five or more also shares the last two, and its third character is
+      among the longer's characters between those, so (first two, last two, that character) meets
+      (first two, last two, any middle character) of the longer; one of three or four has its
+      third character somewhere after the longer's first two, so (first two, that character)
+      meets (first two, any later character) of the longer.
 
-    Every pair `same_thing` accepts shares a key, so the first match is the one an exhaustive
-    comparison finds (tests/test_resolve.py checks it), in time that grows with the block sizes.
-    Those of the openings and of the abbreviations (first two and last two) still grow with the
-    corpus: 870 s of a 1,000x build's 31 minutes (bench/RESULTS.md). As every accepted pair shares
-    a key, a thing found by a key may be compared by all its spellings, and a key may be held by
-    its hash alone (two keys of one hash only add a comparison): the index is a build's one
-    structure that grows with the corpus, a name files some twenty keys, so each key costs one
-    dict entry (its hash → the thing, or a list of them when several share it) rather than a
-    string and a dict of sets."""
+    Every pair `same_thing` accepts shares a key, and a key leads to the spellings filed under it,
+    not to their things: a thing that has gathered many spellings costs only those that share a
+    key with the new one. So the first match is the one an exhaustive comparison finds
+    (tests/test_resolve.py checks it), in time that grows with the number of true neighbours. A
+    key is held by its hash alone (two keys of one hash only add a comparison): the index is a
+    build's one structure that grows with the corpus, a name files some thirty keys, so each costs
+    one dict entry (its hash → a spelling, or a list of them)."""
 
     def __init__(self) -> None:
         self.ids: list[str] = []
-        self.names: list[set[str]] = []  # the spellings of each thing
+        self.spellings: list[str] = []  # every spelling filed, and the thing it was filed for
+        self.owners: list[int] = []
+        self.filed: list[set[str]] = []  # the spellings of each thing
         self.by_key: dict[int, int | list[int]] = {}
 
     @staticmethod
@@ -153,50 +156,63 @@ class _Known:
         both = {"=" + c}
         if stem := village_stem(c):
             both.add("v" + stem)
-        if len(c) >= 3:
-            both.add("^" + c[:3])
-        if len(c) >= 5:
-            both.add("a" + c[:2] + "|" + c[-2:])
         filed, probed = set(both), set(both)
-        if len(c) >= 4:
-            endings = [c[-k:] for k in range(4, len(c) + 1)]
-            filed |= {"$" + c, *("e" + x for x in endings)}  # as the shorter, as the longer
-            probed |= {"e" + c, *("$" + x for x in endings)}
+        if len(c) >= 4:  # openings of three or more, endings of four or more, as the longer
+            openings = [c[:k] for k in range(3, len(c))]
+            endings = [c[-k:] for k in range(4, len(c))]
+            filed |= {"^" + x for x in openings} | {"$" + x for x in endings}
+            probed |= {"=" + x for x in openings} | {"=" + x for x in endings}
+        if len(c) >= 3:  # as the shorter
+            probed |= {"^" + c, "$" + c} if len(c) >= 4 else {"^" + c}
+        if len(c) >= 5:  # abbreviations of five or more: first two, last two, a middle character
+            ends = c[:2] + c[-2:]
+            filed.add("s" + ends + c[2])
+            probed.add("l" + ends + c[2])
+            middle = set(c[2:-2])
+            filed |= {"l" + ends + ch for ch in middle}
+            probed |= {"s" + ends + ch for ch in middle}
         if len(c) >= 3:
             later = {"b" + c[:2] + ch for ch in set(c[2:])}  # as the longer of an abbreviation
             if len(c) <= 4:  # as the shorter one: its third character
-                filed.add("s" + c[:2] + c[2])
-                probed.add("b" + c[:2] + c[2])
+                filed.add("t" + c[:3])
+                probed.add("b" + c[:3])
             filed |= later
-            probed |= {"s" + k[1:] for k in later}
+            probed |= {"t" + k[1:] for k in later}
         return filed, probed
 
     def find(self, names: set[str]) -> int | None:
         """The first thing one of whose spellings is the same thing as one of `names`; only the
-        things that share a key with a name are compared with it."""
-        found: set[int] = set()
+        filed spellings that share a key with a name are compared with it."""
+        pairs: set[tuple[int, str]] = set()  # (filed spelling, name)
         for n in names:
             for k in self.keys(n)[1]:
                 held = self.by_key.get(hash(k))
                 if isinstance(held, int):
-                    found.add(held)
+                    pairs.add((held, n))
                 elif held is not None:
-                    found.update(held)
-        return next((i for i in sorted(found) if any(same_thing(a, b) for a in names for b in self.names[i])), None)
+                    pairs.update((s, n) for s in held)
+        best = None
+        for s, n in pairs:
+            i = self.owners[s]
+            if (best is None or i < best) and same_thing(n, self.spellings[s]):
+                best = i
+        return best
 
     def add(self, i: int, names: set[str]) -> None:
         """File `names` as spellings of thing i (a new thing: i is len(ids), its id appended before)."""
-        if i == len(self.names):
-            self.names.append(set())
-        new = names - self.names[i]  # a spelling already filed files nothing more
-        self.names[i] |= new
-        for n in new:
+        if i == len(self.filed):
+            self.filed.append(set())
+        for n in names - self.filed[i]:  # a spelling already filed for i files nothing more
+            self.filed[i].add(n)
+            s = len(self.spellings)
+            self.spellings.append(n)
+            self.owners.append(i)
             for k in map(hash, self.keys(n)[0]):
-                held = self.by_key.setdefault(k, i)
-                if isinstance(held, int) and held != i:
-                    self.by_key[k] = [held, i]
-                elif isinstance(held, list) and held[-1] != i:
-                    held.append(i)  # i again, at most once per spelling of i: `find` takes a set
+                held = self.by_key.setdefault(k, s)
+                if isinstance(held, int) and held != s:
+                    self.by_key[k] = [held, s]
+                elif isinstance(held, list):
+                    held.append(s)
 
 
 def _match_or_new(known: _Known, e: Entity, scope: str) -> str:
@@ -240,14 +256,14 @@ def relations(r: DocResult) -> list[Relation]:
                     add(e, "runBy", f, [m, n])
                 elif e.id < f.id:
                     add(e, "cooccurs", f, [m, n])
+    located = {s for s, p, _ in out if p == "locatedIn"}  # in a village the sentence names
     for e in r.entities:
         if e.type == EntityType.DISTRICT and e.place and r.district_id and e.id != r.district_id:
             if r.district and e.place.parents[:1] == [r.district.name]:
                 add(e, "partOf", r.district_id, e.mentions[:1])
-        elif e.type == EntityType.PROJECT and r.district_id and not any(
-            k[0] == e.id and k[1] == "locatedIn" for k in out
-        ):
+        elif e.type == EntityType.PROJECT and r.district_id and e.id not in located:
             add(e, "locatedIn", r.district_id, e.mentions[:1])
+            located.add(e.id)
         elif e.type == EntityType.PROGRAM and r.district_id:
             add(e, "runBy", r.district_id, e.mentions[:1])
     return list(out.values())

@@ -137,6 +137,14 @@ def test_short_names(g):
 
 
 
+def test_short_names_in_a_text_are_those_it_contains(g):
+    text = "山水瓯海建设稳步推进，与慈溪、宝安两地签订协作协议。"
+    found = g.short_names_in(text)
+    assert {"瓯海", "慈溪", "宝安"} <= set(found)
+    assert sorted(found) == sorted(n for n in g.short_names() if n in text)
+    assert g.short_names_in("") == [] and g.short_names_in("镇") == []
+
+
 def test_is_known_agrees_with_lookup(g):
     """is_known's single bisection (and its cache) finds what lookup finds, at both ends of the sorted
     names too."""

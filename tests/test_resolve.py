@@ -117,6 +117,7 @@ def test_blocked_resolution_gives_the_ids_of_an_exhaustive_comparison(monkeypatc
     ("青河大道提升工程", "青河大道提升改造工程"),  # the shorter begins the longer
     ("湾区青河科创中心", "青河科创中心"),  # the shorter ends the longer
     ("青河高新区产业园", "青河高园"),  # an abbreviation of four characters
+    ("青河光电半导体", "青河光导体"),  # an abbreviation of five: first two, last two, one between
     ("青河村", "青河社区"),  # one village stem
 ])
 def test_spellings_of_one_thing_meet_in_a_block(first, second):
@@ -138,3 +139,15 @@ def test_names_sharing_only_a_common_ending_do_not_share_a_block():
     assert not (one[0] & other[1]) and not (other[0] & one[1])
     assert _Known.keys("石岭青河光电有限公司")[0] & one[1]  # the shorter ends the longer: they meet
     assert one[0] & _Known.keys("石岭青河光电有限公司")[1]
+
+
+def test_names_sharing_only_their_first_and_last_two_do_not_share_a_block():
+    """An abbreviation key of the first two and last two characters alone held 115k names at 1,000
+    reports; the character between them must be one the longer name holds."""
+    from kg.names import same_thing
+    from kg.resolve import _Known
+
+    one, other = _Known.keys("青河光电半导体"), _Known.keys("青河机械半导体")
+    assert not same_thing("青河光电半导体", "青河机械半导体")
+    assert not (one[0] & other[1]) and not (other[0] & one[1])
+
