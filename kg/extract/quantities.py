@@ -19,6 +19,7 @@ from kg.model import Mode, Quantity, Section
 from kg.structure import time_of
 
 _CN = "〇零一二两三四五六七八九十百千万亿"
+_MAX_INDICATOR = 24
 # A count of things done is counted in one of these; everything else measured is a level.
 _COUNT_UNITS = tuple("个 家 名 人 位 场 次 项 座 所 条 户 套 间 辆 台 件 处 栋 幢 宗"
                      " 支 种 类 款 篇 人次 家次 户次 场次 批次 批 张 块 棵 株 头 只 片 期 份".split())
@@ -50,7 +51,7 @@ _CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n（(]")
 # What opens an indicator without being part of it: the aim, the action on it, the time.
 _ACTIONS = (r"实现|完成|引进|引导|培育|创建|建设|新建|改造|整治|开展|举办|组织|新增|落实|推动|推进|打造|建成|招引|争创"
             r"|吸引|服务|帮助|带动|提供|发放|投入|解决|选举产生|下发|修订完善|修订|受理|办理|培训|慰问|走访|巡查"
-            r"|清理|设置")
+            r"|清理|设置|出台|制定|印发|发布")
 _LEADING = re.compile(
     r"^(?:(?:全年|年内|当年|今年|累计|共计|共|总计|合计|其中|全街道|全镇|全区|全市|全省|全县|辖区|坚决|全力|努力|圆满|顺利|积极|新增|新建|新|已|并|力争|确保|争取|预计|计划"
     r"|及时|依法|全面|严格|有效|持续|扎实|切实|深入|大力|进一步|稳步|高质量|高标准|主动|精准|广泛|以来|常态化"
@@ -66,6 +67,13 @@ _REACHED = re.compile(r"(?:分别|平均|累计|均)?(?:提高|提升|增加|增
                       r"(?:到|至|为|是|在|达|了)$")
 _NOUN_AFTER = re.compile(r"(?!数|同比|比上年|较上年|增长|下降|减少|增加)"
                          r"[\u4e00-\u9fff“\"][^，,；;。：:！？!?、\n（()）\d和及与约超近达]{1,15}")
+# A counted noun runs on over 和、与 while no other count follows in its clause (3家小废水和污染源企业),
+# and over a model code (5G工厂); 和|10座 starts the next count, an adverb the predicate (已|全部|顺利…).
+_JOINED = rf"[和及与、](?![^，,；;。！？!?\n]*?[\d{_CN}]+[余多]?[万亿]?(?:{'|'.join(map(re.escape, _COUNT_UNITS))}))"
+_PREDICATE = r"已|将|正在|全部|全面|顺利|稳定|及时|按时|陆续|先后|正式|相继|分别|累计|共计"
+_COUNTED_NOUN = re.compile(rf"(?!数|同比|比上年|较上年|增长|下降|减少|增加|{_PREDICATE})[\u4e00-\u9fff“\"](?<![和及与])"
+                           rf"(?:(?!{_PREDICATE})(?:[^，,；;。：:！？!?、\n（()）\d和及与约超近达]|\d+[A-Za-z]+|{_JOINED}))"
+                           rf"{{1,{_MAX_INDICATOR}}}")
 _TRAILING_VERB = re.compile(r"(?:的)?(?:建设|创建|改造|提升|工作|任务|项目建设)$")
 _FROM = re.compile(rf"从(?:每[人户年月]+)*(?=[\d{_CN}])")  # 从每人每月|2295元
 _RAISED_TO = re.compile(r"(?:提高|提升|增加|增长|上调|扩大|降低|下降|减少)(?:到|至)")
@@ -77,7 +85,6 @@ _SIZE_UNITS = ("平方米", "平方公里", "平方千米", "公里", "千米", 
 # An indicator ends with what was counted, not with the action on it (坚决完成|74万平方米).
 _ACTION_END = re.compile(r"(?:坚决|全力|确保|力争|努力|圆满|顺利|累计|共)*(?:完成|实现|达到|突破|超过)$")
 _GENERIC = frozenset("方面 工作 任务 项目 其中 同比 分别 总数 总量 数量 规模 比例 人数 个数".split())
-_MAX_INDICATOR = 24
 
 
 def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
@@ -93,13 +100,14 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         mag = m.group("mag") or ""
         unit = mag + _UNIT_FORMS.get(m.group("unit"), m.group("unit"))
         clause = _clause_before(text, m.start())
-        words = text[clause : m.start()]
+        opening = _after_previous(text, out, clause, m.start())
+        words = text[opening : m.start()]
         change = _CHANGE.search(words)
-        start, end = clause + (len(words) - len(words.lstrip())), m.end()
+        start, end = opening + (len(words) - len(words.lstrip())), m.end()
         before_noun = m.group("unit") in _COUNT_UNITS or (m.group("unit") in _SIZE_UNITS and _ACTED.search(words))
-        after = _NOUN_AFTER.match(text, m.end()) if before_noun else None  # 4场以上|宣讲会 too
-        if after and words.strip() and not _ACTED.search(words):
-            continue  # 中央|八项规定: a count inside a name, no action produced it
+        after = _COUNTED_NOUN.match(text, m.end()) if before_noun else None  # 4场以上|宣讲会 too
+        if after and words.strip() and not _ACTED.search(words) and not m.group("value")[0].isdigit():
+            continue  # 中央|八项规定: a count in words inside a name, no action produced it
         respective, changed = None, bool(change)  # 甲、乙分别增长5%、6%: each number is its item's
         if run and run[1] < len(run[0]) and re.fullmatch(r"[、，,]?", text[run[2] : m.start()]):
             respective, changed = run[0][run[1]], run[3]
@@ -110,7 +118,7 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         if respective:
             indicator = respective
         elif after:  # 建设|4个|未来社区: a count before its noun counts the noun
-            indicator, start, end = _indicator(_TRAILING_VERB.sub("", after.group())), m.start(), after.end()
+            indicator, start, end = _counted(after.group(), words), m.start(), after.end()
         elif change and out and out[-1].start >= clause:
             indicator = out[-1].indicator  # 警情3418宗同比下降3.8%: the change of the count just given
         else:
@@ -136,6 +144,15 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             mode="target" if mode == Mode.PLAN or stated or (mode == Mode.OTHER and aimed) else "result", high=high,
             period=period if isinstance(period, str) else period.group() if period else None, section=idx))
     return out
+
+
+def _after_previous(text: str, found: list[Quantity], clause: int, pos: int) -> int:
+    """Where the words before text[pos] start: at its clause, or after a quantity found earlier in it
+    and the 和 that joins the two (甲40项和|乙191项, 5座驿站和|8座公厕)."""
+    if not found or not clause <= found[-1].end <= pos:
+        return clause
+    joined = re.match(r"[和及与并]?", text[found[-1].end : pos])
+    return found[-1].end + (joined.end() if joined else 0)
 
 
 def _span_of_years(text: str, sections: list[Section], idx: int | None, pos: int) -> str | None:
@@ -207,12 +224,28 @@ def _indicator(words: str) -> str:
     name = words[lead.end() if lead else 0:].strip("“”\"的了 ")
     if lead and name in _CLASSES and (action := _LAST_ACTION.search(lead.group())):
         name = action.group().strip() + name  # 走访企业: the action says which count it is
-    name = re.sub(r"^(?:各类|各|累计)", "", _ACTION_END.sub("", name))
+    return _named(re.sub(r"^(?:各类|各|累计)", "", _ACTION_END.sub("", name)))
+
+
+def _named(name: str) -> str:
+    """`name` if it can name an indicator: not a generic word, at most _MAX_INDICATOR characters
+    (the last ones: a long clause ends with what it counts), with Chinese in it."""
     if name in _GENERIC:
         return ""
     if len(name) > _MAX_INDICATOR:
         name = name[-_MAX_INDICATOR:]
     return name if len(name) >= 2 and re.search(r"[\u4e00-\u9fff]", name) else ""
+
+
+def _counted(noun: str, words: str) -> str:
+    """The indicator of a count before its noun: the noun as written (整治措施 keeps its verb-like
+    first word), and a noun of one word takes the words that qualify it before the number
+    (推动甲产业发展|10条|措施 → 甲产业发展措施) unless they end with the action or list that gave the
+    count (解决|75家|企业, 甲、乙等|8家|企业)."""
+    name = _TRAILING_VERB.sub("", noun).strip("“”\"的 ")
+    if len(norm := re.sub(r"[“”\"]", "", name)) <= 2 and not _ACTED.search(words) and (qualifier := _indicator(words)):
+        return _named(qualifier + norm)
+    return _named(name)
 
 
 def _respective_items(text: str, pos: int) -> list[str]:

@@ -133,3 +133,20 @@ def test_a_bounded_count_before_its_noun_counts_the_noun():
 def test_a_count_closing_a_list_counts_the_class_noun_after_it():
     assert found("建成青溪小学、石岭小学等3所改扩建学校。") == [("改扩建学校", 3.0, "所", "count", "=", "result")]
     assert found("全面落实中央八项规定。") == []  # a count inside a name: no list, no action before it
+
+
+def test_a_count_in_figures_before_its_noun_counts_the_noun_whatever_stands_before_it():
+    assert found("青河镇12家物流企业入驻园区。")[0][:3] == ("物流企业入驻园区", 12.0, "家")
+    assert found("新增6家省级5G工厂。")[0][0] == "省级5G工厂"
+    assert found("中央八项规定精神。") == []  # in words, with no action before it: a name
+
+
+def test_a_counted_noun_runs_over_and_until_the_next_count_or_the_predicate():
+    assert found("推动30家小作坊和加工企业接入监测平台。")[0][0] == "小作坊和加工企业接入监测平台"
+    assert [q[:2] for q in found("新建5座驿站和8座公厕。")] == [("驿站", 5.0), ("公厕", 8.0)]
+    assert found("青河片区16个安置项目已全部交付。")[0][0] == "安置项目"
+
+
+def test_a_counted_noun_of_one_word_takes_the_words_that_qualify_it():
+    assert found("出台支持青河数字产业发展10条措施。")[0][:3] == ("支持青河数字产业发展措施", 10.0, "条")
+    assert found("协调解决8家企业。")[0][0] == "企业"  # the action that gave the count qualifies nothing
