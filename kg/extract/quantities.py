@@ -109,7 +109,7 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         if after and words.strip() and not _ACTED.search(words) and not m.group("value")[0].isdigit():
             continue  # 中央|八项规定: a count in words inside a name, no action produced it
         respective, changed = None, bool(change)  # 甲、乙分别增长5%、6%: each number is its item's
-        if run and run[1] < len(run[0]) and re.fullmatch(r"[、，,]?", text[run[2] : m.start()]):
+        if run and run[1] < len(run[0]) and re.fullmatch(r"[、，,和及与]?", text[run[2] : m.start()]):
             respective, changed = run[0][run[1]], run[3]
             run = (run[0], run[1] + 1, m.end(), run[3])
         elif items := _respective_items(text, m.start()):
@@ -250,16 +250,23 @@ def _counted(noun: str, words: str) -> str:
 
 def _respective_items(text: str, pos: int) -> list[str]:
     """The indicators listed before 分别 in the clause holding text[pos], in order; an item of a
-    word or less takes the rest of the last item (城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入,
-    一、二、三产业增加值 → 一产业增加值)."""
+    word or less, or one parallel to the last item's start, takes the rest of the last item
+    (城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 一、二、三产业增加值 → 一产业增加值,
+    甲镇居民、乙镇居民人均收入 → 甲镇居民人均收入)."""
     lo = _after_last(text, pos, "，,；;。：:！？!?\n")
     head, said, tail = text[lo:pos].rpartition("分别")
     if not said or len(tail) > 4:
         return []
     items = [_LEADING.sub("", i) for i in re.split(r"[、和及与]", head) if i]  # 其中|一、二、三产…
     last = items[-1] if items else ""
-    named = [_indicator(i + last[len(i):] if len(i) <= 2 < len(last) - len(i) else i) for i in items]
+    named = [_indicator(i + last[len(i):] if _shares_tail(i, last) else i) for i in items]
     return named if len(named) >= 2 and all(named) else []
+
+
+def _shares_tail(item: str, last: str) -> bool:
+    """Whether a list item stops short of the tail the last item gives them all: it is a word or
+    less, or it ends as the last item's start of its length does (甲镇居民 | 乙镇居民…)."""
+    return len(last) - len(item) > 2 and (len(item) <= 2 or item[-1] == last[len(item) - 1])
 
 
 def _indicator_of_previous(found: list[Quantity], text: str, clause: int) -> str:

@@ -150,3 +150,8 @@ def test_a_counted_noun_runs_over_and_until_the_next_count_or_the_predicate():
 def test_a_counted_noun_of_one_word_takes_the_words_that_qualify_it():
     assert found("出台支持青河数字产业发展10条措施。")[0][:3] == ("支持青河数字产业发展措施", 10.0, "条")
     assert found("协调解决8家企业。")[0][0] == "企业"  # the action that gave the count qualifies nothing
+
+
+def test_respectively_reaches_numbers_joined_by_and_and_items_parallel_to_the_last_one():
+    assert [q[:2] for q in found("城镇居民、农村居民人均收入分别增长4%和6%。")] == [
+        ("城镇居民人均收入", 4.0), ("农村居民人均收入", 6.0)]
