@@ -84,7 +84,9 @@ _ACTED = re.compile(rf"(?:{_ACTIONS}|实施|签约|建立|成立|设立|开通|�
 _SIZE_UNITS = ("平方米", "平方公里", "平方千米", "公里", "千米", "米", "亩", "公顷")
 # An indicator ends with what was counted, not with the action on it (坚决完成|74万平方米).
 _ACTION_END = re.compile(r"(?:坚决|全力|确保|力争|努力|圆满|顺利|累计|共)*(?:完成|实现|达到|突破|超过)$")
-_GENERIC = frozenset("方面 工作 任务 项目 其中 同比 分别 总数 总量 数量 规模 比例 人数 个数".split())
+_GENERIC = frozenset("方面 工作 任务 项目 其中 同比 分别 总数 总量 数量 规模 比例 人数 个数 人次".split())
+# A measure with no thing measured: 完成率, 服务人次, 总量 (of what the sentence just named).
+_BARE_MEASURE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:率|人次|人数|总量|总数|总额|数量)")
 
 
 def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
@@ -123,8 +125,10 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             indicator = out[-1].indicator  # 警情3418宗同比下降3.8%: the change of the count just given
         else:
             indicator = _indicator(_REACHED.sub("", words[: change.start()] if change else words))
-        if not indicator:
-            indicator = _indicator_of_previous(out, text, clause) if change else ""
+        if not indicator and change:
+            indicator = _indicator_of_previous(out, text, clause)
+        elif not indicator and (bare := _BARE_MEASURE.fullmatch(_REACHED.sub("", words).strip())):
+            indicator = _named(measured + bare.group()) if (measured := _of_what(text, out, clause)) else ""
         if not indicator:
             continue
         idx, year, mode = time_of(text, sections, m.start(), m.end())
@@ -261,6 +265,18 @@ def _respective_items(text: str, pos: int) -> list[str]:
     last = items[-1] if items else ""
     named = [_indicator(i + last[len(i):] if _shares_tail(i, last) else i) for i in items]
     return named if len(named) >= 2 and all(named) else []
+
+
+def _of_what(text: str, found: list[Quantity], clause: int) -> str:
+    """What a bare measure (完成率, 服务人次, 总量) measures: the indicator of the quantity just
+    before it in its sentence (办理甲许可2123家，|完成率97%), else what the clause before names
+    (开展甲运动，|累计出动人数…)."""
+    if named := _indicator_of_previous(found, text, clause):
+        return named
+    sentence = _sentence_start(text, clause)
+    if clause - 1 <= sentence:
+        return ""
+    return _indicator(text[max(_clause_before(text, clause - 1), sentence) : clause - 1])
 
 
 def _shares_tail(item: str, last: str) -> bool:

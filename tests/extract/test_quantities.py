@@ -155,3 +155,10 @@ def test_a_counted_noun_of_one_word_takes_the_words_that_qualify_it():
 def test_respectively_reaches_numbers_joined_by_and_and_items_parallel_to_the_last_one():
     assert [q[:2] for q in found("城镇居民、农村居民人均收入分别增长4%和6%。")] == [
         ("城镇居民人均收入", 4.0), ("农村居民人均收入", 6.0)]
+
+
+def test_a_bare_measure_measures_what_the_sentence_just_named():
+    assert found("办理青河许可200家，完成率98%。")[1][:3] == ("青河许可完成率", 98.0, "%")
+    assert found("新增规上企业30家，总量突破500家。")[1][:2] == ("规上企业总量", 500.0)
+    assert found("开展青河读书节，服务人次达5000人次。")[0][:2] == ("青河读书节服务人次", 5000.0)
+    assert found("完成率98%。") == []  # nothing named before it
