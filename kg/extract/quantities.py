@@ -25,8 +25,10 @@ _COUNT_UNITS = tuple("个 家 名 人 位 场 次 项 座 所 条 户 套 间 �
                      " 支 种 类 款 篇 人次 家次 户次 场次 批次 批 张 块 棵 株 头 只 片 期 份".split())
 _MEASURE_UNITS = tuple("亿美元 万美元 美元 亿元 万元 千元 元 个百分点 百分点 % ％ ‰"
                        " 平方公里 平方千米 平方米 立方米 公里 千米 米 公顷 亩 吨 千瓦时"
-                       " 千瓦 兆瓦 标准箱 标箱 倍 小时 天 岁 斤 公斤 千克 微克/立方米 毫克/立方米 毫克/升"
+                       " 千瓦 兆瓦时 兆瓦 标准箱 标箱 倍 小时 天 岁 斤 公斤 千克 微克/立方米 毫克/立方米 毫克/升"
                        " 吨/日 吨/天 立方米/日 立方米/天 ㎡ m² ㎞ km".split())
+# Units that, right before a noun, say what it is like (an age, a duration, a rating), not how much of it.
+_ATTRIBUTE_UNITS = ("岁", "小时", "天", "千瓦", "兆瓦", "千瓦时", "兆瓦时")
 _UNIT_FORMS = {"％": "%", "㎡": "平方米", "m²": "平方米", "㎞": "公里", "km": "公里"}  # as the guide writes them
 _UNITS = sorted(_MEASURE_UNITS + _COUNT_UNITS, key=len, reverse=True)
 _MAGNITUDES = "万亿千百"
@@ -181,6 +183,8 @@ def _skip(text: str, m: re.Match[str]) -> bool:
         return True  # “13+2”, “1+N”: a formula's numbers
     if m.group() == "一批" or m.group("unit") in ("小时", "天") and text[m.end() : m.end() + 1] in "内":
         return True  # 一批优质企业 counts nothing; 24小时内 is a time limit
+    if m.group("unit") in _ATTRIBUTE_UNITS and re.match(r"[\u4e00-\u9fff]", text[m.end() : m.end() + 1]):
+        return True  # 3-11岁儿童, 24小时值守, 9兆瓦时储能系统: what the noun after is like, not an amount
     # 两个维护, 一个中心: a catchword counts nothing; 两个未来社区 (a noun of its own) does
     noun = _NOUN_AFTER.match(text, m.end())
     return m.group("value") in ("一", "两", "二", "三", "四", "五") and (noun is None or len(noun.group()) < 4)

@@ -162,3 +162,9 @@ def test_a_bare_measure_measures_what_the_sentence_just_named():
     assert found("新增规上企业30家，总量突破500家。")[1][:2] == ("规上企业总量", 500.0)
     assert found("开展青河读书节，服务人次达5000人次。")[0][:2] == ("青河读书节服务人次", 5000.0)
     assert found("完成率98%。") == []  # nothing named before it
+
+
+def test_an_age_a_duration_or_a_rating_right_before_a_noun_is_no_quantity():
+    assert found("为60岁老人提供24小时值守，投运2兆瓦时储能电站，新建学校3所。") == [
+        ("学校", 3.0, "所", "count", "=", "result")]
+    assert found("人均预期寿命达到80岁。")[0][1:3] == (80.0, "岁")
