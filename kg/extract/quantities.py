@@ -51,13 +51,17 @@ _PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|�
 _YEARS_SPAN = re.compile(r"[这近过去]*[五两三]年(?:来|间)?|“?十[一二三四五六]五”?(?:时期|期间|以来)")
 _CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n（(]")
 # What opens an indicator without being part of it: the aim, the action on it, the time.
-_ACTIONS = (r"实现|完成|引进|引导|培育|创建|建设|新建|改造|整治|开展|举办|组织|新增|落实|推动|推进|打造|建成|招引|争创"
-            r"|吸引|服务|帮助|带动|提供|发放|投入|解决|选举产生|下发|修订完善|修订|受理|办理|培训|慰问|走访|巡查"
+_ACTIONS = (r"实现|完成|实施|引进|引导|培育|创建|建设|新建|改造|整治|开展|举办|组织|新增|落实|推动|推进|打造|建成"
+            r"|招引|争创|吸引|服务|帮助|带动|提供|发放|投入|解决|选举产生|下发|修订完善|修订|受理|办理|培训|慰问|走访|巡查"
             r"|清理|设置|出台|制定|印发|发布")
 _LEADING = re.compile(
     r"^(?:(?:全年|年内|当年|今年|累计|共计|共|总计|合计|其中|全街道|全镇|全区|全市|全省|全县|辖区|坚决|全力|努力|圆满|顺利|积极|新增|新建|新|已|并|力争|确保|争取|预计|计划"
     r"|及时|依法|全面|严格|有效|持续|扎实|切实|深入|大力|进一步|稳步|高质量|高标准|主动|精准|广泛|以来|常态化"
-    rf"|{_ACTIONS}|达到|达|突破|超过|约|为|有|全年完成|到\d{{4}}年底?|\d{{4}}年)\s*)+")
+    rf"|{_ACTIONS}|达到|达|突破|超过|约|为|有|全年完成|到\d{{4}}年底?|\d{{4}}年"
+    r"|截至\d{1,2}月(?:\d{1,2}日|底)?|今年以来|\d{1,2}\s*[-—至~]\s*\d{1,2}月)\s*)+")
+# What ends the subject inside a clause: 累计, 共计, 共完成, 完成 (not 完成率, 完成额 …).
+_SUBJECT_END = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:累计|共计|合计|总计)(?:完成|实现)?|共(?:完成|实现)"
+                          r"|完成(?![率额值量度]))")
 _LAST_ACTION = re.compile(rf"(?:{_ACTIONS})\s*$")
 _INNER_ACTION = re.compile(r"(?<=[\u4e00-\u9fff”])(?:开展|组织|落实|提供|发放|举办)(?=[\u4e00-\u9fff“])")
 # What an action is done to, too general to name an indicator alone (走访|企业, 服务|群众).
@@ -224,7 +228,7 @@ def _indicator(words: str) -> str:
     earlier level of a change (最低标准|从每人每月2295元|提高到2375元) and what a bracket closed before it."""
     words = _FROM.split(words)[0]
     words = re.split(r"[）)]", words)[-1]
-    words = words.strip()
+    words = _after_subject(words).strip()
     inner = list(_INNER_ACTION.finditer(words))
     if inner and words[inner[-1].end():].strip("“”\"的了 ") not in _CLASSES:
         words = words[inner[-1].start():]  # 区讲师团走进街道|开展专题宣讲: what was done, not who did it
@@ -233,6 +237,13 @@ def _indicator(words: str) -> str:
     if lead and name in _CLASSES and (action := _LAST_ACTION.search(lead.group())):
         name = action.group().strip() + name  # 走访企业: the action says which count it is
     return _named(re.sub(r"^(?:各类|各|累计)", "", _ACTION_END.sub("", name)))
+
+
+def _after_subject(words: str) -> str:
+    """The words after who did it: a total's adverb or 完成 inside the words ends the subject
+    (甲河长累计|巡河次数, 首日共完成|儿童接种) when at least a word of three characters follows."""
+    cuts = [c.end() for c in _SUBJECT_END.finditer(words) if len(words) - c.end() >= 3]
+    return words[cuts[-1]:] if cuts else words
 
 
 def _named(name: str) -> str:

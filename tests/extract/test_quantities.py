@@ -168,3 +168,10 @@ def test_an_age_a_duration_or_a_rating_right_before_a_noun_is_no_quantity():
     assert found("为60岁老人提供24小时值守，投运2兆瓦时储能电站，新建学校3所。") == [
         ("学校", 3.0, "所", "count", "=", "result")]
     assert found("人均预期寿命达到80岁。")[0][1:3] == (80.0, "岁")
+
+
+def test_who_did_it_ends_at_a_total_s_adverb_or_at_done_and_a_time_limit_opens_no_indicator():
+    assert found("青河镇两级网格员累计上报隐患线索840条。")[0][0] == "上报隐患线索"
+    assert found("开放首日共完成青少年体检1500人。")[0][0] == "青少年体检"
+    assert found("截至10月底实施雨污分流工程3200户。")[0][0] == "雨污分流工程"
+    assert found("工业投资完成率98%。")[0][0] == "工业投资完成率"  # 完成率 is a measure, not done
