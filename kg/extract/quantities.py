@@ -30,6 +30,7 @@ _MEASURE_UNITS = tuple("亿美元 万美元 美元 亿元 万元 千元 元 个�
 # Units that, right before a noun, say what it is like (an age, a duration, a rating), not how much of it.
 _ATTRIBUTE_UNITS = ("岁", "小时", "天", "千瓦", "兆瓦", "千瓦时", "兆瓦时")
 _UNIT_FORMS = {"％": "%", "㎡": "平方米", "m²": "平方米", "㎞": "公里", "km": "公里"}  # as the guide writes them
+_COUNT_UNIT = "|".join(map(re.escape, sorted(_COUNT_UNITS, key=len, reverse=True)))
 _UNITS = sorted(_MEASURE_UNITS + _COUNT_UNITS, key=len, reverse=True)
 _MAGNITUDES = "万亿千百"
 _NUMBER = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:点[{_CN}]+)?)"
@@ -75,11 +76,13 @@ _NOUN_AFTER = re.compile(r"(?!数|同比|比上年|较上年|增长|下降|减�
                          r"[\u4e00-\u9fff“\"][^，,；;。：:！？!?、\n（()）\d和及与约超近达]{1,15}")
 # A counted noun runs on over 和、与 while no other count follows in its clause (3家小废水和污染源企业),
 # and over a model code (5G工厂); 和|10座 starts the next count, an adverb the predicate (已|全部|顺利…).
-_JOINED = rf"[和及与、](?![^，,；;。！？!?\n]*?[\d{_CN}]+[余多]?[万亿]?(?:{'|'.join(map(re.escape, _COUNT_UNITS))}))"
+_JOINED = rf"[和及与、](?![^，,；;。！？!?\n]*?[\d{_CN}]+[余多]?[万亿]?(?:{_COUNT_UNIT}))"
 _PREDICATE = r"已|将|正在|全部|全面|顺利|稳定|及时|按时|陆续|先后|正式|相继|分别|累计|共计"
 _COUNTED_NOUN = re.compile(rf"(?!数|同比|比上年|较上年|增长|下降|减少|增加|{_PREDICATE})[\u4e00-\u9fff“\"](?<![和及与])"
                            rf"(?:(?!{_PREDICATE})(?:[^，,；;。：:！？!?、\n（()）\d和及与约超近达]|\d+[A-Za-z]+|{_JOINED}))"
                            rf"{{1,{_MAX_INDICATOR}}}")
+_COUNT_RUN = re.compile(rf"(?:、{_NUMBER}[余多]?[万亿]?(?:{_COUNT_UNIT}))+")
+_EXAMPLES_END = re.compile(r"(?<![高平同中初])等")  # not 高等, 平等 …
 _TRAILING_VERB = re.compile(r"(?:的)?(?:建设|创建|改造|提升|工作|任务|项目建设)$")
 _FROM = re.compile(rf"从(?:每[人户年月]+)*(?=[\d{_CN}])")  # 从每人每月|2295元
 _RAISED_TO = re.compile(r"(?:提高|提升|增加|增长|上调|扩大|降低|下降|减少)(?:到|至)")
@@ -108,12 +111,13 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         mag = m.group("mag") or ""
         unit = mag + _UNIT_FORMS.get(m.group("unit"), m.group("unit"))
         clause = _clause_before(text, m.start())
-        opening = _after_previous(text, out, clause, m.start())
+        opening = _after_examples(text, _after_previous(text, out, clause, m.start()), m.start())
         words = text[opening : m.start()]
         change = _CHANGE.search(words)
         start, end = opening + (len(words) - len(words.lstrip())), m.end()
-        before_noun = m.group("unit") in _COUNT_UNITS or (m.group("unit") in _SIZE_UNITS and _ACTED.search(words))
-        after = _COUNTED_NOUN.match(text, m.end()) if before_noun else None  # 4场以上|宣讲会 too
+        before_noun = m.group("unit") in _COUNT_UNITS or (
+            m.group("unit") in _SIZE_UNITS and (_ACTED.search(words) or not words.strip()))
+        after = _COUNTED_NOUN.match(text, _run_end(text, m.end())) if before_noun else None  # 4场以上|宣讲会 too
         if after and words.strip() and not _ACTED.search(words) and not m.group("value")[0].isdigit():
             continue  # 中央|八项规定: a count in words inside a name, no action produced it
         respective, changed = None, bool(change)  # 甲、乙分别增长5%、6%: each number is its item's
@@ -131,7 +135,9 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             indicator = out[-1].indicator  # 警情3418宗同比下降3.8%: the change of the count just given
         else:
             indicator = _indicator(_REACHED.sub("", words[: change.start()] if change else words))
-        if not indicator and change:
+        if not indicator and not words.strip() and out and out[-1].end == opening:
+            indicator = out[-1].indicator  # 9家企业申领补贴|1.2亿元: the amount of what was just counted
+        elif not indicator and change:
             indicator = _indicator_of_previous(out, text, clause)
         elif not indicator and (bare := _BARE_MEASURE.fullmatch(_REACHED.sub("", words).strip())):
             indicator = _named(measured + bare.group()) if (measured := _of_what(text, out, clause)) else ""
@@ -154,6 +160,21 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             mode="target" if mode == Mode.PLAN or stated or (mode == Mode.OTHER and aimed) else "result", high=high,
             period=period if isinstance(period, str) else period.group() if period else None, section=idx))
     return out
+
+
+def _after_examples(text: str, opening: int, pos: int) -> int:
+    """Where the words before text[pos] start once a list's examples are left out: in a clause
+    opened by 、, what comes after 等 (甲、乙等|各类补贴) names what is counted, not the examples."""
+    if text[opening - 1 : opening] != "、":
+        return opening
+    at = max((e.end() for e in _EXAMPLES_END.finditer(text, opening, pos)), default=opening)
+    return at
+
+
+def _run_end(text: str, pos: int) -> int:
+    """Where a run of counts sharing the noun after its last one ends (3类、12项、40条|清单)."""
+    run = _COUNT_RUN.match(text, pos)
+    return run.end() if run else pos
 
 
 def _after_previous(text: str, found: list[Quantity], clause: int, pos: int) -> int:

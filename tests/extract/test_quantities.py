@@ -175,3 +175,18 @@ def test_who_did_it_ends_at_a_total_s_adverb_or_at_done_and_a_time_limit_opens_n
     assert found("开放首日共完成青少年体检1500人。")[0][0] == "青少年体检"
     assert found("截至10月底实施雨污分流工程3200户。")[0][0] == "雨污分流工程"
     assert found("工业投资完成率98%。")[0][0] == "工业投资完成率"  # 完成率 is a measure, not done
+
+
+def test_a_list_s_examples_before_deng_are_not_the_indicator():
+    assert found("发放甲镇、乙镇等各类助学金120万元。")[0][:2] == ("助学金", 120.0)
+    assert found("举办甲、乙、高等院校宣讲会8场。")[0][0] == "高等院校宣讲会"  # 高等 is no 等
+
+
+def test_counts_in_a_run_share_the_noun_after_the_last_one():
+    assert [q[:3] for q in found("梳理3类、12项、40条责任清单。")] == [
+        ("责任清单", 3.0, "类"), ("责任清单", 12.0, "项"), ("责任清单", 40.0, "条")]
+
+
+def test_an_amount_right_after_a_count_s_noun_is_the_amount_of_what_was_counted():
+    assert found("帮助9家企业申领补贴1.2亿元。")[1][:3] == ("企业申领补贴", 1.2, "亿元")
+    assert found("盘活8家企业，6万平方米闲置厂房。")[1][:2] == ("闲置厂房", 6.0)  # an area opening its clause
