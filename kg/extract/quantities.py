@@ -63,12 +63,13 @@ _LEADING = re.compile(
 # What ends the subject inside a clause: 累计, 共计, 共完成, 完成 (not 完成率, 完成额 …).
 _SUBJECT_END = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:累计|共计|合计|总计)(?:完成|实现)?|共(?:完成|实现)"
                           r"|完成(?![率额值量度]))")
+_FUTURE = re.compile(rf"将(?:{_ACTIONS})")  # 将新增…: what a review says is still to come is a target
 _LAST_ACTION = re.compile(rf"(?:{_ACTIONS})\s*$")
 _INNER_ACTION = re.compile(r"(?<=[\u4e00-\u9fff”])(?:开展|组织|落实|提供|发放|举办)(?=[\u4e00-\u9fff“])")
 # What an action is done to, too general to name an indicator alone (走访|企业, 服务|群众).
 _CLASSES = frozenset("企业 群众 居民 人员 项目 活动 单位 家庭 学生 老人 问题".split())
 _NOT_BEFORE = re.compile(r"[第号#No.届]$|[A-Za-z]$|\d$")  # 第3个, 十三届|五次, codes
-_NOT_AFTER = re.compile(r"^(?:号|期工程|号线|届|周年|年|月|日|岁以上)")
+_NOT_AFTER = re.compile(r"^(?:号|期工程|号线|届|周年|年|月|日|岁以上|全会)")  # 七次全会: the 7th plenary
 # Between an indicator and its level: 占比提高到|55%, 失业率平均为|5%.
 _REACHED = re.compile(r"(?:分别|平均|累计|均)?(?:提高|提升|增加|增至|下降|降低|降|升|达|控制|保持)?"
                       r"(?:到|至|为|是|在|达|了)$")
@@ -147,7 +148,7 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         sentence = _sentence_start(text, m.start())
         aimed = any(text[c.end() : c.end() + 1] not in "”\"" for c in
                     _TARGET.finditer(text, sentence, m.start()))  # not “…计划”
-        stated = _STATED_TARGET.search(text, sentence, m.start())
+        stated = _STATED_TARGET.search(text, sentence, m.start()) or _FUTURE.search(text, clause, m.start())
         kind = "change" if changed or unit in ("个百分点", "百分点") else (
             "count" if m.group("unit") in _COUNT_UNITS else "level")
         bound = (_BOUND_AFTER.get(m.group("after") or "") or _BOUND_BEFORE.get(m.group("before") or "")

@@ -190,3 +190,8 @@ def test_counts_in_a_run_share_the_noun_after_the_last_one():
 def test_an_amount_right_after_a_count_s_noun_is_the_amount_of_what_was_counted():
     assert found("帮助9家企业申领补贴1.2亿元。")[1][:3] == ("企业申领补贴", 1.2, "亿元")
     assert found("盘活8家企业，6万平方米闲置厂房。")[1][:2] == ("闲置厂房", 6.0)  # an area opening its clause
+
+
+def test_what_a_review_says_is_still_to_come_is_a_target_and_a_plenary_s_ordinal_no_quantity():
+    assert found("青河学校扩建年底竣工，将新增学位900个。")[0][-1] == "target"
+    assert found("贯彻省委十二届五次、六次全会精神，新建学校3所。") == [("学校", 3.0, "所", "count", "=", "result")]
