@@ -19,14 +19,18 @@ from kg.model import Mode, Quantity, Section
 from kg.structure import time_of
 
 _CN = "〇零一二两三四五六七八九十百千万亿"
+_MAX_INDICATOR = 24
 # A count of things done is counted in one of these; everything else measured is a level.
 _COUNT_UNITS = tuple("个 家 名 人 位 场 次 项 座 所 条 户 套 间 辆 台 件 处 栋 幢 宗"
                      " 支 种 类 款 篇 人次 家次 户次 场次 批次 批 张 块 棵 株 头 只 片 期 份".split())
 _MEASURE_UNITS = tuple("亿美元 万美元 美元 亿元 万元 千元 元 个百分点 百分点 % ％ ‰"
                        " 平方公里 平方千米 平方米 立方米 公里 千米 米 公顷 亩 吨 千瓦时"
-                       " 千瓦 兆瓦 标准箱 标箱 倍 小时 天 岁 斤 公斤 千克 微克/立方米 毫克/立方米 毫克/升"
+                       " 千瓦 兆瓦时 兆瓦 标准箱 标箱 倍 小时 天 岁 斤 公斤 千克 微克/立方米 毫克/立方米 毫克/升"
                        " 吨/日 吨/天 立方米/日 立方米/天 ㎡ m² ㎞ km".split())
+# Units that, right before a noun, say what it is like (an age, a duration, a rating), not how much of it.
+_ATTRIBUTE_UNITS = ("岁", "小时", "天", "千瓦", "兆瓦", "千瓦时", "兆瓦时")
 _UNIT_FORMS = {"％": "%", "㎡": "平方米", "m²": "平方米", "㎞": "公里", "km": "公里"}  # as the guide writes them
+_COUNT_UNIT = "|".join(map(re.escape, sorted(_COUNT_UNITS, key=len, reverse=True)))
 _UNITS = sorted(_MEASURE_UNITS + _COUNT_UNITS, key=len, reverse=True)
 _MAGNITUDES = "万亿千百"
 _NUMBER = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:点[{_CN}]+)?)"
@@ -48,24 +52,38 @@ _PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|�
 _YEARS_SPAN = re.compile(r"[这近过去]*[五两三]年(?:来|间)?|“?十[一二三四五六]五”?(?:时期|期间|以来)")
 _CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n（(]")
 # What opens an indicator without being part of it: the aim, the action on it, the time.
-_ACTIONS = (r"实现|完成|引进|引导|培育|创建|建设|新建|改造|整治|开展|举办|组织|新增|落实|推动|推进|打造|建成|招引|争创"
-            r"|吸引|服务|帮助|带动|提供|发放|投入|解决|选举产生|下发|修订完善|修订|受理|办理|培训|慰问|走访|巡查"
-            r"|清理|设置")
+_ACTIONS = (r"实现|完成|实施|引进|引导|培育|创建|建设|新建|改造|整治|开展|举办|组织|新增|落实|推动|推进|打造|建成"
+            r"|招引|争创|吸引|服务|帮助|带动|提供|发放|投入|解决|选举产生|下发|修订完善|修订|受理|办理|培训|慰问|走访|巡查"
+            r"|清理|设置|出台|制定|印发|发布")
 _LEADING = re.compile(
     r"^(?:(?:全年|年内|当年|今年|累计|共计|共|总计|合计|其中|全街道|全镇|全区|全市|全省|全县|辖区|坚决|全力|努力|圆满|顺利|积极|新增|新建|新|已|并|力争|确保|争取|预计|计划"
     r"|及时|依法|全面|严格|有效|持续|扎实|切实|深入|大力|进一步|稳步|高质量|高标准|主动|精准|广泛|以来|常态化"
-    rf"|{_ACTIONS}|达到|达|突破|超过|约|为|有|全年完成|到\d{{4}}年底?|\d{{4}}年)\s*)+")
+    rf"|{_ACTIONS}|达到|达|突破|超过|约|为|有|全年完成|到\d{{4}}年底?|\d{{4}}年"
+    r"|截至\d{1,2}月(?:\d{1,2}日|底)?|今年以来|\d{1,2}\s*[-—至~]\s*\d{1,2}月)\s*)+")
+# What ends the subject inside a clause: 累计, 共计, 共完成, 完成 (not 完成率, 完成额 …).
+_SUBJECT_END = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:累计|共计|合计|总计)(?:完成|实现)?|共(?:完成|实现)"
+                          r"|完成(?![率额值量度]))")
+_FUTURE = re.compile(rf"将(?:{_ACTIONS})")  # 将新增…: what a review says is still to come is a target
 _LAST_ACTION = re.compile(rf"(?:{_ACTIONS})\s*$")
 _INNER_ACTION = re.compile(r"(?<=[\u4e00-\u9fff”])(?:开展|组织|落实|提供|发放|举办)(?=[\u4e00-\u9fff“])")
 # What an action is done to, too general to name an indicator alone (走访|企业, 服务|群众).
 _CLASSES = frozenset("企业 群众 居民 人员 项目 活动 单位 家庭 学生 老人 问题".split())
 _NOT_BEFORE = re.compile(r"[第号#No.届]$|[A-Za-z]$|\d$")  # 第3个, 十三届|五次, codes
-_NOT_AFTER = re.compile(r"^(?:号|期工程|号线|届|周年|年|月|日|岁以上)")
+_NOT_AFTER = re.compile(r"^(?:号|期工程|号线|届|周年|年|月|日|岁以上|全会)")  # 七次全会: the 7th plenary
 # Between an indicator and its level: 占比提高到|55%, 失业率平均为|5%.
 _REACHED = re.compile(r"(?:分别|平均|累计|均)?(?:提高|提升|增加|增至|下降|降低|降|升|达|控制|保持)?"
                       r"(?:到|至|为|是|在|达|了)$")
 _NOUN_AFTER = re.compile(r"(?!数|同比|比上年|较上年|增长|下降|减少|增加)"
                          r"[\u4e00-\u9fff“\"][^，,；;。：:！？!?、\n（()）\d和及与约超近达]{1,15}")
+# A counted noun runs on over 和、与 while no other count follows in its clause (3家小废水和污染源企业),
+# and over a model code (5G工厂); 和|10座 starts the next count, an adverb the predicate (已|全部|顺利…).
+_JOINED = rf"[和及与、](?![^，,；;。！？!?\n]*?[\d{_CN}]+[余多]?[万亿]?(?:{_COUNT_UNIT}))"
+_PREDICATE = r"已|将|正在|全部|全面|顺利|稳定|及时|按时|陆续|先后|正式|相继|分别|累计|共计"
+_COUNTED_NOUN = re.compile(rf"(?!数|同比|比上年|较上年|增长|下降|减少|增加|{_PREDICATE})[\u4e00-\u9fff“\"](?<![和及与])"
+                           rf"(?:(?!{_PREDICATE})(?:[^，,；;。：:！？!?、\n（()）\d和及与约超近达]|\d+[A-Za-z]+|{_JOINED}))"
+                           rf"{{1,{_MAX_INDICATOR}}}")
+_COUNT_RUN = re.compile(rf"(?:、{_NUMBER}[余多]?[万亿]?(?:{_COUNT_UNIT}))+")
+_EXAMPLES_END = re.compile(r"(?<![高平同中初])等")  # not 高等, 平等 …
 _TRAILING_VERB = re.compile(r"(?:的)?(?:建设|创建|改造|提升|工作|任务|项目建设)$")
 _FROM = re.compile(rf"从(?:每[人户年月]+)*(?=[\d{_CN}])")  # 从每人每月|2295元
 _RAISED_TO = re.compile(r"(?:提高|提升|增加|增长|上调|扩大|降低|下降|减少)(?:到|至)")
@@ -76,8 +94,9 @@ _ACTED = re.compile(rf"(?:{_ACTIONS}|实施|签约|建立|成立|设立|开通|�
 _SIZE_UNITS = ("平方米", "平方公里", "平方千米", "公里", "千米", "米", "亩", "公顷")
 # An indicator ends with what was counted, not with the action on it (坚决完成|74万平方米).
 _ACTION_END = re.compile(r"(?:坚决|全力|确保|力争|努力|圆满|顺利|累计|共)*(?:完成|实现|达到|突破|超过)$")
-_GENERIC = frozenset("方面 工作 任务 项目 其中 同比 分别 总数 总量 数量 规模 比例 人数 个数".split())
-_MAX_INDICATOR = 24
+_GENERIC = frozenset("方面 工作 任务 项目 其中 同比 分别 总数 总量 数量 规模 比例 人数 个数 人次".split())
+# A measure with no thing measured: 完成率, 服务人次, 总量 (of what the sentence just named).
+_BARE_MEASURE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:率|人次|人数|总量|总数|总额|数量)")
 
 
 def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
@@ -93,15 +112,17 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         mag = m.group("mag") or ""
         unit = mag + _UNIT_FORMS.get(m.group("unit"), m.group("unit"))
         clause = _clause_before(text, m.start())
-        words = text[clause : m.start()]
+        opening = _after_examples(text, _after_previous(text, out, clause, m.start()), m.start())
+        words = text[opening : m.start()]
         change = _CHANGE.search(words)
-        start, end = clause + (len(words) - len(words.lstrip())), m.end()
-        before_noun = m.group("unit") in _COUNT_UNITS or (m.group("unit") in _SIZE_UNITS and _ACTED.search(words))
-        after = _NOUN_AFTER.match(text, m.end()) if before_noun else None  # 4场以上|宣讲会 too
-        if after and words.strip() and not _ACTED.search(words):
-            continue  # 中央|八项规定: a count inside a name, no action produced it
+        start, end = opening + (len(words) - len(words.lstrip())), m.end()
+        before_noun = m.group("unit") in _COUNT_UNITS or (
+            m.group("unit") in _SIZE_UNITS and (_ACTED.search(words) or not words.strip()))
+        after = _COUNTED_NOUN.match(text, _run_end(text, m.end())) if before_noun else None  # 4场以上|宣讲会 too
+        if after and words.strip() and not _ACTED.search(words) and not m.group("value")[0].isdigit():
+            continue  # 中央|八项规定: a count in words inside a name, no action produced it
         respective, changed = None, bool(change)  # 甲、乙分别增长5%、6%: each number is its item's
-        if run and run[1] < len(run[0]) and re.fullmatch(r"[、，,]?", text[run[2] : m.start()]):
+        if run and run[1] < len(run[0]) and re.fullmatch(r"[、，,和及与]?", text[run[2] : m.start()]):
             respective, changed = run[0][run[1]], run[3]
             run = (run[0], run[1] + 1, m.end(), run[3])
         elif items := _respective_items(text, m.start()):
@@ -110,20 +131,24 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         if respective:
             indicator = respective
         elif after:  # 建设|4个|未来社区: a count before its noun counts the noun
-            indicator, start, end = _indicator(_TRAILING_VERB.sub("", after.group())), m.start(), after.end()
+            indicator, start, end = _counted(after.group(), words), m.start(), after.end()
         elif change and out and out[-1].start >= clause:
             indicator = out[-1].indicator  # 警情3418宗同比下降3.8%: the change of the count just given
         else:
             indicator = _indicator(_REACHED.sub("", words[: change.start()] if change else words))
-        if not indicator:
-            indicator = _indicator_of_previous(out, text, clause) if change else ""
+        if not indicator and not words.strip() and out and out[-1].end == opening:
+            indicator = out[-1].indicator  # 9家企业申领补贴|1.2亿元: the amount of what was just counted
+        elif not indicator and change:
+            indicator = _indicator_of_previous(out, text, clause)
+        elif not indicator and (bare := _BARE_MEASURE.fullmatch(_REACHED.sub("", words).strip())):
+            indicator = _named(measured + bare.group()) if (measured := _of_what(text, out, clause)) else ""
         if not indicator:
             continue
         idx, year, mode = time_of(text, sections, m.start(), m.end())
         sentence = _sentence_start(text, m.start())
         aimed = any(text[c.end() : c.end() + 1] not in "”\"" for c in
                     _TARGET.finditer(text, sentence, m.start()))  # not “…计划”
-        stated = _STATED_TARGET.search(text, sentence, m.start())
+        stated = _STATED_TARGET.search(text, sentence, m.start()) or _FUTURE.search(text, clause, m.start())
         kind = "change" if changed or unit in ("个百分点", "百分点") else (
             "count" if m.group("unit") in _COUNT_UNITS else "level")
         bound = (_BOUND_AFTER.get(m.group("after") or "") or _BOUND_BEFORE.get(m.group("before") or "")
@@ -136,6 +161,30 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             mode="target" if mode == Mode.PLAN or stated or (mode == Mode.OTHER and aimed) else "result", high=high,
             period=period if isinstance(period, str) else period.group() if period else None, section=idx))
     return out
+
+
+def _after_examples(text: str, opening: int, pos: int) -> int:
+    """Where the words before text[pos] start once a list's examples are left out: in a clause
+    opened by 、, what comes after 等 (甲、乙等|各类补贴) names what is counted, not the examples."""
+    if text[opening - 1 : opening] != "、":
+        return opening
+    at = max((e.end() for e in _EXAMPLES_END.finditer(text, opening, pos)), default=opening)
+    return at
+
+
+def _run_end(text: str, pos: int) -> int:
+    """Where a run of counts sharing the noun after its last one ends (3类、12项、40条|清单)."""
+    run = _COUNT_RUN.match(text, pos)
+    return run.end() if run else pos
+
+
+def _after_previous(text: str, found: list[Quantity], clause: int, pos: int) -> int:
+    """Where the words before text[pos] start: at its clause, or after a quantity found earlier in it
+    and the 和 that joins the two (甲40项和|乙191项, 5座驿站和|8座公厕)."""
+    if not found or not clause <= found[-1].end <= pos:
+        return clause
+    joined = re.match(r"[和及与并]?", text[found[-1].end : pos])
+    return found[-1].end + (joined.end() if joined else 0)
 
 
 def _span_of_years(text: str, sections: list[Section], idx: int | None, pos: int) -> str | None:
@@ -160,6 +209,8 @@ def _skip(text: str, m: re.Match[str]) -> bool:
         return True  # “13+2”, “1+N”: a formula's numbers
     if m.group() == "一批" or m.group("unit") in ("小时", "天") and text[m.end() : m.end() + 1] in "内":
         return True  # 一批优质企业 counts nothing; 24小时内 is a time limit
+    if m.group("unit") in _ATTRIBUTE_UNITS and re.match(r"[\u4e00-\u9fff]", text[m.end() : m.end() + 1]):
+        return True  # 3-11岁儿童, 24小时值守, 9兆瓦时储能系统: what the noun after is like, not an amount
     # 两个维护, 一个中心: a catchword counts nothing; 两个未来社区 (a noun of its own) does
     noun = _NOUN_AFTER.match(text, m.end())
     return m.group("value") in ("一", "两", "二", "三", "四", "五") and (noun is None or len(noun.group()) < 4)
@@ -199,7 +250,7 @@ def _indicator(words: str) -> str:
     earlier level of a change (最低标准|从每人每月2295元|提高到2375元) and what a bracket closed before it."""
     words = _FROM.split(words)[0]
     words = re.split(r"[）)]", words)[-1]
-    words = words.strip()
+    words = _after_subject(words).strip()
     inner = list(_INNER_ACTION.finditer(words))
     if inner and words[inner[-1].end():].strip("“”\"的了 ") not in _CLASSES:
         words = words[inner[-1].start():]  # 区讲师团走进街道|开展专题宣讲: what was done, not who did it
@@ -207,7 +258,19 @@ def _indicator(words: str) -> str:
     name = words[lead.end() if lead else 0:].strip("“”\"的了 ")
     if lead and name in _CLASSES and (action := _LAST_ACTION.search(lead.group())):
         name = action.group().strip() + name  # 走访企业: the action says which count it is
-    name = re.sub(r"^(?:各类|各|累计)", "", _ACTION_END.sub("", name))
+    return _named(re.sub(r"^(?:各类|各|累计)", "", _ACTION_END.sub("", name)))
+
+
+def _after_subject(words: str) -> str:
+    """The words after who did it: a total's adverb or 完成 inside the words ends the subject
+    (甲河长累计|巡河次数, 首日共完成|儿童接种) when at least a word of three characters follows."""
+    cuts = [c.end() for c in _SUBJECT_END.finditer(words) if len(words) - c.end() >= 3]
+    return words[cuts[-1]:] if cuts else words
+
+
+def _named(name: str) -> str:
+    """`name` if it can name an indicator: not a generic word, at most _MAX_INDICATOR characters
+    (the last ones: a long clause ends with what it counts), with Chinese in it."""
     if name in _GENERIC:
         return ""
     if len(name) > _MAX_INDICATOR:
@@ -215,18 +278,48 @@ def _indicator(words: str) -> str:
     return name if len(name) >= 2 and re.search(r"[\u4e00-\u9fff]", name) else ""
 
 
+def _counted(noun: str, words: str) -> str:
+    """The indicator of a count before its noun: the noun as written (整治措施 keeps its verb-like
+    first word), and a noun of one word takes the words that qualify it before the number
+    (推动甲产业发展|10条|措施 → 甲产业发展措施) unless they end with the action or list that gave the
+    count (解决|75家|企业, 甲、乙等|8家|企业)."""
+    name = _TRAILING_VERB.sub("", noun).strip("“”\"的 ")
+    if len(norm := re.sub(r"[“”\"]", "", name)) <= 2 and not _ACTED.search(words) and (qualifier := _indicator(words)):
+        return _named(qualifier + norm)
+    return _named(name)
+
+
 def _respective_items(text: str, pos: int) -> list[str]:
     """The indicators listed before 分别 in the clause holding text[pos], in order; an item of a
-    word or less takes the rest of the last item (城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入,
-    一、二、三产业增加值 → 一产业增加值)."""
+    word or less, or one parallel to the last item's start, takes the rest of the last item
+    (城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 一、二、三产业增加值 → 一产业增加值,
+    甲镇居民、乙镇居民人均收入 → 甲镇居民人均收入)."""
     lo = _after_last(text, pos, "，,；;。：:！？!?\n")
     head, said, tail = text[lo:pos].rpartition("分别")
     if not said or len(tail) > 4:
         return []
     items = [_LEADING.sub("", i) for i in re.split(r"[、和及与]", head) if i]  # 其中|一、二、三产…
     last = items[-1] if items else ""
-    named = [_indicator(i + last[len(i):] if len(i) <= 2 < len(last) - len(i) else i) for i in items]
+    named = [_indicator(i + last[len(i):] if _shares_tail(i, last) else i) for i in items]
     return named if len(named) >= 2 and all(named) else []
+
+
+def _of_what(text: str, found: list[Quantity], clause: int) -> str:
+    """What a bare measure (完成率, 服务人次, 总量) measures: the indicator of the quantity just
+    before it in its sentence (办理甲许可2123家，|完成率97%), else what the clause before names
+    (开展甲运动，|累计出动人数…)."""
+    if named := _indicator_of_previous(found, text, clause):
+        return named
+    sentence = _sentence_start(text, clause)
+    if clause - 1 <= sentence:
+        return ""
+    return _indicator(text[max(_clause_before(text, clause - 1), sentence) : clause - 1])
+
+
+def _shares_tail(item: str, last: str) -> bool:
+    """Whether a list item stops short of the tail the last item gives them all: it is a word or
+    less, or it ends as the last item's start of its length does (甲镇居民 | 乙镇居民…)."""
+    return len(last) - len(item) > 2 and (len(item) <= 2 or item[-1] == last[len(item) - 1])
 
 
 def _indicator_of_previous(found: list[Quantity], text: str, clause: int) -> str:

@@ -133,3 +133,65 @@ def test_a_bounded_count_before_its_noun_counts_the_noun():
 def test_a_count_closing_a_list_counts_the_class_noun_after_it():
     assert found("建成青溪小学、石岭小学等3所改扩建学校。") == [("改扩建学校", 3.0, "所", "count", "=", "result")]
     assert found("全面落实中央八项规定。") == []  # a count inside a name: no list, no action before it
+
+
+def test_a_count_in_figures_before_its_noun_counts_the_noun_whatever_stands_before_it():
+    assert found("青河镇12家物流企业入驻园区。")[0][:3] == ("物流企业入驻园区", 12.0, "家")
+    assert found("新增6家省级5G工厂。")[0][0] == "省级5G工厂"
+    assert found("中央八项规定精神。") == []  # in words, with no action before it: a name
+
+
+def test_a_counted_noun_runs_over_and_until_the_next_count_or_the_predicate():
+    assert found("推动30家小作坊和加工企业接入监测平台。")[0][0] == "小作坊和加工企业接入监测平台"
+    assert [q[:2] for q in found("新建5座驿站和8座公厕。")] == [("驿站", 5.0), ("公厕", 8.0)]
+    assert found("青河片区16个安置项目已全部交付。")[0][0] == "安置项目"
+
+
+def test_a_counted_noun_of_one_word_takes_the_words_that_qualify_it():
+    assert found("出台支持青河数字产业发展10条措施。")[0][:3] == ("支持青河数字产业发展措施", 10.0, "条")
+    assert found("协调解决8家企业。")[0][0] == "企业"  # the action that gave the count qualifies nothing
+
+
+def test_respectively_reaches_numbers_joined_by_and_and_items_parallel_to_the_last_one():
+    assert [q[:2] for q in found("城镇居民、农村居民人均收入分别增长4%和6%。")] == [
+        ("城镇居民人均收入", 4.0), ("农村居民人均收入", 6.0)]
+
+
+def test_a_bare_measure_measures_what_the_sentence_just_named():
+    assert found("办理青河许可200家，完成率98%。")[1][:3] == ("青河许可完成率", 98.0, "%")
+    assert found("新增规上企业30家，总量突破500家。")[1][:2] == ("规上企业总量", 500.0)
+    assert found("开展青河读书节，服务人次达5000人次。")[0][:2] == ("青河读书节服务人次", 5000.0)
+    assert found("完成率98%。") == []  # nothing named before it
+
+
+def test_an_age_a_duration_or_a_rating_right_before_a_noun_is_no_quantity():
+    assert found("为60岁老人提供24小时值守，投运2兆瓦时储能电站，新建学校3所。") == [
+        ("学校", 3.0, "所", "count", "=", "result")]
+    assert found("人均预期寿命达到80岁。")[0][1:3] == (80.0, "岁")
+
+
+def test_who_did_it_ends_at_a_total_s_adverb_or_at_done_and_a_time_limit_opens_no_indicator():
+    assert found("青河镇两级网格员累计上报隐患线索840条。")[0][0] == "上报隐患线索"
+    assert found("开放首日共完成青少年体检1500人。")[0][0] == "青少年体检"
+    assert found("截至10月底实施雨污分流工程3200户。")[0][0] == "雨污分流工程"
+    assert found("工业投资完成率98%。")[0][0] == "工业投资完成率"  # 完成率 is a measure, not done
+
+
+def test_a_list_s_examples_before_deng_are_not_the_indicator():
+    assert found("发放甲镇、乙镇等各类助学金120万元。")[0][:2] == ("助学金", 120.0)
+    assert found("举办甲、乙、高等院校宣讲会8场。")[0][0] == "高等院校宣讲会"  # 高等 is no 等
+
+
+def test_counts_in_a_run_share_the_noun_after_the_last_one():
+    assert [q[:3] for q in found("梳理3类、12项、40条责任清单。")] == [
+        ("责任清单", 3.0, "类"), ("责任清单", 12.0, "项"), ("责任清单", 40.0, "条")]
+
+
+def test_an_amount_right_after_a_count_s_noun_is_the_amount_of_what_was_counted():
+    assert found("帮助9家企业申领补贴1.2亿元。")[1][:3] == ("企业申领补贴", 1.2, "亿元")
+    assert found("盘活8家企业，6万平方米闲置厂房。")[1][:2] == ("闲置厂房", 6.0)  # an area opening its clause
+
+
+def test_what_a_review_says_is_still_to_come_is_a_target_and_a_plenary_s_ordinal_no_quantity():
+    assert found("青河学校扩建年底竣工，将新增学位900个。")[0][-1] == "target"
+    assert found("贯彻省委十二届五次、六次全会精神，新建学校3所。") == [("学校", 3.0, "所", "count", "=", "result")]
