@@ -127,3 +127,10 @@ def test_loading_the_cli_leaves_the_rdf_libraries_to_the_commands_that_read_a_bu
     code = "import sys, kg.cli; print(sorted({'rdflib', 'pyoxigraph', 'kg.rdf', 'kg.builds'} & set(sys.modules)))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"
+
+
+def test_python_dash_m_kg_runs_the_command_line():
+    done = subprocess.run([sys.executable, "-m", "kg", "query", "--list"], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "recurring-projects" in done.stdout
