@@ -120,7 +120,7 @@ def resolve_each(results: Iterable[DocResult], gaz: Gazetteer | None = None) -> 
 class _Known:
     """The things of one type and scope seen so far, indexed so that a new spelling is compared
     only with the filed spellings `same_thing` can accept, found by keys two such spellings must
-    share (the keys are exact: none holds a spelling just for a common opening or ending):
+    share (no key holds a spelling only for a common opening or ending):
 
     - equal cores, or one village stem (沙浦村 ~ 沙浦社区): the core, the stem;
     - the shorter core (three characters or more) begins the longer: the shorter files its whole

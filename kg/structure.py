@@ -594,7 +594,8 @@ def _distinct(evidence: list[Evidence]) -> list[Evidence]:
 
 
 # A paragraph opening with one of these turns from the year's results to what comes next.
-_FORWARD_OPENER = re.compile(rf"(?:下一步|下步|明年|来年|新的一年|今后|{_YEAR.pattern})[，,：:]?")
+# The next year opening a sentence (2024年，要…), not a date (2024年1月13日在…代表大会上: when it is given).
+_FORWARD_OPENER = re.compile(rf"(?:下一步|下步|明年|来年|新的一年|今后|{_YEAR.pattern}(?!\s*\d{{1,2}}\s*月))[，,：:]?")
 
 
 def _openings_in(text: str, s: Section, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str], int | None]]:

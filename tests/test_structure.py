@@ -352,6 +352,17 @@ def test_a_text_that_announces_what_follows_is_that_in_the_year_it_names(announc
     assert kinds(text) == [expected]
 
 
+def test_the_date_a_report_is_given_on_does_not_turn_its_review_into_a_plan():
+    text = ("2025年青河县政府工作报告\n2025年1月10日在青河县第五届人民代表大会第四次会议上县长某某作报告。\n"
+            "2024年是极不平凡的一年。全县地区生产总值增长5.5%，新建学校3所，顺利完成年度目标。"
+            "累计改造老旧小区12个，获评省级文明县城。\n"
+            "2025年是关键之年。我们将力争地区生产总值增长6%左右，确保完成各项任务。"
+            "将新建学校5所。力争引进项目20个。确保粮食产量稳定。努力提升群众满意度。")
+    assert [(y, m) for y, m, _ in kinds(text)] == [(2024, "review"), (2025, "plan")]
+    review, plan = find_sections(text)[-2:]
+    assert text[plan.start:].startswith("2025年是关键之年")
+
+
 def test_a_text_that_turns_from_its_year_to_the_next_is_a_review_and_a_plan():
     text = ("2023年，在区委的坚强领导下，街道上下团结一心，各项事业高质量发展。"
             "2024年，要锚定目标，力争各项工作走在前列。")
