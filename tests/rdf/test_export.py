@@ -45,7 +45,7 @@ def test_a_large_build_writes_its_n_quads_compressed(graph: Graph, tmp_path: Pat
     import gzip
     import sys
 
-    monkeypatch.setattr(sys.modules["kg.rdf.export"], "_GZIP_OVER", 100)  # the module, not its function
+    monkeypatch.setattr(sys.modules["kg.rdf.export"], "GZIP_OVER", 100)  # the module, not its function
     rdf.write_graph(make_corpus().results, tmp_path)
     assert not (tmp_path / "graph.nq").exists()
     with gzip.open(tmp_path / "graph.nq.gz", "rt", encoding="utf-8") as fh:
