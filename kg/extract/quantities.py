@@ -50,6 +50,7 @@ _STATED_TARGET = re.compile(r"预期目标|主要目标|目标是|目标为")  #
 _PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度|一季度|截至\d{1,2}月底?|截至目前"
                      r"|[这近过去]*[五两三]年(?:来|间|内)?(?=[，,：:]|[^年]{0,20}累计)|“?十[一二三四五六]五”?(?:时期|期间|以来)|累计|年均")
 _YEARS_SPAN = re.compile(r"[这近过去]*[五两三]年(?:来|间)?|“?十[一二三四五六]五”?(?:时期|期间|以来)")
+_NAMED_YEAR = re.compile(r"(20\d\d)\s*年(?![底末前内])")  # not a deadline: 2027年底前
 _CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n（(]")
 # What opens an indicator without being part of it: the aim, the action on it, the time.
 _ACTIONS = (r"实现|完成|实施|引进|引导|培育|创建|建设|新建|改造|整治|开展|举办|组织|新增|落实|推动|推进|打造|建成"
@@ -145,6 +146,7 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         if not indicator:
             continue
         idx, year, mode = time_of(text, sections, m.start(), m.end())
+        year = year if year is not None else _year_named(text, sections, idx, m.start())
         sentence = _sentence_start(text, m.start())
         aimed = any(text[c.end() : c.end() + 1] not in "”\"" for c in
                     _TARGET.finditer(text, sentence, m.start()))  # not “…计划”
@@ -195,6 +197,16 @@ def _span_of_years(text: str, sections: list[Section], idx: int | None, pos: int
     if found is None and idx is not None and not re.search(r"20\d\d年", sections[idx].title):
         found = _YEARS_SPAN.search(sections[idx].title)  # 2025年和“十四五”时期: the year's figures come first
     return found.group() if found else None
+
+
+def _year_named(text: str, sections: list[Section], idx: int | None, pos: int) -> int | None:
+    """The year of a number in a part no heading dates (an excerpt, a report's opening): the year
+    its text last named before it (2025年是…。…增长5%), else the one its title names."""
+    lo = sections[idx].start if idx is not None else 0
+    named = [int(y.group(1)) for y in _NAMED_YEAR.finditer(text, lo, pos)]
+    if not named and idx is not None and (titled := _NAMED_YEAR.search(sections[idx].title)):
+        named = [int(titled.group(1))]
+    return named[-1] if named else None
 
 
 def _skip(text: str, m: re.Match[str]) -> bool:

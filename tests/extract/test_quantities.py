@@ -195,3 +195,9 @@ def test_an_amount_right_after_a_count_s_noun_is_the_amount_of_what_was_counted(
 def test_what_a_review_says_is_still_to_come_is_a_target_and_a_plenary_s_ordinal_no_quantity():
     assert found("青河学校扩建年底竣工，将新增学位900个。")[0][-1] == "target"
     assert found("贯彻省委十二届五次、六次全会精神，新建学校3所。") == [("学校", 3.0, "所", "count", "=", "result")]
+
+
+def test_a_number_in_an_undated_part_takes_the_year_its_text_last_named():
+    text = "2024年是攻坚之年。主要预期目标是：全县粮食产量增长3%左右。"
+    q = find_quantities(text, [Section("", 0, len(text), None, "other")])[0]  # type: ignore[arg-type]
+    assert (q.indicator, q.year, q.mode) == ("粮食产量", 2024, "target")
