@@ -97,7 +97,10 @@ _SIZE_UNITS = ("平方米", "平方公里", "平方千米", "公里", "千米", 
 _ACTION_END = re.compile(r"(?:坚决|全力|确保|力争|努力|圆满|顺利|累计|共)*(?:完成|实现|达到|突破|超过)$")
 _GENERIC = frozenset("方面 工作 任务 项目 其中 同比 分别 总数 总量 数量 规模 比例 人数 个数 人次".split())
 # A measure with no thing measured: 完成率, 服务人次, 总量 (of what the sentence just named).
-_BARE_MEASURE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:率|人次|人数|总量|总数|总额|数量)")
+_MEASURE_WORD = r"(?:率|人次|人数|总量|总数|总额|数量|面积|总长|长度|能力|金额)"
+_BARE_MEASURE = re.compile(rf"[\u4e00-\u9fff]{{0,4}}{_MEASURE_WORD}")
+# A measure named by a word or two alone (调解率, 出动人数, 总面积), which its clause does not say the thing of.
+_SHORT_MEASURE = re.compile(rf"[\u4e00-\u9fff]{{0,2}}{_MEASURE_WORD}")
 
 
 def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
@@ -141,8 +144,9 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             indicator = out[-1].indicator  # 9家企业申领补贴|1.2亿元: the amount of what was just counted
         elif not indicator and change:
             indicator = _indicator_of_previous(out, text, clause)
-        elif not indicator and (bare := _BARE_MEASURE.fullmatch(_REACHED.sub("", words).strip())):
-            indicator = _named(measured + bare.group()) if (measured := _of_what(text, out, clause)) else ""
+        elif not (respective or after) and (bare := (_BARE_MEASURE if not indicator else _SHORT_MEASURE).fullmatch(
+                indicator or _REACHED.sub("", words).strip())):  # 调解率, 出动人数: of what was just named
+            indicator = _joined(measured, bare.group()) if (measured := _of_what(text, out, clause)) else indicator
         if not indicator:
             continue
         idx, year, mode = time_of(text, sections, m.start(), m.end())
@@ -326,6 +330,13 @@ def _of_what(text: str, found: list[Quantity], clause: int) -> str:
     if clause - 1 <= sentence:
         return ""
     return _indicator(text[max(_clause_before(text, clause - 1), sentence) : clause - 1])
+
+
+def _joined(measured: str, measure: str) -> str:
+    """The indicator of a bare measure: what it measures, then the measure, written once where
+    the two overlap (开展土地复绿 + 复绿面积 → 土地复绿面积)."""
+    overlap = next((k for k in range(len(measure) - 1, 1, -1) if measured.endswith(measure[:k])), 0)
+    return _named(measured + measure[overlap:])
 
 
 def _shares_tail(item: str, last: str) -> bool:

@@ -201,3 +201,8 @@ def test_a_number_in_an_undated_part_takes_the_year_its_text_last_named():
     text = "2024年是攻坚之年。主要预期目标是：全县粮食产量增长3%左右。"
     q = find_quantities(text, [Section("", 0, len(text), None, "other")])[0]  # type: ignore[arg-type]
     assert (q.indicator, q.year, q.mode) == ("粮食产量", 2024, "target")
+
+
+def test_a_measure_named_by_a_word_or_two_is_of_what_was_just_counted():
+    got = found("受理劳动争议案件320宗，调解率98.5%；开展河道清淤，共计清淤面积约3万平方米。")
+    assert [g[0] for g in got] == ["劳动争议案件", "劳动争议案件调解率", "河道清淤面积"]
