@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 import cn2an
+import jieba
 
 from kg.model import Mode, Quantity, Section
 from kg.structure import time_of
@@ -99,6 +100,7 @@ _GENERIC = frozenset("方面 工作 任务 项目 其中 同比 分别 总数 �
 # A measure with no thing measured: 完成率, 服务人次, 总量 (of what the sentence just named).
 _MEASURE_WORD = r"(?:率|人次|人数|总量|总数|总额|数量|面积|总长|长度|能力|金额)"
 _BARE_MEASURE = re.compile(rf"[\u4e00-\u9fff]{{0,4}}{_MEASURE_WORD}")
+_LISTED_MEASURE = re.compile(r"[\u4e00-\u9fff]{0,3}(?:数|率|量|额|损失|面积)")  # 死亡人数, 财产损失
 # A measure named by a word or two alone (调解率, 出动人数, 总面积), which its clause does not say the thing of.
 _SHORT_MEASURE = re.compile(rf"[\u4e00-\u9fff]{{0,2}}{_MEASURE_WORD}")
 
@@ -314,7 +316,7 @@ def _respective_items(text: str, pos: int) -> list[str]:
     head, said, tail = text[lo:pos].rpartition("分别")
     if not said or len(tail) > 4:
         return []
-    items = [_LEADING.sub("", i) for i in re.split(r"[、和及与]", head) if i]  # 其中|一、二、三产…
+    items = _with_head([_LEADING.sub("", i) for i in re.split(r"[、和及与]", head) if i])  # 其中|一、二、三产…
     last = items[-1] if items else ""
     named = [_indicator(i + last[len(i):] if _shares_tail(i, last) else i) for i in items]
     return named if len(named) >= 2 and all(named) else []
@@ -337,6 +339,15 @@ def _joined(measured: str, measure: str) -> str:
     the two overlap (开展土地复绿 + 复绿面积 → 土地复绿面积)."""
     overlap = next((k for k in range(len(measure) - 1, 1, -1) if measured.endswith(measure[:k])), 0)
     return _named(measured + measure[overlap:])
+
+
+def _with_head(items: list[str]) -> list[str]:
+    """A list of measures whose first item alone names what they measure (甲事故起数、死亡人数、
+    财产损失): the later items take its head, the first item without its last word."""
+    head = "".join(jieba.lcut(items[0])[:-1]) if items else ""
+    if len(head) < 2 or not all(_LISTED_MEASURE.fullmatch(i) for i in items[1:]):
+        return items
+    return items[:1] + [head + i for i in items[1:]]
 
 
 def _shares_tail(item: str, last: str) -> bool:

@@ -206,3 +206,13 @@ def test_a_number_in_an_undated_part_takes_the_year_its_text_last_named():
 def test_a_measure_named_by_a_word_or_two_is_of_what_was_just_counted():
     got = found("受理劳动争议案件320宗，调解率98.5%；开展河道清淤，共计清淤面积约3万平方米。")
     assert [g[0] for g in got] == ["劳动争议案件", "劳动争议案件调解率", "河道清淤面积"]
+
+
+def test_measures_listed_after_the_first_take_its_head():
+    got = found("火灾事故起数、死亡人数和直接损失分别下降12%、30%、8%。")
+    assert [g[0] for g in got] == ["火灾事故起数", "火灾事故死亡人数", "火灾事故直接损失"]
+
+
+def test_a_list_of_things_keeps_its_items_as_written():
+    got = found("城镇居民收入、农民收入分别增长5%、7%。")
+    assert [g[0] for g in got] == ["城镇居民收入", "农民收入"]
