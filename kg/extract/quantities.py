@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 import cn2an
-import jieba
+import jieba.posseg
 
 from kg.model import Mode, Quantity, Section
 from kg.structure import time_of
@@ -101,6 +101,11 @@ _GENERIC = frozenset("方面 工作 任务 项目 其中 同比 分别 总数 �
 _MEASURE_WORD = r"(?:率|人次|人数|总量|总数|总额|数量|面积|总长|长度|能力|金额)"
 _BARE_MEASURE = re.compile(rf"[\u4e00-\u9fff]{{0,4}}{_MEASURE_WORD}")
 _LISTED_MEASURE = re.compile(r"[\u4e00-\u9fff]{0,3}(?:数|率|量|额|损失|面积)")  # 死亡人数, 财产损失
+# Where a clause's predicate starts: at an adverb, by jieba's tags or by the word (jieba reads 全面 as
+# a noun), else at a verb or an idiom (稳步增长); jieba reads verbal nouns (改造) as verbs too.
+_ADVERB_TAGS = frozenset("vd d ad".split())
+_VERB_TAGS = frozenset("v i a".split())
+_ADVERB = re.compile(r"全面|持续|稳步|加快|加速|不断|显著|大幅|明显|快速|进一步|稳中")
 # A measure named by a word or two alone (调解率, 出动人数, 总面积), which its clause does not say the thing of.
 _SHORT_MEASURE = re.compile(rf"[\u4e00-\u9fff]{{0,2}}{_MEASURE_WORD}")
 
@@ -149,6 +154,8 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         elif not (respective or after) and (bare := (_BARE_MEASURE if not indicator else _SHORT_MEASURE).fullmatch(
                 indicator or _REACHED.sub("", words).strip())):  # 调解率, 出动人数: of what was just named
             indicator = _joined(measured, bare.group()) if (measured := _of_what(text, out, clause)) else indicator
+        elif not indicator and _ACTION_END.fullmatch(words.strip()):
+            indicator = _told_before(text, clause)  # 甲业全面加速，|完成11亿元: what the clause before told of
         if not indicator:
             continue
         idx, year, mode = time_of(text, sections, m.start(), m.end())
@@ -348,6 +355,20 @@ def _with_head(items: list[str]) -> list[str]:
     if len(head) < 2 or not all(_LISTED_MEASURE.fullmatch(i) for i in items[1:]):
         return items
     return items[:1] + [head + i for i in items[1:]]
+
+
+def _told_before(text: str, clause: int) -> str:
+    """The subject of the clause before `clause` in its sentence, when it holds no number: its words
+    up to the first adverb, else verb (道路改造|全面提速), which a bare 完成 or 实现 goes on about."""
+    if clause - 1 <= _sentence_start(text, clause):
+        return ""
+    before = text[_clause_before(text, clause - 1) : clause - 1]
+    if re.search(rf"[\d{_CN}]", before):
+        return ""
+    words = jieba.posseg.lcut(before)
+    adverb = next((i for i, w in enumerate(words) if w.flag in _ADVERB_TAGS or _ADVERB.fullmatch(w.word)), None)
+    cut = adverb if adverb is not None else next((i for i, w in enumerate(words) if w.flag in _VERB_TAGS), 0)
+    return _indicator("".join(w.word for w in words[:cut]))
 
 
 def _shares_tail(item: str, last: str) -> bool:

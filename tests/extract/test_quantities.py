@@ -216,3 +216,8 @@ def test_measures_listed_after_the_first_take_its_head():
 def test_a_list_of_things_keeps_its_items_as_written():
     got = found("城镇居民收入、农民收入分别增长5%、7%。")
     assert [g[0] for g in got] == ["城镇居民收入", "农民收入"]
+
+
+def test_a_bare_action_counts_what_the_clause_before_told_of():
+    got = found("乡村道路改造全面提速，完成3.2亿元，增长12%。")
+    assert [g[:3] for g in got] == [("乡村道路改造", 3.2, "亿元"), ("乡村道路改造", 12.0, "%")]
