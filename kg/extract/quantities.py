@@ -70,6 +70,8 @@ _LAST_ACTION = re.compile(rf"(?:{_ACTIONS})\s*$")
 _INNER_ACTION = re.compile(r"(?<=[\u4e00-\u9fff”])(?:开展|组织|落实|提供|发放|举办)(?=[\u4e00-\u9fff“])")
 # What an action is done to, too general to name an indicator alone (走访|企业, 服务|群众).
 _CLASSES = frozenset("企业 群众 居民 人员 项目 活动 单位 家庭 学生 老人 问题".split())
+# A class of whom something was done to (走访企业), not a compound noun (改造项目, 开展活动).
+_ACTED_CLASS = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{_ACTIONS})(?:{'|'.join(_CLASSES - {'项目', '活动'})})$")
 _NOT_BEFORE = re.compile(r"[第号#No.届]$|[A-Za-z]$|\d$")  # 第3个, 十三届|五次, codes
 _NOT_AFTER = re.compile(r"^(?:号|期工程|号线|届|周年|年|月|日|岁以上|全会)")  # 七次全会: the 7th plenary
 # Between an indicator and its level: 占比提高到|55%, 失业率平均为|5%.
@@ -143,6 +145,8 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             indicator = respective
         elif after:  # 建设|4个|未来社区: a count before its noun counts the noun
             indicator, start, end = _counted(after.group(), words), m.start(), after.end()
+            if indicator in _CLASSES:  # 招引甲、乙等|8家|企业: the action says which count it is
+                indicator = _action_before(text, m.start()) + indicator
         elif change and out and out[-1].start >= clause:
             indicator = out[-1].indicator  # 警情3418宗同比下降3.8%: the change of the count just given
         else:
@@ -185,6 +189,15 @@ def _after_examples(text: str, opening: int, pos: int) -> int:
         return opening
     at = max((e.end() for e in _EXAMPLES_END.finditer(text, opening, pos)), default=opening)
     return at
+
+
+def _action_before(text: str, pos: int) -> str:
+    """The last action in the clause before text[pos] that comes before any list of examples in it
+    (招引|甲、乙等8家企业), or nothing."""
+    lo = _after_last(text, pos, "，,；;。：:！？!?\n")
+    hi = text.find("、", lo, pos)
+    actions = list(re.finditer(_ACTIONS, text[lo : hi if hi >= 0 else pos]))
+    return actions[-1].group() if actions else ""
 
 
 def _run_end(text: str, pos: int) -> int:
@@ -279,6 +292,8 @@ def _indicator(words: str) -> str:
     inner = list(_INNER_ACTION.finditer(words))
     if inner and words[inner[-1].end():].strip("“”\"的了 ") not in _CLASSES:
         words = words[inner[-1].start():]  # 区讲师团走进街道|开展专题宣讲: what was done, not who did it
+    elif acted := _ACTED_CLASS.search(words):
+        words = words[acted.start():]  # 甲街道领导|走访企业: the count is of the visits, not the visitors
     lead = _LEADING.match(words)
     name = words[lead.end() if lead else 0:].strip("“”\"的了 ")
     if lead and name in _CLASSES and (action := _LAST_ACTION.search(lead.group())):

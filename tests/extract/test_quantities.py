@@ -149,7 +149,7 @@ def test_a_counted_noun_runs_over_and_until_the_next_count_or_the_predicate():
 
 def test_a_counted_noun_of_one_word_takes_the_words_that_qualify_it():
     assert found("出台支持青河数字产业发展10条措施。")[0][:3] == ("支持青河数字产业发展措施", 10.0, "条")
-    assert found("协调解决8家企业。")[0][0] == "企业"  # the action that gave the count qualifies nothing
+    assert found("协调解决8家企业。")[0][0] == "解决企业"  # the action qualifies nothing, but says which count a class is
 
 
 def test_respectively_reaches_numbers_joined_by_and_and_items_parallel_to_the_last_one():
@@ -221,3 +221,9 @@ def test_a_list_of_things_keeps_its_items_as_written():
 def test_a_bare_action_counts_what_the_clause_before_told_of():
     got = found("乡村道路改造全面提速，完成3.2亿元，增长12%。")
     assert [g[:3] for g in got] == [("乡村道路改造", 3.2, "亿元"), ("乡村道路改造", 12.0, "%")]
+
+
+def test_a_class_counted_keeps_the_action_on_it_and_drops_who_acted():
+    assert found("成功招引甲科技、乙材料等6家企业。")[0][0] == "招引企业"
+    assert found("区领导走访企业320家次。")[0][0] == "走访企业"
+    assert found("完成市级重点改造项目2个。")[0][0] == "市级重点改造项目"
