@@ -336,12 +336,24 @@ def _respective_items(text: str, pos: int) -> list[str]:
     甲镇居民、乙镇居民人均收入 → 甲镇居民人均收入)."""
     lo = _after_last(text, pos, "，,；;。：:！？!?\n")
     head, said, tail = text[lo:pos].rpartition("分别")
-    if not said or len(tail) > 4:
+    if not said:
+        head = text[lo:pos]  # 甲、乙完成90%、20%: as many items as numbers are each one's, without 分别
+    elif len(tail) > 4:
         return []
     items = _with_head([_LEADING.sub("", i) for i in re.split(r"[、和及与]", head) if i])  # 其中|一、二、三产…
+    if not said and len(items) != _numbers_listed(text, pos):
+        return []
     last = items[-1] if items else ""
     named = [_indicator(i + last[len(i):] if _shares_tail(i, last) else i) for i in items]
     return named if len(named) >= 2 and all(named) else []
+
+
+def _numbers_listed(text: str, pos: int) -> int:
+    """How many quantities run from text[pos] joined by 、 (90%、20%)."""
+    count = 0
+    while (m := _QUANTITY.match(text, pos)) and (count == 0 or text[pos - 1] == "、"):
+        count, pos = count + 1, m.end() + 1
+    return count
 
 
 def _of_what(text: str, found: list[Quantity], clause: int) -> str:

@@ -227,3 +227,8 @@ def test_a_class_counted_keeps_the_action_on_it_and_drops_who_acted():
     assert found("成功招引甲科技、乙材料等6家企业。")[0][0] == "招引企业"
     assert found("区领导走访企业320家次。")[0][0] == "走访企业"
     assert found("完成市级重点改造项目2个。")[0][0] == "市级重点改造项目"
+
+
+def test_as_many_items_as_numbers_listed_are_each_one_s_without_respectively():
+    got = found("青河大桥、滨江公园完成80%、35%，新建公厕3座。")
+    assert [g[:3] for g in got] == [("青河大桥", 80.0, "%"), ("滨江公园", 35.0, "%"), ("公厕", 3.0, "座")]
