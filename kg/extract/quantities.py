@@ -40,8 +40,9 @@ _QUANTITY = re.compile(
     rf"(?P<before>约|近|超过|超|突破|不低于|不少于|不超过|低于|控制在|达到|达)?"
     rf"(?P<value>{_NUMBER})(?:\s*[-—~～至到]\s*(?P<high>{_NUMBER}))?"
     rf"(?P<loose>余|多)?(?P<mag>万亿|[{_MAGNITUDES}](?![{_MAGNITUDES}]))?(?P<loose2>余|多)?"
-    rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))})"
+    rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))}|(?<=[万亿])(?=[，,。；;）)、\n]))"  # 总金额399万，: money
     rf"(?P<after>以上|左右|以内|以下|之内|上下)?")
+_MONEY = re.compile(r"(?:金额|资金|投资|经费|收入|产值|总额|营收|税收)(?:约|达到|达|为|共|超过|超)?$")
 _BOUND_BEFORE = {"约": "≈", "近": "≈", "超过": "≥", "超": "≥", "突破": "≥", "不低于": "≥", "不少于": "≥",
                  "不超过": "≤", "低于": "≤", "控制在": "≤"}
 _BOUND_AFTER = {"以上": "≥", "左右": "≈", "上下": "≈", "以内": "≤", "以下": "≤", "之内": "≤"}
@@ -124,6 +125,10 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             continue
         mag = m.group("mag") or ""
         unit = mag + _UNIT_FORMS.get(m.group("unit"), m.group("unit"))
+        if not m.group("unit"):
+            if not _MONEY.search(text, _clause_before(text, m.start()), m.start()):
+                continue
+            unit += "元"  # 投资399万: an amount of money written without 元
         clause = _clause_before(text, m.start())
         opening = _after_examples(text, _after_previous(text, out, clause, m.start()), m.start())
         words = text[opening : m.start()]

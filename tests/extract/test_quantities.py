@@ -232,3 +232,8 @@ def test_a_class_counted_keeps_the_action_on_it_and_drops_who_acted():
 def test_as_many_items_as_numbers_listed_are_each_one_s_without_respectively():
     got = found("青河大桥、滨江公园完成80%、35%，新建公厕3座。")
     assert [g[:3] for g in got] == [("青河大桥", 80.0, "%"), ("滨江公园", 35.0, "%"), ("公厕", 3.0, "座")]
+
+
+def test_money_written_without_yuan_is_in_yuan_and_other_bare_magnitudes_are_not_quantities():
+    assert found("实施惠民项目12个，总金额560万，惠及居民3万，")[1][:3] == ("惠民项目总金额", 560.0, "万元")
+    assert len(found("实施惠民项目12个，总金额560万，惠及居民3万，")) == 2
