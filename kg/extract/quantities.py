@@ -40,7 +40,7 @@ _QUANTITY = re.compile(
     rf"(?P<before>约|近|超过|超|突破|不低于|不少于|不超过|低于|控制在|达到|达)?"
     rf"(?P<value>{_NUMBER})(?:\s*[-—~～至到]\s*(?P<high>{_NUMBER}))?"
     rf"(?P<loose>余|多)?(?P<mag>万亿|[{_MAGNITUDES}](?![{_MAGNITUDES}]))?(?P<loose2>余|多)?"
-    rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))}|(?<=[万亿])(?=[，,。；;）)、\n]))"  # 总金额399万，: money
+    rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))}|(?<=[一二三四五六七八九])成|(?<=[万亿])(?=[，,。；;）)、\n]))"  # 总金额399万，: money
     rf"(?P<after>以上|左右|以内|以下|之内|上下)?")
 _MONEY = re.compile(r"(?:金额|资金|投资|经费|收入|产值|总额|营收|税收)(?:约|达到|达|为|共|超过|超)?$")
 _BOUND_BEFORE = {"约": "≈", "近": "≈", "超过": "≥", "超": "≥", "突破": "≥", "不低于": "≥", "不少于": "≥",
@@ -125,6 +125,10 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             continue
         mag = m.group("mag") or ""
         unit = mag + _UNIT_FORMS.get(m.group("unit"), m.group("unit"))
+        if m.group("unit") == "成":
+            if "占" not in text[_clause_before(text, m.start()) : m.start()]:
+                continue  # 建成, 完成: only a share (占全国三成) is counted in tenths
+            value, unit = value * 10, "%"
         if not m.group("unit"):
             if not _MONEY.search(text, _clause_before(text, m.start()), m.start()):
                 continue
@@ -256,7 +260,8 @@ def _skip(text: str, m: re.Match[str]) -> bool:
         return True  # 3-11岁儿童, 24小时值守, 9兆瓦时储能系统: what the noun after is like, not an amount
     # 两个维护, 一个中心: a catchword counts nothing; 两个未来社区 (a noun of its own) does
     noun = _NOUN_AFTER.match(text, m.end())
-    return m.group("value") in ("一", "两", "二", "三", "四", "五") and (noun is None or len(noun.group()) < 4)
+    return (m.group("value") in ("一", "两", "二", "三", "四", "五") and m.group("unit") != "成"
+            and (noun is None or len(noun.group()) < 4))
 
 
 def _number(s: str) -> float | None:

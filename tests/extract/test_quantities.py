@@ -237,3 +237,8 @@ def test_as_many_items_as_numbers_listed_are_each_one_s_without_respectively():
 def test_money_written_without_yuan_is_in_yuan_and_other_bare_magnitudes_are_not_quantities():
     assert found("实施惠民项目12个，总金额560万，惠及居民3万，")[1][:3] == ("惠民项目总金额", 560.0, "万元")
     assert len(found("实施惠民项目12个，总金额560万，惠及居民3万，")) == 2
+
+
+def test_a_share_in_tenths_is_a_percentage():
+    assert found("全县茶叶产量占全省三成以上，建成茶园五成。")[0][:3] == ("茶叶产量占全省", 30.0, "%")
+    assert len(found("全县茶叶产量占全省三成以上，建成茶园五成。")) == 1
