@@ -43,6 +43,7 @@ _QUANTITY = re.compile(
     rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))}|(?<=[一二三四五六七八九])成|(?<=[万亿])(?=[，,。；;）)、\n]))"  # 总金额399万，: money
     rf"(?P<after>以上|左右|以内|以下|之内|上下)?")
 _MONEY = re.compile(r"(?:金额|资金|投资|经费|收入|产值|总额|营收|税收)(?:约|达到|达|为|共|超过|超)?$")
+_COMPARED = re.compile(r"(?:高于|低于|快于|慢于|超出|领先|超过)")  # a comparison of the number just given
 _BOUND_BEFORE = {"约": "≈", "近": "≈", "超过": "≥", "超": "≥", "突破": "≥", "不低于": "≥", "不少于": "≥",
                  "不超过": "≤", "低于": "≤", "控制在": "≤"}
 _BOUND_AFTER = {"以上": "≥", "左右": "≈", "上下": "≈", "以内": "≤", "以下": "≤", "之内": "≤"}
@@ -169,6 +170,8 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             indicator = _joined(measured, bare.group()) if (measured := _of_what(text, out, clause)) else indicator
         elif not indicator and _ACTION_END.fullmatch(words.strip()):
             indicator = _told_before(text, clause)  # 甲业全面加速，|完成11亿元: what the clause before told of
+        if _COMPARED.match(words.strip()) and (compared := _indicator_of_previous(out, text, clause)):
+            indicator = compared + ("增速" if out[-1].kind == "change" else "") + indicator  # 增长6%、|高于全国1个百分点
         if not indicator:
             continue
         idx, year, mode = time_of(text, sections, m.start(), m.end())

@@ -242,3 +242,8 @@ def test_money_written_without_yuan_is_in_yuan_and_other_bare_magnitudes_are_not
 def test_a_share_in_tenths_is_a_percentage():
     assert found("全县茶叶产量占全省三成以上，建成茶园五成。")[0][:3] == ("茶叶产量占全省", 30.0, "%")
     assert len(found("全县茶叶产量占全省三成以上，建成茶园五成。")) == 1
+
+
+def test_a_comparison_after_a_number_is_of_that_number():
+    got = found("全县工业增加值增长7.1%、高于全市平均0.6个百分点。")
+    assert got[1][:3] == ("工业增加值增速高于全市平均", 0.6, "个百分点")
