@@ -170,6 +170,8 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             indicator = _joined(measured, bare.group()) if (measured := _of_what(text, out, clause)) else indicator
         elif not indicator and _ACTION_END.fullmatch(words.strip()):
             indicator = _told_before(text, clause)  # 甲业全面加速，|完成11亿元: what the clause before told of
+        if indicator and not respective and (told := _indicator_of_previous(out, text, clause)):
+            indicator = _continued(told, indicator)
         if _COMPARED.match(words.strip()) and (compared := _indicator_of_previous(out, text, clause)):
             indicator = compared + ("增速" if out[-1].kind == "change" else "") + indicator  # 增长6%、|高于全国1个百分点
         if not indicator:
@@ -381,13 +383,6 @@ def _of_what(text: str, found: list[Quantity], clause: int) -> str:
     return _indicator(text[max(_clause_before(text, clause - 1), sentence) : clause - 1])
 
 
-def _joined(measured: str, measure: str) -> str:
-    """The indicator of a bare measure: what it measures, then the measure, written once where
-    the two overlap (开展土地复绿 + 复绿面积 → 土地复绿面积)."""
-    overlap = next((k for k in range(len(measure) - 1, 1, -1) if measured.endswith(measure[:k])), 0)
-    return _named(measured + measure[overlap:])
-
-
 def _with_head(items: list[str]) -> list[str]:
     """A list of measures whose first item alone names what they measure (甲事故起数、死亡人数、
     财产损失): the later items take its head, the first item without its last word."""
@@ -409,6 +404,24 @@ def _told_before(text: str, clause: int) -> str:
     adverb = next((i for i, w in enumerate(words) if w.flag in _ADVERB_TAGS or _ADVERB.fullmatch(w.word)), None)
     cut = adverb if adverb is not None else next((i for i, w in enumerate(words) if w.flag in _VERB_TAGS), 0)
     return _indicator("".join(w.word for w in words[:cut]))
+
+
+def _joined(measured: str, measure: str) -> str:
+    """The indicator of a bare measure: what it measures, then the measure, written once where
+    the two overlap (开展土地复绿 + 复绿面积 → 土地复绿面积)."""
+    return _named(measured + measure[_overlap(measured, measure):])
+
+
+def _continued(told: str, indicator: str) -> str:
+    """An indicator that starts with the words the one just told ends with goes on from it
+    (组织甲组学习43次，学习主题50项 → 甲组学习主题)."""
+    overlap = _overlap(told, indicator)
+    return (_named(told + indicator[overlap:]) or indicator) if overlap else indicator
+
+
+def _overlap(first: str, then: str) -> int:
+    """How many characters, two or more, `first` ends with that `then` starts with (short of all of `then`)."""
+    return next((k for k in range(min(len(first), len(then)) - 1, 1, -1) if first.endswith(then[:k])), 0)
 
 
 def _shares_tail(item: str, last: str) -> bool:

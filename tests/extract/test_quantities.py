@@ -247,3 +247,8 @@ def test_a_share_in_tenths_is_a_percentage():
 def test_a_comparison_after_a_number_is_of_that_number():
     got = found("全县工业增加值增长7.1%、高于全市平均0.6个百分点。")
     assert got[1][:3] == ("工业增加值增速高于全市平均", 0.6, "个百分点")
+
+
+def test_an_indicator_going_on_from_the_one_just_told_joins_it():
+    got = found("全年开展青年读书会学习20次，学习篇目45篇。")
+    assert got[1][:3] == ("青年读书会学习篇目", 45.0, "篇")
