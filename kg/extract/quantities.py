@@ -40,10 +40,12 @@ _QUANTITY = re.compile(
     rf"(?P<before>约|近|超过|超|突破|不低于|不少于|不超过|低于|控制在|达到|达)?"
     rf"(?P<value>{_NUMBER})(?:\s*[-—~～至到]\s*(?P<high>{_NUMBER}))?"
     rf"(?P<loose>余|多)?(?P<mag>万亿|[{_MAGNITUDES}](?![{_MAGNITUDES}]))?(?P<loose2>余|多)?"
-    rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))}|(?<=[一二三四五六七八九])成|(?<=[万亿])(?=[，,。；;）)、\n]))"  # 总金额399万，: money
+    rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))}|(?<=[一二三四五六七八九])成|(?<=[万亿])(?![级多余]))"  # 399万，
     rf"(?P<after>以上|左右|以内|以下|之内|上下)?")
 _MONEY = re.compile(r"(?:金额|资金|投资|经费|收入|产值|总额|营收|税收)(?:约|达到|达|为|共|超过|超)?$")
 _COMPARED = re.compile(r"(?:高于|低于|快于|慢于|超出|领先|超过)")  # a comparison of the number just given
+_WORD = re.compile(r"[\u4e00-\u9fff]{2}")
+_PEOPLE = re.compile(r"人员|居民|群众|农民|牧民|婴幼儿|儿童|残疾人|学生|老人|职工|人口|毕业生|劳动力|人才")
 _BOUND_BEFORE = {"约": "≈", "近": "≈", "超过": "≥", "超": "≥", "突破": "≥", "不低于": "≥", "不少于": "≥",
                  "不超过": "≤", "低于": "≤", "控制在": "≤"}
 _BOUND_AFTER = {"以上": "≥", "左右": "≈", "上下": "≈", "以内": "≤", "以下": "≤", "之内": "≤"}
@@ -124,22 +126,15 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         value = _number(m.group("value"))
         if value is None:
             continue
-        mag = m.group("mag") or ""
-        unit = mag + _UNIT_FORMS.get(m.group("unit"), m.group("unit"))
-        if m.group("unit") == "成":
-            if "占" not in text[_clause_before(text, m.start()) : m.start()]:
-                continue  # 建成, 完成: only a share (占全国三成) is counted in tenths
-            value, unit = value * 10, "%"
-        if not m.group("unit"):
-            if not _MONEY.search(text, _clause_before(text, m.start()), m.start()):
-                continue
-            unit += "元"  # 投资399万: an amount of money written without 元
+        if (measured := _unit_of(text, m, value)) is None:
+            continue
+        value, unit, counts = measured
         clause = _clause_before(text, m.start())
         opening = _after_examples(text, _after_previous(text, out, clause, m.start()), m.start())
         words = text[opening : m.start()]
         change = _CHANGE.search(words)
         start, end = opening + (len(words) - len(words.lstrip())), m.end()
-        before_noun = m.group("unit") in _COUNT_UNITS or (
+        before_noun = counts or (
             m.group("unit") in _SIZE_UNITS and (_ACTED.search(words) or not words.strip()))
         after = _COUNTED_NOUN.match(text, _run_end(text, m.end())) if before_noun else None  # 4场以上|宣讲会 too
         if after and words.strip() and not _ACTED.search(words) and not m.group("value")[0].isdigit():
@@ -183,7 +178,7 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
                     _TARGET.finditer(text, sentence, m.start()))  # not “…计划”
         stated = _STATED_TARGET.search(text, sentence, m.start()) or _FUTURE.search(text, clause, m.start())
         kind = "change" if changed or unit in ("个百分点", "百分点") else (
-            "count" if m.group("unit") in _COUNT_UNITS else "level")
+            "count" if counts else "level")
         bound = (_BOUND_AFTER.get(m.group("after") or "") or _BOUND_BEFORE.get(m.group("before") or "")
                  or ("≥" if m.group("loose") or m.group("loose2") else "="))
         high = _number(m.group("high")) if m.group("high") else None
@@ -194,6 +189,24 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             mode="target" if mode == Mode.PLAN or stated or (mode == Mode.OTHER and aimed) else "result", high=high,
             period=period if isinstance(period, str) else period.group() if period else None, section=idx))
     return out
+
+
+def _unit_of(text: str, m: re.Match[str], value: float) -> tuple[float, str, bool] | None:
+    """The amount and unit of a match and whether it counts things; None when it is no quantity. A
+    share in tenths (占全国三成) is a percentage; 万 or 亿 with no unit is money after a word for
+    money (总金额399万，) and a count before a noun (1.2万农民, in 人 for people), else nothing."""
+    raw, mag = m.group("unit"), m.group("mag") or ""
+    clause = text[_clause_before(text, m.start()) : m.start()]
+    if raw == "成":
+        return (value * 10, "%", False) if "占" in clause else None  # not 建成, 完成
+    if raw:
+        return value, mag + _UNIT_FORMS.get(raw, raw), raw in _COUNT_UNITS
+    if _MONEY.search(clause):
+        return value, mag + "元", False
+    if not m.group("value")[0].isdigit() or not _WORD.match(text, m.end()):
+        return None  # 百万人口 is a name, 345亿度、 a unit not known
+    noun = _COUNTED_NOUN.match(text, m.end())
+    return (value, mag + ("人" if _PEOPLE.search(noun.group()) else "个"), True) if noun else None
 
 
 def _after_examples(text: str, opening: int, pos: int) -> int:

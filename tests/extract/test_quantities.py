@@ -252,3 +252,9 @@ def test_a_comparison_after_a_number_is_of_that_number():
 def test_an_indicator_going_on_from_the_one_just_told_joins_it():
     got = found("全年开展青年读书会学习20次，学习篇目45篇。")
     assert got[1][:3] == ("青年读书会学习篇目", 45.0, "篇")
+
+
+def test_a_magnitude_before_a_noun_counts_it_in_people_or_items():
+    assert found("新建2.3万公共充电桩。")[0][1:4] == (2.3, "万个", "count")
+    assert found("带动1.5万农民就业。")[0][1:3] == (1.5, "万人")
+    assert found("输出电量120亿度、外送通道3条。") == [("外送通道", 3.0, "条", "count", "=", "result")]  # 度 is no noun
