@@ -126,9 +126,9 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         value = _number(m.group("value"))
         if value is None:
             continue
-        if (measured := _unit_of(text, m, value)) is None:
+        if (read := _unit_of(text, m, value)) is None:
             continue
-        value, unit, counts = measured
+        value, unit, counts = read
         clause = _clause_before(text, m.start())
         opening = _after_examples(text, _after_previous(text, out, clause, m.start()), m.start())
         words = text[opening : m.start()]
@@ -168,7 +168,7 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         if indicator and not respective and (told := _indicator_of_previous(out, text, clause)):
             indicator = _continued(told, indicator)
         if _COMPARED.match(words.strip()) and (compared := _indicator_of_previous(out, text, clause)):
-            indicator = compared + ("增速" if out[-1].kind == "change" else "") + indicator  # 增长6%、|高于全国1个百分点
+            indicator = compared + ("增速" if out[-1].kind == "change" else "") + indicator  # 增长6%、|高于全国
         if not indicator:
             continue
         idx, year, mode = time_of(text, sections, m.start(), m.end())

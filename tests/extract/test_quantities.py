@@ -149,7 +149,7 @@ def test_a_counted_noun_runs_over_and_until_the_next_count_or_the_predicate():
 
 def test_a_counted_noun_of_one_word_takes_the_words_that_qualify_it():
     assert found("出台支持青河数字产业发展10条措施。")[0][:3] == ("支持青河数字产业发展措施", 10.0, "条")
-    assert found("协调解决8家企业。")[0][0] == "解决企业"  # the action qualifies nothing, but says which count a class is
+    assert found("协调解决8家企业。")[0][0] == "解决企业"  # the action says which count a class is
 
 
 def test_respectively_reaches_numbers_joined_by_and_and_items_parallel_to_the_last_one():
