@@ -358,18 +358,18 @@ def _counted(noun: str, words: str) -> str:
 
 
 def _respective_items(text: str, pos: int) -> list[str]:
-    """The indicators listed before 分别 in the clause holding text[pos], in order; an item of a
+    """The indicators listed before 分别 (or before as many numbers) in the clause holding text[pos],
+    in order (其中|一、二… without its opening words); an item of a
     word or less, or one parallel to the last item's start, takes the rest of the last item
     (城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 一、二、三产业增加值 → 一产业增加值,
     甲镇居民、乙镇居民人均收入 → 甲镇居民人均收入)."""
     lo = _after_last(text, pos, "，,；;。：:！？!?\n")
     head, said, tail = text[lo:pos].rpartition("分别")
-    if not said:
-        head = text[lo:pos]  # 甲、乙完成90%、20%: as many items as numbers are each one's, without 分别
-    elif len(tail) > 4:
+    listed = 0 if said else _numbers_listed(text, pos)  # 甲、乙完成90%、20%: one number for each item
+    if (said and len(tail) > 4) or (not said and listed < 2):
         return []
-    items = _with_head([_LEADING.sub("", i) for i in re.split(r"[、和及与]", head) if i])  # 其中|一、二、三产…
-    if not said and len(items) != _numbers_listed(text, pos):
+    items = _with_head([_LEADING.sub("", i) for i in re.split(r"[、和及与]", head if said else tail) if i])
+    if not said and len(items) != listed:
         return []
     last = items[-1] if items else ""
     named = [_indicator(i + last[len(i):] if _shares_tail(i, last) else i) for i in items]
@@ -399,8 +399,10 @@ def _of_what(text: str, found: list[Quantity], clause: int) -> str:
 def _with_head(items: list[str]) -> list[str]:
     """A list of measures whose first item alone names what they measure (甲事故起数、死亡人数、
     财产损失): the later items take its head, the first item without its last word."""
-    head = "".join(jieba.lcut(items[0])[:-1]) if items else ""
-    if len(head) < 2 or not all(_LISTED_MEASURE.fullmatch(i) for i in items[1:]):
+    if len(items) < 2 or not all(_LISTED_MEASURE.fullmatch(i) for i in items[1:]):
+        return items
+    head = "".join(jieba.lcut(items[0])[:-1])
+    if len(head) < 2:
         return items
     return items[:1] + [head + i for i in items[1:]]
 
