@@ -75,6 +75,7 @@ _INNER_ACTION = re.compile(r"(?<=[\u4e00-\u9fff”])(?:开展|组织|落实|提�
 # What an action is done to, too general to name an indicator alone (走访|企业, 服务|群众).
 _CLASSES = frozenset("企业 群众 居民 人员 项目 活动 单位 家庭 学生 老人 问题".split())
 # A class of whom something was done to (走访企业), not a compound noun (改造项目, 开展活动).
+_AND_THEN = re.compile(r"(?<=[\u4e00-\u9fff])(?<![合兼吞归])并(?![购网联列存行重肩举且])(?=[\u4e00-\u9fff]{3})")
 _ACTED_CLASS = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{_ACTIONS})(?:{'|'.join(_CLASSES - {'项目', '活动'})})$")
 _NOT_BEFORE = re.compile(r"[第号#No.届]$|[A-Za-z]$|\d$")  # 第3个, 十三届|五次, codes
 _NOT_AFTER = re.compile(r"^(?:号|期工程|号线|届|周年|年|月|日|岁以上|全会)")  # 七次全会: the 7th plenary
@@ -316,6 +317,7 @@ def _indicator(words: str) -> str:
     earlier level of a change (最低标准|从每人每月2295元|提高到2375元) and what a bracket closed before it."""
     words = _FROM.split(words)[0]
     words = re.split(r"[）)]", words)[-1]
+    words = _AND_THEN.split(words)[-1]  # 自查自纠并|整改作风问题: the last of the actions joined names it
     words = _after_subject(words).strip()
     inner = list(_INNER_ACTION.finditer(words))
     if inner and words[inner[-1].end():].strip("“”\"的了 ") not in _CLASSES:
@@ -428,10 +430,12 @@ def _joined(measured: str, measure: str) -> str:
 
 
 def _continued(told: str, indicator: str) -> str:
-    """An indicator that starts with the words the one just told ends with goes on from it
-    (组织甲组学习43次，学习主题50项 → 甲组学习主题)."""
+    """An indicator that starts with the words the one just told ends with and adds a word to them
+    goes on from it (组织甲组学习43次，学习主题50项 → 甲组学习主题)."""
     overlap = _overlap(told, indicator)
-    return (_named(told + indicator[overlap:]) or indicator) if overlap else indicator
+    if not overlap or len(indicator) - overlap > 3:
+        return indicator  # 问题整改22条，整改作风问题15个: a new thing, not a word more of the last one
+    return _named(told + indicator[overlap:]) or indicator
 
 
 def _overlap(first: str, then: str) -> int:

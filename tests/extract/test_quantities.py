@@ -258,3 +258,9 @@ def test_a_magnitude_before_a_noun_counts_it_in_people_or_items():
     assert found("新建2.3万公共充电桩。")[0][1:4] == (2.3, "万个", "count")
     assert found("带动1.5万农民就业。")[0][1:3] == (1.5, "万人")
     assert found("输出电量120亿度、外送通道3条。") == [("外送通道", 3.0, "条", "count", "=", "result")]  # 度 is no noun
+
+
+def test_of_actions_joined_by_bing_the_last_names_the_count_and_a_new_thing_stays_new():
+    got = found("督办信访问题整改30条，自查自纠并整改作风问题12个。")
+    assert [g[0] for g in got] == ["督办信访问题整改", "整改作风问题"]
+    assert found("推进企业兼并重组12家。")[0][0] == "企业兼并重组"
