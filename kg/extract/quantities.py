@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 import cn2an
+import jieba.posseg
 
 from kg.model import Mode, Quantity, Section
 from kg.structure import time_of
@@ -39,8 +40,12 @@ _QUANTITY = re.compile(
     rf"(?P<before>约|近|超过|超|突破|不低于|不少于|不超过|低于|控制在|达到|达)?"
     rf"(?P<value>{_NUMBER})(?:\s*[-—~～至到]\s*(?P<high>{_NUMBER}))?"
     rf"(?P<loose>余|多)?(?P<mag>万亿|[{_MAGNITUDES}](?![{_MAGNITUDES}]))?(?P<loose2>余|多)?"
-    rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))})"
+    rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))}|(?<=[一二三四五六七八九])成|(?<=[万亿])(?![级多余]))"  # 399万，
     rf"(?P<after>以上|左右|以内|以下|之内|上下)?")
+_MONEY = re.compile(r"(?:金额|资金|投资|经费|收入|产值|总额|营收|税收)(?:约|达到|达|为|共|超过|超)?$")
+_COMPARED = re.compile(r"(?:高于|低于|快于|慢于|超出|领先|超过)")  # a comparison of the number just given
+_WORD = re.compile(r"[\u4e00-\u9fff]{2}")
+_PEOPLE = re.compile(r"人员|居民|群众|农民|牧民|婴幼儿|儿童|残疾人|学生|老人|职工|人口|毕业生|劳动力|人才")
 _BOUND_BEFORE = {"约": "≈", "近": "≈", "超过": "≥", "超": "≥", "突破": "≥", "不低于": "≥", "不少于": "≥",
                  "不超过": "≤", "低于": "≤", "控制在": "≤"}
 _BOUND_AFTER = {"以上": "≥", "左右": "≈", "上下": "≈", "以内": "≤", "以下": "≤", "之内": "≤"}
@@ -50,6 +55,7 @@ _STATED_TARGET = re.compile(r"预期目标|主要目标|目标是|目标为")  #
 _PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度|一季度|截至\d{1,2}月底?|截至目前"
                      r"|[这近过去]*[五两三]年(?:来|间|内)?(?=[，,：:]|[^年]{0,20}累计)|“?十[一二三四五六]五”?(?:时期|期间|以来)|累计|年均")
 _YEARS_SPAN = re.compile(r"[这近过去]*[五两三]年(?:来|间)?|“?十[一二三四五六]五”?(?:时期|期间|以来)")
+_NAMED_YEAR = re.compile(r"(20\d\d)\s*年(?![底末前内])")  # not a deadline: 2027年底前
 _CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n（(]")
 # What opens an indicator without being part of it: the aim, the action on it, the time.
 _ACTIONS = (r"实现|完成|实施|引进|引导|培育|创建|建设|新建|改造|整治|开展|举办|组织|新增|落实|推动|推进|打造|建成"
@@ -68,6 +74,9 @@ _LAST_ACTION = re.compile(rf"(?:{_ACTIONS})\s*$")
 _INNER_ACTION = re.compile(r"(?<=[\u4e00-\u9fff”])(?:开展|组织|落实|提供|发放|举办)(?=[\u4e00-\u9fff“])")
 # What an action is done to, too general to name an indicator alone (走访|企业, 服务|群众).
 _CLASSES = frozenset("企业 群众 居民 人员 项目 活动 单位 家庭 学生 老人 问题".split())
+# A class of whom something was done to (走访企业), not a compound noun (改造项目, 开展活动).
+_AND_THEN = re.compile(r"(?<=[\u4e00-\u9fff])(?<![合兼吞归])并(?![购网联列存行重肩举且])(?=[\u4e00-\u9fff]{3})")
+_ACTED_CLASS = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{_ACTIONS})(?:{'|'.join(_CLASSES - {'项目', '活动'})})$")
 _NOT_BEFORE = re.compile(r"[第号#No.届]$|[A-Za-z]$|\d$")  # 第3个, 十三届|五次, codes
 _NOT_AFTER = re.compile(r"^(?:号|期工程|号线|届|周年|年|月|日|岁以上|全会)")  # 七次全会: the 7th plenary
 # Between an indicator and its level: 占比提高到|55%, 失业率平均为|5%.
@@ -96,7 +105,16 @@ _SIZE_UNITS = ("平方米", "平方公里", "平方千米", "公里", "千米", 
 _ACTION_END = re.compile(r"(?:坚决|全力|确保|力争|努力|圆满|顺利|累计|共)*(?:完成|实现|达到|突破|超过)$")
 _GENERIC = frozenset("方面 工作 任务 项目 其中 同比 分别 总数 总量 数量 规模 比例 人数 个数 人次".split())
 # A measure with no thing measured: 完成率, 服务人次, 总量 (of what the sentence just named).
-_BARE_MEASURE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:率|人次|人数|总量|总数|总额|数量)")
+_MEASURE_WORD = r"(?:率|人次|人数|总量|总数|总额|数量|面积|总长|长度|能力|金额)"
+_BARE_MEASURE = re.compile(rf"[\u4e00-\u9fff]{{0,4}}{_MEASURE_WORD}")
+_LISTED_MEASURE = re.compile(r"[\u4e00-\u9fff]{0,3}(?:数|率|量|额|损失|面积)")  # 死亡人数, 财产损失
+# Where a clause's predicate starts: at an adverb, by jieba's tags or by the word (jieba reads 全面 as
+# a noun), else at a verb or an idiom (稳步增长); jieba reads verbal nouns (改造) as verbs too.
+_ADVERB_TAGS = frozenset("vd d ad".split())
+_VERB_TAGS = frozenset("v i a".split())
+_ADVERB = re.compile(r"全面|持续|稳步|加快|加速|不断|显著|大幅|明显|快速|进一步|稳中")
+# A measure named by a word or two alone (调解率, 出动人数, 总面积), which its clause does not say the thing of.
+_SHORT_MEASURE = re.compile(rf"[\u4e00-\u9fff]{{0,2}}{_MEASURE_WORD}")
 
 
 def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
@@ -109,14 +127,15 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         value = _number(m.group("value"))
         if value is None:
             continue
-        mag = m.group("mag") or ""
-        unit = mag + _UNIT_FORMS.get(m.group("unit"), m.group("unit"))
+        if (read := _unit_of(text, m, value)) is None:
+            continue
+        value, unit, counts = read
         clause = _clause_before(text, m.start())
         opening = _after_examples(text, _after_previous(text, out, clause, m.start()), m.start())
         words = text[opening : m.start()]
         change = _CHANGE.search(words)
         start, end = opening + (len(words) - len(words.lstrip())), m.end()
-        before_noun = m.group("unit") in _COUNT_UNITS or (
+        before_noun = counts or (
             m.group("unit") in _SIZE_UNITS and (_ACTED.search(words) or not words.strip()))
         after = _COUNTED_NOUN.match(text, _run_end(text, m.end())) if before_noun else None  # 4场以上|宣讲会 too
         if after and words.strip() and not _ACTED.search(words) and not m.group("value")[0].isdigit():
@@ -132,6 +151,8 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             indicator = respective
         elif after:  # 建设|4个|未来社区: a count before its noun counts the noun
             indicator, start, end = _counted(after.group(), words), m.start(), after.end()
+            if indicator in _CLASSES:  # 招引甲、乙等|8家|企业: the action says which count it is
+                indicator = _action_before(text, m.start()) + indicator
         elif change and out and out[-1].start >= clause:
             indicator = out[-1].indicator  # 警情3418宗同比下降3.8%: the change of the count just given
         else:
@@ -140,17 +161,25 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             indicator = out[-1].indicator  # 9家企业申领补贴|1.2亿元: the amount of what was just counted
         elif not indicator and change:
             indicator = _indicator_of_previous(out, text, clause)
-        elif not indicator and (bare := _BARE_MEASURE.fullmatch(_REACHED.sub("", words).strip())):
-            indicator = _named(measured + bare.group()) if (measured := _of_what(text, out, clause)) else ""
+        elif not (respective or after) and (bare := (_BARE_MEASURE if not indicator else _SHORT_MEASURE).fullmatch(
+                indicator or _REACHED.sub("", words).strip())):  # 调解率, 出动人数: of what was just named
+            indicator = _joined(measured, bare.group()) if (measured := _of_what(text, out, clause)) else indicator
+        elif not indicator and _ACTION_END.fullmatch(words.strip()):
+            indicator = _told_before(text, clause)  # 甲业全面加速，|完成11亿元: what the clause before told of
+        if indicator and not respective and (told := _indicator_of_previous(out, text, clause)):
+            indicator = _continued(told, indicator)
+        if _COMPARED.match(words.strip()) and (compared := _indicator_of_previous(out, text, clause)):
+            indicator = compared + ("增速" if out[-1].kind == "change" else "") + indicator  # 增长6%、|高于全国
         if not indicator:
             continue
         idx, year, mode = time_of(text, sections, m.start(), m.end())
+        year = year if year is not None else _year_named(text, sections, idx, m.start())
         sentence = _sentence_start(text, m.start())
         aimed = any(text[c.end() : c.end() + 1] not in "”\"" for c in
                     _TARGET.finditer(text, sentence, m.start()))  # not “…计划”
         stated = _STATED_TARGET.search(text, sentence, m.start()) or _FUTURE.search(text, clause, m.start())
         kind = "change" if changed or unit in ("个百分点", "百分点") else (
-            "count" if m.group("unit") in _COUNT_UNITS else "level")
+            "count" if counts else "level")
         bound = (_BOUND_AFTER.get(m.group("after") or "") or _BOUND_BEFORE.get(m.group("before") or "")
                  or ("≥" if m.group("loose") or m.group("loose2") else "="))
         high = _number(m.group("high")) if m.group("high") else None
@@ -163,6 +192,24 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
     return out
 
 
+def _unit_of(text: str, m: re.Match[str], value: float) -> tuple[float, str, bool] | None:
+    """The amount and unit of a match and whether it counts things; None when it is no quantity. A
+    share in tenths (占全国三成) is a percentage; 万 or 亿 with no unit is money after a word for
+    money (总金额399万，) and a count before a noun (1.2万农民, in 人 for people), else nothing."""
+    raw, mag = m.group("unit"), m.group("mag") or ""
+    clause = text[_clause_before(text, m.start()) : m.start()]
+    if raw == "成":
+        return (value * 10, "%", False) if "占" in clause else None  # not 建成, 完成
+    if raw:
+        return value, mag + _UNIT_FORMS.get(raw, raw), raw in _COUNT_UNITS
+    if _MONEY.search(clause):
+        return value, mag + "元", False
+    if not m.group("value")[0].isdigit() or not _WORD.match(text, m.end()):
+        return None  # 百万人口 is a name, 345亿度、 a unit not known
+    noun = _COUNTED_NOUN.match(text, m.end())
+    return (value, mag + ("人" if _PEOPLE.search(noun.group()) else "个"), True) if noun else None
+
+
 def _after_examples(text: str, opening: int, pos: int) -> int:
     """Where the words before text[pos] start once a list's examples are left out: in a clause
     opened by 、, what comes after 等 (甲、乙等|各类补贴) names what is counted, not the examples."""
@@ -170,6 +217,15 @@ def _after_examples(text: str, opening: int, pos: int) -> int:
         return opening
     at = max((e.end() for e in _EXAMPLES_END.finditer(text, opening, pos)), default=opening)
     return at
+
+
+def _action_before(text: str, pos: int) -> str:
+    """The last action in the clause before text[pos] that comes before any list of examples in it
+    (招引|甲、乙等8家企业), or nothing."""
+    lo = _after_last(text, pos, "，,；;。：:！？!?\n")
+    hi = text.find("、", lo, pos)
+    actions = list(re.finditer(_ACTIONS, text[lo : hi if hi >= 0 else pos]))
+    return actions[-1].group() if actions else ""
 
 
 def _run_end(text: str, pos: int) -> int:
@@ -197,6 +253,16 @@ def _span_of_years(text: str, sections: list[Section], idx: int | None, pos: int
     return found.group() if found else None
 
 
+def _year_named(text: str, sections: list[Section], idx: int | None, pos: int) -> int | None:
+    """The year of a number in a part no heading dates (an excerpt, a report's opening): the year
+    its text last named before it (2025年是…。…增长5%), else the one its title names."""
+    lo = sections[idx].start if idx is not None else 0
+    named = [int(y.group(1)) for y in _NAMED_YEAR.finditer(text, lo, pos)]
+    if not named and idx is not None and (titled := _NAMED_YEAR.search(sections[idx].title)):
+        named = [int(titled.group(1))]
+    return named[-1] if named else None
+
+
 def _skip(text: str, m: re.Match[str]) -> bool:
     """A number that is part of a name, a date or a code, not a quantity; or the earlier level of
     a change (从2295元提高到…), which the sentence states only to give the new one."""
@@ -213,7 +279,8 @@ def _skip(text: str, m: re.Match[str]) -> bool:
         return True  # 3-11岁儿童, 24小时值守, 9兆瓦时储能系统: what the noun after is like, not an amount
     # 两个维护, 一个中心: a catchword counts nothing; 两个未来社区 (a noun of its own) does
     noun = _NOUN_AFTER.match(text, m.end())
-    return m.group("value") in ("一", "两", "二", "三", "四", "五") and (noun is None or len(noun.group()) < 4)
+    return (m.group("value") in ("一", "两", "二", "三", "四", "五") and m.group("unit") != "成"
+            and (noun is None or len(noun.group()) < 4))
 
 
 def _number(s: str) -> float | None:
@@ -250,10 +317,13 @@ def _indicator(words: str) -> str:
     earlier level of a change (最低标准|从每人每月2295元|提高到2375元) and what a bracket closed before it."""
     words = _FROM.split(words)[0]
     words = re.split(r"[）)]", words)[-1]
+    words = _AND_THEN.split(words)[-1]  # 自查自纠并|整改作风问题: the last of the actions joined names it
     words = _after_subject(words).strip()
     inner = list(_INNER_ACTION.finditer(words))
     if inner and words[inner[-1].end():].strip("“”\"的了 ") not in _CLASSES:
         words = words[inner[-1].start():]  # 区讲师团走进街道|开展专题宣讲: what was done, not who did it
+    elif acted := _ACTED_CLASS.search(words):
+        words = words[acted.start():]  # 甲街道领导|走访企业: the count is of the visits, not the visitors
     lead = _LEADING.match(words)
     name = words[lead.end() if lead else 0:].strip("“”\"的了 ")
     if lead and name in _CLASSES and (action := _LAST_ACTION.search(lead.group())):
@@ -290,18 +360,30 @@ def _counted(noun: str, words: str) -> str:
 
 
 def _respective_items(text: str, pos: int) -> list[str]:
-    """The indicators listed before 分别 in the clause holding text[pos], in order; an item of a
+    """The indicators listed before 分别 (or before as many numbers) in the clause holding text[pos],
+    in order (其中|一、二… without its opening words); an item of a
     word or less, or one parallel to the last item's start, takes the rest of the last item
     (城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 一、二、三产业增加值 → 一产业增加值,
     甲镇居民、乙镇居民人均收入 → 甲镇居民人均收入)."""
     lo = _after_last(text, pos, "，,；;。：:！？!?\n")
     head, said, tail = text[lo:pos].rpartition("分别")
-    if not said or len(tail) > 4:
+    listed = 0 if said else _numbers_listed(text, pos)  # 甲、乙完成90%、20%: one number for each item
+    if (said and len(tail) > 4) or (not said and listed < 2):
         return []
-    items = [_LEADING.sub("", i) for i in re.split(r"[、和及与]", head) if i]  # 其中|一、二、三产…
+    items = _with_head([_LEADING.sub("", i) for i in re.split(r"[、和及与]", head if said else tail) if i])
+    if not said and len(items) != listed:
+        return []
     last = items[-1] if items else ""
     named = [_indicator(i + last[len(i):] if _shares_tail(i, last) else i) for i in items]
     return named if len(named) >= 2 and all(named) else []
+
+
+def _numbers_listed(text: str, pos: int) -> int:
+    """How many quantities run from text[pos] joined by 、 (90%、20%)."""
+    count = 0
+    while (m := _QUANTITY.match(text, pos)) and (count == 0 or text[pos - 1] == "、"):
+        count, pos = count + 1, m.end() + 1
+    return count
 
 
 def _of_what(text: str, found: list[Quantity], clause: int) -> str:
@@ -314,6 +396,51 @@ def _of_what(text: str, found: list[Quantity], clause: int) -> str:
     if clause - 1 <= sentence:
         return ""
     return _indicator(text[max(_clause_before(text, clause - 1), sentence) : clause - 1])
+
+
+def _with_head(items: list[str]) -> list[str]:
+    """A list of measures whose first item alone names what they measure (甲事故起数、死亡人数、
+    财产损失): the later items take its head, the first item without its last word."""
+    if len(items) < 2 or not all(_LISTED_MEASURE.fullmatch(i) for i in items[1:]):
+        return items
+    head = "".join(jieba.lcut(items[0])[:-1])
+    if len(head) < 2:
+        return items
+    return items[:1] + [head + i for i in items[1:]]
+
+
+def _told_before(text: str, clause: int) -> str:
+    """The subject of the clause before `clause` in its sentence, when it holds no number: its words
+    up to the first adverb, else verb (道路改造|全面提速), which a bare 完成 or 实现 goes on about."""
+    if clause - 1 <= _sentence_start(text, clause):
+        return ""
+    before = text[_clause_before(text, clause - 1) : clause - 1]
+    if re.search(rf"[\d{_CN}]", before):
+        return ""
+    words = jieba.posseg.lcut(before)
+    adverb = next((i for i, w in enumerate(words) if w.flag in _ADVERB_TAGS or _ADVERB.fullmatch(w.word)), None)
+    cut = adverb if adverb is not None else next((i for i, w in enumerate(words) if w.flag in _VERB_TAGS), 0)
+    return _indicator("".join(w.word for w in words[:cut]))
+
+
+def _joined(measured: str, measure: str) -> str:
+    """The indicator of a bare measure: what it measures, then the measure, written once where
+    the two overlap (开展土地复绿 + 复绿面积 → 土地复绿面积)."""
+    return _named(measured + measure[_overlap(measured, measure):])
+
+
+def _continued(told: str, indicator: str) -> str:
+    """An indicator that starts with the words the one just told ends with and adds a word to them
+    goes on from it (组织甲组学习43次，学习主题50项 → 甲组学习主题)."""
+    overlap = _overlap(told, indicator)
+    if not overlap or len(indicator) - overlap > 3:
+        return indicator  # 问题整改22条，整改作风问题15个: a new thing, not a word more of the last one
+    return _named(told + indicator[overlap:]) or indicator
+
+
+def _overlap(first: str, then: str) -> int:
+    """How many characters, two or more, `first` ends with that `then` starts with (short of all of `then`)."""
+    return next((k for k in range(min(len(first), len(then)) - 1, 1, -1) if first.endswith(then[:k])), 0)
 
 
 def _shares_tail(item: str, last: str) -> bool:

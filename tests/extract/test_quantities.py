@@ -149,7 +149,7 @@ def test_a_counted_noun_runs_over_and_until_the_next_count_or_the_predicate():
 
 def test_a_counted_noun_of_one_word_takes_the_words_that_qualify_it():
     assert found("出台支持青河数字产业发展10条措施。")[0][:3] == ("支持青河数字产业发展措施", 10.0, "条")
-    assert found("协调解决8家企业。")[0][0] == "企业"  # the action that gave the count qualifies nothing
+    assert found("协调解决8家企业。")[0][0] == "解决企业"  # the action says which count a class is
 
 
 def test_respectively_reaches_numbers_joined_by_and_and_items_parallel_to_the_last_one():
@@ -195,3 +195,72 @@ def test_an_amount_right_after_a_count_s_noun_is_the_amount_of_what_was_counted(
 def test_what_a_review_says_is_still_to_come_is_a_target_and_a_plenary_s_ordinal_no_quantity():
     assert found("青河学校扩建年底竣工，将新增学位900个。")[0][-1] == "target"
     assert found("贯彻省委十二届五次、六次全会精神，新建学校3所。") == [("学校", 3.0, "所", "count", "=", "result")]
+
+
+def test_a_number_in_an_undated_part_takes_the_year_its_text_last_named():
+    text = "2024年是攻坚之年。主要预期目标是：全县粮食产量增长3%左右。"
+    q = find_quantities(text, [Section("", 0, len(text), None, "other")])[0]  # type: ignore[arg-type]
+    assert (q.indicator, q.year, q.mode) == ("粮食产量", 2024, "target")
+
+
+def test_a_measure_named_by_a_word_or_two_is_of_what_was_just_counted():
+    got = found("受理劳动争议案件320宗，调解率98.5%；开展河道清淤，共计清淤面积约3万平方米。")
+    assert [g[0] for g in got] == ["劳动争议案件", "劳动争议案件调解率", "河道清淤面积"]
+
+
+def test_measures_listed_after_the_first_take_its_head():
+    got = found("火灾事故起数、死亡人数和直接损失分别下降12%、30%、8%。")
+    assert [g[0] for g in got] == ["火灾事故起数", "火灾事故死亡人数", "火灾事故直接损失"]
+
+
+def test_a_list_of_things_keeps_its_items_as_written():
+    got = found("城镇居民收入、农民收入分别增长5%、7%。")
+    assert [g[0] for g in got] == ["城镇居民收入", "农民收入"]
+
+
+def test_a_bare_action_counts_what_the_clause_before_told_of():
+    got = found("乡村道路改造全面提速，完成3.2亿元，增长12%。")
+    assert [g[:3] for g in got] == [("乡村道路改造", 3.2, "亿元"), ("乡村道路改造", 12.0, "%")]
+
+
+def test_a_class_counted_keeps_the_action_on_it_and_drops_who_acted():
+    assert found("成功招引甲科技、乙材料等6家企业。")[0][0] == "招引企业"
+    assert found("区领导走访企业320家次。")[0][0] == "走访企业"
+    assert found("完成市级重点改造项目2个。")[0][0] == "市级重点改造项目"
+
+
+def test_as_many_items_as_numbers_listed_are_each_one_s_without_respectively():
+    got = found("青河大桥、滨江公园完成80%、35%，新建公厕3座。")
+    assert [g[:3] for g in got] == [("青河大桥", 80.0, "%"), ("滨江公园", 35.0, "%"), ("公厕", 3.0, "座")]
+
+
+def test_money_written_without_yuan_is_in_yuan_and_other_bare_magnitudes_are_not_quantities():
+    assert found("实施惠民项目12个，总金额560万，惠及居民3万，")[1][:3] == ("惠民项目总金额", 560.0, "万元")
+    assert len(found("实施惠民项目12个，总金额560万，惠及居民3万，")) == 2
+
+
+def test_a_share_in_tenths_is_a_percentage():
+    assert found("全县茶叶产量占全省三成以上，建成茶园五成。")[0][:3] == ("茶叶产量占全省", 30.0, "%")
+    assert len(found("全县茶叶产量占全省三成以上，建成茶园五成。")) == 1
+
+
+def test_a_comparison_after_a_number_is_of_that_number():
+    got = found("全县工业增加值增长7.1%、高于全市平均0.6个百分点。")
+    assert got[1][:3] == ("工业增加值增速高于全市平均", 0.6, "个百分点")
+
+
+def test_an_indicator_going_on_from_the_one_just_told_joins_it():
+    got = found("全年开展青年读书会学习20次，学习篇目45篇。")
+    assert got[1][:3] == ("青年读书会学习篇目", 45.0, "篇")
+
+
+def test_a_magnitude_before_a_noun_counts_it_in_people_or_items():
+    assert found("新建2.3万公共充电桩。")[0][1:4] == (2.3, "万个", "count")
+    assert found("带动1.5万农民就业。")[0][1:3] == (1.5, "万人")
+    assert found("输出电量120亿度、外送通道3条。") == [("外送通道", 3.0, "条", "count", "=", "result")]  # 度 is no noun
+
+
+def test_of_actions_joined_by_bing_the_last_names_the_count_and_a_new_thing_stays_new():
+    got = found("督办信访问题整改30条，自查自纠并整改作风问题12个。")
+    assert [g[0] for g in got] == ["督办信访问题整改", "整改作风问题"]
+    assert found("推进企业兼并重组12家。")[0][0] == "企业兼并重组"
