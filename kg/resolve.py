@@ -180,12 +180,12 @@ class _Known:
             probed |= {"t" + k[1:] for k in later}
         return filed, probed
 
-    def find(self, names: set[str]) -> int | None:
-        """The first thing one of whose spellings is the same thing as one of `names`; only the
-        filed spellings that share a key with a name are compared with it."""
+    def find(self, keyed: dict[str, tuple[set[str], set[str]]]) -> int | None:
+        """The first thing one of whose spellings is the same thing as one of the names `keyed`
+        gives the keys of; only the filed spellings that share a key with a name are compared."""
         pairs: set[tuple[int, str]] = set()  # (filed spelling, name)
-        for n in names:
-            for k in self.keys(n)[1]:
+        for n, (_, probed) in keyed.items():
+            for k in probed:
                 held = self.by_key.get(hash(k))
                 if isinstance(held, int):
                     pairs.add((held, n))
@@ -198,16 +198,17 @@ class _Known:
                 best = i
         return best
 
-    def add(self, i: int, names: set[str]) -> None:
-        """File `names` as spellings of thing i (a new thing: i is len(ids), its id appended before)."""
+    def add(self, i: int, keyed: dict[str, tuple[set[str], set[str]]]) -> None:
+        """File the names `keyed` gives the keys of as spellings of thing i (a new thing: i is
+        len(ids), its id appended before)."""
         if i == len(self.filed):
             self.filed.append(set())
-        for n in names - self.filed[i]:  # a spelling already filed for i files nothing more
+        for n in keyed.keys() - self.filed[i]:  # a spelling already filed for i files nothing more
             self.filed[i].add(n)
             s = len(self.spellings)
             self.spellings.append(n)
             self.owners.append(i)
-            for k in map(hash, self.keys(n)[0]):
+            for k in map(hash, keyed[n][0]):
                 held = self.by_key.setdefault(k, s)
                 if isinstance(held, int) and held != s:
                     self.by_key[k] = [held, s]
@@ -218,12 +219,12 @@ class _Known:
 def _match_or_new(known: _Known, e: Entity, scope: str) -> str:
     """Same type and scope, and one spelling the same thing as another: the same id; a new
     thing's id comes from its canonical name and scope (the district, for projects)."""
-    names = {e.name, *e.aliases}
-    i = known.find(names)
+    keyed = {n: known.keys(n) for n in {e.name, *e.aliases}}  # each name's keys, worked out once
+    i = known.find(keyed)
     if i is None:
         i = len(known.ids)
         known.ids.append(stable_id(e.type, core(e.name), scope))
-    known.add(i, names)
+    known.add(i, keyed)
     return known.ids[i]
 
 

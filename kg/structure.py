@@ -401,7 +401,8 @@ def _ranked_years(
 ) -> Iterator[list[tuple[int | None, Mode, Evidence, bool]]]:
     """Candidate (year, mode, evidence, partial) groups, strongest first: the title and the dated
     headings; a report's title (an annual report given early in year X reviews X-1, a half-year one
-    reviews X); the body's first dated sentence; the publication date."""
+    reviews X); the body's first dated sentence, else the year it announces it reports on (现将…如下)
+    or its place in a five-year plan; the publication date."""
     title_ev = _quote(text, "title", title)
     title_parts = _parts(title)
     yield [(p.year, p.mode, title_ev, p.partial) for p in title_parts] + [
@@ -422,7 +423,9 @@ def _ranked_years(
             continue  # 今年以来 with no date to read it by: the next dated sentence
         opened = True
         break
-    if not opened and (plan := _plan_year(text)):
+    if not opened and (told := _announced(text)) and (y := _year(told[1].text)):
+        yield [(y, *told, False)]  # 现将2025年…工作汇报如下: the year it announces
+    elif not opened and (plan := _plan_year(text)):
         yield [(plan[0], _mode_at(sections, plan[1].start or 0), plan[1], False)]
     if date:
         y, month, ev = date
@@ -458,18 +461,17 @@ def _doc_years(text: str, title: str, date: _Date | None, sections: list[Section
 
 
 # A report that announces what follows: 现将全年工作情况报告如下 (a review), 现将明年工作打算汇报如下 (a plan).
-_ANNOUNCED = re.compile(r"现将[^。！？!?\n]{0,40}?(?:汇报|报告|总结)如下")
+_ANNOUNCED = re.compile(r"现将[^。！？!?；;\n]{0,40}?(?:汇报|报告|总结)如下")
 
 
 def _announced(text: str) -> tuple[Mode, Evidence] | None:
     """What the text says it is about to report, among its first sentences: a plan when the words
     name a plan (计划, 打算), else a review."""
-    for a, b in sentences(text)[:_OPENING_REACH]:
-        if m := _ANNOUNCED.search(text, a, b):
-            modes = [w.lastgroup for w in _MODE_WORD.finditer(m.group())]
-            mode = Mode.PLAN if Mode.PLAN in modes else Mode.REVIEW
-            return mode, Evidence("opening", m.group(), m.start(), m.end())
-    return None
+    m = _ANNOUNCED.search(text)  # within a sentence: the pattern holds no sentence end
+    if m is None or len(sentences(text[: sentence_around(text, m.start())[0]])) >= _OPENING_REACH:
+        return None
+    modes = [w.lastgroup for w in _MODE_WORD.finditer(m.group())]
+    return Mode.PLAN if Mode.PLAN in modes else Mode.REVIEW, Evidence("opening", m.group(), m.start(), m.end())
 
 
 def _looks_back(text: str) -> tuple[Mode, Evidence] | None:
@@ -495,11 +497,19 @@ _HORIZON = re.compile(r"(?:底|末)?(?:前|远景|的远景)")
 _HORIZON_BEFORE = ("到", "至")
 
 
+def years_named(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, re.Match[str]]]:
+    """The years a stretch of text names, in order, each with where: not the horizons a plan aims
+    at (到2035年, 2027年底前, 2035年远景目标)."""
+    end = len(text) if end is None else end
+    return [(y, m) for m in _YEAR.finditer(text, start, end)
+            if not _HORIZON.match(text, m.end()) and text[max(0, m.start() - 1) : m.start()] not in _HORIZON_BEFORE
+            and (y := _year(m.group())) is not None]
+
+
 def _body_year(text: str, start: int, end: int, mode: Mode) -> tuple[int | None, Evidence | None]:
     """The year a stretch of text names most; at a tie a plan is of the latest of them and a review
     of the earliest (召开2014年考核暨2015年部署会: the plan is 2015's)."""
-    found = [m for m in _YEAR.finditer(text, start, end) if not _HORIZON.match(text, m.end())
-             and text[max(0, m.start() - 1) : m.start()] not in _HORIZON_BEFORE]
+    found = [m for _, m in years_named(text, start, end)]
     counts = Counter(_year(m.group()) for m in found)
     if not counts:
         return None, None
@@ -540,18 +550,15 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
         said = h.parts[0].mode if len(h.parts) == 1 else None
         mode, why = (None, None) if said == Mode.OTHER else _body_mode(text, h.body, end) if said is None else (
             _body_mode(text, h.body, end, _OVERTURN, _MIN_OVERTURN))  # a heading's own word weighs more
-        year = h.year
         if said is None and h.body == 0 and (back := _announced(text) or _looks_back(text)) and (
                 back[1].start or 0) < end:
             mode, why = back  # 2022年以来，…: what the opening says outweighs the verbs (its own opening)
-            if year is None and _ANNOUNCED.fullmatch(why.text):
-                year = _year(why.text)  # 现将2025年…汇报如下: the year it announces
         said_by = _quote(text, "title", title) if h.body == 0 else _quote(text, "heading", h.title, h.start)
         evidence = [said_by] if h.parts or h.year else []
         if mode is None and said is None and (since := _SINCE.search(text, h.body, _first_sentence_end(text, h.body))):
             mode, why = Mode.REVIEW, Evidence("opening", since.group(), since.start(), since.end())
         mode = mode or said or Mode.OTHER
-        sections.append(Section(h.title, h.start, end, year, mode, said if said and said != mode else None,
+        sections.append(Section(h.title, h.start, end, h.year, mode, said if said and said != mode else None,
                                 evidence + ([why] if why else [])))
     if all(s.mode == Mode.OTHER for s in sections):
         mode, why = _body_mode(text, 0, len(text), 1.0, 1)

@@ -17,7 +17,7 @@ import cn2an
 import jieba.posseg
 
 from kg.model import Mode, Quantity, Section
-from kg.structure import time_of
+from kg.structure import time_of, years_named
 
 _CN = "〇零一二两三四五六七八九十百千万亿"
 _MAX_INDICATOR = 24
@@ -55,7 +55,6 @@ _STATED_TARGET = re.compile(r"预期目标|主要目标|目标是|目标为")  #
 _PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度|一季度|截至\d{1,2}月底?|截至目前"
                      r"|[这近过去]*[五两三]年(?:来|间|内)?(?=[，,：:]|[^年]{0,20}累计)|“?十[一二三四五六]五”?(?:时期|期间|以来)|累计|年均")
 _YEARS_SPAN = re.compile(r"[这近过去]*[五两三]年(?:来|间)?|“?十[一二三四五六]五”?(?:时期|期间|以来)")
-_NAMED_YEAR = re.compile(r"(20\d\d)\s*年(?![底末前内])")  # not a deadline: 2027年底前
 _CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n（(]")
 # What opens an indicator without being part of it: the aim, the action on it, the time.
 _ACTIONS = (r"实现|完成|实施|引进|引导|培育|创建|建设|新建|改造|整治|开展|举办|组织|新增|落实|推动|推进|打造|建成"
@@ -257,9 +256,9 @@ def _year_named(text: str, sections: list[Section], idx: int | None, pos: int) -
     """The year of a number in a part no heading dates (an excerpt, a report's opening): the year
     its text last named before it (2025年是…。…增长5%), else the one its title names."""
     lo = sections[idx].start if idx is not None else 0
-    named = [int(y.group(1)) for y in _NAMED_YEAR.finditer(text, lo, pos)]
-    if not named and idx is not None and (titled := _NAMED_YEAR.search(sections[idx].title)):
-        named = [int(titled.group(1))]
+    named = [y for y, _ in years_named(text, lo, pos)]
+    if not named and idx is not None:
+        named = [y for y, _ in years_named(sections[idx].title)][:1]
     return named[-1] if named else None
 
 
