@@ -69,11 +69,13 @@ def quads(results: Iterable[DocResult]) -> Iterator[ox.Quad]:
     """A resolved corpus — its reports, in one pass — as a stream of triples, the ontology first.
 
     Besides what the reports say, the stream holds a few facts derived at build time so the
-    bundled queries stay fast on large graphs: per-entity counts and years, one assertion
-    per relation with its evidence counts, and slipped plans (`kg:Slip`), each traceable
-    to its mentions. Each report is mapped as it comes, with the relations it gives evidence
-    for; what reports add up to (entities, relation counts, timelines, the ledger) is tallied
-    in `_Tally` and mapped at the end. No report is held after its turn, nor any text. A
+    bundled queries stay fast on large graphs: per-entity counts and years, one assertion per
+    relation with its evidence counts, recurring projects (`kg:Recurrence`) and slipped plans
+    (`kg:Slip`), each traceable to its mentions, and the two-character pieces of project names
+    (`kg:nameGram`) that a name search looks up instead of reading every name. Each report is
+    mapped as it comes, with the relations it gives evidence for; what reports add up to
+    (entities, relation counts, timelines, the ledger) is tallied in `_Tally` and mapped at the
+    end. No report is held after its turn, nor any text. A
     triple may come twice (a store keeps one)."""
     m = _Mapper()
     yield from _ontology_quads()
@@ -90,9 +92,15 @@ def quads(results: Iterable[DocResult]) -> Iterator[ox.Quad]:
         if district_id not in tally.entities:
             m.writing_district(district_id, place)  # the pipeline knew the author only from the gazetteer
     yield from m.drain()
-    for (subject, predicate, obj), count in tally.evidence.items():
-        m.relation_counts(subject, predicate, obj, count, tally.together[min(subject, obj), max(subject, obj)])
+    for key, count in tally.evidence.items():
+        subject, predicate, obj = key
+        m.relation_counts(subject, predicate, obj, count, tally.together[min(subject, obj), max(subject, obj)],
+                          tally.relation_reports[key])
         yield from m.drain()
+    for project, dated in tally.dated.items():
+        if len(dated.years) >= 2:
+            m.recurrence(project, sorted(dated.years), tally.entities[project].reports)
+            yield from m.drain()
     for slip in tally.slips():
         m.slip(slip)
         yield from m.drain()
@@ -200,6 +208,9 @@ class _Mapper:
         self.add(s, _skos.prefLabel, ox.Literal(pref))
         for alt in sorted(facts.labels - {pref}):
             self.add(s, _skos.altLabel, ox.Literal(alt))
+        if etype == EntityType.PROJECT:
+            for gram in sorted({name[i:i + 2].lower() for name in facts.labels for i in range(len(name) - 1)}):
+                self.add(s, _kg.nameGram, ox.Literal(gram))
         if facts.place:
             self.place_facts(s, facts.place.level, facts.place.code)
         if facts.districts:
@@ -235,12 +246,26 @@ class _Mapper:
         for m in evidence:
             self.add(a, _prov.wasDerivedFrom, ox.NamedNode(m))
 
-    def relation_counts(self, subject: str, predicate: str, obj: str, evidence: int, sentences: int) -> None:
-        """A relation's evidence over all reports: its mentions, and the sentences naming both ends."""
+    def relation_counts(self, subject: str, predicate: str, obj: str, evidence: int, sentences: int,
+                        reports: int) -> None:
+        """A relation's evidence over all reports: its mentions, the sentences naming both ends, and
+        the reports giving it."""
         a = _assertion(subject, predicate, obj)
         self.add(a, _kg.evidenceCount, ox.Literal(evidence))
+        self.add(a, _kg.evidenceReportCount, ox.Literal(reports))
         if sentences:
             self.add(a, _kg.sentenceCount, ox.Literal(sentences))
+
+    def recurrence(self, project: str, years: list[int], reports: int) -> None:
+        """A project dated in two or more years (kg.resolve.recurring): its years and reports, kept
+        on a node of its own so that ranking recurring projects reads only them."""
+        s = ox.NamedNode(f"{_KGR}{quote(project, safe='')}/recurrence")
+        self.add(s, _rdf.type, _kg.Recurrence)
+        self.add(s, _kg.recurrenceOf, self.entities[project])
+        self.add(s, _kg.yearCount, ox.Literal(len(years)))
+        self.add(s, _kg.reportCount, ox.Literal(reports))
+        for y in years:
+            self.add(s, _kg.datedYear, _year(y))
 
     def slip(self, slip: _Slip) -> None:
         s = ox.NamedNode(f"{_KGR}{quote(slip.project, safe='')}/slip/{slip.year}-{slip.aimed}")
@@ -421,6 +446,7 @@ class _Tally:
         self.entities: dict[str, _EntityFacts] = {}
         self.writers: dict[str, Place] = {}  # district id → the first report it wrote, placed by the gazetteer
         self.evidence: dict[tuple[str, str, str], int] = {}
+        self.relation_reports: Counter[tuple[str, str, str]] = Counter()
         self.together: Counter[tuple[str, str]] = Counter()
         self.dated: dict[str, _Dated] = {}
         self.ledger = ledger.Book()
@@ -445,6 +471,7 @@ class _Tally:
             self.together.update(combinations(sorted(ids), 2))
         self.ledger.add(r)
         found = []
+        given: set[tuple[str, str, str]] = set()
         for rel in r.relations:
             if rel.predicate not in PREDICATES:
                 raise ValueError(f"{r.doc.id}: unknown relation {rel.predicate!r}, "
@@ -452,6 +479,9 @@ class _Tally:
             key = (intern(rel.subject), intern(rel.predicate), intern(rel.object))
             evidence = list(dict.fromkeys(iri.mention(r.doc.id, m) for m in rel.evidence))
             found.append((rel, evidence, key not in self.evidence))
+            if key not in given:
+                given.add(key)
+                self.relation_reports[key] += 1
             self.evidence[key] = self.evidence.get(key, 0) + len(evidence)  # IRIs name their report: no repeats
         return found
 

@@ -59,6 +59,22 @@ def test_summaries_derived_for_fast_queries(graph: Graph) -> None:
     assert graph.value(assertion, KG.sentenceCount).toPython() == 1
     [runby] = graph.subjects(RDF.predicate, KG.runBy)  # the program and its runner share no sentence
     assert graph.value(runby, KG.sentenceCount) is None
+    assert graph.value(assertion, KG.evidenceReportCount).toPython() == 1  # only report A gives it
+
+
+def test_a_recurring_project_is_filed_with_its_years_and_reports(graph: Graph) -> None:
+    [recurrence] = graph.subjects(RDF.type, KG.Recurrence)
+    assert graph.value(recurrence, KG.recurrenceOf) == KGR[PROJECT]
+    counts = (graph.value(recurrence, KG.yearCount), graph.value(recurrence, KG.reportCount))
+    assert tuple(c.toPython() for c in counts) == (3, 2)
+    assert sorted(str(y) for y in graph.objects(recurrence, KG.datedYear)) == ["2022", "2023", "2024"]
+
+
+def test_only_projects_have_name_grams_of_every_spelling(graph: Graph) -> None:
+    grams = {str(g) for g in graph.objects(KGR[PROJECT], KG.nameGram)}
+    assert {"绿洲", "路段", "工程"} <= grams and "段改" in grams  # 路段 only in report B's spelling
+    assert all(len(g) == 2 for g in grams)
+    assert not list(graph.objects(KGR[ORG], KG.nameGram))
 
 
 def test_slip_is_derived_from_the_plan_and_the_later_mention(graph: Graph) -> None:

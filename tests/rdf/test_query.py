@@ -38,6 +38,9 @@ def test_project_timeline_filters_by_alias(store) -> None:
         (2022, "under_way", "review", "a-2022"), (2023, "completed", "plan", "a-2022"),
         (2024, "under_way", "review", "b-2024")]
     assert select(store, "project-timeline", search="没有这个项目") == []
+    assert len(select(store, "project-timeline", search="段")) == 3  # one character: every name is read
+    assert len(select(store, "project-timeline", search="绿洲路段")) == 3  # found by 绿洲, then checked whole
+    assert select(store, "project-timeline", search="绿洲大道") == []
 
 
 def test_other_bundled_queries(store) -> None:
@@ -45,6 +48,7 @@ def test_other_bundled_queries(store) -> None:
     assert (org["projectName"], org["organizationName"], org["evidence"]) == ("绿洲路改造工程", "星河科技公司", 2)
     [district] = select(store, "projects-by-district")
     assert (district["name"], district["n_projects"]) == ("青禾街道", 1)
+    assert select(store, "projects-by-district", district_search="云山") == []  # the county locates none
     [program] = select(store, "programs-by-year")
     assert (program["first_year"], program["years"], program["name"], program["run_by"]) == (
         2023, "2023", "春雨行动", "青禾街道")
@@ -102,3 +106,13 @@ def test_benchmark_corpus_is_valid_and_answers_every_query(tmp_path: Path) -> No
     with rdf.open_store(tmp_path / "store") as store:
         for name, (_, text) in rdf.bundled_queries().items():
             assert rdf.run_query(store, text).rows, name
+
+
+def test_targets_and_results_pages_by_status_or_by_district(store) -> None:
+    [row] = select(store, "targets-and-results")
+    assert (row["district"], row["year"], row["status"], row["result_value"]) == ("青禾街道", "2023", "missed", 280)
+    assert select(store, "targets-and-results", district_search="青禾") == [row]
+    assert select(store, "targets-and-results", district_search="云山") == []
+    assert select(store, "targets-and-results", year_search="2024") == []
+    [missed] = select(store, "missed-targets")
+    assert (missed["indicator"], missed["target_value"], missed["result_value"]) == ("新增就业岗位", 300, 280)
