@@ -85,8 +85,9 @@ def quads(results: Iterable[DocResult]) -> Iterator[ox.Quad]:
         for rel, evidence, first in tally.add(r):
             m.assertion(rel, r.doc.id, evidence, first)
         yield from m.drain()
+    ranks = tally.ranks()
     for eid, facts in tally.entities.items():
-        m.entity(eid, facts)
+        m.entity(eid, facts, ranks.types[eid])
         yield from m.drain()
     for district_id, place in tally.writers.items():
         if district_id not in tally.entities:
@@ -95,11 +96,11 @@ def quads(results: Iterable[DocResult]) -> Iterator[ox.Quad]:
     for key, count in tally.evidence.items():
         subject, predicate, obj = key
         m.relation_counts(subject, predicate, obj, count, tally.together[min(subject, obj), max(subject, obj)],
-                          tally.relation_reports[key])
+                          tally.relation_reports[key], ranks.participations.get(key), ranks.pairs.get(key))
         yield from m.drain()
     for project, dated in tally.dated.items():
         if len(dated.years) >= 2:
-            m.recurrence(project, sorted(dated.years), tally.entities[project].reports)
+            m.recurrence(project, sorted(dated.years), tally.entities[project].reports, ranks.recurrences[project])
             yield from m.drain()
     for slip in tally.slips():
         m.slip(slip)
@@ -197,7 +198,7 @@ class _Mapper:
         quads, self.quads = self.quads, []
         return quads
 
-    def entity(self, eid: str, facts: _EntityFacts) -> None:
+    def entity(self, eid: str, facts: _EntityFacts, rank: int) -> None:
         """One resource for all the per-report records of one entity."""
         s = self.entities[eid]
         pref = _most_common(facts.names, Counter(facts.name_mentions))
@@ -217,6 +218,7 @@ class _Mapper:
             self.add(s, _kg.district, self.entities[_most_common(facts.districts)])
         self.add(s, _kg.mentionCount, ox.Literal(facts.mentions))
         self.add(s, _kg.reportCount, ox.Literal(facts.reports))
+        self.add(s, _kg.typeRank, ox.Literal(rank))
         for year in sorted(facts.years):
             self.add(s, _kg.yearMentioned, _year(year))
 
@@ -247,16 +249,20 @@ class _Mapper:
             self.add(a, _prov.wasDerivedFrom, ox.NamedNode(m))
 
     def relation_counts(self, subject: str, predicate: str, obj: str, evidence: int, sentences: int,
-                        reports: int) -> None:
-        """A relation's evidence over all reports: its mentions, the sentences naming both ends, and
-        the reports giving it."""
+                        reports: int, participation_rank: int | None, pair_rank: int | None) -> None:
+        """A relation's evidence over all reports: its mentions, the sentences naming both ends, the
+        reports giving it, and its ranks among participations and among pairs named together."""
         a = _assertion(subject, predicate, obj)
         self.add(a, _kg.evidenceCount, ox.Literal(evidence))
         self.add(a, _kg.evidenceReportCount, ox.Literal(reports))
+        if participation_rank is not None:
+            self.add(a, _kg.participationRank, ox.Literal(participation_rank))
+        if pair_rank is not None:
+            self.add(a, _kg.pairRank, ox.Literal(pair_rank))
         if sentences:
             self.add(a, _kg.sentenceCount, ox.Literal(sentences))
 
-    def recurrence(self, project: str, years: list[int], reports: int) -> None:
+    def recurrence(self, project: str, years: list[int], reports: int, rank: int) -> None:
         """A project dated in two or more years (kg.resolve.recurring): its years and reports, kept
         on a node of its own so that ranking recurring projects reads only them."""
         s = ox.NamedNode(f"{_KGR}{quote(project, safe='')}/recurrence")
@@ -264,6 +270,8 @@ class _Mapper:
         self.add(s, _kg.recurrenceOf, self.entities[project])
         self.add(s, _kg.yearCount, ox.Literal(len(years)))
         self.add(s, _kg.reportCount, ox.Literal(reports))
+        self.add(s, _kg.recurrenceRank, ox.Literal(rank))
+        self.add(s, _kg.yearList, ox.Literal(", ".join(map(str, years))))
         for y in years:
             self.add(s, _kg.datedYear, _year(y))
 
@@ -437,6 +445,22 @@ class _Dated:
     staged: list[tuple[int, Stage, Mode, str, int, int]] = field(default_factory=list)
 
 
+def _ranked(items: Iterable[tuple[Any, Any]]) -> dict[Any, int]:
+    """Each item's position, from 1, in the order of its sort key."""
+    return {item: k for k, (_, item) in enumerate(sorted(items), 1)}
+
+
+@dataclass
+class _Ranks:
+    """The positions `_Tally.ranks` works out: a bundled query reads a page by rank, one index,
+    instead of sorting every count it would otherwise look up."""
+
+    types: dict[str, int]
+    recurrences: dict[str, int]
+    participations: dict[tuple[str, str, str], int]
+    pairs: dict[tuple[str, str, str], int]
+
+
 class _Tally:
     """What the reports add up to, read one report at a time: each entity's facts, the writing
     districts, each relation's evidence count, how many sentences name each pair of entities,
@@ -484,6 +508,23 @@ class _Tally:
                 self.relation_reports[key] += 1
             self.evidence[key] = self.evidence.get(key, 0) + len(evidence)  # IRIs name their report: no repeats
         return found
+
+    def ranks(self) -> _Ranks:
+        """Where each thing stands among its kind, best first, ids breaking ties: entities of one type
+        by reports then mentions, recurring projects by years then reports, participations by
+        evidence, pairs named together by sentences then reports."""
+        by_type: dict[str, list[tuple[tuple[int, int, str], str]]] = defaultdict(list)
+        for eid, f in self.entities.items():
+            by_type[_most_common(f.types)].append(((-f.reports, -f.mentions, eid), eid))
+        types: dict[str, int] = {}
+        for items in by_type.values():
+            types.update(_ranked(items))
+        recurrences = _ranked(((-len(d.years), -self.entities[p].reports, p), p)
+                              for p, d in self.dated.items() if len(d.years) >= 2)
+        participations = _ranked(((-n, key), key) for key, n in self.evidence.items() if key[1] == "participatesIn")
+        pairs = _ranked(((-self.together[min(k[0], k[2]), max(k[0], k[2])], -self.relation_reports[k], k), k)
+                        for k in self.evidence if self.together[min(k[0], k[2]), max(k[0], k[2])])
+        return _Ranks(types, recurrences, participations, pairs)
 
     def _date(self, project: str, doc: str, mentions: list[Mention]) -> None:
         for m in mentions:

@@ -70,6 +70,24 @@ def test_a_recurring_project_is_filed_with_its_years_and_reports(graph: Graph) -
     assert sorted(str(y) for y in graph.objects(recurrence, KG.datedYear)) == ["2022", "2023", "2024"]
 
 
+def test_ranks_put_each_kind_best_first(graph: Graph) -> None:
+    def rank(node: URIRef, p: URIRef) -> int:
+        return graph.value(node, p).toPython()
+
+    assert (rank(KGR[DISTRICT], KG.typeRank), rank(KGR[COUNTY], KG.typeRank)) == (1, 2)  # two reports, then one
+    assert rank(KGR[PROJECT], KG.typeRank) == rank(KGR[ORG], KG.typeRank) == 1  # each type ranked on its own
+    [recurrence] = graph.subjects(RDF.type, KG.Recurrence)
+    assert rank(recurrence, KG.recurrenceRank) == 1
+    assert str(graph.value(recurrence, KG.yearList)) == "2022, 2023, 2024"
+    [participation] = graph.subjects(RDF.predicate, KG.participatesIn)
+    assert rank(participation, KG.participationRank) == 1
+    [runby] = graph.subjects(RDF.predicate, KG.runBy)
+    assert graph.value(runby, KG.participationRank) is None and graph.value(runby, KG.pairRank) is None
+    pairs = sorted((rank(a, KG.pairRank), rank(a, KG.sentenceCount)) for a in graph.subjects(KG.pairRank, None))
+    assert [r for r, _ in pairs] == list(range(1, len(pairs) + 1)) and len(pairs) >= 2
+    assert [n for _, n in pairs] == sorted((n for _, n in pairs), reverse=True)
+
+
 def test_only_projects_have_name_grams_of_every_spelling(graph: Graph) -> None:
     grams = {str(g) for g in graph.objects(KGR[PROJECT], KG.nameGram)}
     assert {"绿洲", "路段", "工程"} <= grams and "段改" in grams  # 路段 only in report B's spelling
