@@ -71,12 +71,12 @@ def quads(results: Iterable[DocResult]) -> Iterator[ox.Quad]:
     Besides what the reports say, the stream holds a few facts derived at build time so the
     bundled queries stay fast on large graphs: per-entity counts and years, one assertion per
     relation with its evidence counts, recurring projects (`kg:Recurrence`) and slipped plans
-    (`kg:Slip`), each traceable to its mentions, and the two-character pieces of project names
-    (`kg:nameGram`) that a name search looks up instead of reading every name. Each report is
-    mapped as it comes, with the relations it gives evidence for; what reports add up to
-    (entities, relation counts, timelines, the ledger) is tallied in `_Tally` and mapped at the
-    end. No report is held after its turn, nor any text. A
-    triple may come twice (a store keeps one)."""
+    (`kg:Slip`), each traceable to its mentions, the ranks a page of a bundled query is read by
+    (`_Tally.ranks`), and the two-character pieces of project names (`kg:nameGram`) that a name
+    search looks up instead of reading every name. Each report is mapped as it comes, with the
+    relations it gives evidence for; what reports add up to (entities, relation counts,
+    timelines, the ledger) is tallied in `_Tally` and mapped at the end. No report is held after
+    its turn, nor any text. A triple may come twice (a store keeps one)."""
     m = _Mapper()
     yield from _ontology_quads()
     tally = _Tally()
