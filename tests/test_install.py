@@ -58,6 +58,8 @@ def test_wheel_in_a_fresh_venv_builds_a_bundled_report(tmp_path):
     rows = run(env / "bin" / "kg", "query", "projects-by-district", "--store", out, "--format", "csv",
                cwd=tmp_path).stdout.splitlines()
     assert len(rows) > 1
+    ledger = run(env / "bin" / "kg", "ledger", "--store", out, "--format", "json", cwd=tmp_path).stdout
+    assert isinstance(json.loads(ledger), list)  # its whole-answer query (kg/queries/library) was installed
     assert (out / "report").is_dir() and (out / "index.html").is_file()  # the templates were installed
 
     with socket.socket() as s:  # a free port for the server
