@@ -11,7 +11,6 @@ from pathlib import Path
 
 from kg import rdf
 from kg.model import Mode
-from kg.rdf.terms import QUERIES_DIR
 from kg.resolve import Timeline, TimelineEntry, recurring
 
 STORE = "store"  # the Oxigraph store's folder inside a build
@@ -39,16 +38,10 @@ def locate(path: Path | str) -> Build:
     return Build(path, path / STORE)
 
 
-def library_query(name: str) -> str:
-    """A whole-answer query the commands read (kg/queries/library): the bundled queries give a
-    page of theirs, bounded in time on any build."""
-    return (QUERIES_DIR / "library" / f"{name}.rq").read_text("utf-8")
-
-
 def timelines(store: rdf.KGStore, min_years: int = 2, timeout: float = 600.0) -> list[Timeline]:
     """Projects dated in at least `min_years` years, read back from a build's store (the same
     timelines `kg.resolve.timelines` finds in a corpus, slips included)."""
-    result = rdf.run_query(store, library_query("timelines"), timeout=timeout)
+    result = rdf.run_query(store, rdf.library_query("timelines"), timeout=timeout)
     by_id: dict[str, Timeline] = {}
     for b in result.bindings:
         if b["mode"]["value"] == Mode.OTHER:
@@ -67,7 +60,7 @@ def ledger(store: rdf.KGStore, district: str | None = None, year: int | None = N
     """The ledger a build holds: per district, indicator and year, the target and its result
     (each with its value, unit, bound, report and span) and the status, as `kg ledger` prints it."""
     params = {k: v for k, v in (("district_search", district), ("year_search", str(year) if year else None)) if v}
-    result = rdf.run_query(store, library_query("ledger"), timeout=timeout, params=params)
+    result = rdf.run_query(store, rdf.library_query("ledger"), timeout=timeout, params=params)
     out = []
     for b in result.bindings:
         def figure(side: str, b: dict = b) -> dict | None:

@@ -19,7 +19,15 @@ from kg.rdf.export import FORMATS, GZIP_OVER, export, write_graph
 from kg.rdf.format import format_result
 from kg.rdf.iri import entity_id, entity_iri, report_iri
 from kg.rdf.mapping import corpus_to_graph, quads
-from kg.rdf.query import QueryResult, bind_params, bundled_queries, is_update, resolve_query, run_query
+from kg.rdf.query import (
+    QueryResult,
+    bind_params,
+    bundled_queries,
+    is_update,
+    library_query,
+    resolve_query,
+    run_query,
+)
 from kg.rdf.shacl import validate, validate_store
 from kg.rdf.store import (
     UPDATE_REFUSED,
@@ -38,6 +46,6 @@ __all__ = [
     "DATASET_GRAPH", "KG", "KGR", "ONTOLOGY", "PREFIXES", "SHAPES", "UPDATE_REFUSED", "KGStore", "QueryError",
     "QueryResult", "QueryTimeout", "StoreError", "UpdateRefused", "bind_params", "bundled_queries", "corpus_to_graph",
     "FORMATS", "GZIP_OVER", "entity_id", "entity_iri", "export", "format_result", "graph_view", "is_update",
-    "open_store", "quads", "report_iri", "resolve_query", "run_query", "save_store", "validate",
+    "library_query", "open_store", "quads", "report_iri", "resolve_query", "run_query", "save_store", "validate",
     "validate_store", "write_graph",
 ]

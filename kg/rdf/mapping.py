@@ -95,12 +95,12 @@ def quads(results: Iterable[DocResult]) -> Iterator[ox.Quad]:
     yield from m.drain()
     for key, count in tally.evidence.items():
         subject, predicate, obj = key
-        m.relation_counts(subject, predicate, obj, count, tally.together[min(subject, obj), max(subject, obj)],
-                          tally.relation_reports[key], ranks.participations.get(key), ranks.pairs.get(key))
+        m.relation_counts(subject, predicate, obj, count, tally.sentences(key), tally.relation_reports[key],
+                          ranks.participations.get(key), ranks.pairs.get(key))
         yield from m.drain()
     for project, dated in tally.dated.items():
         if len(dated.years) >= 2:
-            m.recurrence(project, sorted(dated.years), tally.entities[project].reports, ranks.recurrences[project])
+            m.recurrence(project, sorted(dated.years), ranks.recurrences[project])
             yield from m.drain()
     for slip in tally.slips():
         m.slip(slip)
@@ -262,14 +262,13 @@ class _Mapper:
         if sentences:
             self.add(a, _kg.sentenceCount, ox.Literal(sentences))
 
-    def recurrence(self, project: str, years: list[int], reports: int, rank: int) -> None:
-        """A project dated in two or more years (kg.resolve.recurring): its years and reports, kept
+    def recurrence(self, project: str, years: list[int], rank: int) -> None:
+        """A project dated in two or more years (kg.resolve.recurring): its years and its rank, kept
         on a node of its own so that ranking recurring projects reads only them."""
         s = ox.NamedNode(f"{_KGR}{quote(project, safe='')}/recurrence")
         self.add(s, _rdf.type, _kg.Recurrence)
         self.add(s, _kg.recurrenceOf, self.entities[project])
         self.add(s, _kg.yearCount, ox.Literal(len(years)))
-        self.add(s, _kg.reportCount, ox.Literal(reports))
         self.add(s, _kg.recurrenceRank, ox.Literal(rank))
         self.add(s, _kg.yearList, ox.Literal(", ".join(map(str, years))))
         for y in years:
@@ -522,9 +521,13 @@ class _Tally:
         recurrences = _ranked(((-len(d.years), -self.entities[p].reports, p), p)
                               for p, d in self.dated.items() if len(d.years) >= 2)
         participations = _ranked(((-n, key), key) for key, n in self.evidence.items() if key[1] == "participatesIn")
-        pairs = _ranked(((-self.together[min(k[0], k[2]), max(k[0], k[2])], -self.relation_reports[k], k), k)
-                        for k in self.evidence if self.together[min(k[0], k[2]), max(k[0], k[2])])
+        pairs = _ranked(((-n, -self.relation_reports[k], k), k) for k in self.evidence if (n := self.sentences(k)))
         return _Ranks(types, recurrences, participations, pairs)
+
+    def sentences(self, key: tuple[str, str, str]) -> int:
+        """How many sentences name both ends of the relation `key` (subject, predicate, object)."""
+        subject, _, obj = key
+        return self.together[min(subject, obj), max(subject, obj)]
 
     def _date(self, project: str, doc: str, mentions: list[Mention]) -> None:
         for m in mentions:

@@ -151,6 +151,13 @@ def bundled_queries() -> dict[str, tuple[str, str]]:
     return out
 
 
+@cache
+def library_query(name: str) -> str:
+    """A whole-answer query the commands read (kg/queries/library: `kg recurring`, `kg ledger`); the
+    bundled queries give a page of theirs, bounded in time on any build."""
+    return (QUERIES_DIR / "library" / f"{name}.rq").read_text("utf-8")
+
+
 def resolve_query(arg: str) -> str:
     """SPARQL text from what a user typed: the text itself, @file.rq, or a bundled query's name."""
     if arg.startswith("@"):
