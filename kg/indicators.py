@@ -13,7 +13,8 @@ import re
 
 # Generic abbreviations of statistical indicators (not names of anything).
 _ABBREVIATIONS = (("规上", "规模以上"), ("社零", "社会消费品零售"), ("GDP", "地区生产总值"),
-                  ("生产总值", "地区生产总值"), ("CPI", "居民消费价格"))
+                  ("生产总值", "地区生产总值"), ("CPI", "居民消费价格"),
+                  ("经济增长", "地区生产总值"))  # growth of the economy is measured as GDP's
 _OWN_AREA = re.compile(r"^(?:全国|全省|全市|全区|全县|全州|全旗|全镇|全街道|全乡|本省|本市|我省|我市"
                        r"|我区|我县|全年|年度|当年|今年|地方)+")
 _NOISE = re.compile(r"[\s“”\"'《》（）()·]|实现|完成|达到")

@@ -23,7 +23,7 @@ _CN = "〇零一二两三四五六七八九十百千万亿"
 _MAX_INDICATOR = 24
 # A count of things done is counted in one of these; everything else measured is a level.
 _COUNT_UNITS = tuple("个 家 名 人 位 场 次 项 座 所 条 户 套 间 辆 台 件 处 栋 幢 宗"
-                     " 支 种 类 款 篇 人次 家次 户次 场次 批次 批 张 块 棵 株 头 只 片 期 份".split())
+                     " 支 种 类 款 篇 人次 家次 户次 场次 批次 批 张 块 棵 株 头 只 片 期 份 轮 艘 架 架次 例".split())
 _MEASURE_UNITS = tuple("亿美元 万美元 美元 亿元 万元 千元 元 个百分点 百分点 % ％ ‰"
                        " 平方公里 平方千米 平方米 立方米 公里 千米 米 公顷 亩 吨 千瓦时"
                        " 千瓦 兆瓦时 兆瓦 标准箱 标箱 倍 小时 天 岁 斤 公斤 千克 微克/立方米 毫克/立方米 毫克/升"
@@ -55,6 +55,10 @@ _STATED_TARGET = re.compile(r"预期目标|主要目标|目标是|目标为")  #
 _PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度|一季度|截至\d{1,2}月底?|截至目前"
                      r"|[这近过去]*[五两三]年(?:来|间|内)?(?=[，,：:]|[^年]{0,20}累计)|“?十[一二三四五六]五”?(?:时期|期间|以来)|累计|年均")
 _YEARS_SPAN = re.compile(r"[这近过去]*[五两三]年(?:来|间)?|“?十[一二三四五六]五”?(?:时期|期间|以来)")
+# A paragraph that opens with one year.
+_ONE_YEAR = re.compile(r"20\d\d年(?!以来|[至到—-])|过去一年|过去的一年|一年来|全年|今年")
+_ADDRESS = re.compile(r"^(?:各位代表|同志们|代表们)[，,：:!！]")  # the speaker turning to the audience
+_PARAGRAPHS_BACK = 40  # how far back a paragraph's time is looked for
 _CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n（(]")
 # What opens an indicator without being part of it: the aim, the action on it, the time.
 _ACTIONS = (r"实现|完成|实施|引进|引导|培育|创建|建设|新建|改造|整治|开展|举办|组织|新增|落实|推动|推进|打造|建成"
@@ -79,18 +83,24 @@ _ACTED_CLASS = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{_ACTIONS})(?:{'|'.join(_CLA
 _NOT_BEFORE = re.compile(r"[第号#No.届]$|[A-Za-z]$|\d$")  # 第3个, 十三届|五次, codes
 _NOT_AFTER = re.compile(r"^(?:号|期工程|号线|届|周年|年|月|日|岁以上|全会)")  # 七次全会: the 7th plenary
 # Between an indicator and its level: 占比提高到|55%, 失业率平均为|5%.
-_REACHED = re.compile(r"(?:分别|平均|累计|均)?(?:提高|提升|增加|增至|下降|降低|降|升|达|控制|保持)?"
-                      r"(?:到|至|为|是|在|达|了)$")
+_REACHED = re.compile(r"(?:分别|平均|累计|均|继续|持续|基本)?"
+                      r"(?:(?:提高|提升|增加|增至|下降|降低|降|升|达|控制|保持|稳定|维持)?(?:到|至|为|是|在|达|了)|保持)$")
 _NOUN_AFTER = re.compile(r"(?!数|同比|比上年|较上年|增长|下降|减少|增加)"
                          r"[\u4e00-\u9fff“\"][^，,；;。：:！？!?、\n（()）\d和及与约超近达]{1,15}")
 # A counted noun runs on over 和、与 while no other count follows in its clause (3家小废水和污染源企业),
 # and over a model code (5G工厂); 和|10座 starts the next count, an adverb the predicate (已|全部|顺利…).
-_JOINED = rf"[和及与、](?![^，,；;。！？!?\n]*?[\d{_CN}]+[余多]?[万亿]?(?:{_COUNT_UNIT}))"
+_JOINED = rf"[和及与、](?![^，,；;。！？!?\n]*?[\d{_CN}]+[余多]?[万亿]?(?:{_COUNT_UNIT})|数量|总量|总数|规模|比重|占比)"
 _PREDICATE = r"已|将|正在|全部|全面|顺利|稳定|及时|按时|陆续|先后|正式|相继|分别|累计|共计"
 _COUNTED_NOUN = re.compile(rf"(?!数|同比|比上年|较上年|增长|下降|减少|增加|{_PREDICATE})[\u4e00-\u9fff“\"](?<![和及与])"
                            rf"(?:(?!{_PREDICATE})(?:[^，,；;。：:！？!?、\n（()）\d和及与约超近达]|\d+[A-Za-z]+|{_JOINED}))"
                            rf"{{1,{_MAX_INDICATOR}}}")
 _COUNT_RUN = re.compile(rf"(?:、{_NUMBER}[余多]?[万亿]?(?:{_COUNT_UNIT}))+")
+# The next count of a list (3个甲|、丙等5个乙园区), after its examples.
+_NEXT_COUNT = re.compile(rf"、(?:[^，,；;。、\d]{{1,10}}等)?{_NUMBER}[余多]?[万亿]?(?:{_COUNT_UNIT})")
+# A field named alone, whose growth is what the number measures (经济增长5%: not 经济).
+_NAMED_BY_GROWTH = frozenset({"经济"})
+# A variant of the indicator just given (…85亿元，同口径增长4.2%): named with it.
+_VARIANT = re.compile(r"同口径|可比口径|按可比价格计算|按可比价计算")
 _EXAMPLES_END = re.compile(r"(?<![高平同中初])等")  # not 高等, 平等 …
 _TRAILING_VERB = re.compile(r"(?:的)?(?:建设|创建|改造|提升|工作|任务|项目建设)$")
 _FROM = re.compile(rf"从(?:每[人户年月]+)*(?=[\d{_CN}])")  # 从每人每月|2295元
@@ -102,6 +112,7 @@ _ACTED = re.compile(rf"(?:{_ACTIONS}|实施|签约|建立|成立|设立|开通|�
 _SIZE_UNITS = ("平方米", "平方公里", "平方千米", "公里", "千米", "米", "亩", "公顷")
 # An indicator ends with what was counted, not with the action on it (坚决完成|74万平方米).
 _ACTION_END = re.compile(r"(?:坚决|全力|确保|力争|努力|圆满|顺利|累计|共)*(?:完成|实现|达到|突破|超过)$")
+_ABBREVIATION = re.compile(r"[A-Z]{2,5}")  # GDP, CPI: an indicator abbreviated
 _GENERIC = frozenset("方面 工作 任务 项目 其中 同比 分别 总数 总量 数量 规模 比例 人数 个数 人次".split())
 # A measure with no thing measured: 完成率, 服务人次, 总量 (of what the sentence just named).
 _MEASURE_WORD = r"(?:率|人次|人数|总量|总数|总额|数量|面积|总长|长度|能力|金额)"
@@ -152,12 +163,16 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             indicator, start, end = _counted(after.group(), words), m.start(), after.end()
             if indicator in _CLASSES:  # 招引甲、乙等|8家|企业: the action says which count it is
                 indicator = _action_before(text, m.start()) + indicator
+            if (listed := _NEXT_COUNT.match(text, after.end())) and (then := _COUNTED_NOUN.match(text, listed.end())):
+                indicator = _with_tail(indicator, then.group())  # 3个过百亿、5个过十亿|园区: the list's head
         elif change and out and out[-1].start >= clause:
             indicator = out[-1].indicator  # 警情3418宗同比下降3.8%: the change of the count just given
         else:
             indicator = _indicator(_REACHED.sub("", words[: change.start()] if change else words))
-        if not indicator and not words.strip() and out and out[-1].end == opening:
-            indicator = out[-1].indicator  # 9家企业申领补贴|1.2亿元: the amount of what was just counted
+            if change and indicator in _NAMED_BY_GROWTH and "增长" in change.group():
+                indicator += "增长"
+        if not indicator and not words.strip() and out and text[out[-1].end : opening] in ("", "、"):
+            indicator = out[-1].indicator  # 9家企业申领补贴|1.2亿元, 突破300亿元、|达到312亿元: of the one just given
         elif not indicator and change:
             indicator = _indicator_of_previous(out, text, clause)
         elif not (respective or after) and (bare := (_BARE_MEASURE if not indicator else _SHORT_MEASURE).fullmatch(
@@ -166,7 +181,7 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         elif not indicator and _ACTION_END.fullmatch(words.strip()):
             indicator = _told_before(text, clause)  # 甲业全面加速，|完成11亿元: what the clause before told of
         if indicator and not respective and (told := _indicator_of_previous(out, text, clause)):
-            indicator = _continued(told, indicator)
+            indicator = indicator + told if _VARIANT.fullmatch(indicator) else _continued(told, indicator)
         if _COMPARED.match(words.strip()) and (compared := _indicator_of_previous(out, text, clause)):
             indicator = compared + ("增速" if out[-1].kind == "change" else "") + indicator  # 增长6%、|高于全国
         if not indicator:
@@ -244,12 +259,24 @@ def _after_previous(text: str, found: list[Quantity], clause: int, pos: int) -> 
 
 def _span_of_years(text: str, sections: list[Section], idx: int | None, pos: int) -> str | None:
     """A paragraph or section that reviews several years (这五年，…; 二、“十四五”时期工作回顾):
-    its figures are totals of those years, not of the section's last one."""
-    paragraph = text.rfind("\n", 0, pos) + 1
-    found = _YEARS_SPAN.search(text, paragraph, min(pos, paragraph + 12))
-    if found is None and idx is not None and not re.search(r"20\d\d年", sections[idx].title):
+    its figures are totals of those years, not of the section's last one. The last paragraph of
+    the section that opens with a time decides (过去五年，… then 刚刚过去的2025年，…), else its heading."""
+    lo = sections[idx].start if idx is not None else 0
+    end = pos
+    for _ in range(_PARAGRAPHS_BACK):
+        paragraph = max(text.rfind("\n", lo, end) + 1, lo)
+        opening = _ADDRESS.sub("", text[paragraph : min(pos, paragraph + 20)])[:14]
+        if found := _YEARS_SPAN.search(opening):
+            return found.group()
+        if _ONE_YEAR.search(opening):
+            return None
+        if paragraph <= lo:
+            break
+        end = paragraph - 1
+    if idx is not None and not re.search(r"20\d\d年", sections[idx].title):
         found = _YEARS_SPAN.search(sections[idx].title)  # 2025年和“十四五”时期: the year's figures come first
-    return found.group() if found else None
+        return found.group() if found else None
+    return None
 
 
 def _year_named(text: str, sections: list[Section], idx: int | None, pos: int) -> int | None:
@@ -270,8 +297,11 @@ def _skip(text: str, m: re.Match[str]) -> bool:
         return True
     if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after):
         return True
-    if text[m.end() : m.end() + 1] in "”\"+" or before in "“\"+":
+    if text[m.end() : m.end() + 1] in ("”", '"', "+") or before in ("“", '"', "+"):
         return True  # “13+2”, “1+N”: a formula's numbers
+    if m.group("value") == "一" and (
+            (unit := m.group("unit")) and text.startswith(unit, m.end()) or before in ("新", "上", "下", "本")):
+        return True  # 一张张, 一个个 (reduplicated), 新一轮, 上一批 (the next, the last): they count nothing
     if m.group() == "一批" or m.group("unit") in ("小时", "天") and text[m.end() : m.end() + 1] in "内":
         return True  # 一批优质企业 counts nothing; 24小时内 is a time limit
     if m.group("unit") in _ATTRIBUTE_UNITS and re.match(r"[\u4e00-\u9fff]", text[m.end() : m.end() + 1]):
@@ -339,12 +369,12 @@ def _after_subject(words: str) -> str:
 
 def _named(name: str) -> str:
     """`name` if it can name an indicator: not a generic word, at most _MAX_INDICATOR characters
-    (the last ones: a long clause ends with what it counts), with Chinese in it."""
+    (the last ones: a long clause ends with what it counts), with Chinese in it or an abbreviation."""
     if name in _GENERIC:
         return ""
     if len(name) > _MAX_INDICATOR:
         name = name[-_MAX_INDICATOR:]
-    return name if len(name) >= 2 and re.search(r"[\u4e00-\u9fff]", name) else ""
+    return name if len(name) >= 2 and re.search(r"[\u4e00-\u9fff]", name) or _ABBREVIATION.fullmatch(name) else ""
 
 
 def _counted(noun: str, words: str) -> str:
@@ -373,7 +403,7 @@ def _respective_items(text: str, pos: int) -> list[str]:
     if not said and len(items) != listed:
         return []
     last = items[-1] if items else ""
-    named = [_indicator(i + last[len(i):] if _shares_tail(i, last) else i) for i in items]
+    named = [_indicator(_with_tail(i, last)) for i in items]
     return named if len(named) >= 2 and all(named) else []
 
 
@@ -442,10 +472,14 @@ def _overlap(first: str, then: str) -> int:
     return next((k for k in range(min(len(first), len(then)) - 1, 1, -1) if first.endswith(then[:k])), 0)
 
 
-def _shares_tail(item: str, last: str) -> bool:
-    """Whether a list item stops short of the tail the last item gives them all: it is a word or
-    less, or it ends as the last item's start of its length does (甲镇居民 | 乙镇居民…)."""
-    return len(last) - len(item) > 2 and (len(item) <= 2 or item[-1] == last[len(item) - 1])
+def _with_tail(item: str, last: str) -> str:
+    """A list item with the tail the last item gives them all, where it stops short of it: it is a
+    word or less, or it ends as the last item's start of its length does (甲镇居民 | 乙镇居民人均收入),
+    or its last character comes early in the last item (对东盟 | 欧盟进出口 → 对东盟进出口)."""
+    if len(last) - len(item) > 2 and (len(item) <= 2 or item[-1] == last[len(item) - 1]):
+        return item + last[len(item):]
+    at = last.find(item[-1], 0, len(item)) if item else -1
+    return item + last[at + 1:] if at >= 0 and len(last) - at > 2 else item
 
 
 def _indicator_of_previous(found: list[Quantity], text: str, clause: int) -> str:

@@ -264,3 +264,69 @@ def test_of_actions_joined_by_bing_the_last_names_the_count_and_a_new_thing_stay
     got = found("督办信访问题整改30条，自查自纠并整改作风问题12个。")
     assert [g[0] for g in got] == ["督办信访问题整改", "整改作风问题"]
     assert found("推进企业兼并重组12家。")[0][0] == "企业兼并重组"
+
+
+def test_growth_of_the_economy_is_named_with_its_growth():
+    # 经济 alone names no indicator: the growth is the indicator (the ledger reads it as GDP)
+    assert found("主要预期目标是：经济增长5％左右。", mode="plan")[0][:5] == ("经济增长", 5.0, "%", "change", "≈")
+
+
+def test_a_predicate_that_keeps_a_level_is_not_part_of_the_indicator():
+    assert found("蔬菜产量继续保持300万吨以上。", mode="plan")[0][:3] == ("蔬菜产量", 300.0, "万吨")
+    assert found("园区营收稳定在80亿元左右。", mode="plan")[0][:3] == ("园区营收", 80.0, "亿元")
+
+
+def test_a_reduplicated_measure_word_counts_nothing():
+    got = found("新建口袋公园12个。一张张民生清单增强了群众的获得感、幸福感、安全感。")
+    assert got == [("口袋公园", 12.0, "个", "count", "=", "result")]
+
+
+def test_a_second_figure_of_the_same_indicator_after_a_reach_verb():
+    got = found("青河区税收收入突破300亿元、达到312亿元。")
+    assert [(q[0], q[1], q[4]) for q in got] == [("青河区税收收入", 300.0, "≥"), ("青河区税收收入", 312.0, "=")]
+
+
+def test_each_listed_item_takes_the_head_the_last_item_gives_them_all():
+    got = found("对北美、南美出口分别增长8.1%、3.2%。")
+    assert [(q[0], q[1]) for q in got] == [("对北美出口", 8.1), ("南美出口", 3.2)]
+
+
+def test_a_count_whose_noun_stops_at_a_list_takes_the_head_of_the_next_count():
+    got = found("新增3个过百亿、5个过十亿特色园区。")
+    assert [(q[0], q[1]) for q in got] == [("过百亿特色园区", 3.0), ("过十亿特色园区", 5.0)]
+
+
+def test_a_counted_noun_stops_where_the_clause_turns_to_its_number():
+    got = found("6个新型疫苗获批上市、数量居全国前列。")
+    assert got[0][:3] == ("新型疫苗获批上市", 6.0, "个")
+
+
+def test_a_variant_of_the_indicator_just_given_is_named_with_it():
+    got = found("青河区税收收入85亿元，同口径增长4.2%。")
+    assert [(q[0], q[1]) for q in got] == [("青河区税收收入", 85.0), ("同口径青河区税收收入", 4.2)]
+
+
+def test_rounds_and_ships_are_counted():
+    assert found("成功应对8轮寒潮。")[0][1:4] == (8.0, "轮", "count")
+    assert found("新增远洋渔船12艘。")[0][:4] == ("远洋渔船", 12.0, "艘", "count")
+
+
+def test_a_number_at_either_end_of_the_text_is_read():
+    assert found("6个新型疫苗获批上市")[0][:3] == ("新型疫苗获批上市", 6.0, "个")
+    assert found("新建口袋公园12个")[0][:3] == ("口袋公园", 12.0, "个")
+
+
+def test_the_next_round_is_no_count_of_rounds():
+    assert found("启动新一轮老旧小区改造，新建口袋公园8个。") == [("口袋公园", 8.0, "个", "count", "=", "result")]
+
+
+def test_an_abbreviated_indicator_is_read():
+    assert found("全年GDP增长4.5%。")[0][:4] == ("GDP", 4.5, "%", "change")
+
+
+def test_a_paragraph_that_opens_with_one_year_is_not_a_span_of_years():
+    text = ("一、过去五年工作回顾\n过去五年，新建学校30所。\n改造道路120公里。\n"
+            "各位代表，刚刚过去的2025年，新建学校6所。\n改造道路25公里。")
+    sections = [Section("一、过去五年工作回顾", 0, len(text), 2025, "review")]  # type: ignore[arg-type]
+    periods = [(q.value, q.period) for q in find_quantities(text, sections)]
+    assert periods == [(30.0, "过去五年"), (120.0, "过去五年"), (6.0, None), (25.0, None)]
