@@ -413,8 +413,10 @@ def _score_quantities(ev: Evaluation, doc: str, gold: Record, pred: Record) -> N
                    None)
         if hit is None:
             counts.fn += 1
-            ev.quantity_misses.append(f"{doc}: {q.get('indicator')} {q.get('value')}{q.get('unit')} "
-                                      f"{q.get('year')} {q.get('mode')}")
+            near = next((r for r in predicted if amount(r.get("value"), r.get("unit")) == key[:2]), None)
+            ev.quantity_misses.append(
+                f"{doc}: {q.get('indicator')} {q.get('value')}{q.get('unit')} {q.get('year')} {q.get('mode')}"
+                + (f"   ~ {near.get('indicator')} {near.get('year')} {near.get('mode')}" if near else ""))
         else:
             used.add(hit)
             counts.tp += 1
@@ -515,8 +517,9 @@ def sample_by_type(misses: list[Miss], n: int) -> dict[str, list[Miss]]:
 
 
 def render_errors(ev: Evaluation, n: int) -> str:
-    """Up to `n` false positives, `n` false negatives (with their nearest prediction) and `n`
-    timeline misses, plus every district, section and recurrence miss."""
+    """Up to `n` false positives, `n` false negatives (with their nearest prediction), `n`
+    timeline misses and `n` quantity misses (with a prediction of the same amount, after ~), plus
+    every district, section and recurrence miss."""
     lines: list[str] = []
     for title, misses in (("false positives", ev.false_positives), ("false negatives", ev.false_negatives)):
         shown = sample_by_type(misses, n)
@@ -533,6 +536,10 @@ def render_errors(ev: Evaluation, n: int) -> str:
         got = ("not found" if miss.predicted is None
                else f"{', '.join(miss.stages) or 'not mentioned that year'} (as {miss.predicted})")
         lines.append(f"    {miss.doc}  {miss.year} {miss.project}: gold {miss.stage}, predicted {got}")
+    qm = ev.quantity_misses
+    if ev.quantities is not None:
+        lines.append(f"\nquantity misses: {len(qm)} (showing {min(n, len(qm))})")
+        lines.extend(f"    {miss}" for miss in qm[:n])
     for title, mismatches in (("district", ev.district_misses), ("sections", ev.section_misses)):
         for mm in mismatches:
             lines.append(f"{title} miss: {mm.doc}: gold {mm.gold}, predicted {mm.predicted}")

@@ -263,6 +263,8 @@ def test_quantities_match_after_magnitude_prefixes_and_by_indicator():
     pred = {"doc": "q", "entities": [], "quantities": [
         {"indicator": "服务群众", "value": 12000, "unit": "人次", "year": 2022, "mode": "result"},
         {"indicator": "新增企业", "value": 66, "unit": "家", "year": 2023, "mode": "result"}]}
-    summary = ev.evaluate(gold, [pred]).summary()
-    assert summary["quantities"] == {"p": 0.5, "r": 0.5, "f1": 0.5, "tp": 1, "fp": 1, "fn": 1}
+    result = ev.evaluate(gold, [pred])
+    assert result.summary()["quantities"] == {"p": 0.5, "r": 0.5, "f1": 0.5, "tp": 1, "fp": 1, "fn": 1}
+    # the miss is listed with the prediction of the same amount, whose mode differs
+    assert "q: 新增企业 66家 2023 target   ~ 新增企业 2023 result" in ev.render_errors(result, 20)
     assert "quantities" not in ev.evaluate(ev.Gold({"q": {"doc": "q", "entities": []}}, []), [pred]).summary()
