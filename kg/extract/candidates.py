@@ -155,6 +155,21 @@ def _closes_name(word: str, tag: str | None) -> bool:
         word in lx.SUFFIX_TYPE or not (tag in lx.BREAK_TAGS or word in lx.BREAK_WORDS or _common_word(word, tag)))
 
 
+_TRADES = frozenset(lx.TRADE_SUFFIXES)
+
+
+def _brand_start(toks: list[Token], i: int, j: int) -> int | None:
+    """Where the brand right before a trade word starts (博|远|化工: unknown words come as single
+    characters), when the walk from it took in more than the brand; None otherwise."""
+    k = j - 1
+    if len(toks[k].word) == 1:
+        while k - 1 > i and len(toks[k - 1].word) == 1 and j - k < 4 and _name_like(toks[k - 1]):
+            k -= 1
+    brand = "".join(t.word for t in toks[k:j])
+    ok = k > i and len(brand) >= 2 and toks[k].tag != "v" and all(map(_name_like, toks[k:j]))
+    return k if ok else None
+
+
 def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
     """For each type-bearing suffix word, where the name it closes starts: walk left over name-like
     words. Places do not change where a name starts, so both passes of `extract` share this."""
@@ -199,6 +214,8 @@ def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
         if start > 0 and MASK.match(text[start - 1]) and text[start] in lx.ONE_CHAR_DIVISIONS:
             start += 1  # **县|青石镇…: the masked division is not part of the name
         out.append((start, tok.end, tok.word))
+        if tok.word in _TRADES and (brand := _brand_start(toks, i, j)) is not None:
+            out.append((toks[brand].start, tok.end, tok.word))  # 全资子公司|博远化工: the firm's own name too
         for k in range(max(walked, i - 2), i):  # 截流|河…: a verb-like word may open the name too
             if toks[k].tag == "v" and len(toks[k].word) == 2:
                 out.append((toks[k].start, tok.end, tok.word))

@@ -242,3 +242,9 @@ def test_a_campaign_named_in_ordinary_words_is_proposed_for_the_decision():
     got = proposed("开展安全生产百日攻坚行动，实施大学生集聚工程，推进专项行动和3个行动计划。")
     assert "campaign" in got.get("安全生产百日攻坚行动", set()) and "campaign" in got.get("大学生集聚工程", set()), got
     assert "专项行动" not in got and not any(n.endswith("3个行动计划") for n in got), got
+
+
+def test_a_firm_named_by_brand_and_trade_is_proposed_without_the_words_before_it():
+    got = proposed("控股子公司朗岳化工年产5万吨助剂，拆除河西路北侧恒钧机械厂房。")
+    assert "朗岳化工" in got and "控股子公司朗岳化工" in got  # the decision picks one of the two
+    assert "恒钧机械" in got
