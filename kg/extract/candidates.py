@@ -79,7 +79,14 @@ def _name_like(tok: Token) -> bool:
         return False
     if len(w) == 1:  # unknown words come as single characters: only function characters break
         return w not in lx.FUNCTION_CHARS
+    if len(w) == 4 and w[:2] in lx.MANNER and _acts(w[2:]):
+        return False  # 充分发挥, 精心策划: an action in one word, though jieba may tag it a noun
     return w in lx.NAME_INTERNAL or tok.tag not in lx.BREAK_TAGS or tok.tag == "f"  # a direction: 东部|软件园
+
+
+def _acts(word: str) -> bool:
+    """Is the word a verb by jieba's dictionary, or an action that ends names?"""
+    return jieba.posseg.dt.word_tag_tab.get(word) in ("v", "vn", "vd") or word in lx.BREAK_WORDS
 
 
 def _quote_start(toks: list[Token], close: int) -> int | None:

@@ -248,3 +248,8 @@ def test_a_firm_named_by_brand_and_trade_is_proposed_without_the_words_before_it
     got = proposed("控股子公司朗岳化工年产5万吨助剂，拆除河西路北侧恒钧机械厂房。")
     assert "朗岳化工" in got and "控股子公司朗岳化工" in got  # the decision picks one of the two
     assert "恒钧机械" in got
+
+
+def test_a_word_of_manner_and_action_ends_a_name_though_jieba_tags_it_a_noun():
+    got = proposed("充分发挥青湖大厦的带动作用。")
+    assert "青湖大厦" in got and "充分发挥青湖大厦" not in got
