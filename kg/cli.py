@@ -157,7 +157,9 @@ def extract(inputs: tuple[str, ...], fmt: str, jobs: int, model: str | None) -> 
 def recurring(min_years: int, fmt: str, build: builds.Build, inputs: tuple[str, ...]) -> None:
     """Projects that recur across years, with their per-year stage and evidence; flags slippage.
 
-    Reads the build; given INPUTS, builds them into the build folder first (as `kg build INPUTS -o DIR`)."""
+    A stage marked ? is presumed (under way): the report names the project that year with no stage
+    cue; slippage rests on cued stages only. Reads the build; given INPUTS, builds them into the
+    build folder first (as `kg build INPUTS -o DIR`)."""
     from kg import builds, rdf
 
     if inputs:
@@ -182,7 +184,8 @@ def recurring(min_years: int, fmt: str, build: builds.Build, inputs: tuple[str, 
         flag = f"  SLIPPED: {'; '.join(t.slipped)}" if t.slipped else ""
         click.echo(f"{t.name}  ({', '.join(map(str, t.years))}){flag}")
         for entry in t.entries:
-            click.echo(f"  {entry.year} {entry.mode:6} {entry.stage or '-':10} {entry.doc}  {entry.sentence[:60]}")
+            stage = f"{entry.stage}?" if entry.presumed else entry.stage or "-"
+            click.echo(f"  {entry.year} {entry.mode:6} {stage:10} {entry.doc}  {entry.sentence[:60]}")
 
 
 @main.command("export")

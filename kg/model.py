@@ -100,6 +100,11 @@ class Mention:
     stage_cue: str | None = None  # the words that gave the stage
     full: str | None = None  # the full name when the text writes a short one (宝安 → 宝安区) or glosses it
 
+    @property
+    def presumed(self) -> bool:
+        """A stage no cue gave: the year's default (`kg.stages.presume`), which evidence of slippage ignores."""
+        return self.stage is not None and self.stage_cue is None
+
 
 @dataclass
 class Quantity:
@@ -202,7 +207,7 @@ class DocResult:
                     "aliases": e.aliases,
                     "mentions": [
                         {"start": m.start, "end": m.end, "text": m.text, "year": m.year,
-                         "mode": m.mode, "stage": m.stage}
+                         "mode": m.mode, "stage": m.stage, "stage_cue": m.stage_cue}
                         for m in e.mentions
                     ],
                 }

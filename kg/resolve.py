@@ -285,6 +285,7 @@ class TimelineEntry:
     name: str
     start: int  # the mention's offsets in the document's text
     end: int
+    presumed: bool = False  # no cue gave the stage (kg.stages.presume): no evidence of slippage
 
 
 @dataclass
@@ -329,7 +330,7 @@ def timelines(corpus: Corpus, min_years: int = 2) -> list[Timeline]:
                     continue
                 s0, s1 = m.sentence
                 t.entries.append(TimelineEntry(m.year, m.stage, m.mode, r.doc.id, r.doc.text[s0:s1], m.text,
-                                               m.start, m.end))
+                                               m.start, m.end, m.presumed))
     return recurring(by_id.values(), min_years)
 
 
@@ -346,12 +347,14 @@ def recurring(found: Iterable[Timeline], min_years: int = 2) -> list[Timeline]:
 
 
 def slips(entries: list[TimelineEntry]) -> list[Slip]:
-    """A plan for year Y aimed at a stage that a report of a later year shows was not reached."""
+    """A plan for year Y aimed at a stage that a report of a later year shows was not reached. Only
+    stages read from cues count: a presumed one is no evidence either way."""
     found = []
-    for p in entries:
-        if p.mode != Mode.PLAN or p.stage is None:
+    cued = [x for x in entries if x.stage is not None and not x.presumed]
+    for p in cued:
+        if p.mode != Mode.PLAN:
             continue
-        later = [x for x in entries if x.year > p.year and x.stage is not None]
+        later = [x for x in cued if x.year > p.year]
         if later and max(RANK[x.stage] for x in later) < RANK[p.stage]:
             best = max(later, key=lambda x: RANK[x.stage])
             found.append(Slip(p, best, [x for x in later if x.stage == best.stage]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.model import STAGES, Mode, Stage
+from kg.model import STAGES, Entity, EntityType, Mention, Mode, Stage
 from kg.structure import clause_bounds, clauses, has_verb, sentence_around
 
 # Steps before construction; "完成" or "启动" followed by one of them is that step, not completion/start.
@@ -132,6 +132,29 @@ def stage_of(text: str, start: int, end: int, mode: Mode) -> tuple[Stage | None,
             return Stage.PLANNED, text[cue[0] : cue[0] + len(cue[2])]
         return cue[1:]
     return _from_sentence(text, lo, hi, start, end, mode)
+
+
+# What a project named in a year with no stage cue at all is presumed to be at: its work goes on. Chosen
+# by measurement: across all gold (cross-validated), no stage 0.647, under way 0.677, planned in plans 0.675.
+PRESUMED = Stage.UNDER_WAY
+
+
+def presume(text: str, entities: list[Entity]) -> None:
+    """Give each project that a review or plan names in a year, with no cue for any of its mentions of
+    that year, the presumed stage (no cue: `Mention.presumed`). Rhetoric is never presumed to be work
+    (让我们…建设甲示范区)."""
+    for e in entities:
+        if e.type != EntityType.PROJECT:
+            continue
+        years: dict[int, list[Mention]] = {}
+        for m in e.mentions:
+            if m.year is not None and m.mode != Mode.OTHER:
+                years.setdefault(m.year, []).append(m)
+        for mentions in years.values():
+            if all(m.stage is None for m in mentions):
+                for m in mentions:
+                    if not _EXHORTATION.match(text, m.sentence[0]):
+                        m.stage = PRESUMED
 
 
 def _chained(text: str, cues: list[_Cue]) -> list[_Cue]:

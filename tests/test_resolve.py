@@ -151,3 +151,14 @@ def test_names_sharing_only_their_first_and_last_two_do_not_share_a_block():
     assert not same_thing("青河光电半导体", "青河机械半导体")
     assert not (one[0] & other[1]) and not (other[0] & one[1])
 
+
+
+def test_a_presumed_stage_is_no_evidence_of_slippage():
+    plan = doc("p", "福海街道2022年工作计划\n二、2022年工作计划\n福海街道力争建成青木湾人行天桥。",
+               "福海街道2022年工作计划")
+    later = doc("q", "福海街道2023年工作总结\n一、2023年工作总结\n福海街道青木湾人行天桥、云杉路口袋公园等项目。",
+                "福海街道2023年工作总结")
+    (t,) = timelines(resolve([extract(plan), extract(later)]))
+    assert [(e.year, e.stage, e.presumed) for e in t.entries] == [(2022, "completed", False),
+                                                                  (2023, "under_way", True)]
+    assert t.slipped == []  # 2023 names the bridge with no cue: it is presumed under way, not shown late

@@ -23,7 +23,7 @@ from kg.extract.rules import decide_by_rules
 from kg.gazetteer import Gazetteer
 from kg.model import DocResult, Document, EntityType, Mention, Quantity, Section
 from kg.reading import Reading, plain, read
-from kg.stages import stage_of, takes_step
+from kg.stages import presume, stage_of, takes_step
 from kg.structure import find_sections, time_of
 
 # Names of works and venues (甲水库除险加固工程, 乙服务中心) are built whatever type the decider gave
@@ -90,7 +90,9 @@ def _extract(doc: Document, model: Decider, featured: list[tuple[Span, Features]
     quantities = find_quantities(text, sections)
     if reading.starts:
         _map_back(reading, sections, quantities)
-    return DocResult(doc=doc, sections=sections, entities=group(doc, mentions), quantities=quantities)
+    entities = group(doc, mentions)
+    presume(doc.text, entities)
+    return DocResult(doc=doc, sections=sections, entities=entities, quantities=quantities)
 
 
 def _map_back(reading: Reading, sections: list[Section], quantities: list[Quantity]) -> None:

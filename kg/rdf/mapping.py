@@ -57,6 +57,7 @@ class _Terms:
 
 _kg, _rdf, _skos, _dct, _prov = (_Terms(str(ns)) for ns in (KG, RDF, SKOS, DCTERMS, PROV))
 _GYEAR, _DECIMAL = ox.NamedNode(str(XSD.gYear)), ox.NamedNode(str(XSD.decimal))
+_TRUE = ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean)))
 
 
 @cache
@@ -418,6 +419,8 @@ class _ReportMapper:
             m.add(s, _kg.stage, getattr(_kg, mention.stage))
         if mention.stage_cue:
             m.add(s, _kg.stageCue, ox.Literal(mention.stage_cue))
+        elif mention.presumed:
+            m.add(s, _kg.stagePresumed, _TRUE)
         return s
 
     def _sentence(self, start: int, end: int) -> ox.NamedNode:
@@ -535,7 +538,7 @@ class _Tally:
                 continue
             dated = self.dated.get(project) or self.dated.setdefault(project, _Dated())
             dated.years.add(m.year)
-            if m.stage is not None:
+            if m.stage is not None and not m.presumed:  # slippage rests on cues only
                 dated.staged.append((m.year, m.stage, m.mode, intern(doc), m.start, m.end))
 
     def slips(self) -> Iterator[_Slip]:

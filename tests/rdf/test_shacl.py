@@ -50,6 +50,8 @@ def _broken(graph: Graph) -> Graph:
     broken.set((KGR[ORG], SKOS.prefLabel, Literal("")))
     broken.add((KGR[PROJECT], KG.partOf, KGR[DISTRICT]))  # only a District is part of one
     broken.remove((KGR[COUNTY], RDF.type, None))  # the town is now part of an untyped thing
+    broken.add((m, KG.stagePresumed, Literal(True)))  # presumed, though cue words gave it (below)
+    broken.add((m, KG.stageCue, Literal("建成")))
     return broken
 
 
@@ -62,6 +64,8 @@ def test_broken_graph_reports_readable_violations(graph: Graph) -> None:
     assert any("only a mention of a Project, or of works" in line for line in lines), report
     assert "kgr:nobody: needs exactly one non-empty name (skos:prefLabel) (skos:prefLabel)" in lines, report
     assert any(line.startswith("绿洲路改造工程") and "only a District can be partOf" in line for line in lines)
+    assert any(line.startswith("星河科技公司") and "a stage read from cue words is not presumed" in line
+               for line in lines), report
 
 
 def test_shapes_are_checked_as_written_in_shapes_ttl(graph: Graph) -> None:
