@@ -277,7 +277,8 @@ def test_extraction_makes_no_reference_cycles():
 
 
 def test_each_stage_in_the_jsonl_names_its_cue_or_none_when_presumed():
-    text = "青湖街道2023年工作总结\n一、2023年工作总结\n青湖大桥竣工通车。谋划建设云杉路口袋公园。松林路改造工程周边交通秩序良好。\n"
+    text = ("青湖街道2023年工作总结\n一、2023年工作总结\n"
+            "青湖大桥竣工通车。谋划建设云杉路口袋公园。松林路改造工程周边交通秩序良好。\n")
     doc = Document(id="t", path="t.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
     stages = {e["name"]: [(m["stage"], m["stage_cue"]) for m in e["mentions"]]
               for e in extract(doc, RULES).to_json()["entities"] if e["type"] == "Project"}

@@ -57,6 +57,13 @@ _PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|�
 _YEARS_SPAN = re.compile(r"[这近过去]*[五两三]年(?:来|间)?|“?十[一二三四五六]五”?(?:时期|期间|以来)")
 # A paragraph that opens with one year.
 _ONE_YEAR = re.compile(r"20\d\d年(?!以来|[至到—-])|过去一年|过去的一年|一年来|全年|今年")
+# A year the number is aimed at, later than its section's: 到2030年…, …2030年达到…
+_AIMED_YEAR = re.compile(r"(?:到|至)(20\d\d)年(?:底|末)?前?")
+_YEAR_BEFORE = re.compile(r"(20\d\d)年(?:底|末)?前?(?:达到|达|突破|超过|实现|将)?$")
+# What ends an indicator's words without being part of it: a comparison's base (比2020年), a time
+# (2030年, 年均) or an adverb over a list (甲率和乙率均|超过90%).
+_TRAILING = re.compile(r"(?:(?:比|较|与)(?:上年|去年|20\d\d年)(?:同期|末|底)?(?:相比)?"
+                       r"|(?:到|至)?20\d\d年(?:底|末)?前?|年均|日均|(?<!平)均|分别)$")
 _ADDRESS = re.compile(r"^(?:各位代表|同志们|代表们)[，,：:!！]")  # the speaker turning to the audience
 _PARAGRAPHS_BACK = 40  # how far back a paragraph's time is looked for
 _CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n（(]")
@@ -65,7 +72,7 @@ _ACTIONS = (r"实现|完成|实施|引进|引导|培育|创建|建设|新建|改
             r"|招引|争创|吸引|服务|帮助|带动|提供|发放|投入|解决|选举产生|下发|修订完善|修订|受理|办理|培训|慰问|走访|巡查"
             r"|清理|设置|出台|制定|印发|发布")
 _LEADING = re.compile(
-    r"^(?:(?:全年|年内|当年|今年|累计|共计|共|总计|合计|其中|全街道|全镇|全区|全市|全省|全县|辖区|坚决|全力|努力|圆满|顺利|积极|新增|新建|新|已|并|力争|确保|争取|预计|计划"
+    r"^(?:(?:[一二三四五六七八九十]+是|全年|年内|当年|今年|累计|共计|共|总计|合计|其中|全街道|全镇|全区|全市|全省|全县|辖区|坚决|全力|努力|圆满|顺利|积极|新增|新建|新|已|并|力争|确保|争取|预计|计划"
     r"|及时|依法|全面|严格|有效|持续|扎实|切实|深入|大力|进一步|稳步|高质量|高标准|主动|精准|广泛|以来|常态化"
     rf"|{_ACTIONS}|达到|达|突破|超过|约|为|有|全年完成|到\d{{4}}年底?|\d{{4}}年"
     r"|截至\d{1,2}月(?:\d{1,2}日|底)?|今年以来|\d{1,2}\s*[-—至~]\s*\d{1,2}月)\s*)+")
@@ -189,6 +196,8 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         idx, year, mode = time_of(text, sections, m.start(), m.end())
         year = year if year is not None else _year_named(text, sections, idx, m.start())
         sentence = _sentence_start(text, m.start())
+        if (ahead := _horizon(text, sentence, m.start())) and (year is None or ahead > year):
+            year = ahead  # 到2030年|…达到600亿元: the number holds for the year the plan aims at
         aimed = any(text[c.end() : c.end() + 1] not in "”\"" for c in
                     _TARGET.finditer(text, sentence, m.start()))  # not “…计划”
         stated = _STATED_TARGET.search(text, sentence, m.start()) or _FUTURE.search(text, clause, m.start())
@@ -279,6 +288,16 @@ def _span_of_years(text: str, sections: list[Section], idx: int | None, pos: int
     return None
 
 
+def _horizon(text: str, sentence: int, pos: int) -> int | None:
+    """The year a plan aims the number at: the last 到/至 YYYY年 of its sentence before it, or a
+    YYYY年 right before it."""
+    aimed = [int(a.group(1)) for a in _AIMED_YEAR.finditer(text, sentence, pos)]
+    if aimed:
+        return aimed[-1]
+    right = _YEAR_BEFORE.search(text, max(sentence, pos - 12), pos)
+    return int(right.group(1)) if right else None
+
+
 def _year_named(text: str, sections: list[Section], idx: int | None, pos: int) -> int | None:
     """The year of a number in a part no heading dates (an excerpt, a report's opening): the year
     its text last named before it (2025年是…。…增长5%), else the one its title names."""
@@ -357,7 +376,8 @@ def _indicator(words: str) -> str:
     name = words[lead.end() if lead else 0:].strip("“”\"的了 ")
     if lead and name in _CLASSES and (action := _LAST_ACTION.search(lead.group())):
         name = action.group().strip() + name  # 走访企业: the action says which count it is
-    return _named(re.sub(r"^(?:各类|各|累计)", "", _ACTION_END.sub("", name)))
+    name = _TRAILING.sub("", _ACTION_END.sub("", name))
+    return _named(re.sub(r"^(?:各类|各|累计)", "", name))
 
 
 def _after_subject(words: str) -> str:

@@ -330,3 +330,18 @@ def test_a_paragraph_that_opens_with_one_year_is_not_a_span_of_years():
     sections = [Section("一、过去五年工作回顾", 0, len(text), 2025, "review")]  # type: ignore[arg-type]
     periods = [(q.value, q.period) for q in find_quantities(text, sections)]
     assert periods == [(30.0, "过去五年"), (120.0, "过去五年"), (6.0, None), (25.0, None)]
+
+
+def test_a_number_aimed_at_a_later_year_holds_for_that_year():
+    got = find_quantities("到2030年，技术合同成交额达到600亿元。", [Section("", 0, 30, 2026, "plan")])  # type: ignore[arg-type]
+    assert [(q.indicator, q.value, q.year) for q in got] == [("技术合同成交额", 600.0, 2030)]
+    got = find_quantities("技术合同成交额2030年达到600亿元。", [Section("", 0, 30, 2026, "plan")])  # type: ignore[arg-type]
+    assert [(q.indicator, q.year) for q in got] == [("技术合同成交额", 2030)]
+    got = find_quantities("到2026年底，技术合同成交额达到500亿元。", [Section("", 0, 30, 2026, "plan")])  # type: ignore[arg-type]
+    assert [q.year for q in got] == [2026]
+
+
+def test_a_comparison_base_an_ordinal_and_an_adverb_over_a_list_are_not_the_indicator():
+    assert found("生产安全事故死亡人数比2020年下降58.3%。")[0][:2] == ("生产安全事故死亡人数", 58.3)
+    assert found("三是新建口袋公园12个。")[0][:2] == ("口袋公园", 12.0)
+    assert found("入园率和普惠率均超过90%。")[0][:2] == ("入园率和普惠率", 90.0)
