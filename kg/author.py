@@ -40,6 +40,8 @@ _CONGRESS = re.compile(rf"在((?:{_DIVISION})+)(?:第[一二三四五六七八�
                        r"第?[一二三四五六七八九十]+次(?:全体)?会议[^，。,]{0,4}?(?:开幕|举行|召开)")
 _TITLE = re.compile(rf"((?:{_DIVISION})+)(?:人民政府)?(?:20\d\d年)?(?:上半年|年度)?(?:政府)?"
                     r"工作(?:报告|总结|计划|要点|思路|安排)")
+# A title that names a province or city by its short name (2025年新疆政府工作报告, 湖南政府工作报告).
+_SHORT_TITLE = re.compile(r"^[\s\u3000]*(?:20\d\d年)?([\u4e00-\u9fff]{2,3}?)(?:20\d\d年)?(?:人民)?政府工作报告", re.M)
 _ISSUER = re.compile(rf"((?:{_DIVISION})+)(?:人民政府|政府|办事处|街道办事处|街道办)?")
 _ISSUER_KEYS = ("发布机构", "发文机关", "发文单位", "来源", "信息来源")
 _SIGNATURE = re.compile(rf"((?:{_DIVISION})+)(?:人民政府)?(?:省长|自治区主席|市长|州长|区长|县长|旗长|镇长|乡长)")
@@ -67,6 +69,11 @@ def author(doc: Document, gaz: Gazetteer, context: list[str] | None = None) -> P
     for pattern in (_TITLE, _CONGRESS, _SIGNATURE):
         for m in pattern.finditer(header):
             if (place := _resolve_chain(m.group(1) or m.group(2), gaz, context or [])) is not None:
+                found.append((place, f"header: {m.group().strip()}"))
+    if not found:
+        for m in _SHORT_TITLE.finditer(header):
+            place = gaz.resolve(m.group(1), context or []) if m.group(1) in gaz.short_names() else None
+            if place is not None and place.level in ("province", "city"):
                 found.append((place, f"header: {m.group().strip()}"))
     if not found:  # the portal's record of who issued it (发布机构: 甲镇人民政府)
         for key in _ISSUER_KEYS:

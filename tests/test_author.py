@@ -95,3 +95,8 @@ def test_the_provincial_and_national_reports_are_placed_at_their_level():
     right = sum((p := author(read_document(next(GWR.rglob(r["file"]))), gaz)) is not None and p.name == r["place"]
                 for r in rows)
     assert right >= 0.95 * len(rows), right
+
+
+def test_a_title_naming_a_province_by_its_short_name_places_it():
+    assert placed("2025年新疆政府工作报告\n各位代表：\n过去一年，全区经济增长6%。") == ("新疆维吾尔自治区", "province")
+    assert placed("政府工作报告\n各位代表：\n过去一年，全区经济增长6%。") is None  # no name, no place

@@ -464,3 +464,12 @@ def test_the_day_a_report_is_given_dates_its_relative_years():
 def test_a_year_a_plan_aims_at_is_not_the_year_it_is_for():
     text = "今年将推动青湖新城建设，到2035年基本建成，2035年远景目标逐步实现，力争2030年前完成改造。"
     assert {s.year for s in find_sections(text) if s.mode == "plan"} == {None}
+
+
+def test_a_heading_of_the_year_s_general_requirements_opens_the_plan():
+    text = ("政府工作报告\n一、2023年工作回顾\n全年地区生产总值增长5.2%。\n"
+            "二、2024年经济社会发展总体要求和政策取向\n今年发展主要预期目标是：地区生产总值增长5%左右。\n"
+            "三、2024年政府工作任务\n今年政府工作的总体要求是：\n坚持稳中求进，力争完成全年目标。\n")
+    assert [(s.title, s.year, s.mode) for s in find_sections(text)][1:] == [
+        ("一、2023年工作回顾", 2023, "review"), ("二、2024年经济社会发展总体要求和政策取向", 2024, "plan"),
+        ("三、2024年政府工作任务", 2024, "plan")]  # 今年…总体要求是：opens a sentence, not a part

@@ -39,7 +39,7 @@ _QUANTITY = re.compile(
     rf"(?=[约近超突不低控达{_CN}]|\d)"  # what a match starts with: re then skips other places fast
     rf"(?P<before>约|近|超过|超|突破|不低于|不少于|不超过|低于|控制在|达到|达)?"
     rf"(?P<value>{_NUMBER})(?:\s*[-—~～至到]\s*(?P<high>{_NUMBER}))?"
-    rf"(?P<loose>余|多)?(?P<mag>万亿|[{_MAGNITUDES}](?![{_MAGNITUDES}]))?(?P<loose2>余|多)?"
+    rf"(?P<loose>余|多)?(?P<mag>万亿|[{_MAGNITUDES}](?:(?![{_MAGNITUDES}])|(?=千[瓦米克元])))?(?P<loose2>余|多)?"
     rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))}|(?<=[一二三四五六七八九])成|(?<=[万亿])(?![级多余]))"  # 399万，
     rf"(?P<after>以上|左右|以内|以下|之内|上下)?")
 _MONEY = re.compile(r"(?:金额|资金|投资|经费|收入|产值|总额|营收|税收)(?:约|达到|达|为|共|超过|超)?$")
@@ -66,7 +66,8 @@ _TRAILING = re.compile(r"(?:(?:比|较|与)(?:上年|去年|20\d\d年)(?:同期|
                        r"|(?:到|至)?20\d\d年(?:底|末)?前?|年均|日均|(?<!平)均|分别)$")
 _ADDRESS = re.compile(r"^(?:各位代表|同志们|代表们)[，,：:!！]")  # the speaker turning to the audience
 _PARAGRAPHS_BACK = 40  # how far back a paragraph's time is looked for
-_CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n（(]")
+# Where a clause starts; not at a gloss in brackets (细颗粒物（PM2.5）平均浓度).
+_CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n]|[（(](?![A-Za-z0-9.\s]{1,10}[）)])")
 # What opens an indicator without being part of it: the aim, the action on it, the time.
 _ACTIONS = (r"实现|完成|实施|引进|引导|培育|创建|建设|新建|改造|整治|开展|举办|组织|新增|落实|推动|推进|打造|建成"
             r"|招引|争创|吸引|服务|帮助|带动|提供|发放|投入|解决|选举产生|下发|修订完善|修订|受理|办理|培训|慰问|走访|巡查"
@@ -91,7 +92,8 @@ _NOT_BEFORE = re.compile(r"[第号#No.届]$|[A-Za-z]$|\d$")  # 第3个, 十三�
 _NOT_AFTER = re.compile(r"^(?:号|期工程|号线|届|周年|年|月|日|岁以上|全会)")  # 七次全会: the 7th plenary
 # Between an indicator and its level: 占比提高到|55%, 失业率平均为|5%.
 _REACHED = re.compile(r"(?:分别|平均|累计|均|继续|持续|基本)?"
-                      r"(?:(?:提高|提升|增加|增至|下降|降低|降|升|达|控制|保持|稳定|维持)?(?:到|至|为|是|在|达|了)|保持)$")
+                      r"(?:(?:提高|提升|增加|增至|下降|降低|降|升|达|控制|保持|稳定|维持)?(?:到|至|为|是|在|达|了)|保持"
+                      r"|(?:首次)?(?:跃上|迈上|站上|跨上))$")
 _NOUN_AFTER = re.compile(r"(?!数|同比|比上年|较上年|增长|下降|减少|增加)"
                          r"[\u4e00-\u9fff“\"][^，,；;。：:！？!?、\n（()）\d和及与约超近达]{1,15}")
 # A counted noun runs on over 和、与 while no other count follows in its clause (3家小废水和污染源企业),
@@ -107,6 +109,8 @@ _NEXT_COUNT = re.compile(rf"、(?:[^，,；;。、\d]{{1,10}}等)?{_NUMBER}[余�
 # A field named alone, whose growth is what the number measures (经济增长5%: not 经济).
 _NAMED_BY_GROWTH = frozenset({"经济"})
 # A variant of the indicator just given (…85亿元，同口径增长4.2%): named with it.
+_GLOSS = re.compile(r"[（(][A-Za-z0-9.\s]{1,10}[）)][^（()）]*$")
+_SHARE = re.compile(r"占(?:全国|全省|全市|全区|全县|全球|世界)")  # a share of the total the number just given is in
 _VARIANT = re.compile(r"同口径|可比口径|按可比价格计算|按可比价计算")
 _EXAMPLES_END = re.compile(r"(?<![高平同中初])等")  # not 高等, 平等 …
 _TRAILING_VERB = re.compile(r"(?:的)?(?:建设|创建|改造|提升|工作|任务|项目建设)$")
@@ -188,7 +192,9 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         elif not indicator and _ACTION_END.fullmatch(words.strip()):
             indicator = _told_before(text, clause)  # 甲业全面加速，|完成11亿元: what the clause before told of
         if indicator and not respective and (told := _indicator_of_previous(out, text, clause)):
-            indicator = indicator + told if _VARIANT.fullmatch(indicator) else _continued(told, indicator)
+            indicator = (indicator + told if _VARIANT.fullmatch(indicator)
+                         else told + indicator + "比重" if _SHARE.fullmatch(indicator)  # …616万吨、|占全国92.8%
+                         else _continued(told, indicator))
         if _COMPARED.match(words.strip()) and (compared := _indicator_of_previous(out, text, clause)):
             indicator = compared + ("增速" if out[-1].kind == "change" else "") + indicator  # 增长6%、|高于全国
         if not indicator:
@@ -364,7 +370,8 @@ def _indicator(words: str) -> str:
     """The indicator a clause's words name: without the verb, aim and time words that open it, the
     earlier level of a change (最低标准|从每人每月2295元|提高到2375元) and what a bracket closed before it."""
     words = _FROM.split(words)[0]
-    words = re.split(r"[）)]", words)[-1]
+    if not _GLOSS.search(words):  # 细颗粒物（PM2.5）浓度: a gloss in brackets stays in the name
+        words = re.split(r"[）)]", words)[-1]
     words = _AND_THEN.split(words)[-1]  # 自查自纠并|整改作风问题: the last of the actions joined names it
     words = _after_subject(words).strip()
     inner = list(_INNER_ACTION.finditer(words))
@@ -416,10 +423,15 @@ def _respective_items(text: str, pos: int) -> list[str]:
     甲镇居民、乙镇居民人均收入 → 甲镇居民人均收入)."""
     lo = _after_last(text, pos, "，,；;。：:！？!?\n")
     head, said, tail = text[lo:pos].rpartition("分别")
-    listed = 0 if said else _numbers_listed(text, pos)  # 甲、乙完成90%、20%: one number for each item
+    listed = _numbers_listed(text, pos)  # 甲、乙完成90%、20%: one number for each item
     if (said and len(tail) > 4) or (not said and listed < 2):
         return []
-    items = _with_head([_LEADING.sub("", i) for i in re.split(r"[、和及与]", head if said else tail) if i])
+    words = head if said else tail
+    # 甲和乙业、丙业增加值分别…: split at 、 alone where that gives as many items as numbers
+    splits = [[_LEADING.sub("", i) for i in re.split(marks, words) if i] for marks in ("、", r"[、和及与]")]
+    items = _with_head(next((s for s in splits if len(s) == listed >= 2), splits[1]))
+    if len(items) == 1 and items[0].startswith("城乡") and listed == 2:
+        items = ["城镇" + items[0][2:], "农村" + items[0][2:]]  # 城乡居民收入分别增长…: town and country
     if not said and len(items) != listed:
         return []
     last = items[-1] if items else ""
@@ -428,9 +440,9 @@ def _respective_items(text: str, pos: int) -> list[str]:
 
 
 def _numbers_listed(text: str, pos: int) -> int:
-    """How many quantities run from text[pos] joined by 、 (90%、20%)."""
+    """How many quantities run from text[pos] joined by 、 or 和 (90%、20%; 4%左右和6%左右)."""
     count = 0
-    while (m := _QUANTITY.match(text, pos)) and (count == 0 or text[pos - 1] == "、"):
+    while (m := _QUANTITY.match(text, pos)) and (count == 0 or text[pos - 1] in "、和"):
         count, pos = count + 1, m.end() + 1
     return count
 
