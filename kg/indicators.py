@@ -19,6 +19,8 @@ _OWN_AREA = re.compile(r"^(?:全国|全省|全市|全区|全县|全州|全旗|�
                        r"|我区|我县|全年|年度|当年|今年|地方)+")
 _NOISE = re.compile(r"[\s“”\"'《》（）()·]|实现|完成|达到|(?<=[\u4e00-\u9fff])总(?=产量)")  # 粮食总产量: 粮食产量
 _MAGNITUDE = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
+# Indicators that stand for another when written alone: the jobs added that reports count are the towns'.
+_WHOLE = {"新增就业": "城镇新增就业"}
 # Units that measure the same thing, in a base unit: mass in 吨 (1 斤 = 0.5 kg), area in 平方米 …
 _CONVERT = {"斤": (0.0005, "吨"), "公斤": (0.001, "吨"), "千克": (0.001, "吨"), "平方公里": (1_000_000, "平方米"),
             "平方千米": (1_000_000, "平方米"), "公顷": (10_000, "平方米"), "千米": (1, "公里"), "％": (1, "%"),
@@ -34,7 +36,7 @@ def key(indicator: str) -> str:
     for short, full in _ABBREVIATIONS:
         if short in k and full not in k:
             k = k.replace(short, full)
-    return k
+    return _WHOLE.get(k, k)
 
 
 def base(value: float, unit: str) -> tuple[float, str]:

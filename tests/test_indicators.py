@@ -10,6 +10,7 @@ def test_abbreviations_and_the_speaker_s_own_area_do_not_change_an_indicator():
     assert key("GDP") == key("全省地区生产总值") == key("生产总值")
     assert key("经济增长") == key("地区生产总值")  # the economy's growth is GDP's
     assert key("粮食总产量") == key("粮食产量") and key("工业总产值") != key("工业产值")
+    assert key("新增就业") == key("城镇新增就业") and key("农村新增就业") != key("城镇新增就业")
     assert key("地方一般公共预算收入") == key("一般公共预算收入")
 
 

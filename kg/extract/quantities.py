@@ -110,6 +110,9 @@ _NEXT_COUNT = re.compile(rf"、(?:[^，,；;。、\d]{{1,10}}等)?{_NUMBER}[余�
 _NAMED_BY_GROWTH = frozenset({"经济"})
 # A variant of the indicator just given (…85亿元，同口径增长4.2%): named with it.
 _GLOSS = re.compile(r"[（(][A-Za-z0-9.\s]{1,10}[）)][^（()）]*$")
+_ORDINALS = "一二三四五六七八九十"
+# What a list's last item may end with for every item (甲业、乙业增加值分别增长…).
+_LIST_MEASURE = re.compile(r"(?:增加值|产值|营业收入|营收|产量|总额|利润)$")
 _SHARE = re.compile(r"占(?:全国|全省|全市|全区|全县|全球|世界)")  # a share of the total the number just given is in
 _VARIANT = re.compile(r"同口径|可比口径|按可比价格计算|按可比价计算")
 _EXAMPLES_END = re.compile(r"(?<![高平同中初])等")  # not 高等, 平等 …
@@ -327,6 +330,8 @@ def _skip(text: str, m: re.Match[str]) -> bool:
     if m.group("value") == "一" and (
             (unit := m.group("unit")) and text.startswith(unit, m.end()) or before in ("新", "上", "下", "本")):
         return True  # 一张张, 一个个 (reduplicated), 新一轮, 上一批 (the next, the last): they count nothing
+    if m.group("value") in ("百", "千", "万") and text[m.end() : m.end() + 1] in ("百", "千", "万"):
+        return True  # 千家万户, 百村千企: an idiom of many, no count
     if m.group() == "一批" or m.group("unit") in ("小时", "天") and text[m.end() : m.end() + 1] in "内":
         return True  # 一批优质企业 counts nothing; 24小时内 is a time limit
     if m.group("unit") in _ATTRIBUTE_UNITS and re.match(r"[\u4e00-\u9fff]", text[m.end() : m.end() + 1]):
@@ -338,7 +343,11 @@ def _skip(text: str, m: re.Match[str]) -> bool:
 
 
 def _number(s: str) -> float | None:
+    """The value of a number written in digits or in words; a bare magnitude counts one of it
+    (千亿 is 一千亿, 超万人 ten thousand), which cn2an does not read."""
     s = s.replace(",", "")
+    if s[:1] in ("十", "百", "千", "万", "亿") and s != "十":
+        s = "一" + s
     try:
         return float(s) if s[0].isdigit() else float(cn2an.cn2an(s.replace("两", "二"), "smart"))
     except (ValueError, IndexError):
@@ -507,11 +516,18 @@ def _overlap(first: str, then: str) -> int:
 def _with_tail(item: str, last: str) -> str:
     """A list item with the tail the last item gives them all, where it stops short of it: it is a
     word or less, or it ends as the last item's start of its length does (甲镇居民 | 乙镇居民人均收入),
-    or its last character comes early in the last item (对东盟 | 欧盟进出口 → 对东盟进出口)."""
+    or its last character comes early in the last item (对东盟 | 欧盟进出口 → 对东盟进出口); else
+    the measure the last item ends with (信息传输、租赁业增加值 → 信息传输增加值). Numbered items
+    take what follows the last one's number (第一、二、三产业 → 第一产业)."""
+    if item and item[-1] in _ORDINALS and last[:1] in _ORDINALS and len(last) > 2:
+        return item + last[1:]
     if len(last) - len(item) > 2 and (len(item) <= 2 or item[-1] == last[len(item) - 1]):
         return item + last[len(item):]
     at = last.find(item[-1], 0, len(item)) if item else -1
-    return item + last[at + 1:] if at >= 0 and len(last) - at > 2 else item
+    if at >= 0 and len(last) - at > 2:
+        return item + last[at + 1:]
+    measure = _LIST_MEASURE.search(last)
+    return item + measure.group() if measure and item != last and not _LIST_MEASURE.search(item) else item
 
 
 def _indicator_of_previous(found: list[Quantity], text: str, clause: int) -> str:

@@ -359,3 +359,14 @@ def test_a_comparison_base_an_ordinal_and_an_adverb_over_a_list_are_not_the_indi
 ])
 def test_lists_shares_glosses_and_reaching_verbs(text, want):
     assert [(q[0], q[1]) for q in found(text)] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("生物医药产值超千亿元。", [("生物医药产值", 1e11, "元")]),
+    ("千家万户受益，近百家企业入驻。", [("企业入驻", 100.0, "家")]),  # 千家万户 is an idiom of many
+    ("信息传输、租赁和商务服务业增加值分别增长18.6%、10.4%。",
+     [("信息传输增加值", 18.6, "%"), ("租赁和商务服务业增加值", 10.4, "%")]),
+    ("第一、二产业增加值分别增长3%、5%。", [("第一产业增加值", 3.0, "%"), ("二产业增加值", 5.0, "%")]),
+])
+def test_bare_magnitudes_idioms_and_the_measure_a_list_shares(text, want):
+    assert [q[:3] for q in found(text)] == want
