@@ -185,6 +185,8 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             indicator = _indicator(_REACHED.sub("", words[: change.start()] if change else words))
             if change and indicator in _NAMED_BY_GROWTH and "增长" in change.group():
                 indicator += "增长"
+            elif indicator == "就业" and words.rstrip().endswith("新增就业"):
+                indicator = "新增就业"  # the statistic's name: the jobs added
         if not indicator and not words.strip() and out and text[out[-1].end : opening] in ("", "、"):
             indicator = out[-1].indicator  # 9家企业申领补贴|1.2亿元, 突破300亿元、|达到312亿元: of the one just given
         elif not indicator and change:
