@@ -53,12 +53,17 @@ def test_ids_are_stable_across_builds_and_input_order():
     assert ids_of(first, "福海街道") == {"district-440306010"}
 
 
-def test_slippage_is_flagged():
+def _bridge_planned_then(said_in_2023: str):
+    """The timeline of a bridge a 2022 plan aims to complete, and that a 2023 review names so."""
     plan = doc("p", "福海街道2022年工作计划\n二、2022年工作计划\n福海街道力争建成青木湾人行天桥。",
                "福海街道2022年工作计划")
-    later = doc("q", "福海街道2023年工作总结\n一、2023年工作总结\n福海街道青木湾人行天桥开工建设。",
-                "福海街道2023年工作总结")
+    later = doc("q", f"福海街道2023年工作总结\n一、2023年工作总结\n福海街道{said_in_2023}。", "福海街道2023年工作总结")
     (t,) = timelines(resolve([extract(plan), extract(later)]))
+    return t
+
+
+def test_slippage_is_flagged():
+    t = _bridge_planned_then("青木湾人行天桥开工建设")
     assert t.slipped and "completed" in t.slipped[0]
 
 
@@ -154,11 +159,7 @@ def test_names_sharing_only_their_first_and_last_two_do_not_share_a_block():
 
 
 def test_a_presumed_stage_is_no_evidence_of_slippage():
-    plan = doc("p", "福海街道2022年工作计划\n二、2022年工作计划\n福海街道力争建成青木湾人行天桥。",
-               "福海街道2022年工作计划")
-    later = doc("q", "福海街道2023年工作总结\n一、2023年工作总结\n福海街道青木湾人行天桥、云杉路口袋公园等项目。",
-                "福海街道2023年工作总结")
-    (t,) = timelines(resolve([extract(plan), extract(later)]))
+    t = _bridge_planned_then("青木湾人行天桥、云杉路口袋公园等项目")
     assert [(e.year, e.stage, e.presumed) for e in t.entries] == [(2022, "completed", False),
                                                                   (2023, "under_way", True)]
     assert t.slipped == []  # 2023 names the bridge with no cue: it is presumed under way, not shown late
