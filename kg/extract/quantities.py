@@ -23,16 +23,25 @@ _CN = "〇零一二两三四五六七八九十百千万亿"
 _MAX_INDICATOR = 24
 # A count of things done is counted in one of these; everything else measured is a level.
 _COUNT_UNITS = tuple("个 家 名 人 位 场 次 项 座 所 条 户 套 间 辆 台 件 处 栋 幢 宗"
-                     " 支 种 类 款 篇 人次 家次 户次 场次 批次 批 张 块 棵 株 头 只 片 期 份 轮 艘 架 架次 例".split())
+                     " 支 种 类 款 篇 人次 家次 户次 场次 批次 批 张 块 棵 株 头 只 片 期 份 轮 艘 架 架次 例 起"
+                     .split())
 _MEASURE_UNITS = tuple("亿美元 万美元 美元 亿元 万元 千元 元 个百分点 百分点 % ％ ‰"
                        " 平方公里 平方千米 平方米 立方米 公里 千米 米 公顷 亩 吨 千瓦时"
                        " 千瓦 兆瓦时 兆瓦 标准箱 标箱 倍 小时 天 岁 斤 公斤 千克 微克/立方米 毫克/立方米 毫克/升"
-                       " 吨/日 吨/天 立方米/日 立方米/天 ㎡ m² ㎞ km".split())
+                       " 吨/日 吨/天 立方米/日 立方米/天 ㎡ m² ㎞ km μg/m3 μg/m³".split())
 # Units that, right before a noun, say what it is like (an age, a duration, a rating), not how much of it.
 _ATTRIBUTE_UNITS = ("岁", "小时", "天", "千瓦", "兆瓦", "千瓦时", "兆瓦时")
-_UNIT_FORMS = {"％": "%", "㎡": "平方米", "m²": "平方米", "㎞": "公里", "km": "公里"}  # as the guide writes them
-_COUNT_UNIT = "|".join(map(re.escape, sorted(_COUNT_UNITS, key=len, reverse=True)))
-_UNITS = sorted(_MEASURE_UNITS + _COUNT_UNITS, key=len, reverse=True)
+_UNIT_FORMS = {"％": "%", "㎡": "平方米", "m²": "平方米", "㎞": "公里", "km": "公里", "μg/m3": "微克/立方米",
+               "μg/m³": "微克/立方米"}  # as the guide writes them
+
+
+def _alternatives(units: tuple[str, ...]) -> str:
+    """A pattern of the units, longest first; 起 counts cases (3起纠纷), but not in 一起 (together)."""
+    return "|".join(re.escape(u) if u != "起" else "(?<!一)起" for u in sorted(units, key=len, reverse=True))
+
+
+_COUNT_UNIT = _alternatives(_COUNT_UNITS)
+_UNIT = _alternatives(_MEASURE_UNITS + _COUNT_UNITS)
 _MAGNITUDES = "万亿千百"
 _NUMBER = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:点[{_CN}]+)?)"
 _QUANTITY = re.compile(
@@ -40,7 +49,7 @@ _QUANTITY = re.compile(
     rf"(?P<before>约|近|超过|超|突破|不低于|不少于|不超过|低于|控制在|达到|达)?"
     rf"(?P<value>{_NUMBER})(?:\s*[-—~～至到]\s*(?P<high>{_NUMBER}))?"
     rf"(?P<loose>余|多)?(?P<mag>万亿|[{_MAGNITUDES}](?:(?![{_MAGNITUDES}])|(?=千[瓦米克元])))?(?P<loose2>余|多)?"
-    rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))}|(?<=[一二三四五六七八九])成|(?<=[万亿])(?![级多余]))"  # 399万，
+    rf"(?P<unit>{_UNIT}|(?<=[一二三四五六七八九])成|(?<=[万亿])(?![级多余]))"  # 399万，
     rf"(?P<after>以上|左右|以内|以下|之内|上下)?")
 _MONEY = re.compile(r"(?:金额|资金|投资|经费|收入|产值|总额|营收|税收)(?:约|达到|达|为|共|超过|超)?$")
 _COMPARED = re.compile(r"(?:高于|低于|快于|慢于|超出|领先|超过)")  # a comparison of the number just given
@@ -73,7 +82,7 @@ _ACTIONS = (r"实现|完成|实施|引进|引导|培育|创建|建设|新建|改
             r"|招引|争创|吸引|服务|帮助|带动|提供|发放|投入|解决|选举产生|下发|修订完善|修订|受理|办理|培训|慰问|走访|巡查"
             r"|清理|设置|出台|制定|印发|发布")
 _LEADING = re.compile(
-    r"^(?:(?:[一二三四五六七八九十]+是|全年|年内|当年|今年|累计|共计|共|总计|合计|其中|全街道|全镇|全区|全市|全省|全县|辖区|坚决|全力|努力|圆满|顺利|积极|新增|新建|新|已|并|力争|确保|争取|预计|计划"
+    r"^(?:(?:[一二三四五六七八九十]+是|后将|将|全年|年内|当年|今年|累计|共计|共|总计|合计|其中|全街道|全镇|全区|全市|全省|全县|辖区|坚决|全力|努力|圆满|顺利|积极|新增|新建|新|已|并|力争|确保|争取|预计|计划"
     r"|及时|依法|全面|严格|有效|持续|扎实|切实|深入|大力|进一步|稳步|高质量|高标准|主动|精准|广泛|以来|常态化"
     rf"|{_ACTIONS}|达到|达|突破|超过|约|为|有|全年完成|到\d{{4}}年底?|\d{{4}}年"
     r"|截至\d{1,2}月(?:\d{1,2}日|底)?|今年以来|\d{1,2}\s*[-—至~]\s*\d{1,2}月)\s*)+")
@@ -109,8 +118,14 @@ _NEXT_COUNT = re.compile(rf"、(?:[^，,；;。、\d]{{1,10}}等)?{_NUMBER}[余�
 # A field named alone, whose growth is what the number measures (经济增长5%: not 经济).
 _NAMED_BY_GROWTH = frozenset({"经济"})
 # A variant of the indicator just given (…85亿元，同口径增长4.2%): named with it.
+_QUOTES = re.compile(r"[“”\"]")
+_BRACKET_BEFORE = re.compile(r"[（(][^（()）\n]{1,8}[）)]$")
+_BRACKET_END = re.compile(r"(?<=[\u4e00-\u9fff])[（(][^（()）]{1,8}[）)]\s*$")
 _GLOSS = re.compile(r"[（(][A-Za-z0-9.\s]{1,10}[）)][^（()）]*$")
 _ORDINALS = "一二三四五六七八九十"
+# 一个山头一个山头: one by one, said of each (the first and the second time)
+_REPEATED = re.compile(rf"([\u4e00-\u9fff]{{1,4}})一(?:{_COUNT_UNIT})\1")
+_REPEATS = re.compile(rf"一(?:{_COUNT_UNIT})([\u4e00-\u9fff]{{1,4}})一(?:{_COUNT_UNIT})$")
 # What a list's last item may end with for every item (甲业、乙业增加值分别增长…).
 _LIST_MEASURE = re.compile(r"(?:增加值|产值|营业收入|营收|产量|总额|利润)$")
 _SHARE = re.compile(r"占(?:全国|全省|全市|全区|全县|全球|世界)")  # a share of the total the number just given is in
@@ -160,9 +175,12 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         change = _CHANGE.search(words)
         start, end = opening + (len(words) - len(words.lstrip())), m.end()
         before_noun = counts or (
-            m.group("unit") in _SIZE_UNITS and (_ACTED.search(words) or not words.strip()))
+            _UNIT_FORMS.get(m.group("unit"), m.group("unit")) in _SIZE_UNITS
+            and (_ACTED.search(words) or not words.strip()))
         after = _COUNTED_NOUN.match(text, _run_end(text, m.end())) if before_noun else None  # 4场以上|宣讲会 too
-        if after and words.strip() and not _ACTED.search(words) and not m.group("value")[0].isdigit():
+        listed = text[opening - 1 : opening] == "、" and after and words.strip()[-1:] in after.group()
+        if (after and words.strip() and not _ACTED.search(words) and not m.group("value")[0].isdigit()
+                and not listed):  # 甲路、乙路两条|断头路: the list is what is counted
             continue  # 中央|八项规定: a count in words inside a name, no action produced it
         respective, changed = None, bool(change)  # 甲、乙分别增长5%、6%: each number is its item's
         if run and run[1] < len(run[0]) and re.fullmatch(r"[、，,和及与]?", text[run[2] : m.start()]):
@@ -327,11 +345,15 @@ def _skip(text: str, m: re.Match[str]) -> bool:
         return True
     if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after):
         return True
-    if text[m.end() : m.end() + 1] in ("”", '"', "+") or before in ("“", '"', "+"):
+    inside = before == '"' and text.count('"', _sentence_start(text, m.start()), m.start()) % 2 == 1
+    if text[m.end() : m.end() + 1] in ("”", '"', "+") or before in ("“", "+") or inside:
         return True  # “13+2”, “1+N”: a formula's numbers
     if m.group("value") == "一" and (
             (unit := m.group("unit")) and text.startswith(unit, m.end()) or before in ("新", "上", "下", "本")):
         return True  # 一张张, 一个个 (reduplicated), 新一轮, 上一批 (the next, the last): they count nothing
+    if text.startswith("方面", m.end()) or _REPEATED.match(text, m.end()) or _REPEATS.search(
+            text, max(0, m.start() - 6), m.end()):
+        return True  # 8个方面: a grouping; 一个山头一个山头: each one, no count
     if m.group("value") in ("百", "千", "万") and text[m.end() : m.end() + 1] in ("百", "千", "万"):
         return True  # 千家万户, 百村千企: an idiom of many, no count
     if m.group() == "一批" or m.group("unit") in ("小时", "天") and text[m.end() : m.end() + 1] in "内":
@@ -357,9 +379,11 @@ def _number(s: str) -> float | None:
 
 
 def _clause_before(text: str, pos: int) -> int:
-    """Where the clause holding text[pos] starts."""
+    """Where the clause holding text[pos] starts; not inside brackets that close right before it
+    (纳统产值(营收)|40亿元)."""
     lo = max(0, pos - _MAX_INDICATOR - 12)
-    starts = [m.end() for m in _CLAUSE_START.finditer(text, lo, pos)]
+    glossed = _BRACKET_BEFORE.search(text, lo, pos)
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, lo, glossed.start() if glossed else pos)]
     return starts[-1] if starts else lo
 
 
@@ -381,6 +405,7 @@ def _indicator(words: str) -> str:
     """The indicator a clause's words name: without the verb, aim and time words that open it, the
     earlier level of a change (最低标准|从每人每月2295元|提高到2375元) and what a bracket closed before it."""
     words = _FROM.split(words)[0]
+    words = _BRACKET_END.sub("", words)  # 纳统产值(营收)|40亿元: what the brackets gloss is named before them
     if not _GLOSS.search(words):  # 细颗粒物（PM2.5）浓度: a gloss in brackets stays in the name
         words = re.split(r"[）)]", words)[-1]
     words = _AND_THEN.split(words)[-1]  # 自查自纠并|整改作风问题: the last of the actions joined names it
@@ -407,7 +432,9 @@ def _after_subject(words: str) -> str:
 
 def _named(name: str) -> str:
     """`name` if it can name an indicator: not a generic word, at most _MAX_INDICATOR characters
-    (the last ones: a long clause ends with what it counts), with Chinese in it or an abbreviation."""
+    (the last ones: a long clause ends with what it counts), with Chinese in it or an abbreviation.
+    Quotation marks go: a name is compared without them (新增“小巨人”企业 is 新增小巨人企业)."""
+    name = _QUOTES.sub("", name)
     if name in _GENERIC:
         return ""
     if len(name) > _MAX_INDICATOR:
@@ -420,7 +447,7 @@ def _counted(noun: str, words: str) -> str:
     first word), and a noun of one word takes the words that qualify it before the number
     (推动甲产业发展|10条|措施 → 甲产业发展措施) unless they end with the action or list that gave the
     count (解决|75家|企业, 甲、乙等|8家|企业)."""
-    name = _TRAILING_VERB.sub("", noun).strip("“”\"的 ")
+    name = _TRAILING_VERB.sub("", noun.rstrip("、和及与")).strip("“”\"的 ")
     if len(norm := re.sub(r"[“”\"]", "", name)) <= 2 and not _ACTED.search(words) and (qualifier := _indicator(words)):
         return _named(qualifier + norm)
     return _named(name)

@@ -371,3 +371,19 @@ def test_lists_shares_glosses_and_reaching_verbs(text, want):
 ])
 def test_bare_magnitudes_idioms_and_the_measure_a_list_shares(text, want):
     assert [q[:3] for q in found(text)] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("建成743㎡“福寿康”养老服务中心、500㎡托育园。",
+     [("福寿康养老服务中心", 743.0, "平方米"), ("托育园", 500.0, "平方米")]),
+    ("打通1.2km智慧健康步道。", [("智慧健康步道", 1.2, "公里")]),
+    ("调解25起纠纷，与群众一起学习。", [("调解纠纷", 25.0, "起")]),
+    ("一个山头一个山头去攻克，部署了8个方面重点工作，新建口袋公园3个。", [("口袋公园", 3.0, "个")]),
+    ('力争新增"小巨人"5家，建设"13+2"产业集群。', [("小巨人", 5.0, "家")]),
+    ("新增纳统产值(营收)40亿元以上。", [("纳统产值", 40.0, "亿元")]),
+    ("PM2.5平均浓度控制在19.0μg/m3以下。", [("PM2.5平均浓度", 19.0, "微克/立方米")]),
+    ("建成后将新增公办学位1680个。", [("公办学位", 1680.0, "个")]),
+    ("完成育桥路、景芳路两条断头路清拆。", [("断头路清拆", 2.0, "条")]),
+])
+def test_sizes_cases_groupings_quotes_brackets_and_short_names(text, want):
+    assert [q[:3] for q in found(text, mode="plan")] == want
