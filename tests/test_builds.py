@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from sample_corpus import make_corpus
 
-from kg import builds, rdf
+from kg import builds, pipeline, rdf
 from kg.resolve import timelines
 
 
@@ -44,3 +50,26 @@ def test_timelines_from_the_store_equal_those_of_the_corpus(tmp_path):
 
     assert key(stored) == key(direct)
     assert [e.presumed for t in stored for e in t.entries] == [True, False, False]
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+LEDGER_GOLD = Path(__file__).resolve().parents[1] / "data" / "gold" / "ledger"
+
+
+@pytest.mark.skipif(not (SHARED / "corpus-gwr").is_dir(), reason="../shared/corpus-gwr is absent")
+def test_the_ledger_of_two_provinces_gets_their_gold_pairs_right(tmp_path):
+    """End to end on real reports (河北, 天津: 2025 targets, 2026 results), scored as a user would."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "gold").mkdir()
+    for code in ("he", "tj"):
+        for year in (2025, 2026):
+            name = f"prov_{code}_{year}.txt"
+            shutil.copy(SHARED / "corpus-gwr" / "provincial" / name, tmp_path / "in" / name)
+        shutil.copy(LEDGER_GOLD / f"{code}.json", tmp_path / "gold")
+    pipeline.build([tmp_path / "in"], tmp_path / "out", pipeline.Options(jobs=1))
+    with rdf.open_store(builds.locate(tmp_path / "out").store) as store:
+        (tmp_path / "ledger.json").write_text(json.dumps(builds.ledger(store), ensure_ascii=False), encoding="utf-8")
+    scorer = [sys.executable, str(SHARED / "tools" / "score_ledger.py"), "--json"]
+    scored = subprocess.run([*scorer, "--gold", str(tmp_path / "gold"), "--pred", str(tmp_path / "ledger.json")],
+                            capture_output=True, text=True, check=True)
+    assert json.loads(scored.stdout)["right_recall"] >= 0.8
