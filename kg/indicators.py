@@ -17,7 +17,10 @@ _ABBREVIATIONS = (("规上", "规模以上"), ("社零", "社会消费品零售"
                   ("经济增长", "地区生产总值"))  # growth of the economy is measured as GDP's
 _OWN_AREA = re.compile(r"^(?:全国|全省|全市|全区|全县|全州|全旗|全镇|全街道|全乡|本省|本市|我省|我市"
                        r"|我区|我县|全年|年度|当年|今年|地方)+")
-_NOISE = re.compile(r"[\s“”\"'《》（）()·]|实现|完成|达到|(?<=[\u4e00-\u9fff])总(?=产量)")  # 粮食总产量: 粮食产量
+_NOISE = re.compile(r"[\s“”\"'《》（）()·]|实现|完成|达到|(?<=[\u4e00-\u9fff])总(?=产量)"  # 粮食总产量: 粮食产量
+                    r"|外贸(?=进出口)|(?<=进出口)贸易")  # 外贸进出口总额, 进出口贸易总额: the trade total
+# A rate of change named as such (居民消费价格涨幅 is how much 居民消费价格 rose).
+RATE_OF_CHANGE = re.compile(r"(?:涨幅|增幅|增速|增长率)$")
 _MAGNITUDE = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
 # Indicators that stand for another when written alone: the jobs added that reports count are the towns'.
 _WHOLE = {"新增就业": "城镇新增就业"}
@@ -36,6 +39,7 @@ def key(indicator: str) -> str:
     for short, full in _ABBREVIATIONS:
         if short in k and full not in k:
             k = k.replace(short, full)
+    k = re.sub(r"(?<=[\u4e00-\u9fff])总产$", "产量", RATE_OF_CHANGE.sub("", k))  # 粮食总产: 粮食产量
     return _WHOLE.get(k, k)
 
 

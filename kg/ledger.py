@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kg.indicators import LOWER_IS_BETTER, base, key
+from kg.indicators import LOWER_IS_BETTER, RATE_OF_CHANGE, base, key
 from kg.model import DocResult, Quantity
 
 MULTI_YEAR = re.compile(r"[五两三]年|十.五|累计|年均")
@@ -111,7 +111,7 @@ def _family(q: Quantity) -> str:
     """Targets and results compare within one kind of number: a rate of change with a rate of
     change (增长5.5%), a level rate with a level rate (失业率5.5%), an amount with an amount."""
     if base(q.value, q.unit)[1] in _RATES:
-        return "change" if q.kind == "change" else "rate"
+        return "change" if q.kind == "change" or RATE_OF_CHANGE.search(q.indicator) else "rate"
     return "amount"
 
 

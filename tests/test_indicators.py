@@ -11,6 +11,8 @@ def test_abbreviations_and_the_speaker_s_own_area_do_not_change_an_indicator():
     assert key("经济增长") == key("地区生产总值")  # the economy's growth is GDP's
     assert key("粮食总产量") == key("粮食产量") and key("工业总产值") != key("工业产值")
     assert key("新增就业") == key("城镇新增就业") and key("农村新增就业") != key("城镇新增就业")
+    assert key("外贸进出口总额") == key("进出口贸易总额") == key("进出口总额") and key("粮食总产") == key("粮食产量")
+    assert key("居民消费价格涨幅") == key("居民消费价格") and key("房地产") == "房地产"
     assert key("地方一般公共预算收入") == key("一般公共预算收入")
 
 

@@ -65,3 +65,10 @@ def test_a_total_of_several_years_judges_no_one_year_s_target():
     corpus = Corpus([_report("a-2025", "甲省", [q("城镇新增就业", 120, "万人", "≥")]),
                      _report("a-2026", "甲省", [five_years])])
     assert [e.status for e in entries(corpus.results)] == ["no_result"]
+
+
+def test_a_rate_of_change_named_as_such_meets_the_change_reported():
+    corpus = Corpus([_report("a-2025", "甲省", [q("居民消费价格涨幅", 3, "%", "≈")]),
+                     _report("a-2026", "甲省", [q("居民消费价格", 0.2, "%", mode="result", kind="change"),
+                                               q("城镇调查失业率", 5.1, "%", mode="result")])])
+    assert [(e.status, e.result and e.result.quantity.value) for e in entries(corpus.results)] == [("met", 0.2)]
