@@ -178,9 +178,9 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             _UNIT_FORMS.get(m.group("unit"), m.group("unit")) in _SIZE_UNITS
             and (_ACTED.search(words) or not words.strip()))
         after = _COUNTED_NOUN.match(text, _run_end(text, m.end())) if before_noun else None  # 4场以上|宣讲会 too
-        listed = text[opening - 1 : opening] == "、" and after and words.strip()[-1:] in after.group()
+        names_listed = bool(text[opening - 1 : opening] == "、" and after and words.strip()[-1:] in after.group())
         if (after and words.strip() and not _ACTED.search(words) and not m.group("value")[0].isdigit()
-                and not listed):  # 甲路、乙路两条|断头路: the list is what is counted
+                and not names_listed):  # 甲路、乙路两条|断头路: the list is what is counted
             continue  # 中央|八项规定: a count in words inside a name, no action produced it
         respective, changed = None, bool(change)  # 甲、乙分别增长5%、6%: each number is its item's
         if run and run[1] < len(run[0]) and re.fullmatch(r"[、，,和及与]?", text[run[2] : m.start()]):
