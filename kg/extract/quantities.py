@@ -225,8 +225,9 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         idx, year, mode = time_of(text, sections, m.start(), m.end())
         year = year if year is not None else _year_named(text, sections, idx, m.start())
         sentence = _sentence_start(text, m.start())
-        if (ahead := _horizon(text, sentence, m.start())) and (year is None or ahead > year):
-            year = ahead  # 到2030年|…达到600亿元: the number holds for the year the plan aims at
+        later = (ahead := _horizon(text, sentence, m.start())) is not None and (year is None or ahead > year)
+        if later:  # 到2030年|…达到600亿元: the number holds for the year aimed at, and is aimed at even in a review
+            year = ahead
         aimed = any(text[c.end() : c.end() + 1] not in "”\"" for c in
                     _TARGET.finditer(text, sentence, m.start()))  # not “…计划”
         stated = _STATED_TARGET.search(text, sentence, m.start()) or _FUTURE.search(text, clause, m.start())
@@ -239,7 +240,8 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         out.append(Quantity(
             indicator=indicator, value=value, unit=unit, kind=kind, bound=bound,
             start=start, end=end, year=year,
-            mode="target" if mode == Mode.PLAN or stated or (mode == Mode.OTHER and aimed) else "result", high=high,
+            mode="target" if mode == Mode.PLAN or stated or later or (mode == Mode.OTHER and aimed) else "result",
+            high=high,
             period=period if isinstance(period, str) else period.group() if period else None, section=idx))
     return out
 

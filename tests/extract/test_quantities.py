@@ -387,3 +387,8 @@ def test_bare_magnitudes_idioms_and_the_measure_a_list_shares(text, want):
 ])
 def test_sizes_cases_groupings_quotes_brackets_and_short_names(text, want):
     assert [q[:3] for q in found(text, mode="plan")] == want
+
+
+def test_a_review_s_figure_for_a_later_year_is_aimed_at():
+    got = find_quantities("到2027年，全区绿化覆盖率达到45%。", [Section("", 0, 20, 2024, "review")])  # type: ignore[arg-type]
+    assert [(q.value, q.year, q.mode) for q in got] == [(45.0, 2027, "target")]
