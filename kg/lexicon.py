@@ -143,7 +143,7 @@ BREAK_WORDS = frozenset(
 )
 # How something is done (充分|发挥, 精心|策划): before a verb in one word, the word is an action.
 MANNER = frozenset("充分 精心 潜心 主动 认真 切实 努力 全力 着力 大力 积极 持续 扎实 深入 全面 广泛 不断 加快 "
-                   "稳步 有序 高效 用心 倾力 合力 携手 强力 奋力 尽力 竭力 自觉 悉心 精准 集中 统一".split())
+                   "稳步 有序 高效 用心 倾力 合力 携手 强力 奋力 尽力 竭力 自觉 悉心 精准".split())
 # Verbs that do belong inside names (城市更新项目, 供电综合改造, 土地整备).
 NAME_INTERNAL = frozenset(
     "更新 改造 整治 整备 治理 提升 配套 统筹 综合 供电 示范 智造 制造 执法 监控 创新 创业 孵化 "

@@ -65,18 +65,19 @@ _PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|�
                      r"|[这近过去]*[五两三]年(?:来|间|内)?(?=[，,：:]|[^年]{0,20}累计)|“?十[一二三四五六]五”?(?:时期|期间|以来)|累计|年均")
 _YEARS_SPAN = re.compile(r"[这近过去]*[五两三]年(?:来|间)?|“?十[一二三四五六]五”?(?:时期|期间|以来)")
 # A paragraph that opens with one year.
-_ONE_YEAR = re.compile(r"20\d\d年(?!以来|[至到—-])|过去一年|过去的一年|一年来|全年|今年")
+_ONE_YEAR = re.compile(r"(?<![至到—-])20\d\d年(?!以来|[至到—-])|过去一年|过去的一年|一年来|全年|今年")
 # A year the number is aimed at, later than its section's: 到2030年…, …2030年达到…
-_AIMED_YEAR = re.compile(r"(?:到|至)(20\d\d)年(?:底|末)?前?")
+_AIMED_YEAR = re.compile(r"(?<!截)(?<!年)(?:到|至)(20\d\d)年(?:底|末)?前?")  # not 截至, not 2021年至2025年
+_THIS_YEAR = re.compile(r"今年|年内|当年|本年")
 _YEAR_BEFORE = re.compile(r"(20\d\d)年(?:底|末)?前?(?:达到|达|突破|超过|实现|将)?$")
 # What ends an indicator's words without being part of it: a comparison's base (比2020年), a time
 # (2030年, 年均) or an adverb over a list (甲率和乙率均|超过90%).
 _TRAILING = re.compile(r"(?:(?:比|较|与)(?:上年|去年|20\d\d年)(?:同期|末|底)?(?:相比)?"
-                       r"|(?:到|至)?20\d\d年(?:底|末)?前?|年均|日均|(?<!平)均|分别)$")
+                       r"|(?:到|至)?20\d\d年(?:底|末)?前?|年均|日均|(?<![平人户亩])均|分别)$")
 _ADDRESS = re.compile(r"^(?:各位代表|同志们|代表们)[，,：:!！]")  # the speaker turning to the audience
 _PARAGRAPHS_BACK = 40  # how far back a paragraph's time is looked for
 # Where a clause starts; not at a gloss in brackets (细颗粒物（PM2.5）平均浓度).
-_CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n]|[（(](?![A-Za-z0-9.\s]{1,10}[）)])")
+_CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n]|[（(](?!(?=[^）)]*[A-Za-z])[A-Za-z0-9.\s]{1,10}[）)])")
 # What opens an indicator without being part of it: the aim, the action on it, the time.
 _ACTIONS = (r"实现|完成|实施|引进|引导|培育|创建|建设|新建|改造|整治|开展|举办|组织|新增|落实|推动|推进|打造|建成"
             r"|招引|争创|吸引|服务|帮助|带动|提供|发放|投入|解决|选举产生|下发|修订完善|修订|受理|办理|培训|慰问|走访|巡查"
@@ -121,11 +122,11 @@ _NAMED_BY_GROWTH = frozenset({"经济"})
 _QUOTES = re.compile(r"[“”\"]")
 _BRACKET_BEFORE = re.compile(r"[（(][^（()）\n]{1,8}[）)]$")
 _BRACKET_END = re.compile(r"(?<=[\u4e00-\u9fff])[（(][^（()）]{1,8}[）)]\s*$")
-_GLOSS = re.compile(r"[（(][A-Za-z0-9.\s]{1,10}[）)][^（()）]*$")
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?=[^）)]*[A-Za-z])[A-Za-z0-9.\s]{1,10}[）)][^（()）]*$")
 _ORDINALS = "一二三四五六七八九十"
 # 一个山头一个山头: one by one, said of each (the first and the second time)
 _REPEATED = re.compile(rf"([\u4e00-\u9fff]{{1,4}})一(?:{_COUNT_UNIT})\1")
-_REPEATS = re.compile(rf"一(?:{_COUNT_UNIT})([\u4e00-\u9fff]{{1,4}})一(?:{_COUNT_UNIT})$")
+_REPEATS = re.compile(rf"一(?:{_COUNT_UNIT})([\u4e00-\u9fff]{{1,4}})一(?:{_COUNT_UNIT})$")  # then the same word
 # What a list's last item may end with for every item (甲业、乙业增加值分别增长…).
 _LIST_MEASURE = re.compile(r"(?:增加值|产值|营业收入|营收|产量|总额|利润)$")
 _SHARE = re.compile(r"占(?:全国|全省|全市|全区|全县|全球|世界)")  # a share of the total the number just given is in
@@ -195,7 +196,8 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             indicator, start, end = _counted(after.group(), words), m.start(), after.end()
             if indicator in _CLASSES:  # 招引甲、乙等|8家|企业: the action says which count it is
                 indicator = _action_before(text, m.start()) + indicator
-            if (listed := _NEXT_COUNT.match(text, after.end())) and (then := _COUNTED_NOUN.match(text, listed.end())):
+            if indicator and (listed := _NEXT_COUNT.match(text, after.end())) and (
+                    then := _COUNTED_NOUN.match(text, listed.end())):
                 indicator = _with_tail(indicator, then.group())  # 3个过百亿、5个过十亿|园区: the list's head
         elif change and out and out[-1].start >= clause:
             indicator = out[-1].indicator  # 警情3418宗同比下降3.8%: the change of the count just given
@@ -302,6 +304,7 @@ def _span_of_years(text: str, sections: list[Section], idx: int | None, pos: int
     its figures are totals of those years, not of the section's last one. The last paragraph of
     the section that opens with a time decides (过去五年，… then 刚刚过去的2025年，…), else its heading."""
     lo = sections[idx].start if idx is not None else 0
+    lo = max(lo, text.find("\n", lo, pos) + 1) if idx is not None else lo  # the heading is not a paragraph
     end = pos
     for _ in range(_PARAGRAPHS_BACK):
         paragraph = max(text.rfind("\n", lo, end) + 1, lo)
@@ -322,9 +325,9 @@ def _span_of_years(text: str, sections: list[Section], idx: int | None, pos: int
 def _horizon(text: str, sentence: int, pos: int) -> int | None:
     """The year a plan aims the number at: the last 到/至 YYYY年 of its sentence before it, or a
     YYYY年 right before it."""
-    aimed = [int(a.group(1)) for a in _AIMED_YEAR.finditer(text, sentence, pos)]
-    if aimed:
-        return aimed[-1]
+    aimed = list(_AIMED_YEAR.finditer(text, sentence, pos))
+    if aimed:  # …到2030年达到600亿元，今年达到400亿元: the nearer time word decides
+        return None if _THIS_YEAR.search(text, aimed[-1].end(), pos) else int(aimed[-1].group(1))
     right = _YEAR_BEFORE.search(text, max(sentence, pos - 12), pos)
     return int(right.group(1)) if right else None
 
@@ -353,12 +356,16 @@ def _skip(text: str, m: re.Match[str]) -> bool:
     if m.group("value") == "一" and (
             (unit := m.group("unit")) and text.startswith(unit, m.end()) or before in ("新", "上", "下", "本")):
         return True  # 一张张, 一个个 (reduplicated), 新一轮, 上一批 (the next, the last): they count nothing
-    if text.startswith("方面", m.end()) or _REPEATED.match(text, m.end()) or _REPEATS.search(
-            text, max(0, m.start() - 6), m.end()):
+    again = _REPEATS.search(text, max(0, m.start() - 6), m.end())
+    if text.startswith("方面", m.end()) or _REPEATED.match(text, m.end()) or (
+            again and text.startswith(again.group(1), m.end())):
         return True  # 8个方面: a grouping; 一个山头一个山头: each one, no count
+    bare = m.group("value")[:1] in ("十", "百", "千", "万", "亿") and m.group("value") != "十"
+    if bare and not (m.group("before") or m.group("loose") or m.group("loose2")):
+        return True  # 亿元以上项目, 百万人口, 惠及万家: a magnitude alone counts one only after 超, 近… (超千亿元)
     if m.group("value") in ("百", "千", "万") and text[m.end() : m.end() + 1] in ("百", "千", "万"):
         return True  # 千家万户, 百村千企: an idiom of many, no count
-    if m.group() == "一批" or m.group("unit") in ("小时", "天") and text[m.end() : m.end() + 1] in "内":
+    if m.group() == "一批" or m.group("unit") in ("小时", "天") and text[m.end() : m.end() + 1] == "内":
         return True  # 一批优质企业 counts nothing; 24小时内 is a time limit
     if m.group("unit") in _ATTRIBUTE_UNITS and re.match(r"[\u4e00-\u9fff]", text[m.end() : m.end() + 1]):
         return True  # 3-11岁儿童, 24小时值守, 9兆瓦时储能系统: what the noun after is like, not an amount

@@ -392,3 +392,24 @@ def test_sizes_cases_groupings_quotes_brackets_and_short_names(text, want):
 def test_a_review_s_figure_for_a_later_year_is_aimed_at():
     got = find_quantities("到2027年，全区绿化覆盖率达到45%。", [Section("", 0, 20, 2024, "review")])  # type: ignore[arg-type]
     assert [(q.value, q.year, q.mode) for q in got] == [(45.0, 2027, "target")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a bare magnitude alone counts nothing
+    ("新开工亿元以上项目35个，百万人口城市惠及万家。", [("开工亿元以上项目", 35.0)]),
+    ("居民收入人均达到4万元。", [("居民收入人均", 4.0)]),
+    ("主要任务：（1）新建学校3所；（2）改造道路5公里。", [("学校", 3.0), ("道路", 5.0)]),
+    ("引进3个项目、5个重大产业项目。", [("重大产业项目", 5.0)]),
+])
+def test_what_the_review_of_this_stop_found(text, want):
+    assert [(q[0], q[1]) for q in found(text)] == want
+
+
+@pytest.mark.parametrize(("text", "year", "mode", "want"), [
+    ("截至2025年1月底，全区累计备案企业320家。", 2024, "review", (2024, "result")),
+    ("2021年至2025年，全区新建学校30所。", 2023, "review", (2023, "result")),
+    ("到2030年成交额达到600亿元，今年成交额达到400亿元。", 2025, "plan", (2025, "target")),
+])
+def test_only_an_aim_at_a_later_year_moves_a_figure_s_year(text, year, mode, want):
+    got = find_quantities(text, [Section("", 0, len(text), year, mode)])  # type: ignore[arg-type]
+    assert (got[-1].year, got[-1].mode) == want
