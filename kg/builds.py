@@ -51,7 +51,7 @@ def timelines(store: rdf.KGStore, min_years: int = 2, timeout: float = 600.0) ->
         stage = b["stage"]["value"] if "stage" in b and b["stage"]["value"] else None
         by_id.setdefault(pid, Timeline(pid, b["name"]["value"])).entries.append(TimelineEntry(
             int(b["year"]["value"]), stage, b["mode"]["value"], b["doc"]["value"], b["sentence"]["value"],
-            text, start, start + len(text), "presumed" in b))
+            text, start, start + len(text), b.get("presumed", {}).get("value") == "true"))
     return recurring(by_id.values(), min_years)
 
 

@@ -103,7 +103,7 @@ class Mention:
     @property
     def presumed(self) -> bool:
         """A stage no cue gave: the year's default (`kg.stages.presume`), which evidence of slippage ignores."""
-        return self.stage is not None and self.stage_cue is None
+        return self.stage is not None and not self.stage_cue
 
 
 @dataclass
