@@ -285,3 +285,11 @@ def test_each_stage_in_the_jsonl_names_its_cue_or_none_when_presumed():
     assert stages["青湖大桥"] == [("completed", "竣工")]
     assert stages["云杉路口袋公园"] == [("planned", "谋划")]
     assert stages["松林路改造工程"] == [("under_way", None)]  # named with no cue: presumed under way
+
+
+def test_rhetoric_in_traditional_script_is_not_presumed_work():
+    text = "青湖街道2023年工作計劃\n一、2023年工作計劃\n讓我們攜手建設松林路改造工程。\n"
+    doc = Document(id="t", path="t.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+    stages = {e["name"]: [(m["stage"], m["stage_cue"]) for m in e["mentions"]]
+              for e in extract(doc, RULES).to_json()["entities"] if e["type"] == "Project"}
+    assert stages["松林路改造工程"] == [(None, None)]  # found, and a call to the audience is no work under way

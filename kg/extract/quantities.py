@@ -36,8 +36,9 @@ _UNIT_FORMS = {"％": "%", "㎡": "平方米", "m²": "平方米", "㎞": "公�
 
 
 def _alternatives(units: tuple[str, ...]) -> str:
-    """A pattern of the units, longest first; 起 counts cases (3起纠纷), but not in 一起 (together)."""
-    return "|".join(re.escape(u) if u != "起" else "(?<!一)起" for u in sorted(units, key=len, reverse=True))
+    """A pattern of the units, longest first; 起 counts cases (3起纠纷, 十一起), but not in 一起 (together)."""
+    return "|".join(re.escape(u) if u != "起" else f"(?<![^{_CN}]一)(?<!^一)起"
+                    for u in sorted(units, key=len, reverse=True))
 
 
 _COUNT_UNIT = _alternatives(_COUNT_UNITS)
@@ -360,7 +361,7 @@ def _skip(text: str, m: re.Match[str]) -> bool:
     if text.startswith("方面", m.end()) or _REPEATED.match(text, m.end()) or (
             again and text.startswith(again.group(1), m.end())):
         return True  # 8个方面: a grouping; 一个山头一个山头: each one, no count
-    bare = m.group("value")[:1] in ("十", "百", "千", "万", "亿") and m.group("value") != "十"
+    bare = set(m.group("value")) <= set("十百千万亿") and m.group("value") != "十"  # not 十一
     if bare and not (m.group("before") or m.group("loose") or m.group("loose2")):
         return True  # 亿元以上项目, 百万人口, 惠及万家: a magnitude alone counts one only after 超, 近… (超千亿元)
     if m.group("value") in ("百", "千", "万") and text[m.end() : m.end() + 1] in ("百", "千", "万"):
@@ -481,6 +482,8 @@ def _respective_items(text: str, pos: int) -> list[str]:
         items = ["城镇" + items[0][2:], "农村" + items[0][2:]]  # 城乡居民收入分别增长…: town and country
     if not said and len(items) != listed:
         return []
+    if items and re.match(rf"第[{_ORDINALS}]", items[0]):  # 第一、二产业: each item is 第 its number
+        items = [items[0], *("第" + i if i[:1] in _ORDINALS else i for i in items[1:])]
     last = items[-1] if items else ""
     named = [_indicator(_with_tail(i, last)) for i in items]
     return named if len(named) >= 2 and all(named) else []

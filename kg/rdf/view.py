@@ -27,11 +27,12 @@ _Q_ALIASES = "SELECT ?e ?alt WHERE { ?e skos:altLabel ?alt }"
 _Q_YEARS = "SELECT ?e ?year WHERE { ?e kg:yearMentioned ?year }"
 _Q_DOCS = "SELECT ?e ?doc WHERE { ?r kg:mentions ?e ; dcterms:identifier ?doc }"
 _Q_TIMELINE = """
-SELECT ?e ?doc ?start ?end ?year ?mode ?stage ?sentence ?text WHERE {
+SELECT ?e ?doc ?start ?end ?year ?mode ?stage ?presumed ?sentence ?text WHERE {
   ?e a kg:Project .
   ?m kg:mentionOf ?e ; kg:year ?year ; kg:inReport/dcterms:identifier ?doc ; kg:startOffset ?start ;
      kg:endOffset ?end ; kg:mode ?mode ; kg:text ?text .
-  OPTIONAL { ?m kg:stage ?stage } OPTIONAL { ?m kg:inSentence/kg:text ?sentence }
+  OPTIONAL { ?m kg:stage ?stage } OPTIONAL { ?m kg:stagePresumed ?presumed }
+  OPTIONAL { ?m kg:inSentence/kg:text ?sentence }
 }"""
 _Q_SECTIONS = """
 SELECT ?doc ?i ?title ?year ?mode WHERE {
@@ -104,7 +105,8 @@ def graph_view(store: KGStore) -> nx.MultiDiGraph:
         sentence, text = row["sentence"] or "", row["text"]
         at = sentence.find(text)  # the sentence is stored stripped: find the mention in it
         g.nodes[_name(row["e"])]["timeline"].append({
-            "year": row["year"], "stage": _term(row["stage"]), "mode": _term(row["mode"]), "doc": intern(row["doc"]),
+            "year": row["year"], "stage": _term(row["stage"]), "presumed": row["presumed"] is True,
+            "mode": _term(row["mode"]), "doc": intern(row["doc"]),
             "sentence": intern(sentence), "start": at if at >= 0 else None, "end": at + len(text) if at >= 0 else None,
             "offset": row["start"]})
     for row in _select(db, _Q_SLIPPED):

@@ -72,13 +72,19 @@ def _type_rank(type_: str) -> int:
     return TYPES.index(type_) if type_ in TYPES else len(TYPES)
 
 
+def _weight(t: dict) -> tuple[bool, int]:
+    """A stage the text states outweighs one kg presumed (no stage words), whatever their order."""
+    return not t.get("presumed"), stage_rank(t.get("stage"))
+
+
 def furthest_by_year(timeline: list[dict]) -> dict[int, str | None]:
-    """Each dated year's furthest stage (None: mentioned with no stage stated)."""
-    stage: dict[int, str | None] = {}
+    """Each dated year's furthest stage (None: mentioned with no stage stated); a presumed stage
+    only where the year states none."""
+    best: dict[int, dict] = {}
     for t in timeline:
-        if t["year"] not in stage or stage_rank(t.get("stage")) > stage_rank(stage[t["year"]]):
-            stage[t["year"]] = t.get("stage")
-    return dict(sorted(stage.items()))
+        if t["year"] not in best or _weight(t) > _weight(best[t["year"]]):
+            best[t["year"]] = t
+    return {year: best[year].get("stage") for year in sorted(best)}
 
 
 def evidence(t: dict) -> list[tuple[str, bool]]:
@@ -162,8 +168,9 @@ class Site:
         return {"label": r["label"], "href": r["href"]} if r else {"label": doc, "href": None}
 
     def latest_stage(self, n: str) -> str | None:
-        staged = [t["stage"] for t in self.nodes[n]["timeline"] if t.get("stage") in STAGES]
-        return staged[-1] if staged else None
+        staged = [t for t in self.nodes[n]["timeline"] if t.get("stage") in STAGES]
+        stated = [t for t in staged if not t.get("presumed")] or staged
+        return stated[-1]["stage"] if stated else None
 
     def parents(self, n: str) -> list[str]:
         """The partOf chain above a district, nearest first (stops on a cycle)."""
@@ -351,15 +358,16 @@ class Site:
         a = self.nodes[n]
         best, rows = -1, []
         for t in a["timeline"]:
-            rank = stage_rank(t.get("stage"))
+            rank = -1 if t.get("presumed") else stage_rank(t.get("stage"))  # a presumption claims no slip
             behind = 0 <= rank < best
             best = max(best, rank)
-            rows.append({"year": t["year"], "stage": t.get("stage"), "behind": behind, "mode": t.get("mode") or "",
+            rows.append({"year": t["year"], "stage": t.get("stage"), "presumed": bool(t.get("presumed")),
+                         "behind": behind, "mode": t.get("mode") or "",
                          "report": self.report_ref(str(t.get("doc") or "")), "evidence": evidence(t)})
         if len(rows) > TIMELINE_ROWS:  # the first report's sentence for each year and stage
             firsts: dict[tuple, dict] = {}
             for r in rows:
-                firsts.setdefault((r["year"], r["stage"]), r)
+                firsts.setdefault((r["year"], r["stage"], r["presumed"]), r)
             rows = list(firsts.values())
         links = self.links(n)
         listed: dict[str, list[tuple[str, str]]] = defaultdict(list)

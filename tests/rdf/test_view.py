@@ -17,6 +17,7 @@ def test_graph_view_nodes_edges_and_timeline(store) -> None:
     assert [(t["year"], t["stage"], t["mode"], t["doc"]) for t in p["timeline"]] == [
         (2022, "under_way", "review", "a-2022"), (2023, "completed", "plan", "a-2022"),
         (2024, "under_way", "review", "b-2024")]
+    assert not any(t["presumed"] for t in p["timeline"])  # each stage has its cue words
     assert "力争竣工" in p["timeline"][1]["sentence"]
     town = g.nodes[DISTRICT]
     assert (town["level"], town["code"], town["district"]) == ("town", "440399001", None)

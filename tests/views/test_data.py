@@ -48,6 +48,21 @@ def test_stage_bars_count_each_project_once_a_year_at_its_furthest_stage() -> No
     assert data.stage_bars({"p": []}) is None
 
 
+def test_a_presumed_stage_yields_to_a_stated_one_and_claims_no_slip() -> None:
+    timeline = [{"year": 2022, "stage": "completed", "presumed": False, "doc": "a", "sentence": "甲"},
+                {"year": 2023, "stage": "under_way", "presumed": True, "doc": "b", "sentence": "乙"},
+                {"year": 2024, "stage": "under_way", "presumed": True, "doc": "c", "sentence": "丙"},
+                {"year": 2024, "stage": "planned", "presumed": False, "doc": "c", "sentence": "丁"}]
+    assert data.furthest_by_year(timeline) == {2022: "completed", 2023: "under_way", 2024: "planned"}
+    g = nx.MultiDiGraph()
+    g.add_node("project-1", label="云溪公园", type="Project", timeline=timeline)
+    page = data.Site(g).project("project-1")
+    assert [(r["stage"], r["presumed"], r["behind"]) for r in page["timeline"]] == [
+        ("completed", False, False), ("under_way", True, False), ("under_way", True, False),
+        ("planned", False, True)]  # only the stated 2024 stage falls behind 2022's
+    assert page["stage"] == "planned"  # the latest stated stage, not the later presumption
+
+
 def test_stage_line_needs_two_years_and_a_stage() -> None:
     assert data.stage_line([{"year": 2022, "stage": "planned"}]) is None
     assert data.stage_line([{"year": 2022, "stage": None}, {"year": 2023, "stage": None}]) is None
