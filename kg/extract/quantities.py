@@ -72,9 +72,9 @@ _AIMED_YEAR = re.compile(r"(?<!截)(?<!年)(?:到|至)(20\d\d)年(?:底|末)?前
 _THIS_YEAR = re.compile(r"今年|年内|当年|本年")
 _YEAR_BEFORE = re.compile(r"(20\d\d)年(?:底|末)?前?(?:达到|达|突破|超过|实现|将)?$")
 # What ends an indicator's words without being part of it: a comparison's base (比2020年), a time
-# (2030年, 年均) or an adverb over a list (甲率和乙率均|超过90%).
+# (2030年, 年均) or an adverb over a list (甲率和乙率均|超过90%, 甲、乙各|1家).
 _TRAILING = re.compile(r"(?:(?:比|较|与)(?:上年|去年|20\d\d年)(?:同期|末|底)?(?:相比)?"
-                       r"|(?:到|至)?20\d\d年(?:底|末)?前?|年均|日均|(?<![平人户亩])均|分别)$")
+                       r"|(?:到|至)?20\d\d年(?:底|末)?前?|年均|日均|(?<![平人户亩])均|(?<=[\u4e00-\u9fff”])各|分别)$")
 _ADDRESS = re.compile(r"^(?:各位代表|同志们|代表们)[，,：:!！]")  # the speaker turning to the audience
 _PARAGRAPHS_BACK = 40  # how far back a paragraph's time is looked for
 # Where a clause starts; not at a gloss in brackets (细颗粒物（PM2.5）平均浓度).
@@ -172,7 +172,7 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             continue
         value, unit, counts = read
         clause = _clause_before(text, m.start())
-        opening = _after_examples(text, _after_previous(text, out, clause, m.start()), m.start())
+        opening = _after_examples(text, _after_previous(text, out, _list_start(text, clause, m.start()), m.start()), m.start())
         words = text[opening : m.start()]
         change = _CHANGE.search(words)
         start, end = opening + (len(words) - len(words.lstrip())), m.end()
@@ -180,7 +180,7 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             _UNIT_FORMS.get(m.group("unit"), m.group("unit")) in _SIZE_UNITS
             and (_ACTED.search(words) or not words.strip()))
         after = _COUNTED_NOUN.match(text, _run_end(text, m.end())) if before_noun else None  # 4场以上|宣讲会 too
-        names_listed = bool(text[opening - 1 : opening] == "、" and after and words.strip()[-1:] in after.group())
+        names_listed = bool("、" in text[clause - 1 : m.start()] and after and words.strip()[-1:] in after.group())
         if (after and words.strip() and not _ACTED.search(words) and not m.group("value")[0].isdigit()
                 and not names_listed):  # 甲路、乙路两条|断头路: the list is what is counted
             continue  # 中央|八项规定: a count in words inside a name, no action produced it
@@ -267,10 +267,27 @@ def _unit_of(text: str, m: re.Match[str], value: float) -> tuple[float, str, boo
     return (value, mag + ("人" if _PEOPLE.search(noun.group()) else "个"), True) if noun else None
 
 
+def _list_start(text: str, clause: int, pos: int) -> int:
+    """Where the list that a clause opened by 、 ends starts, when no item of it has a number of its
+    own: the number after the list counts all its items (开展甲活动、乙课程|不少于15场)."""
+    start = clause
+    if re.search(r"[均各双]", text[max(clause, pos - 4) : pos]) or _LEADING.match(text[clause:pos]):
+        return clause  # 甲、乙均超200项, 甲率、乙率双100%: each item has the number; 巩固…、全面推进…: clauses
+    sentence = _sentence_start(text, clause)
+    while text[start - 1 : start] == "、" and text.count("“", sentence, start) <= text.count("”", sentence, start):
+        item = _clause_before(text, start - 1)  # (a 、 inside quotes belongs to a name: “学、做、改”活动)
+        if start - 1 - item > 12 or re.search(rf"[\d{_CN}]", text[item : start - 1]):
+            break  # an item with a number of its own
+        start = item
+        if _LEADING.match(text[item : start - 1]):
+            break  # 开展甲、乙: the action before the first item opens the list
+    return start
+
+
 def _after_examples(text: str, opening: int, pos: int) -> int:
     """Where the words before text[pos] start once a list's examples are left out: in a clause
     opened by 、, what comes after 等 (甲、乙等|各类补贴) names what is counted, not the examples."""
-    if text[opening - 1 : opening] != "、":
+    if text[opening - 1 : opening] != "、" and "、" not in text[opening:pos]:
         return opening
     at = max((e.end() for e in _EXAMPLES_END.finditer(text, opening, pos)), default=opening)
     return at

@@ -179,7 +179,7 @@ def test_who_did_it_ends_at_a_total_s_adverb_or_at_done_and_a_time_limit_opens_n
 
 def test_a_list_s_examples_before_deng_are_not_the_indicator():
     assert found("发放甲镇、乙镇等各类助学金120万元。")[0][:2] == ("助学金", 120.0)
-    assert found("举办甲、乙、高等院校宣讲会8场。")[0][0] == "高等院校宣讲会"  # 高等 is no 等
+    assert found("举办甲、乙、高等院校宣讲会8场。")[0][0] == "甲、乙、高等院校宣讲会"  # 高等 is no 等: one list
 
 
 def test_counts_in_a_run_share_the_noun_after_the_last_one():
@@ -379,6 +379,9 @@ def test_bare_magnitudes_idioms_and_the_measure_a_list_shares(text, want):
     ("打通1.2km智慧健康步道。", [("智慧健康步道", 1.2, "公里")]),
     ("调解25起纠纷，与群众一起学习。", [("调解纠纷", 25.0, "起")]),
     ("一起学习，解决十一起纠纷。", [("纠纷", 11.0, "起")]),
+    ("开展亲子阅读活动、家长讲堂不少于12场。", [("亲子阅读活动、家长讲堂", 12.0, "场")]),  # one number for the list
+    ("巩固脱贫成果、全面推进乡村振兴项目9个。", [("乡村振兴项目", 9.0, "个")]),  # two clauses, not a list
+    ("沿街商户各20家。", [("沿街商户", 20.0, "家")]),  # 各: each of them, not the name
     ("一个山头一个山头去攻克，部署了8个方面重点工作，新建口袋公园3个。", [("口袋公园", 3.0, "个")]),
     ('力争新增"小巨人"5家，建设"13+2"产业集群。', [("小巨人", 5.0, "家")]),
     ("新增纳统产值(营收)40亿元以上。", [("纳统产值", 40.0, "亿元")]),
