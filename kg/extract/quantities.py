@@ -172,7 +172,8 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             continue
         value, unit, counts = read
         clause = _clause_before(text, m.start())
-        opening = _after_examples(text, _after_previous(text, out, _list_start(text, clause, m.start()), m.start()), m.start())
+        list_start = _list_start(text, clause, m.start())
+        opening = _after_examples(text, _after_previous(text, out, list_start, m.start()), m.start())
         words = text[opening : m.start()]
         change = _CHANGE.search(words)
         start, end = opening + (len(words) - len(words.lstrip())), m.end()
