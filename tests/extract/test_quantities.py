@@ -177,6 +177,12 @@ def test_who_did_it_ends_at_a_total_s_adverb_or_at_done_and_a_time_limit_opens_n
     assert found("工业投资完成率98%。")[0][0] == "工业投资完成率"  # 完成率 is a measure, not done
 
 
+def test_a_bare_growth_rate_is_the_change_of_the_amount_just_given():
+    got = found("实现工业总产值突破1550亿元，绝对增速10%以上。", mode="plan")
+    assert [(q[0], q[1], q[3]) for q in got] == [("工业总产值", 1550.0, "level"), ("工业总产值", 10.0, "change")]
+    assert found("社会消费品零售总额增幅为5%。")[0][:4] == ("社会消费品零售总额", 5.0, "%", "change")
+
+
 def test_a_list_s_examples_before_deng_are_not_the_indicator():
     assert found("发放甲镇、乙镇等各类助学金120万元。")[0][:2] == ("助学金", 120.0)
     assert found("举办甲、乙、高等院校宣讲会8场。")[0][0] == "甲、乙、高等院校宣讲会"  # 高等 is no 等: one list
@@ -382,6 +388,7 @@ def test_bare_magnitudes_idioms_and_the_measure_a_list_shares(text, want):
     ("开展亲子阅读活动、家长讲堂不少于12场。", [("亲子阅读活动、家长讲堂", 12.0, "场")]),  # one number for the list
     ("巩固脱贫成果、全面推进乡村振兴项目9个。", [("乡村振兴项目", 9.0, "个")]),  # two clauses, not a list
     ("沿街商户各20家。", [("沿街商户", 20.0, "家")]),  # 各: each of them, not the name
+    ("12.新建口袋公园3个。", [("口袋公园", 3.0, "个")]),  # the item's number opens no name
     ("一个山头一个山头去攻克，部署了8个方面重点工作，新建口袋公园3个。", [("口袋公园", 3.0, "个")]),
     ('力争新增"小巨人"5家，建设"13+2"产业集群。', [("小巨人", 5.0, "家")]),
     ("新增纳统产值(营收)40亿元以上。", [("纳统产值", 40.0, "亿元")]),
