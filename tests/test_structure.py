@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kg import structure
 from kg.structure import clause_bounds, find_sections, section_at, sentence_around, sentences, time_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -473,3 +474,10 @@ def test_a_heading_of_the_year_s_general_requirements_opens_the_plan():
     assert [(s.title, s.year, s.mode) for s in find_sections(text)][1:] == [
         ("一、2023年工作回顾", 2023, "review"), ("二、2024年经济社会发展总体要求和政策取向", 2024, "plan"),
         ("三、2024年政府工作任务", 2024, "plan")]  # 今年…总体要求是：opens a sentence, not a part
+
+
+def test_a_growth_aimed_at_in_money_or_counts_is_no_past_result():
+    for aimed in ("税收收入增长5000万元左右", "零售总额增长8亿元以上", "新增企业增长200家以上", "增长6%左右"):
+        assert not structure._PAST.search(aimed), aimed
+    for reported in ("税收收入增长5000万元", "零售总额增长8亿元", "增长6%"):
+        assert structure._PAST.search(reported), reported
