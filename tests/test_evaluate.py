@@ -268,3 +268,13 @@ def test_quantities_match_after_magnitude_prefixes_and_by_indicator():
     # the miss is listed with the prediction of the same amount, whose mode differs
     assert "q: 新增企业 66家 2023 target   ~ 新增企业 2023 result" in ev.render_errors(result, 20)
     assert "quantities" not in ev.evaluate(ev.Gold({"q": {"doc": "q", "entities": []}}, []), [pred]).summary()
+
+
+def test_a_quantity_miss_points_to_a_prediction_no_other_gold_figure_took():
+    gold = ev.Gold({"q": {"doc": "q", "entities": [], "quantities": [
+        {"indicator": "新建公园", "value": 3, "unit": "个", "year": 2022, "mode": "result"},
+        {"indicator": "改造小区", "value": 3, "unit": "个", "year": 2022, "mode": "result"}]}}, [])
+    pred = {"doc": "q", "entities": [], "quantities": [
+        {"indicator": "新建公园", "value": 3, "unit": "个", "year": 2022, "mode": "result"},
+        {"indicator": "小区道路", "value": 3, "unit": "个", "year": 2022, "mode": "result"}]}
+    assert "q: 改造小区 3个 2022 result   ~ 小区道路 2022 result" in ev.render_errors(ev.evaluate(gold, [pred]), 20)
