@@ -178,9 +178,8 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         words = text[opening : m.start()]
         change = _CHANGE.search(words)
         start, end = opening + (len(words) - len(words.lstrip())), m.end()
-        before_noun = counts or (
-            _UNIT_FORMS.get(m.group("unit"), m.group("unit")) in _SIZE_UNITS
-            and (_ACTED.search(words) or not words.strip()))
+        before_noun = counts or (  # 建设|10公里|非机动车道; 甲桥下|4000㎡|文体公园: a size right before a noun
+            _UNIT_FORMS.get(m.group("unit"), m.group("unit")) in _SIZE_UNITS and not m.group("after"))
         after = _COUNTED_NOUN.match(text, _run_end(text, m.end())) if before_noun else None  # 4场以上|宣讲会 too
         names_listed = bool("、" in text[clause - 1 : m.start()] and after and words.strip()[-1:] in after.group())
         if (after and words.strip() and not _ACTED.search(words) and not m.group("value")[0].isdigit()
