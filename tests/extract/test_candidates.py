@@ -123,6 +123,14 @@ def test_companies_listed_before_projects_stay_companies():
     assert ("白石小学", "Project") in typed  # the class still types the other items
 
 
+def test_divisions_listed_before_a_count_of_villages_keep_their_own_names():
+    text = "帮扶青川县石岭镇、蓝溪乡13个村发展产业，推进塘口、新围等社区改造。"
+    full = {(text[c.start : c.end], c.full) for s in propose(text, Gazetteer.load()).sentences
+            for c in s.candidates if c.source == "list"}
+    assert ("蓝溪乡", None) in full and not any(f and f.endswith("乡村") for _, f in full)  # 13个村 counts villages
+    assert ("塘口", "塘口社区") in full  # an item without a division word takes the class noun
+
+
 def test_no_name_starts_inside_a_number_or_its_unit():
     got = proposed("青禾奥莱入选2025年省绿色低碳高质量发展重点项目，建成青禾公园。2024年度番禺区镇街考核第一。")
     assert "青禾公园" in got
