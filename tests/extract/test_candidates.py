@@ -131,6 +131,11 @@ def test_divisions_listed_before_a_count_of_villages_keep_their_own_names():
     assert ("塘口", "塘口社区") in full  # an item without a division word takes the class noun
 
 
+def test_an_urban_renewal_unit_is_proposed_whole():
+    got = proposed("加快推进青禾科技工业园城市更新单元规划审批。")
+    assert "青禾科技工业园" in got and "青禾科技工业园城市更新单元" in got  # the park, and the unit renewing it
+
+
 def test_no_name_starts_inside_a_number_or_its_unit():
     got = proposed("青禾奥莱入选2025年省绿色低碳高质量发展重点项目，建成青禾公园。2024年度番禺区镇街考核第一。")
     assert "青禾公园" in got
