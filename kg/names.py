@@ -203,12 +203,15 @@ def _zone_head(head: str) -> bool:
 def _body_head(head: str) -> bool:
     """The field of a government body, which names it (民政部, 工信部, 国家卫健委, 市委大湾区办):
     two to six characters of nouns and unknown words after an optional level, none generic."""
+    levelled = False
     for level in lx.BODY_LEVELS:
         if head.startswith(level) and len(head) > len(level) + 1:
-            head = head[len(level):]
+            head, levelled = head[len(level):], True
             break
     if head in lx.BODY_LEVELS and head.endswith("委"):
         return True  # 市委党校, 区委办: the committee's own bodies
+    if levelled and len(head) == 2 and jieba.posseg.dt.word_tag_tab.get(head) in ("v", "vn"):
+        return True  # 省委宣传部, 市委组织部: a level's department named by what it does
     if not 2 <= len(head) <= 6 or head in lx.GENERIC_HEADS or head in lx.GENERIC:
         return False
     tags = jieba.posseg.dt.word_tag_tab

@@ -51,6 +51,9 @@ def test_distinctive(head, named):
     ("省工商联", "Organization"),  # a people's body singled out by its level
     ("区总工会", "Organization"),
     ("工商联", None),  # without a level: the kind of body
+    ("省委宣传部", "Organization"),  # a level's department named by what it does
+    ("市委组织部", "Organization"),
+    ("宣传部", None),  # without a level: the kind of department
     ("兴业路", "Project"),  # a road named by an auspicious word
     ("海洋生物科技产业园", "Project"),  # a zone named by its theme
     ("青蓝光电", "Organization"),  # a company named by its trade
