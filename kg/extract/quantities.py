@@ -189,7 +189,7 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         if run and run[1] < len(run[0]) and re.fullmatch(r"[、，,和及与]?", text[run[2] : m.start()]):
             respective, changed = run[0][run[1]], run[3]
             run = (run[0], run[1] + 1, m.end(), run[3])
-        elif items := _respective_items(text, m.start()):
+        elif items := _respective_items(text, m.start()) or _respectively_of(text, out, m.start()):
             respective = items[0]
             run = (items, 1, m.end(), changed)
         if respective:
@@ -505,6 +505,18 @@ def _respective_items(text: str, pos: int) -> list[str]:
     last = items[-1] if items else ""
     named = [_indicator(_with_tail(i, last)) for i in items]
     return named if len(named) >= 2 and all(named) else []
+
+
+def _respectively_of(text: str, found: list[Quantity], pos: int) -> list[str]:
+    """The indicators of the quantities of the clause before, when 分别 opens the clause holding
+    text[pos] and lists as many numbers (甲4.16亿人次、乙936万人次，|分别增长6.7%、39%)."""
+    lo = _after_last(text, pos, "，,；;。：:！？!?\n")
+    opens = re.fullmatch(r"分别(?:比|较)?(?:(?:19|20)\d\d年)?[^\d，,；;。]{0,6}", text[lo:pos])
+    if not opens or text[lo - 1 : lo] not in "，,":
+        return []
+    before = _after_last(text, lo - 1, "，,；;。：:！？!?\n")
+    told = [q.indicator for q in found if before <= q.start and q.end < lo]
+    return told if len(told) == _numbers_listed(text, pos) >= 2 else []
 
 
 def _numbers_listed(text: str, pos: int) -> int:

@@ -177,6 +177,11 @@ def test_who_did_it_ends_at_a_total_s_adverb_or_at_done_and_a_time_limit_opens_n
     assert found("工业投资完成率98%。")[0][0] == "工业投资完成率"  # 完成率 is a measure, not done
 
 
+def test_respective_changes_in_the_next_clause_belong_to_the_amounts_before_it():
+    got = found("接待国内游客4.16亿人次、入境游客936万人次，分别增长6.7%、39%。")
+    assert [(q[0], q[1], q[3]) for q in got[2:]] == [("接待国内游客", 6.7, "change"), ("入境游客", 39.0, "change")]
+
+
 def test_a_bare_growth_rate_is_the_change_of_the_amount_just_given():
     got = found("实现工业总产值突破1550亿元，绝对增速10%以上。", mode="plan")
     assert [(q[0], q[1], q[3]) for q in got] == [("工业总产值", 1550.0, "level"), ("工业总产值", 10.0, "change")]
