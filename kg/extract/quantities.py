@@ -12,6 +12,7 @@ read by cn2an. Numbers without a unit (years, dates, list markers) and numbers i
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 import cn2an
 import jieba.posseg
@@ -163,6 +164,7 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
     """Every quantity of `text` in order, with year and mode from its section."""
     out: list[Quantity] = []
     run: tuple[list[str], int, int, bool] | None = None  # 分别 items, the next one, end of the last number, a change
+    spans: dict[int, str | None] = {}  # a paragraph's span of years, once found (see _span_of_years)
     for m in _QUANTITY.finditer(text):
         if _skip(text, m):
             continue
@@ -240,7 +242,7 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         bound = (_BOUND_AFTER.get(m.group("after") or "") or _BOUND_BEFORE.get(m.group("before") or "")
                  or ("≥" if m.group("loose") or m.group("loose2") else "="))
         high = _number(m.group("high")) if m.group("high") else None
-        period = _PERIOD.search(text, sentence, m.start()) or _span_of_years(text, sections, idx, m.start())
+        period = _PERIOD.search(text, sentence, m.start()) or _span_of_years(text, sections, idx, m.start(), spans)
         out.append(Quantity(
             indicator=indicator, value=value, unit=unit, kind=kind, bound=bound,
             start=start, end=end, year=year,
@@ -318,27 +320,38 @@ def _after_previous(text: str, found: list[Quantity], clause: int, pos: int) -> 
     return found[-1].end + (joined.end() if joined else 0)
 
 
-def _span_of_years(text: str, sections: list[Section], idx: int | None, pos: int) -> str | None:
+def _span_of_years(text: str, sections: list[Section], idx: int | None, pos: int,
+                   known: dict[int, str | None]) -> str | None:
     """A paragraph or section that reviews several years (这五年，…; 二、“十四五”时期工作回顾):
     its figures are totals of those years, not of the section's last one. The last paragraph of
-    the section that opens with a time decides (过去五年，… then 刚刚过去的2025年，…), else its heading."""
+    the section that opens with a time decides (过去五年，… then 刚刚过去的2025年，…), else its heading.
+    `known` keeps the answer for each paragraph walked, so a document's figures walk back once."""
     lo = sections[idx].start if idx is not None else 0
     lo = max(lo, text.find("\n", lo, pos) + 1) if idx is not None else lo  # the heading is not a paragraph
-    end = pos
+    end, walked = pos, []
     for _ in range(_PARAGRAPHS_BACK):
         paragraph = max(text.rfind("\n", lo, end) + 1, lo)
+        if paragraph in known:
+            return _remember(known, walked, known[paragraph])
+        if pos >= paragraph + 20:  # the opening read whole: the answer holds for the paragraph
+            walked.append(paragraph)
         opening = _ADDRESS.sub("", text[paragraph : min(pos, paragraph + 20)])[:14]
         if found := _YEARS_SPAN.search(opening):
-            return found.group()
+            return _remember(known, walked, found.group())
         if _ONE_YEAR.search(opening):
-            return None
+            return _remember(known, walked, None)
         if paragraph <= lo:
             break
         end = paragraph - 1
     if idx is not None and not re.search(r"20\d\d年", sections[idx].title):
         found = _YEARS_SPAN.search(sections[idx].title)  # 2025年和“十四五”时期: the year's figures come first
-        return found.group() if found else None
-    return None
+        return _remember(known, walked, found.group() if found else None)
+    return _remember(known, walked, None)
+
+
+def _remember(known: dict[int, str | None], paragraphs: list[int], span: str | None) -> str | None:
+    known.update(dict.fromkeys(paragraphs, span))
+    return span
 
 
 def _horizon(text: str, sentence: int, pos: int) -> int | None:
@@ -419,9 +432,9 @@ def _after_last(text: str, pos: int, marks: str, reach: int = 300) -> int:
     """Where the text after the last of `marks` before `pos` starts (0 when there is none). A mark
     seldom written (！) would make a plain rfind scan back to the start for every number."""
     lo = max(0, pos - reach)
-    at = max(text.rfind(c, lo, pos) for c in marks)
+    at = max(map(text.rfind, marks, repeat(lo), repeat(pos)))
     if at < 0 and lo:
-        at = max(text.rfind(c, 0, lo) for c in marks)
+        at = max(map(text.rfind, marks, repeat(0), repeat(lo)))
     return at + 1
 
 
