@@ -155,6 +155,7 @@ _LISTED_MEASURE = re.compile(r"[\u4e00-\u9fff]{0,3}(?:数|率|量|额|损失|面
 # a noun), else at a verb or an idiom (稳步增长); jieba reads verbal nouns (改造) as verbs too.
 _ADVERB_TAGS = frozenset("vd d ad".split())
 _VERB_TAGS = frozenset("v i a".split())
+_DONE_TAGS = frozenset("v vn vd a ad d".split())  # an action and how it went (成功|化解)
 _ADVERB = re.compile(r"全面|持续|稳步|加快|加速|不断|显著|大幅|明显|快速|进一步|稳中")
 # A measure named by a word or two alone (调解率, 出动人数, 总面积), which its clause does not say the thing of.
 _SHORT_MEASURE = re.compile(rf"[\u4e00-\u9fff]{{0,2}}{_MEASURE_WORD}")
@@ -211,6 +212,10 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
                 indicator += "增长"
             elif indicator == "就业" and words.rstrip().endswith("新增就业"):
                 indicator = "新增就业"  # the statistic's name: the jobs added
+        if (counts and not (respective or after or change) and out and out[-1].unit == unit
+                and value <= out[-1].value and _sentence_start(text, m.start()) <= out[-1].start
+                and (acted := _acts_only(words)) and (thing := _object_of(out[-1].indicator))):
+            indicator = acted + thing  # 受理隐患事项2286件，|办结|2161件: done to some of the things just counted
         if not indicator and not words.strip() and out and text[out[-1].end : opening] in ("", "、"):
             indicator = out[-1].indicator  # 9家企业申领补贴|1.2亿元, 突破300亿元、|达到312亿元: of the one just given
         elif not indicator and change:
@@ -328,7 +333,7 @@ def _span_of_years(text: str, sections: list[Section], idx: int | None, pos: int
     `known` keeps the answer for each paragraph walked, so a document's figures walk back once."""
     lo = sections[idx].start if idx is not None else 0
     lo = max(lo, text.find("\n", lo, pos) + 1) if idx is not None else lo  # the heading is not a paragraph
-    end, walked = pos, []
+    end, walked = pos, list[int]()
     for _ in range(_PARAGRAPHS_BACK):
         paragraph = max(text.rfind("\n", lo, end) + 1, lo)
         if paragraph in known:
@@ -462,6 +467,22 @@ def _indicator(words: str) -> str:
         name = action.group().strip() + name  # 走访企业: the action says which count it is
     name = _TRAILING.sub("", _ACTION_END.sub("", name))
     return _named(re.sub(r"^(?:各类|各|累计)", "", name))
+
+
+def _acts_only(words: str) -> str:
+    """The words before a count when they are only an action (办结, 成功化解): what was done, with no
+    word for what it was done to."""
+    words = _REACHED.sub("", words).strip()
+    tagged = jieba.posseg.lcut(words) if 2 <= len(words) <= 6 else []
+    return words if tagged and all(w.flag in _DONE_TAGS for w in tagged) and tagged[-1].flag in ("v", "vn") else ""
+
+
+def _object_of(indicator: str) -> str:
+    """What an indicator counts, without the action that opens it (受理|隐患事项, 介入调处|劳资纠纷隐患)."""
+    words = jieba.posseg.lcut(indicator)
+    k = next((i for i, w in enumerate(words) if w.flag not in ("v", "vn")), len(words))
+    thing = "".join(w.word for w in words[k:])
+    return thing if len(thing) >= 2 else ""
 
 
 def _after_subject(words: str) -> str:

@@ -177,6 +177,12 @@ def test_who_did_it_ends_at_a_total_s_adverb_or_at_done_and_a_time_limit_opens_n
     assert found("工业投资完成率98%。")[0][0] == "工业投资完成率"  # 完成率 is a measure, not done
 
 
+def test_a_count_of_only_an_action_counts_some_of_the_things_just_counted():
+    got = found("今年共受理隐患事项2286件，办结2161件。介入调处劳资纠纷61宗，成功化解57宗。"
+                "清运垃圾1764吨，拆违410处。")
+    assert [q[0] for q in got] == ["隐患事项", "办结隐患事项", "介入调处劳资纠纷", "成功化解劳资纠纷", "清运垃圾", "拆违"]
+
+
 def test_respective_changes_in_the_next_clause_belong_to_the_amounts_before_it():
     got = found("接待国内游客4.16亿人次、入境游客936万人次，分别增长6.7%、39%。")
     assert [(q[0], q[1], q[3]) for q in got[2:]] == [("接待国内游客", 6.7, "change"), ("入境游客", 39.0, "change")]
