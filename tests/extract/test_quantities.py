@@ -180,7 +180,8 @@ def test_who_did_it_ends_at_a_total_s_adverb_or_at_done_and_a_time_limit_opens_n
 def test_a_count_of_only_an_action_counts_some_of_the_things_just_counted():
     got = found("今年共受理隐患事项2286件，办结2161件。介入调处劳资纠纷61宗，成功化解57宗。"
                 "清运垃圾1764吨，拆违410处。")
-    assert [q[0] for q in got] == ["隐患事项", "办结隐患事项", "介入调处劳资纠纷", "成功化解劳资纠纷", "清运垃圾", "拆违"]
+    assert [q[0] for q in got] == ["隐患事项", "办结隐患事项", "介入调处劳资纠纷", "成功化解劳资纠纷",
+                                   "清运垃圾", "拆违"]  # 拆违: another unit, a count of its own
 
 
 def test_respective_changes_in_the_next_clause_belong_to_the_amounts_before_it():
