@@ -284,7 +284,7 @@ def _list_start(text: str, clause: int, pos: int) -> int:
     sentence = _sentence_start(text, clause)
     while text[start - 1 : start] == "、" and text.count("“", sentence, start) <= text.count("”", sentence, start):
         item = _clause_before(text, start - 1)  # (a 、 inside quotes belongs to a name: “学、做、改”活动)
-        if start - 1 - item > 12 or re.search(rf"[\d{_CN}]", text[item : start - 1]):
+        if start - 1 - item > 20 or re.search(rf"[\d{_CN}]", text[item : start - 1]):
             break  # an item with a number of its own
         start = item
         if _LEADING.match(text[item : start - 1]):
