@@ -112,7 +112,8 @@ _NOUN_AFTER = re.compile(r"(?!数|同比|比上年|较上年|增长|下降|减�
 # A counted noun runs on over 和、与 while no other count follows in its clause (3家小废水和污染源企业),
 # and over a model code (5G工厂); 和|10座 starts the next count, an adverb the predicate (已|全部|顺利…).
 _JOINED = rf"[和及与、](?![^，,；;。！？!?\n]*?[\d{_CN}]+[余多]?[万亿]?(?:{_COUNT_UNIT})|数量|总量|总数|规模|比重|占比)"
-_PREDICATE = r"已|将|正在|全部|全面|顺利|稳定|及时|按时|陆续|先后|正式|相继|分别|累计|共计"
+_PREDICATE = (r"已|将|正在|全部|全面|顺利|稳定|及时|按时|陆续|先后|正式|相继|分别|累计|共计"
+              r"|(?<![人平户亩])均(?![衡等匀])")  # 均成功化解, not 人均
 _COUNTED_NOUN = re.compile(rf"(?!数|同比|比上年|较上年|增长|下降|减少|增加|{_PREDICATE})[\u4e00-\u9fff“\"](?<![和及与])"
                            rf"(?:(?!{_PREDICATE})(?:[^，,；;。：:！？!?、\n（()）\d和及与约超近达]|\d+[A-Za-z]+|{_JOINED}))"
                            rf"{{1,{_MAX_INDICATOR}}}")
