@@ -124,6 +124,7 @@ _NEXT_COUNT = re.compile(rf"、(?:[^，,；;。、\d]{{1,10}}等)?{_NUMBER}[余�
 _NAMED_BY_GROWTH = frozenset({"经济"})
 # A variant of the indicator just given (…85亿元，同口径增长4.2%): named with it.
 _QUOTES = re.compile(r"[“”\"]")
+_LIST_NOUN = re.compile(r"(?:清单|名单|目录)$")  # 甲、乙项目清单: the list's items, not the list
 _BRACKET_BEFORE = re.compile(r"[（(][^（()）\n]{1,8}[）)]$")
 _BRACKET_END = re.compile(r"(?<=[\u4e00-\u9fff])[（(][^（()）]{1,8}[）)]\s*$")
 _GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?=[^）)]*[A-Za-z])[A-Za-z0-9.\s]{1,10}[）)][^（()）]*$")
@@ -550,8 +551,14 @@ def _respectively_of(text: str, found: list[Quantity], pos: int) -> list[str]:
     if not opens or text[lo - 1 : lo] not in "，,":
         return []
     before = _after_last(text, lo - 1, "，,；;。：:！？!?\n")
+    listed = _numbers_listed(text, pos)
     told = [q.indicator for q in found if before <= q.start and q.end < lo]
-    return told if len(told) == _numbers_listed(text, pos) >= 2 else []
+    if not told and not re.search(rf"[\d{_CN}]", text[before : lo - 1]):  # 编制甲、乙项目清单，|分别计划投资…
+        items = [_LEADING.sub("", i) for i in text[before : lo - 1].split("、")]
+        items[-1] = _LIST_NOUN.sub("", items[-1])
+        measure = _CHANGE.sub("", _REACHED.sub("", opens.group()[2:]))
+        told = [_named(i + measure) for i in items]
+    return told if len(told) == listed >= 2 and all(told) else []
 
 
 def _numbers_listed(text: str, pos: int) -> int:
