@@ -191,7 +191,7 @@ def test_respective_changes_in_the_next_clause_belong_to_the_amounts_before_it()
 
 def test_respective_amounts_after_a_list_in_the_clause_before_name_its_items():
     got = found("编制甲项目、乙项目清单，分别计划投资7.9亿元、6.2亿元。", mode="plan")
-    assert [q[:3] for q in got] == [("编制甲项目计划投资", 7.9, "亿元"), ("乙项目计划投资", 6.2, "亿元")]
+    assert [q[:3] for q in got] == [("甲项目计划投资", 7.9, "亿元"), ("乙项目计划投资", 6.2, "亿元")]
 
 
 def test_a_bare_growth_rate_is_the_change_of_the_amount_just_given():
