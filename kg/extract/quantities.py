@@ -51,7 +51,7 @@ _QUANTITY = re.compile(
     rf"(?P<before>约|近|超过|超|突破|不低于|不少于|不超过|低于|控制在|达到|达)?"
     rf"(?P<value>{_NUMBER})(?:\s*[-—~～至到]\s*(?P<high>{_NUMBER}))?"
     rf"(?P<loose>余|多)?(?P<mag>万亿|[{_MAGNITUDES}](?:(?![{_MAGNITUDES}])|(?=千[瓦米克元])))?(?P<loose2>余|多)?"
-    rf"(?P<unit>{_UNIT}|(?<=[一二三四五六七八九])成|(?<=[万亿])(?![级多余]))"  # 399万，
+    rf"(?P<unit>{_UNIT}|(?<=[\d一二三四五六七八九])成|(?<=[万亿])(?![级多余]))"  # 399万，
     rf"(?P<after>以上|左右|以内|以下|之内|上下)?")
 _MONEY = re.compile(r"(?:金额|资金|投资|经费|收入|产值|总额|营收|税收)(?:约|达到|达|为|共|超过|超)?$")
 _COMPARED = re.compile(r"(?:高于|低于|快于|慢于|超出|领先|超过)")  # a comparison of the number just given
@@ -271,6 +271,9 @@ def _unit_of(text: str, m: re.Match[str], value: float) -> tuple[float, str, boo
         return value, mag + _UNIT_FORMS.get(raw, raw), raw in _COUNT_UNITS
     if _MONEY.search(clause):
         return value, mag + "元", False
+    if (then := _QUANTITY.match(text, m.end() + 1)) and text[m.end() : m.end() + 1] == "、" and (
+            then.group("unit") and then.group("mag") == mag):  # 分别达1409万、1305万人次: the unit written once
+        return value, mag + _UNIT_FORMS.get(then.group("unit"), then.group("unit")), then.group("unit") in _COUNT_UNITS
     if not m.group("value")[0].isdigit() or not _WORD.match(text, m.end()):
         return None  # 百万人口 is a name, 345亿度、 a unit not known
     noun = _COUNTED_NOUN.match(text, m.end())

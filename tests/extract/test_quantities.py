@@ -189,6 +189,12 @@ def test_respective_changes_in_the_next_clause_belong_to_the_amounts_before_it()
     assert [(q[0], q[1], q[3]) for q in got[2:]] == [("接待国内游客", 6.7, "change"), ("入境游客", 39.0, "change")]
 
 
+def test_a_unit_written_once_for_two_figures_and_shares_in_tenths_written_in_digits():
+    got = found("甲市、乙市地铁客运量分别达1409万、1305万人次。无人机产量增长39%、占全国9成。")
+    assert [q[:3] for q in got] == [("甲市地铁客运量", 1409.0, "万人次"), ("乙市地铁客运量", 1305.0, "万人次"),
+                                    ("无人机产量", 39.0, "%"), ("无人机产量占全国比重", 90.0, "%")]
+
+
 def test_respective_amounts_after_a_list_in_the_clause_before_name_its_items():
     got = found("编制甲项目、乙项目清单，分别计划投资7.9亿元、6.2亿元。", mode="plan")
     assert [q[:3] for q in got] == [("甲项目计划投资", 7.9, "亿元"), ("乙项目计划投资", 6.2, "亿元")]
