@@ -104,7 +104,7 @@ _ACTED_CLASS = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{_ACTIONS})(?:{'|'.join(_CLA
 _NOT_BEFORE = re.compile(r"[第号#No.届]$|[A-Za-z]$|\d$")  # 第3个, 十三届|五次, codes
 _NOT_AFTER = re.compile(r"^(?:号|期工程|号线|届|周年|年|月|日|岁以上|全会)")  # 七次全会: the 7th plenary
 # Between an indicator and its level: 占比提高到|55%, 失业率平均为|5%.
-_REACHED = re.compile(r"(?:分别|平均|累计|均|继续|持续|基本)?"
+_REACHED = re.compile(r"(?:分别|平均值?|累计|均|继续|持续|基本)?"
                       r"(?:(?:提高|提升|增加|增至|下降|降低|降|升|达|控制|保持|稳定|维持)?(?:到|至|为|是|在|达|了)|保持"
                       r"|(?:首次)?(?:跃上|迈上|站上|跨上))$")
 _NOUN_AFTER = re.compile(r"(?!数|同比|比上年|较上年|增长|下降|减少|增加)"
@@ -133,6 +133,7 @@ _ORDINALS = "一二三四五六七八九十"
 _REPEATED = re.compile(rf"([\u4e00-\u9fff]{{1,4}})一(?:{_COUNT_UNIT})\1")
 _REPEATS = re.compile(rf"一(?:{_COUNT_UNIT})([\u4e00-\u9fff]{{1,4}})一(?:{_COUNT_UNIT})$")  # then the same word
 # What a list's last item may end with for every item (甲业、乙业增加值分别增长…).
+_FIRM_MEASURES = frozenset("增加值 产值 总产值 营业收入 营收 利润 利润总额 税收 出口额".split())
 _LIST_MEASURE = re.compile(r"(?:增加值|产值|营业收入|营收|产量|总额|利润)$")
 _SHARE = re.compile(r"占(?:全国|全省|全市|全区|全县|全球|世界)")  # a share of the total the number just given is in
 _VARIANT = re.compile(r"同口径|可比口径|按可比价格计算|按可比价计算")
@@ -230,6 +231,7 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         if indicator and not respective and (told := _indicator_of_previous(out, text, clause)):
             indicator = (indicator + told if _VARIANT.fullmatch(indicator)
                          else told + indicator + "比重" if _SHARE.fullmatch(indicator)  # …616万吨、|占全国92.8%
+                         else _of_firms(told, indicator) if told.endswith("企业") and indicator in _FIRM_MEASURES
                          else _continued(told, indicator))
         if _COMPARED.match(words.strip()) and (compared := _indicator_of_previous(out, text, clause)):
             indicator = compared + ("增速" if out[-1].kind == "change" else "") + indicator  # 增长6%、|高于全国
@@ -622,6 +624,12 @@ def _continued(told: str, indicator: str) -> str:
     if not overlap or len(indicator) - overlap > 3:
         return indicator  # 问题整改22条，整改作风问题15个: a new thing, not a word more of the last one
     return _named(told + indicator[overlap:]) or indicator
+
+
+def _of_firms(firms: str, measure: str) -> str:
+    """A measure of the firms just counted (规上工业企业达7.6万家、|增加值增长3%): industry's own
+    statistic is named without 企业 (规模以上工业增加值), other firms' with it (高新技术企业营业收入)."""
+    return (firms[:-2] if firms.endswith("工业企业") else firms) + measure
 
 
 def _overlap(first: str, then: str) -> int:

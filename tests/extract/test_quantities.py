@@ -195,6 +195,13 @@ def test_a_unit_written_once_for_two_figures_and_shares_in_tenths_written_in_dig
                                     ("无人机产量", 39.0, "%"), ("无人机产量占全国比重", 90.0, "%")]
 
 
+def test_a_measure_of_the_firms_just_counted_and_an_average_level():
+    got = found("规模以上工业企业达7.6万家、增加值增长3%。高新技术企业达800家，营业收入增长10%。"
+                "城镇调查失业率平均值为5.0%。")
+    assert [q[0] for q in got] == ["规模以上工业企业", "规模以上工业增加值", "高新技术企业", "高新技术企业营业收入",
+                                   "城镇调查失业率"]
+
+
 def test_respective_amounts_after_a_list_in_the_clause_before_name_its_items():
     got = found("编制甲项目、乙项目清单，分别计划投资7.9亿元、6.2亿元。", mode="plan")
     assert [q[:3] for q in got] == [("甲项目计划投资", 7.9, "亿元"), ("乙项目计划投资", 6.2, "亿元")]
