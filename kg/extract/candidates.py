@@ -108,6 +108,17 @@ def _place_in_brackets(text: str, toks: list[Token], close: int, gaz: Gazetteer)
     return None
 
 
+_SECTION = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]{1,6}(?:段|标段|期)")
+
+
+def _section_in_brackets(text: str, toks: list[Token], close: int) -> int | None:
+    """Index of the opening bracket before a section of works (乙段, 三标段, 二期) closing at `close`."""
+    for k in range(close - 1, max(-1, close - 5), -1):
+        if toks[k].word in "(（":
+            return k if k > 0 and _SECTION.fullmatch(text[toks[k].end : toks[close].start]) else None
+    return None
+
+
 def _kind(tok: Token) -> str | None:
     """The type a word names whole: a suffix word (幼儿园), or a division (巴南区, 镇)."""
     if len(tok.word) > 1 and tok.word in lx.SUFFIX_TYPE:
@@ -201,6 +212,8 @@ def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
                 i -= 1  # 甲村至乙村公路: a road or works named by where it runs from and to
             elif toks[i - 1].word in ")）" and (k := _place_in_brackets(text, toks, i - 1, gaz)) is not None:
                 i = k  # 甲科技(广州)有限公司: a branch's place in brackets is part of the company's name
+            elif toks[i - 1].word in ")）" and (k := _section_in_brackets(text, toks, i - 1)) is not None:
+                i = k  # 甲公路(乙段)项目: the section in brackets is part of the works' name
             elif toks[i - 1].word in "”\"" and (k := _quote_start(toks, i - 1)) is not None and (
                     lx.SUFFIX_TYPE.get(tok.word) in (EntityType.PROGRAM, EntityType.ORGANIZATION)
                     or not type_of(text[toks[k].end : toks[i - 1].start], gaz, quoted=True)):

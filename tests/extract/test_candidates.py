@@ -136,6 +136,11 @@ def test_an_urban_renewal_unit_is_proposed_whole():
     assert "青禾科技工业园" in got and "青禾科技工业园城市更新单元" in got  # the park, and the unit renewing it
 
 
+def test_a_section_in_brackets_is_part_of_the_works_name():
+    got = proposed("完成青禾湾旅游公路(石岭段)项目征地工作，引进青禾科技(广州)有限公司。")
+    assert "青禾湾旅游公路(石岭段)项目" in got and "青禾科技(广州)有限公司" in got
+
+
 def test_no_name_starts_inside_a_number_or_its_unit():
     got = proposed("青禾奥莱入选2025年省绿色低碳高质量发展重点项目，建成青禾公园。2024年度番禺区镇街考核第一。")
     assert "青禾公园" in got
