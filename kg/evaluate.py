@@ -413,7 +413,7 @@ def _score_quantities(ev: Evaluation, doc: str, gold: Record, pred: Record) -> N
                    None)
         if hit is None:
             counts.fn += 1
-            near = next((r for i, r in enumerate(predicted)  # one not matched to another gold figure
+            near = next((r for i, r in enumerate(predicted)  # one no gold figure before it took
                          if i not in used and amount(r.get("value"), r.get("unit")) == key[:2]), None)
             ev.quantity_misses.append(
                 f"{doc}: {q.get('indicator')} {q.get('value')}{q.get('unit')} {q.get('year')} {q.get('mode')}"

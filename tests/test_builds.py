@@ -50,6 +50,13 @@ def test_timelines_from_the_store_equal_those_of_the_corpus(tmp_path):
 
     assert key(stored) == key(direct)
     assert [e.presumed for t in stored for e in t.entries] == [True, False, False]
+    with rdf.open_store(tmp_path / "store") as store:
+        drawn = rdf.graph_view(store)  # the HTML pages' graph marks the same mention
+        result = rdf.run_query(store, rdf.bundled_queries()["project-timeline"][1])  # and so does the query
+    assert sorted(t["presumed"] for n in drawn.nodes if drawn.nodes[n]["type"] == "Project"
+                  for t in drawn.nodes[n]["timeline"] if t["stage"]) == [False, False, True]
+    assert sorted(b["presumed"]["value"] for b in result.bindings if b.get("stage", {}).get("value")) == [
+        "false", "false", "true"]
 
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -108,7 +108,7 @@ def _place_in_brackets(text: str, toks: list[Token], close: int, gaz: Gazetteer)
     return None
 
 
-_SECTION = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]{1,6}(?:段|标段|期)")
+_SECTION = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]{1,6}[段期]")  # 乙段, 三标段, 二期
 
 
 def _section_in_brackets(text: str, toks: list[Token], close: int) -> int | None:

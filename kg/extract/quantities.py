@@ -38,7 +38,7 @@ _UNIT_FORMS = {"％": "%", "㎡": "平方米", "m²": "平方米", "㎞": "公�
 
 def _alternatives(units: tuple[str, ...]) -> str:
     """A pattern of the units, longest first; 起 counts cases (3起纠纷, 十一起), but not in 一起 (together)."""
-    return "|".join(re.escape(u) if u != "起" else f"(?<![^{_CN}]一)(?<!^一)起"
+    return "|".join(re.escape(u) if u != "起" else "(?<![^〇零二两三四五六七八九十百千]一)(?<!^一)起"
                     for u in sorted(units, key=len, reverse=True))
 
 
@@ -61,7 +61,7 @@ _BOUND_BEFORE = {"约": "≈", "近": "≈", "超过": "≥", "超": "≥", "突
                  "不超过": "≤", "低于": "≤", "控制在": "≤"}
 _BOUND_AFTER = {"以上": "≥", "左右": "≈", "上下": "≈", "以内": "≤", "以下": "≤", "之内": "≤"}
 _CHANGE = re.compile(r"(?:同比|比上年|较上年|年均|绝对)?(?:增长|增加|提高|提升|下降|减少|降低|上涨|增幅|降幅|增速)"
-                     r"(?:了|为|达到?)?$")
+                     r"(?:了|(?<=[幅速])为)?$")  # 增幅为5%; 下降为4.5% is the level reached
 _TARGET = re.compile(r"力争|确保|目标|预期|计划|争取|力求")
 _STATED_TARGET = re.compile(r"预期目标|主要目标|目标是|目标为")  # a target even inside a review
 _PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度|一季度|截至\d{1,2}月底?|截至目前"
@@ -78,12 +78,11 @@ _YEAR_BEFORE = re.compile(r"(20\d\d)年(?:底|末)?前?(?:达到|达|突破|超�
 _TRAILING = re.compile(r"(?:(?:比|较|与)(?:上年|去年|20\d\d年)(?:同期|末|底)?(?:相比)?"
                        r"|(?:到|至)?20\d\d年(?:底|末)?前?|年均|日均|(?<![平人户亩])均|(?<=[\u4e00-\u9fff”])各|分别)$")
 _ADDRESS = re.compile(r"^(?:各位代表|同志们|代表们)[，,：:!！]")  # the speaker turning to the audience
-_PARAGRAPHS_BACK = 40  # how far back a paragraph's time is looked for
 # Where a clause starts; not at a gloss in brackets (细颗粒物（PM2.5）平均浓度).
 _CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n]|[（(](?!(?=[^）)]*[A-Za-z])[A-Za-z0-9.\s]{1,10}[）)])")
 # What opens an indicator without being part of it: the aim, the action on it, the time.
 _ACTIONS = (r"实现|完成|实施|引进|引导|培育|创建|建设|新建|改造|整治|开展|举办|组织|新增|落实|推动|推进|打造|建成"
-            r"|招引|争创|吸引|服务|帮助|带动|提供|发放|投入|解决|选举产生|下发|修订完善|修订|受理|办理|培训|慰问|走访|巡查"
+            r"|招引|争创|吸引|服务(?!业)|帮助|带动|提供|发放|投入|解决|选举产生|下发|修订完善|修订|受理|办理|培训|慰问|走访|巡查"
             r"|清理|设置|出台|制定|印发|发布|深化|编制|加快|依托|扩大")
 _LEADING = re.compile(
     r"^(?:(?:\d{1,2}[.．](?!\d)|[一二三四五六七八九十]+是|后将|将|全年|年内|当年|今年|累计|共计|共|总计|合计|其中|全街道|全镇|全区|全市|全省|全县|辖区|坚决|全力|努力|圆满|顺利|积极|新增|新建|新|已|并|力争|确保|争取|预计|计划"
@@ -145,6 +144,8 @@ _RAISED_TO = re.compile(r"(?:提高|提升|增加|增长|上调|扩大|降低|�
 _ACTED = re.compile(rf"(?:{_ACTIONS}|实施|签约|建立|成立|设立|开通|打通|提升|修缮|落地|引育|扶持|帮扶|认定"
                     r"|评为|获评|入选|划分为|遴选|消除|达|共|累计|新|等)$")  # 甲、乙等|7条|道路: a list counted
 # Areas and lengths are written before what they measure too (新建|10公里|非机动车道).
+_SIZE_NAMED = re.compile(r"(?:长|长度|宽|宽度|面积|占地|规模|深)\s*(?:约|达到?|为)?\s*$")
+_FIGURE_NEXT = re.compile(rf"(?:达到?|为|约|超过?|突破)?[\d{_CN}]")
 _SIZE_UNITS = ("平方米", "平方公里", "平方千米", "公里", "千米", "米", "亩", "公顷")
 # An indicator ends with what was counted, not with the action on it (坚决完成|74万平方米).
 _ACTION_END = re.compile(r"(?:坚决|全力|确保|力争|努力|圆满|顺利|累计|共)*(?:完成|实现|达到|突破|超过)$")
@@ -185,8 +186,11 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         change = _CHANGE.search(words)
         start, end = opening + (len(words) - len(words.lstrip())), m.end()
         before_noun = counts or (  # 建设|10公里|非机动车道; 甲桥下|4000㎡|文体公园: a size right before a noun
-            _UNIT_FORMS.get(m.group("unit"), m.group("unit")) in _SIZE_UNITS and not m.group("after"))
+            _UNIT_FORMS.get(m.group("unit"), m.group("unit")) in _SIZE_UNITS and not m.group("after")
+            and not _SIZE_NAMED.search(words))  # 道路全长|3.5公里|双向四车道: the words name the measure
         after = _COUNTED_NOUN.match(text, _run_end(text, m.end())) if before_noun else None  # 4场以上|宣讲会 too
+        if after and not counts and after.group()[-1] not in "、和及与" and _FIGURE_NEXT.match(text, after.end()):
+            after = None  # 占地100亩|总投资5亿元: the noun after is the next figure's indicator
         names_listed = bool("、" in text[clause - 1 : m.start()] and after and words.strip()[-1:] in after.group())
         if (after and words.strip() and not _ACTED.search(words) and not m.group("value")[0].isdigit()
                 and not names_listed):  # 甲路、乙路两条|断头路: the list is what is counted
@@ -273,9 +277,11 @@ def _unit_of(text: str, m: re.Match[str], value: float) -> tuple[float, str, boo
         return value, mag + _UNIT_FORMS.get(raw, raw), raw in _COUNT_UNITS
     if _MONEY.search(clause):
         return value, mag + "元", False
-    if (then := _QUANTITY.match(text, m.end() + 1)) and text[m.end() : m.end() + 1] == "、" and (
-            then.group("unit") and then.group("mag") == mag):  # 分别达1409万、1305万人次: the unit written once
-        return value, mag + _UNIT_FORMS.get(then.group("unit"), then.group("unit")), then.group("unit") in _COUNT_UNITS
+    end = m.end()  # 分别达1409万、1305万人次: the unit written once, after the last figure
+    while text[end : end + 1] == "、" and (then := _QUANTITY.match(text, end + 1)) and then.group("mag") == mag:
+        if unit := then.group("unit"):
+            return value, mag + _UNIT_FORMS.get(unit, unit), unit in _COUNT_UNITS
+        end = then.end()
     if not m.group("value")[0].isdigit() or not _WORD.match(text, m.end()):
         return None  # 百万人口 is a name, 345亿度、 a unit not known
     noun = _COUNTED_NOUN.match(text, m.end())
@@ -293,15 +299,16 @@ def _list_start(text: str, clause: int, pos: int) -> int:
         item = _clause_before(text, start - 1)  # (a 、 inside quotes belongs to a name: “学、做、改”活动)
         if start - 1 - item > 20 or re.search(rf"[\d{_CN}]", text[item : start - 1]):
             break  # an item with a number of its own
+        opened = _LEADING.match(text[item : start - 1])
         start = item
-        if _LEADING.match(text[item : start - 1]):
+        if opened:
             break  # 开展甲、乙: the action before the first item opens the list
     return start
 
 
 def _after_examples(text: str, opening: int, pos: int) -> int:
-    """Where the words before text[pos] start once a list's examples are left out: in a clause
-    opened by 、, what comes after 等 (甲、乙等|各类补贴) names what is counted, not the examples."""
+    """Where the words before text[pos] start once a list's examples are left out: in words that
+    hold a list (or follow one's 、), what comes after 等 (甲、乙等|各类补贴) names what is counted."""
     if text[opening - 1 : opening] != "、" and "、" not in text[opening:pos]:
         return opening
     at = max((e.end() for e in _EXAMPLES_END.finditer(text, opening, pos)), default=opening)
@@ -341,7 +348,7 @@ def _span_of_years(text: str, sections: list[Section], idx: int | None, pos: int
     lo = sections[idx].start if idx is not None else 0
     lo = max(lo, text.find("\n", lo, pos) + 1) if idx is not None else lo  # the heading is not a paragraph
     end, walked = pos, list[int]()
-    for _ in range(_PARAGRAPHS_BACK):
+    while True:  # to the section's first paragraph: each is walked once a document (see `known`)
         paragraph = max(text.rfind("\n", lo, end) + 1, lo)
         if paragraph in known:
             return _remember(known, walked, known[paragraph])
@@ -479,7 +486,7 @@ def _indicator(words: str) -> str:
 def _acts_only(words: str) -> str:
     """The words before a count when they are only an action (办结, 成功化解): what was done, with no
     word for what it was done to."""
-    words = _REACHED.sub("", words).strip()
+    words = re.sub(r"^(?:累计|共计|共|全部)", "", _REACHED.sub("", words).strip())  # 全部|办结: how many, not how
     tagged = jieba.posseg.lcut(words) if 2 <= len(words) <= 6 else []
     return words if tagged and all(w.flag in _DONE_TAGS for w in tagged) and tagged[-1].flag in ("v", "vn") else ""
 
@@ -553,11 +560,13 @@ def _respectively_of(text: str, found: list[Quantity], pos: int) -> list[str]:
     text[pos] and lists as many numbers (甲4.16亿人次、乙936万人次，|分别增长6.7%、39%)."""
     lo = _after_last(text, pos, "，,；;。：:！？!?\n")
     opens = re.fullmatch(r"分别(?:比|较)?(?:(?:19|20)\d\d年)?[^\d，,；;。]{0,6}", text[lo:pos])
-    if not opens or text[lo - 1 : lo] not in "，,":
+    if not opens or lo < 1 or text[lo - 1] not in "，,":
         return []
     before = _after_last(text, lo - 1, "，,；;。：:！？!?\n")
     listed = _numbers_listed(text, pos)
     told = [q.indicator for q in found if before <= q.start and q.end < lo]
+    if told and (share := _SHARE.search(opens.group())):  # 甲120亿元、乙80亿元，分别占全市30%、20%
+        told = [t + share.group() + "比重" for t in told]
     if not told and not re.search(rf"[\d{_CN}]", text[before : lo - 1]):  # 编制甲、乙项目清单，|分别计划投资…
         items = [_LEADING.sub("", i) for i in text[before : lo - 1].split("、")]
         items[-1] = _LIST_NOUN.sub("", items[-1])

@@ -73,8 +73,8 @@ def _type_rank(type_: str) -> int:
 
 
 def _weight(t: dict) -> tuple[bool, int]:
-    """A stage the text states outweighs one kg presumed (no stage words), whatever their order."""
-    return not t.get("presumed"), stage_rank(t.get("stage"))
+    """A stage the text states outweighs one kg presumed (no stage words), which outweighs none."""
+    return stage_rank(t.get("stage")) >= 0 and not t.get("presumed"), stage_rank(t.get("stage"))
 
 
 def furthest_by_year(timeline: list[dict]) -> dict[int, str | None]:

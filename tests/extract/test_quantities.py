@@ -202,6 +202,18 @@ def test_a_measure_of_the_firms_just_counted_and_an_average_level():
                                    "城镇调查失业率"]
 
 
+def test_lists_shares_levels_and_units_from_the_review_of_stop_26():
+    assert found("分别增长5%、6%，编制甲项目、乙项目清单。") == []  # 分别 opens the text: no clause before it
+    got = found("工业产值120亿元、服务业营收80亿元，分别占全市30%、20%。")
+    assert [q[0] for q in got] == ["工业产值", "服务业营收", "工业产值占全市比重", "服务业营收占全市比重"]
+    assert found("城镇调查失业率下降为4.5%。")[0][3] == "level"  # the level reached, not a change
+    assert found("防止万一起火，解决二十一起纠纷。") == [("纠纷", 21.0, "起", "count", "=", "result")]
+    assert found("巩固脱贫成果、开展乙活动、丙课程不少于15场。")[0][0] == "乙活动、丙课程"
+    assert [q[:2] for q in found("甲项目占地100亩总投资5亿元。新建道路全长3.5公里双向四车道。")] == [
+        ("甲项目占地", 100.0), ("总投资", 5.0), ("道路全长", 3.5)]
+    assert [q[2] for q in found("甲、乙、丙客运量分别达1409万、1305万、1200万人次。")] == ["万人次"] * 3
+
+
 def test_respective_amounts_after_a_list_in_the_clause_before_name_its_items():
     got = found("编制甲项目、乙项目清单，分别计划投资7.9亿元、6.2亿元。", mode="plan")
     assert [q[:3] for q in got] == [("甲项目计划投资", 7.9, "亿元"), ("乙项目计划投资", 6.2, "亿元")]

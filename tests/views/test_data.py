@@ -54,6 +54,8 @@ def test_a_presumed_stage_yields_to_a_stated_one_and_claims_no_slip() -> None:
                 {"year": 2024, "stage": "under_way", "presumed": True, "doc": "c", "sentence": "丙"},
                 {"year": 2024, "stage": "planned", "presumed": False, "doc": "c", "sentence": "丁"}]
     assert data.furthest_by_year(timeline) == {2022: "completed", 2023: "under_way", 2024: "planned"}
+    unstaged = [{"year": 2025, "stage": "under_way", "presumed": True}, {"year": 2025, "stage": None}]
+    assert data.furthest_by_year(unstaged) == {2025: "under_way"}  # a presumption outweighs no stage at all
     g = nx.MultiDiGraph()
     g.add_node("project-1", label="云溪公园", type="Project", timeline=timeline)
     page = data.Site(g).project("project-1")
