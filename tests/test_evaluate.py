@@ -256,13 +256,16 @@ def test_agrees_with_scorer_on_real_extraction(corpus_jsonl: Path):
     assert_agrees(DEV_GOLD, corpus_jsonl)
 
 
+def _figures(*figures: tuple[str, float, str, int, str]) -> dict:
+    """A document record with these quantities (indicator, value, unit, year, mode) and no entities."""
+    return {"doc": "q", "entities": [], "quantities": [
+        {"indicator": i, "value": v, "unit": u, "year": y, "mode": m} for i, v, u, y, m in figures]}
+
+
 def test_quantities_match_after_magnitude_prefixes_and_by_indicator():
-    gold = ev.Gold({"q": {"doc": "q", "entities": [], "quantities": [
-        {"indicator": "服务群众", "value": 1.2, "unit": "万人次", "year": 2022, "mode": "result"},
-        {"indicator": "新增企业", "value": 66, "unit": "家", "year": 2023, "mode": "target"}]}}, [])
-    pred = {"doc": "q", "entities": [], "quantities": [
-        {"indicator": "服务群众", "value": 12000, "unit": "人次", "year": 2022, "mode": "result"},
-        {"indicator": "新增企业", "value": 66, "unit": "家", "year": 2023, "mode": "result"}]}
+    gold = ev.Gold({"q": _figures(("服务群众", 1.2, "万人次", 2022, "result"),
+                                  ("新增企业", 66, "家", 2023, "target"))}, [])
+    pred = _figures(("服务群众", 12000, "人次", 2022, "result"), ("新增企业", 66, "家", 2023, "result"))
     result = ev.evaluate(gold, [pred])
     assert result.summary()["quantities"] == {"p": 0.5, "r": 0.5, "f1": 0.5, "tp": 1, "fp": 1, "fn": 1}
     # the miss is listed with the prediction of the same amount, whose mode differs
@@ -271,10 +274,6 @@ def test_quantities_match_after_magnitude_prefixes_and_by_indicator():
 
 
 def test_a_quantity_miss_points_to_a_prediction_no_other_gold_figure_took():
-    gold = ev.Gold({"q": {"doc": "q", "entities": [], "quantities": [
-        {"indicator": "新建公园", "value": 3, "unit": "个", "year": 2022, "mode": "result"},
-        {"indicator": "改造小区", "value": 3, "unit": "个", "year": 2022, "mode": "result"}]}}, [])
-    pred = {"doc": "q", "entities": [], "quantities": [
-        {"indicator": "新建公园", "value": 3, "unit": "个", "year": 2022, "mode": "result"},
-        {"indicator": "小区道路", "value": 3, "unit": "个", "year": 2022, "mode": "result"}]}
+    gold = ev.Gold({"q": _figures(("新建公园", 3, "个", 2022, "result"), ("改造小区", 3, "个", 2022, "result"))}, [])
+    pred = _figures(("新建公园", 3, "个", 2022, "result"), ("小区道路", 3, "个", 2022, "result"))
     assert "q: 改造小区 3个 2022 result   ~ 小区道路 2022 result" in ev.render_errors(ev.evaluate(gold, [pred]), 20)
