@@ -145,6 +145,8 @@ def _common_word(w: str, tag: str | None) -> bool:
     freq = jieba.dt.FREQ.get(w)
     if w[-1] not in lx.ONE_CHAR_SUFFIXES or tag in lx.NAME_TAGS or not freq or w in lx.COMMITTEES:
         return False
+    if len(w) == 2 and w[0] in "一二三四五六七八九十":
+        return False  # 纬|二路, 经|三路: a numbered road or street, not the word for two roads
     if len(w) == 2:
         return freq >= 50
     # 工作思路 is a word ending in 路 by chance; 纸品厂 (纸品 + 厂) really is a kind of factory

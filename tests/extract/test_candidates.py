@@ -141,6 +141,11 @@ def test_a_section_in_brackets_is_part_of_the_works_name():
     assert "青禾湾旅游公路(石岭段)项目" in got and "青禾科技(广州)有限公司" in got
 
 
+def test_numbered_roads_are_proposed_though_jieba_knows_the_word_for_two_roads():
+    got = proposed("完成纬二路、纬三路开工建设，兵分两路推进。")
+    assert "纬二路" in got and "纬三路" in got and "两路" not in got
+
+
 def test_no_name_starts_inside_a_number_or_its_unit():
     got = proposed("青禾奥莱入选2025年省绿色低碳高质量发展重点项目，建成青禾公园。2024年度番禺区镇街考核第一。")
     assert "青禾公园" in got
