@@ -19,7 +19,7 @@ _PLANNED = (
     r"|方案|初步设计|设计|专规|专项规划|规划(?!验收|(?:建设)?(?:项目|工程))|谋划|概算|预算|报批|审批|招标|征地|征迁|征收|拆迁"
     r"|上报|签订|签约|换签|框架协议|合作协议|合作框架|达成合作|备案|实施主体|用地|土地证|土地出让|产权证|摘牌"
     r"|腾退|腾出土地|腾地|供地|收储|研究|洽谈|在谈|招引|纳入|预审|策划"
-    r"|(?:验收)?入库|做地|出让|拆除(?!违)|土地整备"  # land made ready: before construction
+    r"|(?:验收)?入库|做地|出让|土地整备"  # land made ready: before construction
 )
 # What 完成/启动 govern when it is such a step: right after (完成立项), or ending a short object (完成发改委立项).
 _PLANNED_OBJECT = (rf"了?(?:{_PLANNED})"

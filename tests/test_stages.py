@@ -284,7 +284,6 @@ def test_a_project_named_in_a_year_without_any_cue_is_presumed_under_way():
 
 @pytest.mark.parametrize(("text", "name"), [
     ("完成青湖地块、白石地块等3个项目土地验收入库。", "白石地块"),
-    ("青湖片区项目首开区完成拆除。", "青湖片区项目"),
     ("完成青湖安置房地块做地出让。", "青湖安置房地块"),
 ])
 def test_land_made_ready_is_a_step_before_building(text, name):
