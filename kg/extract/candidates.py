@@ -483,11 +483,18 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
 _BREAK_OPENINGS = tuple(w for w in lx.BREAK_WORDS if len(w) > 1)
 
 
+# A year named for a campaign (“重点工作攻坚年”, “项目创优年”): a programme by its own words.
+_CAMPAIGN_YEAR = re.compile(r"[\u4e00-\u9fff]{2}(?:攻坚|突破|建设|提升|创优|落实|提质|提效|效能|作风|服务|招商"
+                            r"|奋进|争先|实干)年$")
+
+
 def _programme_context(text: str, m: re.Match, inner: str, formula: bool, gaz: Gazetteer) -> bool:
     """Is the quoted phrase a programme by the words around it? A place's name right before it
     makes it that place's scheme (甲街道“青年夜校”, 乙市“五社联动”)."""
     if formula:
         return bool(lx.SCHEME_AFTER.match(text, m.end()))
+    if len(inner) <= 12 and _CAMPAIGN_YEAR.search(inner):
+        return True
     if len(inner) > 12 or jieba.dt.FREQ.get(inner) or inner.endswith(lx.DISTRICT_SUFFIXES + lx.CLASS_ENDINGS) or (
             inner.startswith(_BREAK_OPENINGS)):
         return False

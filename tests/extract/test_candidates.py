@@ -146,6 +146,11 @@ def test_numbered_roads_are_proposed_though_jieba_knows_the_word_for_two_roads()
     assert "纬二路" in got and "纬三路" in got and "两路" not in got
 
 
+def test_a_year_named_for_a_campaign_is_a_programme_in_quotes():
+    got = proposed("深入落实全县“重点工作攻坚年”，奋战“项目创优年”。今年是“十四五”的关键之年。")
+    assert {"重点工作攻坚年", "项目创优年"} <= set(got) and "关键之年" not in got
+
+
 def test_no_name_starts_inside_a_number_or_its_unit():
     got = proposed("青禾奥莱入选2025年省绿色低碳高质量发展重点项目，建成青禾公园。2024年度番禺区镇街考核第一。")
     assert "青禾公园" in got
