@@ -29,6 +29,7 @@ class Reading:
     the original: a character's start, and the end of the character before (its gloss included)."""
 
     text: str
+    aligned: str  # simplified and half-width at the original's offsets: nothing left out
     starts: tuple[int, ...] | None = None  # None: the copy has the original's offsets
     ends: tuple[int, ...] | None = None
 
@@ -54,7 +55,7 @@ def read(original: str) -> Reading:
     text = simplified(original).translate(_HALF_WIDTH)
     left_out = [m for m in _LEFT_OUT.finditer(text) if m.group()[0] in "(（" or not _short_line(text, m.start())]
     if not left_out:
-        return Reading(text)
+        return Reading(text, text)
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = [0]
@@ -69,7 +70,7 @@ def read(original: str) -> Reading:
     pieces.append(text[last:])
     starts.extend(range(last, len(text) + 1))
     ends.extend(range(last + 1, len(text) + 1))
-    return Reading("".join(pieces), tuple(starts), tuple(ends))
+    return Reading("".join(pieces), text, tuple(starts), tuple(ends))
 
 
 _SHORT_LINE = 6  # characters: a line this short spaced out is a name set to a width (张  贵), kept as written

@@ -23,7 +23,6 @@ from kg.extract.rules import decide_by_rules
 from kg.gazetteer import Gazetteer
 from kg.model import DocResult, Document, EntityType, Mention, Quantity, Section
 from kg.reading import Reading, plain, read
-from kg.simplified import simplified
 from kg.stages import presume, stage_of, takes_step
 from kg.structure import find_sections, time_of
 
@@ -92,7 +91,7 @@ def _extract(doc: Document, model: Decider, featured: list[tuple[Span, Features]
     if reading.starts:
         _map_back(reading, sections, quantities)
     entities = group(doc, mentions)
-    presume(simplified(doc.text), entities)  # same offsets: 讓我們 is read as 让我们
+    presume(reading.aligned, entities)  # the original's offsets, read as simplified: 讓我們 is 让我们
     return DocResult(doc=doc, sections=sections, entities=entities, quantities=quantities)
 
 

@@ -99,23 +99,16 @@ def _quote_start(toks: list[Token], close: int) -> int | None:
     return None
 
 
-def _place_in_brackets(text: str, toks: list[Token], close: int, gaz: Gazetteer) -> int | None:
-    """Index of the opening bracket before a known place in brackets that closes at `close`."""
-    for k in range(close - 1, max(-1, close - 4), -1):
-        if toks[k].word in "(（":
-            inner = text[toks[k].end : toks[close].start]
-            return k if k > 0 and gaz.is_known(inner) else None
-    return None
-
-
 _SECTION = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]{1,6}[段期]")  # 乙段, 三标段, 二期
 
 
-def _section_in_brackets(text: str, toks: list[Token], close: int) -> int | None:
-    """Index of the opening bracket before a section of works (乙段, 三标段, 二期) closing at `close`."""
+def _inside_brackets(text: str, toks: list[Token], close: int, gaz: Gazetteer) -> int | None:
+    """Index of the opening bracket of a short bracket closing at `close` that belongs to the name
+    before it: a known place (甲科技(广州)有限公司, a branch) or a section of works (甲公路(乙段)项目)."""
     for k in range(close - 1, max(-1, close - 5), -1):
         if toks[k].word in "(（":
-            return k if k > 0 and _SECTION.fullmatch(text[toks[k].end : toks[close].start]) else None
+            inner = text[toks[k].end : toks[close].start]
+            return k if k > 0 and (gaz.is_known(inner) or _SECTION.fullmatch(inner)) else None
     return None
 
 
@@ -212,10 +205,8 @@ def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
             elif toks[i - 1].word == "至" and i > 1 and _name_like(toks[i - 2]) and toks[i - 2].tag != "v" and (
                     (lx.suffix_of(tok.word) or ("", None))[1] == EntityType.PROJECT):
                 i -= 1  # 甲村至乙村公路: a road or works named by where it runs from and to
-            elif toks[i - 1].word in ")）" and (k := _place_in_brackets(text, toks, i - 1, gaz)) is not None:
-                i = k  # 甲科技(广州)有限公司: a branch's place in brackets is part of the company's name
-            elif toks[i - 1].word in ")）" and (k := _section_in_brackets(text, toks, i - 1)) is not None:
-                i = k  # 甲公路(乙段)项目: the section in brackets is part of the works' name
+            elif toks[i - 1].word in ")）" and (k := _inside_brackets(text, toks, i - 1, gaz)) is not None:
+                i = k  # 甲科技(广州)有限公司, 甲公路(乙段)项目: the bracket is part of the name
             elif toks[i - 1].word in "”\"" and (k := _quote_start(toks, i - 1)) is not None and (
                     lx.SUFFIX_TYPE.get(tok.word) in (EntityType.PROGRAM, EntityType.ORGANIZATION)
                     or not type_of(text[toks[k].end : toks[i - 1].start], gaz, quoted=True)):

@@ -132,8 +132,8 @@ _ORDINALS = "一二三四五六七八九十"
 _REPEATED = re.compile(rf"([\u4e00-\u9fff]{{1,4}})一(?:{_COUNT_UNIT})\1")
 _REPEATS = re.compile(rf"一(?:{_COUNT_UNIT})([\u4e00-\u9fff]{{1,4}})一(?:{_COUNT_UNIT})$")  # then the same word
 # What a list's last item may end with for every item (甲业、乙业增加值分别增长…).
-_FIRM_MEASURES = frozenset("增加值 产值 总产值 营业收入 营收 利润 利润总额 税收 出口额".split())
-_LIST_MEASURE = re.compile(r"(?:增加值|产值|营业收入|营收|产量|总额|利润)$")
+_OUTPUT = r"(?:增加值|产值|营业收入|营收|产量|总额|利润|税收)"  # what a trade or its firms turn out
+_LIST_MEASURE = re.compile(rf"{_OUTPUT}$")
 _SHARE = re.compile(r"占(?:全国|全省|全市|全区|全县|全球|世界)")  # a share of the total the number just given is in
 _VARIANT = re.compile(r"同口径|可比口径|按可比价格计算|按可比价计算")
 _EXAMPLES_END = re.compile(r"(?<![高平同中初])等")  # not 高等, 平等 …
@@ -235,7 +235,7 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         if indicator and not respective and (told := _indicator_of_previous(out, text, clause)):
             indicator = (indicator + told if _VARIANT.fullmatch(indicator)
                          else told + indicator + "比重" if _SHARE.fullmatch(indicator)  # …616万吨、|占全国92.8%
-                         else _of_firms(told, indicator) if told.endswith("企业") and indicator in _FIRM_MEASURES
+                         else _of_firms(told, indicator) if told.endswith("企业") and re.fullmatch(_OUTPUT, indicator)
                          else _continued(told, indicator))
         if _COMPARED.match(words.strip()) and (compared := _indicator_of_previous(out, text, clause)):
             indicator = compared + ("增速" if out[-1].kind == "change" else "") + indicator  # 增长6%、|高于全国

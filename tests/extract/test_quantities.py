@@ -202,7 +202,7 @@ def test_a_measure_of_the_firms_just_counted_and_an_average_level():
                                    "城镇调查失业率"]
 
 
-def test_lists_shares_levels_and_units_from_the_review_of_stop_26():
+def test_respective_shares_levels_reached_lists_opened_by_an_action_and_units_written_once():
     assert found("分别增长5%、6%，编制甲项目、乙项目清单。") == []  # 分别 opens the text: no clause before it
     got = found("工业产值120亿元、服务业营收80亿元，分别占全市30%、20%。")
     assert [q[0] for q in got] == ["工业产值", "服务业营收", "工业产值占全市比重", "服务业营收占全市比重"]
