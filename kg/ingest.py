@@ -366,6 +366,9 @@ _PUNCT = re.compile(r"[\W_]+")
 _TIME = r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 _YMD_LINE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})日?" + _TIME)
 _DMY_LINE = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)" + _TIME)  # 18.02.2016 12:16
+# A date at the start of a line, alone, in brackets, or before the page's fields.
+_DATED = [re.compile(rf"[(（\[【]?\s*{line.pattern}\s*[)）\]】]?(?=\s|$)") for line in (_YMD_LINE, _DMY_LINE)]
+_FURNITURE_TAIL = re.compile(r"\s*(?:打印本页|关闭窗口|【?[大中小]】?|字号[:：]?|分享到?)+\s*$")
 _LEAD_LINES = 8  # how far from the top page furniture (titles, teasers) is looked for
 _MIN_REPEAT = 20  # paragraphs at least this long are dropped when seen before
 _TEASER_OVERLAP = 0.8  # share of a lead paragraph's trigrams found in a later paragraph
@@ -410,23 +413,32 @@ def _key(written: str) -> str:
     return re.sub(r"[ \u3000]", "", written)
 
 
-def _date_line(line: str) -> str | None:
-    """A line that is only a date (and time), as news pages print it: the date, ISO-written."""
-    m = _YMD_LINE.fullmatch(line) or _DMY_LINE.fullmatch(line)
-    return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}" if m else None
+def _date_line(line: str) -> tuple[str, bool] | None:
+    """A line that is a date (and time), as news pages print it, alone, in brackets or before the
+    page's fields (2024-07-26 17:14 来源：某镇人民政府): the date ISO-written, and whether the line
+    is the date alone."""
+    m = _DATED[0].match(line) or _DATED[1].match(line)
+    if m is None:
+        return None
+    rest = _FURNITURE_TAIL.sub("", line[m.end():]).strip()
+    if rest and _meta_fields(rest) is None:
+        return None
+    return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}", not rest
 
 
 def _take_metadata(lines: list[str]) -> tuple[list[str], dict[str, str]]:
     """Metadata lines removed from the text and parsed; a key alone takes the next short line; a
-    date alone on a line near the top is the publication date."""
+    date opening a line near the top (alone, or before the page's fields) is the publication date."""
     kept: list[str] = []
     meta: dict[str, str] = {}
     i = 0
     while i < len(lines):
         fields = _meta_fields(lines[i])
         i += 1
-        if fields is None and i <= 2 * _LEAD_LINES and (date := _date_line(lines[i - 1])):
-            meta.setdefault("发布日期", date)
+        if fields is None and i <= 2 * _LEAD_LINES and (dated := _date_line(lines[i - 1])):
+            meta.setdefault("发布日期", dated[0])
+            if not dated[1]:
+                kept.append(lines[i - 1])  # the fields after the date stay text, as they were
             continue
         if fields is None:
             kept.append(lines[i - 1])

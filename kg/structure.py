@@ -216,6 +216,8 @@ def _heading(start: int, line: str, annex: int | None) -> _Heading | None:
         return None
     if re.search(r"\d", _PARTIAL_YEAR.sub("", _YEAR.sub("", head))):
         return None  # a figure other than the year: 2022年计划投资5亿元 is a sentence
+    if _YEAR.search(head) and not years_named(head):
+        return None  # a horizon (…二〇三五年远景目标的建议, 到2025年) dates no part of the report
     parts = _parts(head)
     if parts and annex is None and len(head) - max(m.end() for m in _MODE_WORD.finditer(head)) > _MAX_TAIL:
         return None  # the mode word must end the heading (…工作计划范文); 2022年计划完成投资 is a sentence
@@ -276,7 +278,8 @@ def _any_of(*alternatives: str) -> re.Pattern[str]:
 # 增长6%左右, 增长5000万元左右 are aimed at; 增长6% is reported
 _AIMED = r"(?![\d.,]*[%％]?[\u4e00-\u9fff]{0,4}?(?:左右|以上|以内|上下))"  # any unit: 万人次以上
 _PAST = _any_of(
-    "同比", "累计", "共计", "获评", "荣获", "获得", "被评为", "成功", "顺利", "圆满", "超额", "已经",
+    "同比", "累计", "共计", "这一年", "一年来", "过去一年", "获评", "荣获", "获得", "被评为", "成功", "顺利",
+    "圆满", "超额", "已经",
     "已(?!出让)", "了(?<![为除]了)(?!解)", "截至", "截止", "以来", "先后", "排名", "位居", "位列", "全区第",
     "全市第", f"达到\\d{_AIMED}",
     *(f"{verb}了?\\d{_AIMED}" for verb in ("增长", "下降", "提高", "减少", "增加", "提升")),
@@ -336,7 +339,7 @@ _BREADCRUMB = re.compile(r"[>›»]|当前位置|您的位置")
 _OPENING = re.compile(rf"{_YEAR.pattern}(?P<half>上半年|前三季度)?(?:以来|来|[，,]|是|全年)")
 _SINCE = re.compile(r"以来|年来")  # an opening that can only look back
 # "今年以来…" dates the review by the publication year.
-_THIS_YEAR = re.compile(r"(?:今年|本年)(?P<half>上半年|前三季度)?(?:以来|[，,]|全年)")
+_THIS_YEAR = re.compile(r"(?:今年|本年)(?P<half>上半年|前三季度)?(?:以来|来|[，,]|全年)")
 # "十四五"开局之年: the year named by its place in a five-year plan (十一五 began in 2006).
 _PLAN_YEAR = re.compile(r"十([一二三四五六七八九])五[”\"」]?(?:规划)?(?:的)?"
                         r"(?P<at>开局|起步|开篇|第一|第二|承上启下|第三|第四|收官|决胜|最后一)之?年")
@@ -605,7 +608,10 @@ def _distinct(evidence: list[Evidence]) -> list[Evidence]:
 
 # A paragraph opening with one of these turns from the year's results to what comes next.
 # The next year opening a sentence (2024年，要…), not a date (2024年1月13日在…代表大会上: when it is given).
-_FORWARD_OPENER = re.compile(rf"(?:下一步|下步|明年|来年|新的一年|今后|{_YEAR.pattern}(?!\s*\d{{1,2}}\s*月))[，,：:]?")
+# A news item may put the turn in an official's mouth: 某某介绍，2025年，… 某某表示，下一步…
+_SAID = r"(?:[\u4e00-\u9fff]{2,8}(?:介绍|表示|说|指出|透露|强调)[，,：:])?"
+_FORWARD_OPENER = re.compile(
+    rf"{_SAID}(?:下一步|下步|明年|来年|新的一年|今后|{_YEAR.pattern}(?!\s*\d{{1,2}}\s*月))[，,：:]?")
 
 
 def _openings_in(text: str, s: Section, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str], int | None]]:
@@ -646,7 +652,7 @@ def _split_forward(text: str, s: Section, partial: bool) -> list[Section]:
     return [s]
 
 
-_BACKWARD_OPENER = re.compile(rf"(?:据了解|据悉|回顾)?[，,]?(?:去年|过去一年|{_YEAR.pattern})[，,以来]")
+_BACKWARD_OPENER = re.compile(rf"(?:据了解|据悉|回顾)?[，,]?{_SAID}(?:去年|过去一年|{_YEAR.pattern})[，,以来]")
 
 
 def _split_back(text: str, s: Section) -> list[Section]:

@@ -308,6 +308,21 @@ def test_a_date_alone_near_the_top_is_the_publication_date(line):
     assert paragraphs(text) == ["青禾街道推进三项重点工作", "青禾街道迅速行动，全年新建口袋公园两个。"]
 
 
+@pytest.mark.parametrize("line", ["2016-02-18 12:16:05 来源:青禾街道办事处",
+                                  "(2016/2/18 9:41:02)  来源:某县融媒体中心  打印本页"])
+def test_a_date_before_the_pages_fields_is_the_publication_date_and_the_fields_stay(line):
+    raw = f"青禾街道推进三项重点工作\n\n{line}\n\n青禾街道迅速行动，全年新建口袋公园两个。\n"
+    text, meta, _ = clean_text(raw)
+    assert meta == {"发布日期": "2016-02-18"}
+    assert "来源:" in text and "青禾街道迅速行动" in text
+
+
+def test_a_date_before_words_that_are_no_fields_is_no_publication_date():
+    text, meta, _ = clean_text("青禾街道工作简报\n2016-02-18 青禾街道召开推进会\n")
+    assert meta == {}
+    assert "2016-02-18 青禾街道召开推进会" in text
+
+
 def test_a_date_inside_a_sentence_stays_in_the_text():
     text, meta, _ = clean_text("青禾街道工作简报\n2016年2月18日，青禾街道召开推进会。\n")
     assert meta == {}

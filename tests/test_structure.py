@@ -187,6 +187,18 @@ def test_this_year_so_far_without_a_date_takes_the_next_dated_sentence():
     assert dated(text) == {(2024, "review")}
 
 
+def test_this_year_written_short_is_dated_by_the_publication_date():
+    text = f"今年来，青湖街道稳中求进。\n{REVIEW_BODY}"
+    assert dated(text, metadata={"发布日期": "2024-05-05"}) == {(2024, "review")}
+    assert ("relative", "今年来") in evidence(text, metadata={"发布日期": "2024-05-05"})[0]
+
+
+def test_a_year_looked_back_on_as_this_year_is_a_review_against_a_few_forward_words():
+    text = ("这一年，我们攻坚克难，青湖街道稳步前行。这一年，我们真抓实干，续写新篇。"
+            "这一年，我们服务群众，温暖人心。2024年，街道各社区将以细腻的笔触细数点滴，力求展现风采。")
+    assert dated(text) == {(2024, "review")}
+
+
 def test_a_half_year_report_reviews_its_own_year():
     assert dated(REVIEW_BODY, title="青湖街道2023年上半年工作报告") == {(2023, "review")}
     assert dated(REVIEW_BODY, title="青湖街道2023年工作报告") == {(2022, "review")}
@@ -288,6 +300,14 @@ def test_a_year_opening_a_sentence_deep_in_the_body_does_not_date_the_report():
     text = f"{lines}2019年，甲园获评省级示范。\n"
     assert dated(text, metadata={"发布日期": "2023-01-20"}) == {(2022, "review")}
     assert dated(f"2019年，甲园获评省级示范。\n{lines}", metadata={"发布日期": "2023-01-20"}) == {(2019, "review")}
+
+
+def test_an_official_who_turns_to_the_next_year_opens_a_plan_section():
+    tail = f"王主任介绍，2023年，青湖街道{PLAN_BODY}"
+    text = f"青湖街道2022年工作总结\n{REVIEW_BODY}{tail}"
+    sections = find_sections(text)
+    assert [(s.year, s.mode) for s in sections] == [(2022, "review"), (2023, "plan")]
+    assert text[sections[1].start :] == tail
 
 
 def test_a_forward_paragraph_followed_by_results_is_no_plan_section():
@@ -465,6 +485,12 @@ def test_the_day_a_report_is_given_dates_its_relative_years():
 def test_a_year_a_plan_aims_at_is_not_the_year_it_is_for():
     text = "今年将推动青湖新城建设，到2035年基本建成，2035年远景目标逐步实现，力争2030年前完成改造。"
     assert {s.year for s in find_sections(text) if s.mode == "plan"} == {None}
+
+
+def test_a_line_naming_a_horizon_year_is_no_heading_of_that_year():
+    text = ("三、2021年重点工作\n今年要推动白鹭公园开工，确保青石小学年底建成。\n"
+            "关于制定青湖市第十四个五年规划和二〇三五年远景目标的建议\n要力争建成青湖大桥，确保完成改造。")
+    assert {(s.year, s.mode) for s in find_sections(text) if s.mode != "other"} == {(2021, "plan")}
 
 
 def test_a_heading_of_the_year_s_general_requirements_opens_the_plan():
