@@ -38,6 +38,8 @@ def stage(text: str, name: str, mode: str = "review") -> tuple[str | None, str |
         ("青湖大桥进度过半。", "under_way"),
         ("青湖大桥主体封顶。", "under_way"),
         ("青湖大桥顺利结顶。", "under_way"),
+        ("青湖大桥主体竣工。", "under_way"),  # the main structure, not the whole
+        ("青湖大桥主体已完工。", "under_way"),
         ("青湖大桥等3个项目通过市项目预审。", "planned"),
         ("策划实施青湖大桥等重大项目。", "planned"),
         ("完成青湖大桥一期30亩组件上报。", "planned"),
