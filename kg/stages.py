@@ -89,6 +89,11 @@ def has_cue(text: str) -> bool:
     return _STRONG[0].search(text) is not None
 
 
+def is_cue(word: str) -> bool:
+    """Is `word` a stage cue and nothing more (开园, 开馆, 竣工): a step, not a name's last word?"""
+    return _STRONG[0].fullmatch(word) is not None
+
+
 # What may stand between a name and the step it takes as its subject (甲公司年内已开工, 乙顺利投产).
 _SUBJECT_GAP = re.compile(r"(?:年内|今年|上半年|下半年|已经|已|顺利|正式|全面|基本|提前|如期|实现)*")
 

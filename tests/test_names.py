@@ -60,6 +60,9 @@ def test_distinctive(head, named):
     ("青禾油脂", "Organization"),
     ("青禾汽车零部件", "Organization"),
     ("乡村振兴战略", "Program"),
+    ("青禾路拓宽提标工程", "Project"),  # 工程 of works on a road, not a programme
+    ("青禾路架空线入地工程", "Project"),
+    ("文化百千万工程", "Program"),
     ("农贸市场", None),  # class nouns
     ("一条路", None),
     ("4号地块", None),

@@ -37,7 +37,7 @@ from kg.names import (
     type_of,
     village_head,
 )
-from kg.stages import has_cue
+from kg.stages import has_cue, is_cue
 from kg.structure import sentences
 
 MASK = re.compile(r"[Xx×＊*]{1,}|XX|ＸＸ|[（(]略[)）]")
@@ -163,8 +163,9 @@ Walk = tuple[int, int, str]  # where a name before a suffix word starts and ends
 @lru_cache(maxsize=100_000)
 def _closes_name(word: str, tag: str | None) -> bool:
     """Is the word a type-bearing suffix word that may close a name? 举办 ends in 办 but is a verb;
-    破局, 思路 are ordinary words. (Asked of every word ending like a suffix, hence the cache.)"""
-    return word.endswith(lx.ALL_SUFFIXES) and word not in lx.GENERIC_HEADS and (
+    破局, 思路 are ordinary words; 开园 is a step of the works. (Asked of every word ending like a
+    suffix, hence the cache.)"""
+    return word.endswith(lx.ALL_SUFFIXES) and word not in lx.GENERIC_HEADS and not is_cue(word) and (
         word in lx.SUFFIX_TYPE or not (tag in lx.BREAK_TAGS or word in lx.BREAK_WORDS or _common_word(word, tag)))
 
 

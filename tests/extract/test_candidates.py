@@ -146,6 +146,12 @@ def test_numbered_roads_are_proposed_though_jieba_knows_the_word_for_two_roads()
     assert "纬二路" in got and "纬三路" in got and "两路" not in got
 
 
+def test_a_step_of_the_works_closes_no_name():
+    got = proposed("青禾公园开园试运营，白鹭博物馆开馆。")
+    assert "青禾公园" in got and "白鹭博物馆" in got
+    assert "青禾公园开园" not in got and "白鹭博物馆开馆" not in got
+
+
 def test_a_year_named_for_a_campaign_is_a_programme_in_quotes():
     got = proposed("深入落实全县“重点工作攻坚年”，奋战“项目创优年”。今年是“十四五”的关键之年。")
     assert {"重点工作攻坚年", "项目创优年"} <= set(got) and "关键之年" not in got
