@@ -282,13 +282,13 @@ _CLAUSE_END = re.compile(r"[，,；;。]")
 
 
 def _everyday_project(name: str, word: str, after: str) -> bool:
-    """A works name with an everyday head (清真食品|产业园) that a stage cue follows in its clause
-    (…破土动工): the decider weighs it."""
+    """A works name with an everyday head (清真食品|产业园, 安全应急|产业园) that a stage cue follows in
+    its clause (…破土动工) or that its works follow (…建设, …改造): the decider weighs it."""
     if lx.SUFFIX_TYPE.get(word) != EntityType.PROJECT or len(name) - len(word) < 2 or name in lx.GENERIC:
         return False  # cheap tests first: most walks end in no works word
     match = lx.suffix_of(name)
     return bool(match and match[0] == word and not lx.COUNT_END.search(name[: -len(word)])
-                and has_cue(_CLAUSE_END.split(after, maxsplit=1)[0]))
+                and (lx.BUILT_AFTER.match(after) or has_cue(_CLAUSE_END.split(after, maxsplit=1)[0])))
 
 
 _CAMPAIGN_WORDS = ("行动", "计划", "工程", "试点", "专项", "攻坚战", "专项斗争")

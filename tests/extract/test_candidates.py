@@ -146,6 +146,12 @@ def test_numbered_roads_are_proposed_though_jieba_knows_the_word_for_two_roads()
     assert "纬二路" in got and "纬三路" in got and "两路" not in got
 
 
+def test_works_named_in_everyday_words_are_proposed_before_their_works():
+    got = proposed("加快推进安全应急产业园建设，启动环线小学改造。全市产业园发展良好。")
+    assert got.get("安全应急产业园") == {"staged"} and got.get("环线小学") == {"staged"}
+    assert "全市产业园" not in got  # no works follow: a class of things, not a name
+
+
 def test_a_step_of_the_works_closes_no_name():
     got = proposed("青禾公园开园试运营，白鹭博物馆开馆。")
     assert "青禾公园" in got and "白鹭博物馆" in got
