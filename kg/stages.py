@@ -42,6 +42,11 @@ _CUES = (
 _WEAK_CUES = ((Stage.UNDER_WAY, r"推进|推动|加快|加速|实施(?!主体|方案)"),)
 # Before a cue in a review, these say the step is still to come (拟开工, 预计2023年建成).
 _INTENDED = re.compile(r"拟|预计|计划|将|力争|争取|准备|即将")
+# Before a cue, these say the step is not reached: the project stands at the step before (尚未动工 →
+# planned, 尚未完工 → under way, 未投入运营 → completed).
+_NOT_YET = re.compile(r"(?:未|没有)(?:正式|全面|完全|如期)?$")
+_BEFORE = {Stage.STARTED: Stage.PLANNED, Stage.UNDER_WAY: Stage.PLANNED, Stage.COMPLETED: Stage.UNDER_WAY,
+           Stage.OPERATING: Stage.COMPLETED}
 # A clause opening with one of these states what the plan aims at for the clause before it.
 _AIM = re.compile(r"(?:并|同时)?(?:力争|确保|争取|努力|预计|计划|年内|尽快|早日|(?:20\d\d年)?年?底前?"
                   r"|(?:20\d\d年)?[0-9一二三四五六七八九十]{1,2}月(?:底|份|前)?)")  # …3月开工，10月竣工
@@ -134,6 +139,8 @@ def stage_of(text: str, start: int, end: int, mode: Mode) -> tuple[Stage | None,
             cue = max(_chained(text, after), key=lambda c: STAGES.index(c[1]))
         if not after and cue[2].startswith("完成") and _MAIN_BODY.search(text, end, hi):
             return Stage.UNDER_WAY, cue[2]  # 完成甲、乙项目主体部分: the main structure, not the whole
+        if cue[1] in _BEFORE and _NOT_YET.search(text, max(lo, cue[0] - 5), cue[0]):
+            return _BEFORE[cue[1]], text[cue[0] : cue[0] + len(cue[2])]
         if mode == Mode.REVIEW and cue[1] != Stage.UNDER_WAY and _INTENDED.search(text, max(lo, cue[0] - 8), cue[0]):
             # a review's 拟开工, 预计年底建成: the step is not reached yet (预计完成投资 is progress all the same)
             return Stage.PLANNED, text[cue[0] : cue[0] + len(cue[2])]
