@@ -578,18 +578,25 @@ def _upper_division(head: str, suffix: str, gaz: Gazetteer) -> bool:
     return any(p.level in _UPPER for name in (head + suffix, head) for p in gaz.lookup(name))
 
 
+_AREA_WORDS = frozenset("乡村 城镇 乡镇 村镇 城乡".split())  # everyday words for the country's towns and villages
+
+
 def _division_candidates(text: str, starts: set[int], gaz: Gazetteer) -> list[Candidate]:
     """Known divisions wherever jieba put the word's end (桥口|村农民, 塘尾|社区党委, 水|城区): the
     longest known name of two to four characters before a town's or village's suffix, starting a
     word; of two to five before a county's, city's or province's, written in full or by its short name."""
     out = []
     for m in lx.TOWN_OR_VILLAGE.finditer(text):
-        if m.start() not in starts:
-            continue  # 城镇, 乡村: the suffix inside a word; a word ending in one is walked from it
+        # the suffix starts a word; or ends a word that is no name on its own (金|集镇: 集镇 is a market
+        # town, 金集镇 a known town), and the name starts before that word
+        word_start = m.start() if m.start() in starts else max((a for a in starts if a < m.start()), default=0)
+        if m.start() != word_start and (m.end() not in starts and m.end() != len(text)
+                                        or text[word_start : m.end()] in _AREA_WORDS):
+            continue  # 城镇化, 乡村振兴: the suffix inside a word; 新|乡村: the countryside, not a village
         for n in (4, 3, 2):
             start = m.start() - n
-            if start in starts and gaz.is_known(text[start : m.end()]) and village_head(text[start : m.start()]) and (
-                    text[start : m.end()] not in lx.GENERIC):
+            if start in starts and start < word_start and gaz.is_known(text[start : m.end()]) and (
+                    village_head(text[start : m.start()])) and text[start : m.end()] not in lx.GENERIC:
                 out.append(Candidate(start, m.end(), EntityType.DISTRICT))
                 break
     for m in lx.COUNTY_OR_ABOVE.finditer(text):  # 镇|沅|县政府, 水|城区: wherever jieba cut the suffix

@@ -152,6 +152,12 @@ def test_works_named_in_everyday_words_are_proposed_before_their_works():
     assert "全市产业园" not in got  # no works follow: a class of things, not a name
 
 
+def test_a_known_town_behind_an_everyday_word_for_towns_is_a_division():
+    got = proposed("2014年，金集镇以项目为抓手，推进新型城镇化，助力新乡村振兴。")  # jieba: 金|集镇
+    assert got.get("金集镇") == {"division"}
+    assert "新乡村" not in got and "型城镇" not in got
+
+
 def test_a_step_of_the_works_closes_no_name():
     got = proposed("青禾公园开园试运营，白鹭博物馆开馆。")
     assert "青禾公园" in got and "白鹭博物馆" in got
