@@ -19,6 +19,7 @@ from kg.author import author
 from kg.gazetteer import Gazetteer
 from kg.model import STAGES, Corpus, DocResult, Entity, EntityType, Mention, Mode, Place, Relation, Stage
 from kg.names import core, same_thing, village_stem
+from kg.simplified import simplified
 
 TOWN = re.compile(r"(街道|镇|乡|苏木)$")
 VILLAGE = re.compile(r"(社区|村)$")
@@ -45,22 +46,24 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
     author (XX街道, *街道) or one the text never names is placed by the communities the report
     names — only on strong evidence (gazetteer.place_masked); otherwise it stays unresolved (None)."""
     districts = _district_mentions(r)
-    context = [n for e in districts for n in (e.name, *e.aliases)]
+    names = {id(e): [simplified(n) for n in (e.name, *e.aliases)] for e in districts}  # as the gazetteer spells
+    context = [n for e in districts for n in names[id(e)]]
     if (place := author(r.doc, gaz, context)) is not None:
         return place  # the header says who speaks: 省人民政府, 国务院, 甲县县长
-    head = r.doc.title + r.doc.text[:200]
-    towns = sorted((e for e in districts if TOWN.search(e.name)), key=lambda e: -len(e.mentions))
+    head = simplified(r.doc.title + r.doc.text[:200])
+    towns = sorted((e for e in districts if TOWN.search(names[id(e)][0])), key=lambda e: -len(e.mentions))
     for e in towns:
-        if len(e.mentions) < 2 and not any(n in head for n in (e.name, *e.aliases)):
+        if len(e.mentions) < 2 and not any(n in head for n in names[id(e)]):
             continue
-        place = gaz.resolve(e.name, context)
+        place = gaz.resolve(names[id(e)][0], context)
         if place is not None:
             return place
-        return Place(name=e.name, level="town", confidence=0.6, evidence=["named in the text, not in the gazetteer"])
-    named = gaz.short_names_in(r.doc.text)
+        return Place(name=names[id(e)][0], level="town", confidence=0.6,
+                     evidence=["named in the text, not in the gazetteer"])
+    named = gaz.short_names_in(simplified(r.doc.text))
     parents = [p.name for n in [*context, *named] for p in gaz.lookup(n) if p.level in ("county", "city")]
     # only communities the text names as such (塘尾社区, 丹东、应潭等村), never bare common words
-    communities = [e.name for e in districts if VILLAGE.search(e.name)]
+    communities = [names[id(e)][0] for e in districts if VILLAGE.search(names[id(e)][0])]
     place = gaz.place_masked("town", communities, parents)
     return place if place is not None and place.confidence >= MIN_PLACEMENT else None
 
@@ -70,15 +73,16 @@ def _district_ids(r: DocResult, gaz: Gazetteer) -> dict[int, str]:
     ids = {}
     context = [r.district.name, *r.district.parents] if r.district else []
     for e in _district_mentions(r):
-        place = gaz.resolve(e.name, context + [n for n in (e.name, *e.aliases)])
+        name = simplified(e.name)
+        place = gaz.resolve(name, context + [simplified(n) for n in (e.name, *e.aliases)])
         if place is None and r.district:
-            place = next((c for c in gaz.lookup(e.name) if r.district.name in c.parents), None)
+            place = next((c for c in gaz.lookup(name) if r.district.name in c.parents), None)
         e.place = place
         if place and place.code:
             ids[id(e)] = f"district-{place.code}"
         else:
             parent = place.parents[0] if place and place.parents else (r.district.name if r.district else "")
-            ids[id(e)] = stable_id("district", core(e.name), parent)
+            ids[id(e)] = stable_id("district", core(name), parent)
     return ids
 
 
@@ -101,7 +105,7 @@ def resolve_each(results: Iterable[DocResult], gaz: Gazetteer | None = None) -> 
         for e in r.entities:
             if e.type == EntityType.DISTRICT:
                 e.id = dids[id(e)]
-                if home and (e.name == home.name or home.name.startswith(e.name)):
+                if home and ((name := simplified(e.name)) == home.name or home.name.startswith(name)):
                     r.district_id = e.id
                 continue
             scope = home_key if e.type in (EntityType.PROJECT, EntityType.PROGRAM) else ""
@@ -219,11 +223,12 @@ class _Known:
 def _match_or_new(known: _Known, e: Entity, scope: str) -> str:
     """Same type and scope, and one spelling the same thing as another: the same id; a new
     thing's id comes from its canonical name and scope (the district, for projects)."""
-    keyed = {n: known.keys(n) for n in {e.name, *e.aliases}}  # each name's keys, worked out once
+    # each name's keys, worked out once, on its simplified spelling: 錦秋路 and 锦秋路 are one road
+    keyed = {n: known.keys(n) for n in {simplified(e.name), *map(simplified, e.aliases)}}
     i = known.find(keyed)
     if i is None:
         i = len(known.ids)
-        known.ids.append(stable_id(e.type, core(e.name), scope))
+        known.ids.append(stable_id(e.type, core(simplified(e.name)), scope))
     known.add(i, keyed)
     return known.ids[i]
 

@@ -44,6 +44,17 @@ def test_one_project_across_years_and_reports_has_one_id_and_recurs():
     assert [e.stage for e in t.entries] == ["planned", "started"]
 
 
+def test_a_report_in_traditional_characters_is_placed_and_its_projects_recur():
+    a = doc("a", FUHAI + "\n启动青木湾科技产业园规划。", "福海街道2021年工作总结")
+    traditional = ("福海街道2022年總結\n一、2022年工作總結\n福海街道在寶安區委領導下，推進塘尾、新田社區治理。"
+                   "推進青木灣科技產業園開工建設。")
+    b = doc("b", traditional)
+    corpus = resolve([extract(a), extract(b)])
+    assert corpus.results[1].district.name == "福海街道"
+    assert ids_of(corpus, "青木湾科技产业园") == ids_of(corpus, "青木灣科技產業園")
+    assert len(ids_of(corpus, "青木湾科技产业园")) == 1
+
+
 def test_ids_are_stable_across_builds_and_input_order():
     a = doc("a", FUHAI + "\n启动青木湾科技产业园规划。")
     b = doc("b", SONGGANG + "\n联合青禾商会举办活动。")
