@@ -144,6 +144,7 @@ class Place:
     parents: list[str] = field(default_factory=list)  # nearest first: 宝安区, 深圳市, 广东省
     confidence: float = 1.0
     evidence: list[str] = field(default_factory=list)
+    written: str | None = None  # the name as the report writes it, when in other characters (大場鎮)
 
 
 @dataclass
@@ -192,8 +193,8 @@ class DocResult:
             "metadata": self.doc.metadata,
             "district": None
             if d is None
-            else {"name": d.name, "parents": d.parents, "code": d.code, "confidence": d.confidence,
-                  "evidence": d.evidence},
+            else {"name": d.written or d.name, "canonical": d.name, "parents": d.parents, "code": d.code,
+                  "confidence": d.confidence, "evidence": d.evidence},
             "sections": [
                 {"title": s.title, "year": s.year, "mode": s.mode, "start": s.start, "end": s.end,
                  "evidence": [{"kind": e.kind, "text": e.text, "start": e.start, "end": e.end} for e in s.evidence]}

@@ -13,7 +13,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.author import author
 from kg.gazetteer import Gazetteer
@@ -107,6 +107,8 @@ def resolve_each(results: Iterable[DocResult], gaz: Gazetteer | None = None) -> 
                 e.id = dids[id(e)]
                 if home and ((name := simplified(e.name)) == home.name or home.name.startswith(name)):
                     r.district_id = e.id
+                    if name == home.name and e.name != name:
+                        r.district = home = replace(home, written=e.name)  # 大場鎮: the report's own characters
                 continue
             scope = home_key if e.type in (EntityType.PROJECT, EntityType.PROGRAM) else ""
             e.id = _match_or_new(canon[(e.type, scope)], e, scope)

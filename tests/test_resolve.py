@@ -55,6 +55,15 @@ def test_a_report_in_traditional_characters_is_placed_and_its_projects_recur():
     assert len(ids_of(corpus, "青木湾科技产业园")) == 1
 
 
+def test_a_report_in_traditional_characters_gives_its_district_as_written_and_canonical():
+    text = "松崗街道2022年工作總結\n一、2022年工作總結\n松崗街道在寶安區委領導下，推進潭頭、溪頭、紅星社區治理。"
+    (r,) = resolve([extract(doc("t", text))]).results
+    assert r.district.name == "松岗街道"
+    assert r.to_json()["district"]["name"] == "松崗街道" and r.to_json()["district"]["canonical"] == "松岗街道"
+    (s,) = resolve([extract(doc("s", SONGGANG))]).results
+    assert s.to_json()["district"]["name"] == "松岗街道"  # the written form only where it differs
+
+
 def test_ids_are_stable_across_builds_and_input_order():
     a = doc("a", FUHAI + "\n启动青木湾科技产业园规划。")
     b = doc("b", SONGGANG + "\n联合青禾商会举办活动。")
