@@ -93,8 +93,10 @@ def author(doc: Document, gaz: Gazetteer, context: list[str] | None = None) -> P
 
 
 def _same_level(place: Place, level: str | None) -> bool:
-    """A municipality (北京市) is a province that its own government calls a city."""
-    return place.level == level or (place.level == "province" and level == "city" and place.name.endswith("市"))
+    """A municipality (北京市) is a province that its own government calls a city, and a county-level
+    city (新郑市) a county whose head is its 市长."""
+    return place.level == level or (place.level in ("province", "county") and level == "city"
+                                    and place.name.endswith("市"))
 
 
 def _resolve_chain(chain: str, gaz: Gazetteer, context: list[str]) -> Place | None:

@@ -328,8 +328,8 @@ _META_KEYS = ("索引号", "发布机构", "发文机关", "发文单位", "公�
               "文号", "发文字号", "来源", "信息来源", "标题", "主题词", "关键词", "作者", "公开日期", "文件编号",
               "发布部门", "有效性", "效力状况", "效力状态", "时效性", "发文日期", "信息类别", "名称")
 _NOISE_KEYS = ("浏览次数", "阅读次数", "访问次数", "点击数", "点击量", "字号", "字体")
-# Portals space a key out to align a table (索 引 号, 标 题): a blank may stand between its characters.
-_KEYS = "|".join(r"[ \u3000]?".join(key) for key in sorted(_META_KEYS + _NOISE_KEYS, key=len, reverse=True))
+# Portals space a key out to align a table (索 引 号, 名  称): blanks may stand between its characters.
+_KEYS = "|".join(r"[ \u3000]{0,3}".join(key) for key in sorted(_META_KEYS + _NOISE_KEYS, key=len, reverse=True))
 _KEY_ALONE = re.compile(rf"(?P<key>{_KEYS})\s*[:：]?")
 _KEY_COLON = re.compile(rf"(?P<key>{_KEYS})(\s*[:：]|\s+(?=\S))")
 # Table layouts of portals: "[ 索引号 ] | 1133…/2024-00007 | [ 发布机构 ] | 某某镇 |".

@@ -407,14 +407,18 @@ def _ranked_years(
 ) -> Iterator[list[tuple[int | None, Mode, Evidence, bool]]]:
     """Candidate (year, mode, evidence, partial) groups, strongest first: the title and the dated
     headings; a report's title (an annual report given early in year X reviews X-1, a half-year one
-    reviews X); the body's first dated sentence, else the year it announces it reports on (现将…如下)
-    or its place in a five-year plan; the publication date."""
+    or one published the year after reviews X); the body's first dated sentence, else the year it
+    announces it reports on (现将…如下) or its place in a five-year plan; the publication date."""
     title_ev = _quote(text, "title", title)
     title_parts = _parts(title)
     yield [(p.year, p.mode, title_ev, p.partial) for p in title_parts] + [
         (s.year, s.mode, s.evidence[0], bool(_PARTIAL_YEAR.search(s.title))) for s in sections if s.year]
     if not title_parts and _REPORT.search(title) and (y := _year(title)):
-        yield [(y, Mode.REVIEW, title_ev, True) if _PARTIAL_YEAR.search(title) else (y, Mode.PLAN, title_ev, False)]
+        partial = bool(_PARTIAL_YEAR.search(title))
+        if partial or (date is not None and date[0] == y + 1):
+            yield [(y, Mode.REVIEW, title_ev, partial)]  # 上半年, or published the year after: the year it reviews
+        else:
+            yield [(y, Mode.PLAN, title_ev, False)]
     opened = False
     for m in _openings(text):
         words = m.group().rstrip("，,")
@@ -501,14 +505,16 @@ def _looks_back(text: str) -> tuple[Mode, Evidence] | None:
 # A year a plan aims at, not the one it is for: 到2035年, 至2025年, 2035年远景目标, 2010年前.
 _HORIZON = re.compile(r"(?:底|末)?(?:前|远景|的远景)")
 _HORIZON_BEFORE = ("到", "至")
+_CUT_OFF = ("截至", "截止")  # 截至2013年底: the day results are counted to, not an aim
 
 
 def years_named(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, re.Match[str]]]:
     """The years a stretch of text names, in order, each with where: not the horizons a plan aims
-    at (到2035年, 2027年底前, 2035年远景目标)."""
+    at (到2035年, 2027年底前, 2035年远景目标), though a count's cut-off day is one (截至2013年底)."""
     end = len(text) if end is None else end
     return [(y, m) for m in _YEAR.finditer(text, start, end)
-            if not _HORIZON.match(text, m.end()) and text[max(0, m.start() - 1) : m.start()] not in _HORIZON_BEFORE
+            if not _HORIZON.match(text, m.end()) and (text[max(0, m.start() - 1) : m.start()] not in _HORIZON_BEFORE
+                                                       or text[max(0, m.start() - 2) : m.start()] in _CUT_OFF)
             and (y := _year(m.group())) is not None]
 
 

@@ -36,6 +36,12 @@ def test_a_municipality_speaks_as_a_city_and_is_a_province():
     assert placed(text) == ("天津市", "province")
 
 
+def test_a_county_level_city_speaks_as_a_city():
+    text = ("政府工作报告\n——2024年2月27日在新郑市第六届人民代表大会第五次会议上\n新郑市人民政府市长 某某\n"
+            "各位代表：\n现在，我代表市人民政府，向大会报告工作。\n一、2023年工作回顾\n")
+    assert placed(text) == ("新郑市", "county")
+
+
 def test_a_county_of_a_city_is_read_from_the_signature_after_its_city():
     text = ("政府工作报告\n在珠海市香洲区第九届人民代表大会第一次会议上\n珠海市香洲区区长 某某\n"
             "我代表区人民政府作报告。\n")

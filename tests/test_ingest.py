@@ -323,6 +323,12 @@ def test_a_date_before_words_that_are_no_fields_is_no_publication_date():
     assert "2016-02-18 青禾街道召开推进会" in text
 
 
+def test_a_key_spaced_out_with_several_blanks_is_a_key():
+    text, meta, title = clean_text("名  称: 青禾镇2022年工作总结\n青禾镇2022年工作总结\n全年新建口袋公园两个。\n")
+    assert meta == {"名称": "青禾镇2022年工作总结"}
+    assert "名  称" not in text and "全年新建口袋公园两个。" in text
+
+
 def test_a_date_inside_a_sentence_stays_in_the_text():
     text, meta, _ = clean_text("青禾街道工作简报\n2016年2月18日，青禾街道召开推进会。\n")
     assert meta == {}

@@ -493,6 +493,18 @@ def test_a_line_naming_a_horizon_year_is_no_heading_of_that_year():
     assert {(s.year, s.mode) for s in find_sections(text) if s.mode != "other"} == {(2021, "plan")}
 
 
+def test_a_count_s_cut_off_day_names_its_year():
+    text = ("青湖镇位于山麓。截至2013年底，全镇生产总值完成73.9亿元，同比增长20%，比2012年增加12亿元。"
+            "2013年累计建成道路5条。")
+    assert dated(text) == {(2013, "review")}
+
+
+def test_a_report_titled_with_a_year_and_published_the_year_after_reviews_that_year():
+    text = f"政府工作报告(2024年)\n{REVIEW_BODY}"
+    assert dated(text, metadata={"发布日期": "2025年01月10日"}) == {(2024, "review")}
+    assert dated(text, metadata={"发布日期": "2024年01月10日"}) == {(2023, "review")}  # given early in its year
+
+
 def test_a_heading_of_the_year_s_general_requirements_opens_the_plan():
     text = ("政府工作报告\n一、2023年工作回顾\n全年地区生产总值增长5.2%。\n"
             "二、2024年经济社会发展总体要求和政策取向\n今年发展主要预期目标是：地区生产总值增长5%左右。\n"
