@@ -234,7 +234,7 @@ LEVEL_CHAR = re.compile(rf"[{ONE_CHAR_DIVISIONS}一二三四五六七八九十�
 MASKED_DIVISIONS = re.compile(rf"(?:[Xx×＊*]+[{ONE_CHAR_DIVISIONS}])*")
 TOWN_OR_VILLAGE = re.compile(r"街道|社区|苏木|嘎查|镇|乡|村")
 COUNTY_OR_ABOVE = re.compile(r"自治[州县旗]|[省市区县旗州盟]")
-# A list before a class noun: 甲、乙等3家企业. The class noun gives the type of every item.
+# A list before a class noun: 甲、乙等3家企业, 丙、丁等“工改工”项目. The class noun gives the type of every item.
 CLASS_NOUNS = {
     **dict.fromkeys(("企业", "公司", "单位", "机构", "高校", "医院", "协会", "商会"), EntityType.ORGANIZATION),
     **dict.fromkeys(("项目", "工程", "园区", "道路", "片区", "学校", "公园", "小区", "综合体"), EntityType.PROJECT),
@@ -245,7 +245,7 @@ CLASS_NOUNS = {
 _COUNT = r"[0-9一二三四五六七八九十百余多两]+[个家所座条项批宗处]"
 LISTED = re.compile(
     r"(?P<items>[^，,。；;：:（）()“”\"\s]{2,80}?)(?P<etc>等(?:" + _COUNT + r")?|" + _COUNT + r")"
-    r"(?P<mod>[^，,。；;：:、“”\s]{0,12}?)(?P<cls>" + "|".join(CLASS_NOUNS) + ")"
+    r"(?P<mod>(?:[^，,。；;：:、“”\s]|“[^“”，,。]{1,8}”){0,12}?)(?P<cls>" + "|".join(CLASS_NOUNS) + ")"
 )
 COMPANY_SUFFIXES = ("有限公司", "公司", "集团")  # a company names itself so, whatever list it stands in
 # What a company does, written inside its name (甲建设集团, 乙科技服务有限公司, 丙投资发展有限公司).

@@ -359,6 +359,9 @@ def _verb(word: str) -> bool:
     return jieba.posseg.dt.word_tag_tab.get(word) == "v" and word not in lx.NAME_INTERNAL
 
 
+_QUOTED_PART = re.compile(r"“[^”]*”")  # a scheme's quoted name qualifying a class noun (等“工改工”项目)
+
+
 def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: frozenset[str]) -> list[Candidate]:
     """Names listed before a class noun take its type: 甲、乙等3家企业 → two Organizations;
     丙等7个项目 → a Project. Each item must still look like a name."""
@@ -369,7 +372,7 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
         typ, cls, mod = lx.CLASS_NOUNS[m.group("cls")], m.group("cls"), m.group("mod")
         counted = m.group("etc") != "等"  # 甲、乙等7条道路: counted items are named ones
         if lx.CATEGORY_WORDS.search(mod) or lx.CLASS_QUALIFIES.match(text, m.end()) or any(
-                _verb(w) for w in cut(mod.rpartition("的")[2])):
+                _verb(w) for w in cut(_QUOTED_PART.sub("", mod).rpartition("的")[2])):
             continue  # 锂电池、危化品等行业企业, 甲、乙等工程建设任务: kinds, not names; 甲、乙等五位嘉宾出席会议:
             # a clause (a verb before 的 qualifies the class: 甲、乙等一批享誉业界的优质企业)
         end = m.start("etc")

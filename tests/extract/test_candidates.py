@@ -158,6 +158,11 @@ def test_a_known_town_behind_an_everyday_word_for_towns_is_a_division():
     assert "新乡村" not in got and "型城镇" not in got
 
 
+def test_a_list_before_a_quoted_scheme_and_its_class_noun_names_its_items():
+    got = proposed("青禾、白鹭、云杉等“工改工”项目加快建设。")
+    assert all("list" in got.get(name, ()) for name in ("青禾", "白鹭", "云杉")), got
+
+
 def test_a_step_of_the_works_closes_no_name():
     got = proposed("青禾公园开园试运营，白鹭博物馆开馆。")
     assert "青禾公园" in got and "白鹭博物馆" in got
