@@ -182,6 +182,7 @@ PLACE_TAGS = frozenset({"ns", "nrt"})
 COMMON_NOISY_PER_MILLION = 5.0  # how common such a word must be to count as ordinary (养老, 智慧, 惠民)
 # District suffixes that an unknown name may still carry as a real division (guide: communities and
 # villages no gazetteer holds are still Districts when the text says 社区/村).
+AREA_WORDS = frozenset("乡村 城镇 乡镇 村镇 城乡".split())  # everyday words for the country's towns and villages
 LOCAL_SUFFIXES = ("社区", "村", "街道", "镇", "乡", "苏木", "嘎查")
 MAX_NAME = 18
 

@@ -291,7 +291,7 @@ def _everyday_project(name: str, word: str, after: str) -> bool:
                 and (lx.BUILT_AFTER.match(after) or has_cue(_CLAUSE_END.split(after, maxsplit=1)[0])))
 
 
-_CAMPAIGN_WORDS = ("行动", "计划", "工程", "试点", "专项", "攻坚战", "专项斗争")
+_CAMPAIGN_WORDS = ("行动", "计划", "工程", "试点", "专项", "攻坚战", "专项斗争", "战略")
 
 
 def _everyday_programme(name: str, word: str) -> bool:
@@ -338,6 +338,8 @@ def _after_place(name: str, start: int, typ: EntityType, gaz: Gazetteer,
             return start, name, None  # 深圳市工业园区: a class noun with its place
     for m in lx.DIVISION_INSIDE.finditer(name):
         head, rest = name[: m.end()], name[m.end():]
+        if head in lx.AREA_WORDS:
+            continue  # 乡村|振兴战略: the countryside, though some village is called so
         if (gaz.is_known(head) or head[: -len(m.group())] in places) and (t := type_of(rest, gaz, places=places)):
             return start + m.end(), rest, t
     return start, name, typ
@@ -581,9 +583,6 @@ def _upper_division(head: str, suffix: str, gaz: Gazetteer) -> bool:
     return any(p.level in _UPPER for name in (head + suffix, head) for p in gaz.lookup(name))
 
 
-_AREA_WORDS = frozenset("乡村 城镇 乡镇 村镇 城乡".split())  # everyday words for the country's towns and villages
-
-
 def _division_candidates(text: str, starts: set[int], gaz: Gazetteer) -> list[Candidate]:
     """Known divisions wherever jieba put the word's end (桥口|村农民, 塘尾|社区党委, 水|城区): the
     longest known name of two to four characters before a town's or village's suffix, starting a
@@ -594,7 +593,7 @@ def _division_candidates(text: str, starts: set[int], gaz: Gazetteer) -> list[Ca
         # town, 金集镇 a known town), and the name starts before that word
         word_start = m.start() if m.start() in starts else max((a for a in starts if a < m.start()), default=0)
         if m.start() != word_start and (m.end() not in starts and m.end() != len(text)
-                                        or text[word_start : m.end()] in _AREA_WORDS):
+                                        or text[word_start : m.end()] in lx.AREA_WORDS):
             continue  # 城镇化, 乡村振兴: the suffix inside a word; 新|乡村: the countryside, not a village
         for n in (4, 3, 2):
             start = m.start() - n

@@ -163,6 +163,12 @@ def test_a_list_before_a_quoted_scheme_and_its_class_noun_names_its_items():
     assert all("list" in got.get(name, ()) for name in ("青禾", "白鹭", "云杉")), got
 
 
+def test_a_strategy_named_in_everyday_words_is_proposed_whole():
+    got = proposed("深入实施乡村振兴战略，深入实施创新驱动发展战略。")
+    assert "乡村振兴战略" in got and "placed" not in got["乡村振兴战略"]  # 乡村 is the countryside here
+    assert "创新驱动发展战略" in got
+
+
 def test_a_step_of_the_works_closes_no_name():
     got = proposed("青禾公园开园试运营，白鹭博物馆开馆。")
     assert "青禾公园" in got and "白鹭博物馆" in got
