@@ -116,3 +116,21 @@ def test_folds_keep_sources_whole_balance_annotations_and_ignore_text_lengths():
     assert sorted(map(sorted, folds)) == [["a", "d"], ["b", "c"]]
     longer = [train.GoldDoc(replace(d.doc, text=d.doc.text * 3), d.gold, d.group) for d in docs]
     assert train.folds(longer, 2) == folds
+
+
+def test_the_threshold_favours_the_timeline_among_thresholds_of_near_equal_f1(monkeypatch):
+    figures = {0.25: (0.760, 0.70), 0.3: (0.771, 0.66), 0.35: (0.773, 0.64), 0.4: (0.773, 0.62)}
+
+    class Scored:
+        def __init__(self, t: float) -> None:
+            self.t = t
+
+        def summary(self) -> dict:
+            f1, timeline = figures.get(self.t, (0.5, 0.9))
+            return {"entities_typed": {"all": {"f1": f1}}, "timeline_accuracy": timeline}
+
+    monkeypatch.setattr(train, "cross_validate", lambda items, k, c, thresholds: {t: t for t in thresholds})
+    monkeypatch.setattr(train, "score", lambda docs, run: Scored(run))
+    assert train.best_threshold([]) == 0.3  # 0.25 has the best timeline, but its F1 is clearly lower
+    figures[0.3] = (0.760, 0.66)
+    assert train.best_threshold([]) == 0.35  # F1 tied with 0.4: the better timeline
