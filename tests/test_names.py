@@ -74,3 +74,8 @@ def test_type_of(gaz, name, typ):
 
 def test_a_joiner_opens_no_name():
     assert trim("+湿地公园") == "湿地公园" and trim("5G+智慧园") == "5G+智慧园"
+
+
+def test_a_verb_that_brings_projects_in_opens_no_name():
+    assert trim("策划青禾工业园") == "青禾工业园" and trim("招引白鹭科技产业园") == "白鹭科技产业园"
+    assert trim("谋划") == "谋划"  # nothing after it: left as it is
