@@ -20,6 +20,7 @@ _PLANNED = (
     r"|上报|签订|签约|换签|框架协议|合作协议|合作框架|达成合作|备案|实施主体|用地|土地证|土地出让|产权证|摘牌"
     r"|腾退|腾出土地|腾地|供地|收储|研究|洽谈|在谈|招引|纳入|预审|策划"
     r"|(?:验收)?入库|做地|出让|土地整备"  # land made ready: before construction
+    r"|获批"  # approved (获批建设, 获批立项): still to be built
 )
 # What 完成/启动 govern when it is such a step: right after (完成立项), or ending a short object (完成发改委立项).
 _PLANNED_OBJECT = (rf"了?(?:{_PLANNED})"
@@ -29,7 +30,8 @@ _CUES = (
     (Stage.PLANNED, _PLANNED),  # first: 施工图, 开工手续 are not 施工, 开工
     (Stage.OPERATING, r"投入运营|正式运营|试运行|试运营|开业|开园|开馆|(?<!开发)(?<!建设)(?<!管理)运营"),
     # 投产 is the 投用 of a plant: built and producing (the guide's table lists it with neither)
-    (Stage.COMPLETED, r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成|投产|投入生产|试生产"),
+    (Stage.COMPLETED, r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成|投产|投入生产|试生产"
+                      r"|收官"),
     (Stage.UNDER_WAY, r"完成[^，,。；;、\d]{0,6}?\d+(?:\.\d+)?%|完成(?:年度)?投资|进度过半"
                   r"|(?:完成)?主体(?:结构|工程)?(?:已经|已|基本|全面|全部)?(?:封顶|结顶|完工|竣工|建成|完成)"
                   r"|(?:完成)?主体(?:结构|工程)|封顶|结顶|在建|收尾"
