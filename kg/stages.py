@@ -112,6 +112,16 @@ def takes_step(text: str, end: int) -> bool:
     return bool(gap and _STRONG[0].match(text, gap.end()))
 
 
+# A company listed as one of the projects (甲、乙等5个新建项目相继开工): it stands for its works too.
+_LISTED_AS_WORKS = re.compile(r"(?:[、和及与][^，,。；;、]{1,15})*等(?:一批|[0-9一二三四五六七八九十百余多]+个)?"
+                              r"[^，,。；;、]{0,6}?项目")
+
+
+def listed_as_works(text: str, end: int) -> bool:
+    """Is the name ending at `end` an item of a list of projects (甲科技、乙机械等一批项目)?"""
+    return _LISTED_AS_WORKS.match(text, end) is not None
+
+
 def stage_of(text: str, start: int, end: int, mode: Mode) -> tuple[Stage | None, str | None]:
     """(stage, cue) of the project named at text[start:end], (None, None) when nothing cues one.
 

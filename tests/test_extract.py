@@ -258,6 +258,13 @@ def test_a_company_that_breaks_ground_carries_the_stage_of_its_works():
     assert firm.type == "Organization" and [m.stage for m in firm.mentions] == ["started", None]
 
 
+def test_companies_listed_as_projects_carry_the_stage_of_their_works():
+    text = "2023年，青禾电子有限公司、白鹭机械有限公司等5个新建项目相继开工，青禾电子有限公司参加了展会。"
+    doc = Document(id="t", path="t.txt", text=text, sha256="0" * 64, title="")
+    firms = {e.name: [m.stage for m in e.mentions] for e in extract(doc, RULES).entities if e.type == "Organization"}
+    assert firms["青禾电子有限公司"] == ["started", None] and firms["白鹭机械有限公司"] == ["started"]
+
+
 def test_extraction_makes_no_reference_cycles():
     """extract() pauses the cyclic garbage collector, which is harmless only while extraction leaves
     no cycles behind it; and the collector is on again afterwards."""

@@ -23,7 +23,7 @@ from kg.extract.rules import decide_by_rules
 from kg.gazetteer import Gazetteer
 from kg.model import DocResult, Document, EntityType, Mention, Quantity, Section
 from kg.reading import Reading, plain, read
-from kg.stages import presume, stage_of, takes_step
+from kg.stages import listed_as_works, presume, stage_of, takes_step
 from kg.structure import find_sections, time_of
 
 # Names of works and venues (甲水库除险加固工程, 乙服务中心) are built whatever type the decider gave
@@ -84,7 +84,8 @@ def _extract(doc: Document, model: Decider, featured: list[tuple[Span, Features]
         elif reading.starts and (written := plain(m.text)) != m.text:
             m.full = written  # 擴(kuò)容 is known as 擴容
         if _staged(typ, m.text) or (c.full and _staged(typ, c.full)) or (  # 甲水库除险加固|工程: as written too
-                typ == EntityType.ORGANIZATION and takes_step(text, c.end)):  # 甲电子年内已开工: its works
+                typ == EntityType.ORGANIZATION and (takes_step(text, c.end) or listed_as_works(text, c.end))):
+            # 甲电子年内已开工, 甲电子、乙机械等项目相继开工: the company stands for its works
             m.stage, m.stage_cue = stage_of(text, c.start, c.end, m.mode)
         mentions.append(m)
     quantities = find_quantities(text, sections)
