@@ -22,6 +22,8 @@ def gaz() -> Gazetteer:
     ("青禾大学", "青禾大学肿瘤防治中心", False),  # a body of its own, not a longer spelling
     ("青山镇道路改造绿化工程", "青山镇三岔路口道路改造及绿化工程", False),  # two left-out runs
     ("“三调联动”机制", "三调联动", True),
+    ("青禾路", "青禾南路", False),  # a road's branch is another road
+    ("青禾东大街", "青禾大街", False),
 ])
 def test_same_thing(a, b, same):
     assert same_thing(a, b) is same
