@@ -29,6 +29,7 @@ from kg.gazetteer import Gazetteer
 from kg.model import EntityType, Place
 from kg.names import (
     catchword,
+    core,
     cut,
     distinctive,
     runs,
@@ -288,6 +289,7 @@ def _everyday_project(name: str, word: str, after: str) -> bool:
         return False  # cheap tests first: most walks end in no works word
     match = lx.suffix_of(name)
     return bool(match and match[0] == word and not lx.COUNT_END.search(name[: -len(word)])
+                and core(name) not in lx.GENERIC  # 土地整备|项目: a kind of works and its tail
                 and (lx.BUILT_AFTER.match(after) or has_cue(_CLAUSE_END.split(after, maxsplit=1)[0])))
 
 

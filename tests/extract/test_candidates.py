@@ -150,6 +150,7 @@ def test_works_named_in_everyday_words_are_proposed_before_their_works():
     got = proposed("加快推进安全应急产业园建设，启动环线小学改造。全市产业园发展良好。")
     assert got.get("安全应急产业园") == {"staged"} and got.get("环线小学") == {"staged"}
     assert "全市产业园" not in got  # no works follow: a class of things, not a name
+    assert "土地整备项目" not in proposed("土地整备项目加快推进。")  # a kind of works and its tail
 
 
 def test_a_known_town_behind_an_everyday_word_for_towns_is_a_division():
