@@ -293,10 +293,17 @@ def core(name: str) -> str:
     return name
 
 
+_PLACE_LEFT = re.compile(r"(?:社区|村|街道|镇|乡)$")  # a core that is only the place the works are named after
+
+
 @lru_cache(maxsize=200_000)
 def same_thing(a: str, b: str) -> bool:
     """Are two spellings in one document the same thing? (十二高人行天桥 ~ 十二高配套塘尾人行天桥)."""
     ca, cb = core(a), core(b)
+    # 桥头社区|利益统筹项目 without its tail is the place itself: it is compared whole, or it would
+    # be every other thing named after that place (桥头社区公园)
+    ca = a if ca != a and _PLACE_LEFT.search(ca) else ca
+    cb = b if cb != b and _PLACE_LEFT.search(cb) else cb
     if ca == cb or village_stem(ca) == village_stem(cb) != "":
         return True  # 沙浦村 became 沙浦社区: one place
     short, long_ = (cb, ca) if len(cb) < len(ca) else (ca, cb)

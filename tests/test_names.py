@@ -24,6 +24,8 @@ def gaz() -> Gazetteer:
     ("“三调联动”机制", "三调联动", True),
     ("青禾路", "青禾南路", False),  # a road's branch is another road
     ("青禾东大街", "青禾大街", False),
+    ("青禾社区公园", "青禾社区利益统筹项目", False),  # without its tail the project is only the place
+    ("青禾社区利益统筹项目", "青禾社区利益统筹", True),
 ])
 def test_same_thing(a, b, same):
     assert same_thing(a, b) is same
