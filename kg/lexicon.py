@@ -264,6 +264,8 @@ CATEGORY_WORDS = re.compile(r"行业|领域|类|(?<![大中小微])型|方面|�
 # Names listed in brackets after a counted class noun: 新认定科技型企业3家（甲、乙、丙）.
 BRACKET_LIST = re.compile(r"(?P<cls>企业|公司|项目|工程|学校|医院|公园|道路|社区|村)[^，,。；;（()）]{0,4}?"
                           r"[0-9一二三四五六七八九十百两]+[个家所项条座]\s*[（(](?P<items>[^（()）]{2,160})[)）]")
+# The ends of a road's section in brackets (甲路(乙大道-丙大道)): where the works run, not works of their own.
+SECTION_ENDS = re.compile(r"(?<=[路街道桥线])[（(][^（()）\-—–~至到]{2,14}[-—–~至到][^（()）]{2,14}[)）]")
 BRACKET_NOT_NAMES = re.compile(r"其中|[0-9%，,：:；;]")
 # A total after the last item (甲、乙共18家).
 TOTAL_TAIL = re.compile(r"(?:共|合计|总计|累计|等)$")

@@ -762,8 +762,9 @@ def propose(text: str, gaz: Gazetteer | None = None) -> Proposal:
                  *_tagged("place", _place_candidates(toks, nearby, sent))]
         cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full, c.listed, c.source) for c in found]
         masked = [c for c in cands if _masked(text[c.start : c.end]) or _after_mask(text, c)]
+        ends = [(m.start() + s0, m.end() + s0) for m in lx.SECTION_ENDS.finditer(sent)]
         cands = [c for c in cands if not any(m.start <= c.start and c.end <= m.end for m in masked)
-                 and not _after_number(text, c.start)]
+                 and not _after_number(text, c.start) and not any(a < c.start and c.end < b for a, b in ends)]
         cands += [e for c in cands if c.start > 0 and text[c.start - 1] == "、"
                   for e in _tagged("enumerated", _enumerated(text, c, toks, s0, gaz, places))]
         out.append(Sentence(s0, s1, toks, cands))

@@ -170,6 +170,14 @@ def test_a_strategy_named_in_everyday_words_is_proposed_whole():
     assert "创新驱动发展战略" in got
 
 
+def test_the_ends_of_a_road_section_in_brackets_are_not_proposed():
+    got = proposed("打造青禾路(白鹭大道-云杉大道)新建项目，白鹭大道完成提升。")
+    assert "青禾路" in got and "白鹭大道" in got  # proposed where it is the works itself
+    spans = [(c.start, c.end) for s in propose("打造青禾路(白鹭大道-云杉大道)新建项目。", Gazetteer.load()).sentences
+             for c in s.candidates]
+    assert all(end <= 6 or start >= 15 for start, end in spans)  # nothing between the brackets
+
+
 def test_a_step_of_the_works_closes_no_name():
     got = proposed("青禾公园开园试运营，白鹭博物馆开馆。")
     assert "青禾公园" in got and "白鹭博物馆" in got
