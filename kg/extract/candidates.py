@@ -232,7 +232,8 @@ def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
         if tok.word in _TRADES and (brand := _brand_start(toks, i, j)) is not None:
             out.append((toks[brand].start, tok.end, tok.word))  # 全资子公司|博远化工: the firm's own name too
         for k in range(max(walked, i - 2), i):  # 截流|河…: a verb-like word may open the name too
-            if toks[k].tag == "v" and len(toks[k].word) == 2:
+            if toks[k].tag == "v" and (len(toks[k].word) == 2 or k > 0 and toks[k - 1].tag == "v" and (
+                    len(toks[k - 1].word) > 1)):  # 推进|立|新湖片区: a character after the verb may open it
                 out.append((toks[k].start, tok.end, tok.word))
     return out
 

@@ -71,6 +71,8 @@ def test_a_name_opened_by_a_verb_like_word_is_proposed_whole_beside_the_rest():
     got = proposed(text)
     assert "启航湾科创园" in got, got
     assert "推进启航湾科创园" not in got, got
+    got = proposed("合并推进立新湖片区和青禾社区建设。")  # jieba: 推进|立|新湖|片区
+    assert "立新湖片区" in got and "推进立新湖片区" not in got, got
 
 
 def test_inner_mongolia_s_townships_and_villages_are_divisions():
