@@ -42,7 +42,8 @@ def stage(text: str, name: str, mode: str = "review") -> tuple[str | None, str |
         ("青湖大桥主体已完工。", "under_way"),
         ("青湖大桥还未正式动工。", "planned"),
         ("青湖大桥获批建设。", "planned"),  # approved: still to be built
-        ("青湖大桥改造工程完美收官。", "completed"),  # a step not reached: the one before it
+        ("青湖大桥改造工程完美收官。", "completed"),
+        ("青湖大桥开通首发。", "completed"),  # a step not reached: the one before it
         ("青湖大桥尚未完工。", "under_way"),
         ("青湖大桥等3个项目通过市项目预审。", "planned"),
         ("策划实施青湖大桥等重大项目。", "planned"),
