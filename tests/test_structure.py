@@ -505,6 +505,12 @@ def test_a_report_titled_with_a_year_and_published_the_year_after_reviews_that_y
     assert dated(text, metadata={"发布日期": "2024年01月10日"}) == {(2023, "review")}  # given early in its year
 
 
+def test_a_review_s_estimates_of_its_year_s_results_are_no_intents():
+    text = ("一、2024年工作总结\n规上工业预计总产值80.2亿元，增速超10%。固定资产投资预计完成20.7亿元。"
+            "限上商业预计营收78.4亿元。服务业预计营收27.5亿元，将进一步提升。\n")
+    assert dated(text) == {(2024, "review")}
+
+
 def test_a_heading_of_the_year_s_general_requirements_opens_the_plan():
     text = ("政府工作报告\n一、2023年工作回顾\n全年地区生产总值增长5.2%。\n"
             "二、2024年经济社会发展总体要求和政策取向\n今年发展主要预期目标是：地区生产总值增长5%左右。\n"
