@@ -206,6 +206,10 @@ SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
 _TITLES = ("总书记", "同志", "院士", "书记", "副书记", "主任", "副主任", "院长", "副院长", "教授", "博士",
            "先生", "女士", "烈士", "将军", "主席", "委员", "局长", "区长", "市长", "镇长", "街道办主任", "皇帝")
 TITLES = _TITLES
+# Bodies a title follows in one dictionary word (市委书记, 政协主席): cut apart, the body closes a name
+# (义乌|市委|书记 → 义乌市委) as it does before any other word.
+TITLED_BODIES = (*LEVEL_COMMITTEES, "党委", "党工委", "政协", "人大", "政府")
+BODY_TITLES = ("书记", "副书记", "常委", "主席", "副主席", "主任", "副主任", "委员")
 PERSON = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:{'|'.join(_TITLES)})")
 # A title before a name (传承人文业成, 党工委书记张明): jieba's name tagger decides where the name ends.
 # The signature line of a report puts blanks between them (区长  某某).

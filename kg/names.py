@@ -35,6 +35,9 @@ def teach_jieba() -> None:
         jieba.add_word(suffix, freq=2000)
     for w in lx.BREAK_WORDS:
         jieba.add_word(w, freq=3000)
+    for w in (body + title for body in lx.TITLED_BODIES for title in lx.BODY_TITLES):
+        if jieba.dt.FREQ.get(w):
+            jieba.del_word(w)
 
 
 @lru_cache(maxsize=200_000)
@@ -250,7 +253,7 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
             suffix in lx.STRONG_ORG_SUFFIXES and any(unknown for _, unknown in runs(list(cut(head)))))
         if suffix in lx.GOVERNMENTS and type_of(head, gaz, places=places) != EntityType.DISTRICT:
             return None  # 区政府 names no one; 甲镇人民政府 does
-        if name.endswith(lx.LEVEL_COMMITTEES) and not gaz.is_known(name[:-1]):
+        if name.endswith(lx.LEVEL_COMMITTEES) and not gaz.is_known(name[:-1].removeprefix("中共")):
             return None  # 寿光市委 is the committee of 寿光市; 标省委 (对标省委) of nothing
         if (typ == EntityType.PROJECT and head[-1:] + suffix in lx.GENERIC) or lx.COUNT_END.search(head):
             return None  # 重要道|路 closes a common word (道路); 一条|路 counts a class

@@ -321,3 +321,14 @@ def test_a_firm_named_by_brand_and_trade_is_proposed_without_the_words_before_it
 def test_a_word_of_manner_and_action_ends_a_name_though_jieba_tags_it_a_noun():
     got = proposed("充分发挥青湖大厦的带动作用。")
     assert "青湖大厦" in got and "充分发挥青湖大厦" not in got
+
+
+def test_a_places_committee_before_its_officials_title_is_proposed():
+    got = proposed("青州市委书记林某到会指导，中共寿光市委、市政府高度重视。")
+    assert "青州市委" in got and "中共寿光市委" in got, got
+    assert "青州市" in got  # the place itself stays a reading of its own
+
+
+def test_a_name_after_an_action_inside_the_walk_is_proposed_too():
+    got = proposed("协助城投公司找准青禾老街定位。")
+    assert "青禾老街" in got, got
