@@ -231,6 +231,11 @@ def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
         out.append((start, tok.end, tok.word))
         if tok.word in _TRADES and (brand := _brand_start(toks, i, j)) is not None:
             out.append((toks[brand].start, tok.end, tok.word))  # 全资子公司|博远化工: the firm's own name too
+        inner = [k for k in range(i + 1, j) if toks[k].tag == "v" and len(toks[k].word) > 1
+                 and toks[k].word not in lx.NAME_INTERNAL]
+        if inner and inner[-1] + 1 < j and toks[inner[-1] + 1].word not in "“”\"":
+            # 协助城投公司找准|甲老街: the name may start after an action inside the walk
+            out.append((toks[inner[-1] + 1].start, tok.end, tok.word))
         for k in range(max(walked, i - 2), i):  # 截流|河…: a verb-like word may open the name too
             if toks[k].tag == "v" and (len(toks[k].word) == 2 or k > 0 and toks[k - 1].tag == "v" and (
                     len(toks[k - 1].word) > 1)):  # 推进|立|新湖片区: a character after the verb may open it

@@ -38,3 +38,14 @@ def test_every_span_is_listed_once_with_all_the_sources_that_proposed_it():
     assert len(keys) == len(set(keys)) and keys == sorted(keys)
     park = next(sp for sp in all_spans if TEXT[sp.start : sp.end] == "青木湾科技产业园")
     assert {c.source for c in park.candidates} >= {"suffix"}
+
+
+def test_a_span_that_holds_an_action_says_so():
+    text = "协助城投公司找准青禾老街定位，推进青木湾科技产业园建设。"
+    gaz = Gazetteer.load()
+    proposal = propose(text, gaz)
+    f = {text[sp.start : sp.end]: f for sp, f in featurize(proposal, decide_by_rules(proposal), gaz)}
+    assert f["城投公司找准青禾老街"].get("verb_at=inside") == 1
+    assert f["协助城投公司"].get("verb_at=first") == 1
+    assert not any(k.startswith("verb_at") for k in f["青禾老街"]) and not any(
+        k.startswith("verb_at") for k in f["青木湾科技产业园"])
