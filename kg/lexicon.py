@@ -332,4 +332,7 @@ COUNTY_END = re.compile(r"(?:特别行政区|自治州|省|市|(?<!社)区|县)(
 STRONG_ORG_SUFFIXES = ("有限公司", "公司", "集团", "协会", "商会", "联合会", "促进会", "基金会", "研究会", "合作社",
                        "银行")
 # Programme suffixes strong enough that a plain two-word head still names one (乡村振兴战略, 春风行动).
+# What closes a plan's name after a numbered series (六六就业稳岗计划): the series only qualifies it.
+CAMPAIGN_ENDINGS = ("行动", "计划", "工程", "活动")
+SLOGAN_TAIL = re.compile(r"精神$|思想$|意识$|[0-9]{4}年|年度|年工作")  # never a plan, whatever its ending
 STRONG_PROGRAM_SUFFIXES = ("行动", "战略", "专项斗争", "攻坚战", "计划")

@@ -149,8 +149,11 @@ def _place_like(head: str) -> bool:
 
 
 def catchword(phrase: str) -> bool:
-    """A slogan or a numbered series (四个意识, 两学一做, 一轴一廊四片区): not an entity."""
-    return bool(lx.SLOGAN.search(phrase) or lx.NUMBERED_SERIES.match(phrase))
+    """A slogan or a numbered series (四个意识, 两学一做, 一轴一廊四片区): not an entity, unless a
+    plan's own words follow the numbers (六六就业稳岗计划, 三提三争立功竞赛活动)."""
+    if not (lx.SLOGAN.search(phrase) or lx.NUMBERED_SERIES.match(phrase)):
+        return False
+    return not (phrase.endswith(lx.CAMPAIGN_ENDINGS) and len(phrase) >= 7 and not lx.SLOGAN_TAIL.search(phrase))
 
 
 @lru_cache(maxsize=100_000)

@@ -490,7 +490,7 @@ _BREAK_OPENINGS = tuple(w for w in lx.BREAK_WORDS if len(w) > 1)
 
 # A year named for a campaign (“重点工作攻坚年”, “项目创优年”): a programme by its own words.
 _CAMPAIGN_YEAR = re.compile(r"[\u4e00-\u9fff]{2}(?:攻坚|突破|建设|提升|创优|落实|提质|提效|效能|作风|服务|招商"
-                            r"|奋进|争先|实干)年$")
+                            r"|奋进|争先|实干|见效|深化|巩固|整治|推进)年$")
 
 
 def _programme_context(text: str, m: re.Match, inner: str, formula: bool, gaz: Gazetteer) -> bool:

@@ -332,3 +332,9 @@ def test_a_places_committee_before_its_officials_title_is_proposed():
 def test_a_name_after_an_action_inside_the_walk_is_proposed_too():
     got = proposed("协助城投公司找准青禾老街定位。")
     assert "青禾老街" in got, got
+
+
+def test_a_plan_named_after_a_numbered_series_is_proposed_but_the_series_alone_is_not():
+    got = proposed("扎实推进“八八就业稳岗计划”，按照“重点项目落地见效年”要求，深化“两学一做”。")
+    assert "八八就业稳岗计划" in got and "重点项目落地见效年" in got, got
+    assert "两学一做" not in got
