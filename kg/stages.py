@@ -34,7 +34,7 @@ _CUES = (
                       r"|收官|开通"),
     (Stage.UNDER_WAY, r"完成[^，,。；;、\d]{0,6}?\d+(?:\.\d+)?%|完成(?:年度)?投资|进度过半"
                   r"|(?:完成)?主体(?:结构|工程)?(?:已经|已|基本|全面|全部)?(?:封顶|结顶|完工|竣工|建成|完成)"
-                  r"|(?:完成)?主体(?:结构|工程)|封顶|结顶|在建|收尾"
+                  r"|(?:完成)?主体(?:结构|工程|建设)|封顶|结顶|在建|收尾"
                   r"|正在建设|建设顺利|进展顺利|顺利推进|有序推进|稳步推进|取得(?:新|阶段性|积极|重要)?进展"
                   r"|加快推进|加速推进|全力推进|加快建设|加速建设|抓紧建设|抓紧施工|施工(?!单位|方|队|企业)"),
     (Stage.STARTED, rf"开工|动工|进场|开建|破土|奠基|启动建设|开启|落地|启动(?!仪式|区|{_PLANNED_OBJECT})"),
@@ -42,7 +42,8 @@ _CUES = (
 )
 # Verbs that only say work goes on (推进X, 加快X建设, 实施X工程): used when nothing more telling is near.
 _WEAK_CUES = ((Stage.UNDER_WAY, r"推进|推动|加快|加速|实施(?!主体|方案)"),)
-# Before a cue in a review, these say the step is still to come (拟开工, 预计2023年建成).
+# Before a cue in a review, these say the step is still to come: the project stands at the step
+# before it (拟开工 → planned, 预计2023年建成 → under way).
 _INTENDED = re.compile(r"拟|预计|计划|将|力争|争取|准备|即将")
 # Before a cue, these say the step is not reached: the project stands at the step before (尚未动工 →
 # planned, 尚未完工 → under way, 未投入运营 → completed).
@@ -155,7 +156,7 @@ def stage_of(text: str, start: int, end: int, mode: Mode) -> tuple[Stage | None,
             return _BEFORE[cue[1]], text[cue[0] : cue[0] + len(cue[2])]
         if mode == Mode.REVIEW and cue[1] != Stage.UNDER_WAY and _INTENDED.search(text, max(lo, cue[0] - 8), cue[0]):
             # a review's 拟开工, 预计年底建成: the step is not reached yet (预计完成投资 is progress all the same)
-            return Stage.PLANNED, text[cue[0] : cue[0] + len(cue[2])]
+            return _BEFORE.get(cue[1], Stage.PLANNED), text[cue[0] : cue[0] + len(cue[2])]
         return cue[1:]
     return _from_sentence(text, lo, hi, start, end, mode)
 

@@ -122,15 +122,21 @@ def test_built_after_is_not_built():
     ("text", "mode", "want"),
     [
         ("推动青湖大桥等3个拟开工项目。", "review", "planned"),
-        ("青湖大桥预计明年建成。", "review", "planned"),
+        ("青湖大桥预计明年建成。", "review", "under_way"),
+        ("青湖大桥即将投入运营。", "review", "completed"),
         ("青湖大桥预计明年建成。", "plan", "completed"),
         ("青湖大桥累计完成投资3亿元。", "review", "under_way"),
         ("预计完成投资5亿元（含青湖大桥）。", "review", "under_way"),
         ("洽谈青湖大桥等5个项目。", "review", "planned"),
     ],
 )
-def test_intended_steps_in_a_review_are_still_planned(text, mode, want):
+def test_intended_steps_in_a_review_stand_at_the_step_before(text, mode, want):
     assert stage(text, "青湖大桥", mode)[0] == want
+
+
+def test_a_completed_main_structure_is_work_under_way():
+    assert stage("青湖文体中心完成主体建设。", "青湖文体中心", "review")[0] == "under_way"
+    assert stage("青湖文体中心完成建设。", "青湖文体中心", "review")[0] == "completed"
 
 
 def test_a_plan_aims_at_its_furthest_step():
