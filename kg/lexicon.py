@@ -241,8 +241,10 @@ TOWN_OR_VILLAGE = re.compile(r"街道|社区|苏木|嘎查|镇|乡|村")
 COUNTY_OR_ABOVE = re.compile(r"自治[州县旗]|[省市区县旗州盟]")
 # A list before a class noun: 甲、乙等3家企业, 丙、丁等“工改工”项目. The class noun gives the type of every item.
 CLASS_NOUNS = {
-    **dict.fromkeys(("企业", "公司", "单位", "机构", "高校", "医院", "协会", "商会"), EntityType.ORGANIZATION),
-    **dict.fromkeys(("项目", "工程", "园区", "道路", "片区", "学校", "公园", "小区", "综合体"), EntityType.PROJECT),
+    **dict.fromkeys(("企业", "公司", "单位", "机构", "高校", "医院", "协会", "商会", "银行", "院校", "媒体", "院所"),
+                    EntityType.ORGANIZATION),
+    **dict.fromkeys(("项目", "工程", "园区", "道路", "片区", "学校", "公园", "小区", "综合体", "地块", "区块", "载体",
+                     "基地", "街区", "景区"), EntityType.PROJECT),
     **dict.fromkeys(("社区", "村", "街道"), EntityType.DISTRICT),
     **dict.fromkeys(("活动", "行动"), EntityType.PROGRAM),
     **dict.fromkeys(("为代表", "同志", "院士", "烈士", "先烈"), EntityType.PERSON),

@@ -338,3 +338,9 @@ def test_a_plan_named_after_a_numbered_series_is_proposed_but_the_series_alone_i
     got = proposed("扎实推进“八八就业稳岗计划”，按照“重点项目落地见效年”要求，深化“两学一做”。")
     assert "八八就业稳岗计划" in got and "重点项目落地见效年" in got, got
     assert "两学一做" not in got
+
+
+def test_plots_bases_and_media_are_class_nouns_of_lists():
+    got = proposed("盘活青湖广场、蓝鲸城等多个黄金地块，青禾日报、蓝海网等媒体予以报道。")
+    assert "list" in got.get("青湖广场", set()) and "list" in got.get("蓝鲸城", set()), got
+    assert "list" in got.get("蓝海网", set()), got
