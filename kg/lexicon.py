@@ -249,7 +249,7 @@ CLASS_NOUNS = {
     **dict.fromkeys(("活动", "行动"), EntityType.PROGRAM),
     **dict.fromkeys(("为代表", "同志", "院士", "烈士", "先烈"), EntityType.PERSON),
 }
-_COUNT = r"[0-9一二三四五六七八九十百余多两]+[个家所座条项批宗处]"
+_COUNT = r"(?:[0-9一二三四五六七八九十百余多两]+[个家所座条项批宗处]|[二三四五六七八九十]大)"
 LISTED = re.compile(
     r"(?P<items>[^，,。；;：:（）()“”\"\s]{2,80}?)(?P<etc>等(?:" + _COUNT + r")?|" + _COUNT + r")"
     r"(?P<mod>(?:[^，,。；;：:、“”\s]|“[^“”，,。]{1,8}”){0,12}?)(?P<cls>" + "|".join(CLASS_NOUNS) + ")"

@@ -344,3 +344,8 @@ def test_plots_bases_and_media_are_class_nouns_of_lists():
     got = proposed("盘活青湖广场、蓝鲸城等多个黄金地块，青禾日报、蓝海网等媒体予以报道。")
     assert "list" in got.get("青湖广场", set()) and "list" in got.get("蓝鲸城", set()), got
     assert "list" in got.get("蓝海网", set()), got
+
+
+def test_a_list_counted_by_its_great_number_names_its_items():
+    got = proposed("青湖岛、蓝鲸城、白鹭湾三大综合体相继开工。")
+    assert "list" in got.get("青湖岛", set()) and "list" in got.get("蓝鲸城", set()), got
