@@ -254,6 +254,7 @@ LISTED = re.compile(
     r"(?P<items>[^，,。；;：:（）()“”\"\s]{2,80}?)(?P<etc>等(?:" + _COUNT + r")?|" + _COUNT + r")"
     r"(?P<mod>(?:[^，,。；;：:、“”\s]|“[^“”，,。]{1,8}”){0,12}?)(?P<cls>" + "|".join(CLASS_NOUNS) + ")"
 )
+SHORT_WORKS = ("改", "建")  # 改造, 建设 cut short after what they work on (棚改, 村改, 旧改)
 COMPANY_SUFFIXES = ("有限公司", "公司", "集团")  # a company names itself so, whatever list it stands in
 # What a company does, written inside its name (甲建设集团, 乙科技服务有限公司, 丙投资发展有限公司).
 COMPANY_INTERNAL = frozenset("建设 服务 发展 管理 投资 开发 咨询 运营 经营 贸易 建筑 物业".split())

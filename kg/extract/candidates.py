@@ -199,8 +199,9 @@ def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
                 # unless the two make one known division (南区|街道, 沪东|新村|街道)
                 i = next((k for k in range(max(0, i - 3), i) if gaz.is_known(text[toks[k].start : tok.end])), i)
                 break
-            if i == j and tok.word in lx.WORKS and len(toks[i - 1].word) == 1 and toks[i - 1].tag == "v":
-                break  # 大抓|项目, 在建|工程: a one-character verb right before the works is no name's end
+            if i == j and tok.word in lx.WORKS and len(toks[i - 1].word) == 1 and toks[i - 1].tag == "v" and not (
+                    toks[i - 1].word in lx.SHORT_WORKS and i > 1 and len(toks[i - 2].word) == 1):
+                break  # 大抓|项目: a one-character verb right before the works is no name's end; 棚|改 (改造) is
             if _name_like(toks[i - 1]) or (
                     toks[i - 1].word in lx.COMPANY_INTERNAL and tok.word.endswith(lx.COMPANY_SUFFIXES)):
                 i -= 1  # a name-like word, or what a company does before its 公司 (甲建设集团公司)

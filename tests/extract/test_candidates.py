@@ -349,3 +349,9 @@ def test_plots_bases_and_media_are_class_nouns_of_lists():
 def test_a_list_counted_by_its_great_number_names_its_items():
     got = proposed("青湖岛、蓝鲸城、白鹭湾三大综合体相继开工。")
     assert "list" in got.get("青湖岛", set()) and "list" in got.get("蓝鲸城", set()), got
+
+
+def test_works_cut_short_after_what_they_work_on_stay_in_the_name():
+    got = proposed("推进青湖厂生活区棚改项目，坚持大抓项目。")
+    assert "青湖厂生活区棚改项目" in got, got
+    assert not any(name.endswith("抓项目") for name in got), got
