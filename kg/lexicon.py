@@ -196,6 +196,7 @@ WEAK_PROGRAM_SUFFIXES = ("机制", "体系", "模式", "活动", "改革", "品�
 SLOGAN = re.compile(
     r"^([一二三四五六七八九十])\1|^[一二三四五六七八九十两百千万]+个|^[一二三四五六七八九十两]+[稳保大化]|精神$|思想$|意识$|第一议题|"
     r"^[一二三四五六七八九十两]+[项条]|[是要]$|^[^\u4e00-\u9fff]*$|[0-9]{4}年|年度|年工作"
+    r"|^(?:一号|头号|一把手)工程$"  # the top priority, not a programme of its own
 )
 
 # Person: a two- or three-character name right before a title, or 习近平-style leaders' titles.

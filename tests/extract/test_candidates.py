@@ -355,3 +355,9 @@ def test_works_cut_short_after_what_they_work_on_stay_in_the_name():
     got = proposed("推进青湖厂生活区棚改项目，坚持大抓项目。")
     assert "青湖厂生活区棚改项目" in got, got
     assert not any(name.endswith("抓项目") for name in got), got
+
+
+def test_the_top_priority_idiom_is_no_programme():
+    got = proposed("把招商引资作为“一号工程”，深入实施青苗护航行动。")
+    assert "一号工程" not in got, got
+    assert "青苗护航行动" in got, got
