@@ -290,6 +290,8 @@ _FUTURE = _any_of(
     "拟", "力求", "务必", "计划(?:于|在|到|完成|投资|实施|新增|开工)", "不少于", "不低于", "以上",
     "年底前", "年内", "尽快", "早日", "下一步", "明年",
 )
+_LAST_YEAR = re.compile(r"过去的?一年|回首过去|去年")  # the year before the one the text is written in
+_INTENT = re.compile(r"将(?!军|近|其|之)|力争|争取|拟|下一步")  # what only a plan says
 # How a plan written in the imperative frames itself (2024年全街工作总体要求是…; 做好全年工作…): said
 # of a text that states nothing else about itself, it makes the text a plan.
 _PLAN_FRAME = re.compile(r"总体要求|做好全年")
@@ -425,6 +427,9 @@ def _ranked_years(
         words = m.group().rstrip("，,")
         ev = Evidence("opening", words, m.start(), m.start() + len(words))
         mode = _mode_at(sections, m.start())
+        if m.re is _OPENING and not _SINCE.search(m.group()) and _LAST_YEAR.search(text, 0, m.start()) and (
+                _forward(text, m.start())):
+            mode = Mode.PLAN  # 过去的一年…。2020年，我们将…: the year it opens with is the one ahead
         if m.re is _OPENING:
             yield [(_year(m.group()), mode, ev, bool(m.group("half")))]
         elif date:
@@ -443,6 +448,12 @@ def _ranked_years(
         month = month or 6  # a filing year alone: the report is of that year
         yield [(y - 1 if month <= _EARLY_MONTHS else y, Mode.REVIEW, ev, False),
                (y + 1 if month >= _LATE_MONTHS else y, Mode.PLAN, ev, False)]
+
+
+def _forward(text: str, pos: int) -> bool:
+    """Does the sentence at `pos` state an intent (将, 力争 …) and nothing done?"""
+    a, b = sentence_around(text, pos)
+    return _INTENT.search(text, a, b) is not None and _PAST.search(text, a, b) is None
 
 
 def _plan_year(text: str) -> tuple[int, Evidence] | None:
