@@ -528,6 +528,6 @@ def test_a_growth_aimed_at_in_money_or_counts_is_no_past_result():
 
 
 def test_a_year_opening_a_forward_sentence_after_the_past_year_is_the_plan_year():
-    text = ("回首过去，我们豪情满怀！过去的一年，青湖镇新建了卫生院，顺利完成了道路提档升级。"
-            "展望未来，我们信心百倍！2020年，青湖镇将继续扬帆起航，力争建成青湖中心幼儿园。")
+    text = ("回首过去，我们豪情满怀！过去的一年，青湖镇新建了卫生院。" + REVIEW_BODY.strip()
+            + "展望未来，我们信心百倍！2020年，青湖镇将继续扬帆起航，力争建成青湖中心幼儿园。" + PLAN_BODY)
     assert dated(text) == {(2019, "review"), (2020, "plan")}
