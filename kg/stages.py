@@ -45,9 +45,10 @@ _WEAK_CUES = ((Stage.UNDER_WAY, r"推进|推动|加快|加速|实施(?!主体|�
 # Before a cue in a review, these say the step is still to come: the project stands at the step
 # before it (拟开工 → planned, 预计2023年建成 → under way).
 _INTENDED = re.compile(r"拟|预计|计划|将|力争|争取|准备|即将")
+_EXPECTED = ("预计", "即将")  # expected soon: the work is at the step before (拟, 计划 say it is yet to start)
 # Before a cue, these say the step is not reached: the project stands at the step before (尚未动工 →
 # planned, 尚未完工 → under way, 未投入运营 → completed).
-_NOT_YET = re.compile(r"(?:未|没有)(?:正式|全面|完全|如期)?$")
+_NOT_YET = re.compile(r"(?:未能?|没能|没有)(?:正式|全面|完全|如期|按期)?$")
 _BEFORE = {Stage.STARTED: Stage.PLANNED, Stage.UNDER_WAY: Stage.PLANNED, Stage.COMPLETED: Stage.UNDER_WAY,
            Stage.OPERATING: Stage.COMPLETED}
 # A clause opening with one of these states what the plan aims at for the clause before it.
@@ -156,7 +157,9 @@ def stage_of(text: str, start: int, end: int, mode: Mode) -> tuple[Stage | None,
             return _BEFORE[cue[1]], text[cue[0] : cue[0] + len(cue[2])]
         if mode == Mode.REVIEW and cue[1] != Stage.UNDER_WAY and _INTENDED.search(text, max(lo, cue[0] - 8), cue[0]):
             # a review's 拟开工, 预计年底建成: the step is not reached yet (预计完成投资 is progress all the same)
-            return _BEFORE.get(cue[1], Stage.PLANNED), text[cue[0] : cue[0] + len(cue[2])]
+            near = _INTENDED.findall(text, max(lo, cue[0] - 8), cue[0])[-1]
+            stage = _BEFORE.get(cue[1], Stage.PLANNED) if near in _EXPECTED else Stage.PLANNED
+            return stage, text[cue[0] : cue[0] + len(cue[2])]
         return cue[1:]
     return _from_sentence(text, lo, hi, start, end, mode)
 

@@ -286,12 +286,15 @@ _PAST = _any_of(
 )
 _FUTURE = _any_of(
     "将(?!军|近|其|之)", "要(?<![主重需必只纲提首摘]要)(?![求素点闻害件])", "力争", "确保", "争取", "努力",
-    "预计(?![^，,。；;]{0,12}?\\d)",  # 预计总产值802亿元: a year-end review's estimate of its results
+    "预计(?![^，,。；;]{0,12}?\\d+(?:\\.\\d+)?\\s*(?:亿|万|元|%|吨|家|个))",  # 预计总产值802亿元: a year-end
+    # review's estimate of its results (预计2025年建成 is still an intent)
     "拟", "力求", "务必", "计划(?:于|在|到|完成|投资|实施|新增|开工)", "不少于", "不低于", "以上",
     "年底前", "年内", "尽快", "早日", "下一步", "明年",
 )
-_LAST_YEAR = re.compile(r"过去的?一年|回首过去|去年")  # the year before the one the text is written in
-_INTENT = re.compile(r"将(?!军|近|其|之)|力争|争取|拟|下一步")  # what only a plan says
+# A sentence opening on the year before the one the text is written in (not 比去年, a comparison).
+_LAST_YEAR = re.compile(r"(?:^|[。！？!?\n])\s*(?:回首过去|过去的?一年|去年)")
+# What only a plan says; 将 marking an object (将招商引资作为…) is no intent.
+_INTENT = re.compile(r"将(?!军|近|其|之)(?![^，,。；;]{0,20}?(?:作为|纳入|列为|列入))|力争|争取|拟|下一步")
 # How a plan written in the imperative frames itself (2024年全街工作总体要求是…; 做好全年工作…): said
 # of a text that states nothing else about itself, it makes the text a plan.
 _PLAN_FRAME = re.compile(r"总体要求|做好全年")
@@ -517,7 +520,7 @@ def _looks_back(text: str) -> tuple[Mode, Evidence] | None:
 # A year a plan aims at, not the one it is for: 到2035年, 至2025年, 2035年远景目标, 2010年前.
 _HORIZON = re.compile(r"(?:底|末)?(?:前|远景|的远景)")
 _HORIZON_BEFORE = ("到", "至")
-_CUT_OFF = ("截至", "截止")  # 截至2013年底: the day results are counted to, not an aim
+_CUT_OFF = re.compile(r"(?:截至|截止)到?$")  # 截至2013年底, 截止到2013年底: the day results are counted to, not an aim
 
 
 def years_named(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, re.Match[str]]]:
@@ -526,7 +529,7 @@ def years_named(text: str, start: int = 0, end: int | None = None) -> list[tuple
     end = len(text) if end is None else end
     return [(y, m) for m in _YEAR.finditer(text, start, end)
             if not _HORIZON.match(text, m.end()) and (text[max(0, m.start() - 1) : m.start()] not in _HORIZON_BEFORE
-                                                       or text[max(0, m.start() - 2) : m.start()] in _CUT_OFF)
+                                                       or _CUT_OFF.search(text, max(0, m.start() - 3), m.start()))
             and (y := _year(m.group())) is not None]
 
 

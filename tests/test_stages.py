@@ -124,6 +124,8 @@ def test_built_after_is_not_built():
         ("推动青湖大桥等3个拟开工项目。", "review", "planned"),
         ("青湖大桥预计明年建成。", "review", "under_way"),
         ("青湖大桥即将投入运营。", "review", "completed"),
+        ("青湖大桥计划明年建成。", "review", "planned"),
+        ("青湖大桥拟于2025年建成。", "review", "planned"),
         ("青湖大桥预计明年建成。", "plan", "completed"),
         ("青湖大桥累计完成投资3亿元。", "review", "under_way"),
         ("预计完成投资5亿元（含青湖大桥）。", "review", "under_way"),
@@ -301,3 +303,7 @@ def test_a_project_named_in_a_year_without_any_cue_is_presumed_under_way():
 ])
 def test_land_made_ready_is_a_step_before_building(text, name):
     assert stage(text, name)[0] == "planned"  # not completed: the land is ready, the works are to come
+
+
+def test_a_step_that_could_not_be_reached_stands_at_the_step_before():
+    assert stage("青湖大桥未能如期完工。", "青湖大桥", "review")[0] == "under_way"

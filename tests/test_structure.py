@@ -195,7 +195,7 @@ def test_this_year_written_short_is_dated_by_the_publication_date():
 
 def test_a_year_looked_back_on_as_this_year_is_a_review_against_a_few_forward_words():
     text = ("这一年，我们攻坚克难，青湖街道稳步前行。这一年，我们真抓实干，续写新篇。"
-            "这一年，我们服务群众，温暖人心。2024年，街道各社区将以细腻的笔触细数点滴，力求展现风采。")
+            "这一年，我们服务群众，温暖人心。2024年，街道各社区将用图文回顾点滴变化，力求留下记录。")
     assert dated(text) == {(2024, "review")}
 
 
@@ -494,7 +494,7 @@ def test_a_line_naming_a_horizon_year_is_no_heading_of_that_year():
 
 
 def test_a_count_s_cut_off_day_names_its_year():
-    text = ("青湖镇位于山麓。截至2013年底，全镇生产总值完成73.9亿元，同比增长20%，比2012年增加12亿元。"
+    text = ("青湖镇位于山麓。截至2013年底，全镇累计完成投资52.6亿元，同比增长18%，比2012年增加8亿元。"
             "2013年累计建成道路5条。")
     assert dated(text) == {(2013, "review")}
 
@@ -506,8 +506,8 @@ def test_a_report_titled_with_a_year_and_published_the_year_after_reviews_that_y
 
 
 def test_a_review_s_estimates_of_its_year_s_results_are_no_intents():
-    text = ("一、2024年工作总结\n规上工业预计总产值80.2亿元，增速超10%。固定资产投资预计完成20.7亿元。"
-            "限上商业预计营收78.4亿元。服务业预计营收27.5亿元，将进一步提升。\n")
+    text = ("一、2024年工作总结\n规上工业产值预计达到64.5亿元，增长9%。社会消费品零售额预计完成31.2亿元。"
+            "外贸出口预计实现12.8亿元。农业产值预计达到9.6亿元，将稳步提高。\n")
     assert dated(text) == {(2024, "review")}
 
 
@@ -528,6 +528,21 @@ def test_a_growth_aimed_at_in_money_or_counts_is_no_past_result():
 
 
 def test_a_year_opening_a_forward_sentence_after_the_past_year_is_the_plan_year():
-    text = ("回首过去，我们豪情满怀！过去的一年，青湖镇新建了卫生院。" + REVIEW_BODY.strip()
-            + "展望未来，我们信心百倍！2020年，青湖镇将继续扬帆起航，力争建成青湖中心幼儿园。" + PLAN_BODY)
+    text = ("过去的一年，青湖镇建成了文化站。" + REVIEW_BODY.strip()
+            + "新春在即，大家干劲更足！2020年，青湖镇将继续攻坚，力争建成青湖中心幼儿园。" + PLAN_BODY)
     assert dated(text) == {(2019, "review"), (2020, "plan")}
+
+
+def test_a_comparison_with_last_year_and_an_object_marked_by_jiang_are_no_turn_to_the_year_ahead():
+    text = ("青湖镇地处山区，全镇工业产值比去年有所提高。2023年，青湖镇将招商引资作为首要任务，全力抓好项目建设。"
+            + REVIEW_BODY)
+    assert dated(text, metadata={"发布日期": "2024-01-10"}) == {(2023, "review")}
+
+
+def test_a_cut_off_day_may_be_written_with_dao():
+    assert [y for y, _ in structure.years_named("截止到2013年底，")] == [2013]
+
+
+def test_an_expected_date_is_still_an_intent_but_an_expected_figure_is_not():
+    assert structure._FUTURE.search("青湖大桥预计2025年6月建成")
+    assert not structure._FUTURE.search("全年预计总产值80亿元")
