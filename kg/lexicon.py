@@ -193,11 +193,13 @@ NUMBERED_WORD = re.compile(r"^[一二三四五六七八九十两双][\u4e00-\u9f
 NUMBERED_SERIES = re.compile(r"^[一二三四五六七八九十两双百千万].{1,2}[一二三四五六七八九十两双百千万]")
 # Program suffixes too common in plain prose to make a name without a proper noun or code.
 WEAK_PROGRAM_SUFFIXES = ("机制", "体系", "模式", "活动", "改革", "品牌", "课堂", "工作法", "专项", "试点")
+_NEVER_A_PLAN = r"精神$|思想$|意识$|[0-9]{4}年|年度|年工作"  # whatever its ending (…精神, …年度工作)
 SLOGAN = re.compile(
-    r"^([一二三四五六七八九十])\1|^[一二三四五六七八九十两百千万]+个|^[一二三四五六七八九十两]+[稳保大化]|精神$|思想$|意识$|第一议题|"
-    r"^[一二三四五六七八九十两]+[项条]|[是要]$|^[^\u4e00-\u9fff]*$|[0-9]{4}年|年度|年工作"
-    r"|^(?:一号|头号|一把手)工程$"  # the top priority, not a programme of its own
+    r"^([一二三四五六七八九十])\1|^[一二三四五六七八九十两百千万]+个|^[一二三四五六七八九十两]+[稳保大化]|第一议题|"
+    r"^[一二三四五六七八九十两]+[项条]|[是要]$|^[^\u4e00-\u9fff]*$|" + _NEVER_A_PLAN
+    + r"|^(?:一号|头号|一把手)工程$"  # the top priority, not a programme of its own
 )
+SLOGAN_TAIL = re.compile(_NEVER_A_PLAN)
 
 # Person: a two- or three-character name right before a title, or 习近平-style leaders' titles.
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
@@ -335,8 +337,8 @@ COUNTY_END = re.compile(r"(?:特别行政区|自治州|省|市|(?<!社)区|县)(
 # general text writes it (京东集团): a famous name is still a name.
 STRONG_ORG_SUFFIXES = ("有限公司", "公司", "集团", "协会", "商会", "联合会", "促进会", "基金会", "研究会", "合作社",
                        "银行")
-# Programme suffixes strong enough that a plain two-word head still names one (乡村振兴战略, 春风行动).
 # What closes a plan's name after a numbered series (六六就业稳岗计划): the series only qualifies it.
 CAMPAIGN_ENDINGS = ("行动", "计划", "工程", "活动")
-SLOGAN_TAIL = re.compile(r"精神$|思想$|意识$|[0-9]{4}年|年度|年工作")  # never a plan, whatever its ending
+MIN_SERIES_PLAN = 7  # a series (四字) and a plan's words besides its ending: 百千万工程 alone stays a catchword
+# Programme suffixes strong enough that a plain two-word head still names one (乡村振兴战略, 春风行动).
 STRONG_PROGRAM_SUFFIXES = ("行动", "战略", "专项斗争", "攻坚战", "计划")

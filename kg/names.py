@@ -28,7 +28,8 @@ PAREN = re.compile(r"[（(][^（()）\n]{1,20}[)）]")
 
 @cache
 def teach_jieba() -> None:
-    """Teach jieba the generic suffixes and the words that end a name, once, so that it keeps them whole."""
+    """Teach jieba the generic suffixes and the words that end a name, once, so that it keeps them whole;
+    and cut a body apart from the title its dictionary runs into it (市委|书记)."""
     jieba.setLogLevel(60)
     segment.initialize()
     for suffix in lx.ALL_SUFFIXES:
@@ -153,7 +154,8 @@ def catchword(phrase: str) -> bool:
     plan's own words follow the numbers (六六就业稳岗计划, 三提三争立功竞赛活动)."""
     if not (lx.SLOGAN.search(phrase) or lx.NUMBERED_SERIES.match(phrase)):
         return False
-    return not (phrase.endswith(lx.CAMPAIGN_ENDINGS) and len(phrase) >= 7 and not lx.SLOGAN_TAIL.search(phrase))
+    return not (phrase.endswith(lx.CAMPAIGN_ENDINGS) and len(phrase) >= lx.MIN_SERIES_PLAN
+                and not lx.SLOGAN_TAIL.search(phrase))
 
 
 @lru_cache(maxsize=100_000)

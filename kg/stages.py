@@ -155,10 +155,10 @@ def stage_of(text: str, start: int, end: int, mode: Mode) -> tuple[Stage | None,
             return Stage.UNDER_WAY, cue[2]  # 完成甲、乙项目主体部分: the main structure, not the whole
         if cue[1] in _BEFORE and _NOT_YET.search(text, max(lo, cue[0] - 5), cue[0]):
             return _BEFORE[cue[1]], text[cue[0] : cue[0] + len(cue[2])]
-        if mode == Mode.REVIEW and cue[1] != Stage.UNDER_WAY and _INTENDED.search(text, max(lo, cue[0] - 8), cue[0]):
+        intended = _INTENDED.findall(text, max(lo, cue[0] - 8), cue[0]) if mode == Mode.REVIEW else []
+        if intended and cue[1] != Stage.UNDER_WAY:
             # a review's 拟开工, 预计年底建成: the step is not reached yet (预计完成投资 is progress all the same)
-            near = _INTENDED.findall(text, max(lo, cue[0] - 8), cue[0])[-1]
-            stage = _BEFORE.get(cue[1], Stage.PLANNED) if near in _EXPECTED else Stage.PLANNED
+            stage = _BEFORE.get(cue[1], Stage.PLANNED) if intended[-1] in _EXPECTED else Stage.PLANNED
             return stage, text[cue[0] : cue[0] + len(cue[2])]
         return cue[1:]
     return _from_sentence(text, lo, hi, start, end, mode)

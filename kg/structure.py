@@ -284,8 +284,9 @@ _PAST = _any_of(
     "全市第", f"达到\\d{_AIMED}",
     *(f"{verb}了?\\d{_AIMED}" for verb in ("增长", "下降", "提高", "减少", "增加", "提升")),
 )
+_JIANG = "将(?!军|近|其|之)"  # 将 of the future, not 将军, 将近, 将其
 _FUTURE = _any_of(
-    "将(?!军|近|其|之)", "要(?<![主重需必只纲提首摘]要)(?![求素点闻害件])", "力争", "确保", "争取", "努力",
+    _JIANG, "要(?<![主重需必只纲提首摘]要)(?![求素点闻害件])", "力争", "确保", "争取", "努力",
     "预计(?![^，,。；;]{0,12}?\\d+(?:\\.\\d+)?\\s*(?:亿|万|元|%|吨|家|个))",  # 预计总产值802亿元: a year-end
     # review's estimate of its results (预计2025年建成 is still an intent)
     "拟", "力求", "务必", "计划(?:于|在|到|完成|投资|实施|新增|开工)", "不少于", "不低于", "以上",
@@ -294,7 +295,7 @@ _FUTURE = _any_of(
 # A sentence opening on the year before the one the text is written in (not 比去年, a comparison).
 _LAST_YEAR = re.compile(r"(?:^|[。！？!?\n])\s*(?:回首过去|过去的?一年|去年)")
 # What only a plan says; 将 marking an object (将招商引资作为…) is no intent.
-_INTENT = re.compile(r"将(?!军|近|其|之)(?![^，,。；;]{0,20}?(?:作为|纳入|列为|列入))|力争|争取|拟|下一步")
+_INTENT = re.compile(_JIANG + r"(?![^，,。；;]{0,20}?(?:作为|纳入|列为|列入))|力争|争取|拟|下一步")
 # How a plan written in the imperative frames itself (2024年全街工作总体要求是…; 做好全年工作…): said
 # of a text that states nothing else about itself, it makes the text a plan.
 _PLAN_FRAME = re.compile(r"总体要求|做好全年")

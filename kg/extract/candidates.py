@@ -232,8 +232,7 @@ def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
         out.append((start, tok.end, tok.word))
         if tok.word in _TRADES and (brand := _brand_start(toks, i, j)) is not None:
             out.append((toks[brand].start, tok.end, tok.word))  # 全资子公司|博远化工: the firm's own name too
-        inner = [k for k in range(i + 1, j) if toks[k].tag == "v" and len(toks[k].word) > 1
-                 and toks[k].word not in lx.NAME_INTERNAL]
+        inner = [k for k in range(i + 1, j) if len(toks[k].word) > 1 and is_verb(toks[k].word)]
         if inner and inner[-1] + 1 < j and toks[inner[-1] + 1].word not in "“”\"":
             # 协助城投公司找准|甲老街: the name may start after an action inside the walk
             out.append((toks[inner[-1] + 1].start, tok.end, tok.word))
@@ -365,7 +364,7 @@ def _left_start(toks: list[Token], end: int, limit: int = lx.MAX_NAME) -> int:
     return toks[i].start if _name_like(toks[j]) else end
 
 
-def _verb(word: str) -> bool:
+def is_verb(word: str) -> bool:
     """A verb that does not belong inside names (参加, 出席; not 整治, 提升)."""
     return jieba.posseg.dt.word_tag_tab.get(word) == "v" and word not in lx.NAME_INTERNAL
 
@@ -383,7 +382,7 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
         typ, cls, mod = lx.CLASS_NOUNS[m.group("cls")], m.group("cls"), m.group("mod")
         counted = m.group("etc") != "等"  # 甲、乙等7条道路: counted items are named ones
         if lx.CATEGORY_WORDS.search(mod) or lx.CLASS_QUALIFIES.match(text, m.end()) or any(
-                _verb(w) for w in cut(_QUOTED_PART.sub("", mod).rpartition("的")[2])):
+                is_verb(w) for w in cut(_QUOTED_PART.sub("", mod).rpartition("的")[2])):
             continue  # 锂电池、危化品等行业企业, 甲、乙等工程建设任务: kinds, not names; 甲、乙等五位嘉宾出席会议:
             # a clause (a verb before 的 qualifies the class: 甲、乙等一批享誉业界的优质企业)
         end = m.start("etc")

@@ -20,7 +20,7 @@ import jieba
 
 from kg import lexicon as lx
 from kg import vocabulary
-from kg.extract.candidates import Candidate, Proposal, Sentence, Token
+from kg.extract.candidates import Candidate, Proposal, Sentence, Token, is_verb
 from kg.extract.rules import Typed, class_use, facility_type
 from kg.gazetteer import Gazetteer
 from kg.model import EntityType
@@ -117,8 +117,7 @@ def _shape(name: str, words: tuple[str, ...]) -> dict[str, float]:
     f["words=" + _length(len(words))] = 1.0
     if any(unknown for _, unknown in runs(words)):
         f["unknown_word"] = 1.0
-    verbs = [k for k, w in enumerate(words) if len(w) > 1 and jieba.posseg.dt.word_tag_tab.get(w) == "v"
-             and w not in lx.NAME_INTERNAL]
+    verbs = [k for k, w in enumerate(words) if len(w) > 1 and is_verb(w)]
     if verbs:  # 协助…找准|甲老街: an action inside a span means the clause was taken with the name
         f["verb_at=" + ("first" if verbs[0] == 0 else "inside")] = 1.0
     if _DIGIT.search(name):
