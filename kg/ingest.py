@@ -368,6 +368,8 @@ _YMD_LINE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.
 _DMY_LINE = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)" + _TIME)  # 18.02.2016 12:16
 # A date at the start of a line, alone, in brackets, or before the page's fields.
 _DATED = [re.compile(rf"[(（\[【]?\s*{line.pattern}\s*[)）\]】]?(?=\s|$)") for line in (_YMD_LINE, _DMY_LINE)]
+# A forum's or blog's post line: 发表于 2023-10-27 08:10:55 | 显示全部楼层 — whatever follows.
+_POSTED = re.compile(rf"(?:发表于|发布于)\s*{_YMD_LINE.pattern}")
 _FURNITURE_TAIL = re.compile(r"\s*(?:打印本页|关闭窗口|【?[大中小]】?|字号[:：]?|分享到?)+\s*$")
 _LEAD_LINES = 8  # how far from the top page furniture (titles, teasers) is looked for
 _MIN_REPEAT = 20  # paragraphs at least this long are dropped when seen before
@@ -417,6 +419,8 @@ def _date_line(line: str) -> tuple[str, bool] | None:
     """A line that is a date (and time), as news pages print it, alone, in brackets or before the
     page's fields (2024-07-26 17:14 来源：某镇人民政府): the date ISO-written, and whether the line
     is the date alone."""
+    if posted := _POSTED.match(line):
+        return f"{posted['y']}-{int(posted['m']):02d}-{int(posted['d']):02d}", False
     m = _DATED[0].match(line) or _DATED[1].match(line)
     if m is None:
         return None
@@ -444,7 +448,7 @@ def _take_metadata(lines: list[str]) -> tuple[list[str], dict[str, str]]:
             kept.append(lines[i - 1])
             continue
         key, value = fields[-1]
-        if not value:
+        if not value and len(fields) == 1:  # a key alone on its line (not the empty last field of a row)
             j = i
             while j < len(lines) and not lines[j]:
                 j += 1

@@ -253,6 +253,10 @@ def _headings(text: str) -> list[_Heading]:
         if h:
             found.append(h)
         annex = None
+    # Under an outer numbering that names no year (一、聚焦产业振兴，…), an inner heading without a
+    # year ((一)完成全年考核目标) is a topic, not a part of the report.
+    outer = min((i for _, line in _lines(text) for i, n in enumerate(_NUMBERING) if n.match(line)), default=_PLAIN)
+    found = [h for h in found if h.level <= outer or _YEAR.search(h.title) or _RELATIVE_YEAR.search(h.title)]
     top = min((h.level for h in found), default=_PLAIN)
     kept: list[_Heading] = []
     combined: _Heading | None = None  # a combined heading leaves the cut to the headings under it
@@ -284,7 +288,7 @@ _PAST = _any_of(
     "全市第", f"达到\\d{_AIMED}",
     *(f"{verb}了?\\d{_AIMED}" for verb in ("增长", "下降", "提高", "减少", "增加", "提升")),
 )
-_JIANG = "将(?!军|近|其|之)"  # 将 of the future, not 将军, 将近, 将其
+_JIANG = "将(?<!现将)(?!军|近|其|之)"  # 将 of the future, not 将军, 将近, 将其, 现将…报告如下
 _FUTURE = _any_of(
     _JIANG, "要(?<![主重需必只纲提首摘]要)(?![求素点闻害件])", "力争", "确保", "争取", "努力",
     "预计(?![^，,。；;]{0,12}?\\d+(?:\\.\\d+)?\\s*(?:亿|万|元|%|吨|家|个))",  # 预计总产值802亿元: a year-end
@@ -293,7 +297,7 @@ _FUTURE = _any_of(
     "年底前", "年内", "尽快", "早日", "下一步", "明年",
 )
 # A sentence opening on the year before the one the text is written in (not 比去年, a comparison).
-_LAST_YEAR = re.compile(r"(?:^|[。！？!?\n])\s*(?:回首过去|过去的?一年|去年)")
+_LAST_YEAR = re.compile(r"(?:^|[。！？!?\n…])\s*(?:回首过去|过去的?一年|去年)")
 # What only a plan says; 将 marking an object (将招商引资作为…) is no intent.
 _INTENT = re.compile(_JIANG + r"(?![^，,。；;]{0,20}?(?:作为|纳入|列为|列入))|力争|争取|拟|下一步")
 # How a plan written in the imperative frames itself (2024年全街工作总体要求是…; 做好全年工作…): said
@@ -352,7 +356,9 @@ _PLAN_YEAR = re.compile(r"十([一二三四五六七八九])五[”\"」]?(?:规
                         r"(?P<at>开局|起步|开篇|第一|第二|承上启下|第三|第四|收官|决胜|最后一)之?年")
 _PLAN_AT = {"开局": 0, "起步": 0, "开篇": 0, "第一": 0, "第二": 1, "承上启下": 2, "第三": 2, "第四": 3,
             "收官": 4, "决胜": 4, "最后一": 4}
+_TRAILED = re.compile(r"[…]{2,}\s*")  # a lead that trails off (…建设中……今年以来，…) opens a new sentence
 _OPENING_REACH = 12  # sentences (title, breadcrumbs, metadata lines count) where an opening dates the report
+_SHORT_LINE = 8  # characters: a shorter sentence (找回密码) does not count towards the reach
 
 
 @dataclass
@@ -400,13 +406,27 @@ def published(metadata: dict[str, str], text: str = "") -> _Date | None:
     return None
 
 
+def _lead(text: str) -> list[tuple[int, int]]:
+    """The first sentences, up to _OPENING_REACH of some length: a page's short furniture lines
+    (找回密码, 立即注册, [复制链接]) do not use up the reach."""
+    out = []
+    counted = 0
+    for a, b in sentences(text):
+        if counted == _OPENING_REACH:
+            break
+        out.append((a, b))
+        counted += b - a >= _SHORT_LINE
+    return out
+
+
 def _openings(text: str) -> Iterator[re.Match[str]]:
     """Sentences among the first few that open with a year or 今年以来, in order (a year opening a
     sentence deep in the body dates an event, not the report)."""
-    for a, _ in sentences(text)[:_OPENING_REACH]:
-        hit = _OPENING.match(text, a) or _THIS_YEAR.match(text, a)
-        if hit:
-            yield hit
+    for a, b in _lead(text):
+        for at in (a, *(m.end() for m in _TRAILED.finditer(text, a, b))):
+            hit = _OPENING.match(text, at) or _THIS_YEAR.match(text, at)
+            if hit:
+                yield hit
 
 
 def _ranked_years(
@@ -447,11 +467,25 @@ def _ranked_years(
         yield [(y, *told, False)]  # 现将2025年…工作汇报如下: the year it announces
     elif not opened and (plan := _plan_year(text)):
         yield [(plan[0], _mode_at(sections, plan[1].start or 0), plan[1], False)]
+    if not date and not opened and (bare := _bare_year(text)):
+        yield [(int(bare.group(1)), _mode_at(sections, bare.start()), Evidence("named", bare.group(1), bare.start(1),
+                                                                          bare.end(1)), False)]
     if date:
         y, month, ev = date
         month = month or 6  # a filing year alone: the report is of that year
         yield [(y - 1 if month <= _EARLY_MONTHS else y, Mode.REVIEW, ev, False),
                (y + 1 if month >= _LATE_MONTHS else y, Mode.PLAN, ev, False)]
+
+
+# A year written bare in a slogan or a meeting's name (奋进2024动员大会), not a date or a figure.
+_BARE_YEAR = re.compile(r"(?<=[\u4e00-\u9fff“\"])(20[0-4]\d)(?=[\u4e00-\u9fff”\"])"
+                        r"(?![年万亿千百元余多个户人亩平米吨家项条座套名所辆台公斤])")
+
+
+def _bare_year(text: str) -> re.Match[str] | None:
+    """The first bare year among the first sentences: the weakest dating, for a text naming no other."""
+    lead = _lead(text)
+    return _BARE_YEAR.search(text, 0, lead[-1][1]) if lead else None
 
 
 def _forward(text: str, pos: int) -> bool:
@@ -462,7 +496,7 @@ def _forward(text: str, pos: int) -> bool:
 
 def _plan_year(text: str) -> tuple[int, Evidence] | None:
     """The year a five-year-plan phrase among the first sentences names ("十四五"开局之年 → 2021)."""
-    reach = sentences(text)[:_OPENING_REACH]
+    reach = _lead(text)
     m = _PLAN_YEAR.search(text, 0, reach[-1][1]) if reach else None
     if m is None:
         return None
@@ -494,9 +528,12 @@ def _announced(text: str) -> tuple[Mode, Evidence] | None:
     """What the text says it is about to report, among its first sentences: a plan when the words
     name a plan (计划, 打算), else a review."""
     m = _ANNOUNCED.search(text)  # within a sentence: the pattern holds no sentence end
-    if m is None or len(sentences(text[: sentence_around(text, m.start())[0]])) >= _OPENING_REACH:
+    lead = _lead(text)
+    if m is None or not lead or m.start() >= lead[-1][1]:
         return None
-    modes = [w.lastgroup for w in _MODE_WORD.finditer(m.group())]
+    modes = {w.lastgroup for w in _MODE_WORD.finditer(m.group())}
+    if {Mode.REVIEW, Mode.PLAN} <= modes:
+        return None  # 现将2021年工作总结及2022年工作计划汇报如下: the parts that follow tell
     return Mode.PLAN if Mode.PLAN in modes else Mode.REVIEW, Evidence("opening", m.group(), m.start(), m.end())
 
 
@@ -572,21 +609,25 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
     heads[0].start = 0  # white space before the first heading belongs to it
     sections: list[Section] = []
     for h, end in zip(heads, [h.start for h in heads[1:]] + [len(text)], strict=True):
-        if sections and not text[h.body : end].strip(_SPACE + "\n"):
-            sections[-1].end = end  # a heading with nothing under it (a title right before 一、…)
+        if not text[h.body : end].strip(_SPACE + "\n"):  # a heading with nothing under it
+            if sections:
+                sections[-1].end = end
+            else:  # a title right before 一、…: it says nothing of its own
+                sections.append(Section(h.title, h.start, end, None, Mode.OTHER, None, []))
             continue
         said = h.parts[0].mode if len(h.parts) == 1 else None
         mode, why = (None, None) if said == Mode.OTHER else _body_mode(text, h.body, end) if said is None else (
             _body_mode(text, h.body, end, _OVERTURN, _MIN_OVERTURN))  # a heading's own word weighs more
-        if said is None and h.body == 0 and (back := _announced(text) or _looks_back(text)) and (
-                back[1].start or 0) < end:
+        if said is None and all(p.mode == Mode.OTHER for p in sections) and (
+                back := _announced(text) or _looks_back(text)) and h.start <= (back[1].start or 0) < end:
             mode, why = back  # 2022年以来，…: what the opening says outweighs the verbs (its own opening)
         said_by = _quote(text, "title", title) if h.body == 0 else _quote(text, "heading", h.title, h.start)
         evidence = [said_by] if h.parts or h.year else []
         if mode is None and said is None and (since := _SINCE.search(text, h.body, _first_sentence_end(text, h.body))):
             mode, why = Mode.REVIEW, Evidence("opening", since.group(), since.start(), since.end())
         mode = mode or said or Mode.OTHER
-        sections.append(Section(h.title, h.start, end, h.year, mode, said if said and said != mode else None,
+        year = h.year or next((p.year for p in h.parts if p.mode == mode), None)  # 2023年总结及2024年计划
+        sections.append(Section(h.title, h.start, end, year, mode, said if said and said != mode else None,
                                 evidence + ([why] if why else [])))
     if all(s.mode == Mode.OTHER for s in sections):
         mode, why = _body_mode(text, 0, len(text), 1.0, 1)
@@ -639,8 +680,11 @@ _FORWARD_OPENER = re.compile(
 def _openings_in(text: str, s: Section, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str], int | None]]:
     """The sentences of a section after its first that open with `pattern`: where, the opening, and
     the year it names."""
-    for a, _ in sentences(text[s.start : s.end]):
+    for a, b in sentences(text[s.start : s.end]):
         a += s.start
+        line = text[a : s.start + b]
+        if len(line) <= _MAX_HEADING and _parts(line) and not _COMMA.search(line):
+            continue  # a heading's line (the wrapped half of a title: …总结暨 | 2025年工作思路)
         if a != s.start and (opener := pattern.match(text, a)):
             yield a, opener, _year(opener.group())
 
@@ -671,6 +715,38 @@ def _split_forward(text: str, s: Section, partial: bool) -> list[Section]:
                      "opening" if named else "relative", opener.group(), why)
         s.end = a
         return [s, plan]
+    return _carve_forward(text, s, partial)
+
+
+# A sentence that sets out the coming year early on: 新征程已经开启，2024年，某街道将… 在新的一年，…将…
+_AHEAD = re.compile(rf"(?:^|[，,在])(?:新的一年|明年|来年|今年|{_YEAR.pattern})(?:里|中)?[，,]")
+_AHEAD_REACH = 40  # characters of the sentence the year may stand after (会议提出，2023年，…)
+
+
+def _carve_forward(text: str, s: Section, partial: bool) -> list[Section]:
+    """A review with a paragraph that sets out the next year's plan (a news item's 2024年，某街道将…
+    before or amid the year's results) is a review, that paragraph as a plan, and the review again.
+    The paragraph must state an intent and report nothing after the year it names."""
+    if s.mode != Mode.REVIEW or s.year is None:
+        return [s]
+    for a, b in sentences(text[s.start : s.end]):
+        a, b = a + s.start, b + s.start
+        m = _AHEAD.search(text, a, min(b, a + _AHEAD_REACH))
+        if m is None:
+            continue
+        named = _year(m.group())
+        if named not in (None, s.year + 1) or (named is None and partial):
+            continue
+        if "今年" in m.group() and not _LAST_YEAR.search(text, s.start, s.end):
+            continue  # 今年 is the year ahead only where the review calls its year 过去一年 or 去年
+        line_end = text.find("\n", m.end(), s.end)
+        end = s.end if line_end < 0 else line_end
+        if not _INTENT.search(text, m.end(), b) or _PAST.search(text, m.end(), end):
+            continue
+        plan = _turn(text, s, (a, end), s.year + 1, Mode.PLAN, "opening", m.group().strip("，,在"), None)
+        rest = Section(s.title, end, s.end, s.year, s.mode, s.heading_mode, s.evidence)
+        s.end = a
+        return [part for part in (s, plan, rest) if text[part.start : part.end].strip(_SPACE + "\n")]
     return [s]
 
 
@@ -733,7 +809,7 @@ def section_at(sections: list[Section], offset: int) -> int | None:
 
 
 # A clause that says what is still to come, and the year it names for it.
-_FORWARD = re.compile(r"将(?!军|近|其|之)|计划|预计|力争|争取|确保|拟|有望|年底前|月底前|年内")
+_FORWARD = re.compile(_JIANG + r"|计划|预计|力争|争取|确保|拟|有望|年底前|月底前|年内")
 _DONE = re.compile(r"已|了(?<![为除]了)(?!解)")
 _CLAUSE_YEAR = re.compile(rf"{_YEAR.pattern}|(?P<rel>今年|本年|明年|来年|下一年|下年)")
 

@@ -341,6 +341,24 @@ def test_metadata_key_without_short_value_does_not_eat_the_body():
     assert text == "一、全年新建口袋公园两个。"
 
 
+def test_an_empty_last_field_of_a_row_does_not_take_the_next_line():
+    raw = "发布日期:2024-06-05 14:47 信息来源:青禾镇 浏览次数:\n\n2023年工作回顾\n\n一年来，全镇新建口袋公园两个。\n"
+    text, meta, _ = clean_text(raw)
+    assert meta == {"发布日期": "2024-06-05 14:47", "信息来源": "青禾镇"}
+    assert paragraphs(text) == ["2023年工作回顾", "一年来，全镇新建口袋公园两个。"]
+    alone, meta_alone, _ = clean_text("信息来源:\n青禾镇\n一年来，全镇新建口袋公园两个。\n")
+    assert meta_alone == {"信息来源": "青禾镇"} and "青禾镇\n" not in alone  # a key alone still takes it
+
+
+def test_a_forum_post_line_dates_the_page_and_stays():
+    raw = "青禾论坛\n发表于 2023-10-27 08:10:55 | 显示全部楼层 |阅读模式\n\n今年以来，青禾镇新建口袋公园两个。\n"
+    text, meta, _ = clean_text(raw)
+    assert meta == {"发布日期": "2023-10-27"}
+    assert "显示全部楼层" in text and "今年以来" in text
+    _, undated, _ = clean_text("青禾论坛\n他发表于2023年的文章被转载多次。\n")
+    assert undated == {}
+
+
 def test_metadata_title_field_wins():
     raw = "标题：关于青禾街道2023年工作计划的报告\n青禾街道\n正文第一段内容较长，写明了全年的目标任务。\n"
     _, meta, title = clean_text(raw)
