@@ -21,6 +21,7 @@ _PLANNED = (
     r"|腾退|腾出土地|腾地|供地|收储|研究|洽谈|在谈|招引|纳入|预审|策划"
     r"|(?:验收)?入库|做地|出让|土地整备"  # land made ready: before construction
     r"|获批"  # approved (获批建设, 获批立项): still to be built
+    r"|手续|挂牌上市|上市出让|(?<=地块)上市"  # papers in hand, land put on the market: still to be built
 )
 # What 完成/启动 govern when it is such a step: right after (完成立项), or ending a short object (完成发改委立项).
 _PLANNED_OBJECT = (rf"了?(?:{_PLANNED})"

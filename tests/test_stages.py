@@ -27,6 +27,8 @@ def stage(text: str, name: str, mode: str = "review") -> tuple[str | None, str |
         ("青湖大桥完成专规审批。", "planned"),
         ("青湖大桥完成计划申报。", "planned"),
         ("青湖大桥完成施工图设计。", "planned"),
+        ("青湖大桥现正办理相关手续。", "planned"),
+        ("推动青湖商场、乙厂等地块上市。", "planned"),
         ("青湖大桥开工建设。", "started"),
         ("青湖大桥动工。", "started"),
         ("青湖大桥施工队伍进场。", "started"),
