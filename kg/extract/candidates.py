@@ -474,6 +474,8 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     out = []
     for m in QUOTED.finditer(text):
         inner = m.group(1).strip()
+        if any(c in inner for c in "，,、") and (tail := _LISTED_CAMPAIGN.match(text, m.end())):
+            out.append(Candidate(m.start(), tail.end(), EntityType.PROGRAM))  # “甲、乙、丙”行动: one campaign
         if any(c in inner for c in "，。,；;：:！？、") or catchword(inner):
             continue
         formula = "+" in inner or "-" in inner  # 人力资源+工会+商会: names a scheme only when one follows
@@ -486,6 +488,8 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
 
 
 _BREAK_OPENINGS = tuple(w for w in lx.BREAK_WORDS if len(w) > 1)
+# What makes a quoted list one campaign: the campaign's noun right after it (“甲、乙、丙”行动).
+_LISTED_CAMPAIGN = re.compile(r"(?:专项|主题|系列)?(?:行动|活动|工程|计划|机制|模式|工作法|攻坚战|专项斗争)")
 
 
 # A year named for a campaign (“重点工作攻坚年”, “项目创优年”): a programme by its own words.

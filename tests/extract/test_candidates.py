@@ -361,3 +361,10 @@ def test_the_top_priority_idiom_is_no_programme():
     got = proposed("把招商引资作为“一号工程”，深入实施青苗护航行动。")
     assert "一号工程" not in got, got
     assert "青苗护航行动" in got, got
+
+
+def test_a_quoted_list_before_a_campaign_noun_is_one_campaign():
+    text = "深入开展“提质量、强服务、优环境”行动，打造“青禾、绿岛”品牌。"
+    got = proposed(text)
+    assert "quote" in got["“提质量、强服务、优环境”行动"]
+    assert not any("青禾、绿岛" in name for name in got), got  # a list before a mere noun stays a list
