@@ -184,7 +184,7 @@ COMMON_NOISY_PER_MILLION = 5.0  # how common such a word must be to count as ord
 # villages no gazetteer holds are still Districts when the text says 社区/村).
 AREA_WORDS = frozenset("乡村 城镇 乡镇 村镇 城乡".split())  # everyday words for the country's towns and villages
 LOCAL_SUFFIXES = ("社区", "村", "街道", "镇", "乡", "苏木", "嘎查")
-MAX_NAME = 18
+MAX_NAME = 24
 
 # Ideological formulas and numbered catchwords (四个意识, 两个维护, 六稳六保) are not entities.
 NUMBERED = re.compile(r"^[一二三四五六七八九十两双百千万]")

@@ -368,3 +368,8 @@ def test_a_quoted_list_before_a_campaign_noun_is_one_campaign():
     got = proposed(text)
     assert "quote" in got["“提质量、强服务、优环境”行动"]
     assert not any("青禾、绿岛" in name for name in got), got  # a list before a mere noun stays a list
+
+
+def test_a_long_works_name_is_proposed_whole():
+    text = "推进青禾镇平安村现代农业产业园生态旅游综合开发项目建设。"
+    assert "suffix" in proposed(text)["青禾镇平安村现代农业产业园生态旅游综合开发项目"]
