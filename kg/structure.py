@@ -463,6 +463,9 @@ def _ranked_years(
             continue  # 今年以来 with no date to read it by: the next dated sentence
         opened = True
         break
+    if not opened and (back := _reviewed(text)):
+        opened = True
+        yield [back]  # 报告回顾了2020年工作: the year a news item says the report looked back on
     if not opened and (told := _announced(text)) and (y := _year(told[1].text)):
         yield [(y, *told, False)]  # 现将2025年…工作汇报如下: the year it announces
     elif not opened and (plan := _plan_year(text)):
@@ -486,6 +489,17 @@ def _bare_year(text: str) -> re.Match[str] | None:
     """The first bare year among the first sentences: the weakest dating, for a text naming no other."""
     lead = _lead(text)
     return _BARE_YEAR.search(text, 0, lead[-1][1]) if lead else None
+
+
+_REVIEWED = re.compile(rf"回顾了?\s*{_YEAR.pattern}")
+
+
+def _reviewed(text: str) -> tuple[int | None, Mode, Evidence, bool] | None:
+    """A year said to be looked back on among the first sentences (报告回顾了2020年工作)."""
+    lead = _lead(text)
+    m = _REVIEWED.search(text, 0, lead[-1][1]) if lead else None
+    return None if m is None else (_year(m.group()), Mode.REVIEW, Evidence("opening", m.group(), m.start(), m.end()),
+                                   False)
 
 
 def _forward(text: str, pos: int) -> bool:

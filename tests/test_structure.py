@@ -600,3 +600,9 @@ def test_a_cut_off_day_may_be_written_with_dao():
 def test_an_expected_date_is_still_an_intent_but_an_expected_figure_is_not():
     assert structure._FUTURE.search("青湖大桥预计2025年6月建成")
     assert not structure._FUTURE.search("全年预计总产值80亿元")
+
+
+def test_a_news_item_dates_its_review_by_the_year_the_report_looked_back_on():
+    text = (f"12月28日，青湖区人代会召开。政府工作报告回顾了2020年工作。全区{REVIEW_BODY}"
+            "报告说，青湖大桥于2021年3月建成，甲路于2021年5月通车。\n")
+    assert dated(text) == {(2020, "review")}
