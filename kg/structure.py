@@ -282,8 +282,8 @@ def _any_of(*alternatives: str) -> re.Pattern[str]:
 # 增长6%左右, 增长5000万元左右 are aimed at; 增长6% is reported
 _AIMED = r"(?![\d.,]*[%％]?[\u4e00-\u9fff]{0,4}?(?:左右|以上|以内|上下))"  # any unit: 万人次以上
 _PAST = _any_of(
-    "同比", "累计", "共计", "这一年", "一年来", "过去一年", "获评", "荣获", "获得", "被评为", "成功", "顺利",
-    "圆满", "超额", "已经",
+    "同比", "累计", "共计", "全年共", "相继", "这一年", "一年来", "过去一年", "获评", "荣获", "获得(?!感)", "被评为",
+    "成功", "顺利", "圆满", "超额", "已经",
     "已(?!出让)", "了(?<![为除]了)(?!解)", "截至", "截止", "以来", "先后", "排名", "位居", "位列", "全区第",
     "全市第", f"达到\\d{_AIMED}",
     *(f"{verb}了?\\d{_AIMED}" for verb in ("增长", "下降", "提高", "减少", "增加", "提升")),
@@ -335,7 +335,8 @@ def _body_mode(
 # ---------------------------------------------------------------- sections
 
 _DATE = re.compile(r"(20\d\d)\s*[-年/.]\s*(\d{1,2})")
-_DATE_KEYS = ("成文日期", "发布日期", "发布时间", "公布日期", "发文日期", "发文时间", "生成日期", "日期", "date")
+_DATE_KEYS = ("成文日期", "发布日期", "发布时间", "公布日期", "发文日期", "发文时间", "生成日期", "发稿时间",
+              "更新时间", "编辑时间", "最后编辑时间", "日期", "date")
 # The day a report is given, under its title: ——2023年3月5日在第十四届全国人民代表大会第一次会议上.
 _GIVEN_ON = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^\n。]{0,40}?(?:代表大会|会议)")
 _GIVEN_REACH = 400  # characters: the line stands under the title
@@ -491,11 +492,13 @@ def _bare_year(text: str) -> re.Match[str] | None:
     return _BARE_YEAR.search(text, 0, lead[-1][1]) if lead else None
 
 
-_REVIEWED = re.compile(rf"回顾了?\s*{_YEAR.pattern}")
+_REVIEWED = re.compile(rf"回顾了?\s*{_YEAR.pattern}"
+                       rf"|对\s*{_YEAR.pattern}[^。，,；;]{{0,12}}?工作(?:作|进行)了?[^。，,；;]{{0,4}}回顾")
 
 
 def _reviewed(text: str) -> tuple[int | None, Mode, Evidence, bool] | None:
-    """A year said to be looked back on among the first sentences (报告回顾了2020年工作)."""
+    """A year said to be looked back on among the first sentences (报告回顾了2020年工作, 报告对2022年
+    工作作了回顾)."""
     lead = _lead(text)
     m = _REVIEWED.search(text, 0, lead[-1][1]) if lead else None
     return None if m is None else (_year(m.group()), Mode.REVIEW, Evidence("opening", m.group(), m.start(), m.end()),
@@ -755,7 +758,8 @@ def _carve_forward(text: str, s: Section, partial: bool) -> list[Section]:
             continue  # 今年 is the year ahead only where the review calls its year 过去一年 or 去年
         line_end = text.find("\n", m.end(), s.end)
         end = s.end if line_end < 0 else line_end
-        if not _INTENT.search(text, m.end(), b) or _PAST.search(text, m.end(), end):
+        aims = _FUTURE if named else _INTENT  # the year ahead named outright: any aim will do (2023年，全乡要…)
+        if not aims.search(text, m.end(), b) or _PAST.search(text, m.end(), end):
             continue
         plan = _turn(text, s, (a, end), s.year + 1, Mode.PLAN, "opening", m.group().strip("，,在"), None)
         rest = Section(s.title, end, s.end, s.year, s.mode, s.heading_mode, s.evidence)

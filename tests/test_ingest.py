@@ -547,3 +547,9 @@ def test_a_docx_that_expands_past_the_limit_is_refused_before_it_is_parsed(tmp_p
     with pytest.raises(IngestError, match=r"expands to 3 MB > 1 MB limit \(--max-size\)") as e:
         read_document(path, max_bytes=1_000_000)
     assert e.value.path == str(path)
+
+
+def test_an_edit_time_field_dates_the_page():
+    raw = "青禾镇召开人代会\n最后编辑时间:2024-03-16 15:02:33 来源:未知 作者:未知\n\n3月6日，青禾镇人代会召开。\n"
+    _, meta, _ = clean_text(raw)
+    assert meta["最后编辑时间"] == "2024-03-16 15:02:33"

@@ -606,3 +606,16 @@ def test_a_news_item_dates_its_review_by_the_year_the_report_looked_back_on():
     text = (f"12月28日，青湖区人代会召开。政府工作报告回顾了2020年工作。全区{REVIEW_BODY}"
             "报告说，青湖大桥于2021年3月建成，甲路于2021年5月通车。\n")
     assert dated(text) == {(2020, "review")}
+
+
+def test_a_report_said_to_look_back_on_a_year_and_to_set_out_the_next():
+    text = (f"1月10日，青湖乡人代会开幕。报告对2022年乡政府工作作了回顾，并对2023年工作作出部署。全乡{REVIEW_BODY}"
+            "报告指出，2023年，全乡要更加突出三个发展重点，让群众的获得感更加充实。\n"
+            "会议期间，甲路于2023年1月通车，乙桥于2023年1月开工，丙园于2023年1月开园。\n")
+    assert dated(text) == {(2022, "review"), (2023, "plan")}
+
+
+def test_year_end_totals_and_successive_openings_report_results():
+    text = "精准发力，确保各项工作扎实推进。全年共引进项目7个。甲酒店、乙市场相继正式开业。\n"
+    assert [s.mode for s in find_sections(text)] == ["review"]
+    assert [s.mode for s in find_sections("确保群众获得感更强。要让群众满意。\n")] == ["plan"]  # 获得感 is no result
