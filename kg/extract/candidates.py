@@ -542,6 +542,7 @@ def _person_candidates(text: str, starts: set[int]) -> list[Candidate]:
             out.append(Candidate(m.end(), m.end() + len(name), EntityType.PERSON))
         if (bare := lx.NAME_AFTER_TITLE.match(text, m.end())) and bare.group() != name:
             out.append(Candidate(m.end(), bare.end(), EntityType.PERSON))
+    out += [Candidate(m.start("name"), m.end("name"), EntityType.PERSON) for m in lx.DOTTED_AFTER_TITLE.finditer(text)]
     out += [Candidate(m.start(1), m.end(1), EntityType.PERSON) for m in lx.PERSON_COUNTED.finditer(text)
             if m.start(1) in starts]
     if (line := text.strip()) and lx.SPACED_NAME.fullmatch(line):  # the signature line alone

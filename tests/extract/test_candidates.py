@@ -373,3 +373,9 @@ def test_a_quoted_list_before_a_campaign_noun_is_one_campaign():
 def test_a_long_works_name_is_proposed_whole():
     text = "推进青禾镇平安村现代农业产业园生态旅游综合开发项目建设。"
     assert "suffix" in proposed(text)["青禾镇平安村现代农业产业园生态旅游综合开发项目"]
+
+
+def test_a_name_after_a_title_and_a_colon_or_joined_by_a_middle_dot_is_a_person():
+    got = proposed("青禾县县长 艾买提·吐尔逊\n各位代表：青禾街道办事处主任：郑明远（8月任职）。")
+    assert "person" in got["艾买提·吐尔逊"] and "person" in got["郑明远"]
+    assert "person" not in got.get("青禾街道", set())
