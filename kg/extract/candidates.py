@@ -4,8 +4,9 @@ This stage aims at recall: overlapping and doubtful spans are all kept, each wit
 that proposed it and the type that source suggests; `kg.extract.rules` and the trained
 `kg.extract.decide` choose among them. Candidates come only from generic evidence:
 type-bearing suffixes (…工业园, …社区, …商会, …行动), quoted spans, lists before a class noun
-(甲、乙等3家企业), numbered entries of project lists, titles next to a person's name, the
-gazetteer for places. jieba's segmentation gives the word boundaries; left boundaries
+(甲、乙等3家企业) or a stage verb, numbered entries of project lists, campaigns governed by 实施/开展,
+brands opening a clause before their deed, titles next to a person's name, the gazetteer for
+places. jieba's segmentation gives the word boundaries; left boundaries
 are found by walking back over name-like words and stopping at actions, function words and
 modifiers. Whether a phrase is a name, and of what type, is `kg.names`' call.
 """
@@ -396,7 +397,8 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
             continue  # 大族系11家企业: one counted phrase, not a list of names
         # brands: a company list none of whose later items is a dictionary word (粉尘涉爆、锂电池等企业
         # lists hazards; 甲乙建设、丙丁电力等企业, companies)
-        brands = cls in lx.COMPANY_CLASSES and not any(jieba.dt.FREQ.get(trim(text[a:b])) for a, b in items[1:])
+        brands = (cls in lx.COMPANY_CLASSES or cls == "项目") and not any(
+            jieba.dt.FREQ.get(trim(text[a:b])) for a, b in items[1:])  # 甲、乙等项目: firms stand for their works
         first_start, first_end = items[0]
         left = max(first_start, _left_start(toks, first_end, 12))
         items[0] = (left, first_end)
@@ -429,6 +431,58 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
                         ) and not name.endswith(cls):
                     full = name + (mod if typ == EntityType.PROJECT else "") + cls
                 out.append(Candidate(start, end, typ, full, listed=True))
+    return out
+
+
+# Brands listed before what was done with them, no class noun between (甲、乙等顺利投产): firms that
+# stand for their projects.
+_ACTED_LIST = re.compile(r"(?P<items>[^，,。；;：:（）()“”\"\s]{2,40}、[^，,。；;：:（）()“”\"\s]{2,12})等"
+                         r"(?:顺利|相继|陆续|先后|已|均|全部|成功)?(?:建成|投产|开工|竣工|落地|签约|达产|入驻|落户|完工|开业)")
+
+
+def _acted_list_candidates(text: str) -> list[Candidate]:
+    """Each brand of a list that a stage verb follows right after 等; every item must be a brand
+    (no dictionary word), or the list names kinds of things (甲产业、乙产业等落地)."""
+    out = []
+    for m in _ACTED_LIST.finditer(text):
+        items, at = [], m.start("items")
+        for piece in m.group("items").split("、"):
+            items.append((at, at + len(piece)))
+            at += len(piece) + 1
+        names = [text[a:b] for a, b in items]
+        if all(2 <= len(n) <= 8 and not jieba.dt.FREQ.get(n) and not vocabulary.is_common(n) for n in names[1:]):
+            out += [Candidate(a, b, EntityType.PROJECT, listed=True) for (a, b), n in zip(items, names, strict=True)
+                    if 2 <= len(n) <= 8]
+    return out
+
+
+# A firm written bare as the subject of what it did (甲乙建成…, 丙丁牵头实施…): the clause opens with it.
+_SUBJECT = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<name>[\u4e00-\u9fffA-Za-z]{3,8}?)"
+                      r"(?:建成|投产|开工|竣工|落地|签约|达产|入驻|落户|开业|牵头|获评|荣获|入选|获批)")
+_NOT_IN_BRAND = frozenset("p d r m q u".split())  # 已, 的, 将: a clause's words, never a brand's
+_VERB_IN_BRAND = frozenset("v c".split())  # but 裕|能, 昱|和: unknown words come as characters
+_PLACE_IN_BRAND = re.compile(r"[村镇乡县市区]|街道|社区")
+_NOT_SUBJECT = re.compile(r"^(?:[我全该各本今去明此其这那][\u4e00-\u9fff]?|[一二三四五六七八九十]是"
+                          r"|新|共|已|累计|先后|相继|陆续)")
+
+
+def _subject_candidates(text: str, toks: list[Token]) -> list[Candidate]:
+    """The clause's opening words before a firm's deed, when they are not words of the dictionary
+    put together (a brand: unknown words come as single characters) and open no clause of their own."""
+    out = []
+    starts, ends = {t.start for t in toks}, {t.end for t in toks}
+    for m in _SUBJECT.finditer(text):
+        a, b = m.span("name")
+        name = m.group("name")
+        if a not in starts or b not in ends or _NOT_SUBJECT.match(name) or jieba.dt.FREQ.get(name):
+            continue
+        words = [t for t in toks if a <= t.start and t.end <= b]
+        if any(t.tag in _NOT_IN_BRAND or t.tag in _VERB_IN_BRAND and (len(t.word) > 1 or t is words[0])
+               for t in words) or (
+                _PLACE_IN_BRAND.search(name)):
+            continue  # 将|王城, 为|全省唯一: a clause's words; 甲村|乙: a place and what follows it
+        if any(len(t.word) == 1 for t in words) or any(not jieba.dt.FREQ.get(t.word) for t in words):
+            out.append(Candidate(a, b, EntityType.ORGANIZATION))
     return out
 
 
@@ -513,6 +567,36 @@ def _programme_context(text: str, m: re.Match, inner: str, formula: bool, gaz: G
     return bool(lx.PROGRAM_BEFORE.search(text, max(0, m.start() - 6), m.start())
                 or lx.PROGRAM_AFTER.match(text, m.end()) or lx.QUOTED_LIST.match(text, m.end())
                 or (len(inner) <= 8 and any(gaz.is_known(before[k:]) for k in range(len(before) - 1))))
+
+
+# A campaign named without quotes or a suffix word the walk keeps (实施|项目建设提速行动, 一是|甲乙推进行动):
+# the governing verb or the entry's marker opens it, its campaign noun closes the clause.
+_GOVERNED = re.compile(
+    r"(?:(?:深入|持续|扎实|全面|大力|积极|继续|全力|组织|加快)?(?:实施|开展|启动|深化|推进|落实|推出|推行|打响|打好|部署)"
+    r"|(?:^|[。；;：:\n])\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十][)）]))"
+    r"(?P<name>(?![了好的])[^\s，,。；;、：:！？!?“”\"（）()的和及与]{1,16}?"
+    r"(?:行动|计划|攻坚战|专项治理|专项整治|专项斗争|长制|[\u4e00-\u9fff]{2}年))(?=[，,。；;、\s）)]|$)")
+_LIST_ITEM_CAMPAIGN = re.compile(r"[^、，,\s]{2,16}(?:行动|计划|攻坚战)$")
+_QUOTED_LIST = re.compile(r"[“\"]([^“”\"\n]{5,80}、[^“”\"\n]{2,40})[”\"]")
+
+
+def _governed_candidates(text: str) -> list[Candidate]:
+    """Campaigns by what governs them: the object of 实施/开展… or an entry's heading when it ends in a
+    campaign noun and the clause, and each item of a quoted list of campaigns (“甲行动、乙行动”)."""
+    out = []
+    for m in _GOVERNED.finditer(text):
+        name = m.group("name")
+        if len(name) < 3 or name.endswith("年") and not _CAMPAIGN_YEAR.search(name):
+            continue
+        out.append(Candidate(m.start("name"), m.end("name"), EntityType.PROGRAM))
+    for m in _QUOTED_LIST.finditer(text):
+        at = m.start(1)
+        for item in m.group(1).split("、"):
+            lead = len(item) - len(item.lstrip())
+            if _LIST_ITEM_CAMPAIGN.search(item.strip()):
+                out.append(Candidate(at + lead, at + len(item.rstrip()), EntityType.PROGRAM))
+            at += len(item) + 1
+    return out
 
 
 def _entry_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
@@ -766,11 +850,15 @@ def propose(text: str, gaz: Gazetteer | None = None) -> Proposal:
         sent, starts = text[s0:s1], {t.start for t in toks}  # where its words start
         found = [*_tagged("entry", _entry_candidates(sent, gaz)), *_tagged("quote", _quoted_candidates(sent, gaz)),
                  *_tagged("list", _list_candidates(sent, toks, gaz, places)),
+                 *_tagged("list", _acted_list_candidates(sent)),
                  *_tagged("bracket", _bracket_candidates(sent, places)),
                  *_tagged("suffix", _suffix_candidates(sent, walks, gaz, places)),
                  *_tagged("division", _division_candidates(sent, starts, gaz)),
                  *_tagged("person", _person_candidates(sent, starts)),
                  *_tagged("place", _place_candidates(toks, nearby, sent))]
+        taken = {(c.start, c.end) for c in found}  # weak evidence adds spans, not a second word on a name
+        found += [c for c in [*_tagged("governed", _governed_candidates(sent)),
+                              *_tagged("subject", _subject_candidates(sent, toks))] if (c.start, c.end) not in taken]
         cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full, c.listed, c.source) for c in found]
         masked = [c for c in cands if _masked(text[c.start : c.end]) or _after_mask(text, c)]
         ends = [(m.start() + s0, m.end() + s0) for m in lx.SECTION_ENDS.finditer(sent)]

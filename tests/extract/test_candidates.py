@@ -379,3 +379,29 @@ def test_a_name_after_a_title_and_a_colon_or_joined_by_a_middle_dot_is_a_person(
     got = proposed("青禾县县长 艾买提·吐尔逊\n各位代表：青禾街道办事处主任：郑明远（8月任职）。")
     assert "person" in got["艾买提·吐尔逊"] and "person" in got["郑明远"]
     assert "person" not in got.get("青禾街道", set())
+
+
+def test_a_campaign_governed_by_its_verb_or_heading_is_proposed_whole_with_its_inner_verbs():
+    got = proposed("实施园区建设提速行动，优化布局；一是招商落地推进行动。全面推行湖长制、实行轮值。")
+    assert "governed" in got["园区建设提速行动"] and "governed" in got["招商落地推进行动"]
+    assert "governed" in got["湖长制"]
+    assert "governed" not in got.get("提速行动", set())  # the whole object, not the words after a verb
+
+
+def test_each_campaign_of_a_quoted_list_is_proposed():
+    got = proposed("推进“青峰护林先锋行动、 4A景区创建行动、扩绿提质行动”三项行动。")
+    assert {"青峰护林先锋行动", "4A景区创建行动", "扩绿提质行动"} <= set(got)
+    assert "governed" in got["4A景区创建行动"]  # the walk stops at the grade; the list item is whole
+
+
+def test_brands_listed_before_projects_or_a_stage_verb_are_proposed():
+    got = proposed("沃拓农化、翔晟新材等12个亿元以上项目竣工投产，昊纳、欧锐达等顺利投产。")
+    assert {"沃拓农化", "翔晟新材", "昊纳", "欧锐达"} <= {n for n, s in got.items() if "list" in s}
+    kinds = proposed("集成电路、新能源等顺利投产。")
+    assert "集成电路" not in kinds and "新能源" not in kinds  # trades, not brands
+
+
+def test_a_brand_opening_its_clause_before_its_deed_is_proposed():
+    got = proposed("主导产业加速成势，川渝锂能建成西南最大的正极材料基地；我镇建成公园，众辰电子年内已建成。")
+    assert "subject" in got["川渝锂能"]
+    assert not any("subject" in s for n, s in got.items() if n != "川渝锂能"), got
