@@ -486,6 +486,35 @@ def _subject_candidates(text: str, toks: list[Token]) -> list[Candidate]:
     return out
 
 
+# A works named by what it turns out (甲公司年产2万吨乙项目, 丙100万千瓦风电): the output figure sits inside
+# the name, which the walk never crosses.
+_CAPACITY = re.compile(r"(?P<made>年产|年处理|年加工|日处理)?\s*(?:[\d.]+|[一二两三四五六七八九十百千]+)\s*[万亿千]?\s*"
+                       r"(?:吨|件|台|套|辆|只|头|樘|张|双|片|平方米|立方米|(?P<power>万?千瓦|兆瓦|千伏安))")
+_CAPACITY_END = re.compile(r"(?!的)(?:[^，,。；;、“”\"\n等]{1,24}?(?:项目|工程)"
+                           r"|[\u4e00-\u9fff]{2,6}?(?=等|[，,。；;、\n]|建成|投产|并网|开工))")
+_CAPACITY_OPENS = re.compile(r".*(?:[，,。；;、：:“\"（(\n的是]|[0-9.]+[万亿]?元|推进|实施|引进|签约|新建|落地|建设)")
+
+
+def _capacity_candidates(text: str) -> list[Candidate]:
+    """Works whose names hold their output figure: from the figure, and from the firm or place
+    before it (back to the clause's start, a governing verb or the investment figure)."""
+    out = []
+    for m in _CAPACITY.finditer(text):
+        if not (m.group("made") or m.group("power")) or not (tail := _CAPACITY_END.match(text, m.end())):
+            continue
+        end = tail.end()
+        out.append(Candidate(m.start() + len(text[m.start():m.end()]) - len(text[m.start():m.end()].lstrip()),
+                             end, EntityType.PROJECT))
+        before = text[max(0, m.start() - 16) : m.start()]
+        opened = _CAPACITY_OPENS.match(before)
+        lead = before[opened.end() if opened else 0 :].strip()
+        while (first := next(iter(cut(lead)), "")) and is_verb(first):
+            lead = lead[len(first):]  # 建成|甲公司…: the verb governs the works, it is no part of the name
+        if len(lead) >= 2 and not re.search(r"\s", lead):
+            out.append(Candidate(m.start() - len(lead.lstrip()), end, EntityType.PROJECT))
+    return out
+
+
 def _second_verb(toks: list[Token], start: int, limit: int) -> int | None:
     """Where a name starts that opens with a verb-like word right after the verb governing it."""
     k = next((i for i, t in enumerate(toks) if t.start == start), None)
@@ -851,6 +880,7 @@ def propose(text: str, gaz: Gazetteer | None = None) -> Proposal:
         found = [*_tagged("entry", _entry_candidates(sent, gaz)), *_tagged("quote", _quoted_candidates(sent, gaz)),
                  *_tagged("list", _list_candidates(sent, toks, gaz, places)),
                  *_tagged("list", _acted_list_candidates(sent)),
+                 *_tagged("capacity", _capacity_candidates(sent)),
                  *_tagged("bracket", _bracket_candidates(sent, places)),
                  *_tagged("suffix", _suffix_candidates(sent, walks, gaz, places)),
                  *_tagged("division", _division_candidates(sent, starts, gaz)),

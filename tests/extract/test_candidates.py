@@ -405,3 +405,12 @@ def test_a_brand_opening_its_clause_before_its_deed_is_proposed():
     got = proposed("主导产业加速成势，川渝锂能建成西南最大的正极材料基地；我镇建成公园，众辰电子年内已建成。")
     assert "subject" in got["川渝锂能"]
     assert not any("subject" in s for n, s in got.items() if n != "川渝锂能"), got
+
+
+def test_works_named_by_their_output_are_proposed_with_and_without_the_firm():
+    got = proposed("引进投资1亿元青川饲料有限公司年产30万吨饲料扩建项目，"
+                   "华昌2万千瓦风电、宁能100万千瓦风光同场等项目顺利推进。建成年产5万吨的生产线。")
+    capacity = {n for n, s in got.items() if "capacity" in s}
+    assert {"青川饲料有限公司年产30万吨饲料扩建项目", "年产30万吨饲料扩建项目"} <= capacity
+    assert {"华昌2万千瓦风电", "宁能100万千瓦风光同场"} <= capacity
+    assert not any(n.startswith(("投资", "建成")) or "等" in n or "的" in n for n in capacity), capacity
