@@ -425,7 +425,7 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
                     continue  # 甲有限公司、乙集团等项目落地: the companies behind the projects
                 full = None  # 塘尾、新田等社区: each item is a 社区; 甲、乙2所九年一贯制学校: each a school
                 own = typ == EntityType.DISTRICT and name.endswith(lx.DISTRICT_SUFFIXES)  # 甲县乙镇、丙乡|13个村
-                if (typ == EntityType.DISTRICT and not own or (
+                if (typ == EntityType.DISTRICT and not own and cls in lx.LOCAL_SUFFIXES or (
                         cls in lx.FACILITY_CLASSES and mod not in lx.GENERIC_HEADS
                         and mod not in lx.BREAK_WORDS and not name.endswith(lx.FACILITY_SUFFIXES))
                         ) and not name.endswith(cls):

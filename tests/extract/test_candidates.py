@@ -414,3 +414,11 @@ def test_works_named_by_their_output_are_proposed_with_and_without_the_firm():
     assert {"青川饲料有限公司年产30万吨饲料扩建项目", "年产30万吨饲料扩建项目"} <= capacity
     assert {"华昌2万千瓦风电", "宁能100万千瓦风光同场"} <= capacity
     assert not any(n.startswith(("投资", "建成")) or "等" in n or "的" in n for n in capacity), capacity
+
+
+def test_places_listed_before_a_count_of_counties_or_cities_are_divisions_as_written():
+    got = {(s.text[c.start : c.end], c.type, c.full)
+           for s in [propose("枣阳、枝江等5个县市进入全国百强，塘尾、新田等社区。", Gazetteer.load())] for sent in s.sentences
+           for c in sent.candidates if c.source == "list"}
+    assert ("枣阳", "District", None) in got and ("枝江", "District", None) in got  # no 枝江县: the class is no suffix
+    assert ("新田", "District", "新田社区") in got
