@@ -417,8 +417,8 @@ def test_works_named_by_their_output_are_proposed_with_and_without_the_firm():
 
 
 def test_places_listed_before_a_count_of_counties_or_cities_are_divisions_as_written():
-    got = {(s.text[c.start : c.end], c.type, c.full)
-           for s in [propose("枣阳、枝江等5个县市进入全国百强，塘尾、新田等社区。", Gazetteer.load())] for sent in s.sentences
+    text = "枣阳、枝江等5个县市进入全国百强，塘尾、新田等社区。"
+    got = {(text[c.start : c.end], c.type, c.full) for sent in propose(text, Gazetteer.load()).sentences
            for c in sent.candidates if c.source == "list"}
     assert ("枣阳", "District", None) in got and ("枝江", "District", None) in got  # no 枝江县: the class is no suffix
     assert ("新田", "District", "新田社区") in got
