@@ -437,7 +437,8 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
 # Brands listed before what was done with them, no class noun between (甲、乙等顺利投产): firms that
 # stand for their projects.
 _ACTED_LIST = re.compile(r"(?P<items>[^，,。；;：:（）()“”\"\s]{2,40}、[^，,。；;：:（）()“”\"\s]{2,12})等"
-                         r"(?:顺利|相继|陆续|先后|已|均|全部|成功)?(?:建成|投产|开工|竣工|落地|签约|达产|入驻|落户|完工|开业)")
+                         r"(?:顺利|相继|陆续|先后|已|均|全部|成功)?(?:建成|投产|开工|竣工|落地|签约|达产|入驻|落户|完工|开业"
+                         r"|完成主体)")
 
 
 def _acted_list_candidates(text: str) -> list[Candidate]:
@@ -450,15 +451,15 @@ def _acted_list_candidates(text: str) -> list[Candidate]:
             items.append((at, at + len(piece)))
             at += len(piece) + 1
         names = [text[a:b] for a, b in items]
-        if all(2 <= len(n) <= 8 and not jieba.dt.FREQ.get(n) and not vocabulary.is_common(n) for n in names[1:]):
+        if all(2 <= len(n) <= 12 and not jieba.dt.FREQ.get(n) and not vocabulary.is_common(n) for n in names[1:]):
             out += [Candidate(a, b, EntityType.PROJECT, listed=True) for (a, b), n in zip(items, names, strict=True)
-                    if 2 <= len(n) <= 8]
+                    if 2 <= len(n) <= 12]
     return out
 
 
 # A firm written bare as the subject of what it did (甲乙建成…, 丙丁牵头实施…): the clause opens with it.
 _SUBJECT = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<name>[\u4e00-\u9fffA-Za-z]{3,8}?)"
-                      r"(?:建成|投产|开工|竣工|落地|签约|达产|入驻|落户|开业|牵头|获评|荣获|入选|获批)")
+                      r"(?:建成|投产|开工|竣工|落地|签约|达产|入驻|落户|开业|牵头|获评|荣获|入选|获批|成为)")
 _NOT_IN_BRAND = frozenset("p d r m q u".split())  # 已, 的, 将: a clause's words, never a brand's
 _VERB_IN_BRAND = frozenset("v c".split())  # but 裕|能, 昱|和: unknown words come as characters
 _PLACE_IN_BRAND = re.compile(r"[村镇乡县市区]|街道|社区")
@@ -607,6 +608,21 @@ _GOVERNED = re.compile(
     r"(?:行动|计划|攻坚战|专项治理|专项整治|专项斗争|长制|[\u4e00-\u9fff]{2}年))(?=[，,。；;、\s）)]|$)")
 _LIST_ITEM_CAMPAIGN = re.compile(r"[^、，,\s]{2,16}(?:行动|计划|攻坚战)$")
 _QUOTED_LIST = re.compile(r"[“\"]([^“”\"\n]{5,80}、[^“”\"\n]{2,40})[”\"]")
+
+
+# A body or works in a frame that takes a name whole (发挥|甲乙发展促进中心|作用, 依托|丙丁产业园): the walk
+# stops at a verb inside such names.
+_FRAMED = re.compile(r"(?:发挥|依托|以)(?P<name>[^\s，,。；;、：:！？!?“”\"（）()的和及与]{4,20}?)(?:的)?"
+                     r"(?:作用|为(?:依托|龙头|载体|抓手|引领|动力))")
+
+
+def _framed_candidates(text: str) -> list[Candidate]:
+    """Names a frame holds whole, typed by the suffix they end in (none: not proposed)."""
+    out = []
+    for m in _FRAMED.finditer(text):
+        if (match := lx.suffix_of(m.group("name"))) and match[1] != EntityType.DISTRICT:
+            out.append(Candidate(m.start("name"), m.end("name"), match[1]))
+    return out
 
 
 def _governed_candidates(text: str) -> list[Candidate]:
@@ -888,6 +904,7 @@ def propose(text: str, gaz: Gazetteer | None = None) -> Proposal:
                  *_tagged("place", _place_candidates(toks, nearby, sent))]
         taken = {(c.start, c.end) for c in found}  # weak evidence adds spans, not a second word on a name
         found += [c for c in [*_tagged("governed", _governed_candidates(sent)),
+                              *_tagged("framed", _framed_candidates(sent)),
                               *_tagged("subject", _subject_candidates(sent, toks))] if (c.start, c.end) not in taken]
         cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full, c.listed, c.source) for c in found]
         masked = [c for c in cands if _masked(text[c.start : c.end]) or _after_mask(text, c)]

@@ -422,3 +422,14 @@ def test_places_listed_before_a_count_of_counties_or_cities_are_divisions_as_wri
            for c in sent.candidates if c.source == "list"}
     assert ("枣阳", "District", None) in got and ("枝江", "District", None) in got  # no 枝江县: the class is no suffix
     assert ("新田", "District", "新田社区") in got
+
+
+def test_a_body_held_by_a_frame_is_proposed_whole_with_the_verbs_inside_it():
+    got = proposed("发挥青州数字化发展促进中心作用，以禾丰养殖专业合作社为依托，发挥商会和基金会作用。")
+    assert "framed" in got["青州数字化发展促进中心"]
+    assert "商会和基金会" not in got  # two bodies, not one
+
+
+def test_brands_listed_before_their_finished_shell_are_projects_of_the_list():
+    got = proposed("瑞博精密汽车零部件、亿晟机械加工等完成主体建设。")
+    assert {"瑞博精密汽车零部件", "亿晟机械加工"} <= {n for n, s in got.items() if "list" in s}
