@@ -444,7 +444,9 @@ _ACTED_LIST = re.compile(r"(?P<items>[^，,。；;：:（）()“”\"\s]{2,40}�
 def _acted_list_candidates(text: str) -> list[Candidate]:
     """Each brand of a list that a stage verb follows right after 等; every item must be a brand
     (no dictionary word), or the list names kinds of things (甲产业、乙产业等落地)."""
-    out = []
+    out: list[Candidate] = []
+    if "等" not in text or "、" not in text:
+        return out  # no list: the pattern is slow to fail
     for m in _ACTED_LIST.finditer(text):
         items, at = [], m.start("items")
         for piece in m.group("items").split("、"):
@@ -458,8 +460,10 @@ def _acted_list_candidates(text: str) -> list[Candidate]:
 
 
 # A firm written bare as the subject of what it did (甲乙建成…, 丙丁牵头实施…): the clause opens with it.
+_DEEDS = r"建成|投产|开工|竣工|落地|签约|达产|入驻|落户|开业|牵头|获评|荣获|入选|获批|成为"
+_DEED = re.compile(_DEEDS)
 _SUBJECT = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<name>[\u4e00-\u9fffA-Za-z]{3,8}?)"
-                      r"(?:建成|投产|开工|竣工|落地|签约|达产|入驻|落户|开业|牵头|获评|荣获|入选|获批|成为)")
+                      rf"(?:{_DEEDS})")
 _NOT_IN_BRAND = frozenset("p d r m q u".split())  # 已, 的, 将: a clause's words, never a brand's
 _VERB_IN_BRAND = frozenset("v c".split())  # but 裕|能, 昱|和: unknown words come as characters
 _PLACE_IN_BRAND = re.compile(r"[村镇乡县市区]|街道|社区")
@@ -470,7 +474,9 @@ _NOT_SUBJECT = re.compile(r"^(?:[我全该各本今去明此其这那][\u4e00-\u
 def _subject_candidates(text: str, toks: list[Token]) -> list[Candidate]:
     """The clause's opening words before a firm's deed, when they are not words of the dictionary
     put together (a brand: unknown words come as single characters) and open no clause of their own."""
-    out = []
+    out: list[Candidate] = []
+    if not _DEED.search(text):
+        return out  # no deed: the pattern is slow to fail
     starts, ends = {t.start for t in toks}, {t.end for t in toks}
     for m in _SUBJECT.finditer(text):
         a, b = m.span("name")
@@ -491,6 +497,7 @@ def _subject_candidates(text: str, toks: list[Token]) -> list[Candidate]:
 # the name, which the walk never crosses.
 _CAPACITY = re.compile(r"(?P<made>年产|年处理|年加工|日处理)?\s*(?:[\d.]+|[一二两三四五六七八九十百千]+)\s*[万亿千]?\s*"
                        r"(?:吨|件|台|套|辆|只|头|樘|张|双|片|平方米|立方米|(?P<power>万?千瓦|兆瓦|千伏安))")
+_CAPACITY_WORD = re.compile(r"年产|年处理|年加工|日处理|千瓦|兆瓦|千伏安")
 _CAPACITY_END = re.compile(r"(?!的)(?:[^，,。；;、“”\"\n等]{1,24}?(?:项目|工程)"
                            r"|[\u4e00-\u9fff]{2,6}?(?=等|[，,。；;、\n]|建成|投产|并网|开工))")
 _CAPACITY_OPENS = re.compile(r".*(?:[，,。；;、：:“\"（(\n的是]|[0-9.]+[万亿]?元|推进|实施|引进|签约|新建|落地|建设)")
@@ -499,7 +506,9 @@ _CAPACITY_OPENS = re.compile(r".*(?:[，,。；;、：:“\"（(\n的是]|[0-9.]
 def _capacity_candidates(text: str) -> list[Candidate]:
     """Works whose names hold their output figure: from the figure, and from the firm or place
     before it (back to the clause's start, a governing verb or the investment figure)."""
-    out = []
+    out: list[Candidate] = []
+    if not _CAPACITY_WORD.search(text):
+        return out  # no output figure: the pattern is slow to fail
     for m in _CAPACITY.finditer(text):
         if not (m.group("made") or m.group("power")) or not (tail := _CAPACITY_END.match(text, m.end())):
             continue
@@ -577,8 +586,9 @@ _LISTED_CAMPAIGN = re.compile(r"(?:专项|主题|系列)?(?:行动|活动|工程
 
 
 # A year named for a campaign (“重点工作攻坚年”, “项目创优年”): a programme by its own words.
-_CAMPAIGN_YEAR = re.compile(r"[\u4e00-\u9fff]{2}(?:攻坚|突破|建设|提升|创优|落实|提质|提效|效能|作风|服务|招商"
-                            r"|奋进|争先|实干|见效|深化|巩固|整治|推进)年$")
+_YEAR_OF = (r"(?:攻坚|突破|建设|提升|创优|落实|提质|提效|效能|作风|服务|招商"
+            r"|奋进|争先|实干|见效|深化|巩固|整治|推进)年")
+_CAMPAIGN_YEAR = re.compile(rf"[\u4e00-\u9fff]{{2}}{_YEAR_OF}$")
 
 
 def _programme_context(text: str, m: re.Match, inner: str, formula: bool, gaz: Gazetteer) -> bool:
@@ -605,7 +615,8 @@ _GOVERNED = re.compile(
     r"(?:(?:深入|持续|扎实|全面|大力|积极|继续|全力|组织|加快)?(?:实施|开展|启动|深化|推进|落实|推出|推行|打响|打好|部署)"
     r"|(?:^|[。；;：:\n])\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十][)）]))"
     r"(?P<name>(?![了好的])[^\s，,。；;、：:！？!?“”\"（）()的和及与]{1,16}?"
-    r"(?:行动|计划|攻坚战|专项治理|专项整治|专项斗争|长制|[\u4e00-\u9fff]{2}年))(?=[，,。；;、\s）)]|$)")
+    rf"(?:行动|计划|攻坚战|专项治理|专项整治|专项斗争|长制|{_YEAR_OF}))(?=[，,。；;、\s）)]|$)")
+_CAMPAIGN_WORD = re.compile(rf"行动|计划|攻坚战|专项|长制|{_YEAR_OF}")
 _LIST_ITEM_CAMPAIGN = re.compile(r"[^、，,\s]{2,16}(?:行动|计划|攻坚战)$")
 _QUOTED_LIST = re.compile(r"[“\"]([^“”\"\n]{5,80}、[^“”\"\n]{2,40})[”\"]")
 
@@ -618,7 +629,9 @@ _FRAMED = re.compile(r"(?:发挥|依托|以)(?P<name>[^\s，,。；;、：:！�
 
 def _framed_candidates(text: str) -> list[Candidate]:
     """Names a frame holds whole, typed by the suffix they end in (none: not proposed)."""
-    out = []
+    out: list[Candidate] = []
+    if "发挥" not in text and "依托" not in text and "以" not in text:
+        return out
     for m in _FRAMED.finditer(text):
         if (match := lx.suffix_of(m.group("name"))) and match[1] != EntityType.DISTRICT:
             out.append(Candidate(m.start("name"), m.end("name"), match[1]))
@@ -628,13 +641,15 @@ def _framed_candidates(text: str) -> list[Candidate]:
 def _governed_candidates(text: str) -> list[Candidate]:
     """Campaigns by what governs them: the object of 实施/开展… or an entry's heading when it ends in a
     campaign noun and the clause, and each item of a quoted list of campaigns (“甲行动、乙行动”)."""
-    out = []
+    out: list[Candidate] = []
+    if not _CAMPAIGN_WORD.search(text):
+        return out  # no campaign noun: the pattern is slow to fail
     for m in _GOVERNED.finditer(text):
         name = m.group("name")
         if len(name) < 3 or name.endswith("年") and not _CAMPAIGN_YEAR.search(name):
             continue
         out.append(Candidate(m.start("name"), m.end("name"), EntityType.PROGRAM))
-    for m in _QUOTED_LIST.finditer(text):
+    for m in _QUOTED_LIST.finditer(text) if "、" in text else ():
         at = m.start(1)
         for item in m.group(1).split("、"):
             lead = len(item) - len(item.lstrip())

@@ -85,7 +85,7 @@ _ACTIONS = (r"实现|完成|实施|引进|引导|培育|创建|建设|新建|改
             r"|招引|争创|吸引|服务(?!业)|帮助|带动|提供|发放|投入|解决|选举产生|下发|修订完善|修订|受理|办理|培训|慰问|走访|巡查"
             r"|清理|设置|出台|制定|印发|发布|深化|编制|加快|依托|扩大")
 _LEADING = re.compile(
-    r"^(?:(?:\d{1,2}[.．](?!\d)|[一二三四五六七八九十]+是|后将|将|全年|年内|当年|今年|累计|共计|共|总计|合计|其中|全街道|全镇|全区|全市|全省|全县|辖区|坚决|全力|努力|圆满|顺利|积极|新增|新建|新|已|并|力争|确保|争取|预计|计划"
+    r"^(?:(?:\d{1,2}[.．](?!\d)|[一二三四五六七八九十]+是|后将|将|全年|年内|当年|今年|累计|共计|共|总计|合计|其中|全街道|全镇|全乡|全区|全市|全省|全县|我(?:街道|镇|乡|区|县|市|省)|辖区|坚决|全力|努力|圆满|顺利|积极|新增|新建|新|已|并|力争|确保|争取|预计|计划"
     r"|及时|依法|全面|严格|有效|持续|扎实|切实|深入|大力|进一步|稳步|高质量|高标准|主动|精准|广泛|以来|常态化"
     rf"|{_ACTIONS}|达到|达|突破|超过|约|为|有|全年完成|到\d{{4}}年底?|\d{{4}}年"
     r"|截至\d{1,2}月(?:\d{1,2}日|底)?|今年以来|\d{1,2}\s*[-—至~]\s*\d{1,2}月)\s*)+")
@@ -94,6 +94,8 @@ _SUBJECT_END = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:累计|共计|合计|总�
                           r"|完成(?![率额值量度]))")
 _FUTURE = re.compile(rf"将(?:{_ACTIONS})")  # 将新增…: what a review says is still to come is a target
 _LAST_ACTION = re.compile(rf"(?:{_ACTIONS})\s*$")
+# Actions that say nothing of what was counted (实现|产值), unlike 新增|林地, 受理|案件.
+_LIGHT_ACTION = re.compile(r"实现|完成|实施|开展|组织|举办|落实|推动|推进|打造|加快|依托|扩大|深化|建设")
 _INNER_ACTION = re.compile(r"(?<=[\u4e00-\u9fff”])(?:开展|组织|落实|提供|发放|举办)(?=[\u4e00-\u9fff“])")
 # What an action is done to, too general to name an indicator alone (走访|企业, 服务|群众).
 _CLASSES = frozenset("企业 群众 居民 人员 项目 活动 单位 家庭 学生 老人 问题".split())
@@ -124,7 +126,10 @@ _NAMED_BY_GROWTH = frozenset({"经济"})
 # A variant of the indicator just given (…85亿元，同口径增长4.2%): named with it.
 _QUOTES = re.compile(r"[“”\"]")
 _LIST_NOUN = re.compile(r"(?:清单|名单|目录)$")  # 甲、乙项目清单: the list's items, not the list
-_BRACKET_BEFORE = re.compile(r"[（(][^（()）\n]{1,8}[）)]$")
+_BRACKET_BEFORE = re.compile(r"[（(][^（()）\n]{1,8}[）)](?:预计|预期|累计|共|完成|实现|达到|达|为)*$")
+# A new item run on after the last number with no mark between (增长4.2%|规模工业增加值|增长7.1%):
+# a flattened table names each indicator anew.
+_UNMARKED_ITEM = re.compile(r"[\u4e00-\u9fff]{3,}")
 _BRACKET_END = re.compile(r"(?<=[\u4e00-\u9fff])[（(][^（()）]{1,8}[）)]\s*$")
 _GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?=[^）)]*[A-Za-z])[A-Za-z0-9.\s]{1,10}[）)][^（()）]*$")
 _ORDINALS = "一二三四五六七八九十"
@@ -148,7 +153,8 @@ _SIZE_NAMED = re.compile(r"(?:长|长度|宽|宽度|面积|占地|规模|深)\s*
 _FIGURE_NEXT = re.compile(rf"(?:达到?|为|约|超过?|突破)?[\d{_CN}]")
 _SIZE_UNITS = ("平方米", "平方公里", "平方千米", "公里", "千米", "米", "亩", "公顷")
 # An indicator ends with what was counted, not with the action on it (坚决完成|74万平方米).
-_ACTION_END = re.compile(r"(?:坚决|全力|确保|力争|努力|圆满|顺利|累计|共)*(?:完成|实现|达到|突破|超过)$")
+_ACTION_END = re.compile(r"(?:预计|预期|坚决|全力|确保|力争|努力|圆满|顺利|累计|共)*(?:完成|实现|达到|突破|超过)$"
+                         r"|预计$")
 _ABBREVIATION = re.compile(r"[A-Z]{2,5}")  # GDP, CPI: an indicator abbreviated
 _GENERIC = frozenset("方面 工作 任务 项目 其中 同比 分别 总数 总量 数量 规模 比例 人数 个数 人次".split())
 # A measure with no thing measured: 完成率, 服务人次, 总量 (of what the sentence just named).
@@ -211,7 +217,8 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             if indicator and (listed := _NEXT_COUNT.match(text, after.end())) and (
                     then := _COUNTED_NOUN.match(text, listed.end())):
                 indicator = _with_tail(indicator, then.group())  # 3个过百亿、5个过十亿|园区: the list's head
-        elif change and out and out[-1].start >= clause:
+        elif change and out and out[-1].start >= clause and not _UNMARKED_ITEM.fullmatch(
+                text, out[-1].end, opening + change.start()):
             indicator = out[-1].indicator  # 警情3418宗同比下降3.8%: the change of the count just given
         else:
             indicator = _indicator(_REACHED.sub("", words[: change.start()] if change else words))
@@ -467,7 +474,10 @@ def _indicator(words: str) -> str:
     words = _FROM.split(words)[0]
     words = _BRACKET_END.sub("", words)  # 纳统产值(营收)|40亿元: what the brackets gloss is named before them
     if not _GLOSS.search(words):  # 细颗粒物（PM2.5）浓度: a gloss in brackets stays in the name
-        words = re.split(r"[）)]", words)[-1]
+        parts = re.split(r"[）)]", words)
+        after = _LEADING.sub("", _ACTION_END.sub("", parts[-1].strip()))
+        words = parts[-1] if len(parts) == 1 or _named(after) else (  # 总收入(不含甲)|预计完成: named before it
+            re.sub(r"[（(][^（()）]*$", "", parts[-2]))
     words = _AND_THEN.split(words)[-1]  # 自查自纠并|整改作风问题: the last of the actions joined names it
     words = _after_subject(words).strip()
     inner = list(_INNER_ACTION.finditer(words))
@@ -477,8 +487,9 @@ def _indicator(words: str) -> str:
         words = words[acted.start():]  # 甲街道领导|走访企业: the count is of the visits, not the visitors
     lead = _LEADING.match(words)
     name = words[lead.end() if lead else 0:].strip("“”\"的了 ")
-    if lead and name in _CLASSES and (action := _LAST_ACTION.search(lead.group())):
-        name = action.group().strip() + name  # 走访企业: the action says which count it is
+    if lead and (action := _LAST_ACTION.search(lead.group())) and (
+            name in _CLASSES or len(name) <= 2 and not _LIGHT_ACTION.fullmatch(action.group().strip())):
+        name = action.group().strip() + name  # 走访企业, 新增耕地: the action says which count it is
     name = _TRAILING.sub("", _ACTION_END.sub("", name))
     return _named(re.sub(r"^(?:各类|各|累计)", "", name))
 

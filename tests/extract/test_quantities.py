@@ -78,7 +78,7 @@ def test_respectively_gives_each_number_to_the_item_in_its_place():
     assert found("城镇、农村居民人均可支配收入分别增长4.5%、6.5%，新建学校3所。") == [
         ("城镇居民人均可支配收入", 4.5, "%", "change", "=", "result"),
         ("农村居民人均可支配收入", 6.5, "%", "change", "=", "result"),
-        ("学校", 3.0, "所", "count", "=", "result")]
+        ("新建学校", 3.0, "所", "count", "=", "result")]
     assert [q[0] for q in found("其中一、二、三产业增加值分别增长4%、7%、5%。")] == [
         "一产业增加值", "二产业增加值", "三产业增加值"]
 
@@ -95,7 +95,7 @@ def test_rates_per_day_and_concentrations_are_units():
 ])
 def test_dates_names_codes_and_list_markers_are_not_quantities(text):
     # the same sentence's real quantity is still found: only the number that is none is left out
-    assert found(text + "新建学校3所。") == [("学校", 3.0, "所", "count", "=", "result")]
+    assert found(text + "新建学校3所。") == [("新建学校", 3.0, "所", "count", "=", "result")]
 
 
 def test_a_figure_of_several_years_says_so_in_its_period():
@@ -166,7 +166,7 @@ def test_a_bare_measure_measures_what_the_sentence_just_named():
 
 def test_an_age_a_duration_or_a_rating_right_before_a_noun_is_no_quantity():
     assert found("为60岁老人提供24小时值守，投运2兆瓦时储能电站，新建学校3所。") == [
-        ("学校", 3.0, "所", "count", "=", "result")]
+        ("新建学校", 3.0, "所", "count", "=", "result")]
     assert found("人均预期寿命达到80岁。")[0][1:3] == (80.0, "岁")
 
 
@@ -242,7 +242,7 @@ def test_an_amount_right_after_a_count_s_noun_is_the_amount_of_what_was_counted(
 
 def test_what_a_review_says_is_still_to_come_is_a_target_and_a_plenary_s_ordinal_no_quantity():
     assert found("青河学校扩建年底竣工，将新增学位900个。")[0][-1] == "target"
-    assert found("贯彻省委十二届五次、六次全会精神，新建学校3所。") == [("学校", 3.0, "所", "count", "=", "result")]
+    assert found("贯彻省委十二届五次、六次全会精神，新建学校3所。") == [("新建学校", 3.0, "所", "count", "=", "result")]
 
 
 def test_a_number_in_an_undated_part_takes_the_year_its_text_last_named():
@@ -279,7 +279,7 @@ def test_a_class_counted_keeps_the_action_on_it_and_drops_who_acted():
 
 def test_as_many_items_as_numbers_listed_are_each_one_s_without_respectively():
     got = found("青河大桥、滨江公园完成80%、35%，新建公厕3座。")
-    assert [g[:3] for g in got] == [("青河大桥", 80.0, "%"), ("滨江公园", 35.0, "%"), ("公厕", 3.0, "座")]
+    assert [g[:3] for g in got] == [("青河大桥", 80.0, "%"), ("滨江公园", 35.0, "%"), ("新建公厕", 3.0, "座")]
 
 
 def test_money_written_without_yuan_is_in_yuan_and_other_bare_magnitudes_are_not_quantities():
@@ -455,7 +455,7 @@ def test_a_review_s_figure_for_a_later_year_is_aimed_at():
     # a bare magnitude alone counts nothing
     ("新开工亿元以上项目35个，百万人口城市惠及万家。", [("开工亿元以上项目", 35.0)]),
     ("居民收入人均达到4万元。", [("居民收入人均", 4.0)]),
-    ("主要任务：（1）新建学校3所；（2）改造道路5公里。", [("学校", 3.0), ("道路", 5.0)]),
+    ("主要任务：（1）新建学校3所；（2）改造道路5公里。", [("新建学校", 3.0), ("改造道路", 5.0)]),
     ("引进3个项目、5个重大产业项目。", [("重大产业项目", 5.0)]),
 ])
 def test_what_the_review_of_this_stop_found(text, want):
@@ -470,3 +470,23 @@ def test_what_the_review_of_this_stop_found(text, want):
 def test_only_an_aim_at_a_later_year_moves_a_figure_s_year(text, year, mode, want):
     got = find_quantities(text, [Section("", 0, len(text), year, mode)])  # type: ignore[arg-type]
     assert (got[-1].year, got[-1].mode) == want
+
+
+def test_a_two_character_name_keeps_the_action_that_says_what_was_counted_but_not_a_light_verb():
+    got = {q[0] for q in found("全乡新增林地3200亩，实现税收8600万元。")}
+    assert got == {"新增林地", "税收"}
+
+
+def test_a_flattened_table_names_each_growth_rate_anew():
+    got = found("渔业总产值增长4.2%规上工业增加值增长7.1%零售总额增长3.6%")
+    assert [q[0] for q in got] == ["渔业总产值", "规上工业增加值", "零售总额"]
+
+
+def test_a_growth_rate_right_after_its_amount_keeps_the_amount_s_name():
+    got = found("全年警情2418宗同比下降3.8%。")
+    assert [q[0] for q in got] == ["警情", "警情"]
+
+
+def test_a_name_glossed_in_brackets_before_an_estimate_is_the_name():
+    got = found("我镇一般预算收入(不含退税)预计完成12.3亿元，同比增长4.5%。")
+    assert [(q[0], q[1]) for q in got] == [("一般预算收入", 12.3), ("一般预算收入", 4.5)]
