@@ -53,6 +53,9 @@ _QUANTITY = re.compile(
     rf"(?P<loose>余|多)?(?P<mag>万亿|[{_MAGNITUDES}](?:(?![{_MAGNITUDES}])|(?=千[瓦米克元])))?(?P<loose2>余|多)?"
     rf"(?P<unit>{_UNIT}|(?<=[\d一二三四五六七八九])成|(?<=[万亿])(?![级多余]))"  # 399万，
     rf"(?P<after>以上|左右|以内|以下|之内|上下)?")
+# What a sum with 以上/超 qualifies, making a class of things by their size (亿元以上|项目, 超千万元的|村).
+_THRESHOLD_OF = re.compile(r"的?[\u4e00-\u9fff]{0,4}?(?:项目|企业|村|工程|商户|楼宇|市场主体)")
+_MADE_BEFORE = re.compile(r"(?:年产|年处理|年加工|日处理)$")  # a works' capacity, written inside its name
 _MONEY = re.compile(r"(?:金额|资金|投资|经费|收入|产值|总额|营收|税收)(?:约|达到|达|为|共|超过|超)?$")
 _COMPARED = re.compile(r"(?:高于|低于|快于|慢于|超出|领先|超过)")  # a comparison of the number just given
 _WORD = re.compile(r"[\u4e00-\u9fff]{2}")
@@ -425,6 +428,12 @@ def _skip(text: str, m: re.Match[str]) -> bool:
         return True  # 千家万户, 百村千企: an idiom of many, no count
     if m.group() == "一批" or m.group("unit") in ("小时", "天") and text[m.end() : m.end() + 1] == "内":
         return True  # 一批优质企业 counts nothing; 24小时内 is a time limit
+    sized = m.group("after") in ("以上", "以下") or m.group("before") in ("超", "超过") or (
+        text[m.start() - 1 : m.start()] == "过")
+    if sized and _THRESHOLD_OF.match(text, m.end()):
+        return True  # 5亿元以上项目, 超千万元的村: a class of things by size, the count comes after
+    if _MADE_BEFORE.search(text, max(0, m.start() - 3), m.start()) and not text.startswith(("量", "值"), m.start() - 1):
+        return True  # 年产30万吨|饲料项目: the works' capacity is part of its name
     if m.group("unit") in _ATTRIBUTE_UNITS and re.match(r"[\u4e00-\u9fff]", text[m.end() : m.end() + 1]):
         return True  # 3-11岁儿童, 24小时值守, 9兆瓦时储能系统: what the noun after is like, not an amount
     # 两个维护, 一个中心: a catchword counts nothing; 两个未来社区 (a noun of its own) does

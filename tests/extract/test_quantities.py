@@ -490,3 +490,9 @@ def test_a_growth_rate_right_after_its_amount_keeps_the_amount_s_name():
 def test_a_name_glossed_in_brackets_before_an_estimate_is_the_name():
     got = found("我镇一般预算收入(不含退税)预计完成12.3亿元，同比增长4.5%。")
     assert [(q[0], q[1]) for q in got] == [("一般预算收入", 12.3), ("一般预算收入", 4.5)]
+
+
+def test_a_sum_that_sizes_a_class_of_things_and_a_capacity_in_a_works_name_are_no_quantities():
+    got = found("销售超亿元企业3家，年收入超千万元的村达到5个，建成年产20万吨饲料加工项目，粮食年产量达到120万吨。")
+    assert [(q[0], q[1], q[2]) for q in got] == [("销售超亿元企业", 3.0, "家"), ("年收入超千万元的村", 5.0, "个"),
+                                               ("粮食年产量", 120.0, "万吨")]
