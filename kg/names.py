@@ -260,8 +260,11 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
             return None  # 区政府 names no one; 甲镇人民政府 does
         if name.endswith(lx.LEVEL_COMMITTEES) and not gaz.is_known(name[:-1].removeprefix("中共")):
             return None  # 寿光市委 is the committee of 寿光市; 标省委 (对标省委) of nothing
-        if (typ == EntityType.PROJECT and head[-1:] + suffix in lx.GENERIC) or lx.COUNT_END.search(head):
-            return None  # 重要道|路 closes a common word (道路); 一条|路 counts a class
+        if (typ == EntityType.PROJECT and head[-1:] + suffix in lx.GENERIC) or lx.COUNT_END.search(head) or (
+                len(suffix) == 1 and head[-1:].isdigit()):
+            return None  # 重要道|路 closes a common word (道路); 一条|路 counts a class, so does 电梯95|部
+        if lx.DIVISION_BODY.fullmatch(name):
+            return None  # 苏木党委, 自治州党委: the committee of a kind of division, named by no place
         if len(head) < lx.MIN_HEAD.get(suffix, 1) or (lx.ONLY_CODE.match(head) and suffix in lx.PART_SUFFIXES) or not (
                 quoted or strong or distinctive(head, places) or _opens_with_name(head, gaz, places)):
             return None  # 4号地块 alone is a plot of something named before

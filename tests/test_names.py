@@ -83,3 +83,10 @@ def test_a_joiner_opens_no_name():
 def test_a_verb_that_brings_projects_in_opens_no_name():
     assert trim("策划青禾工业园") == "青禾工业园" and trim("招引白鹭科技产业园") == "白鹭科技产业园"
     assert trim("谋划") == "谋划"  # nothing after it: left as it is
+
+
+@pytest.mark.parametrize("name", ["苏木党委", "自治州党委", "村两委", "街道团工委", "电梯95部", "规章72部"])
+def test_a_kind_of_division_s_committee_and_a_counted_single_character_body_name_nothing(name):
+    gaz = Gazetteer.load()
+    assert type_of(name, gaz) is None
+    assert type_of("青溪镇党委", gaz) == "Organization"  # a place's own committee is one
