@@ -327,7 +327,7 @@ HONOUR_LEVELS = ("全国", "国家级", "省级", "市级", "区级", "县级", 
 # Government bodies are named by their field (民政部, 卫健委, 大湾区办), after a level (国家, 市委 …).
 BODY_SUFFIXES = ("部", "局", "委", "署", "办", "党校")
 # A kind of division, not one: what precedes a committee that belongs to no place in particular.
-DIVISION_BODY = re.compile(r"(?:苏木|嘎查|自治州|自治区|自治县|自治旗|乡镇|镇村|村居|社区|街道|[省市州区县旗乡镇村]){1,2}"
+DIVISION_BODY = re.compile(r"(?:苏木|嘎查|自治[州区县旗]|乡镇|镇村|村居|社区|街道|[省市州区县旗乡镇村]){1,2}"
                            r"(?:党委|党工委|团工委|纪工委|两委|党支部|党总支|纪委|团委)")
 BODY_LEVELS = ("国家", "中央", "省委", "市委", "区委", "县委", "省", "市", "区", "县")
 # People's bodies that a level alone singles out (省工商联, 市妇联, 区总工会, 县科协).
