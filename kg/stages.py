@@ -32,7 +32,7 @@ _CUES = (
     (Stage.OPERATING, r"投入运营|正式运营|试运行|试运营|开业|开园|开馆|(?<!开发)(?<!建设)(?<!管理)运营"),
     # 投产 is the 投用 of a plant: built and producing (the guide's table lists it with neither)
     (Stage.COMPLETED, r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成|投产|投入生产|试生产"
-                      r"|收官|开通"),
+                      r"|收官|开通|并网"),  # 并网: a plant connected to the grid is built
     (Stage.UNDER_WAY, r"完成[^，,。；;、\d]{0,6}?\d+(?:\.\d+)?%|完成(?:年度)?投资|进度过半"
                   r"|(?:完成)?主体(?:结构|工程)?(?:已经|已|基本|全面|全部)?(?:封顶|结顶|完工|竣工|建成|完成)"
                   r"|(?:完成)?主体(?:结构|工程|建设)|封顶|结顶|在建|收尾"

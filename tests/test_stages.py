@@ -309,3 +309,9 @@ def test_land_made_ready_is_a_step_before_building(text, name):
 
 def test_a_step_that_could_not_be_reached_stands_at_the_step_before():
     assert stage("青湖大桥未能如期完工。", "青湖大桥", "review")[0] == "under_way"
+
+
+def test_a_plant_connected_to_the_grid_is_completed_and_each_listed_one_with_it():
+    text = "青峰2万千瓦、白石20万千瓦风电成功并网，清洁能源占比提升。"
+    assert stage(text, "白石20万千瓦风电") == ("completed", "并网")
+    assert stage(text, "青峰2万千瓦") == ("completed", "并网")
