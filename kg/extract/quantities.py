@@ -220,6 +220,8 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             if indicator and (listed := _NEXT_COUNT.match(text, after.end())) and (
                     then := _COUNTED_NOUN.match(text, listed.end())):
                 indicator = _with_tail(indicator, then.group())  # 3个过百亿、5个过十亿|园区: the list's head
+        elif change and (outer := _before_brackets(text, out, m.start())):
+            indicator = outer  # 生产总值120亿元（甲业1亿元，乙业2亿元），|增长1.8%: the whole grew, not the last part
         elif change and out and out[-1].start >= clause and not _UNMARKED_ITEM.fullmatch(
                 text, out[-1].end, opening + change.start()):
             indicator = out[-1].indicator  # 警情3418宗同比下降3.8%: the change of the count just given
@@ -273,6 +275,18 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             high=high,
             period=period if isinstance(period, str) else period.group() if period else None, section=idx))
     return out
+
+
+def _before_brackets(text: str, found: list[Quantity], pos: int) -> str:
+    """The indicator of the quantity right before a bracketed breakdown that closes just before the
+    change at `pos` (甲120亿元（乙1亿元，丙2亿元），增长1.8%); "" when no bracket closes there."""
+    close = max(text.rfind("）", 0, pos), text.rfind(")", 0, pos))
+    if close < 0 or not re.fullmatch(r"[，,]?[^，,；;。\d]{0,6}", text[close + 1 : pos]):
+        return ""
+    open_ = max(text.rfind("（", 0, close), text.rfind("(", 0, close))
+    inside = [q for q in found if open_ < q.start < close]
+    before = [q for q in found if q.end <= open_ and open_ - q.end <= 2]
+    return before[-1].indicator if inside and before else ""
 
 
 def _unit_of(text: str, m: re.Match[str], value: float) -> tuple[float, str, bool] | None:

@@ -496,3 +496,8 @@ def test_a_sum_that_sizes_a_class_of_things_and_a_capacity_in_a_works_name_are_n
     got = found("销售超亿元企业3家，年收入超千万元的村达到5个，建成年产20万吨饲料加工项目，粮食年产量达到120万吨。")
     assert [(q[0], q[1], q[2]) for q in got] == [("销售超亿元企业", 3.0, "家"), ("年收入超千万元的村", 5.0, "个"),
                                                ("粮食年产量", 120.0, "万吨")]
+
+
+def test_a_change_after_a_bracketed_breakdown_is_the_whole_s():
+    got = found("实现生产总值98.6亿元（农业0.5亿元，工业60.1亿元），增长2.3%。")
+    assert [(q[0], q[1]) for q in got][-1] == ("生产总值", 2.3)
