@@ -501,3 +501,8 @@ def test_a_sum_that_sizes_a_class_of_things_and_a_capacity_in_a_works_name_are_n
 def test_a_change_after_a_bracketed_breakdown_is_the_whole_s():
     got = found("实现生产总值98.6亿元（农业0.5亿元，工业60.1亿元），增长2.3%。")
     assert [(q[0], q[1]) for q in got][-1] == ("生产总值", 2.3)
+
+
+def test_a_manner_word_before_a_noun_is_part_of_the_name_but_before_an_action_is_not():
+    got = {q[0] for q in found("全乡新增高标准农田520亩，高标准建设示范大棚12座，扎实开展政策宣讲会6场。")}
+    assert got == {"高标准农田", "示范大棚", "政策宣讲会"}
