@@ -555,11 +555,13 @@ def _announced(text: str) -> tuple[Mode, Evidence] | None:
 
 
 def _looks_back(text: str) -> tuple[Mode, Evidence] | None:
-    """An opening that can only look back (2022年以来, 今年以来), or a year that the text later turns
-    from to the next one (2023年，… 2024年，要…), makes a text without headings a review first."""
+    """An opening that can only look back (2022年以来, 今年以来; 报告回顾了2020年工作), or a year that the
+    text later turns from to the next one (2023年，… 2024年，要…), makes a text without headings a
+    review first."""
     opening = next(_openings(text), None)
     if opening is None:
-        return None
+        back = _reviewed(text)  # 报告回顾了2020年工作: a news item of the report looks back first
+        return (back[1], back[2]) if back else None
     words = opening.group().rstrip("，,")
     ev = Evidence("opening", words, opening.start(), opening.start() + len(words))
     if _SINCE.search(opening.group()):

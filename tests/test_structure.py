@@ -619,3 +619,9 @@ def test_year_end_totals_and_successive_openings_report_results():
     text = "精准发力，确保各项工作扎实推进。全年共引进项目7个。甲酒店、乙市场相继正式开业。\n"
     assert [s.mode for s in find_sections(text)] == ["review"]
     assert [s.mode for s in find_sections("确保群众获得感更强。要让群众满意。\n")] == ["plan"]  # 获得感 is no result
+
+
+def test_a_report_said_to_look_back_outweighs_next_year_words_in_a_headline():
+    text = ("青湖大桥明年开工建设\n12月28日，青湖区人代会召开，政府工作报告回顾了2020年工作。"
+            "全区地区生产总值增长1%，各项指标止跌回稳。明年将推进甲路建设，力争乙桥开工，要加快丙园建设。\n")
+    assert dated(text) == {(2020, "review")}
