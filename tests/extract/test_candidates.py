@@ -433,3 +433,8 @@ def test_a_body_held_by_a_frame_is_proposed_whole_with_the_verbs_inside_it():
 def test_brands_listed_before_their_finished_shell_are_projects_of_the_list():
     got = proposed("瑞博精密汽车零部件、亿晟机械加工等完成主体建设。")
     assert {"瑞博精密汽车零部件", "亿晟机械加工"} <= {n for n, s in got.items() if "list" in s}
+
+
+def test_a_person_with_a_less_common_surname_after_a_title_is_proposed():
+    got = proposed("镇党委副书记、镇长查明远主持会议，党委副书记代小军出席。")
+    assert "person" in got["查明远"] and "person" in got["代小军"]
