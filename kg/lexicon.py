@@ -253,7 +253,7 @@ CLASS_NOUNS = {
                     EntityType.ORGANIZATION),
     **dict.fromkeys(("项目", "工程", "园区", "道路", "片区", "学校", "公园", "小区", "综合体", "地块", "区块", "载体",
                      "基地", "街区", "景区"), EntityType.PROJECT),
-    **dict.fromkeys(("社区", "村", "街道", "乡镇", "镇", "县", "县市", "城市"), EntityType.DISTRICT),
+    **dict.fromkeys(("社区", "村", "街道", "乡镇", "镇", "县", "县市"), EntityType.DISTRICT),
     **dict.fromkeys(("活动", "行动"), EntityType.PROGRAM),
     **dict.fromkeys(("为代表", "同志", "院士", "烈士", "先烈"), EntityType.PERSON),
 }

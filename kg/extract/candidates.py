@@ -370,6 +370,7 @@ def is_verb(word: str) -> bool:
     return jieba.posseg.dt.word_tag_tab.get(word) == "v" and word not in lx.NAME_INTERNAL
 
 
+_DIVISION_QUALIFIES = frozenset("级域城委区街")
 _QUOTED_PART = re.compile(r"“[^”]*”")  # a scheme's quoted name qualifying a class noun (等“工改工”项目)
 
 
@@ -382,6 +383,8 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
     for m in lx.LISTED.finditer(text):
         typ, cls, mod = lx.CLASS_NOUNS[m.group("cls")], m.group("cls"), m.group("mod")
         counted = m.group("etc") != "等"  # 甲、乙等7条道路: counted items are named ones
+        if cls in ("县", "县市", "乡镇", "镇") and text[m.end() : m.end() + 1] in _DIVISION_QUALIFIES:
+            continue  # 3个县级医院, 镇域, 村级: the class noun qualifies the next one
         if lx.CATEGORY_WORDS.search(mod) or lx.CLASS_QUALIFIES.match(text, m.end()) or any(
                 is_verb(w) for w in cut(_QUOTED_PART.sub("", mod).rpartition("的")[2])):
             continue  # 锂电池、危化品等行业企业, 甲、乙等工程建设任务: kinds, not names; 甲、乙等五位嘉宾出席会议:

@@ -422,6 +422,8 @@ def test_places_listed_before_a_count_of_counties_or_cities_are_divisions_as_wri
            for c in sent.candidates if c.source == "list"}
     assert ("枣阳", "District", None) in got and ("枝江", "District", None) in got  # no 枝江县: the class is no suffix
     assert ("新田", "District", "新田社区") in got
+    qualified = propose("甲医院、乙医院等3个县级医院，丙园、丁园等6个城市更新项目。", Gazetteer.load())
+    assert not any(c.type == "District" for s in qualified.sentences for c in s.candidates if c.source == "list")
 
 
 def test_a_body_held_by_a_frame_is_proposed_whole_with_the_verbs_inside_it():
