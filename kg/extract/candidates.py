@@ -920,10 +920,10 @@ def propose(text: str, gaz: Gazetteer | None = None) -> Proposal:
                  *_tagged("division", _division_candidates(sent, starts, gaz)),
                  *_tagged("person", _person_candidates(sent, starts)),
                  *_tagged("place", _place_candidates(toks, nearby, sent))]
-        taken = {(c.start, c.end) for c in found}  # weak evidence adds spans, not a second word on a name
-        found += [c for c in [*_tagged("governed", _governed_candidates(sent)),
-                              *_tagged("framed", _framed_candidates(sent)),
-                              *_tagged("subject", _subject_candidates(sent, toks))] if (c.start, c.end) not in taken]
+        if weak := [*_tagged("governed", _governed_candidates(sent)), *_tagged("framed", _framed_candidates(sent)),
+                    *_tagged("subject", _subject_candidates(sent, toks))]:
+            taken = {(c.start, c.end) for c in found}  # weak evidence adds spans, not a second word on a name
+            found += [c for c in weak if (c.start, c.end) not in taken]
         cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full, c.listed, c.source) for c in found]
         masked = [c for c in cands if _masked(text[c.start : c.end]) or _after_mask(text, c)]
         ends = [(m.start() + s0, m.end() + s0) for m in lx.SECTION_ENDS.finditer(sent)]

@@ -61,16 +61,13 @@ class Model:
         """Probability of each class for each span (a softmax over summed weights)."""
         if not many:
             return []
-        rows, values, owner = [], [], []
-        for k, f in enumerate(many):
-            for name, value in f.items():
-                if (i := self._row.get(name)) is not None:  # type: ignore[attr-defined]
-                    rows.append(i)
-                    values.append(value)
-                    owner.append(k)
+        get, unknown = self._row.get, len(self.weights)  # type: ignore[attr-defined]
+        rows = np.array([get(name, unknown) for f in many for name in f], dtype=np.intp)  # unknown: the zero row
+        values = np.array([v for f in many for v in f.values()], dtype=np.float64)
+        owner = np.repeat(np.arange(len(many)), [len(f) for f in many])
         z = np.tile(np.array(self.intercept), (len(many), 1))
-        if rows:
-            np.add.at(z, np.array(owner), self._matrix[np.array(rows)] * np.array(values)[:, None])  # type: ignore[attr-defined]
+        if len(rows):
+            np.add.at(z, owner, self._matrix[rows] * values[:, None])  # type: ignore[attr-defined]
         z = np.exp(z - z.max(axis=1, keepdims=True))
         z /= z.sum(axis=1, keepdims=True)
         return [dict(zip(self.classes, map(float, p), strict=True)) for p in z]

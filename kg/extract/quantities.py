@@ -281,10 +281,12 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
 def _before_brackets(text: str, found: list[Quantity], pos: int) -> str:
     """The indicator of the quantity right before a bracketed breakdown that closes just before the
     change at `pos` (甲120亿元（乙1亿元，丙2亿元），增长1.8%); "" when no bracket closes there."""
-    close = max(text.rfind("）", 0, pos), text.rfind(")", 0, pos))
+    lo = max(0, pos - 8)  # the bracket closes right before the change's words
+    close = max(text.rfind("）", lo, pos), text.rfind(")", lo, pos))
     if close < 0 or not re.fullmatch(r"[，,]?[^，,；;。\d]{0,6}", text[close + 1 : pos]):
         return ""
-    open_ = max(text.rfind("（", 0, close), text.rfind("(", 0, close))
+    lo = max(0, close - 200)
+    open_ = max(text.rfind("（", lo, close), text.rfind("(", lo, close))
     inside = [q for q in found if open_ < q.start < close]
     before = [q for q in found if q.end <= open_ and open_ - q.end <= 2]
     return before[-1].indicator if inside and before else ""
