@@ -39,7 +39,8 @@ _CONGRESS = re.compile(rf"在((?:{_DIVISION})+)(?:第[一二三四五六七八�
                        rf"|((?:{_DIVISION})+)第?[一二三四五六七八九十]+届(?:人民代表大会|人大)"
                        r"第?[一二三四五六七八九十]+次(?:全体)?会议[^，。,]{0,4}?(?:开幕|举行|召开)")
 _TITLE = re.compile(rf"((?:{_DIVISION})+)(?:人民政府)?(?:20\d\d年)?(?:上半年|年度)?(?:政府)?"
-                    r"工作(?:报告|总结|计划|要点|思路|安排)")
+                    r"工作(?:报告|总结|计划|要点|思路|安排)"
+                    rf"|((?:{_DIVISION})+)(?:人民)?政府工作[ \t\u3000]*$", re.M)  # a title cut before 报告
 # A title that names a province or city by its short name (2025年新疆政府工作报告, 湖南政府工作报告).
 _SHORT_TITLE = re.compile(r"^[\s\u3000]*(?:20\d\d年)?([\u4e00-\u9fff]{2,3}?)(?:20\d\d年)?(?:人民)?政府工作报告", re.M)
 _ISSUER = re.compile(rf"((?:{_DIVISION})+)(?:人民政府|政府|办事处|街道办事处|街道办)?")

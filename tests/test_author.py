@@ -106,3 +106,8 @@ def test_the_provincial_and_national_reports_are_placed_at_their_level():
 def test_a_title_naming_a_province_by_its_short_name_places_it():
     assert placed("2025年新疆政府工作报告\n各位代表：\n过去一年，全区经济增长6%。") == ("新疆维吾尔自治区", "province")
     assert placed("政府工作报告\n各位代表：\n过去一年，全区经济增长6%。") is None  # no name, no place
+
+
+def test_a_title_cut_before_its_last_word_still_names_the_district():
+    assert placed("2019年宣城市宣州区政府工作\n一、2018年工作回顾\n全区生产总值增长7%。") == ("宣州区", "county")
+    assert placed("一、2018年工作回顾\n宣州区政府工作有序推进。") is None  # mid-sentence: no title
