@@ -25,6 +25,7 @@ _MAX_INDICATOR = 24
 # A count of things done is counted in one of these; everything else measured is a level.
 _COUNT_UNITS = tuple("个 家 名 人 位 场 次 项 座 所 条 户 套 间 辆 台 件 处 栋 幢 宗"
                      " 支 种 类 款 篇 人次 家次 户次 场次 批次 批 张 块 棵 株 头 只 片 期 份 轮 艘 架 架次 例 起"
+                     " 盏 根 颗 口 堂 节 册"
                      .split())
 _MEASURE_UNITS = tuple("亿美元 万美元 美元 亿元 万元 千元 元 个百分点 百分点 % ％ ‰"
                        " 平方公里 平方千米 平方米 立方米 公里 千米 米 公顷 亩 吨 千瓦时"
@@ -566,6 +567,12 @@ def _counted(noun: str, words: str) -> str:
     return _named(name)
 
 
+# Words that name two things at once, each of which a number of a pair is (城乡居民收入分别增长4%、6%).
+_PAIRS = {"城乡": ("城镇", "农村"), "存贷款": ("存款", "贷款")}
+_PAIRED = re.compile("|".join(_PAIRS))
+_AMOUNT = re.compile(rf"{_NUMBER}\s*[万亿]?(?:{_UNIT})")
+
+
 def _respective_items(text: str, pos: int) -> list[str]:
     """The indicators listed before 分别 (or before as many numbers) in the clause holding text[pos],
     in order (其中|一、二… without its opening words); an item of a
@@ -574,6 +581,7 @@ def _respective_items(text: str, pos: int) -> list[str]:
     甲镇居民、乙镇居民人均收入 → 甲镇居民人均收入)."""
     lo = _after_last(text, pos, "，,；;。：:！？!?\n")
     head, said, tail = text[lo:pos].rpartition("分别")
+    head = _AMOUNT.split(head)[-1]  # 甲增长2.8%乙、丙分别…: a flattened table's last item only
     listed = _numbers_listed(text, pos)  # 甲、乙完成90%、20%: one number for each item
     if (said and len(tail) > 4) or (not said and listed < 2):
         return []
@@ -581,8 +589,8 @@ def _respective_items(text: str, pos: int) -> list[str]:
     # 甲和乙业、丙业增加值分别…: split at 、 alone where that gives as many items as numbers
     splits = [[_LEADING.sub("", i) for i in re.split(marks, words) if i] for marks in ("、", r"[、和及与]")]
     items = _with_head(next((s for s in splits if len(s) == listed >= 2), splits[1]))
-    if len(items) == 1 and items[0].startswith("城乡") and listed == 2:
-        items = ["城镇" + items[0][2:], "农村" + items[0][2:]]  # 城乡居民收入分别增长…: town and country
+    if len(items) == 1 and listed == 2 and (pair := _PAIRED.search(items[0])):
+        items = [items[0][: pair.start()] + part + items[0][pair.end():] for part in _PAIRS[pair.group()]]
     if not said and len(items) != listed:
         return []
     if items and re.match(rf"第[{_ORDINALS}]", items[0]):  # 第一、二产业: each item is 第 its number
@@ -596,12 +604,15 @@ def _respectively_of(text: str, found: list[Quantity], pos: int) -> list[str]:
     """The indicators of the quantities of the clause before, when 分别 opens the clause holding
     text[pos] and lists as many numbers (甲4.16亿人次、乙936万人次，|分别增长6.7%、39%)."""
     lo = _after_last(text, pos, "，,；;。：:！？!?\n")
-    opens = re.fullmatch(r"分别(?:比|较)?(?:(?:19|20)\d\d年)?[^\d，,；;。]{0,6}", text[lo:pos])
+    opens = re.fullmatch(r"(?:同比)?(?:分别(?:比|较)?(?:(?:19|20)\d\d年)?[^\d，,；;。]{0,6}|(?:增长|下降|提高|增加))",
+                         text[lo:pos])  # …元，|同比分别增长4%、5%; …元、…元，|增长5%、6%
     if not opens or lo < 1 or text[lo - 1] not in "，,":
         return []
     before = _after_last(text, lo - 1, "，,；;。：:！？!?\n")
     listed = _numbers_listed(text, pos)
     told = [q.indicator for q in found if before <= q.start and q.end < lo]
+    if len(told) < listed:  # 甲收入4万元，乙收入2万元，|同比分别增长4%、6%: one clause each
+        told = [q.indicator for q in found if _sentence_start(text, lo) <= q.start and q.end < lo][-listed:]
     if told and (share := _SHARE.search(opens.group())):  # 甲120亿元、乙80亿元，分别占全市30%、20%
         told = [t + share.group() + "比重" for t in told]
     if not told and not re.search(rf"[\d{_CN}]", text[before : lo - 1]):  # 编制甲、乙项目清单，|分别计划投资…

@@ -506,3 +506,26 @@ def test_a_change_after_a_bracketed_breakdown_is_the_whole_s():
 def test_a_manner_word_before_a_noun_is_part_of_the_name_but_before_an_action_is_not():
     got = {q[0] for q in found("全乡新增高标准农田520亩，高标准建设示范大棚12座，扎实开展政策宣讲会6场。")}
     assert got == {"高标准农田", "示范大棚", "政策宣讲会"}
+
+
+def test_words_that_name_two_things_split_over_a_pair_of_numbers():
+    got = found("金融机构存贷款余额分别达120亿元、80亿元，城乡居民人均可支配收入分别为3万元、2万元，增长5.5%、6.5%。")
+    assert [(q[0], q[1]) for q in got] == [
+        ("金融机构存款余额", 120.0), ("金融机构贷款余额", 80.0),
+        ("城镇居民人均可支配收入", 3.0), ("农村居民人均可支配收入", 2.0),
+        ("城镇居民人均可支配收入", 5.5), ("农村居民人均可支配收入", 6.5)]
+
+
+def test_rates_listed_after_amounts_each_in_its_own_clause_are_theirs_in_order():
+    got = found("城镇居民收入4.6万元，农村居民收入2.7万元，同比分别增长4.5%、6.1%。")
+    assert [(q[0], q[1]) for q in got][2:] == [("城镇居民收入", 4.5), ("农村居民收入", 6.1)]
+
+
+def test_a_respective_list_in_a_flattened_table_starts_after_the_last_figure():
+    got = found("财政收入增长2.8%城乡居民收入分别增长4.7%、6.6%")
+    assert [q[0] for q in got] == ["财政收入", "城镇居民收入", "农村居民收入"]
+
+
+def test_lamps_poles_trees_and_ponds_are_counted():
+    got = found("维修路灯43盏、灯杆6根，补种树木110颗，清淤池塘6口。")
+    assert [(q[1], q[2]) for q in got] == [(43.0, "盏"), (6.0, "根"), (110.0, "颗"), (6.0, "口")]
