@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from kg.simplified import simplified
+
 # Generic abbreviations of statistical indicators (not names of anything).
 _ABBREVIATIONS = (("规上", "规模以上"), ("社零", "社会消费品零售"), ("GDP", "地区生产总值"),
                   ("生产总值", "地区生产总值"), ("CPI", "居民消费价格"))
@@ -34,7 +36,7 @@ LOWER_IS_BETTER = re.compile(r"失业率|价格|涨幅|CPI|能耗|排放|事故|
 
 def key(indicator: str) -> str:
     """The indicator's comparable spelling."""
-    k = _NOISE.sub("", indicator)
+    k = _NOISE.sub("", simplified(indicator))  # 地區生產總值 is 地区生产总值
     k = _OWN_AREA.sub("", k)
     for short, full in _ABBREVIATIONS:
         if short in k and full not in k:

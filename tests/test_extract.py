@@ -8,6 +8,7 @@ import gc
 import hashlib
 from pathlib import Path
 
+from kg import indicators
 from kg.extract import extract
 from kg.extract.decide import RULES
 from kg.model import Document
@@ -300,3 +301,11 @@ def test_rhetoric_in_traditional_script_is_not_presumed_work():
     stages = {e["name"]: [(m["stage"], m["stage_cue"]) for m in e["mentions"]]
               for e in extract(doc, RULES).to_json()["entities"] if e["type"] == "Project"}
     assert stages["松林路改造工程"] == [(None, None)]  # found, and a call to the audience is no work under way
+
+
+def test_an_indicator_is_given_as_the_text_writes_it_and_matched_across_scripts():
+    text = "青湖鎮2023年工作總結\n一、2023年工作總結\n全鎮地區生產總值達到12.5億元，同比增長6%。\n"
+    doc = Document(id="t", path="t.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+    got = [(q["indicator"], q["value"]) for q in extract(doc, RULES).to_json()["quantities"]]
+    assert got == [("地區生產總值", 12.5), ("地區生產總值", 6.0)]
+    assert indicators.key("地區生產總值") == indicators.key("地区生产总值")

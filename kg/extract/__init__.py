@@ -89,11 +89,25 @@ def _extract(doc: Document, model: Decider, featured: list[tuple[Span, Features]
             m.stage, m.stage_cue = stage_of(text, c.start, c.end, m.mode)
         mentions.append(m)
     quantities = find_quantities(text, sections)
+    if reading.aligned != doc.text:
+        _as_written(doc.text, reading, quantities)
     if reading.starts:
         _map_back(reading, sections, quantities)
     entities = group(doc, mentions)
     presume(reading.aligned, entities)  # the original's offsets, read as simplified: 讓我們 is 让我们
     return DocResult(doc=doc, sections=sections, entities=entities, quantities=quantities)
+
+
+_NEAR = 60  # characters before a quantity where the words naming it may stand
+
+
+def _as_written(original: str, reading: Reading, quantities: list[Quantity]) -> None:
+    """An indicator the text writes in one piece is given as written (地區生產總值 in a text in
+    traditional characters); one put together from several places stays as read."""
+    for q in quantities:
+        if (at := reading.text.rfind(q.indicator, max(0, q.start - _NEAR), q.end)) >= 0:  # 甲…，增长6%: of 甲
+            start, end = reading.span(at, at + len(q.indicator))
+            q.indicator = plain(original[start:end])
 
 
 def _map_back(reading: Reading, sections: list[Section], quantities: list[Quantity]) -> None:
