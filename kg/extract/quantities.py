@@ -67,6 +67,7 @@ _BOUND_AFTER = {"以上": "≥", "左右": "≈", "上下": "≈", "以内": "�
 _CHANGE = re.compile(r"(?:同比|比上年|较上年|年均|绝对)?(?:增长|增加|提高|提升|下降|减少|降低|上涨|增幅|降幅|增速)"
                      r"(?:了|(?<=[幅速])为)?$")  # 增幅为5%; 下降为4.5% is the level reached
 _TARGET = re.compile(r"力争|确保|目标|预期|计划|争取|力求")
+_STATED_YEAR = re.compile(r"(20\d\d)\s*年")  # the year a stated target is for, named before it
 _STATED_TARGET = re.compile(r"预期目标|主要目标|目标是|目标为")  # a target even inside a review
 _PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度|一季度|截至\d{1,2}月底?|截至目前"
                      r"|[这近过去]*[五两三]年(?:来|间|内)?(?=[，,：:]|[^年]{0,20}累计)|“?十[一二三四五六]五”?(?:时期|期间|以来)|累计|年均")
@@ -264,6 +265,9 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         aimed = any(text[c.end() : c.end() + 1] not in "”\"" for c in
                     _TARGET.finditer(text, sentence, m.start()))  # not “…计划”
         stated = _STATED_TARGET.search(text, sentence, m.start()) or _FUTURE.search(text, clause, m.start())
+        if stated and year is not None and (aimed_at := _STATED_YEAR.search(text, sentence, stated.start())) and (
+                int(aimed_at.group(1)) == year + 1):
+            year = year + 1  # …，2021年全区的主要预期目标是…: a review states the next year's targets
         kind = "change" if changed or unit in ("个百分点", "百分点") else (
             "count" if counts else "level")
         bound = (_BOUND_AFTER.get(m.group("after") or "") or _BOUND_BEFORE.get(m.group("before") or "")

@@ -529,3 +529,10 @@ def test_a_respective_list_in_a_flattened_table_starts_after_the_last_figure():
 def test_lamps_poles_trees_and_ponds_are_counted():
     got = found("维修路灯43盏、灯杆6根，补种树木110颗，清淤池塘6口。")
     assert [(q[1], q[2]) for q in got] == [(43.0, "盏"), (6.0, "根"), (110.0, "颗"), (6.0, "口")]
+
+
+def test_a_review_stating_next_year_s_targets_gives_them_that_year():
+    text = "全区生产总值增长1%。2021年全区的主要预期目标是：生产总值增长3%。"
+    sections = [Section("", 0, len(text), 2020, "review")]  # type: ignore[arg-type]
+    got = [(q.value, q.year, q.mode) for q in find_quantities(text, sections)]
+    assert got == [(1.0, 2020, "result"), (3.0, 2021, "target")]
