@@ -33,7 +33,8 @@ _MEASURE_UNITS = tuple("亿美元 万美元 美元 亿元 万元 千元 元 个�
                        " 吨/日 吨/天 立方米/日 立方米/天 ㎡ m² ㎞ km μg/m3 μg/m³".split())
 # Units that, right before a noun, say what it is like (an age, a duration, a rating), not how much of it.
 _ATTRIBUTE_UNITS = ("岁", "小时", "天", "千瓦", "兆瓦", "千瓦时", "兆瓦时")
-_UNIT_FORMS = {"％": "%", "㎡": "平方米", "m²": "平方米", "㎞": "公里", "km": "公里", "μg/m3": "微克/立方米",
+_UNIT_FORMS = {"％": "%", "㎡": "平方米", "m²": "平方米", "㎞": "公里", "km": "公里", "千米": "公里",
+               "平方千米": "平方公里", "μg/m3": "微克/立方米",
                "μg/m³": "微克/立方米"}  # as the guide writes them
 
 
@@ -52,7 +53,7 @@ _QUANTITY = re.compile(
     rf"(?P<before>约|近|超过|超|突破|不低于|不少于|不超过|低于|控制在|达到|达)?"
     rf"(?P<value>{_NUMBER})(?:\s*[-—~～至到]\s*(?P<high>{_NUMBER}))?"
     rf"(?P<loose>余|多)?(?P<mag>万亿|[{_MAGNITUDES}](?:(?![{_MAGNITUDES}])|(?=千[瓦米克元])))?(?P<loose2>余|多)?"
-    rf"(?P<unit>{_UNIT}|(?<=[\d一二三四五六七八九])成|(?<=[万亿])(?![级多余]))"  # 399万，
+    rf"(?P<unit>(?<=\d)[ \u3000]?[%％]|{_UNIT}|(?<=[\d一二三四五六七八九])成|(?<=[万亿])(?![级多余]))"  # 399万，
     rf"(?P<after>以上|左右|以内|以下|之内|上下)?")
 # What a sum with 以上/超 qualifies, making a class of things by their size (亿元以上|项目, 超千万元的|村).
 _THRESHOLD_OF = re.compile(r"的?[\u4e00-\u9fff]{0,4}?(?:项目|企业|村|工程|商户|楼宇|市场主体)")
@@ -301,12 +302,13 @@ def _unit_of(text: str, m: re.Match[str], value: float) -> tuple[float, str, boo
     """The amount and unit of a match and whether it counts things; None when it is no quantity. A
     share in tenths (占全国三成) is a percentage; 万 or 亿 with no unit is money after a word for
     money (总金额399万，) and a count before a noun (1.2万农民, in 人 for people), else nothing."""
-    raw, mag = m.group("unit"), m.group("mag") or ""
+    raw, mag = m.group("unit").lstrip(" \u3000"), m.group("mag") or ""  # 77.53 %: a PDF's blank
     clause = text[_clause_before(text, m.start()) : m.start()]
     if raw == "成":
         return (value * 10, "%", False) if "占" in clause else None  # not 建成, 完成
     if raw:
-        return value, mag + _UNIT_FORMS.get(raw, raw), raw in _COUNT_UNITS
+        unit = mag + _UNIT_FORMS.get(raw, raw)
+        return value, _UNIT_FORMS.get(unit, unit), raw in _COUNT_UNITS  # 33.3千|米 is 33.3公里
     if _MONEY.search(clause):
         return value, mag + "元", False
     end = m.end()  # 分别达1409万、1305万人次: the unit written once, after the last figure

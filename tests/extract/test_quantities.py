@@ -536,3 +536,8 @@ def test_a_review_stating_next_year_s_targets_gives_them_that_year():
     sections = [Section("", 0, len(text), 2020, "review")]  # type: ignore[arg-type]
     got = [(q.value, q.year, q.mode) for q in find_quantities(text, sections)]
     assert got == [(1.0, 2020, "result"), (3.0, 2021, "target")]
+
+
+def test_a_blank_before_the_percent_sign_and_kilometres_written_as_qianmi():
+    got = found("固定资产投资同比增长77.5 %，铺设污水管网33.3千米，建成区3.5平方千米。")
+    assert [(q[1], q[2]) for q in got] == [(77.5, "%"), (33.3, "公里"), (3.5, "平方公里")]
