@@ -576,6 +576,8 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
             continue
         formula = "+" in inner or "-" in inner  # 人力资源+工会+商会: names a scheme only when one follows
         typ = None if formula else type_of(inner, gaz, quoted=True)
+        if (typ is None or typ == EntityType.PROGRAM) and (listed := _QUOTED_ITEMS.match(text, m.end())):
+            typ = lx.CLASS_NOUNS[listed.group("cls")]  # “甲”“乙”等项目: the class noun says what each is
         if typ is None and _programme_context(text, m, inner, formula, gaz):
             typ = EntityType.PROGRAM
         if typ:
@@ -583,6 +585,11 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
+# Quoted names listed before 等 or a count and a class noun (“甲”“乙”等项目, “丙”、“丁”2个小区); not a
+# quoted kind right before one (“小巨人”企业).
+_COUNT_OF = r"[0-9一二三四五六七八九十]+[个家所座]"
+_QUOTED_ITEMS = re.compile(rf"(?:[、和及与]?[“\"][^“”\"，,。；;]{{1,12}}[”\"])*(?:等(?:{_COUNT_OF})?|{_COUNT_OF})"
+                           rf"(?P<cls>{'|'.join(c for c, t in lx.CLASS_NOUNS.items() if t != EntityType.PERSON)})")
 _BREAK_OPENINGS = tuple(w for w in lx.BREAK_WORDS if len(w) > 1)
 # What makes a quoted list one campaign: the campaign's noun right after it (“甲、乙、丙”行动).
 _LISTED_CAMPAIGN = re.compile(r"(?:专项|主题|系列)?(?:行动|活动|工程|计划|机制|模式|工作法|攻坚战|专项斗争)")

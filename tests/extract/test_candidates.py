@@ -440,3 +440,11 @@ def test_brands_listed_before_their_finished_shell_are_projects_of_the_list():
 def test_a_person_with_a_less_common_surname_after_a_title_is_proposed():
     got = proposed("镇党委副书记、镇长查明远主持会议，党委副书记代小军出席。")
     assert "person" in got["查明远"] and "person" in got["代小军"]
+
+
+def test_quoted_names_listed_before_a_class_noun_take_its_type_but_a_quoted_kind_does_not():
+    text = "滨河片区“青岚府”“澜庭”等项目基本完工，培育“小巨人”企业，推进“百日攻坚”行动。"
+    got = {(text[c.start : c.end], c.type) for s in propose(text, Gazetteer.load()).sentences for c in s.candidates
+           if c.source == "quote"}
+    assert {("青岚府", "Project"), ("澜庭", "Project"), ("百日攻坚", "Program")} <= got
+    assert ("小巨人", "Organization") not in got
