@@ -232,7 +232,7 @@ def test_a_step_before_construction_ending_a_short_object(text, want):
 def test_a_plan_entry_aims_at_the_furthest_step_its_clauses_name():
     text = "（一）甲产业园项目：该项目总投资120万元，目前正在进行土地流转，预计3月开工建设，10月竣工。"
     assert stage(text, "甲产业园项目", "plan") == ("completed", "竣工")
-    assert stage(text, "甲产业园项目", "review")[0] == "started"
+    assert stage(text, "甲产业园项目", "review")[0] == "planned"  # land still being transferred
     other = "（一）甲产业园项目：总投资120万元，乙园项目预计3月开工。"
     assert stage(other, "甲产业园项目", "plan") == (None, None)
 
@@ -315,3 +315,15 @@ def test_a_plant_connected_to_the_grid_is_completed_and_each_listed_one_with_it(
     text = "青峰2万千瓦、白石20万千瓦风电成功并网，清洁能源占比提升。"
     assert stage(text, "白石20万千瓦风电") == ("completed", "并网")
     assert stage(text, "青峰2万千瓦") == ("completed", "并网")
+
+
+@pytest.mark.parametrize(("text", "name", "want"), [
+    ("青禾种植加工项目完成土地流转。", "青禾种植加工项目", ("planned", "流转")),
+    ("滨河产业园集体用地完成统筹。", "滨河产业园", ("planned", "用地")),
+    ("青石大道改造工程完成设计审查。", "青石大道改造工程", ("planned", "设计")),
+    ("白鹭电子基本完成桩基工程。", "白鹭电子", ("under_way", "桩基")),
+    ("青河公路拓宽工程已完成了挡墙衬砌。", "青河公路拓宽工程", ("under_way", "挡墙")),
+    ("青河大桥完成建设。", "青河大桥", ("completed", "完成")),
+])
+def test_land_made_ready_is_planned_and_a_part_of_the_structure_is_work_under_way(text, name, want):
+    assert stage(text, name) == want
