@@ -487,8 +487,8 @@ def _subject_candidates(text: str, toks: list[Token]) -> list[Candidate]:
         if a not in starts or b not in ends or _NOT_SUBJECT.match(name) or jieba.dt.FREQ.get(name):
             continue
         words = [t for t in toks if a <= t.start and t.end <= b]
-        if any(t.tag in _NOT_IN_BRAND or t.tag in _VERB_IN_BRAND and (len(t.word) > 1 or t is words[0])
-               for t in words) or (
+        if any(t.tag in _NOT_IN_BRAND or t.word in lx.BREAK_WORDS or t.tag in _VERB_IN_BRAND and (
+                len(t.word) > 1 or t is words[0]) for t in words) or (
                 _PLACE_IN_BRAND.search(name)):
             continue  # 将|王城, 为|全省唯一: a clause's words; 甲村|乙: a place and what follows it
         if any(len(t.word) == 1 for t in words) or any(not jieba.dt.FREQ.get(t.word) for t in words):

@@ -448,3 +448,10 @@ def test_quoted_names_listed_before_a_class_noun_take_its_type_but_a_quoted_kind
            if c.source == "quote"}
     assert {("青岚府", "Project"), ("澜庭", "Project"), ("百日攻坚", "Program")} <= got
     assert ("小巨人", "Organization") not in got
+
+
+def test_canals_weirs_dams_and_drainage_stations_close_works_names():
+    got = proposed("青禾渠改造竣工，白鹭湖电排站全面开工，翠屏堰除险加固。")
+    assert {"青禾渠", "白鹭湖电排站"} <= {n for n, s in got.items() if "suffix" in s}
+    assert any(n.startswith("翠屏堰") for n, s in got.items() if "suffix" in s)
+    assert not any(n.endswith("全面") for n in got)  # an adverb ends no brand
