@@ -43,7 +43,7 @@ _TITLE = re.compile(rf"((?:{_DIVISION})+)(?:人民政府)?(?:20\d\d年)?(?:上�
                     rf"|((?:{_DIVISION})+)(?:人民)?政府工作[ \t\u3000]*$", re.M)  # a title cut before 报告
 # A title that names a province or city by its short name (2025年新疆政府工作报告, 湖南政府工作报告).
 _SHORT_TITLE = re.compile(r"^[\s\u3000]*(?:20\d\d年)?([\u4e00-\u9fff]{2,3}?)(?:20\d\d年)?(?:人民)?政府工作报告", re.M)
-_ISSUER = re.compile(rf"((?:{_DIVISION})+)(?:人民政府|政府|办事处|街道办事处|街道办)?")
+_ISSUER = re.compile(rf"((?:{_DIVISION})+)(?:(?:人民)?政府(?:办公室|办)?|办事处|街道办事处|街道办)?")
 _ISSUER_KEYS = ("发布机构", "发文机关", "发文单位", "来源", "信息来源")
 _SIGNATURE = re.compile(rf"((?:{_DIVISION})+)(?:人民政府)?(?:省长|自治区主席|市长|州长|区长|县长|旗长|镇长|乡长)")
 

@@ -111,3 +111,10 @@ def test_a_title_naming_a_province_by_its_short_name_places_it():
 def test_a_title_cut_before_its_last_word_still_names_the_district():
     assert placed("2019年宣城市宣州区政府工作\n一、2018年工作回顾\n全区生产总值增长7%。") == ("宣州区", "county")
     assert placed("一、2018年工作回顾\n宣州区政府工作有序推进。") is None  # mid-sentence: no title
+
+
+def test_the_office_of_a_district_government_that_issued_a_page_places_it():
+    d = Document(id="t", path="t.txt", text="政府工作报告\n各位代表：\n一、2022年工作回顾\n", sha256="0" * 64,
+                 metadata={"发布机构": "浦东新区政府办"})
+    place = author(d, Gazetteer.load())
+    assert place is not None and place.name == "浦东新区"
