@@ -198,6 +198,11 @@ _BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h
                "blockquote", "pre", "dd", "dt", "dl", "figure", "figcaption", "form", "hr")
 
 
+# Block tags in a text file (<p class="…">, <br/>): the source of a page, copied as text.
+_MARKUP = re.compile(r"<(?:p|div|br|li|td|tr|h[1-6])\b[^<>]{0,200}>", re.I)
+_MARKUP_REACH = 20_000  # characters looked at for it
+
+
 def _html_text(html: str) -> str:
     """Visible text only; block elements become line breaks, inline whitespace collapses as in
     a browser (a line break inside a <p> is not a paragraph break)."""
@@ -585,6 +590,8 @@ def read_document(path: str | Path, max_bytes: int = 20_000_000) -> Document:
     else:
         text, encoding = _decode(raw, path)
         if text.strip():
+            if fmt == "txt" and len(_MARKUP.findall(text, 0, _MARKUP_REACH)) >= 2:
+                fmt = "html"  # a page's source saved as text: read as the page it is
             text = _html_text(text) if fmt == "html" else _markdown_text(text) if fmt == "md" else text
             if not text.strip():
                 raise IngestError(path, f"no visible text in the {fmt.upper()} markup")

@@ -553,3 +553,15 @@ def test_an_edit_time_field_dates_the_page():
     raw = "青禾镇召开人代会\n最后编辑时间:2024-03-16 15:02:33 来源:未知 作者:未知\n\n3月6日，青禾镇人代会召开。\n"
     _, meta, _ = clean_text(raw)
     assert meta["最后编辑时间"] == "2024-03-16 15:02:33"
+
+
+def test_a_text_file_holding_a_page_s_source_is_read_as_the_page(tmp_path):
+    p = tmp_path / "page.txt"
+    p.write_text('<p class="ql-block">回顾2021</p><p class="ql-block">青湖镇全年实现税收1亿元。</p>'
+                 '展望2022 <p class="ql-block">2022年，青湖镇将力争税收增长10%。</p>', encoding="utf-8")
+    doc = read_document(p)
+    assert "<p" not in doc.text and "class" not in doc.text
+    assert "\n2022年，青湖镇将" in doc.text  # each paragraph on its own line
+    plain = tmp_path / "plain.txt"
+    plain.write_text("青湖镇全年实现税收1亿元，增幅<5%的企业有3家。\n", encoding="utf-8")
+    assert read_document(plain).text.strip() == "青湖镇全年实现税收1亿元，增幅<5%的企业有3家。"
