@@ -455,3 +455,9 @@ def test_canals_weirs_dams_and_drainage_stations_close_works_names():
     assert {"青禾渠", "白鹭湖电排站"} <= {n for n, s in got.items() if "suffix" in s}
     assert any(n.startswith("翠屏堰") for n, s in got.items() if "suffix" in s)
     assert not any(n.endswith("全面") for n in got)  # an adverb ends no brand
+
+
+def test_people_after_more_titles_and_before_what_they_said_are_proposed():
+    got = proposed("市委常委、市人武部部长刘继文参加。镇党委副书记、镇长胡天明表示，科创是关键。")
+    assert "person" in got["刘继文"] and "person" in got["胡天明"]
+    assert "胡天" not in got  # the whole name, not its first two characters
