@@ -461,3 +461,9 @@ def test_people_after_more_titles_and_before_what_they_said_are_proposed():
     got = proposed("市委常委、市人武部部长刘继文参加。镇党委副书记、镇长胡天明表示，科创是关键。")
     assert "person" in got["刘继文"] and "person" in got["胡天明"]
     assert "胡天" not in got  # the whole name, not its first two characters
+
+
+def test_a_quoted_responsibility_system_is_a_programme():
+    text = "实施重点楼宇“街长制”，推进青湖片区建设。"
+    got = {(text[c.start : c.end], c.type) for s in propose(text, Gazetteer.load()).sentences for c in s.candidates}
+    assert ("街长制", "Program") in got
