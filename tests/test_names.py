@@ -90,3 +90,8 @@ def test_a_kind_of_division_s_committee_and_a_counted_single_character_body_name
     gaz = Gazetteer.load()
     assert type_of(name, gaz) is None
     assert type_of("青溪镇党委", gaz) == "Organization"  # a place's own committee is one
+
+
+@pytest.mark.parametrize("name", ["青湖快速通道", "滨江步道", "翠屏山栈道", "青禾渠", "白鹭湖电排站"])
+def test_passages_walkways_and_water_works_are_projects(name):
+    assert type_of(name, Gazetteer.load()) == "Project"
