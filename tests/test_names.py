@@ -92,6 +92,8 @@ def test_a_kind_of_division_s_committee_and_a_counted_single_character_body_name
     assert type_of("青溪镇党委", gaz) == "Organization"  # a place's own committee is one
 
 
-@pytest.mark.parametrize("name", ["青湖快速通道", "滨江步道", "翠屏山栈道", "青禾渠", "白鹭湖电排站"])
-def test_passages_walkways_and_water_works_are_projects(name):
+@pytest.mark.parametrize("name", ["青湖快速通道", "滨江步道", "翠屏山栈道", "青禾渠", "白鹭湖电排站", "青湖中学扩建",
+                                  "天青高中迁建", "青禾纸业技改"])
+def test_passages_walkways_water_works_and_named_extensions_are_projects(name):
     assert type_of(name, Gazetteer.load()) == "Project"
+    assert type_of("学校扩建", Gazetteer.load()) is None  # a kind of works, named by nothing
