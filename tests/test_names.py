@@ -97,3 +97,10 @@ def test_a_kind_of_division_s_committee_and_a_counted_single_character_body_name
 def test_passages_walkways_water_works_and_named_extensions_are_projects(name):
     assert type_of(name, Gazetteer.load()) == "Project"
     assert type_of("学校扩建", Gazetteer.load()) is None  # a kind of works, named by nothing
+
+
+def test_a_named_education_campaign_is_a_programme_but_the_kind_alone_is_not():
+    gaz = Gazetteer.load()
+    assert type_of("“青春筑梦”主题教育", gaz) == "Program"
+    assert type_of("党的群众路线教育实践活动", gaz) == "Program"
+    assert type_of("主题教育", gaz) is None
