@@ -96,6 +96,8 @@ BUILT_BEFORE = re.compile(r"(?:新建|建设|建成|打造|筹建|改造|扩建|
 BUILT_AFTER = re.compile(r"[”\"]?(?:用地|选址|建设|项目|工程|改造|扩建|新建|开工|动工|主体|封顶|竣工)")
 # 工程 as a programme of activity rather than construction.
 PROGRAMME_TAIL_SUFFIXES = ("工程",)
+# What only construction has: a section of a line (甲路乙段), a part of a structure, a line itself.
+WORKS_PART = re.compile(r"段$|标段|桩基|地基|挡墙|公路|高速|铁路|管网|管道|堤|隧道")
 BUILD_CUE = re.compile(r"新建|扩建|改建|改扩建|建设|开工|动工|竣工|建成|完工|施工|投用|选址|规划|主体|封顶|"
                        r"入户|改造|修缮|提升|整治|管网|道路|桥梁|供电|给排水|学位|装修|修复|硬化|畅通|绿化|亮化|"
                        r"拓宽|提标|扩容|加固|除险|清淤|疏浚|铺设|翻新|迁改|贯通|架空线|入地|管线|电缆|雨污|排水|污水|"

@@ -275,9 +275,9 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
             return EntityType.PROJECT  # 某工业园四区: a zone, not a division
         if typ == EntityType.DISTRICT and (suffix not in lx.LOCAL_SUFFIXES or not _place_like(head)):
             return None  # an unknown 区/市/县 is rarely a division; unknown 社区/村 often are
-        if typ == EntityType.PROGRAM and suffix == "工程" and (
-                lx.BUILD_CUE.search(head) or type_of(head, gaz) == EntityType.PROJECT):
-            return EntityType.PROJECT  # 工程 of construction, not a programme
+        if typ == EntityType.PROGRAM and suffix == "工程" and (lx.BUILD_CUE.search(head) or lx.WORKS_PART.search(
+                head) or type_of(head, gaz) == EntityType.PROJECT):
+            return EntityType.PROJECT  # 工程 of construction (甲路乙段工程, 桩基工程), not a programme
         return typ
     return None
 

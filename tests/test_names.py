@@ -104,3 +104,10 @@ def test_a_named_education_campaign_is_a_programme_but_the_kind_alone_is_not():
     assert type_of("“青春筑梦”主题教育", gaz) == "Program"
     assert type_of("党的群众路线教育实践活动", gaz) == "Program"
     assert type_of("主题教育", gaz) is None
+
+
+def test_works_of_a_section_or_a_structure_s_part_are_construction_not_a_programme():
+    gaz = Gazetteer.load()
+    assert type_of("青湖高速公路白石段工程", gaz) == "Project"
+    assert type_of("桩基工程", gaz) == "Project"
+    assert type_of("文化百千万工程", gaz) == "Program"  # a programme of activity stays one
