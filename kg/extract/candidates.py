@@ -312,7 +312,10 @@ def _everyday_programme(name: str, word: str) -> bool:
 
 def _before_class(name: str, gaz: Gazetteer, places: frozenset[str]) -> str | None:
     """The project a name opens with when the rest only says what kind of thing it is."""
+    own = lx.suffix_of(name)
     for k in range(len(name) - 2, 1, -1):
+        if own and len(own[0]) > len(name) - k:
+            break  # 甲水厂|扩建工程: the split would fall inside the name's own suffix word
         if lx.suffix_of(name[:k]) and type_of(name[:k], gaz, places=places) == EntityType.PROJECT and (
                 name[k:] in lx.CLASS_TAILS):
             return name[:k]

@@ -467,3 +467,11 @@ def test_a_quoted_responsibility_system_is_a_programme():
     text = "实施重点楼宇“街长制”，推进青湖片区建设。"
     got = {(text[c.start : c.end], c.type) for s in propose(text, Gazetteer.load()).sentences for c in s.candidates}
     assert ("街长制", "Program") in got
+
+
+def test_a_works_name_whose_suffix_word_holds_the_class_is_not_split_before_it():
+    text = "推进北溪水厂扩建工程，打造翠湖新村老旧小区。"
+    fulls = {text[c.start : c.end]: c.full for s in propose(text, Gazetteer.load()).sentences for c in s.candidates
+             if c.source == "suffix"}
+    assert fulls["北溪水厂扩建工程"] is None  # 扩建工程 is one word: no 北溪水厂扩建 beside it
+    assert fulls["翠湖新村老旧小区"] == "翠湖新村"  # the estate, then its class
