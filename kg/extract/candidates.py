@@ -519,15 +519,14 @@ def _capacity_candidates(text: str) -> list[Candidate]:
         if not (m.group("made") or m.group("power")) or not (tail := _CAPACITY_END.match(text, m.end())):
             continue
         end = tail.end()
-        out.append(Candidate(m.start() + len(text[m.start():m.end()]) - len(text[m.start():m.end()].lstrip()),
-                             end, EntityType.PROJECT))
+        out.append(Candidate(m.start() + len(m.group()) - len(m.group().lstrip()), end, EntityType.PROJECT))
         before = text[max(0, m.start() - 16) : m.start()]
         opened = _CAPACITY_OPENS.match(before)
         lead = before[opened.end() if opened else 0 :].strip()
         while (first := next(iter(cut(lead)), "")) and is_verb(first):
             lead = lead[len(first):]  # 建成|甲公司…: the verb governs the works, it is no part of the name
         if len(lead) >= 2 and not re.search(r"\s", lead):
-            out.append(Candidate(m.start() - len(lead.lstrip()), end, EntityType.PROJECT))
+            out.append(Candidate(m.start() - len(lead), end, EntityType.PROJECT))
     return out
 
 
@@ -643,8 +642,8 @@ _FRAMED = re.compile(r"(?:发挥|依托|以)(?P<name>[^\s，,。；;、：:！�
 def _framed_candidates(text: str) -> list[Candidate]:
     """Names a frame holds whole, typed by the suffix they end in (none: not proposed)."""
     out: list[Candidate] = []
-    if "发挥" not in text and "依托" not in text and "以" not in text:
-        return out
+    if "作用" not in text and "为" not in text:
+        return out  # no frame closes here
     for m in _FRAMED.finditer(text):
         if (match := lx.suffix_of(m.group("name"))) and match[1] != EntityType.DISTRICT:
             out.append(Candidate(m.start("name"), m.end("name"), match[1]))
