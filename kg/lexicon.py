@@ -96,8 +96,10 @@ BUILT_BEFORE = re.compile(r"(?:新建|建设|建成|打造|筹建|改造|扩建|
 BUILT_AFTER = re.compile(r"[”\"]?(?:用地|选址|建设|项目|工程|改造|扩建|新建|开工|动工|主体|封顶|竣工)")
 # 工程 as a programme of activity rather than construction.
 PROGRAMME_TAIL_SUFFIXES = ("工程",)
+# Parts of a structure, built while the works go on (桩基, 挡墙): what only construction has.
+STRUCTURE_PARTS = r"桩基|地基|挡墙|衬砌|地下室|钢结构"
 # What only construction has: a section of a line (甲路乙段), a part of a structure, a line itself.
-WORKS_PART = re.compile(r"段$|标段|桩基|地基|挡墙|公路|高速|铁路|管网|管道|堤|隧道")
+WORKS_PART = re.compile(rf"段$|标段|{STRUCTURE_PARTS}|公路|高速|铁路|管网|管道|堤|隧道")
 BUILD_CUE = re.compile(r"新建|扩建|改建|改扩建|建设|开工|动工|竣工|建成|完工|施工|投用|选址|规划|主体|封顶|"
                        r"入户|改造|修缮|提升|整治|管网|道路|桥梁|供电|给排水|学位|装修|修复|硬化|畅通|绿化|亮化|"
                        r"拓宽|提标|扩容|加固|除险|清淤|疏浚|铺设|翻新|迁改|贯通|架空线|入地|管线|电缆|雨污|排水|污水|"
@@ -261,9 +263,9 @@ CLASS_NOUNS = {
     **dict.fromkeys(("活动", "行动"), EntityType.PROGRAM),
     **dict.fromkeys(("为代表", "同志", "院士", "烈士", "先烈"), EntityType.PERSON),
 }
-_COUNT = r"(?:[0-9一二三四五六七八九十百余多两]+[个家所座条项批宗处]|[二三四五六七八九十]大)"
+COUNT = r"(?:[0-9一二三四五六七八九十百余多两]+[个家所座条项批宗处]|[二三四五六七八九十]大)"  # 3家, 五大
 LISTED = re.compile(
-    r"(?P<items>[^，,。；;：:（）()“”\"\s]{2,80}?)(?P<etc>等(?:" + _COUNT + r")?|" + _COUNT + r")"
+    r"(?P<items>[^，,。；;：:（）()“”\"\s]{2,80}?)(?P<etc>等(?:" + COUNT + r")?|" + COUNT + r")"
     r"(?P<mod>(?:[^，,。；;：:、“”\s]|“[^“”，,。]{1,8}”){0,12}?)(?P<cls>" + "|".join(CLASS_NOUNS) + ")"
 )
 SHORT_WORKS = ("改", "建")  # 改造, 建设 cut short after what they work on (棚改, 村改, 旧改)
@@ -272,7 +274,7 @@ COMPANY_SUFFIXES = ("有限公司", "公司", "集团")  # a company names itsel
 COMPANY_INTERNAL = frozenset("建设 服务 发展 管理 投资 开发 咨询 运营 经营 贸易 建筑 物业".split())
 COMPANY_CLASSES = frozenset({"企业", "公司"})  # a list before these names companies, brand names too
 LIST_SEP = re.compile(r"(?<=[^、及和与]{2})[及和与](?=[^、及和与]{2})|、")  # 永和 is one name, 甲和乙 two
-LIST_END = re.compile("等|" + _COUNT)
+LIST_END = re.compile("等|" + COUNT)
 # A class noun that only qualifies the noun after it lists kinds of things, not names
 # (甲、乙等工程建设任务; 甲、乙等企业需求).
 CLASS_QUALIFIES = re.compile(r"(?:建设)?(?:任务|类型|需求|资金|经费|清单|信息|领域|方面|用地|指标|手续|要素)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kg import lexicon as lx
 from kg.model import STAGES, Entity, EntityType, Mention, Mode, Stage
 from kg.structure import clause_bounds, clauses, has_verb, sentence_around
 
@@ -27,7 +28,6 @@ _PLANNED = (
 # What 完成/启动 govern when it is such a step: right after (完成立项), or ending a short object (完成发改委立项).
 _PLANNED_OBJECT = (rf"了?(?:{_PLANNED})"
                    rf"|[^，,。；;、\d]{{1,4}}?(?:{_PLANNED})(?=[，,。；;、]|$|工作|编制|手续|批复|审批)")
-_PART = r"桩基|挡墙|衬砌|地下室|钢结构"  # parts of a structure, built while the works go on
 # Stage cues, most specific first: at one position the first alternative that matches wins.
 _CUES = (
     (Stage.PLANNED, _PLANNED),  # first: 施工图, 开工手续 are not 施工, 开工
@@ -36,13 +36,14 @@ _CUES = (
     (Stage.COMPLETED, r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成|投产|投入生产|试生产"
                       r"|收官|开通|并网"),  # 并网: a plant connected to the grid is built
     (Stage.UNDER_WAY, r"完成[^，,。；;、\d]{0,6}?\d+(?:\.\d+)?%|完成(?:年度)?投资|完成年度计划|进度过半"
-                  rf"|{_PART}"  # a part of the structure: the works go on
+                  rf"|{lx.STRUCTURE_PARTS}"  # a part of the structure: the works go on
                   r"|(?:完成)?主体(?:结构|工程)?(?:已经|已|基本|全面|全部)?(?:封顶|结顶|完工|竣工|建成|完成)"
                   r"|(?:完成)?主体(?:结构|工程|建设)|封顶|结顶|在建|收尾"
                   r"|正在建设|建设顺利|进展顺利|顺利推进|有序推进|稳步推进|取得(?:新|阶段性|积极|重要)?进展"
                   r"|加快推进|加速推进|全力推进|加快建设|加速建设|抓紧建设|抓紧施工|施工(?!单位|方|队|企业)"),
     (Stage.STARTED, rf"开工|动工|进场|开建|破土|奠基|启动建设|开启|落地|启动(?!仪式|区|{_PLANNED_OBJECT})"),
-    (Stage.COMPLETED, rf"完成(?!{_PLANNED_OBJECT})(?!了?[^，,。；;、]{{0,5}}?(?:{_PART}))"),  # not 完成桩基: a part
+    # 完成 is done, but not of a step before construction (完成立项) nor of a part of the structure (完成桩基)
+    (Stage.COMPLETED, rf"完成(?!{_PLANNED_OBJECT})(?!了?[^，,。；;、]{{0,5}}?(?:{lx.STRUCTURE_PARTS}))"),
 )
 # Verbs that only say work goes on (推进X, 加快X建设, 实施X工程): used when nothing more telling is near.
 _WEAK_CUES = ((Stage.UNDER_WAY, r"推进|推动|加快|加速|实施(?!主体|方案)"),)

@@ -477,13 +477,13 @@ _NOT_SUBJECT = re.compile(r"^(?:[我全该各本今去明此其这那][\u4e00-\u
                           r"|新|共|已|累计|先后|相继|陆续)")
 
 
-def _subject_candidates(text: str, toks: list[Token]) -> list[Candidate]:
+def _subject_candidates(text: str, toks: list[Token], starts: set[int]) -> list[Candidate]:
     """The clause's opening words before a firm's deed, when they are not words of the dictionary
     put together (a brand: unknown words come as single characters) and open no clause of their own."""
     out: list[Candidate] = []
     if not _DEED.search(text):
         return out  # no deed: the pattern is slow to fail
-    starts, ends = {t.start for t in toks}, {t.end for t in toks}
+    ends = {t.end for t in toks}
     for m in _SUBJECT.finditer(text):
         a, b = m.span("name")
         name = m.group("name")
@@ -589,8 +589,7 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
 
 # Quoted names listed before 等 or a count and a class noun (“甲”“乙”等项目, “丙”、“丁”2个小区); not a
 # quoted kind right before one (“小巨人”企业).
-_COUNT_OF = r"[0-9一二三四五六七八九十]+[个家所座]"
-_QUOTED_ITEMS = re.compile(rf"(?:[、和及与]?[“\"][^“”\"，,。；;]{{1,12}}[”\"])*(?:等(?:{_COUNT_OF})?|{_COUNT_OF})"
+_QUOTED_ITEMS = re.compile(rf"(?:[、和及与]?[“\"][^“”\"，,。；;]{{1,12}}[”\"])*(?:等(?:{lx.COUNT})?|{lx.COUNT})"
                            rf"(?P<cls>{'|'.join(c for c, t in lx.CLASS_NOUNS.items() if t != EntityType.PERSON)})")
 _BREAK_OPENINGS = tuple(w for w in lx.BREAK_WORDS if len(w) > 1)
 # What makes a quoted list one campaign: the campaign's noun right after it (“甲、乙、丙”行动).
@@ -930,7 +929,7 @@ def propose(text: str, gaz: Gazetteer | None = None) -> Proposal:
                  *_tagged("person", _person_candidates(sent, starts)),
                  *_tagged("place", _place_candidates(toks, nearby, sent))]
         if weak := [*_tagged("governed", _governed_candidates(sent)), *_tagged("framed", _framed_candidates(sent)),
-                    *_tagged("subject", _subject_candidates(sent, toks))]:
+                    *_tagged("subject", _subject_candidates(sent, toks, starts))]:
             taken = {(c.start, c.end) for c in found}  # weak evidence adds spans, not a second word on a name
             found += [c for c in weak if (c.start, c.end) not in taken]
         cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full, c.listed, c.source) for c in found]
