@@ -17,7 +17,7 @@ from kg.structure import clause_bounds, clauses, has_verb, sentence_around
 # Steps before construction; "完成" or "启动" followed by one of them is that step, not completion/start.
 _PLANNED = (
     r"施工招标|施工图|施工许可|施工手续|开工手续|开工条件|开工前|前期|计划申报|申报计划|立项|可研|可行性研究"
-    r"|方案|初步设计|设计|专规|专项规划|规划(?!验收|(?:建设)?(?:项目|工程))|谋划|概算|预算|报批|审批|招标|征地|征迁|征收|拆迁"
+    r"|方案|初步设计|设计|专规|专项规划|规划(?!验收|(?:建设)?(?:项目|工程))|谋划|概算|预算|报批|审批|招标|征地|征迁|征拆|征收|拆迁|净地|清表|政策处理"
     r"|上报|签订|签约|换签|框架协议|合作协议|合作框架|达成合作|备案|实施主体|用地|土地证|土地出让|产权证|摘牌"
     r"|腾退|腾出土地|腾地|供地|收储|研究|洽谈|在谈|招引|纳入|预审|策划"
     r"|(?:验收)?入库|做地|出让|土地整备"  # land made ready: before construction

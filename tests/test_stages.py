@@ -324,6 +324,9 @@ def test_a_plant_connected_to_the_grid_is_completed_and_each_listed_one_with_it(
     ("白鹭电子基本完成桩基工程。", "白鹭电子", ("under_way", "桩基")),
     ("青河公路拓宽工程已完成了挡墙衬砌。", "青河公路拓宽工程", ("under_way", "挡墙")),
     ("青河大桥完成建设。", "青河大桥", ("completed", "完成")),
+    ("完成白鹭湾安置区征拆扫尾，推进东岭路建设。", "白鹭湾安置区", ("planned", "征拆")),
+    ("确保青石公园项目净地移交。", "青石公园项目", ("planned", "净地")),
+    ("完成滨河西路改造工程政策处理。", "滨河西路改造工程", ("planned", "政策处理")),
 ])
 def test_land_made_ready_is_planned_and_a_part_of_the_structure_is_work_under_way(text, name, want):
     assert stage(text, name) == want

@@ -568,13 +568,19 @@ def _bracket_candidates(text: str, places: frozenset[str]) -> list[Candidate]:
 def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     """Quoted names: typed by suffix, else a Program when the words around it launch or run
     something (开展“…”, “…”行动) — unless the quotes only stress a word (“瓶颈”), hold a list
-    (“一带、一廊”) or a numbered catchword (“三会一课”, “两个维护”)."""
+    (“一带、一廊”) or a numbered catchword (“三会一课”, “两个维护”). A numbered series launched as a
+    local scheme (推行“甲乙一制”工作法, 开展“四送一服”) is one."""
     out = []
     for m in QUOTED.finditer(text):
         inner = m.group(1).strip()
         if any(c in inner for c in "，,、") and (tail := _LISTED_CAMPAIGN.match(text, m.end())):
             out.append(Candidate(m.start(), tail.end(), EntityType.PROGRAM))  # “甲、乙、丙”行动: one campaign
-        if any(c in inner for c in "，。,；;：:！？、") or catchword(inner):
+        if any(c in inner for c in "，。,；;：:！？、"):
+            continue
+        if catchword(inner):
+            if lx.NUMBERED_SERIES.match(inner) and not lx.SLOGAN.search(inner) and (
+                    lx.SCHEME_AFTER.match(text, m.end()) or _LAUNCHED.search(text, max(0, m.start() - 4), m.start())):
+                out.append(Candidate(m.start(1), m.end(1), EntityType.PROGRAM))
             continue
         formula = "+" in inner or "-" in inner  # 人力资源+工会+商会: names a scheme only when one follows
         typ = None if formula else type_of(inner, gaz, quoted=True)
@@ -585,6 +591,10 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
         if typ:
             out.append(Candidate(m.start(1), m.end(1), typ))
     return out
+
+
+# Verbs that launch a scheme right before its quoted name (试行“…”).
+_LAUNCHED = re.compile(r"(?:开展|实施|推行|试行|推出|首创|创新)$")
 
 
 # Quoted names listed before 等 or a count and a class noun (“甲”“乙”等项目, “丙”、“丁”2个小区); not a

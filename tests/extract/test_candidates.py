@@ -475,3 +475,11 @@ def test_a_works_name_whose_suffix_word_holds_the_class_is_not_split_before_it()
              if c.source == "suffix"}
     assert fulls["北溪水厂扩建工程"] is None  # 扩建工程 is one word: no 北溪水厂扩建 beside it
     assert fulls["翠湖新村老旧小区"] == "翠湖新村"  # the estate, then its class
+
+
+def test_a_numbered_local_scheme_is_proposed_but_a_political_catchword_is_not():
+    text = "创新推行“两岗三联”工作法，常态化开展“五访一帮”，坚决做到“两个维护”，落实“一户一档”台账。"
+    got = {text[c.start : c.end]: c.type for s in propose(text, Gazetteer.load()).sentences for c in s.candidates}
+    assert got.get("两岗三联") == "Program"  # a scheme noun after it
+    assert got.get("五访一帮") == "Program"  # launched by 开展
+    assert "两个维护" not in got and "一户一档" not in got  # a catchword; a series with neither
