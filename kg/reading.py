@@ -2,16 +2,17 @@
 offsets mapped back.
 
 Some sites print the reading of a character after it (推進(jìn), 社區(qū)), and text taken from a
-PDF keeps a blank where a line wrapped (山东昊 瑞环保公司, 2023 年): both cut the words and names
-they land in. The extractor reads a copy in simplified characters (`kg.simplified`) without them;
-every span it finds is mapped back to `Document.text`, where a gloss belongs to the character
-before it, so a name is reported as written (成樂高速擴(kuò)容項目).
+PDF keeps a blank (山东昊 瑞环保公司, 2023 年) or a line break where a line wrapped (总投|资): all
+cut the words, names and cues they land in. The extractor reads a copy in simplified characters
+(`kg.simplified`) without them; every span it finds is mapped back to `Document.text`, where a
+gloss belongs to the character before it, so a name is reported as written (成樂高速擴(kuò)容項目).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from statistics import median
 
 from kg.simplified import simplified
 
@@ -53,20 +54,21 @@ _HALF_WIDTH = {c: c - 0xFEE0 for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0x
 def read(original: str) -> Reading:
     """The copy of `original` that the extractor reads."""
     text = simplified(original).translate(_HALF_WIDTH)
-    left_out = [m for m in _LEFT_OUT.finditer(text) if m.group()[0] in "(（" or not _short_line(text, m.start())]
+    left_out = sorted([(m.start(), m.end()) for m in _LEFT_OUT.finditer(text)
+                       if m.group()[0] in "(（" or not _short_line(text, m.start())] + _wraps(text))
     if not left_out:
         return Reading(text, text)
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = [0]
     last = 0
-    for m in left_out:
-        pieces.append(text[last : m.start()])
-        starts.extend(range(last, m.start()))
-        ends.extend(range(last + 1, m.start() + 1))
-        if m.start() > last and m.group()[0] in "(（":
-            ends[-1] = m.end()  # the gloss goes with the character it reads
-        last = m.end()
+    for start, stop in left_out:
+        pieces.append(text[last:start])
+        starts.extend(range(last, start))
+        ends.extend(range(last + 1, start + 1))
+        if start > last and text[start] in "(（":
+            ends[-1] = stop  # the gloss goes with the character it reads
+        last = stop
     pieces.append(text[last:])
     starts.extend(range(last, len(text) + 1))
     ends.extend(range(last + 1, len(text) + 1))
@@ -81,6 +83,47 @@ def _short_line(text: str, pos: int) -> bool:
     return len(line.strip()) <= _SHORT_LINE
 
 
+# A line of a PDF's page wraps mid-sentence: it holds a sentence's punctuation, opens no heading or
+# item, ends in no closing mark, and is about as wide as the page's other such lines.
+_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[)）]"
+                   r"|[0-9]+[.、．]|第[一二三四五六七八九十]+)")
+_CLOSING = frozenset("。！？!?；;：:…”\"）)")
+_INNER_MARK = re.compile(r"[，,、。；;]")
+_GOES_ON = re.compile(r"[\u4e00-\u9fff0-9“\"（(]")
+_MIN_WIDTH = 15  # a page narrower than this (in characters) is no page of prose
+_MIN_WRAPS = 4
+_SAME_WIDTH = 0.2  # the middle widths of a page's full lines differ by at most this share
+
+
+def _width(line: str) -> float:
+    """A line's width in characters, a figure, letter or blank counting half (punctuation was set
+    full-width on the page, whatever the copy makes of it)."""
+    return sum(0.5 if c.isascii() and (c.isalnum() or c == " ") else 1 for c in line)
+
+
+def _wraps(text: str) -> list[tuple[int, int]]:
+    """The line breaks of a text wrapped to a page's width, to be read as nothing (none when the
+    text's lines are paragraphs: their widths differ, and no line of a page is wider than it)."""
+    lines = text.split("\n")
+    open_lines: list[tuple[int, float]] = []  # (offset of the break, width of the line before it)
+    offset = 0
+    for line, after in zip(lines, lines[1:], strict=False):
+        offset += len(line) + 1
+        body = line.rstrip()
+        if (body and body[-1] not in _CLOSING and _INNER_MARK.search(body) and _GOES_ON.match(after)
+                and not _ITEM.match(body) and not _ITEM.match(after)):
+            open_lines.append((offset - 1, _width(body)))
+    widths = sorted(w for _, w in open_lines if w >= _MIN_WIDTH)
+    if len(widths) < _MIN_WRAPS:
+        return []
+    cut = len(widths) // 10
+    middle, full = widths[cut : len(widths) - cut], median(widths)
+    wider = sum(_width(line.rstrip()) > (1 + _SAME_WIDTH) * full for line in lines)
+    if middle[-1] - middle[0] > _SAME_WIDTH * full or wider > cut:
+        return []  # lines of one width among wider ones are parallel headings, not a page's lines
+    return [(at, at + 1) for at, w in open_lines if w >= (1 - _SAME_WIDTH / 2) * full]
+
+
 def plain(written: str) -> str:
-    """A name as written without its glosses and blanks."""
-    return _LEFT_OUT.sub("", written)
+    """A name as written without its glosses, blanks and line breaks."""
+    return _LEFT_OUT.sub("", written).replace("\n", "")

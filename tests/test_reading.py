@@ -25,6 +25,32 @@ def test_blanks_of_a_wrapped_pdf_line_are_left_out_but_not_reported():
     assert original[slice(*reading.span(a, b))] == "青禾昊 瑞环保公司"  # no blank after the name
 
 
+_PAGE = (  # a report's page as a PDF copy gives it: every line of one width, cut mid-word
+    "2031年，青湖镇坚持项目为王，全力以赴抓投资，总投\n"
+    "资8亿元的白鹭新材料、青禾食品等6个续建项目投\n"
+    "产达效，镇区道路改造提升，新建停车场两处，新增车\n"
+    "位三百个，老旧小区改造惠及居民一千二百户，群众\n"
+    "满意度明显提升，镇容镇貌焕然一新，获评市级文明\n"
+    "乡镇。\n"
+)
+
+
+def test_the_line_breaks_of_a_page_wrapped_mid_sentence_are_read_as_nothing():
+    reading = read(_PAGE)
+    assert "投产达效" in reading.text and "新增车位" in reading.text
+    assert reading.text.count("\n") == 1  # the paragraph's own end stays
+    result = extract(Document(id="w", path="w.txt", text=_PAGE, sha256="0" * 64, title=""), model="rules")
+    firm = next(m for e in result.entities for m in e.mentions if m.text == "青禾食品")
+    assert firm.stage == "completed"  # 投产, cut by the line break, is read whole
+
+
+def test_parallel_headings_of_one_width_among_paragraphs_are_not_joined():
+    text = "".join(f"{h}\n{'全年新建道路三条，改造管网五公里，惠及群众一万人，' * 3}\n" for h in (
+        "立足产业发展，让经济更有活力", "立足城市更新，让环境更加宜居", "立足民生保障，让群众更加满意",
+        "立足基层治理，让社会更加和谐"))
+    assert read(text).text == text
+
+
 def test_a_text_without_glosses_keeps_its_offsets():
     reading = read("青湖大桥建成通车。")
     assert reading.starts is None and reading.span(4, 6) == (4, 6)
