@@ -224,17 +224,18 @@ PERSON = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:{'|'.join(_TITLES
 # A title before a name (传承人文业成, 党工委书记张明): jieba's name tagger decides where the name ends.
 # The signature line of a report puts blanks between them (区长  某某).
 _TITLE = (r"(?:传承人|书记|主任|局长|镇长|乡长|区长|县长|市长|州长|省长|院长|董事长|总经理|院士|教授|代表|人选|候选人"
-          r"|部长|主席|常委|秘书长|处长|科长|所长|站长|行长|会长|校长|厂长|队长|总裁|经理)"
+          r"|部长|主席|常委|秘书长|处长|科长|所长|站长|行长|会长|校长|厂长|队长|总裁|经理|委员|村民|居民)"
           r"[ \u3000\t]*[：:]?[ \u3000\t]*")  # 县长 某某, 主任：某某
 TITLE_BEFORE = re.compile(_TITLE + "(?=[" + SURNAMES + "])")
 # A name of two or three parts joined by a middle dot after a title (县长 某某某·某某, Uyghur and other names).
 DOTTED_AFTER_TITLE = re.compile(_TITLE + r"(?P<name>[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6}){1,2})"
                                 r"(?=[\s，,。、；;（(]|$)")  # where the name ends: no word of the sentence after it
 
+_NAME_END = r"(?=[\s，,。、；;）)（(]|$|[任到在率带等主出参调作同为表说指介陪代当轮齐])"
 # A name right after a title that jieba's tagger misses (区长某某到…, signature lines): it ends
 # the line or comes before a word that follows names (任, 到, 在, 率, 等 …).
-NAME_AFTER_TITLE = re.compile(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
-                              r"(?=[\s，,。、；;）)（(]|$|[任到在率带等主出参调作同为表说指介陪])")
+NAME_AFTER_TITLE = re.compile(  # three characters, unless the third is such a word (某某|代表, 某某|率队)
+    rf"[{SURNAMES}][\u4e00-\u9fff](?:(?!{_NAME_END})[\u4e00-\u9fff])?{_NAME_END}")
 # People counted after the first of them (某某等5名职工).
 PERSON_COUNTED = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)等[0-9一二两三四五六七八九十]+余?[名人位]")
 # A two-character name padded to the width of three on a signature line (镇长 某 某, or the line alone).

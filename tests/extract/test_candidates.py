@@ -483,3 +483,9 @@ def test_a_numbered_local_scheme_is_proposed_but_a_political_catchword_is_not():
     assert got.get("两岗三联") == "Program"  # a scheme noun after it
     assert got.get("五访一帮") == "Program"  # launched by 开展
     assert "两个维护" not in got and "一户一档" not in got  # a catchword; a series with neither
+
+
+def test_a_name_after_a_title_ends_before_the_word_that_follows_names():
+    got = proposed("县长柳青代表县政府作报告，镇长叶明川轮值接听专线，村民方小溪说，市委书记王岩率代表团考察。")
+    assert {"柳青", "叶明川", "方小溪", "王岩"} <= got.keys()
+    assert "柳青代" not in got and "王岩率" not in got  # 代表 and 率 follow the name
