@@ -907,6 +907,23 @@ def _major_places(gaz: Gazetteer) -> dict[str, str]:
     return out
 
 
+# A line's section or part named after it (甲高铁乙丙段, 甲高速乙东出口, 甲铁路乙站, 甲路社区服务设施):
+# the works of the line named whole.
+_LINE = re.compile(r"(?:路|大道|街|公路|高速|高铁|铁路|干线|快线|支线|环线|国道|省道|轨道|运河|渠)$")
+_SEGMENT = re.compile(r"[^\s，,。；;、：:“”\"（）()的和及与等]{1,6}?(?:段|出口|互通|连接线|立交|匝道|站|延伸段|延长线"
+                      r"|[东南西北]延|改造|拓宽|提升|提标|设施)"
+                      r"(?=[，,。；;、\s及和与等]|$|建设|工程|项目|施工|开工|通车|投用|完工|竣工|顺利|全面|加快|正式)")
+
+
+def _segment_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A Project on a line extended by the section or part that follows its name."""
+    out = []
+    for c in cands:
+        if c.type == EntityType.PROJECT and _LINE.search(text, c.start, c.end) and (m := _SEGMENT.match(text, c.end)):
+            out.append(Candidate(c.start, m.end(), EntityType.PROJECT))
+    return out
+
+
 def _tagged(source: str, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         c.source = c.source or source
@@ -949,5 +966,6 @@ def propose(text: str, gaz: Gazetteer | None = None) -> Proposal:
                  and not _after_number(text, c.start) and not any(a < c.start and c.end < b for a, b in ends)]
         cands += [e for c in cands if c.start > 0 and text[c.start - 1] == "、"
                   for e in _tagged("enumerated", _enumerated(text, c, toks, s0, gaz, places))]
+        cands += _tagged("segment", _segment_candidates(text, cands))
         out.append(Sentence(s0, s1, toks, cands))
     return Proposal(text, out, places)

@@ -489,3 +489,10 @@ def test_a_name_after_a_title_ends_before_the_word_that_follows_names():
     got = proposed("县长柳青代表县政府作报告，镇长叶明川轮值接听专线，村民方小溪说，市委书记王岩率代表团考察。")
     assert {"柳青", "叶明川", "方小溪", "王岩"} <= got.keys()
     assert "柳青代" not in got and "王岩率" not in got  # 代表 and 率 follow the name
+
+
+def test_a_line_s_section_or_part_is_proposed_with_the_line_s_name():
+    got = proposed("加快青河高铁白沙段建设，完成滨江大道东延工程，青石铁路北湖站投用，推进石门路。")
+    assert {"青河高铁白沙段", "滨江大道东延", "青石铁路北湖站"} <= got.keys()
+    assert "segment" in got["青河高铁白沙段"] and "青河高铁" in got  # the line alone stays a reading
+    assert not any(name.startswith("石门路") and name != "石门路" for name in got)  # nothing follows it
