@@ -17,6 +17,8 @@ from itertools import repeat
 import cn2an
 import jieba.posseg
 
+from kg import vocabulary
+from kg.gazetteer import Gazetteer
 from kg.model import Mode, Quantity, Section
 from kg.structure import time_of, years_named
 
@@ -95,9 +97,9 @@ _LEADING = re.compile(
     rf"|(?:及时|依法|全面|严格|有效|持续|扎实|切实|深入|大力|进一步|稳步|高质量|高标准|主动|精准|广泛|常态化)"
     rf"(?=(?:{_ACTIONS}|达到|达|突破|超过|开展|实施))|以来"
     rf"|{_ACTIONS}|达到|达|突破|超过|约|为|有|全年完成|到\d{{4}}年底?|\d{{4}}年"
-    r"|截至\d{1,2}月(?:\d{1,2}日|底)?|今年以来|\d{1,2}\s*[-—至~]\s*\d{1,2}月)\s*)+")
+    r"|截至\d{1,2}月(?:\d{1,2}日|底)?|今年以来|\d{1,2}月?\s*[-—至~]\s*\d{1,2}月|目前|当前|街道|本镇|本街道)\s*)+")
 # What ends the subject inside a clause: 累计, 共计, 共完成, 完成 (not 完成率, 完成额 …).
-_SUBJECT_END = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:累计|共计|合计|总计)(?:完成|实现)?|共(?:完成|实现)"
+_SUBJECT_END = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:累计|共计|合计|总计)(?:完成|实现)?|共(?:完成|实现|有)"
                           r"|完成(?![率额值量度]))")
 _FUTURE = re.compile(rf"将(?:{_ACTIONS})")  # 将新增…: what a review says is still to come is a target
 _LAST_ACTION = re.compile(rf"(?:{_ACTIONS})\s*$")
@@ -519,12 +521,29 @@ def _indicator(words: str) -> str:
     elif acted := _ACTED_CLASS.search(words):
         words = words[acted.start():]  # 甲街道领导|走访企业: the count is of the visits, not the visitors
     lead = _LEADING.match(words)
-    name = words[lead.end() if lead else 0:].strip("“”\"的了 ")
+    name = words[lead.end() if lead else 0:]
+    if (after := _after_division(name)) != name:  # 甲镇|全年实现|规上产值: the division is the subject
+        name = after[m.end():] if (m := _LEADING.match(after)) else after
+    name = name.strip("“”\"的了 ")
     if lead and (action := _LAST_ACTION.search(lead.group())) and (
             name in _CLASSES or len(name) <= 2 and not _LIGHT_ACTION.fullmatch(action.group().strip())):
         name = action.group().strip() + name  # 走访企业, 新增耕地: the action says which count it is
     name = _TRAILING.sub("", _ACTION_END.sub("", name))
-    return _named(re.sub(r"^(?:各类|各|累计)", "", name))
+    return _named(_ALL_YEAR.sub("", re.sub(r"^(?:各类|各|累计)", "", name)))
+
+
+# The year's whole inside a name says when, not what (甲公司全年|营收); the year's plan is a thing counted.
+_ALL_YEAR = re.compile(r"(?<=.)(?:全年|年内)(?!计划|任务|目标|度)")
+_DIVISION_END = re.compile(r"街道|镇|乡|县|市|区|旗")
+
+
+def _after_division(words: str) -> str:
+    """The words after the division that opens them (甲镇|规上产值): the division is the subject."""
+    for m in _DIVISION_END.finditer(words, 2, 10):
+        if len(words) - m.end() >= 2 and Gazetteer.load().is_known(head := words[: m.end()]) and (
+                not vocabulary.is_common(head)):  # 工业园区, 开发区 are kinds of place
+            return words[m.end() :]
+    return words
 
 
 def _acts_only(words: str) -> str:

@@ -541,3 +541,8 @@ def test_a_review_stating_next_year_s_targets_gives_them_that_year():
 def test_a_blank_before_the_percent_sign_and_kilometres_written_as_qianmi():
     got = found("固定资产投资同比增长77.5 %，铺设污水管网33.3千米，建成区3.5平方千米。")
     assert [(q[1], q[2]) for q in got] == [(77.5, "%"), (33.3, "公里"), (3.5, "平方公里")]
+
+
+def test_a_division_opening_the_words_is_the_subject_not_part_of_the_indicator():
+    got = found("周庄镇全年实现规上工业产值52.3亿元，同比增长8%；青禾公司全年营收2000万元；1月至6月共签约项目12个。")
+    assert [g[0] for g in got] == ["规上工业产值", "规上工业产值", "青禾公司营收", "签约项目"]
