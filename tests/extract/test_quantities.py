@@ -546,3 +546,8 @@ def test_a_blank_before_the_percent_sign_and_kilometres_written_as_qianmi():
 def test_a_division_opening_the_words_is_the_subject_not_part_of_the_indicator():
     got = found("周庄镇全年实现规上工业产值52.3亿元，同比增长8%；青禾公司全年营收2000万元；1月至6月共签约项目12个。")
     assert [g[0] for g in got] == ["规上工业产值", "规上工业产值", "青禾公司营收", "签约项目"]
+
+
+def test_a_change_written_short_is_a_change_of_the_indicator_before_it():
+    got = found("规上产值30.5亿元、比增6.4%，固投比降3.2%。")
+    assert got[1][:4] == ("规上产值", 6.4, "%", "change") and got[2][:4] == ("固投", 3.2, "%", "change")
