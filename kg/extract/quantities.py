@@ -98,7 +98,7 @@ _LEADING = re.compile(
     rf"|(?:及时|依法|全面|严格|有效|持续|扎实|切实|深入|大力|进一步|稳步|高质量|高标准|主动|精准|广泛|常态化)"
     rf"(?=(?:{_ACTIONS}|达到|达|突破|超过|开展|实施))|以来"
     rf"|{_ACTIONS}|达到|达|突破|超过|约|为|有|全年完成|到\d{{4}}年底?|\d{{4}}年"
-    r"|截至\d{1,2}月(?:\d{1,2}日|底)?|今年以来|\d{1,2}月?\s*[-—至~]\s*\d{1,2}月|目前|当前|街道|本镇|本街道)\s*)+")
+    r"|截至\d{1,2}月(?:\d{1,2}日|底)?|今年以来|\d{1,2}月?\s*[-—至~]\s*\d{1,2}月|目前|当前|街道|本镇|本街道|该(?:镇|乡|街道|区|县|市))\s*)+")
 # What ends the subject inside a clause: 累计, 共计, 共完成, 完成 (not 完成率, 完成额 …).
 _SUBJECT_END = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:累计|共计|合计|总计)(?:完成|实现)?|共(?:完成|实现|有)"
                           r"|完成(?![率额值量度]))")
@@ -179,6 +179,8 @@ _DONE_TAGS = frozenset("v vn vd a ad d".split())  # an action and how it went (�
 _ADVERB = re.compile(r"全面|持续|稳步|加快|加速|不断|显著|大幅|明显|快速|进一步|稳中")
 # A measure named by a word or two alone (调解率, 出动人数, 总面积), which its clause does not say the thing of.
 _SHORT_MEASURE = re.compile(rf"[\u4e00-\u9fff]{{0,2}}{_MEASURE_WORD}")
+# An investment named alone (甲项目8个，|总投资|5亿元): the investment in what was counted before it.
+_INVESTED = re.compile(r"(?:总|年度|当年|计划|累计)?投资(?:总?额)?")
 
 
 def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
@@ -246,6 +248,8 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             indicator = out[-1].indicator  # 9家企业申领补贴|1.2亿元, 突破300亿元、|达到312亿元: of the one just given
         elif not indicator and change:
             indicator = _indicator_of_previous(out, text, clause)
+        elif _INVESTED.fullmatch(indicator) and (counted := _counted_before(text, out, m.start())):
+            indicator = counted + indicator  # 实施项目86个，|总投资|8.59亿元: the investment in the projects counted
         elif not (respective or after) and (bare := (_BARE_MEASURE if not indicator else _SHORT_MEASURE).fullmatch(
                 indicator or _REACHED.sub("", words).strip())):  # 调解率, 出动人数: of what was just named
             indicator = _joined(measured, bare.group()) if (measured := _of_what(text, out, clause)) else indicator
@@ -655,6 +659,12 @@ def _numbers_listed(text: str, pos: int) -> int:
     while (m := _QUANTITY.match(text, pos)) and (count == 0 or text[pos - 1] in "、和"):
         count, pos = count + 1, m.end() + 1
     return count
+
+
+def _counted_before(text: str, found: list[Quantity], pos: int) -> str:
+    """The indicator of the last count in the sentence before `pos` (甲项目8个), if any."""
+    sentence = _sentence_start(text, pos)
+    return next((q.indicator for q in reversed(found) if q.start >= sentence and q.kind == "count"), "")
 
 
 def _of_what(text: str, found: list[Quantity], clause: int) -> str:

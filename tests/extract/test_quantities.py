@@ -551,3 +551,8 @@ def test_a_division_opening_the_words_is_the_subject_not_part_of_the_indicator()
 def test_a_change_written_short_is_a_change_of_the_indicator_before_it():
     got = found("规上产值30.5亿元、比增6.4%，固投比降3.2%。")
     assert got[1][:4] == ("规上产值", 6.4, "%", "change") and got[2][:4] == ("固投", 3.2, "%", "change")
+
+
+def test_an_investment_named_alone_is_the_investment_in_what_was_counted_before_it():
+    got = found("该镇实施项目40个，总投资6.2亿元，年度投资2.1亿元；完成固定资产投资9亿元，总投资3亿元。")
+    assert [g[0] for g in got] == ["实施项目", "实施项目总投资", "实施项目年度投资", "固定资产投资", "总投资"]
