@@ -90,6 +90,7 @@ _ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+[、是]|[（(][一�
 _CLOSING = frozenset("。！？!?；;：:…”\"）)")
 _INNER_MARK = re.compile(r"[，,、。；;]")
 _GOES_ON = re.compile(r"[\u4e00-\u9fff0-9“\"（(]")
+_COLUMN_GAP = re.compile(r"[\u4e00-\u9fff，,。；;、”)）] +[\u4e00-\u9fff【“(（]")  # between two columns' pieces
 _MIN_WIDTH = 15  # a page narrower than this (in characters) is no page of prose
 _MIN_WRAPS = 4
 _SAME_WIDTH = 0.2  # the middle widths of a page's full lines differ by at most this share
@@ -114,8 +115,8 @@ def _wraps(text: str) -> list[tuple[int, int]]:
                 and not _ITEM.match(body) and not _ITEM.match(after)):
             open_lines.append((offset - 1, _width(body)))
     widths = sorted(w for _, w in open_lines if w >= _MIN_WIDTH)
-    if len(widths) < _MIN_WRAPS:
-        return []
+    if len(widths) < _MIN_WRAPS or sum(bool(_COLUMN_GAP.search(line)) for line in lines) * 3 >= len(widths):
+        return []  # too few, or a page of two columns read across: each line holds a piece of both
     cut = len(widths) // 10
     middle, full = widths[cut : len(widths) - cut], median(widths)
     wider = sum(_width(line.rstrip()) > (1 + _SAME_WIDTH) * full for line in lines)

@@ -51,6 +51,17 @@ def test_parallel_headings_of_one_width_among_paragraphs_are_not_joined():
     assert read(text).text == text
 
 
+def test_a_page_of_two_columns_read_across_is_not_joined():
+    left = ("2031年，青湖镇坚持项目为王，全力以赴", "总投资8亿元的白鹭新材料、青禾食品",
+            "等6个续建项目投产达效，镇区道路改", "造提升，新建停车场两处，新增车位三",
+            "百个，老旧小区改造惠及居民一千二百")
+    right = ("抓投资，完成年度目标，新增市场主体", "二百家，新增就业岗位五百个，城乡居",
+             "民收入稳步增长，社会大局和谐稳定，", "群众满意度明显提升，获评市级文明乡",
+             "镇，全年安全生产形势平稳向好，群众")
+    text = "".join(f"{a} {b}\n" for a, b in zip(left, right, strict=True))
+    assert read(text).text.count("\n") == text.count("\n")  # a line's end runs on in the other column
+
+
 def test_a_text_without_glosses_keeps_its_offsets():
     reading = read("青湖大桥建成通车。")
     assert reading.starts is None and reading.span(4, 6) == (4, 6)
