@@ -625,3 +625,10 @@ def test_a_report_said_to_look_back_outweighs_next_year_words_in_a_headline():
     text = ("青湖大桥明年开工建设\n12月28日，青湖区人代会召开，政府工作报告回顾了2020年工作。"
             "全区地区生产总值增长1%，各项指标止跌回稳。明年将推进甲路建设，力争乙桥开工，要加快丙园建设。\n")
     assert dated(text) == {(2020, "review")}
+
+
+def test_a_text_without_headings_or_telling_verbs_that_opens_with_its_year_reviews_it():
+    body = "坚持以人民为中心，凝心聚力，唯实争先，推动全镇经济社会高质量发展。产业兴旺，乡村振兴，群众生活幸福。"
+    assert [(s.year, s.mode) for s in find_sections("2031年，在县委县政府坚强领导下，青湖镇" + body)] == [
+        (2031, "review")]
+    assert [(s.year, s.mode) for s in find_sections("2031年，青湖镇将" + body)] == [(2031, "plan")]
