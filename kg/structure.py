@@ -340,6 +340,9 @@ _DATE_KEYS = ("成文日期", "发布日期", "发布时间", "公布日期", "�
 # The day a report is given, under its title: ——2023年3月5日在第十四届全国人民代表大会第一次会议上.
 _GIVEN_ON = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^\n。]{0,40}?(?:代表大会|会议)")
 _GIVEN_REACH = 400  # characters: the line stands under the title
+# A page's time stamp near its top (2020-12-30 15:11:44 来源: …): a day and a clock time is when it was
+# posted; it dates a text that names no year of its own.
+_STAMP = re.compile(r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}")
 _INDEX_YEAR = re.compile(r"/\s*(20\d\d)\s*-")  # 索引号 000014349/2022-83299: the year it was filed
 _EARLY_MONTHS = 3  # a review published by March is of the year before
 _LATE_MONTHS = 10  # a plan published from October on is for the year after
@@ -396,11 +399,14 @@ _Date = tuple[int, int | None, Evidence]  # year, month (None: a year alone), an
 
 def published(metadata: dict[str, str], text: str = "") -> _Date | None:
     """(year, month, evidence) of the publication: a date field, else the day the report was given
-    to its congress (——2023年3月5日在第十四届全国人民代表大会…上), else the year of the 索引号."""
+    to its congress (——2023年3月5日在第十四届全国人民代表大会…上), else a time stamp near the top of
+    a text naming no year, else the year of the 索引号."""
     for key in _DATE_KEYS:
         if key in metadata and (m := _DATE.search(metadata[key])):
             return int(m.group(1)), int(m.group(2)), Evidence("published", f"{key}: {metadata[key]}")
     if (m := _GIVEN_ON.search(text, 0, _GIVEN_REACH)) is not None:
+        return int(m.group(1)), int(m.group(2)), Evidence("published", m.group(), m.start(), m.end())
+    if (m := _STAMP.search(text, 0, _GIVEN_REACH)) is not None and not _YEAR.search(text, m.end()):
         return int(m.group(1)), int(m.group(2)), Evidence("published", m.group(), m.start(), m.end())
     if (m := _INDEX_YEAR.search(metadata.get("索引号", ""))) is not None:
         return int(m.group(1)), None, Evidence("published", f"索引号: {metadata['索引号']}")

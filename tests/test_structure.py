@@ -632,3 +632,11 @@ def test_a_text_without_headings_or_telling_verbs_that_opens_with_its_year_revie
     assert [(s.year, s.mode) for s in find_sections("2031年，在县委县政府坚强领导下，青湖镇" + body)] == [
         (2031, "review")]
     assert [(s.year, s.mode) for s in find_sections("2031年，青湖镇将" + body)] == [(2031, "plan")]
+
+
+def test_a_page_s_time_stamp_dates_a_text_that_names_no_year():
+    body = "青湖乡紧盯重点项目，成立六个工作专班，已完成征地一百亩，累计引进企业五家，项目建设有序推进。"
+    stamped = f"2031-12-30 15:11:44来源：青湖日报\n{body}"
+    assert [(s.year, s.mode) for s in find_sections(stamped)] == [(2031, "review")]
+    named = f"2031-12-30 15:11:44来源：青湖日报\n2029年，{body}"
+    assert [s.year for s in find_sections(named)] == [2029]  # the text's own year, not the day it was posted
