@@ -36,12 +36,13 @@ _CUES = (
     (Stage.COMPLETED, r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成|投产|投入生产|试生产"
                       r"|收官|开通|并网"),  # 并网: a plant connected to the grid is built
     (Stage.UNDER_WAY, r"完成[^，,。；;、\d]{0,6}?\d+(?:\.\d+)?%|完成(?:年度)?投资|完成年度计划|进度过半"
+                  r"|完成(?:安装|铺设|浇筑|架设|敷设)[^，,。；;、\d]{0,6}?\d"  # 完成安装风机13台: a part of the works
                   rf"|{lx.STRUCTURE_PARTS}"  # a part of the structure: the works go on
                   r"|(?:完成)?主体(?:结构|工程)?(?:已经|已|基本|全面|全部)?(?:封顶|结顶|完工|竣工|建成|完成)"
                   r"|(?:完成)?主体(?:结构|工程|建设)|封顶|结顶|在建|收尾"
                   r"|正在建设|建设顺利|进展顺利|顺利推进|有序推进|稳步推进|取得(?:新|阶段性|积极|重要)?进展"
                   r"|加快推进|加速推进|全力推进|加快建设|加速建设|抓紧建设|抓紧施工|施工(?!单位|方|队|企业)"),
-    (Stage.STARTED, rf"开工|动工|进场|开建|破土|奠基|启动建设|开启|落地|启动(?!仪式|区|{_PLANNED_OBJECT})"),
+    (Stage.STARTED, rf"开工|开复工|动工|进场|开建|破土|奠基|启动建设|开启|落地|启动(?!仪式|区|{_PLANNED_OBJECT})"),
     # 完成 is done, but not of a step before construction (完成立项) nor of a part of the structure (完成桩基)
     (Stage.COMPLETED, rf"完成(?!{_PLANNED_OBJECT})(?!了?[^，,。；;、]{{0,5}}?(?:{lx.STRUCTURE_PARTS}))"),
 )
