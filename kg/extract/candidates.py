@@ -578,8 +578,8 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
         if any(c in inner for c in "，。,；;：:！？、"):
             continue
         if catchword(inner):
-            if lx.NUMBERED_SERIES.match(inner) and not lx.SLOGAN.search(inner) and (
-                    lx.SCHEME_AFTER.match(text, m.end()) or _LAUNCHED.search(text, max(0, m.start() - 4), m.start())):
+            if len(inner) >= 4 and lx.NUMBERED_SERIES.match(inner) and not lx.SLOGAN.search(inner) and (
+                    _METHOD_AFTER.match(text, m.end()) or _LAUNCHED.search(text, max(0, m.start() - 4), m.start())):
                 out.append(Candidate(m.start(1), m.end(1), EntityType.PROGRAM))
             continue
         formula = "+" in inner or "-" in inner  # 人力资源+工会+商会: names a scheme only when one follows
@@ -593,8 +593,10 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
-# Verbs that launch a scheme right before its quoted name (试行“…”).
-_LAUNCHED = re.compile(r"(?:开展|实施|推行|试行|推出|首创|创新)$")
+# Verbs that launch a scheme right before its quoted name (试行“…”), and the kinds of method named
+# right after one (“…”工作法; not 工程 or 行动, which make a longer name of their own).
+_LAUNCHED = re.compile(r"(?:开展|推行|试行|推出|首创|创新)$")
+_METHOD_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:工作法|模式|机制)")
 
 
 # Quoted names listed before 等 or a count and a class noun (“甲”“乙”等项目, “丙”、“丁”2个小区); not a
