@@ -266,6 +266,8 @@ def _suffix_candidates(text: str, walks: list[Walk], gaz: Gazetteer, places: fro
             continue
         if typ == EntityType.DISTRICT and text[:start].endswith(lx.HONOUR_LEVELS):
             continue  # 全国文明镇, 省级卫生村: a title, not a place
+        if typ == EntityType.PROJECT and _LAYOUT.search(name):
+            continue  # 一轴一廊四片区, 三区两通道: a layout's catchword, not a works
         if typ and typ != EntityType.DISTRICT:
             whole = start
             start, name, typ = _after_place(name, start, typ, gaz, places)
@@ -287,6 +289,8 @@ def _suffix_candidates(text: str, walks: list[Walk], gaz: Gazetteer, places: fro
 
 
 _CLAUSE_END = re.compile(r"[，,；;。]")
+# A name made of numbered parts only (一轴|一廊|四片区): a plan's layout told as a catchword.
+_LAYOUT = re.compile(r"(?:[一二三四五六七八九十两双][\u4e00-\u9fff]{1,2}){2,}(?<!期)$")
 
 
 def _everyday_project(name: str, word: str, after: str) -> bool:

@@ -496,3 +496,9 @@ def test_a_line_s_section_or_part_is_proposed_with_the_line_s_name():
     assert {"青河高铁白沙段", "滨江大道东延", "青石铁路北湖站"} <= got.keys()
     assert "segment" in got["青河高铁白沙段"] and "青河高铁" in got  # the line alone stays a reading
     assert not any(name.startswith("石门路") and name != "石门路" for name in got)  # nothing follows it
+
+
+def test_a_layout_told_in_numbered_parts_is_no_project_but_a_numbered_phase_is():
+    got = proposed("构建一轴两廊四片区发展格局，推进青龙片区建设。推进双溪一期建设。")
+    assert not any(n.endswith("两廊四片区") for n in got)
+    assert {"双溪一期", "青龙片区"} <= got.keys()
