@@ -179,6 +179,8 @@ _DONE_TAGS = frozenset("v vn vd a ad d".split())  # an action and how it went (�
 _ADVERB = re.compile(r"全面|持续|稳步|加快|加速|不断|显著|大幅|明显|快速|进一步|稳中")
 # A measure named by a word or two alone (调解率, 出动人数, 总面积), which its clause does not say the thing of.
 _SHORT_MEASURE = re.compile(rf"[\u4e00-\u9fff]{{0,2}}{_MEASURE_WORD}")
+# A share of the year's plan (完成全年任务的140%): of what the clause, or the figure before it, named.
+_OF_PLAN = re.compile(r"(完成(?:全年|年度|年)?(?:目标)?(?:任务|计划))的?\s*$")
 # An investment named alone (甲项目8个，|总投资|5亿元): the investment in what was counted before it.
 _INVESTED = re.compile(r"(?:总|年度|当年|计划|累计)?投资(?:总?额)?")
 
@@ -234,6 +236,9 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         elif change and out and out[-1].start >= clause and not _UNMARKED_ITEM.fullmatch(
                 text, out[-1].end, opening + change.start()):
             indicator = out[-1].indicator  # 警情3418宗同比下降3.8%: the change of the count just given
+        elif not change and (share := _OF_PLAN.search(words)):  # 工业投入完成年计划的125%: a share of the plan
+            done = _indicator(words[: share.start()]) or _indicator_of_previous(out, text, clause)
+            indicator = done + share.group(1) if done else ""
         else:
             indicator = _indicator(_REACHED.sub("", words[: change.start()] if change else words))
             if change and indicator in _NAMED_BY_GROWTH and "增长" in change.group():

@@ -556,3 +556,9 @@ def test_a_change_written_short_is_a_change_of_the_indicator_before_it():
 def test_an_investment_named_alone_is_the_investment_in_what_was_counted_before_it():
     got = found("该镇实施项目40个，总投资6.2亿元，年度投资2.1亿元；完成固定资产投资9亿元，总投资3亿元。")
     assert [g[0] for g in got] == ["实施项目", "实施项目总投资", "实施项目年度投资", "固定资产投资", "总投资"]
+
+
+def test_a_share_of_the_year_s_plan_is_of_what_was_named_before_it():
+    got = found("引进签约项目14个，完成全年任务的140%；工业投入完成年计划的125%。")
+    assert [(g[0], g[1]) for g in got] == [("签约项目", 14.0), ("签约项目完成全年任务", 140.0),
+                                           ("工业投入完成年计划", 125.0)]
