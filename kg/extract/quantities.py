@@ -103,6 +103,8 @@ _LEADING = re.compile(
 _SUBJECT_END = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:累计|共计|合计|总计)(?:完成|实现)?|共(?:完成|实现|有)"
                           r"|完成(?![率额值量度]))")
 _FUTURE = re.compile(rf"将(?:{_ACTIONS})")  # 将新增…: what a review says is still to come is a target
+# 项目建成达产后，预计年可…: what the works will yield once built is aimed at, in the whole sentence
+_AFTER_DONE = re.compile(r"(?:建成|达产|投产|投用|运营)后[，,]?(?:预计|可|将|每年|年)")
 _LAST_ACTION = re.compile(rf"(?:{_ACTIONS})\s*$")
 # Actions that say nothing of what was counted (实现|产值), unlike 新增|林地, 受理|案件.
 _LIGHT_ACTION = re.compile(r"实现|完成|实施|开展|组织|举办|落实|推动|推进|打造|加快|依托|扩大|深化|建设")
@@ -277,7 +279,8 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             year = ahead
         aimed = any(text[c.end() : c.end() + 1] not in "”\"" for c in
                     _TARGET.finditer(text, sentence, m.start()))  # not “…计划”
-        stated = _STATED_TARGET.search(text, sentence, m.start()) or _FUTURE.search(text, clause, m.start())
+        stated = _STATED_TARGET.search(text, sentence, m.start()) or _FUTURE.search(text, clause, m.start()) or (
+            _AFTER_DONE.search(text, sentence, m.start()))
         if stated and year is not None and (aimed_at := _STATED_YEAR.search(text, sentence, stated.start())) and (
                 int(aimed_at.group(1)) == year + 1):
             year = year + 1  # …，2021年全区的主要预期目标是…: a review states the next year's targets

@@ -562,3 +562,9 @@ def test_a_share_of_the_year_s_plan_is_of_what_was_named_before_it():
     got = found("引进签约项目14个，完成全年任务的140%；工业投入完成年计划的125%。")
     assert [(g[0], g[1]) for g in got] == [("签约项目", 14.0), ("签约项目完成全年任务", 140.0),
                                            ("工业投入完成年计划", 125.0)]
+
+
+def test_what_works_will_yield_once_built_is_a_target_even_in_a_review():
+    got = found("青禾项目总投资6亿元，项目建成达产后，预计年营业收入8亿元，新增就业岗位500个。")
+    assert [(g[0], g[5]) for g in got] == [("青禾项目总投资", "result"), ("年营业收入", "target"),
+                                           ("就业岗位", "target")]
