@@ -211,6 +211,7 @@ SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
              "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
              "邵万钱严覃武戴莫孔向汤文习乾嘉鲁廉葛毕邢温庞康牛聂章耿齐施尚柴樊倪艾洪岳包左祝甘申景欧关宁翟"
              "褚鞠殷裴凌阎卓阮詹蒲尤季单丛霍麦阳边舒庄辛童骆谷苗滕牟蓝喻符傅涂俞饶颜卜巫揭伍柳邬冉桂晏"
+             "窦柯纪梅盛鲍祁屈穆臧闵苟卞仇隋刁郎虞佘邝栗鄢谌奚粟冼禹漆卿狄扈邸雍辜裘亓赫逯嵇湛茅尉昝衡"
              "查代羊蒙敖戚岑缪宗宣郁杭吉翁荀惠甄芮储靳焦巴仲伊宫栾厉戎祖束郜宿邰鄂索赖蔺屠池乔胥党逄姬桑濮"
              "燕冀瞿慕茹庾匡寇阙巩晁冷阚简沙巢荆游竺权盖桓")
 _TITLES = ("总书记", "同志", "院士", "书记", "副书记", "主任", "副主任", "院长", "副院长", "教授", "博士",
@@ -224,19 +225,21 @@ PERSON = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:{'|'.join(_TITLES
 # A title before a name (传承人文业成, 党工委书记张明): jieba's name tagger decides where the name ends.
 # The signature line of a report puts blanks between them (区长  某某).
 _TITLE = (r"(?:传承人|书记|主任|局长|镇长|乡长|区长|县长|市长|州长|省长|院长|董事长|总经理|院士|教授|代表|人选|候选人"
-          r"|部长|主席|常委|秘书长|处长|科长|所长|站长|行长|会长|校长|厂长|队长|总裁|经理|委员|村民|居民)"
+          r"|部长|主席|常委|秘书长|处长|科长|所长|站长|行长|会长|校长|厂长|队长|总裁|经理|委员|村民|居民|旗长)"
           r"[ \u3000\t]*[：:]?[ \u3000\t]*")  # 县长 某某, 主任：某某
 TITLE_BEFORE = re.compile(_TITLE + "(?=[" + SURNAMES + "])")
 # A name of two or three parts joined by a middle dot after a title (县长 某某某·某某, Uyghur and other names).
 DOTTED_AFTER_TITLE = re.compile(_TITLE + r"(?P<name>[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6}){1,2})"
                                 r"(?=[\s，,。、；;（(]|$)")  # where the name ends: no word of the sentence after it
 
-_NAME_END = r"(?=[\s，,。、；;）)（(]|$|[任到在率带等主出参调作同为表说指介陪代当轮齐])"
+_NAME_END = r"(?=[\s，,。、；;）)（(]|$|[任到在率带等主出参调作同为表说指介陪代当轮齐]|强调)"
 # A name right after a title that jieba's tagger misses (区长某某到…, signature lines): it ends
 # the line or comes before a word that follows names (任, 到, 在, 率, 等 …).
 NAME_AFTER_TITLE = re.compile(  # three characters, unless the third is such a word (某某|代表, 某某|率队)
     rf"[{SURNAMES}][\u4e00-\u9fff](?:(?!{_NAME_END})[\u4e00-\u9fff])?{_NAME_END}")
 # People counted after the first of them (某某等5名职工).
+# A person elected to an office (…；某某当选为镇长): the name opens its clause.
+PERSON_ELECTED = re.compile(rf"(?:^|(?<=[，,。；;、\s：:]))([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)当选")
 PERSON_COUNTED = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)等[0-9一二两三四五六七八九十]+余?[名人位]")
 # A two-character name padded to the width of three on a signature line (镇长 某 某, or the line alone).
 SPACED_NAME = re.compile(rf"[{SURNAMES}][ \u3000]{{1,2}}[\u4e00-\u9fff](?![\u4e00-\u9fff])")

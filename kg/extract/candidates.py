@@ -716,6 +716,7 @@ def _person_candidates(text: str, starts: set[int]) -> list[Candidate]:
     out += [Candidate(m.start("name"), m.end("name"), EntityType.PERSON) for m in lx.DOTTED_AFTER_TITLE.finditer(text)]
     out += [Candidate(m.start(1), m.end(1), EntityType.PERSON) for m in lx.PERSON_COUNTED.finditer(text)
             if m.start(1) in starts]
+    out += [Candidate(m.start(1), m.end(1), EntityType.PERSON) for m in lx.PERSON_ELECTED.finditer(text)]
     if (line := text.strip()) and lx.SPACED_NAME.fullmatch(line):  # the signature line alone
         at = text.index(line)
         out.append(Candidate(at, at + len(line), EntityType.PERSON, "".join(line.split())))

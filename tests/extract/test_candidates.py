@@ -502,3 +502,8 @@ def test_a_layout_told_in_numbered_parts_is_no_project_but_a_numbered_phase_is()
     got = proposed("构建一轴两廊四片区发展格局，推进青龙片区建设。推进双溪一期建设。")
     assert not any(n.endswith("两廊四片区") for n in got)
     assert {"双溪一期", "青龙片区"} <= got.keys()
+
+
+def test_people_elected_or_speaking_after_a_banner_s_title_are_proposed():
+    got = proposed("会议选举产生新一届领导班子。柯青山当选为镇长、窦明川当选为副镇长；代旗长苏云海，书记梅小林强调。")
+    assert {"柯青山", "窦明川", "苏云海", "梅小林"} <= got.keys()
