@@ -182,7 +182,8 @@ _ADVERB = re.compile(r"全面|持续|稳步|加快|加速|不断|显著|大幅|�
 # A measure named by a word or two alone (调解率, 出动人数, 总面积), which its clause does not say the thing of.
 _SHORT_MEASURE = re.compile(rf"[\u4e00-\u9fff]{{0,2}}{_MEASURE_WORD}")
 # A share of the year's plan (完成全年任务的140%): of what the clause, or the figure before it, named.
-_OF_PLAN = re.compile(r"(完成(?:全年|年度|年)?(?:目标)?(?:任务|计划))的?\s*$")
+_OF_PLAN = re.compile(r"((?:完成|占)(?:全年|年度|年)?(?:目标)?(?:任务|计划|目标))的?\s*$")
+_PLAN_SHARED = re.compile(r"(?:完成|占)(?:全年|年度|年)?$")  # 占全年目标, 完成年计划: the plan is the base, not the aim
 # An investment named alone (甲项目8个，|总投资|5亿元): the investment in what was counted before it.
 _INVESTED = re.compile(r"(?:总|年度|当年|计划|累计)?投资(?:总?额)?")
 
@@ -277,8 +278,8 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
         later = (ahead := _horizon(text, sentence, m.start())) is not None and (year is None or ahead > year)
         if later:  # 到2030年|…达到600亿元: the number holds for the year aimed at, and is aimed at even in a review
             year = ahead
-        aimed = any(text[c.end() : c.end() + 1] not in "”\"" for c in
-                    _TARGET.finditer(text, sentence, m.start()))  # not “…计划”
+        aimed = any(text[c.end() : c.end() + 1] not in "”\"" and not _PLAN_SHARED.search(text, sentence, c.start())
+                    for c in _TARGET.finditer(text, sentence, m.start()))  # not “…计划”, not 占全年目标
         stated = _STATED_TARGET.search(text, sentence, m.start()) or _FUTURE.search(text, clause, m.start()) or (
             _AFTER_DONE.search(text, sentence, m.start()))
         if stated and year is not None and (aimed_at := _STATED_YEAR.search(text, sentence, stated.start())) and (
@@ -546,7 +547,8 @@ def _indicator(words: str) -> str:
 
 
 # The year's whole inside a name says when, not what (甲公司全年|营收); the year's plan is a thing counted.
-_ALL_YEAR = re.compile(r"(?<=.)(?:全年|年内)(?!计划|任务|目标|度)")
+# An estimate inside it says how sure.
+_ALL_YEAR = re.compile(r"(?<=.)(?:全年|年内|预计)(?!计划|任务|目标|度)")  # 甲业预计|总产值: how sure, not what
 _DIVISION_END = re.compile(r"街道|镇|乡|县|市|区|旗")
 
 

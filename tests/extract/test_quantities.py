@@ -568,3 +568,10 @@ def test_what_works_will_yield_once_built_is_a_target_even_in_a_review():
     got = found("青禾项目总投资6亿元，项目建成达产后，预计年营业收入8亿元，新增就业岗位500个。")
     assert [(g[0], g[5]) for g in got] == [("青禾项目总投资", "result"), ("年营业收入", "target"),
                                            ("就业岗位", "target")]
+
+
+def test_a_share_of_the_year_s_target_is_a_result_and_an_estimate_is_no_part_of_the_name():
+    text = "一般公共预算收入5亿元，占全年目标的114.4%；规上工业预计总产值80亿元。"
+    got = [(q.indicator, q.value, q.mode) for q in find_quantities(text, [Section("", 0, len(text), 2031, "other")])]
+    assert got == [("一般公共预算收入", 5.0, "result"), ("一般公共预算收入占全年目标", 114.4, "result"),
+                   ("规上工业总产值", 80.0, "result")]
