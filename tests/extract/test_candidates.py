@@ -507,3 +507,9 @@ def test_a_layout_told_in_numbered_parts_is_no_project_but_a_numbered_phase_is()
 def test_people_elected_or_speaking_after_a_banner_s_title_are_proposed():
     got = proposed("会议选举产生新一届领导班子。柯青山当选为镇长、窦明川当选为副镇长；代旗长苏云海，书记梅小林强调。")
     assert {"柯青山", "窦明川", "苏云海", "梅小林"} <= got.keys()
+
+
+def test_a_town_s_ring_road_is_a_project():
+    text = "西南外环顺利通车，青湖大道改造完成。"
+    got = {(text[c.start : c.end], c.type) for s in propose(text, Gazetteer.load()).sentences for c in s.candidates}
+    assert ("西南外环", "Project") in got and ("青湖大道", "Project") in got
