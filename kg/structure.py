@@ -342,7 +342,7 @@ _GIVEN_ON = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日
 _GIVEN_REACH = 400  # characters: the line stands under the title
 # A page's time stamp near its top (2020-12-30 15:11:44 来源: …): a day and a clock time is when it was
 # posted; it dates a text that names no year of its own.
-_STAMP = re.compile(r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}")
+_STAMP = re.compile(r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*\d{1,2}(?:日\s*|\s+)\d{1,2}:\d{2}")
 _INDEX_YEAR = re.compile(r"/\s*(20\d\d)\s*-")  # 索引号 000014349/2022-83299: the year it was filed
 _EARLY_MONTHS = 3  # a review published by March is of the year before
 _LATE_MONTHS = 10  # a plan published from October on is for the year after

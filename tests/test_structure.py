@@ -638,5 +638,7 @@ def test_a_page_s_time_stamp_dates_a_text_that_names_no_year():
     body = "青湖乡紧盯重点项目，成立六个工作专班，已完成征地一百亩，累计引进企业五家，项目建设有序推进。"
     stamped = f"2031-12-30 15:11:44来源：青湖日报\n{body}"
     assert [(s.year, s.mode) for s in find_sections(stamped)] == [(2031, "review")]
+    early = f"时间：2032年02月01日19:53 来源：青湖网\n{body}"
+    assert [s.year for s in find_sections(early)] == [2031]  # posted early in the year: the year before
     named = f"2031-12-30 15:11:44来源：青湖日报\n2029年，{body}"
     assert [s.year for s in find_sections(named)] == [2029]  # the text's own year, not the day it was posted
