@@ -131,6 +131,6 @@ def _known_in(chain: str, gaz: Gazetteer) -> list[str]:
 
 
 def _known(name: str, gaz: Gazetteer) -> bool:
-    if not _SUFFIX.search(name):
-        return False
+    if not _SUFFIX.search(name) or _SUFFIX.fullmatch(name):
+        return False  # 审议了街道工作报告: a level word alone names no division
     return bool(gaz.lookup(name)) or any(p.level in ("province", "city", "county") for p in gaz.lookup(name[:-1]))

@@ -118,3 +118,8 @@ def test_the_office_of_a_district_government_that_issued_a_page_places_it():
                  metadata={"发布机构": "浦东新区政府办"})
     place = author(d, Gazetteer.load())
     assert place is not None and place.name == "浦东新区"
+
+
+def test_a_level_word_alone_names_no_author_but_the_division_named_with_it_does():
+    assert placed("3月15日，社区代表会议召开。与会代表听取和审议了街道工作报告。") is None
+    assert placed("与会代表听取和审议了静安寺街道工作报告。") == ("静安寺街道", "town")
