@@ -509,7 +509,7 @@ def test_people_elected_or_speaking_after_a_banner_s_title_are_proposed():
     assert {"柯青山", "窦明川", "苏云海", "梅小林"} <= got.keys()
 
 
-def test_a_town_s_ring_road_is_a_project():
-    text = "西南外环顺利通车，青湖大道改造完成。"
+def test_a_town_s_ring_road_and_road_network_are_projects():
+    text = "西南外环顺利通车，青湖大道改造完成，白沙片区路网建成。"
     got = {(text[c.start : c.end], c.type) for s in propose(text, Gazetteer.load()).sentences for c in s.candidates}
-    assert ("西南外环", "Project") in got and ("青湖大道", "Project") in got
+    assert {("西南外环", "Project"), ("青湖大道", "Project"), ("白沙片区路网", "Project")} <= got
