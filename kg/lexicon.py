@@ -232,14 +232,14 @@ TITLE_BEFORE = re.compile(_TITLE + "(?=[" + SURNAMES + "])")
 DOTTED_AFTER_TITLE = re.compile(_TITLE + r"(?P<name>[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6}){1,2})"
                                 r"(?=[\s，,。、；;（(]|$)")  # where the name ends: no word of the sentence after it
 
-_NAME_END = r"(?=[\s，,。、；;）)（(]|$|[任到在率带等主出参调作同为表说指介陪代当轮齐]|强调)"
 # A name right after a title that jieba's tagger misses (区长某某到…, signature lines): it ends
-# the line or comes before a word that follows names (任, 到, 在, 率, 等 …).
-NAME_AFTER_TITLE = re.compile(  # three characters, unless the third is such a word (某某|代表, 某某|率队)
-    rf"[{SURNAMES}][\u4e00-\u9fff](?:(?!{_NAME_END})[\u4e00-\u9fff])?{_NAME_END}")
-# People counted after the first of them (某某等5名职工).
+# the line or comes before a word that follows names (任, 到, 在, 率, 等, 强调 …); three characters,
+# unless the third is such a word (某某|代表, 某某|率队).
+_NAME_END = r"(?=[\s，,。、；;）)（(]|$|[任到在率带等主出参调作同为表说指介陪代当轮齐]|强调)"
+NAME_AFTER_TITLE = re.compile(rf"[{SURNAMES}][\u4e00-\u9fff](?:(?!{_NAME_END})[\u4e00-\u9fff])?{_NAME_END}")
 # A person elected to an office (…；某某当选为镇长): the name opens its clause.
 PERSON_ELECTED = re.compile(rf"(?:^|(?<=[，,。；;、\s：:]))([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)当选")
+# People counted after the first of them (某某等5名职工).
 PERSON_COUNTED = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)等[0-9一二两三四五六七八九十]+余?[名人位]")
 # A two-character name padded to the width of three on a signature line (镇长 某 某, or the line alone).
 SPACED_NAME = re.compile(rf"[{SURNAMES}][ \u3000]{{1,2}}[\u4e00-\u9fff](?![\u4e00-\u9fff])")

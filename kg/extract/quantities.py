@@ -546,9 +546,9 @@ def _indicator(words: str) -> str:
     return _named(_ALL_YEAR.sub("", re.sub(r"^(?:各类|各|累计)", "", name)))
 
 
-# The year's whole inside a name says when, not what (甲公司全年|营收); the year's plan is a thing counted.
-# An estimate inside it says how sure.
-_ALL_YEAR = re.compile(r"(?<=.)(?:全年|年内|预计)(?!计划|任务|目标|度)")  # 甲业预计|总产值: how sure, not what
+# The year's whole inside a name says when, not what (甲公司全年|营收), an estimate how sure (甲业预计|总产值);
+# the year's plan is a thing counted.
+_ALL_YEAR = re.compile(r"(?<=.)(?:全年|年内|预计)(?!计划|任务|目标|度)")
 _DIVISION_END = re.compile(r"街道|镇|乡|县|市|区|旗")
 
 
