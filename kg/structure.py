@@ -661,7 +661,8 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
         if mode is None and (opening := next(_openings(text), None)) is not None and opening.re is _OPENING:
             # 2023年，在…领导下，…: a text opening with its year reviews it, unless it says what it will do
             mode = Mode.PLAN if _forward(text, opening.start()) else Mode.REVIEW
-            why = Evidence("opening", opening.group().rstrip("，,"), opening.start(), opening.end())
+            words = opening.group().rstrip("，,")
+            why = Evidence("opening", words, opening.start(), opening.start() + len(words))
         if mode:  # a report without a heading that says review or plan (an excerpt, a news item):
             # the whole text is what most of its sentences say
             sections = [Section(sections[0].title, 0, len(text), sections[0].year, mode, None, [why])]  # type: ignore[list-item]
