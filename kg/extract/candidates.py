@@ -469,11 +469,12 @@ def _acted_list_candidates(text: str) -> list[Candidate]:
     return out
 
 
-# A firm written bare as the subject of what it did (甲乙建成…, 丙丁牵头实施…): the clause opens with it.
+# A firm written bare as the subject of what it did (甲乙建成…, 丙丁牵头实施…, …、甲乙竣工投产): the clause or
+# the last item of a list opens with it.
 _DEEDS = r"建成|投产|开工|竣工|落地|签约|达产|入驻|落户|开业|牵头|获评|荣获|入选|获批|成为"
 _DEED = re.compile(_DEEDS)
-_SUBJECT = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<name>[\u4e00-\u9fffA-Za-z]{3,8}?)"
-                      rf"(?:{_DEEDS})")
+_SUBJECT = re.compile(r"(?:^|(?<=[，,。；;：:\n、]))(?P<name>[\u4e00-\u9fffA-Za-z]{3,8}?)"
+                      rf"(?:相继|先后|均|已|顺利|正式)?(?:{_DEEDS})")
 _NOT_IN_BRAND = frozenset("p d r m q u".split())  # 已, 的, 将: a clause's words, never a brand's
 _VERB_IN_BRAND = frozenset("v c".split())  # but 裕|能, 昱|和: unknown words come as characters
 _PLACE_IN_BRAND = re.compile(r"[村镇乡县市区]|街道|社区")

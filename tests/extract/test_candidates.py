@@ -513,3 +513,8 @@ def test_a_town_s_ring_road_and_road_network_are_projects():
     text = "西南外环顺利通车，青湖大道改造完成，白沙片区路网建成。"
     got = {(text[c.start : c.end], c.type) for s in propose(text, Gazetteer.load()).sentences for c in s.candidates}
     assert {("西南外环", "Project"), ("青湖大道", "Project"), ("白沙片区路网", "Project")} <= got
+
+
+def test_a_brand_that_ends_a_list_before_its_deed_is_proposed():
+    got = proposed("青禾产业园开工，鼎昱智能、瑞岚机电竣工投产。")
+    assert "瑞岚机电" in got and "subject" in got["瑞岚机电"]
