@@ -360,3 +360,22 @@ CAMPAIGN_ENDINGS = ("行动", "计划", "工程", "活动")
 MIN_SERIES_PLAN = 7  # a series (四字) and a plan's words besides its ending: 百千万工程 alone stays a catchword
 # Programme suffixes strong enough that a plain two-word head still names one (乡村振兴战略, 春风行动).
 STRONG_PROGRAM_SUFFIXES = ("行动", "战略", "专项斗争", "攻坚战", "计划")
+
+# The departments of a people's government and a party committee at each level, as the State Council's
+# and the provinces' structure names them, short forms too (发展改革委, 发改局): a body by definition.
+DEPARTMENTS = (
+    "发展和改革委员会 发展改革委员会 发展改革委 发展改革局 发改委 发改局 教育局 教育和体育局 "
+    "教体局 科学技术局 科技局 科技和经济信息化局 科经局 工业和信息化局 工信局 经济和信息化局 "
+    "经信局 公安局 公安分局 民政局 司法局 财政局 人力资源和社会保障局 人力资源社会保障局 "
+    "人社局 人资局 自然资源局 自然资源和规划局 资规局 生态环境局 生态环境分局 住房和城乡建设局 "
+    "住房城乡建设局 住建局 交通运输局 交通局 水利局 水务局 农业农村局 农业农村委员会 "
+    "农业农村委 商务局 文化和旅游局 文化广电旅游局 文化广电和旅游局 文旅局 文广旅局 "
+    "卫生健康委员会 卫生健康委 卫健委 卫生健康局 卫健局 退役军人事务局 应急管理局 应急局 "
+    "审计局 市场监督管理局 市场监管局 统计局 医疗保障局 医保局 林业局 林业和草原局 城市管理局 "
+    "城市管理和综合执法局 城管局 综合行政执法局 行政审批局 行政审批服务局 政务服务和数据管理局 "
+    "政务服务数据管理局 数据资源局 大数据局 信访局 国资委 国有资产监督管理委员会 金融办 "
+    "金融工作局 乡村振兴局 投资促进局 投促局 体育局 税务局 气象局 粮食和物资储备局 残联 妇联 "
+    "团委 总工会 工商联 科协 文联 侨联 红十字会 组织部 宣传部 统战部 政法委 编办 网信办 "
+    "文明办 外事办 台办 侨办 人防办"
+).split()
+

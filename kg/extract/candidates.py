@@ -655,6 +655,27 @@ _FRAMED = re.compile(r"(?:发挥|依托|以)(?P<name>[^\s，,。；;、：:！�
                      r"(?:作用|为(?:依托|龙头|载体|抓手|引领|动力))")
 
 
+# A department of a level's government or party committee (区发改局, 甲市市场监督管理局, 市委组织部), its
+# level named by one character or by its place.
+_DEPARTMENT = re.compile("|".join(sorted(lx.DEPARTMENTS, key=len, reverse=True)))
+_LEVELS = frozenset("省市县区州旗")
+_PLACE_BEFORE = 6  # characters of a place's name before its level
+
+
+def _department_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
+    """Departments named with their level alone (市发展改革委) or with a place the gazetteer knows
+    before it (the longest)."""
+    out = []
+    for m in _DEPARTMENT.finditer(text):
+        level = m.start() - 1 - (text[m.start() - 1 : m.start()] == "委")  # 市|委|组织部
+        if level < 0 or text[level] not in _LEVELS:
+            continue
+        start = next(k for k in range(max(0, level - _PLACE_BEFORE), level + 1)
+                     if k == level or gaz.is_known(text[k : level + 1]))
+        out.append(Candidate(start, m.end(), EntityType.ORGANIZATION))
+    return out
+
+
 def _framed_candidates(text: str) -> list[Candidate]:
     """Names a frame holds whole, typed by the suffix they end in (none: not proposed)."""
     out: list[Candidate] = []
@@ -964,6 +985,7 @@ def propose(text: str, gaz: Gazetteer | None = None) -> Proposal:
                  *_tagged("person", _person_candidates(sent, starts)),
                  *_tagged("place", _place_candidates(toks, nearby, sent))]
         if weak := [*_tagged("governed", _governed_candidates(sent)), *_tagged("framed", _framed_candidates(sent)),
+                    *_tagged("department", _department_candidates(sent, gaz)),
                     *_tagged("subject", _subject_candidates(sent, toks, starts))]:
             taken = {(c.start, c.end) for c in found}  # weak evidence adds spans, not a second word on a name
             found += [c for c in weak if (c.start, c.end) not in taken]

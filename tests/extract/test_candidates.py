@@ -518,3 +518,9 @@ def test_a_town_s_ring_road_and_road_network_are_projects():
 def test_a_brand_that_ends_a_list_before_its_deed_is_proposed():
     got = proposed("青禾产业园开工，鼎昱智能、瑞岚机电竣工投产。")
     assert "瑞岚机电" in got and "subject" in got["瑞岚机电"]
+
+
+def test_a_level_s_department_is_proposed_with_its_level_or_its_place():
+    got = proposed("市级牵头单位：市发展改革委；区级牵头单位：区科经局；青海省德令哈市应急管理局配合。")
+    assert {"市发展改革委", "区科经局", "德令哈市应急管理局"} <= got.keys()
+    assert "department" in got["市发展改革委"]
