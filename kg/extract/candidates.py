@@ -507,7 +507,7 @@ def _subject_candidates(text: str, toks: list[Token], starts: set[int]) -> list[
 # A works named by what it turns out (甲公司年产2万吨乙项目, 丙100万千瓦风电): the output figure sits inside
 # the name, which the walk never crosses.
 _CAPACITY = re.compile(r"(?P<made>年产|年处理|年加工|日处理)?\s*(?:[\d.]+|[一二两三四五六七八九十百千]+)\s*[万亿千]?\s*"
-                       r"(?:吨|件|台|套|辆|只|头|樘|张|双|片|平方米|立方米|(?P<power>万?千瓦|兆瓦|千伏安))")
+                       r"(?:吨|件|台|套|辆|只|头|樘|张|双|片|平方米|立方米|立方|方|(?P<power>万?千瓦|兆瓦|千伏安))")
 _CAPACITY_WORD = re.compile(r"年产|年处理|年加工|日处理|千瓦|兆瓦|千伏安")
 _CAPACITY_END = re.compile(r"(?!的)(?:[^，,。；;、“”\"\n等]{1,24}?(?:项目|工程)"
                            r"|[\u4e00-\u9fff]{2,6}?(?=等|[，,。；;、\n]|建成|投产|并网|开工))")

@@ -409,9 +409,11 @@ def test_a_brand_opening_its_clause_before_its_deed_is_proposed():
 
 def test_works_named_by_their_output_are_proposed_with_and_without_the_firm():
     got = proposed("引进投资1亿元青川饲料有限公司年产30万吨饲料扩建项目，"
-                   "华昌2万千瓦风电、宁能100万千瓦风光同场等项目顺利推进。建成年产5万吨的生产线。")
+                   "华昌2万千瓦风电、宁能100万千瓦风光同场等项目顺利推进。建成年产5万吨的生产线。"
+                   "推进青岩建材年产20万方装配式构件项目。")
     capacity = {n for n, s in got.items() if "capacity" in s}
     assert {"青川饲料有限公司年产30万吨饲料扩建项目", "年产30万吨饲料扩建项目"} <= capacity
+    assert "年产20万方装配式构件项目" in capacity  # 方: cubic metres as reports write them
     assert {"华昌2万千瓦风电", "宁能100万千瓦风光同场"} <= capacity
     assert not any(n.startswith(("投资", "建成")) or "等" in n or "的" in n for n in capacity), capacity
 
