@@ -658,6 +658,7 @@ _FRAMED = re.compile(r"(?:发挥|依托|以)(?P<name>[^\s，,。；;、：:！�
 # A department of a level's government or party committee (区发改局, 甲市市场监督管理局, 市委组织部), its
 # level named by one character or by its place.
 _DEPARTMENT = re.compile("|".join(sorted(lx.DEPARTMENTS, key=len, reverse=True)))
+_DEPARTMENT_END = re.compile(f"[{''.join({d[-1] for d in lx.DEPARTMENTS})}]")
 _LEVELS = frozenset("省市县区州旗")
 _PLACE_BEFORE = 6  # characters of a place's name before its level
 
@@ -665,7 +666,9 @@ _PLACE_BEFORE = 6  # characters of a place's name before its level
 def _department_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     """Departments named with their level alone (市发展改革委) or with a place the gazetteer knows
     before it (the longest)."""
-    out = []
+    out: list[Candidate] = []
+    if not _DEPARTMENT_END.search(text):
+        return out  # no department's last character: the pattern is slow to fail
     for m in _DEPARTMENT.finditer(text):
         level = m.start() - 1 - (text[m.start() - 1 : m.start()] == "委")  # 市|委|组织部
         if level < 0 or text[level] not in _LEVELS:
@@ -738,7 +741,8 @@ def _person_candidates(text: str, starts: set[int]) -> list[Candidate]:
     out += [Candidate(m.start("name"), m.end("name"), EntityType.PERSON) for m in lx.DOTTED_AFTER_TITLE.finditer(text)]
     out += [Candidate(m.start(1), m.end(1), EntityType.PERSON) for m in lx.PERSON_COUNTED.finditer(text)
             if m.start(1) in starts]
-    out += [Candidate(m.start(1), m.end(1), EntityType.PERSON) for m in lx.PERSON_ELECTED.finditer(text)]
+    if "当选" in text:
+        out += [Candidate(m.start(1), m.end(1), EntityType.PERSON) for m in lx.PERSON_ELECTED.finditer(text)]
     if (line := text.strip()) and lx.SPACED_NAME.fullmatch(line):  # the signature line alone
         at = text.index(line)
         out.append(Candidate(at, at + len(line), EntityType.PERSON, "".join(line.split())))
