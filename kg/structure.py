@@ -749,7 +749,7 @@ def _split_forward(text: str, s: Section, partial: bool) -> list[Section]:
 
 
 # A sentence that sets out the coming year early on: 新征程已经开启，2024年，某街道将… 在新的一年，…将…
-_AHEAD = re.compile(rf"(?:^|[，,在])(?:新的一年|明年|来年|今年|{_YEAR.pattern})(?:里|中)?[，,]")
+_AHEAD = re.compile(rf"(?:^|[，,在“\"])(?:新的一年|明年|来年|今年|{_YEAR.pattern})(?:里|中)?[，,]")
 _AHEAD_REACH = 40  # characters of the sentence the year may stand after (会议提出，2023年，…)
 
 
@@ -774,7 +774,7 @@ def _carve_forward(text: str, s: Section, partial: bool) -> list[Section]:
         aims = _FUTURE if named else _INTENT  # the year ahead named outright: any aim will do (2023年，全乡要…)
         if not aims.search(text, m.end(), b) or _PAST.search(text, m.end(), end):
             continue
-        plan = _turn(text, s, (a, end), s.year + 1, Mode.PLAN, "opening", m.group().strip("，,在"), None)
+        plan = _turn(text, s, (a, end), s.year + 1, Mode.PLAN, "opening", m.group().strip("，,在“\""), None)
         rest = Section(s.title, end, s.end, s.year, s.mode, s.heading_mode, s.evidence)
         s.end = a
         return [part for part in (s, plan, rest) if text[part.start : part.end].strip(_SPACE + "\n")]

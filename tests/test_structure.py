@@ -325,6 +325,8 @@ def test_a_paragraph_that_sets_out_the_next_year_amid_the_results_is_a_plan_sect
     assert dated(new_year) == {(2023, "review"), (2024, "plan")}
     reported = f"2023年，青湖街道{REVIEW_BODY}2024年，青湖街道将继续推进，已完成投资3亿元。\n{REVIEW_BODY}"
     assert dated(reported) == {(2023, "review")}  # results told after the year: no plan
+    quoted = f"2023年，青湖街道{REVIEW_BODY}“2024年，青湖街道将加快建设青湖大桥。”书记说。\n{REVIEW_BODY}"
+    assert dated(quoted) == {(2023, "review"), (2024, "plan")}  # an official's words, in quotes
 
 
 def test_this_year_sets_out_the_plan_only_where_the_review_speaks_of_last_year():
