@@ -658,7 +658,7 @@ _FRAMED = re.compile(r"(?:发挥|依托|以)(?P<name>[^\s，,。；;、：:！�
 # A department of a level's government or party committee (区发改局, 甲市市场监督管理局, 市委组织部), its
 # level named by one character or by its place.
 _DEPARTMENT = re.compile("|".join(sorted(lx.DEPARTMENTS, key=len, reverse=True)))
-_DEPARTMENT_END = re.compile(f"[{''.join({d[-1] for d in lx.DEPARTMENTS})}]")
+_DEPARTMENT_END = re.compile(f"[{''.join(sorted({d[-1] for d in lx.DEPARTMENTS}))}]")
 _LEVELS = frozenset("省市县区州旗")
 _PLACE_BEFORE = 6  # characters of a place's name before its level
 
