@@ -57,7 +57,8 @@ _SUFFIXES: dict[EntityType, tuple[str, ...]] = {
     ),
     EntityType.PROGRAM: (
         "行动", "计划", "活动", "模式", "机制", "战略", "试点", "专项", "革命", "运动", "改革", "工程",
-        "攻坚战", "工作法", "品牌", "体系", "课堂", "专项斗争", "长制", "学习教育", "主题教育", "教育实践活动",
+        "攻坚战", "保卫战", "工作法", "品牌", "体系", "课堂", "专项斗争", "长制", "学习教育", "主题教育",
+        "教育实践活动",
         # recurring event series
         "文化节", "旅游节", "艺术节", "音乐节", "美食节", "读书节", "体育节", "大赛", "联赛", "运动会", "马拉松",
     ),
@@ -359,7 +360,7 @@ STRONG_ORG_SUFFIXES = ("有限公司", "公司", "集团", "协会", "商会", "
 CAMPAIGN_ENDINGS = ("行动", "计划", "工程", "活动")
 MIN_SERIES_PLAN = 7  # a series (四字) and a plan's words besides its ending: 百千万工程 alone stays a catchword
 # Programme suffixes strong enough that a plain two-word head still names one (乡村振兴战略, 春风行动).
-STRONG_PROGRAM_SUFFIXES = ("行动", "战略", "专项斗争", "攻坚战", "计划")
+STRONG_PROGRAM_SUFFIXES = ("行动", "战略", "专项斗争", "攻坚战", "保卫战", "计划")
 
 # The departments of a people's government and a party committee at each level, as the State Council's
 # and the provinces' structure names them, short forms too (发展改革委, 发改局): a body by definition.

@@ -526,3 +526,9 @@ def test_a_level_s_department_is_proposed_with_its_level_or_its_place():
     got = proposed("市级牵头单位：市发展改革委；区级牵头单位：区科经局；青海省德令哈市应急管理局配合。")
     assert {"市发展改革委", "区科经局", "德令哈市应急管理局"} <= got.keys()
     assert "department" in got["市发展改革委"]
+
+
+def test_a_battle_campaign_is_a_programme():
+    text = "打好碧水保卫战，坚决打赢白云保卫战。"
+    got = {(text[c.start : c.end], c.type) for s in propose(text, Gazetteer.load()).sentences for c in s.candidates}
+    assert ("碧水保卫战", "Program") in got and ("白云保卫战", "Program") in got
