@@ -309,3 +309,11 @@ def test_an_indicator_is_given_as_the_text_writes_it_and_matched_across_scripts(
     got = [(q["indicator"], q["value"]) for q in extract(doc, RULES).to_json()["quantities"]]
     assert got == [("地區生產總值", 12.5), ("地區生產總值", 6.0)]
     assert indicators.key("地區生產總值") == indicators.key("地区生产总值")
+
+
+def test_a_firm_named_where_its_works_are_told_of_takes_their_stage_but_a_bank_does_not():
+    text = "2031年，青湖镇加快推进青禾精密机械有限公司建设，协调青湖农商银行发放贷款。"
+    result = extract(Document(id="f", path="f.txt", text=text, sha256="0" * 64, title=""), model="rules")
+    stages = {e.name: [m.stage for m in e.mentions] for e in result.entities}
+    assert stages["青禾精密机械有限公司"] == ["under_way"]
+    assert stages["青湖农商银行"] == [None]

@@ -29,6 +29,8 @@ from kg.structure import find_sections, time_of
 # Names of works and venues (甲水库除险加固工程, 乙服务中心) are built whatever type the decider gave
 # them, and reach stages as a project does; campaigns, bodies, places and people do not.
 BUILT = lx.WORKS + lx.FACILITY_SUFFIXES + lx.VENUE_SUFFIXES
+# A firm named where its works are told of (甲公司…项目完成投资) stands for its works, as a project does.
+_FIRMS = lx.COMPANY_SUFFIXES + lx.TRADE_SUFFIXES
 
 
 def _staged(typ: str, name: str) -> bool:
@@ -84,8 +86,9 @@ def _extract(doc: Document, model: Decider, featured: list[tuple[Span, Features]
         elif reading.starts and (written := plain(m.text)) != m.text:
             m.full = written  # 擴(kuò)容 is known as 擴容
         if _staged(typ, m.text) or (c.full and _staged(typ, c.full)) or (  # 甲水库除险加固|工程: as written too
-                typ == EntityType.ORGANIZATION and (takes_step(text, c.end) or listed_as_works(text, c.end))):
-            # 甲电子年内已开工, 甲电子、乙机械等项目相继开工: the company stands for its works
+                typ == EntityType.ORGANIZATION and (takes_step(text, c.end) or listed_as_works(text, c.end)
+                                                    or reading.aligned[start:end].endswith(_FIRMS))):
+            # 甲电子年内已开工, 甲电子、乙机械等项目相继开工, 推进甲机械有限公司建设: the firm stands for its works
             m.stage, m.stage_cue = stage_of(text, c.start, c.end, m.mode)
         mentions.append(m)
     quantities = find_quantities(text, sections)
