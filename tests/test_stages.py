@@ -330,6 +330,7 @@ def test_a_plant_connected_to_the_grid_is_completed_and_each_listed_one_with_it(
     ("青峰风电场项目已完成安装风机8台。", "青峰风电场项目", ("under_way", "完成安装风机8")),
     ("青湖广场、白石大厦等6个项目开复工。", "白石大厦", ("started", "开复工")),
     ("白石垃圾焚烧发电项目已启动运行。", "白石垃圾焚烧发电项目", ("operating", "启动运行")),
+    ("持续用力抓项目，共储备青禾新能源、白石再生资源产业园等项目12个。", "白石再生资源产业园", ("planned", "储备")),
 ])
 def test_land_made_ready_is_planned_and_a_part_of_the_structure_is_work_under_way(text, name, want):
     assert stage(text, name) == want
