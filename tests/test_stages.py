@@ -332,5 +332,5 @@ def test_a_plant_connected_to_the_grid_is_completed_and_each_listed_one_with_it(
     ("白石垃圾焚烧发电项目已启动运行。", "白石垃圾焚烧发电项目", ("operating", "启动运行")),
     ("持续用力抓项目，共储备青禾新能源、白石再生资源产业园等项目12个。", "白石再生资源产业园", ("planned", "储备")),
 ])
-def test_land_made_ready_is_planned_and_a_part_of_the_structure_is_work_under_way(text, name, want):
+def test_land_made_ready_is_planned_a_part_of_the_works_under_way_and_each_step_read_by_its_cue(text, name, want):
     assert stage(text, name) == want
