@@ -591,7 +591,7 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
         typ = None if formula else type_of(inner, gaz, quoted=True)
         if (typ is None or typ == EntityType.PROGRAM) and (listed := _QUOTED_ITEMS.match(text, m.end())):
             typ = lx.CLASS_NOUNS[listed.group("cls")]  # “甲”“乙”等项目: the class noun says what each is
-        if typ is None and _programme_context(text, m, inner, formula, gaz):
+        if typ is None and _programme_context(text, m, inner, formula, gaz) and not _QUOTED_KIND.match(text, m.end()):
             typ = EntityType.PROGRAM
         if typ:
             out.append(Candidate(m.start(1), m.end(1), typ))
@@ -609,6 +609,8 @@ _METHOD_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:工作法|模式|机制)")
 _QUOTED_ITEMS = re.compile(rf"(?:[、和及与]?[“\"][^“”\"，,。；;]{{1,12}}[”\"])*(?:等(?:{lx.COUNT})?|{lx.COUNT})"
                            rf"(?P<cls>{'|'.join(c for c, t in lx.CLASS_NOUNS.items() if t != EntityType.PERSON)})")
 _BREAK_OPENINGS = tuple(w for w in lx.BREAK_WORDS if len(w) > 1)
+# A quoted kind of firm or people, alone or listed, before the class it qualifies (“专精特新”“小巨人”企业).
+_QUOTED_KIND = re.compile(r"(?:[、和及与]?[“\"][^“”\"，,。；;]{1,12}[”\"])*(?:企业|公司|单位|人才|工匠|家庭)")
 # What makes a quoted list one campaign: the campaign's noun right after it (“甲、乙、丙”行动).
 _LISTED_CAMPAIGN = re.compile(r"(?:专项|主题|系列)?(?:行动|活动|工程|计划|机制|模式|工作法|攻坚战|专项斗争)")
 

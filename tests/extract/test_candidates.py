@@ -532,3 +532,10 @@ def test_a_battle_campaign_is_a_programme():
     text = "打好碧水保卫战，坚决打赢白云保卫战。"
     got = {(text[c.start : c.end], c.type) for s in propose(text, Gazetteer.load()).sentences for c in s.candidates}
     assert ("碧水保卫战", "Program") in got and ("白云保卫战", "Program") in got
+
+
+def test_a_quoted_kind_of_firm_is_no_programme_but_a_quoted_campaign_is():
+    text = '建立“青禾之星”“小巨人”企业培育库，开展“青苗护航”活动。'
+    got = {(text[c.start : c.end], c.type) for s in propose(text, Gazetteer.load()).sentences for c in s.candidates}
+    assert not any(name in ("青禾之星", "小巨人") for name, _ in got)
+    assert ("青苗护航", "Program") in got
