@@ -199,7 +199,7 @@ _BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h
 
 
 # Block tags in a text file (<p class="…">, <br/>): the source of a page, copied as text.
-_MARKUP = re.compile(r"<(?:p|div|br|li|td|tr|h[1-6])\b[^<>]{0,200}>", re.I)
+_MARKUP = re.compile(rf"<(?:{'|'.join(_BLOCK_TAGS)})\b[^<>]{{0,200}}>", re.I)
 _MARKUP_REACH = 20_000  # characters looked at for it
 
 

@@ -426,6 +426,12 @@ def _lead(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _opening_evidence(m: re.Match[str]) -> Evidence:
+    """The words of an opening (2022年, 今年以来) as evidence, without the comma after them."""
+    words = m.group().rstrip("，,")
+    return Evidence("opening", words, m.start(), m.start() + len(words))
+
+
 def _openings(text: str) -> Iterator[re.Match[str]]:
     """Sentences among the first few that open with a year or 今年以来, in order (a year opening a
     sentence deep in the body dates an event, not the report)."""
@@ -455,8 +461,7 @@ def _ranked_years(
             yield [(y, Mode.PLAN, title_ev, False)]
     opened = False
     for m in _openings(text):
-        words = m.group().rstrip("，,")
-        ev = Evidence("opening", words, m.start(), m.start() + len(words))
+        ev = _opening_evidence(m)
         mode = _mode_at(sections, m.start())
         if m.re is _OPENING and not _SINCE.search(m.group()) and _LAST_YEAR.search(text, 0, m.start()) and (
                 _forward(text, m.start())):
@@ -568,8 +573,7 @@ def _looks_back(text: str) -> tuple[Mode, Evidence] | None:
     if opening is None:
         back = _reviewed(text)  # 报告回顾了2020年工作: a news item of the report looks back first
         return (back[1], back[2]) if back else None
-    words = opening.group().rstrip("，,")
-    ev = Evidence("opening", words, opening.start(), opening.start() + len(words))
+    ev = _opening_evidence(opening)
     if _SINCE.search(opening.group()):
         return Mode.REVIEW, ev
     year = _year(opening.group()) if opening.re is _OPENING else None
@@ -661,8 +665,7 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
         if mode is None and (opening := next(_openings(text), None)) is not None and opening.re is _OPENING:
             # 2023年，在…领导下，…: a text opening with its year reviews it, unless it says what it will do
             mode = Mode.PLAN if _forward(text, opening.start()) else Mode.REVIEW
-            words = opening.group().rstrip("，,")
-            why = Evidence("opening", words, opening.start(), opening.start() + len(words))
+            why = _opening_evidence(opening)
         if mode:  # a report without a heading that says review or plan (an excerpt, a news item):
             # the whole text is what most of its sentences say
             sections = [Section(sections[0].title, 0, len(text), sections[0].year, mode, None, [why])]  # type: ignore[list-item]

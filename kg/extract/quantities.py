@@ -182,8 +182,9 @@ _ADVERB = re.compile(r"全面|持续|稳步|加快|加速|不断|显著|大幅|�
 # A measure named by a word or two alone (调解率, 出动人数, 总面积), which its clause does not say the thing of.
 _SHORT_MEASURE = re.compile(rf"[\u4e00-\u9fff]{{0,2}}{_MEASURE_WORD}")
 # A share of the year's plan (完成全年任务的140%): of what the clause, or the figure before it, named.
-_OF_PLAN = re.compile(r"((?:完成|占)(?:全年|年度|年)?(?:目标)?(?:任务|计划|目标))的?\s*$")
-_PLAN_SHARED = re.compile(r"(?:完成|占)(?:全年|年度|年)?$")  # 占全年目标, 完成年计划: the plan is the base, not the aim
+_PLAN_BASE = r"(?:完成|占)(?:全年|年度|年)?"
+_OF_PLAN = re.compile(rf"({_PLAN_BASE}(?:目标)?(?:任务|计划|目标))的?\s*$")
+_PLAN_SHARED = re.compile(rf"{_PLAN_BASE}$")  # 占全年目标, 完成年计划: the plan is the base, not the aim
 # An investment named alone (甲项目8个，|总投资|5亿元): the investment in what was counted before it.
 _INVESTED = re.compile(r"(?:总|年度|当年|计划|累计)?投资(?:总?额)?")
 
