@@ -19,6 +19,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from kg import manifest
 from kg.model import Document
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
@@ -601,6 +602,8 @@ def read_document(path: str | Path, max_bytes: int = 20_000_000) -> Document:
     cleaned, metadata, title = clean_text(text)
     if not cleaned.strip():
         raise IngestError(path, "no text left after removing boilerplate")
+    if (url := manifest.address(path)) is not None:
+        metadata[manifest.ADDRESS] = url
     return Document(id=path.stem, path=str(path), text=cleaned,
                     sha256=hashlib.sha256(cleaned.encode("utf-8")).hexdigest(), title=title,
                     metadata=metadata, encoding=encoding, format=fmt)

@@ -65,7 +65,7 @@ class Document:
 class Evidence:
     """One thing that decided a section's year or mode, so a user can see why."""
 
-    kind: str  # heading | title | opening | relative | published | named | verbs
+    kind: str  # heading | title | opening | relative | published | address | named | verbs
     text: str  # the words themselves (for metadata: "发布时间: 2024-01-17")
     start: int | None = None  # span in Document.text; None for a title or metadata field not in the text
     end: int | None = None

@@ -19,6 +19,7 @@ from functools import lru_cache
 import jieba.posseg
 
 from kg import segment
+from kg.manifest import ADDRESS, address_date
 from kg.model import Evidence, Mode, Section
 
 # ---------------------------------------------------------------- sentences and clauses
@@ -344,6 +345,7 @@ _GIVEN_REACH = 400  # characters: the line stands under the title
 # posted; it dates a text that names no year of its own.
 _STAMP = re.compile(r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*\d{1,2}(?:日\s*|\s+)\d{1,2}:\d{2}")
 _INDEX_YEAR = re.compile(r"/\s*(20\d\d)\s*-")  # 索引号 000014349/2022-83299: the year it was filed
+_DATED = ("published", "address")  # evidence of when the report was published
 _EARLY_MONTHS = 3  # a review published by March is of the year before
 _LATE_MONTHS = 10  # a plan published from October on is for the year after
 _REPORT = re.compile(r"报告")
@@ -400,7 +402,7 @@ _Date = tuple[int, int | None, Evidence]  # year, month (None: a year alone), an
 def published(metadata: dict[str, str], text: str = "") -> _Date | None:
     """(year, month, evidence) of the publication: a date field, else the day the report was given
     to its congress (——2023年3月5日在第十四届全国人民代表大会…上), else a time stamp near the top of
-    a text naming no year, else the year of the 索引号."""
+    a text naming no year, else the year of the 索引号, else a date in the page's address."""
     for key in _DATE_KEYS:
         if key in metadata and (m := _DATE.search(metadata[key])):
             return int(m.group(1)), int(m.group(2)), Evidence("published", f"{key}: {metadata[key]}")
@@ -410,6 +412,8 @@ def published(metadata: dict[str, str], text: str = "") -> _Date | None:
         return int(m.group(1)), int(m.group(2)), Evidence("published", m.group(), m.start(), m.end())
     if (m := _INDEX_YEAR.search(metadata.get("索引号", ""))) is not None:
         return int(m.group(1)), None, Evidence("published", f"索引号: {metadata['索引号']}")
+    if (url := metadata.get(ADDRESS)) and (dated := address_date(url)):
+        return *dated, Evidence("address", f"{ADDRESS}: {url}")
     return None
 
 
@@ -442,9 +446,10 @@ def _openings(text: str) -> Iterator[re.Match[str]]:
                 yield hit
 
 
-def _ranked_years(
-    text: str, title: str, date: _Date | None, sections: list[Section]
-) -> Iterator[list[tuple[int | None, Mode, Evidence, bool]]]:
+_Group = list[tuple[int | None, Mode, Evidence, bool]]  # (year, mode, evidence, partial) of one kind of evidence
+
+
+def _ranked_years(text: str, title: str, date: _Date | None, sections: list[Section]) -> Iterator[_Group]:
     """Candidate (year, mode, evidence, partial) groups, strongest first: the title and the dated
     headings; a report's title (an annual report given early in year X reviews X-1, a half-year one
     or one published the year after reviews X); the body's first dated sentence, else the year it
@@ -460,6 +465,7 @@ def _ranked_years(
         else:
             yield [(y, Mode.PLAN, title_ev, False)]
     opened = False
+    relative: _Group = []  # 今年以来 read by a page's address: tried after the years the text names
     for m in _openings(text):
         ev = _opening_evidence(m)
         mode = _mode_at(sections, m.start())
@@ -470,7 +476,11 @@ def _ranked_years(
             yield [(_year(m.group()), mode, ev, bool(m.group("half")))]
         elif date:
             ev.kind = "relative"
-            yield [(date[0], mode, ev, bool(m.group("half")))]
+            group: _Group = [(date[0], mode, ev, bool(m.group("half")))]
+            if date[2].kind == "address":
+                relative = group
+                break
+            yield group
         else:
             continue  # 今年以来 with no date to read it by: the next dated sentence
         opened = True
@@ -482,9 +492,11 @@ def _ranked_years(
         yield [(y, *told, False)]  # 现将2025年…工作汇报如下: the year it announces
     elif not opened and (plan := _plan_year(text)):
         yield [(plan[0], _mode_at(sections, plan[1].start or 0), plan[1], False)]
-    if not date and not opened and (bare := _bare_year(text)):
+    if (not date or date[2].kind == "address") and not opened and (bare := _bare_year(text)):
         yield [(int(bare.group(1)), _mode_at(sections, bare.start()), Evidence("named", bare.group(1), bare.start(1),
                                                                           bare.end(1)), False)]
+    if relative:
+        yield relative
     if date:
         y, month, ev = date
         month = month or 6  # a filing year alone: the report is of that year
@@ -675,8 +687,10 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
         if s.year is None and s.mode != Mode.OTHER:
             s.year = years.of(s.mode)
             why = years.why.get(s.mode)
-            if s.year is None:
-                s.year, why = _body_year(text, s.start, s.end, s.mode)
+            if s.year is None or (date and date[2].kind == "address" and why and why.kind in ("address", "relative")):
+                # a page's address tells when it was put online, which a year the text names outranks
+                named, by = _body_year(text, s.start, s.end, s.mode)
+                s.year, why = (named, by) if named else (s.year, why)
             if why:
                 s.evidence.insert(0, why)
         if date and s.mode != Mode.OTHER and date[2] not in s.evidence:
@@ -727,7 +741,7 @@ def _turn(text: str, s: Section, span: tuple[int, int], year: int, mode: Mode, k
     """The part of a section from a sentence where it turns to another year and mode."""
     a, end = span
     evidence = [Evidence(kind, words, a, a + len(words)), *([why] if why else []),
-                *(e for e in s.evidence if e.kind == "published")]
+                *(e for e in s.evidence if e.kind in _DATED)]
     return Section(_HEADING_END.split(text[a:end])[0][:_MAX_HEADING], a, end, year, mode, None, evidence)
 
 
@@ -874,6 +888,8 @@ def time_of(text: str, sections: list[Section], start: int, end: int) -> tuple[i
 def _now(s: Section) -> int | None:
     """The year the report was published in, from the section's evidence."""
     for e in s.evidence:
+        if e.kind == "address" and (dated := address_date(e.text.removeprefix(f"{ADDRESS}: "))):
+            return dated[0]
         if e.kind == "published" and (m := _DATE.search(e.text) or _INDEX_YEAR.search(e.text)):
             return int(m.group(1))
     return None

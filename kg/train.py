@@ -14,13 +14,13 @@ always one on text from a source the model did not learn from.
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlparse
 
+from kg import manifest
 from kg.evaluate import EvalError, Evaluation, Gold, evaluate, load_gold, norm
 from kg.extract import extract
 from kg.extract.candidates import propose
@@ -51,14 +51,8 @@ class GoldDoc:
 
 
 def _sites(folder: Path) -> dict[str, str]:
-    """Document id → site, from an index.tsv with `NN` (or `doc`) and `url` columns."""
-    index = folder / "index.tsv"
-    if not index.is_file():
-        return {}
-    with index.open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
-    return {row.get("NN") or row.get("doc") or "": urlparse(row.get("url") or "").hostname or ""
-            for row in rows if row.get("url")}
+    """Document id → site (the host of its address in the folder's manifest)."""
+    return {doc_id: urlparse(url).hostname or "" for doc_id, url in manifest.addresses(folder).items()}
 
 
 def load(gold_dirs: Iterable[Path], inputs: Iterable[Path] = ()) -> list[GoldDoc]:

@@ -644,3 +644,25 @@ def test_a_page_s_time_stamp_dates_a_text_that_names_no_year():
     assert [s.year for s in find_sections(early)] == [2031]  # posted early in the year: the year before
     named = f"2031-12-30 15:11:44来源：青湖日报\n2029年，{body}"
     assert [s.year for s in find_sections(named)] == [2029]  # the text's own year, not the day it was posted
+
+
+def test_a_page_s_address_dates_a_text_that_names_no_year():
+    body = "今年以来，青湖乡紧盯重点项目，已完成征地一百亩，累计引进企业五家，项目建设有序推进。"
+    address = {"网址": "http://news.example/qinghu/203108/5553412.html"}
+    [section] = find_sections(body, metadata=address)
+    assert (section.year, section.mode) == (2031, "review")
+    assert ("address", address["网址"]) in {(e.kind, e.text.removeprefix("网址: ")) for e in section.evidence}
+    assert [s.year for s in find_sections(body)] == [None]  # without it the year is unknown
+    early = {"网址": "http://news.example/art/2032/1/6/art_1.html"}
+    assert [s.year for s in find_sections(body.replace("今年以来，", ""), metadata=early)] == [2031]
+
+
+def test_a_year_the_text_names_outranks_the_page_s_address():
+    address = {"网址": "http://news.example/2034/05/17/1.shtml"}  # put online years later
+    named = "青湖乡2029年实现地区生产总值28亿元，同比增长2.5%；2029年新建道路12公里，获评省级卫生乡镇。"
+    assert [s.year for s in find_sections(named, metadata=address)] == [2029]
+    told = ("今年以来，青湖乡紧盯重点项目，已完成征地一百亩。现将2029年工作情况总结如下：\n"
+            "一是项目建设有序推进，累计引进企业五家。")
+    assert dated(told, metadata=address) == {(2029, "review")}
+    published = {"发布日期": "2034年05月17日"}  # a date the page itself states reads 今年 outright
+    assert dated(told, metadata=published) == {(2034, "review")}

@@ -36,6 +36,11 @@ def ledger_entry(district_id: str, year: int, target: str) -> str:
     return f"{_KGR}ledger/{quote(district_id, safe='')}/{year}/{quote(target.removeprefix(_KGR), safe='')}"
 
 
+def page(url: str) -> str:
+    """A web address as an IRI: spaces, quotes and the like escaped, what an address means kept."""
+    return quote(url, safe="%:/?#[]@!$&'()*+,;=~")
+
+
 def entity_iri(entity_id: str) -> URIRef:
     return URIRef(entity(entity_id))
 

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from rdflib import RDF, XSD, Graph
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from kg import ledger
+from kg import ledger, manifest
 from kg.model import (
     STAGES,
     TYPES,
@@ -321,6 +321,8 @@ class _ReportMapper:
         m.add(rep, _kg.sha256, ox.Literal(r.doc.sha256))
         for path in (r.doc.path, *r.doc.also_paths):
             m.add(rep, _kg.sourcePath, ox.Literal(path))
+        if url := r.doc.metadata.get(manifest.ADDRESS):
+            m.add(rep, _dct.source, ox.NamedNode(iri.page(url)))  # the page it was fetched from
         if r.district_id:
             m.add(rep, _dct.publisher, m.entities[r.district_id])
             if r.district:  # how sure the placement is, and why (the gazetteer's words)

@@ -212,3 +212,15 @@ def test_a_quantity_is_an_observation_traced_to_its_sentence() -> None:
     assert text[graph.value(obs, KG.startOffset).toPython():graph.value(obs, KG.endOffset).toPython()] == (
         "新增就业岗位1200个以上")
     assert rdf.validate(graph)[0], rdf.validate(graph)
+
+
+def test_a_report_links_the_page_its_manifest_gives_it() -> None:
+    corpus = make_corpus()
+    a, b = corpus.results
+    a.doc.metadata["网址"] = "http://news.example/青禾/2022 总结.html"
+    g = rdf.corpus_to_graph(corpus)
+    assert str(g.value(rdf.report_iri("a-2022"), DCTERMS.source)) == (
+        "http://news.example/%E9%9D%92%E7%A6%BE/2022%20%E6%80%BB%E7%BB%93.html")
+    assert g.value(rdf.report_iri("b-2024"), DCTERMS.source) is None
+    conforms, report_text = rdf.validate(g)
+    assert conforms, report_text

@@ -1,0 +1,66 @@
+"""A corpus's manifest: the address each document was fetched from.
+
+Whoever scrapes reports usually keeps a list of where each page came from. A tab-separated
+`index.tsv` beside the texts (or one folder up, for a `texts/` folder) with an id column (`NN`,
+`doc` or `id`: the file's stem) and a `url` column gives each document its address: kept as
+provenance in the graph, and a date in the address (…/202404/…, …/2022/05/17/…) is the
+publication date of a page whose text names none. Other columns are not read.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlparse
+
+log = logging.getLogger(__name__)
+
+NAME = "index.tsv"
+ADDRESS = "网址"  # the metadata key the address is kept under
+_ID_COLUMNS = ("NN", "doc", "id")
+# A date in an address's path: 2024/4/17, 2024-04, 20240417, 202404, or a year alone (2017/185869.html),
+# never a number's digits or a word's (2025hxc).
+_PATH_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:(?:[-_/](1[0-2]|0?[1-9])|(0[1-9]|1[0-2]))"
+                        r"(?:[-_/]?(?:[12]\d|3[01]|0?[1-9]))?)?(?![\da-zA-Z.])")
+
+
+def address(path: str | Path) -> str | None:
+    """The address the manifest beside `path` (or above its folder) gives the document, if any."""
+    path = Path(path)
+    for folder in (path.parent, path.parent.parent):
+        if (url := addresses(folder.resolve()).get(path.stem)) is not None:
+            return url
+    return None
+
+
+@lru_cache(maxsize=256)
+def addresses(folder: Path) -> dict[str, str]:
+    """Document id → address from the folder's manifest; empty when there is none or it is unreadable."""
+    index = folder / NAME
+    if not index.is_file():
+        return {}
+    try:
+        with index.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh, delimiter="\t"))
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        log.warning("%s: manifest not read (%s)", index, e)
+        return {}
+    out = {}
+    for row in rows:
+        key = next((row[c] for c in _ID_COLUMNS if row.get(c)), None)
+        url = (row.get("url") or "").strip()
+        if key and urlparse(url).scheme in ("http", "https"):
+            out[key.strip()] = url
+    return out
+
+
+def address_date(url: str) -> tuple[int, int | None] | None:
+    """(year, month or None) of a date in the address's path, not its host or query."""
+    m = _PATH_DATE.search(urlparse(url).path)
+    if m is None:
+        return None
+    month = m.group(2) or m.group(3)
+    return int(m.group(1)), int(month) if month else None

@@ -1,0 +1,53 @@
+"""kg.manifest: the address a corpus's index.tsv gives each document, and the date in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg import manifest
+from kg.ingest import read_document
+
+BODY = "青湖镇今年以来紧盯重点项目，已完成征地一百亩，项目建设有序推进。\n"
+
+
+def corpus(tmp_path: Path, index: str, *, nested: bool) -> Path:
+    folder = tmp_path / "texts" if nested else tmp_path
+    folder.mkdir(exist_ok=True)
+    (tmp_path / "index.tsv").write_text(index, encoding="utf-8")
+    path = folder / "q07.txt"
+    path.write_text(BODY, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("nested", [False, True])
+def test_a_document_takes_its_address_from_the_manifest_beside_or_above_it(tmp_path, nested):
+    path = corpus(tmp_path, "NN\turl\tyears\nq06\thttp://a.example/6.html\t2019\n"
+                            "q07\thttp://a.example/news/202404/7.html\t2020\n", nested=nested)
+    assert manifest.address(path) == "http://a.example/news/202404/7.html"
+    doc = read_document(path)
+    assert doc.metadata[manifest.ADDRESS] == "http://a.example/news/202404/7.html"
+    assert "2020" not in doc.metadata.values()  # other columns (the annotator's years) are not read
+
+
+def test_without_a_row_or_a_web_address_a_document_has_none(tmp_path):
+    path = corpus(tmp_path, "doc\turl\nq07\tbundled:data/reports/q07.txt\nq08\thttp://a.example/8.html\n",
+                  nested=False)
+    assert manifest.address(path) is None
+    assert manifest.ADDRESS not in read_document(path).metadata
+    assert manifest.address(tmp_path / "q08.txt") == "http://a.example/8.html"
+
+
+@pytest.mark.parametrize(("url", "date"), [
+    ("http://a.example/lanzhou/201608/5553412.html", (2016, 8)),
+    ("http://a.example/art/2023/3/10/art_1229_590.html", (2023, 3)),
+    ("https://a.example/system/2022/05/17/100947599.shtml", (2022, 5)),
+    ("http://a.example/zwgk/t20191231_123.html", (2019, 12)),
+    ("http://a.example/invest/2017/185869.html", (2017, None)),
+    ("http://a.example/rdzt/2025hxc/xzjd/202501/t20250114_19.html", (2025, 1)),  # not a word's digits
+    ("http://a.example/zwgk/1737361055370784769.html", None),  # a page number is no date
+    ("http://10.20.2019.56/p/794755.html", None),  # nor is the host
+])
+def test_the_date_in_an_address_s_path(url, date):
+    assert manifest.address_date(url) == date
