@@ -297,6 +297,9 @@ _FUTURE = _any_of(
     "拟", "力求", "务必", "计划(?:于|在|到|完成|投资|实施|新增|开工)", "不少于", "不低于", "以上",
     "年底前", "年内", "尽快", "早日", "下一步", "明年",
 )
+# A sentence that sets out targets is a plan's, whatever growth figures it lists (预期目标是：增长6%…).
+_TARGETS = re.compile(r"(?:预期|奋斗|发展|主要)目标(?:是|为|[:：])")
+_OUTWEIGH = 100
 # A sentence opening on the year before the one the text is written in (not 比去年, a comparison).
 _LAST_YEAR = re.compile(r"(?:^|[。！？!?\n…])\s*(?:回首过去|过去的?一年|去年)")
 # What only a plan says; 将 marking an object (将招商引资作为…) is no intent.
@@ -320,7 +323,7 @@ def _body_mode(
     ends = [s1 for _, s1 in sentences(body)]
     score = [0] * (len(ends) + 1)  # per sentence: past cues minus future cues
     hits: dict[str, list[re.Match[str]]] = {Mode.REVIEW: [], Mode.PLAN: []}
-    for pattern, sign, side in ((_PAST, 1, Mode.REVIEW), (_FUTURE, -1, Mode.PLAN)):
+    for pattern, sign, side in ((_PAST, 1, Mode.REVIEW), (_FUTURE, -1, Mode.PLAN), (_TARGETS, -_OUTWEIGH, Mode.PLAN)):
         for m in pattern.finditer(body):
             score[bisect_right(ends, m.start())] += sign
             hits[side].append(m)

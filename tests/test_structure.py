@@ -666,3 +666,9 @@ def test_a_year_the_text_names_outranks_the_page_s_address():
     assert dated(told, metadata=address) == {(2029, "review")}
     published = {"发布日期": "2034年05月17日"}  # a date the page itself states reads 今年 outright
     assert dated(told, metadata=published) == {(2034, "review")}
+
+
+def test_a_sentence_setting_out_targets_is_a_plan_s_whatever_growth_it_lists():
+    text = ("青湖镇镇长做客电台，谈今年发展方向。今年该镇主要预期目标是：工农业总收入增长5.1%，"
+            "农民人均收入增加852元，二三产业收入增长8%。")
+    assert [s.mode for s in find_sections(text)] == ["plan"]
