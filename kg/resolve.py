@@ -23,6 +23,8 @@ from kg.simplified import simplified
 
 TOWN = re.compile(r"(街道|镇|乡|苏木)$")
 VILLAGE = re.compile(r"(社区|村)$")
+COUNTY = re.compile(r"(县|区|旗)$")
+_COUNTY_MENTIONS = 3
 
 
 MIN_PLACEMENT = 0.5  # below this a masked report's district stays unresolved
@@ -60,6 +62,12 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
             return place
         return Place(name=names[id(e)][0], level="town", confidence=0.6,
                      evidence=["named in the text, not in the gazetteer"])
+    counties = sorted((e for e in districts if COUNTY.search(names[id(e)][0])), key=lambda e: -len(e.mentions))
+    if counties and (len(counties[0].mentions) >= _COUNTY_MENTIONS) and (
+            len(counties) == 1 or len(counties[1].mentions) < len(counties[0].mentions)):
+        place = gaz.resolve(names[id(counties[0])][0], context)
+        if place is not None and place.level == "county":
+            return place  # a news item about a county names no town of its own but the county, again and again
     named = gaz.short_names_in(simplified(r.doc.text))
     parents = [p.name for n in [*context, *named] for p in gaz.lookup(n) if p.level in ("county", "city")]
     # only communities the text names as such (塘尾社区, 丹东、应潭等村), never bare common words

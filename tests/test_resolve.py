@@ -183,3 +183,13 @@ def test_a_presumed_stage_is_no_evidence_of_slippage():
     assert [(e.year, e.stage, e.presumed) for e in t.entries] == [(2022, "completed", False),
                                                                   (2023, "under_way", True)]
     assert t.slipped == []  # 2023 names the bridge with no cue: it is presumed under way, not shown late
+
+
+def test_a_news_item_about_a_county_is_placed_at_the_county_it_names_again_and_again():
+    item = ("宝安区召开招商引资推进大会。今年以来，宝安区引进青木湾智能制造项目等企业12家，"
+            "宝安区青禾商会组织南山区企业来访。宝安区将加快青木湾产业园建设。")
+    assert resolve([extract(doc("c", item))]).results[0].district.name == "宝安区"
+    town = item + "福海街道推进塘尾社区治理。福海街道完成桥头社区改造。"
+    assert resolve([extract(doc("t", town))]).results[0].district.name == "福海街道"  # its own town first
+    tied = "宝安区与南山区召开联席会议。宝安区、南山区共建青木湾产业园，宝安区和南山区企业参加。"
+    assert resolve([extract(doc("e", tied))]).results[0].district is None  # two counties alike: no author
