@@ -51,7 +51,7 @@ model: setup
 	  --gold data/gold/web-l --gold data/gold/web-m --gold data/gold/web-n --gold data/gold/web-p \
 	  --gold data/gold/web-q --gold data/gold/web-r --gold data/gold/web-s --gold data/gold/web-t \
 	  --gold data/gold/web-u --gold data/gold/web-v --gold data/gold/web-w --gold data/gold/web-x \
-	  --gold data/gold/web-y --gold data/gold/web-z \
+	  --gold data/gold/web-y --gold data/gold/web-z --gold data/gold/web-aa --gold data/gold/web-ab \
 	  --gold data/gold/street-entities \
 	  --gold data/gold/gwr-entities \
 	  -o kg/models/decision.json

@@ -447,8 +447,9 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
 # Brands listed before what was done with them, no class noun between (甲、乙等顺利投产): firms that
 # stand for their projects.
 _ACTED_LIST = re.compile(r"(?P<items>[^，,。；;：:（）()“”\"\s]{2,40}、[^，,。；;：:（）()“”\"\s]{2,12})等"
+                         r"(?:新?(?:厂房|车间|生产线|项目|工程)(?:主体结构|主体)?)?"
                          r"(?:顺利|相继|陆续|先后|已|均|全部|成功)?(?:建成|投产|开工|竣工|落地|签约|达产|入驻|落户|完工|开业"
-                         r"|完成主体)")
+                         r"|完成主体|封顶)")
 
 
 def _acted_list_candidates(text: str) -> list[Candidate]:

@@ -399,6 +399,8 @@ def test_brands_listed_before_projects_or_a_stage_verb_are_proposed():
     assert {"沃拓农化", "翔晟新材", "昊纳", "欧锐达"} <= {n for n, s in got.items() if "list" in s}
     kinds = proposed("集成电路、新能源等顺利投产。")
     assert "集成电路" not in kinds and "新能源" not in kinds  # trades, not brands
+    works = proposed("青禾隆、翠峰机电等新厂房主体结构完工，蓝湾精工、白石光电等项目封顶。")
+    assert {"青禾隆", "翠峰机电", "蓝湾精工", "白石光电"} <= {n for n, s in works.items() if "list" in s}
 
 
 def test_a_brand_opening_its_clause_before_its_deed_is_proposed():
