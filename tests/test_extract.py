@@ -309,6 +309,10 @@ def test_an_indicator_is_given_as_the_text_writes_it_and_matched_across_scripts(
     got = [(q["indicator"], q["value"]) for q in extract(doc, RULES).to_json()["quantities"]]
     assert got == [("地區生產總值", 12.5), ("地區生產總值", 6.0)]
     assert indicators.key("地區生產總值") == indicators.key("地区生产总值")
+    put_together = "青湖鎮2023年工作總結\n一、2023年工作總結\n全鎮規上工業企業達到52家，增加值增長8%。\n"
+    doc = Document(id="p", path="p.txt", text=put_together, sha256="1" * 64)
+    got = [(q["indicator"], q["value"]) for q in extract(doc, RULES).to_json()["quantities"]]
+    assert ("規上工業增加值", 8.0) in got  # named from two places, in the text's own characters
 
 
 def test_a_firm_named_where_its_works_are_told_of_takes_their_stage_but_a_bank_does_not():

@@ -106,11 +106,18 @@ _NEAR = 60  # characters before a quantity where the words naming it may stand
 
 def _as_written(original: str, reading: Reading, quantities: list[Quantity]) -> None:
     """An indicator the text writes in one piece is given as written (地區生產總值 in a text in
-    traditional characters); one put together from several places stays as read."""
+    traditional characters); one put together from several places, in the characters the text
+    writes each of its characters in (規上工業 + 增加值 → 規上工業增加值)."""
+    written: dict[str, str] = {}
+    for read_as, was in zip(reading.aligned, original, strict=True):
+        if read_as != was:
+            written.setdefault(read_as, was)
     for q in quantities:
         if (at := reading.text.rfind(q.indicator, max(0, q.start - _NEAR), q.end)) >= 0:  # 甲…，增长6%: of 甲
             start, end = reading.span(at, at + len(q.indicator))
             q.indicator = plain(original[start:end])
+        else:
+            q.indicator = "".join(written.get(c, c) for c in q.indicator)
 
 
 def _map_back(reading: Reading, sections: list[Section], quantities: list[Quantity]) -> None:

@@ -20,6 +20,7 @@ import jieba.posseg
 from kg import vocabulary
 from kg.gazetteer import Gazetteer
 from kg.model import Mode, Quantity, Section
+from kg.names import cut
 from kg.structure import time_of, years_named
 
 _CN = "〇零一二两三四五六七八九十百千万亿"
@@ -536,6 +537,9 @@ def _indicator(words: str) -> str:
     elif acted := _ACTED_CLASS.search(words):
         words = words[acted.start():]  # 甲街道领导|走访企业: the count is of the visits, not the visitors
     lead = _LEADING.match(words)
+    if lead and (back := _word_start(words, lead.end())) < lead.end() and not re.match(
+            _MEASURE_WORD, words[lead.end():]):  # 其中|建成区面积: 建成 opens a word here (完成率 is a bare rate)
+        lead = _LEADING.match(words[:back]) if back else None
     name = words[lead.end() if lead else 0:]
     if (after := _after_division(name)) != name:  # 甲镇|全年实现|规上产值: the division is the subject
         name = after[m.end():] if (m := _LEADING.match(after)) else after
@@ -551,6 +555,16 @@ def _indicator(words: str) -> str:
 # the year's plan is a thing counted.
 _ALL_YEAR = re.compile(r"(?<=.)(?:全年|年内|预计)(?!计划|任务|目标|度)")
 _DIVISION_END = re.compile(r"街道|镇|乡|县|市|区|旗")
+
+
+def _word_start(words: str, at: int) -> int:
+    """`at`, or the start of the word `at` falls inside of (jieba's words of `words`)."""
+    start = 0
+    for w in cut(words):
+        if start + len(w) > at:
+            return start
+        start += len(w)
+    return at
 
 
 def _after_division(words: str) -> str:
@@ -749,11 +763,11 @@ def _with_tail(item: str, last: str) -> str:
     take what follows the last one's number (第一、二、三产业 → 第一产业)."""
     if item and item[-1] in _ORDINALS and last[:1] in _ORDINALS and len(last) > 2:
         return item + last[1:]
+    at = last.find(item[-1], 0, len(item) + 1) if item else -1
+    if at >= 0 and len(last) - at > 2:
+        return item + last[at + 1:]  # 工业 | 制造业投资 → 工业投资
     if len(last) - len(item) > 2 and (len(item) <= 2 or item[-1] == last[len(item) - 1]):
         return item + last[len(item):]
-    at = last.find(item[-1], 0, len(item)) if item else -1
-    if at >= 0 and len(last) - at > 2:
-        return item + last[at + 1:]
     measure = _LIST_MEASURE.search(last)
     return item + measure.group() if measure and item != last and not _LIST_MEASURE.search(item) else item
 

@@ -81,6 +81,11 @@ def test_respectively_gives_each_number_to_the_item_in_its_place():
         ("新建学校", 3.0, "所", "count", "=", "result")]
     assert [q[0] for q in found("其中一、二、三产业增加值分别增长4%、7%、5%。")] == [
         "一产业增加值", "二产业增加值", "三产业增加值"]
+    assert [q[0] for q in found("工业、制造业投资分别增长14.5%和35.1%。")] == ["工业投资", "制造业投资"]
+
+
+def test_a_word_that_opens_like_an_action_stays_whole():
+    assert [q[0] for q in found("辖区面积14.5平方公里，其中建成区面积7.5平方公里。")][1] == "建成区面积"
 
 
 def test_rates_per_day_and_concentrations_are_units():
