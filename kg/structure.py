@@ -297,6 +297,9 @@ _FUTURE = _any_of(
     "拟", "力求", "务必", "计划(?:于|在|到|完成|投资|实施|新增|开工)", "不少于", "不低于", "以上",
     "年底前", "年内", "尽快", "早日", "下一步", "明年",
 )
+# Steps a sentence reports as taken (建成, 入选, 投入运营): a review's, where no other word says so.
+_DONE_OR_PAST = re.compile(_PAST.pattern + "|" + r"(?:建成|竣工|完工|投用|投产|开业|开园|落成|通车|入选|获批|增至|突破"
+                           r"|投入(?:运营|使用)|实现|完成|举办|召开)(?![^，,。；;]{0,6}?(?:目标|任务))")
 # A sentence that sets out targets is a plan's, whatever growth figures it lists (预期目标是：增长6%…).
 _TARGETS = re.compile(r"(?:预期|奋斗|发展|主要)目标(?:是|为|[:：])")
 _OUTWEIGH = 100
@@ -314,7 +317,7 @@ _OVERTURN, _MIN_OVERTURN = 2.0, 4  # the body overturns what its heading says on
 
 
 def _body_mode(
-    text: str, start: int, end: int, decide: float = _DECIDE, min_votes: int = _MIN_VOTES
+    text: str, start: int, end: int, decide: float = _DECIDE, min_votes: int = _MIN_VOTES, past: re.Pattern[str] = _PAST
 ) -> tuple[Mode | None, Evidence | None]:
     """What the body says it is: review when its sentences report past results (同比, 累计, 获评 …),
     plan when they state intents (将, 力争, 确保 …), None when it does not clearly say; the
@@ -323,7 +326,7 @@ def _body_mode(
     ends = [s1 for _, s1 in sentences(body)]
     score = [0] * (len(ends) + 1)  # per sentence: past cues minus future cues
     hits: dict[str, list[re.Match[str]]] = {Mode.REVIEW: [], Mode.PLAN: []}
-    for pattern, sign, side in ((_PAST, 1, Mode.REVIEW), (_FUTURE, -1, Mode.PLAN), (_TARGETS, -_OUTWEIGH, Mode.PLAN)):
+    for pattern, sign, side in ((past, 1, Mode.REVIEW), (_FUTURE, -1, Mode.PLAN), (_TARGETS, -_OUTWEIGH, Mode.PLAN)):
         for m in pattern.finditer(body):
             score[bisect_right(ends, m.start())] += sign
             hits[side].append(m)
@@ -677,6 +680,8 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
         mode, why = _body_mode(text, 0, len(text), 1.0, 1)
         if mode is None and not _PAST.search(text) and (frame := _PLAN_FRAME.search(text)):
             mode, why = Mode.PLAN, Evidence("verbs", frame.group(), frame.start(), frame.end())
+        if mode is None:  # no word says it: what most sentences report as done (建成, 入选, 投入运营)
+            mode, why = _body_mode(text, 0, len(text), 1.0, 1, past=_DONE_OR_PAST)
         if mode is None and (opening := next(_openings(text), None)) is not None and opening.re is _OPENING:
             # 2023年，在…领导下，…: a text opening with its year reviews it, unless it says what it will do
             mode = Mode.PLAN if _forward(text, opening.start()) else Mode.REVIEW

@@ -672,3 +672,9 @@ def test_a_sentence_setting_out_targets_is_a_plan_s_whatever_growth_it_lists():
     text = ("青湖镇镇长做客电台，谈今年发展方向。今年该镇主要预期目标是：工农业总收入增长5.1%，"
             "农民人均收入增加852元，二三产业收入增长8%。")
     assert [s.mode for s in find_sections(text)] == ["plan"]
+
+
+def test_a_text_whose_cue_words_tie_is_what_its_steps_taken_say():
+    text = ("据悉，青湖区文旅发展亮点纷呈，青湖故事馆完成建设，城市书房成为文化新地标。新增和改造博物馆10个，"
+            "青禾产业园获评省级示范基地。京东等7个项目投入运营。明年争取再新增5个。")
+    assert [s.mode for s in find_sections(text)] == ["review"]
