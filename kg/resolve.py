@@ -50,8 +50,12 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
     districts = _district_mentions(r)
     names = {id(e): [simplified(n) for n in (e.name, *e.aliases)] for e in districts}  # as the gazetteer spells
     context = [n for e in districts for n in names[id(e)]]
-    if (place := author(r.doc, gaz, context)) is not None:
-        return place  # the header says who speaks: 省人民政府, 国务院, 甲县县长
+    if (place := author(r.doc, gaz, context)) is not None:  # the header says who speaks: 省人民政府, 甲县县长
+        if place.code is None and (known := gaz.resolve(place.name, [*context, *gaz.short_names_in(
+                simplified(r.doc.text))])) is not None:  # a name several towns share: the places it names choose
+            known.evidence = place.evidence + known.evidence
+            return known
+        return place
     head = simplified(r.doc.title + r.doc.text[:200])
     towns = sorted((e for e in districts if TOWN.search(names[id(e)][0])), key=lambda e: -len(e.mentions))
     for e in towns:

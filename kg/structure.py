@@ -695,10 +695,13 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
         if s.year is None and s.mode != Mode.OTHER:
             s.year = years.of(s.mode)
             why = years.why.get(s.mode)
-            if s.year is None or (date and date[2].kind == "address" and why and why.kind in ("address", "relative")):
-                # a page's address tells when it was put online, which a year the text names outranks
+            by_address = date and date[2].kind == "address" and why and why.kind in ("address", "relative")
+            online = date[0] if date and by_address else None
+            if s.year is None or online:
+                # a page's address tells when it was put online, which a year the text names outranks,
+                # unless it is later (确保2026年5月1日前开业, put online in 2025: a deadline)
                 named, by = _body_year(text, s.start, s.end, s.mode)
-                s.year, why = (named, by) if named else (s.year, why)
+                s.year, why = (named, by) if named and (online is None or named <= online) else (s.year, why)
             if why:
                 s.evidence.insert(0, why)
         if date and s.mode != Mode.OTHER and date[2] not in s.evidence:

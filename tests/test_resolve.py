@@ -193,3 +193,12 @@ def test_a_news_item_about_a_county_is_placed_at_the_county_it_names_again_and_a
     assert resolve([extract(doc("t", town))]).results[0].district.name == "福海街道"  # its own town first
     tied = "宝安区与南山区召开联席会议。宝安区、南山区共建青木湾产业园，宝安区和南山区企业参加。"
     assert resolve([extract(doc("e", tied))]).results[0].district is None  # two counties alike: no author
+
+
+def test_a_header_naming_a_town_several_divisions_share_is_placed_by_the_places_the_text_names():
+    text = "石塘镇2031年工作总结\n一、2031年工作回顾\n石塘镇推进青湖渔港改造，与温岭青禾渔业公司签约。"
+    placed = resolve([extract(doc("s", text, "石塘镇2031年工作总结"))]).results[0].district
+    assert placed.name == "石塘镇" and placed.code and "温岭市" in placed.parents
+    alone = "石塘镇2031年工作总结\n一、2031年工作回顾\n石塘镇推进青湖渔港改造。"
+    unplaced = resolve([extract(doc("a", alone, "石塘镇2031年工作总结"))]).results[0].district
+    assert unplaced.name == "石塘镇" and unplaced.code is None  # nothing to choose by: named, not placed

@@ -678,3 +678,10 @@ def test_a_text_whose_cue_words_tie_is_what_its_steps_taken_say():
     text = ("据悉，青湖区文旅发展亮点纷呈，青湖故事馆完成建设，城市书房成为文化新地标。新增和改造博物馆10个，"
             "青禾产业园获评省级示范基地。京东等7个项目投入运营。明年争取再新增5个。")
     assert [s.mode for s in find_sections(text)] == ["review"]
+
+
+def test_a_year_after_the_page_went_online_is_a_deadline_not_the_year_reviewed():
+    text = ("青湖镇项目建设提速。青禾酒店完成主体结顶，要加快推进配套片区建设，确保2033年5月1日前开业。"
+            "新的一年，青湖镇将打造滨海旅游目的地。")
+    address = {"网址": "http://news.example/tzxw/203202/t20320225_1.shtml"}
+    assert [s.year for s in find_sections(text, metadata=address)] == [2032]
