@@ -202,3 +202,9 @@ def test_a_header_naming_a_town_several_divisions_share_is_placed_by_the_places_
     alone = "石塘镇2031年工作总结\n一、2031年工作回顾\n石塘镇推进青湖渔港改造。"
     unplaced = resolve([extract(doc("a", alone, "石塘镇2031年工作总结"))]).results[0].district
     assert unplaced.name == "石塘镇" and unplaced.code is None  # nothing to choose by: named, not placed
+
+
+def test_a_portal_page_titled_with_its_town_s_name_alone_is_placed_there():
+    text = "一、2031年工作回顾\n我镇推进青湖渔港改造，与温岭青禾渔业公司签约。"
+    assert resolve([extract(doc("t", text, "石塘镇"))]).results[0].district.code == "331081105"
+    assert resolve([extract(doc("u", text, "渔港改造"))]).results[0].district is None
