@@ -482,7 +482,8 @@ def _ranked_years(text: str, title: str, date: _Date | None, sections: list[Sect
             yield [(_year(m.group()), mode, ev, bool(m.group("half")))]
         elif date:
             ev.kind = "relative"
-            group: _Group = [(date[0], mode, ev, bool(m.group("half")))]
+            early = mode == Mode.REVIEW and date[1] is not None and date[1] < _EARLY_MONTHS  # posted in January:
+            group: _Group = [(date[0] - early, mode, ev, bool(m.group("half")))]  # written in the last days of the year
             if date[2].kind == "address":
                 relative = group
                 break
@@ -701,7 +702,8 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
                 # a page's address tells when it was put online, which a year the text names outranks,
                 # unless it is later (确保2026年5月1日前开业, put online in 2025: a deadline)
                 named, by = _body_year(text, s.start, s.end, s.mode)
-                s.year, why = (named, by) if named and (online is None or named <= online) else (s.year, why)
+                if named and (online is None or named <= online and by and not by.text.endswith("×1")):
+                    s.year, why = named, by  # a year named more than once: not a passing mention
             if why:
                 s.evidence.insert(0, why)
         if date and s.mode != Mode.OTHER and date[2] not in s.evidence:

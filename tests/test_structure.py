@@ -685,3 +685,15 @@ def test_a_year_after_the_page_went_online_is_a_deadline_not_the_year_reviewed()
             "新的一年，青湖镇将打造滨海旅游目的地。")
     address = {"网址": "http://news.example/tzxw/203202/t20320225_1.shtml"}
     assert [s.year for s in find_sections(text, metadata=address)] == [2032]
+
+
+def test_a_year_named_once_in_passing_does_not_outrank_the_page_s_address():
+    text = ("青湖镇召开半年工作会，各村书记述职，总结上半年成绩。“2029年，青禾村在产业发展方面存在短板，"
+            "如今已建成大棚120个。”青湖镇累计完成投资3亿元，同比增长12%。")
+    assert [s.year for s in find_sections(text, metadata={"网址": "http://news.example/203106/1.html"})] == [2031]
+
+
+def test_a_year_so_far_posted_in_january_is_the_year_just_ended():
+    text = "今年以来，青湖镇累计完成投资3亿元，同比增长12%，青禾大桥建成通车。"
+    assert [s.year for s in find_sections(text, metadata={"网址": "http://news.example/203201/1.html"})] == [2031]
+    assert [s.year for s in find_sections(text, metadata={"网址": "http://news.example/203207/1.html"})] == [2032]
