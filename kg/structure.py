@@ -734,7 +734,7 @@ def _distinct(evidence: list[Evidence]) -> list[Evidence]:
 # A news item may put the turn in an official's mouth: 某某介绍，2025年，… 某某表示，下一步…
 _SAID = r"(?:[\u4e00-\u9fff]{2,8}(?:介绍|表示|说|指出|透露|强调)[，,：:])?"
 _FORWARD_OPENER = re.compile(
-    rf"{_SAID}(?:下一步|下步|明年|来年|新的一年|今后|{_YEAR.pattern}(?!\s*\d{{1,2}}\s*月))[，,：:]?")
+    rf"{_SAID}(?:展望)?(?:下一步|下步|明年|来年|新的一年|今后|未来|{_YEAR.pattern}(?!\s*\d{{1,2}}\s*月))[，,：:]?")
 
 
 def _openings_in(text: str, s: Section, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str], int | None]]:
