@@ -147,6 +147,9 @@ def stage_of(text: str, start: int, end: int, mode: Mode) -> tuple[Stage | None,
     if aim:
         return aim[1:]
     before = _governing_before(text, lo, start)
+    if not _cues(text, end, hi) and (before is None or _WEAK[0].fullmatch(before[2])) and (
+            shared := _shared_later(text, hi)) is not None:
+        return shared[1:]  # 实施甲、乙5个项目，截至目前，全部开工: 全部 gives every one listed that step
     for table in (_STRONG, _WEAK):
         after = [c for c in _cues(text, end, hi, table) if not _IN_LIST.match(text, c[0] + len(c[2]))]
         if after and before and _NEXT_PREDICATE.search(text, end, after[0][0]):
@@ -235,6 +238,18 @@ def _aim_after(text: str, hi: int) -> _Cue | None:
     if cues and _OWN_NAME.search(text, lo, cues[-1][0]):
         return None  # 争取乙二期落地: the next clause aims at a project of its own
     return cues[-1] if cues else None
+
+
+def _shared_later(text: str, hi: int) -> _Cue | None:
+    """The cue of a later clause of the sentence that says it is the step of all named before it
+    (…，全部开工; …，均已竣工投产), when the clauses between name nothing and take no step."""
+    for c0, c1 in clauses(text, hi + 1, sentence_around(text, hi)[1]):
+        if cues := _cues(text, c0, c1):
+            said_of_all = _SHARED.search(text, c0, cues[0][0]) and not _OWN_NAME.search(text, c0, cues[0][0])
+            return cues[0] if said_of_all else None
+        if _OWN_NAME.search(text, c0, c1):
+            return None
+    return None
 
 
 def _from_sentence(text: str, lo: int, hi: int, start: int, end: int,

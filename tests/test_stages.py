@@ -334,3 +334,10 @@ def test_a_plant_connected_to_the_grid_is_completed_and_each_listed_one_with_it(
 ])
 def test_land_made_ready_is_planned_a_part_of_the_works_under_way_and_each_step_read_by_its_cue(text, name, want):
     assert stage(text, name) == want
+
+
+def test_a_later_clause_that_says_all_of_them_took_a_step_gives_it_to_every_one_listed():
+    text = "青湖镇负责实施青禾商贸城、翠峰产业园、白石路改造工程3个重点项目，截至目前，全部开工，完成投资9亿元。"
+    assert [stage(text, n)[0] for n in ("青禾商贸城", "翠峰产业园", "白石路改造工程")] == ["started"] * 3
+    alone = "青湖镇负责实施青禾商贸城、翠峰产业园3个重点项目，截至目前，完成投资9亿元。"
+    assert stage(alone, "青禾商贸城") == ("under_way", "实施")  # no word for all of them: the work goes on
