@@ -38,7 +38,9 @@ _CUES = (
                       r"|收官|开通|并网"),  # 并网: a plant connected to the grid is built
     (Stage.UNDER_WAY, r"完成[^，,。；;、\d]{0,6}?\d+(?:\.\d+)?%|完成(?:年度)?投资|完成年度计划|进度过半"
                   r"|完成(?:安装|铺设|浇筑|架设|敷设)[^，,。；;、\d]{0,6}?\d"  # 完成安装风机13台: a part of the works
-                  rf"|{lx.STRUCTURE_PARTS}"  # a part of the structure: the works go on
+                  rf"|(?:{lx.STRUCTURE_PARTS})(?=[^\u4e00-\u9fff]|$|[已正基全均顺在]|施工|完成|完工|安装|浇筑|吊装|建设|工程"
+                  rf"|封顶|{lx.STRUCTURE_PARTS})"
+                  # a part of the structure the works are at (桩基施工, 钢结构已完成); not a name's word (钢结构加工厂)
                   r"|(?:完成)?主体(?:结构|工程)?(?:已经|已|基本|全面|全部)?(?:封顶|结顶|完工|竣工|建成|完成)"
                   r"|(?:完成)?主体(?:结构|工程|建设)|封顶|结顶|在建|收尾"
                   r"|正在建设|建设顺利|进展顺利|顺利推进|有序推进|稳步推进|取得(?:新|阶段性|积极|重要)?进展"

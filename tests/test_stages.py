@@ -341,3 +341,9 @@ def test_a_later_clause_that_says_all_of_them_took_a_step_gives_it_to_every_one_
     assert [stage(text, n)[0] for n in ("青禾商贸城", "翠峰产业园", "白石路改造工程")] == ["started"] * 3
     alone = "青湖镇负责实施青禾商贸城、翠峰产业园3个重点项目，截至目前，完成投资9亿元。"
     assert stage(alone, "青禾商贸城") == ("under_way", "实施")  # no word for all of them: the work goes on
+
+
+def test_a_part_of_the_structure_inside_another_name_is_no_cue():
+    text = "截至目前，青禾建材生产线、长龙钢结构金属加工生产线2个项目已开工。"
+    assert stage(text, "青禾建材生产线") == ("started", "开工")
+    assert stage("青禾大桥钢结构已完成吊装。", "青禾大桥")[0] == "under_way"
