@@ -38,7 +38,7 @@ _SUFFIX = re.compile(r"(?:特别行政区|自治区|自治州|自治县|自治�
 _CONGRESS = re.compile(rf"在((?:{_DIVISION})+)(?:第[一二三四五六七八九十]+届)?人民代表大会"
                        rf"|((?:{_DIVISION})+)第?[一二三四五六七八九十]+届(?:人民代表大会|人大)"
                        r"第?[一二三四五六七八九十]+次(?:全体)?会议[^，。,]{0,4}?(?:开幕|举行|召开)")
-_TITLE = re.compile(rf"((?:{_DIVISION})+)(?:人民政府)?(?:20\d\d年)?(?:上半年|年度)?(?:政府)?"
+_TITLE = re.compile(rf"((?:{_DIVISION})+)(?:人民政府)?(?:(?:办公室)?关于印发《?)?(?:20\d\d年)?(?:上半年|年度)?(?:政府)?"
                     r"工作(?:报告|总结|计划|要点|思路|安排)"
                     rf"|((?:{_DIVISION})+)(?:人民)?政府工作[ \t\u3000]*$", re.M)  # a title cut before 报告
 # A title that names a province or city by its short name (2025年新疆政府工作报告, 湖南政府工作报告).

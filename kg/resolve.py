@@ -23,7 +23,7 @@ from kg.simplified import simplified
 
 TOWN = re.compile(r"(街道|镇|乡|苏木)$")
 VILLAGE = re.compile(r"(社区|村)$")
-COUNTY = re.compile(r"(县|区|旗)$")
+COUNTY = re.compile(r"(县|区|旗|市)$")  # 市: a county-level city (琼海市); the gazetteer's level decides
 _COUNTY_MENTIONS = 3
 
 
@@ -58,9 +58,12 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
         return place
     head = simplified(r.doc.title + r.doc.text[:200])
     towns = sorted((e for e in districts if TOWN.search(names[id(e)][0])), key=lambda e: -len(e.mentions))
+    counties = sorted((e for e in districts if COUNTY.search(names[id(e)][0]) and any(
+        p.level == "county" for p in gaz.lookup(names[id(e)][0]))), key=lambda e: -len(e.mentions))
     for e in towns:
-        if len(e.mentions) < 2 and not any(n in head for n in names[id(e)]):
-            continue
+        if len(e.mentions) < 2 and (not any(n in head for n in names[id(e)]) or counties and (
+                len(counties[0].mentions) >= _COUNTY_MENTIONS)):
+            continue  # named once, in passing, in an item about its county
         place = gaz.resolve(names[id(e)][0], context)
         if place is not None:
             return place
@@ -70,7 +73,6 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
     if TOWN.search(title) and (place := gaz.resolve(title, [*context, *named])) is not None:
         place.evidence = [f"title: {r.doc.title}", *place.evidence]
         return place  # a portal page titled with its town's name alone (观海卫镇)
-    counties = sorted((e for e in districts if COUNTY.search(names[id(e)][0])), key=lambda e: -len(e.mentions))
     if counties and (len(counties[0].mentions) >= _COUNTY_MENTIONS) and (
             len(counties) == 1 or len(counties[1].mentions) < len(counties[0].mentions)):
         place = gaz.resolve(names[id(counties[0])][0], context)

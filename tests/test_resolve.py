@@ -208,3 +208,15 @@ def test_a_portal_page_titled_with_its_town_s_name_alone_is_placed_there():
     text = "一、2031年工作回顾\n我镇推进青湖渔港改造，与温岭青禾渔业公司签约。"
     assert resolve([extract(doc("t", text, "石塘镇"))]).results[0].district.code == "331081105"
     assert resolve([extract(doc("u", text, "渔港改造"))]).results[0].district is None
+
+
+def test_a_town_named_once_in_passing_does_not_outrank_the_county_the_item_is_about():
+    item = ("宝安区盘点一季度重点项目进展。福海街道青禾产业园主体封顶；宝安区青木湾智能制造项目开工，"
+            "宝安区翠峰学校扩建，宝安区将加快推进。")
+    assert resolve([extract(doc("c", item))]).results[0].district.name == "宝安区"
+
+
+def test_a_government_notice_issuing_its_work_report_is_placed_by_its_title():
+    text = "各街道办事处，区政府各部门：现将2031年政府工作报告主要工作任务分解印发给你们，请认真贯彻落实。"
+    title = "深圳市宝安区人民政府关于印发2031年政府工作报告主要工作任务分工方案的通知"
+    assert resolve([extract(doc("n", text, title))]).results[0].district.name == "宝安区"
