@@ -55,6 +55,7 @@ model: setup
 	  --gold data/gold/web-u --gold data/gold/web-v --gold data/gold/web-w --gold data/gold/web-x \
 	  --gold data/gold/web-y --gold data/gold/web-z --gold data/gold/web-aa --gold data/gold/web-ab \
 	  --gold data/gold/web-ac --gold data/gold/web-ad --gold data/gold/web-ae --gold data/gold/web-af \
+	  --gold data/gold/web-ag --gold data/gold/web-ah \
 	  --gold data/gold/street-entities \
 	  --gold data/gold/gwr-entities \
 	  --threshold 0.25 -o kg/models/decision.json
