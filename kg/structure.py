@@ -302,7 +302,7 @@ _DONE_OR_PAST = re.compile(_PAST.pattern + "|" + r"(?:建成|竣工|完工|投�
                            r"|投入(?:运营|使用)|实现|完成|举办|召开)(?![^，,。；;]{0,6}?(?:目标|任务))")
 # A sentence that sets out targets is a plan's, whatever growth figures it lists (预期目标是：增长6%…).
 _TARGETS = re.compile(r"(?:预期|奋斗|发展|主要)目标(?:是|为|[:：])")
-_OUTWEIGH = 100
+_OUTWEIGH = 100  # a sentence's score: more than all its growth figures
 # A sentence opening on the year before the one the text is written in (not 比去年, a comparison).
 _LAST_YEAR = re.compile(r"(?:^|[。！？!?\n…])\s*(?:回首过去|过去的?一年|去年)")
 # What only a plan says; 将 marking an object (将招商引资作为…) is no intent.
@@ -482,8 +482,9 @@ def _ranked_years(text: str, title: str, date: _Date | None, sections: list[Sect
             yield [(_year(m.group()), mode, ev, bool(m.group("half")))]
         elif date:
             ev.kind = "relative"
-            early = mode == Mode.REVIEW and date[1] is not None and date[1] < _EARLY_MONTHS  # posted in January:
-            group: _Group = [(date[0] - early, mode, ev, bool(m.group("half")))]  # written in the last days of the year
+            # posted in January or February, a review's 今年 was written in the last days of the year before
+            year = date[0] - 1 if mode == Mode.REVIEW and date[1] is not None and date[1] < _EARLY_MONTHS else date[0]
+            group: _Group = [(year, mode, ev, bool(m.group("half")))]
             if date[2].kind == "address":
                 relative = group
                 break
@@ -619,18 +620,18 @@ def years_named(text: str, start: int = 0, end: int | None = None) -> list[tuple
             and (y := _year(m.group())) is not None]
 
 
-def _body_year(text: str, start: int, end: int, mode: Mode) -> tuple[int | None, Evidence | None]:
-    """The year a stretch of text names most; at a tie a plan is of the latest of them and a review
-    of the earliest (召开2014年考核暨2015年部署会: the plan is 2015's)."""
+def _body_year(text: str, start: int, end: int, mode: Mode) -> tuple[int | None, Evidence | None, int]:
+    """The year a stretch of text names most, and how often; at a tie a plan is of the latest of them
+    and a review of the earliest (召开2014年考核暨2015年部署会: the plan is 2015's)."""
     found = [m for _, m in years_named(text, start, end)]
     counts = Counter(_year(m.group()) for m in found)
     if not counts:
-        return None, None
+        return None, None, 0
     most = max(counts.values())
     tied = [y for y, n in counts.items() if n == most and y is not None]
     year = max(tied) if mode == Mode.PLAN else min(tied)
     first = next(m for m in found if _year(m.group()) == year)
-    return year, Evidence("named", f"{first.group()} ×{most}", first.start(), first.end())
+    return year, Evidence("named", f"{first.group()} ×{most}", first.start(), first.end()), most
 
 
 def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = None) -> list[Section]:
@@ -696,14 +697,15 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
         if s.year is None and s.mode != Mode.OTHER:
             s.year = years.of(s.mode)
             why = years.why.get(s.mode)
-            by_address = date and date[2].kind == "address" and why and why.kind in ("address", "relative")
+            by_address = date is not None and date[2].kind == "address" and why is not None and why.kind in (
+                "address", "relative")
             online = date[0] if date and by_address else None
             if s.year is None or online:
-                # a page's address tells when it was put online, which a year the text names outranks,
-                # unless it is later (确保2026年5月1日前开业, put online in 2025: a deadline)
-                named, by = _body_year(text, s.start, s.end, s.mode)
-                if named and (online is None or named <= online and by and not by.text.endswith("×1")):
-                    s.year, why = named, by  # a year named more than once: not a passing mention
+                # a page's address tells when it was put online, which a year the text names more than
+                # once outranks, unless it is later (确保2026年5月1日前开业, put online in 2025: a deadline)
+                named, by, times = _body_year(text, s.start, s.end, s.mode)
+                if named and (online is None or named <= online and times > 1):
+                    s.year, why = named, by
             if why:
                 s.evidence.insert(0, why)
         if date and s.mode != Mode.OTHER and date[2] not in s.evidence:
