@@ -274,6 +274,9 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             indicator = compared + ("增速" if out[-1].kind == "change" else "") + indicator  # 增长6%、|高于全国
         if not indicator:
             continue
+        if not (respective or after or change) and (measure := _measure_of_whole(text, out, m.start(), unit)) and (
+                not _MEASURED.search(indicator)):
+            indicator += measure  # 粮食播种面积8万亩，其中水稻|7万亩: the part's 播种面积
         idx, year, mode = time_of(text, sections, m.start(), m.end())
         year = year if year is not None else _year_named(text, sections, idx, m.start())
         sentence = _sentence_start(text, m.start())
@@ -555,6 +558,27 @@ def _indicator(words: str) -> str:
 # the year's plan is a thing counted.
 _ALL_YEAR = re.compile(r"(?<=.)(?:全年|年内|预计)(?!计划|任务|目标|度)")
 _DIVISION_END = re.compile(r"街道|镇|乡|县|市|区|旗")
+
+
+# What a whole's indicator measures, when it ends the name (粮食|播种面积, 工业|总产值).
+_MEASURED = re.compile(r"(?:面积|产值|总值|增加值|收入|总额|产量|总产|人口|人数|投资|金额|规模|数量|总量|率|量|额)$")
+_PARTS = re.compile(r"其中")
+
+
+def _measure_of_whole(text: str, found: list[Quantity], pos: int, unit: str) -> str:
+    """The measure a part named after 其中 shares with its whole (粮食播种面积8万亩，其中水稻7万亩，
+    大豆1万亩): the whole's indicator without its first word, when the whole, in the same unit and
+    sentence, ends with a measure."""
+    sentence = _sentence_start(text, pos)
+    parts = [m.start() for m in _PARTS.finditer(text, sentence, pos)]
+    if not parts:
+        return ""
+    whole = next((q for q in reversed(found) if q.end <= parts[-1] and q.start >= sentence), None)
+    if whole is None or whole.unit.lstrip(_MAGNITUDES) != unit.lstrip(_MAGNITUDES) or not _MEASURED.search(
+            whole.indicator):  # 8.8万亩 and 2700亩 are both areas
+        return ""
+    words = cut(whole.indicator)
+    return "".join(words[1:]) if len(words) > 1 else ""
 
 
 def _word_start(words: str, at: int) -> int:

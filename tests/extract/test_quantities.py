@@ -580,3 +580,9 @@ def test_a_share_of_the_year_s_target_is_a_result_and_an_estimate_is_no_part_of_
     got = [(q.indicator, q.value, q.mode) for q in find_quantities(text, [Section("", 0, len(text), 2031, "other")])]
     assert got == [("一般公共预算收入", 5.0, "result"), ("一般公共预算收入占全年目标", 114.4, "result"),
                    ("规上工业总产值", 80.0, "result")]
+
+
+def test_the_parts_after_qizhong_share_the_measure_of_their_whole():
+    got = found("青湖乡粮食播种面积8.8万亩，其中水稻8.1万亩，大豆2700亩。"
+                "全乡地区生产总值20亿元，其中第一产业增加值4亿元。")
+    assert [q[0] for q in got] == ["粮食播种面积", "水稻播种面积", "大豆播种面积", "地区生产总值", "第一产业增加值"]
