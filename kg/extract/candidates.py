@@ -808,7 +808,15 @@ def _division_candidates(text: str, starts: set[int], gaz: Gazetteer) -> list[Ca
         word_start = m.start() if m.start() in starts else max((a for a in starts if a < m.start()), default=0)
         if m.start() != word_start and (m.end() not in starts and m.end() != len(text)
                                         or text[word_start : m.end()] in lx.AREA_WORDS):
-            continue  # 城镇化, 乡村振兴: the suffix inside a word; 新|乡村: the countryside, not a village
+            # 城镇化, 乡村振兴: the suffix inside a word; 新|乡村: the countryside, not a village; but a known
+            # town whose name ends in such a word (鹿|乡镇) is one
+            known = next((a for a in (word_start - 1, word_start - 2) if a in starts and any(
+                p.level == "town" for p in gaz.lookup(text[a : m.end()])) and not (
+                a and jieba.dt.FREQ.get(text[a - 1 : a + 1]))), None) if (  # 河流|域|城镇: 流域 is the word
+                m.end() in starts and text[word_start : m.end()] in lx.AREA_WORDS) else None
+            if known is not None:
+                out.append(Candidate(known, m.end(), EntityType.DISTRICT))
+            continue
         for n in (4, 3, 2):
             start = m.start() - n
             if start in starts and start < word_start and gaz.is_known(text[start : m.end()]) and (

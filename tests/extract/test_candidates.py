@@ -541,3 +541,9 @@ def test_a_quoted_kind_of_firm_is_no_programme_but_a_quoted_campaign_is():
     got = {(text[c.start : c.end], c.type) for s in propose(text, Gazetteer.load()).sentences for c in s.candidates}
     assert not any(name in ("青禾之星", "小巨人") for name, _ in got)
     assert ("青苗护航", "Program") in got
+
+
+def test_a_known_town_whose_name_ends_in_an_everyday_word_is_proposed():
+    got = proposed("还有双阳区鹿乡镇。近年来，鹿乡镇放大梅花鹿产业优势，各乡镇全力推进。")
+    assert "division" in got["鹿乡镇"]
+    assert "各乡镇" not in got and "域城镇" not in proposed("为茅洲河流域城镇合作起到了作用。")  # 流域 is the word
