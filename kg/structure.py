@@ -780,8 +780,9 @@ def _split_forward(text: str, s: Section, partial: bool) -> list[Section]:
     return _carve_forward(text, s, partial)
 
 
-# A sentence that sets out the coming year early on: 新征程已经开启，2024年，某街道将… 在新的一年，…将…
-_AHEAD = re.compile(rf"(?:^|[，,在“\"])(?:新的一年|明年|来年|今年|{_YEAR.pattern})(?:里|中)?[，,]")
+# A sentence that sets out the coming year early on: 新征程已经开启，2024年，某街道将… 在新的一年，…将… (at a
+# line's start too)
+_AHEAD = re.compile(rf"(?:^|[，,在“\"])(?:新的一年|明年|来年|今年|{_YEAR.pattern})(?:里|中)?[，,]", re.M)
 _AHEAD_REACH = 40  # characters of the sentence the year may stand after (会议提出，2023年，…)
 
 
@@ -799,8 +800,9 @@ def _carve_forward(text: str, s: Section, partial: bool) -> list[Section]:
         named = _year(m.group())
         if named not in (None, s.year + 1) or (named is None and partial):
             continue
-        if "今年" in m.group() and not _LAST_YEAR.search(text, s.start, s.end):
-            continue  # 今年 is the year ahead only where the review calls its year 过去一年 or 去年
+        if "今年" in m.group() and not _LAST_YEAR.search(text, s.start, s.end) and _now(s) != s.year + 1:
+            continue  # 今年 is the year ahead only where the review calls its year 过去一年 or 去年, or the
+            # page was published the year after it
         line_end = text.find("\n", m.end(), s.end)
         end = s.end if line_end < 0 else line_end
         aims = _FUTURE if named else _INTENT  # the year ahead named outright: any aim will do (2023年，全乡要…)

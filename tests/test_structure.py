@@ -703,3 +703,11 @@ def test_a_review_that_turns_to_look_ahead_to_the_next_year_gets_its_plan():
     text = ("2031年，青湖镇预计完成规上工业总产值60亿元，同比增长14%，新增高新技术企业40家。"
             "展望2032年，青湖镇将聚焦新型工业化，着力打造都市制造中心，力争引进亿元项目10个。")
     assert dated(text) == {(2031, "review"), (2032, "plan")}
+
+
+def test_a_line_opening_with_this_year_on_a_page_of_the_year_after_sets_out_its_plan():
+    text = ("记者从青湖区人代会获悉，2031年，青湖区累计完成投资12亿元，同比增长9%，建成美丽乡村8个。"
+            "青湖区获评省级卫生区，新增规上企业5家。\n"
+            "今年，青湖区将持续发力，统筹推进3个特色小镇建设，打造美丽乡村示范点5个。")
+    address = {"网址": "http://news.example/203202/26/1.html"}
+    assert dated(text, metadata=address) == {(2031, "review"), (2032, "plan")}
