@@ -648,7 +648,7 @@ _GOVERNED = re.compile(
     r"(?P<name>(?![了好的])[^\s，,。；;、：:！？!?“”\"（）()的和及与]{1,16}?"
     rf"(?:行动|计划|攻坚战|保卫战|专项治理|专项整治|专项斗争|长制|{_YEAR_OF}))(?=[，,。；;、\s）)]|$)")
 _CAMPAIGN_WORD = re.compile(rf"行动|计划|攻坚战|保卫战|专项|长制|{_YEAR_OF}")
-_LIST_ITEM_CAMPAIGN = re.compile(r"[^、，,\s]{2,16}(?:行动|计划|攻坚战)$")
+_LIST_ITEM_CAMPAIGN = re.compile(rf"[^、，,\s]{{2,16}}(?:行动|计划|攻坚战|{_YEAR_OF})$")  # …攻坚年 too
 _QUOTED_LIST = re.compile(r"[“\"]([^“”\"\n]{5,80}、[^“”\"\n]{2,40})[”\"]")
 
 

@@ -547,3 +547,8 @@ def test_a_known_town_whose_name_ends_in_an_everyday_word_is_proposed():
     got = proposed("还有双阳区鹿乡镇。近年来，鹿乡镇放大梅花鹿产业优势，各乡镇全力推进。")
     assert "division" in got["鹿乡镇"]
     assert "各乡镇" not in got and "域城镇" not in proposed("为茅洲河流域城镇合作起到了作用。")  # 流域 is the word
+
+
+def test_each_campaign_year_of_a_quoted_list_is_proposed():
+    got = proposed("以“重点项目攻坚年、城市治理突破年、基层组织提升年”为主抓手，统筹推进各项工作。")
+    assert {"重点项目攻坚年", "城市治理突破年", "基层组织提升年"} <= {n for n, s in got.items() if "governed" in s}
