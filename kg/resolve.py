@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from kg.author import author
 from kg.gazetteer import Gazetteer
@@ -50,9 +51,10 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
     districts = _district_mentions(r)
     names = {id(e): [simplified(n) for n in (e.name, *e.aliases)] for e in districts}  # as the gazetteer spells
     context = [n for e in districts for n in names[id(e)]]
-    named = gaz.short_names_in(simplified(r.doc.text))  # every place the text names, in passing too
+    # every place the text names, in passing too: read from the whole text only where a placement needs it
+    named = cache(lambda: gaz.short_names_in(simplified(r.doc.text)))
     if (place := author(r.doc, gaz, context)) is not None:  # the header says who speaks: 省人民政府, 甲县县长
-        if place.code is None and (known := gaz.resolve(place.name, [*context, *named])) is not None:
+        if place.code is None and (known := gaz.resolve(place.name, [*context, *named()])) is not None:
             known.evidence = place.evidence + known.evidence  # a name several towns share: the places named choose
             return known
         return place
@@ -70,7 +72,7 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
         return Place(name=names[id(e)][0], level="town", confidence=0.6,
                      evidence=["named in the text, not in the gazetteer"])
     title = simplified(r.doc.title).strip("【】[] \u3000")
-    if TOWN.search(title) and (place := gaz.resolve(title, [*context, *named])) is not None:
+    if TOWN.search(title) and (place := gaz.resolve(title, [*context, *named()])) is not None:
         place.evidence = [f"title: {r.doc.title}", *place.evidence]
         return place  # a portal page titled with its town's name alone (观海卫镇)
     if counties and (len(counties[0].mentions) >= _COUNTY_MENTIONS) and (
@@ -78,7 +80,7 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
         place = gaz.resolve(names[id(counties[0])][0], context)
         if place is not None and place.level == "county":
             return place  # a news item about a county names no town of its own but the county, again and again
-    parents = [p.name for n in [*context, *named] for p in gaz.lookup(n) if p.level in ("county", "city")]
+    parents = [p.name for n in [*context, *named()] for p in gaz.lookup(n) if p.level in ("county", "city")]
     # only communities the text names as such (塘尾社区, 丹东、应潭等村), never bare common words
     communities = [names[id(e)][0] for e in districts if VILLAGE.search(names[id(e)][0])]
     place = gaz.place_masked("town", communities, parents)
