@@ -561,7 +561,7 @@ _DIVISION_END = re.compile(r"街道|镇|乡|县|市|区|旗")
 
 
 # What a whole's indicator measures, when it ends the name (粮食|播种面积, 工业|总产值).
-_MEASURED = re.compile(r"(?:面积|产值|总值|增加值|收入|总额|产量|总产|人口|人数|投资|金额|规模|数量|总量|率|量|额)$")
+_MEASURED = re.compile(rf"(?:{_MEASURE_WORD}|{_OUTPUT}|总值|收入|总产|人口|投资|规模|量|额)$")
 _PARTS = re.compile(r"其中")
 
 
