@@ -711,3 +711,10 @@ def test_a_line_opening_with_this_year_on_a_page_of_the_year_after_sets_out_its_
             "今年，青湖区将持续发力，统筹推进3个特色小镇建设，打造美丽乡村示范点5个。")
     address = {"网址": "http://news.example/203202/26/1.html"}
     assert dated(text, metadata=address) == {(2031, "review"), (2032, "plan")}
+
+
+def test_what_a_news_item_says_the_report_set_out_is_no_past_result():
+    # 明确了, 提出了: the reporter telling what the report says, not work done
+    text = (f"12月28日，青湖区人代会召开。政府工作报告回顾了2020年工作。全区{REVIEW_BODY}"
+            "2021年全区主要预期目标是：地区生产总值增长6%，固定资产投资增长4%。此外，报告还明确了2021年主要工作安排。\n")
+    assert dated(text) == {(2020, "review"), (2021, "plan")}
