@@ -23,7 +23,8 @@ _PLANNED = (
     r"|(?:验收)?入库|做地|出让|土地整备"  # land made ready: before construction
     r"|获批"  # approved (获批建设, 获批立项): still to be built
     r"|手续|挂牌上市|上市出让|(?<=地块)上市"  # papers in hand, land put on the market: still to be built
-    r"|土地统筹|(?<=完成)统筹|流转|表决|审查"  # the land brought together, the plans approved
+    r"|土地统筹|(?<=完成)统筹|流转|表决|票决|审查"  # the land brought together, the plans approved
+    r"|勘测|勘察|地勘|选址|放线|准备工作|申报"  # the site surveyed, papers filed
 )
 # What 完成/启动 govern when it is such a step: right after (完成立项), or ending a short object (完成发改委立项).
 _PLANNED_OBJECT = (rf"了?(?:{_PLANNED})"

@@ -52,6 +52,11 @@ def stage(text: str, name: str, mode: str = "review") -> tuple[str | None, str |
         ("完成青湖大桥一期30亩组件上报。", "planned"),
         ("青湖大桥与省交通集团达成合作框架。", "planned"),
         ("青湖大桥腾出土地30亩。", "planned"),
+        ("青湖大桥完成实地勘测。", "planned"),  # the site surveyed, laid out, papers filed: before works
+        ("青湖大桥完成放线，即将开工。", "planned"),
+        ("青湖大桥预计7月申报。", "planned"),
+        ("做好青湖大桥建设的准备工作。", "planned"),
+        ("会议票决通过了青湖大桥、乙路改造工程等民生实事项目。", "planned"),
         ("推进青湖大桥建设。", "under_way"),
         ("建成青湖大桥。", "completed"),
         ("青湖大桥完工。", "completed"),
