@@ -718,3 +718,9 @@ def test_what_a_news_item_says_the_report_set_out_is_no_past_result():
     text = (f"12月28日，青湖区人代会召开。政府工作报告回顾了2020年工作。全区{REVIEW_BODY}"
             "2021年全区主要预期目标是：地区生产总值增长6%，固定资产投资增长4%。此外，报告还明确了2021年主要工作安排。\n")
     assert dated(text) == {(2020, "review"), (2021, "plan")}
+
+
+def test_a_news_item_on_works_as_they_stand_now_reviews_its_year_against_a_few_forward_words():
+    text = ("3月15日，县领导到青湖镇观摩重点项目。在青湖大桥项目现场，工人们正在抢抓工期，预计5月完工。"
+            "甲路改造工程目前进展顺利，将于年底通车。要加快进度，确保质量。\n")
+    assert {mode for _, mode in dated(text, metadata={"发布日期": "2023-03-16"})} == {"review"}
