@@ -285,8 +285,8 @@ _AIMED = r"(?![\d.,]*[%％]?[\u4e00-\u9fff]{0,4}?(?:左右|以上|以内|上下)
 _PAST = _any_of(
     "同比", "累计", "共计", "全年共", "相继", "这一年", "一年来", "过去一年", "获评", "荣获", "获得(?!感)", "被评为",
     "成功", "顺利", "圆满", "超额", "已经", "正在", "目前",  # works reported as they stand now
-    "已(?!出让)", "了(?<![为除]了)(?<!(?:明确|提出|指出|强调|部署|要求)了)(?!解)", "截至", "截止", "以来", "先后", "排名", "位居", "位列", "全区第",
-    "全市第", f"达到\\d{_AIMED}",
+    "已(?!出让)", "了(?<![为除]了)(?<!(?:明确|提出|指出|强调|部署|要求)了)(?!解)",  # not the reporter's 报告明确了
+    "截至", "截止", "以来", "先后", "排名", "位居", "位列", "全区第", "全市第", f"达到\\d{_AIMED}",
     *(f"{verb}了?\\d{_AIMED}" for verb in ("增长", "下降", "提高", "减少", "增加", "提升")),
 )
 _JIANG = "将(?<!现将)(?!军|近|其|之)"  # 将 of the future, not 将军, 将近, 将其, 现将…报告如下
@@ -523,7 +523,7 @@ def _bare_year(text: str) -> re.Match[str] | None:
     return _BARE_YEAR.search(text, 0, lead[-1][1]) if lead else None
 
 
-_REVIEWED = re.compile(rf"回顾了?\s*{_YEAR.pattern}"
+_REVIEWED = re.compile(rf"回顾(?:总结)?了?\s*{_YEAR.pattern}"
                        rf"|对\s*{_YEAR.pattern}[^。，,；;]{{0,12}}?工作(?:作|进行)了?[^。，,；;]{{0,4}}回顾")
 
 
@@ -734,7 +734,8 @@ def _distinct(evidence: list[Evidence]) -> list[Evidence]:
 # A paragraph opening with one of these turns from the year's results to what comes next.
 # The next year opening a sentence (2024年，要…), not a date (2024年1月13日在…代表大会上: when it is given).
 # A news item may put the turn in an official's mouth: 某某介绍，2025年，… 某某表示，下一步…
-_SAID = r"(?:[\u4e00-\u9fff]{2,8}(?:介绍|表示|说|指出|透露|强调)[，,：:])?"
+_SAID_BY = r"[\u4e00-\u9fff]{2,8}(?:介绍|表示|说|指出|透露|强调|认为|提出|要求)[，,：:]"
+_SAID = rf"(?:{_SAID_BY})?"
 _FORWARD_OPENER = re.compile(
     rf"{_SAID}(?:展望)?(?:下一步|下步|明年|来年|新的一年|今后|未来|{_YEAR.pattern}(?!\s*\d{{1,2}}\s*月))[，,：:]?")
 
@@ -771,6 +772,11 @@ def _split_forward(text: str, s: Section, partial: bool) -> list[Section]:
             continue
         # the next year named outright turns the text on its own; 下一步 must be borne out by the verbs
         mode, why = _body_mode(text, a, s.end, *((1.0, 1) if named else (_DECIDE, _MIN_VOTES)))
+        if mode == Mode.REVIEW and named and _SINCE.match(text, opener.end()):
+            # 2022年以来，…: the review goes on to the year the text is written in, as done so far
+            later = _turn(text, s, (a, s.end), named, Mode.REVIEW, "opening", opener.group() + "以来", why)
+            s.end = a
+            return [s, later]
         if mode != Mode.PLAN:
             continue
         plan = _turn(text, s, (a, s.end), named or s.year + (0 if partial else 1), Mode.PLAN,
@@ -806,16 +812,41 @@ def _carve_forward(text: str, s: Section, partial: bool) -> list[Section]:
         line_end = text.find("\n", m.end(), s.end)
         end = s.end if line_end < 0 else line_end
         aims = _FUTURE if named else _INTENT  # the year ahead named outright: any aim will do (2023年，全乡要…)
-        if not aims.search(text, m.end(), b) or _PAST.search(text, m.end(), end):
+        if not aims.search(text, m.end(), end) or _PAST.search(text, m.end(), end):
             continue
         plan = _turn(text, s, (a, end), s.year + 1, Mode.PLAN, "opening", m.group().strip("，,在“\""), None)
-        rest = Section(s.title, end, s.end, s.year, s.mode, s.heading_mode, s.evidence)
-        s.end = a
-        return [part for part in (s, plan, rest) if text[part.start : part.end].strip(_SPACE + "\n")]
-    return [s]
+        return _carve(text, s, plan)
+    return _carve_said(text, s)
 
 
-_BACKWARD_OPENER = re.compile(rf"(?:据了解|据悉|回顾)?[，,]?{_SAID}(?:去年|过去一年|{_YEAR.pattern})[，,以来]")
+def _carve(text: str, s: Section, inner: Section) -> list[Section]:
+    """`s` with `inner` cut out of it: `s` before, `inner`, `s` after."""
+    rest = Section(s.title, inner.end, s.end, s.year, s.mode, s.heading_mode, s.evidence)
+    s.end = inner.start
+    return [part for part in (s, inner, rest) if text[part.start : part.end].strip(_SPACE + "\n")]
+
+
+# A news item's word that the report or meeting set out the year ahead (对2015年的工作目标和任务进行了安排部署,
+# 安排部署了2023年各项重点工作), though it tells nothing of the plan itself.
+_SET_OUT = re.compile(rf"(?:安排部署|部署|安排|谋划|描绘)了?[^。；;，,]{{0,6}}?{_YEAR.pattern}"
+                      rf"|对\s*{_YEAR.pattern}[^。；;]{{0,16}}?(?:安排部署|作出部署|进行了?(?:安排|部署)|描绘了?蓝图)")
+
+
+def _carve_said(text: str, s: Section) -> list[Section]:
+    """A review with a sentence saying the year ahead was set out (a plan with one saying the year
+    before was looked back on) has that sentence as the plan of the year ahead (the review of the
+    year before)."""
+    pattern, year, mode = (_SET_OUT, s.year + 1, Mode.PLAN) if s.mode == Mode.REVIEW else (  # type: ignore[operator]
+        _REVIEWED, s.year - 1, Mode.REVIEW)  # type: ignore[operator]
+    m = pattern.search(text, s.start, s.end)
+    if m is None or _year(m.group()) != year or (span := sentence_around(text, m.start())) == (s.start, s.end):
+        return [s]  # (a part that is that sentence alone was carved from it: 回顾了2014年…，对2015年…作了部署)
+    return _carve(text, s, _turn(text, s, span, year, mode, "opening", m.group(), None))
+
+
+# …据了解，2022年，… or, in the mouth of the meeting, 会议认为，2022年某镇…
+_BACKWARD_OPENER = re.compile(rf"(?:据了解|据悉|回顾|回望|回首)?[，,]?{_SAID}(?:去年|过去一年|{_YEAR.pattern})[，,以来]"
+                              rf"|{_SAID_BY}(?:去年|过去一年|{_YEAR.pattern})")
 
 
 def _split_back(text: str, s: Section) -> list[Section]:
@@ -839,7 +870,7 @@ def _split_back(text: str, s: Section) -> list[Section]:
         rest = Section(s.title, back, s.end, s.year, s.mode, s.heading_mode, s.evidence)
         s.end = a
         return [s, review, *([rest] if text[back : rest.end].strip() else [])]
-    return [s]
+    return _carve_said(text, s)
 
 
 def _quote(text: str, kind: str, words: str, start: int = 0) -> Evidence:

@@ -724,3 +724,42 @@ def test_a_news_item_on_works_as_they_stand_now_reviews_its_year_against_a_few_f
     text = ("3月15日，县领导到青湖镇观摩重点项目。在青湖大桥项目现场，工人们正在抢抓工期，预计5月完工。"
             "甲路改造工程目前进展顺利，将于年底通车。要加快进度，确保质量。\n")
     assert {mode for _, mode in dated(text, metadata={"发布日期": "2023-03-16"})} == {"review"}
+
+
+def test_a_review_going_on_to_the_next_year_so_far_is_a_review_of_each_year():
+    text = (f"1月5日，青湖镇召开总结会。2021年，青湖镇{REVIEW_BODY}"
+            "会议指出，2022年以来，全镇上下冷静应对疫情，工业产值同比增长8%，累计完成投资3亿元，新建道路5公里。\n")
+    assert dated(text) == {(2021, "review"), (2022, "review")}
+
+
+def test_a_paragraph_naming_the_year_ahead_is_a_plan_when_a_later_sentence_of_it_states_the_aim():
+    text = (f"2月2日，青湖镇召开经济工作会议。2022年，青湖镇{REVIEW_BODY}"
+            "报告要求，2023年，是实施规划的重要一年。要继续守正创新，力争建成青湖中心幼儿园。\n"
+            "镇长指出，过去的一年成绩难能可贵，各项工作都取得了成效。\n")
+    assert dated(text) == {(2022, "review"), (2023, "plan")}
+
+
+def test_the_year_before_in_the_mouth_of_the_meeting_is_a_review_inside_a_plan():
+    text = ("青湖镇召开2023年度经济工作会议\n发布时间：2023-03-08\n"
+            "会议认为，2022年青湖镇全镇上下团结一心，各项工作成绩斐然，圆满完成了年度目标任务。\n"
+            f"会议指出，2023年，{PLAN_BODY}")
+    assert dated(text, metadata={"发布时间": "2023-03-08"}) == {(2022, "review"), (2023, "plan")}
+
+
+def test_a_look_back_on_the_year_before_opens_a_review_inside_a_plan():
+    text = (f"青湖区2026年重点项目集中开工。{PLAN_BODY}"
+            "回望2025年，青湖区深耕实干，青湖大桥顺利建成，甲厂一期顺利投产，全年新增企业30家。\n"
+            f"开局关系全局。{PLAN_BODY}")
+    assert dated(text) == {(2025, "review"), (2026, "plan")}
+
+
+def test_a_news_item_saying_the_report_set_out_the_year_ahead_has_that_plan_too():
+    text = ("12月20日，青湖镇人民代表大会召开。报告回顾总结了2014年的工作，"
+            "并对2015年的工作目标和任务进行了安排部署。"
+            f"2014年，青湖镇{REVIEW_BODY}")
+    assert dated(text) == {(2014, "review"), (2015, "plan")}
+
+
+def test_a_news_item_saying_the_meeting_looked_back_on_the_year_before_has_that_review_too():
+    text = f"青湖镇2023年工作要点\n{PLAN_BODY}会上，镇长回顾总结了2022年工作成绩。\n{PLAN_BODY}"
+    assert dated(text) == {(2022, "review"), (2023, "plan")}
