@@ -32,7 +32,7 @@ _PLANNED_OBJECT = (rf"了?(?:{_PLANNED})"
 # Stage cues, most specific first: at one position the first alternative that matches wins.
 _CUES = (
     (Stage.PLANNED, _PLANNED),  # first: 施工图, 开工手续 are not 施工, 开工
-    (Stage.OPERATING, r"投入运营|正式运营|试运行|试运营|(?:启动|投入|正式)运行|开业|开园|开馆"
+    (Stage.OPERATING, r"投入运营|正式运营|试运行|试运营|(?:启动|投入|正式)运行|开业|开园|开馆|营业(?![\u4e00-\u9fff])|揭牌"
                       r"|(?<!开发)(?<!建设)(?<!管理)运营"),
     # 投产 is the 投用 of a plant: built and producing (the guide's table lists it with neither)
     (Stage.COMPLETED, r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成|投产|投入生产|试生产"

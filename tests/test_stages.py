@@ -52,6 +52,9 @@ def stage(text: str, name: str, mode: str = "review") -> tuple[str | None, str |
         ("完成青湖大桥一期30亩组件上报。", "planned"),
         ("青湖大桥与省交通集团达成合作框架。", "planned"),
         ("青湖大桥腾出土地30亩。", "planned"),
+        ("青湖商场正式营业。", "operating"),
+        ("青湖公园揭牌。", "operating"),
+        ("青湖商场营业综合楼加快建设。", "under_way"),  # 营业 in a name is no step
         ("青湖大桥完成实地勘测。", "planned"),  # the site surveyed, laid out, papers filed: before works
         ("青湖大桥完成放线，即将开工。", "planned"),
         ("青湖大桥预计7月申报。", "planned"),
