@@ -66,6 +66,7 @@ def stage(text: str, name: str, mode: str = "review") -> tuple[str | None, str |
         ("青湖大桥竣工。", "completed"),
         ("完成青湖大桥建设。", "completed"),
         ("青湖大桥正式通车。", "completed"),
+        ("青湖大桥全线贯通。", "completed"),
         ("青湖大桥通过验收。", "completed"),
         ("青湖大桥投用。", "completed"),
         ("青湖大桥交付使用。", "completed"),
