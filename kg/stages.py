@@ -32,11 +32,11 @@ _PLANNED_OBJECT = (rf"了?(?:{_PLANNED})"
 # Stage cues, most specific first: at one position the first alternative that matches wins.
 _CUES = (
     (Stage.PLANNED, _PLANNED),  # first: 施工图, 开工手续 are not 施工, 开工
-    (Stage.OPERATING, r"投入运营|正式运营|试运行|试运营|(?:启动|投入|正式)运行|开业|开园|开馆|营业(?![\u4e00-\u9fff])|揭牌"
-                      r"|(?<!开发)(?<!建设)(?<!管理)运营"),
+    (Stage.OPERATING, r"投入运营|正式运营|试运行|试运营|(?:启动|投入|正式)运行|开业|开园|开馆|揭牌"
+                      r"|营业(?![\u4e00-\u9fff])|(?<!开发)(?<!建设)(?<!管理)运营"),
     # 投产 is the 投用 of a plant: built and producing (the guide's table lists it with neither)
     (Stage.COMPLETED, r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成|投产|投入生产|试生产"
-                      r"|收官|开通|并网|贯通|打通"),  # 并网: a plant connected to the grid is built; 贯通: a road opened
+                      r"|收官|开通|并网|贯通|打通"),  # 并网: a plant on the grid is built; 贯通: a road opened
     (Stage.UNDER_WAY, r"完成[^，,。；;、\d]{0,6}?\d+(?:\.\d+)?%|完成(?:年度)?投资|完成年度计划|进度过半"
                   r"|完成(?:安装|铺设|浇筑|架设|敷设)[^，,。；;、\d]{0,6}?\d"  # 完成安装风机13台: a part of the works
                   rf"|(?:{lx.STRUCTURE_PARTS})(?=[^\u4e00-\u9fff]|$|[已正基全均顺在]|施工|完成|完工|安装|浇筑|吊装|建设|工程"
