@@ -257,6 +257,7 @@ ONE_CHAR_DIVISIONS = "省市区县镇乡村"
 LEVEL_CHAR = re.compile(rf"[{ONE_CHAR_DIVISIONS}一二三四五六七八九十两双]")  # 省|二级, 市|一级: a level
 MASKED_DIVISIONS = re.compile(rf"(?:[Xx×＊*]+[{ONE_CHAR_DIVISIONS}])*")
 TOWN_OR_VILLAGE = re.compile(r"街道|社区|苏木|嘎查|镇|乡|村")
+TOWN_SUFFIXES = ("街道", "镇", "乡")  # of those, a town's (a village's is 社区, 嘎查, 村)
 COUNTY_OR_ABOVE = re.compile(r"自治[州县旗]|[省市区县旗州盟]")
 # A list before a class noun: 甲、乙等3家企业, 丙、丁等“工改工”项目. The class noun gives the type of every item.
 CLASS_NOUNS = {

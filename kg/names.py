@@ -168,6 +168,14 @@ def village_head(head: str) -> bool:
         or (len(w) > 1 and vocabulary.is_common(w, lx.COMMON_NOISY_PER_MILLION)) for w in words)
 
 
+def town_head(head: str) -> bool:
+    """Is a gazetteer's 镇, 乡 or 街道 meant as one here? Towns are seldom named by everyday words, so
+    only a generic or numbered head (重点镇, 一镇) or an everyday word whole (城镇) is not one; a
+    function character may open the name (和孚镇)."""
+    return 2 <= len(head) <= 4 and not lx.NUMBERED_WORD.match(head) and head not in lx.GENERIC_HEADS and not (
+        vocabulary.is_common(head, lx.COMMON_NOISY_PER_MILLION))
+
+
 @lru_cache(maxsize=100_000)
 def _programme_head(head: str) -> bool:
     """A head of nouns (and verbal nouns) of 2-8 characters, not all generic: 乡村振兴, 春风 (not

@@ -63,9 +63,10 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
     counties = sorted((e for e in districts if COUNTY.search(names[id(e)][0]) and any(
         p.level == "county" for p in gaz.lookup(names[id(e)][0]))), key=lambda e: -len(e.mentions))
     for e in towns:
-        if len(e.mentions) < 2 and (not any(n in head for n in names[id(e)]) or counties and (
-                len(counties[0].mentions) >= _COUNTY_MENTIONS)):
-            continue  # named once, in passing, in an item about its county
+        in_head = any(n in head for n in names[id(e)])
+        about_county = counties and len(counties[0].mentions) >= max(_COUNTY_MENTIONS, 2 * len(e.mentions) + 1)
+        if (len(e.mentions) < 2 and not in_head) or (about_county and not (in_head and len(e.mentions) > 1)):
+            continue  # named in passing in an item about its county, which it names far more often
         place = gaz.resolve(names[id(e)][0], context)
         if place is not None:
             return place

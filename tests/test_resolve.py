@@ -220,3 +220,10 @@ def test_a_government_notice_issuing_its_work_report_is_placed_by_its_title():
     text = "各街道办事处，区政府各部门：现将2031年政府工作报告主要工作任务分解印发给你们，请认真贯彻落实。"
     title = "深圳市宝安区人民政府关于印发2031年政府工作报告主要工作任务分工方案的通知"
     assert resolve([extract(doc("n", text, title))]).results[0].district.name == "宝安区"
+
+
+def test_a_town_named_twice_does_not_outrank_the_county_an_item_names_far_more_often():
+    item = ("宝安区盘点重点项目进展。宝安区青木湾智能制造项目开工，宝安区翠峰学校扩建，宝安区将加快推进，"
+            "宝安区青禾产业园主体封顶。" + "项目现场机器轰鸣，工人们抢抓工期，确保按期完成年度任务。" * 6
+            + "福海街道青湖公园开园，福海街道塘尾社区完成改造。")  # the town named twice, after the head
+    assert resolve([extract(doc("c", item))]).results[0].district.name == "宝安区"

@@ -35,6 +35,7 @@ from kg.names import (
     distinctive,
     runs,
     teach_jieba,
+    town_head,
     trim,
     type_of,
     village_head,
@@ -820,7 +821,8 @@ def _division_candidates(text: str, starts: set[int], gaz: Gazetteer) -> list[Ca
         for n in (4, 3, 2):
             start = m.start() - n
             if start in starts and start < word_start and gaz.is_known(text[start : m.end()]) and (
-                    village_head(text[start : m.start()])) and text[start : m.end()] not in lx.GENERIC:
+                    (town_head if m.group() in lx.TOWN_SUFFIXES else village_head)(text[start : m.start()])) and (
+                    text[start : m.end()] not in lx.GENERIC):
                 out.append(Candidate(start, m.end(), EntityType.DISTRICT))
                 break
     for m in lx.COUNTY_OR_ABOVE.finditer(text):  # 镇|沅|县政府, 水|城区: wherever jieba cut the suffix

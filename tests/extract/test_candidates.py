@@ -552,3 +552,9 @@ def test_a_known_town_whose_name_ends_in_an_everyday_word_is_proposed():
 def test_each_campaign_year_of_a_quoted_list_is_proposed():
     got = proposed("以“重点项目攻坚年、城市治理突破年、基层组织提升年”为主抓手，统筹推进各项工作。")
     assert {"重点项目攻坚年", "城市治理突破年", "基层组织提升年"} <= {n for n, s in got.items() if "governed" in s}
+
+
+def test_a_known_town_whose_name_opens_with_a_function_character_is_a_division():
+    got = proposed("今年，和桥镇将继续推进项目建设。")  # jieba: 和|桥|镇
+    assert got.get("和桥镇") == {"division"}
+    assert "全镇" not in proposed("全镇上下推进城镇建设。")
