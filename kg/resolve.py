@@ -76,8 +76,8 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
     if TOWN.search(title) and (place := gaz.resolve(title, [*context, *named()])) is not None:
         place.evidence = [f"title: {r.doc.title}", *place.evidence]
         return place  # a portal page titled with its town's name alone (观海卫镇)
-    if counties and (len(counties[0].mentions) >= _COUNTY_MENTIONS) and (
-            len(counties) == 1 or len(counties[1].mentions) < len(counties[0].mentions)):
+    often = counties and len(counties[0].mentions) >= (2 if len(counties) == 1 and not towns else _COUNTY_MENTIONS)
+    if often and (len(counties) == 1 or len(counties[1].mentions) < len(counties[0].mentions)):
         place = gaz.resolve(names[id(counties[0])][0], context)
         if place is not None and place.level == "county":
             return place  # a news item about a county names no town of its own but the county, again and again

@@ -227,3 +227,9 @@ def test_a_town_named_twice_does_not_outrank_the_county_an_item_names_far_more_o
             "宝安区青禾产业园主体封顶。" + "项目现场机器轰鸣，工人们抢抓工期，确保按期完成年度任务。" * 6
             + "福海街道青湖公园开园，福海街道塘尾社区完成改造。")  # the town named twice, after the head
     assert resolve([extract(doc("c", item))]).results[0].district.name == "宝安区"
+
+
+def test_an_item_naming_only_its_county_twice_is_placed_there():
+    item = "今年以来，宝安区全面落实决策部署，青木湾智能制造项目开工。宝安区青禾产业园主体封顶。"
+    assert resolve([extract(doc("c", item))]).results[0].district.name == "宝安区"
+    assert resolve([extract(doc("o", "今年以来，宝安区青禾产业园主体封顶。"))]).results[0].district is None  # once
