@@ -607,17 +607,19 @@ def _looks_back(text: str) -> tuple[Mode, Evidence] | None:
 # A year a plan aims at, not the one it is for: 到2035年, 至2025年, 2035年远景目标, 2010年前.
 _HORIZON = re.compile(r"(?:底|末)?(?:前|远景|的远景)")
 _HORIZON_BEFORE = ("到", "至")
+_COMPARED_WITH = ("比", "较")  # 比2006年增长35%: the year a figure is compared with
 _CUT_OFF = re.compile(r"(?:截至|截止)到?$")  # 截至2013年底, 截止到2013年底: the day results are counted to, not an aim
 
 
 def years_named(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, re.Match[str]]]:
     """The years a stretch of text names, in order, each with where: not the horizons a plan aims
-    at (到2035年, 2027年底前, 2035年远景目标), though a count's cut-off day is one (截至2013年底)."""
+    at (到2035年, 2027年底前, 2035年远景目标), though a count's cut-off day is one (截至2013年底), nor
+    the years figures are compared with (比2006年增长)."""
     end = len(text) if end is None else end
     return [(y, m) for m in _YEAR.finditer(text, start, end)
             if not _HORIZON.match(text, m.end()) and (text[max(0, m.start() - 1) : m.start()] not in _HORIZON_BEFORE
                                                        or _CUT_OFF.search(text, max(0, m.start() - 3), m.start()))
-            and (y := _year(m.group())) is not None]
+            and text[max(0, m.start() - 1) : m.start()] not in _COMPARED_WITH and (y := _year(m.group())) is not None]
 
 
 def _body_year(text: str, start: int, end: int, mode: Mode) -> tuple[int | None, Evidence | None, int]:

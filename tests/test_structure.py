@@ -763,3 +763,7 @@ def test_a_news_item_saying_the_report_set_out_the_year_ahead_has_that_plan_too(
 def test_a_news_item_saying_the_meeting_looked_back_on_the_year_before_has_that_review_too():
     text = f"青湖镇2023年工作要点\n{PLAN_BODY}会上，镇长回顾总结了2022年工作成绩。\n{PLAN_BODY}"
     assert dated(text) == {(2022, "review"), (2023, "plan")}
+
+
+def test_a_year_a_figure_is_compared_with_is_not_a_year_the_text_speaks_of():
+    assert [y for y, _ in structure.years_named("全镇产值比2006年增长35%，较2006年翻一番，2011年完成投资。")] == [2011]
