@@ -790,8 +790,8 @@ def _split_forward(text: str, s: Section, partial: bool) -> list[Section]:
 
 # A sentence that sets out the coming year early on: 新征程已经开启，2024年，某街道将… 在新的一年，…将… (at a
 # line's start too)
-_AHEAD = re.compile(rf"(?:^|[，,在“\"])(?:新的一年|明年|来年|今年|{_YEAR.pattern})(?:里|中)?[，,]", re.M)
-_AHEAD_REACH = 40  # characters of the sentence the year may stand after (会议提出，2023年，…)
+_AHEAD = re.compile(rf"(?:^|[，,在“\"])(?:新的一年|明年|来年|今年|{_YEAR.pattern})(?:里|中)?[，,是]", re.M)
+_AHEAD_REACH = 60  # characters of the sentence the year may stand after (会议提出，2023年，…)
 
 
 def _carve_forward(text: str, s: Section, partial: bool) -> list[Section]:
@@ -816,7 +816,8 @@ def _carve_forward(text: str, s: Section, partial: bool) -> list[Section]:
         aims = _FUTURE if named else _INTENT  # the year ahead named outright: any aim will do (2023年，全乡要…)
         if not aims.search(text, m.end(), end) or _PAST.search(text, m.end(), end):
             continue
-        plan = _turn(text, s, (a, end), s.year + 1, Mode.PLAN, "opening", m.group().strip("，,在“\""), None)
+        opens = m.start() + (m.group()[0] in "，,在“\"")  # at the year, not at a clause before it
+        plan = _turn(text, s, (opens, end), s.year + 1, Mode.PLAN, "opening", m.group().strip("，,在“\"是"), None)
         return _carve(text, s, plan)
     return _carve_said(text, s)
 

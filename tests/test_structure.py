@@ -767,3 +767,11 @@ def test_a_news_item_saying_the_meeting_looked_back_on_the_year_before_has_that_
 
 def test_a_year_a_figure_is_compared_with_is_not_a_year_the_text_speaks_of():
     assert [y for y, _ in structure.years_named("全镇产值比2006年增长35%，较2006年翻一番，2011年完成投资。")] == [2011]
+
+
+def test_the_year_ahead_said_to_be_a_year_of_something_late_in_a_sentence_opens_its_plan_there():
+    text = ("1月28日，青湖镇人民代表大会闭幕。会议回顾总结了2017年所取得的工作成效，并提出了今后的奋斗目标及主要任务，"
+            "2018年是全面建成小康社会的关键一年，青湖镇将持续推进生态旅游小镇建设。\n")
+    sections = [s for s in find_sections(text) if s.mode in ("review", "plan")]
+    assert {(s.year, s.mode) for s in sections} == {(2017, "review"), (2018, "plan")}
+    assert text[next(s.start for s in sections if s.mode == "plan"):].startswith("2018年是")
