@@ -816,7 +816,10 @@ def _carve_forward(text: str, s: Section, partial: bool) -> list[Section]:
         aims = _FUTURE if named else _INTENT  # the year ahead named outright: any aim will do (2023年，全乡要…)
         if not aims.search(text, m.end(), end) or _PAST.search(text, m.end(), end):
             continue
-        opens = m.start() + (m.group()[0] in "，,在“\"")  # at the year, not at a clause before it
+        # the plan opens with the sentence, or at the year where a clause before it names the year reviewed
+        # (会议回顾总结了2017年…，2018年是…)
+        reviewed = any(y == s.year for y, _ in years_named(text, a, m.start()))
+        opens = m.start() + (m.group()[0] in "，,在“\"") if reviewed else a
         plan = _turn(text, s, (opens, end), s.year + 1, Mode.PLAN, "opening", m.group().strip("，,在“\"是"), None)
         return _carve(text, s, plan)
     return _carve_said(text, s)
