@@ -776,15 +776,12 @@ def _split_forward(text: str, s: Section, partial: bool) -> list[Section]:
         mode, why = _body_mode(text, a, s.end, *((1.0, 1) if named else (_DECIDE, _MIN_VOTES)))
         if mode == Mode.REVIEW and named and _SINCE.match(text, opener.end()):
             # 2022年以来，…: the review goes on to the year the text is written in, as done so far
-            later = _turn(text, s, (a, s.end), named, Mode.REVIEW, "opening", opener.group() + "以来", why)
-            s.end = a
-            return [s, later]
+            return _carve(text, s, _turn(text, s, (a, s.end), named, Mode.REVIEW, "opening", opener.group() + "以来",
+                                         why))
         if mode != Mode.PLAN:
             continue
-        plan = _turn(text, s, (a, s.end), named or s.year + (0 if partial else 1), Mode.PLAN,
-                     "opening" if named else "relative", opener.group(), why)
-        s.end = a
-        return [s, plan]
+        return _carve(text, s, _turn(text, s, (a, s.end), named or s.year + (0 if partial else 1), Mode.PLAN,
+                                     "opening" if named else "relative", opener.group(), why))
     return _carve_forward(text, s, partial)
 
 
@@ -842,8 +839,10 @@ def _carve_said(text: str, s: Section) -> list[Section]:
     """A review with a sentence saying the year ahead was set out (a plan with one saying the year
     before was looked back on) has that sentence as the plan of the year ahead (the review of the
     year before)."""
-    pattern, year, mode = (_SET_OUT, s.year + 1, Mode.PLAN) if s.mode == Mode.REVIEW else (  # type: ignore[operator]
-        _REVIEWED, s.year - 1, Mode.REVIEW)  # type: ignore[operator]
+    if s.year is None:
+        return [s]
+    pattern, year, mode = (_SET_OUT, s.year + 1, Mode.PLAN) if s.mode == Mode.REVIEW else (_REVIEWED, s.year - 1,
+                                                                                             Mode.REVIEW)
     m = pattern.search(text, s.start, s.end)
     if m is None or _year(m.group()) != year or (span := sentence_around(text, m.start())) == (s.start, s.end):
         return [s]  # (a part that is that sentence alone was carved from it: 回顾了2014年…，对2015年…作了部署)
@@ -872,10 +871,8 @@ def _split_back(text: str, s: Section) -> list[Section]:
         mode, why = _body_mode(text, a, back, 1.0, 1)
         if mode != Mode.REVIEW:
             continue
-        review = _turn(text, s, (a, back), s.year - 1, Mode.REVIEW, "opening", opener.group().rstrip("，,"), why)
-        rest = Section(s.title, back, s.end, s.year, s.mode, s.heading_mode, s.evidence)
-        s.end = a
-        return [s, review, *([rest] if text[back : rest.end].strip() else [])]
+        return _carve(text, s, _turn(text, s, (a, back), s.year - 1, Mode.REVIEW, "opening",
+                                     opener.group().rstrip("，,"), why))
     return _carve_said(text, s)
 
 
