@@ -80,6 +80,8 @@ _IN_LIST = re.compile(r"等|[、及和](?![\d.]+%?)")
 _COORDINATED = re.compile(r"[、和与及并]?")
 # What may stand between two steps of one chain: nothing, a joiner, or the object of the first (建设).
 _CHAIN_GAP = re.compile(r"(?:建设|工程)?(?:并|及|和|且|、)?(?:正式|全面|顺利)?")
+# A clause that only lists what the clause before it counts (…开工项目12个，主要包括甲、乙、丙).
+_LISTED_BY = re.compile(r"(?:主要|其中|具体)?(?:包括|分别是|分别为|涵盖)[：:]?")
 # A clause that only sets the topic (以甲为重点, 围绕甲) leaves its name to the next clause's verb.
 _TOPIC = re.compile(r"^(?:以.+为|围绕|聚焦|依托|针对)|为(?:重点|抓手|核心|载体|引领|突破口)$")
 
@@ -262,9 +264,16 @@ def _from_sentence(text: str, lo: int, hi: int, start: int, end: int,
     a clause naming something of its own before its cue keeps it. A plan aims at the furthest cue of
     the clauses that follow the name until one names something of its own ((一)甲项目：预计3月开工，
     10月竣工)."""
-    if not _TOPIC.search(text[lo:hi]) and (has_verb(text, lo, start) or has_verb(text, end, hi)):
+    listed = _LISTED_BY.match(text, lo) is not None  # …开工项目12个，主要包括甲、乙: the list takes the step before it
+    if not listed and not _TOPIC.search(text[lo:hi]) and (has_verb(text, lo, start) or has_verb(text, end, hi)):
         return None, None  # 对接丙基地: the name's own verb says what happens to it
     others = [c for c in clauses(text, *sentence_around(text, lo)) if c[0] != lo]
+    if listed:
+        before = [c for c in others if c[0] < lo]
+        for c0, c1 in reversed(before or clauses(text, *sentence_around(text, max(0, lo - 2)))):
+            if cues := _cues(text, c0, c1):
+                return cues[-1][1:]
+        return None, None
     if mode == Mode.PLAN:
         aimed: list[_Cue] = []
         for c0, c1 in (c for c in others if c[0] > lo):

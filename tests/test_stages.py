@@ -356,3 +356,11 @@ def test_a_part_of_the_structure_inside_another_name_is_no_cue():
     text = "截至目前，青禾建材生产线、长龙钢结构金属加工生产线2个项目已开工。"
     assert stage(text, "青禾建材生产线") == ("started", "开工")
     assert stage("青禾大桥钢结构已完成吊装。", "青禾大桥")[0] == "under_way"
+
+
+def test_a_list_introduced_by_what_it_counts_takes_the_step_said_before_it():
+    text = "全年集中开工项目12个，总投资30亿元，主要包括青湖大桥、乙路改造工程等。"
+    assert stage(text, "青湖大桥")[0] == "started"
+    text = "谋划项目34个，总投资440亿元。包括青湖大桥、乙路改造工程等4个总投资20亿元以上项目。"
+    assert stage(text, "青湖大桥")[0] == "planned"  # the sentence before, when the list opens its own
+    assert stage("主要包括青湖大桥、乙路改造工程等。", "青湖大桥") == (None, None)  # nothing said before
