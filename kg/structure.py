@@ -301,7 +301,7 @@ _FUTURE = _any_of(
 _DONE_OR_PAST = re.compile(_PAST.pattern + "|" + r"(?:建成|竣工|完工|投用|投产|开业|开园|落成|通车|入选|获批|增至|突破"
                            r"|投入(?:运营|使用)|实现|完成|举办|召开)(?![^，,。；;]{0,6}?(?:目标|任务))")
 # A sentence that sets out targets is a plan's, whatever growth figures it lists (预期目标是：增长6%…).
-_TARGETS = re.compile(r"(?:预期|奋斗|发展|主要)目标(?:是|为|[:：])")
+_TARGETS = re.compile(r"(?:预期|奋斗|发展|主要)目标(?:是|为|[:：]|达到)")
 _OUTWEIGH = 100  # a sentence's score: more than all its growth figures
 # A sentence opening on the year before the one the text is written in (not 比去年, a comparison).
 _LAST_YEAR = re.compile(r"(?:^|[。！？!?\n…])\s*(?:回首过去|过去的?一年|去年)")
@@ -850,8 +850,9 @@ def _carve_said(text: str, s: Section) -> list[Section]:
 
 
 # …据了解，2022年，… or, in the mouth of the meeting, 会议认为，2022年某镇…
-_BACKWARD_OPENER = re.compile(rf"(?:据了解|据悉|回顾|回望|回首)?[，,]?{_SAID}(?:去年|过去一年|{_YEAR.pattern})[，,以来]"
-                              rf"|{_SAID_BY}(?:去年|过去一年|{_YEAR.pattern})")
+_YEAR_BEFORE = rf"(?:去年|在?过去的?一年|{_YEAR.pattern})"
+_BACKWARD_OPENER = re.compile(rf"(?:据了解|据悉|据介绍|回顾|回望|回首)?[，,]?{_SAID}{_YEAR_BEFORE}[，,以来]"
+                              rf"|{_SAID_BY}{_YEAR_BEFORE}")
 
 
 def _split_back(text: str, s: Section) -> list[Section]:

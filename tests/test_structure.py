@@ -775,3 +775,10 @@ def test_the_year_ahead_said_to_be_a_year_of_something_late_in_a_sentence_opens_
     sections = [s for s in find_sections(text) if s.mode in ("review", "plan")]
     assert {(s.year, s.mode) for s in sections} == {(2017, "review"), (2018, "plan")}
     assert text[next(s.start for s in sections if s.mode == "plan"):].startswith("2018年是")
+
+
+def test_a_news_item_opening_on_the_year_s_targets_then_telling_the_year_before_is_a_plan_and_a_review():
+    text = ("在新的一年，青湖镇制定新目标，2023年全镇经济预期目标达到税收6.5亿元，固定资产投资10亿元。"
+            "青湖镇将全力抓好项目建设，力争新增规上企业5家。\n"
+            "据介绍，在过去的一年，青湖镇强化责任担当，狠抓工作落实，全镇税收实现4.81亿元，同比增长4.75%，签约项目11个。\n")
+    assert dated(text) == {(2022, "review"), (2023, "plan")}
