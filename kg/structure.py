@@ -845,8 +845,31 @@ def _carve_said(text: str, s: Section) -> list[Section]:
                                                                                              Mode.REVIEW)
     m = pattern.search(text, s.start, s.end)
     if m is None or _year(m.group()) != year or (span := sentence_around(text, m.start())) == (s.start, s.end):
-        return [s]  # (a part that is that sentence alone was carved from it: 回顾了2014年…，对2015年…作了部署)
+        # (a part that is that sentence alone was carved from it: 回顾了2014年…，对2015年…作了部署)
+        return _carve_voted(text, s) if s.mode == Mode.REVIEW else [s]
     return _carve(text, s, _turn(text, s, span, year, mode, "opening", m.group(), None))
+
+
+# Works voted for at a congress (票决出2024年民生实事项目：1.甲…): what the coming year will build.
+_VOTED = re.compile(r"(?:票决|表决)(?:通过|选出|产生|出)?了?")
+_LIST_LINE = re.compile(r"\n\s*[0-9一二三四五六七八九十]+[.、．)）]?[^\n]*")
+
+
+def _carve_voted(text: str, s: Section) -> list[Section]:
+    """A review with a sentence saying works were voted for the year ahead (and the list of them
+    after it) has that sentence and list as the plan of that year."""
+    m = _VOTED.search(text, s.start, s.end)
+    if m is None or s.year is None:
+        return [s]
+    a, b = sentence_around(text, m.start())
+    year = s.year + 1
+    if year not in (y for y, _ in years_named(text, a, b)) or "已" in text[a:b]:
+        return [s]  # works voted for this year, or already built: told of in its review (票决项目…均已完工)
+    while (line := _LIST_LINE.match(text, b)) and line.end() <= s.end:
+        b = line.end()  # 1.甲路改造项目 2.乙桥…: the works voted for
+    if (a, b) == (s.start, s.end):
+        return [s]
+    return _carve(text, s, _turn(text, s, (a, b), year, Mode.PLAN, "verbs", m.group(), None))
 
 
 # …据了解，2022年，… or, in the mouth of the meeting, 会议认为，2022年某镇…

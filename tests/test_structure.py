@@ -782,3 +782,12 @@ def test_a_news_item_opening_on_the_year_s_targets_then_telling_the_year_before_
             "青湖镇将全力抓好项目建设，力争新增规上企业5家。\n"
             "据介绍，在过去的一年，青湖镇强化责任担当，狠抓工作落实，全镇税收实现4.81亿元，同比增长4.75%，签约项目11个。\n")
     assert dated(text) == {(2022, "review"), (2023, "plan")}
+
+
+def test_works_voted_for_the_year_ahead_are_its_plan_and_those_already_built_are_not():
+    text = (f"3月6日，青湖镇人民代表大会召开。2023年，青湖镇{REVIEW_BODY}"
+            "大会票决出2024年民生实事项目：\n1.青湖大桥改造项目\n2.乙路硬化工程\n")
+    assert dated(text) == {(2023, "review"), (2024, "plan")}
+    built = (f"3月6日，青湖镇人民代表大会召开。2023年，青湖镇{REVIEW_BODY}"
+             "大会票决确定的2023-2024年度民生实事项目4个，目前均已完工。\n")
+    assert dated(built) == {(2023, "review")}
