@@ -808,9 +808,10 @@ def _carve_forward(text: str, s: Section, partial: bool) -> list[Section]:
         if "今年" in m.group() and not _LAST_YEAR.search(text, s.start, s.end) and _now(s) != s.year + 1:
             continue  # 今年 is the year ahead only where the review calls its year 过去一年 or 去年, or the
             # page was published the year after it
-        line_end = text.find("\n", m.end(), s.end)
-        end = s.end if line_end < 0 else line_end
+        end = _line_end(text, m.end(), s.end)
         aims = _FUTURE if named else _INTENT  # the year ahead named outright: any aim will do (2023年，全乡要…)
+        if named and not aims.search(text, m.end(), end):
+            end = _line_end(text, end + 1, s.end)  # 2024年是…关键之年。| 某县将…: the aim opens the next line
         if not aims.search(text, m.end(), end) or _PAST.search(text, m.end(), end):
             continue
         # the plan opens with the sentence, or at the year where a clause before it names the year reviewed
@@ -820,6 +821,12 @@ def _carve_forward(text: str, s: Section, partial: bool) -> list[Section]:
         plan = _turn(text, s, (opens, end), s.year + 1, Mode.PLAN, "opening", m.group().strip("，,在“\"是"), None)
         return _carve(text, s, plan)
     return _carve_said(text, s)
+
+
+def _line_end(text: str, start: int, end: int) -> int:
+    """Where the line holding `start` ends, within `end`."""
+    at = text.find("\n", start, end)
+    return end if at < 0 else at
 
 
 def _carve(text: str, s: Section, inner: Section) -> list[Section]:

@@ -791,3 +791,9 @@ def test_works_voted_for_the_year_ahead_are_its_plan_and_those_already_built_are
     built = (f"3月6日，青湖镇人民代表大会召开。2023年，青湖镇{REVIEW_BODY}"
              "大会票决确定的2023-2024年度民生实事项目4个，目前均已完工。\n")
     assert dated(built) == {(2023, "review")}
+
+
+def test_the_year_ahead_said_to_be_a_key_year_opens_a_plan_whose_aim_is_on_the_next_line():
+    text = (f"1月17日，青湖县人民代表大会召开。报告指出，2024年是实施规划的关键之年，做好今年政府工作意义重大。\n"
+            f"青湖县将聚焦产业转型，持续推动经济增长。\n奋进的2023年\n过去一年，青湖县{REVIEW_BODY}")
+    assert dated(text) == {(2023, "review"), (2024, "plan")}
