@@ -859,7 +859,7 @@ def _carve_said(text: str, s: Section) -> list[Section]:
 
 # Works voted for at a congress (票决出2024年民生实事项目：1.甲…): what the coming year will build.
 _VOTED = re.compile(r"(?:票决|表决)(?:通过|选出|产生|出)?了?")
-_LIST_LINE = re.compile(r"\n\s*[0-9一二三四五六七八九十]+[.、．)）]?[^\n]*")
+_LIST_LINE = re.compile(r"\n\s*[0-9一二三四五六七八九十]+[.、．)）][^\n]*")  # a numbered item (1.甲路…), not 2025年…
 
 
 def _carve_voted(text: str, s: Section) -> list[Section]:
