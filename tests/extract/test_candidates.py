@@ -558,3 +558,9 @@ def test_a_known_town_whose_name_opens_with_a_function_character_is_a_division()
     got = proposed("今年，和桥镇将继续推进项目建设。")  # jieba: 和|桥|镇
     assert got.get("和桥镇") == {"division"}
     assert "全镇" not in proposed("全镇上下推进城镇建设。")
+
+
+def test_wind_farms_resettlement_and_tourist_areas_and_transmission_works_are_projects():
+    got = proposed("青山坪风电场建成并网，乙村安置区交付使用，凤凰山旅游区加快建设，甲园区110千伏输变电工程开工。")
+    for name in ("青山坪风电场", "乙村安置区", "凤凰山旅游区", "甲园区110千伏输变电工程"):
+        assert name in got, (name, got)
