@@ -564,3 +564,9 @@ def test_wind_farms_resettlement_and_tourist_areas_and_transmission_works_are_pr
     got = proposed("青山坪风电场建成并网，乙村安置区交付使用，凤凰山旅游区加快建设，甲园区110千伏输变电工程开工。")
     for name in ("青山坪风电场", "乙村安置区", "凤凰山旅游区", "甲园区110千伏输变电工程"):
         assert name in got, (name, got)
+
+
+def test_laboratories_airports_science_cities_and_plant_sheds_are_works():
+    got = proposed("青湖中微子实验室投入使用，青湖国际机场扩建，青湖科学城加快建设，青湖村蓝莓大棚建成。")
+    for name in ("青湖中微子实验室", "青湖国际机场", "青湖科学城", "青湖村蓝莓大棚"):
+        assert name in got, (name, got)
