@@ -570,3 +570,10 @@ def test_laboratories_airports_science_cities_and_plant_sheds_are_works():
     got = proposed("青湖中微子实验室投入使用，青湖国际机场扩建，青湖科学城加快建设，青湖村蓝莓大棚建成。")
     for name in ("青湖中微子实验室", "青湖国际机场", "青湖科学城", "青湖村蓝莓大棚"):
         assert name in got, (name, got)
+
+
+def test_road_extensions_treatment_stations_and_power_works_are_works():
+    got = proposed("青湖路南延线开工建设，青湖镇污水处理站建成，甲公司30兆瓦生物质发电投产。")
+    for name in ("青湖路南延线", "青湖镇污水处理站"):
+        assert name in got, (name, got)
+    assert any(name.endswith("生物质发电") for name in got), got
