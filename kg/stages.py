@@ -263,7 +263,8 @@ def _from_sentence(text: str, lo: int, hi: int, start: int, end: int,
     name whose own clause says nothing of it (no verb besides the name's) or only sets the topic;
     a clause naming something of its own before its cue keeps it. A plan aims at the furthest cue of
     the clauses that follow the name until one names something of its own ((一)甲项目：预计3月开工，
-    10月竣工)."""
+    10月竣工). A list introduced by what it counts (…开工项目12个，主要包括甲、乙) takes the last cue
+    before it, in its sentence or, opening one, in the sentence before."""
     listed = _LISTED_BY.match(text, lo) is not None  # …开工项目12个，主要包括甲、乙: the list takes the step before it
     if not listed and not _TOPIC.search(text[lo:hi]) and (has_verb(text, lo, start) or has_verb(text, end, hi)):
         return None, None  # 对接丙基地: the name's own verb says what happens to it
