@@ -845,7 +845,7 @@ _SET_OUT = re.compile(rf"(?:安排部署|部署|安排|谋划|描绘)了?[^。�
 def _carve_said(text: str, s: Section) -> list[Section]:
     """A review with a sentence saying the year ahead was set out (a plan with one saying the year
     before was looked back on) has that sentence as the plan of the year ahead (the review of the
-    year before)."""
+    year before); a review without one may still name works voted for the year ahead (`_carve_voted`)."""
     if s.year is None:
         return [s]
     pattern, year, mode = (_SET_OUT, s.year + 1, Mode.PLAN) if s.mode == Mode.REVIEW else (_REVIEWED, s.year - 1,

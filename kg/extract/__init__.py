@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from typing import Literal
 
 from kg import lexicon as lx
@@ -108,16 +109,22 @@ def _as_written(original: str, reading: Reading, quantities: list[Quantity]) -> 
     """An indicator the text writes in one piece is given as written (地區生產總值 in a text in
     traditional characters); one put together from several places, in the characters the text
     writes each of its characters in (規上工業 + 增加值 → 規上工業增加值)."""
-    written: dict[str, str] = {}
-    for read_as, was in zip(reading.aligned, original, strict=True):
-        if read_as != was:
-            written.setdefault(read_as, was)
+    written = cache(lambda: _written_as(original, reading))  # read from the whole text only where needed
     for q in quantities:
         if (at := reading.text.rfind(q.indicator, max(0, q.start - _NEAR), q.end)) >= 0:  # 甲…，增长6%: of 甲
             start, end = reading.span(at, at + len(q.indicator))
             q.indicator = plain(original[start:end])
         else:
-            q.indicator = "".join(written.get(c, c) for c in q.indicator)
+            q.indicator = "".join(written().get(c, c) for c in q.indicator)
+
+
+def _written_as(original: str, reading: Reading) -> dict[str, str]:
+    """Each character as read → the character the text first writes it in (业 → 業)."""
+    written: dict[str, str] = {}
+    for read_as, was in zip(reading.aligned, original, strict=True):
+        if read_as != was:
+            written.setdefault(read_as, was)
+    return written
 
 
 def _map_back(reading: Reading, sections: list[Section], quantities: list[Quantity]) -> None:
