@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from kg.extract import extract
-from kg.model import Document
+from kg.model import DocResult, Document
 from kg.pipeline import DEFAULT_INPUT, build_corpus
 from kg.resolve import resolve, timelines
 
@@ -233,3 +233,10 @@ def test_an_item_naming_only_its_county_twice_is_placed_there():
     item = "今年以来，宝安区全面落实决策部署，青木湾智能制造项目开工。宝安区青禾产业园主体封顶。"
     assert resolve([extract(doc("c", item))]).results[0].district.name == "宝安区"
     assert resolve([extract(doc("o", "今年以来，宝安区青禾产业园主体封顶。"))]).results[0].district is None  # once
+
+
+def test_a_report_placed_by_its_title_gives_its_district_in_the_titles_characters():
+    title = "松崗(gǎng)街道2022年工作總結"
+    placed = DocResult(doc=doc("t", title + "\n推進潭頭、溪頭、紅星社區治理。", title))  # no place kept from the text
+    (r,) = resolve([placed]).results
+    assert r.district.name == "松岗街道" and r.to_json()["district"]["name"] == "松崗街道"

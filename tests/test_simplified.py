@@ -24,3 +24,14 @@ def test_names_in_traditional_text_are_found_and_reported_as_written():
     mentions = [(m.text, e.type) for e in result.entities for m in e.mentions]
     assert ("青木灣科技產業園", "Project") in mentions
     assert [(s.year, s.mode) for s in result.sections if s.mode != "other"] == [(2022, "review")]
+
+
+def _doc(text: str) -> Document:
+    return Document(id="t", path="t.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), title="")
+
+
+def test_a_place_known_by_a_fuller_name_is_named_in_the_texts_characters():
+    text = "一、2022年工作總結\n龍津街推進潭頭社區治理，永春縣蓬壺鎮(zhèn)推進青木灣產業園建設。龍津街完成舊改。"
+    names = {e.name for e in extract(_doc(text)).entities if e.type == "District"}
+    assert {"龍津街道", "蓬壺鎮"} <= names  # 龍津街 is 龍津街道; the gloss is left out, the characters kept
+    assert not names & {"龙津街道", "蓬壶镇"}

@@ -9,7 +9,7 @@ makes one `Entity` per thing with its aliases. `resolve` links entities across d
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from typing import Literal
@@ -78,12 +78,13 @@ def _extract(doc: Document, model: Decider, featured: list[tuple[Span, Features]
     if featured is not None:
         chosen = decide(featured, model if isinstance(model, Model) else shipped(), text)
     mentions: list[Mention] = []
+    spelled = cache(lambda: _written_as(doc.text, reading))  # read from the whole text only where needed
     for c, typ, (s0, s1) in chosen:
         idx, year, mode = time_of(text, sections, c.start, c.end)
         start, end = reading.span(c.start, c.end)
         m = Mention(start, end, doc.text[start:end], typ, reading.span(s0, s1), idx, year, mode)
         if c.full:
-            m.full = c.full
+            m.full = _full_as_written(c.full, c.start, c.end, reading, doc.text, spelled)
         elif reading.starts and (written := plain(m.text)) != m.text:
             m.full = written  # 擴(kuò)容 is known as 擴容
         if _staged(typ, m.text) or (c.full and _staged(typ, c.full)) or (  # 甲水库除险加固|工程: as written too
@@ -94,7 +95,7 @@ def _extract(doc: Document, model: Decider, featured: list[tuple[Span, Features]
         mentions.append(m)
     quantities = find_quantities(text, sections)
     if reading.aligned != doc.text:
-        _as_written(doc.text, reading, quantities)
+        _as_written(doc.text, reading, quantities, spelled)
     if reading.starts:
         _map_back(reading, sections, quantities)
     entities = group(doc, mentions)
@@ -105,17 +106,36 @@ def _extract(doc: Document, model: Decider, featured: list[tuple[Span, Features]
 _NEAR = 60  # characters before a quantity where the words naming it may stand
 
 
-def _as_written(original: str, reading: Reading, quantities: list[Quantity]) -> None:
+def _as_written(original: str, reading: Reading, quantities: list[Quantity],
+                spelled: Callable[[], dict[str, str]]) -> None:
     """An indicator the text writes in one piece is given as written (地區生產總值 in a text in
     traditional characters); one put together from several places, in the characters the text
     writes each of its characters in (規上工業 + 增加值 → 規上工業增加值)."""
-    written = cache(lambda: _written_as(original, reading))  # read from the whole text only where needed
     for q in quantities:
         if (at := reading.text.rfind(q.indicator, max(0, q.start - _NEAR), q.end)) >= 0:  # 甲…，增长6%: of 甲
             start, end = reading.span(at, at + len(q.indicator))
             q.indicator = plain(original[start:end])
         else:
-            q.indicator = "".join(written().get(c, c) for c in q.indicator)
+            q.indicator = "".join(spelled().get(c, c) for c in q.indicator)
+
+
+def _full_as_written(full: str, start: int, end: int, reading: Reading, original: str,
+                     spelled: Callable[[], dict[str, str]]) -> str:
+    """A name's full form in the characters the text writes its span in: the part of the span it
+    repeats (“甲”主题活动 → 甲; 蓬壺鎮(zhèn) → 蓬壺鎮), plus what it adds after (雙河 → 雙河鎮), each
+    added character as the text writes it elsewhere."""
+    if reading.aligned == original and reading.starts is None:
+        return full  # the text is read as written
+    read_as = reading.text[start:end]
+    at = read_as.find(full)
+    if at < 0 and reading.text.startswith(full, start):
+        at = 0  # 蓬壺|鎮: the text goes on with what the full form adds
+    if at >= 0:
+        return plain(original[slice(*reading.span(start + at, start + at + len(full)))])
+    if full.startswith(read_as):
+        return plain(original[slice(*reading.span(start, end))]) + "".join(
+            spelled().get(c, c) for c in full[len(read_as):])
+    return full
 
 
 def _written_as(original: str, reading: Reading) -> dict[str, str]:
