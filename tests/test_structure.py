@@ -62,6 +62,12 @@ def test_a_text_without_headings_is_what_most_of_its_sentences_say():
         (2023, "plan", None)]
 
 
+def test_a_news_item_telling_the_day_of_an_event_reports_what_took_place():
+    text = ("青湖镇2023年项目动态\n本报讯 3月8日上午，青湖镇举行甲产业园开工仪式，镇长出席。"
+            "乙公司负责人介绍，项目将于年内投产。日前，丙村完成道路硬化。")
+    assert kinds(text) == [(2023, "review", None)]
+
+
 def test_year_headings_give_review_and_plan():
     text = f"一、2021年工作总结\n{REVIEW_BODY}二、2022年工作计划\n{PLAN_BODY}"
     assert kinds(text) == [(2021, "review", None), (2022, "plan", None)]
