@@ -38,6 +38,11 @@ def test_suffix_candidates_keep_their_type_beside_phrases():
     assert cands[0].type == "Project"
 
 
+def test_roads_and_pipelines_named_before_their_class_noun_are_proposed():
+    got = proposed("完成青湖公路改造，推进甲乙高速公路和丙丁成品油管道建设。")
+    assert {"青湖公路", "甲乙高速公路", "丙丁成品油管道"} <= set(got), got
+
+
 def test_masked_names_are_never_proposed_but_the_rest_of_the_sentence_is():
     text = "XX医院与青禾商会共同开展义诊。"
     got = proposed(text)
