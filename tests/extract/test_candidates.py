@@ -43,6 +43,11 @@ def test_roads_and_pipelines_named_before_their_class_noun_are_proposed():
     assert {"青湖公路", "甲乙高速公路", "丙丁成品油管道"} <= set(got), got
 
 
+def test_farms_mines_malls_and_model_sites_are_proposed_by_their_class_noun():
+    got = proposed("新建青湖村肉牛养殖场和甲乙商城，扩建丙丁煤矿，打造戊己村柑桔示范点。")
+    assert {"青湖村肉牛养殖场", "甲乙商城", "丙丁煤矿", "戊己村柑桔示范点"} <= set(got), got
+
+
 def test_masked_names_are_never_proposed_but_the_rest_of_the_sentence_is():
     text = "XX医院与青禾商会共同开展义诊。"
     got = proposed(text)
