@@ -58,6 +58,7 @@ model: setup
 	  --gold data/gold/web-ac --gold data/gold/web-ad --gold data/gold/web-ae --gold data/gold/web-af \
 	  --gold data/gold/web-ag --gold data/gold/web-ah --gold data/gold/web-ai --gold data/gold/web-aj \
 	  --gold data/gold/web-ak --gold data/gold/web-al --gold data/gold/web-am --gold data/gold/web-an \
+	  --gold data/gold/web-ao --gold data/gold/web-ap \
 	  --gold data/gold/street-entities \
 	  --gold data/gold/gwr-entities \
 	  --threshold 0.25 -o kg/models/decision.json
