@@ -344,7 +344,7 @@ def _body_mode(
 
 _DATE = re.compile(r"(20\d\d)\s*[-年/.]\s*(\d{1,2})")
 _DATE_KEYS = ("成文日期", "发布日期", "发布时间", "公布日期", "发文日期", "发文时间", "生成日期", "发稿时间",
-              "更新时间", "编辑时间", "最后编辑时间", "日期", "date")
+              "更新时间", "编辑时间", "最后编辑时间", "日期", "时间", "date")
 # The day a report is given, under its title: ——2023年3月5日在第十四届全国人民代表大会第一次会议上.
 _GIVEN_ON = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^\n。]{0,40}?(?:代表大会|会议)")
 _GIVEN_REACH = 400  # characters: the line stands under the title

@@ -317,6 +317,12 @@ def test_a_date_before_the_pages_fields_is_the_publication_date_and_the_fields_s
     assert "来源:" in text and "青禾街道迅速行动" in text
 
 
+def test_a_news_pages_source_and_time_line_is_metadata():
+    text, meta, _ = clean_text("青禾镇推进三项重点工作\n来源:青禾日报 时间:2023-07-28\n青禾镇全年新建口袋公园两个。\n")
+    assert meta == {"来源": "青禾日报", "时间": "2023-07-28"}
+    assert text.startswith("青禾镇推进三项重点工作") and "口袋公园" in text and "时间" not in text
+
+
 def test_a_date_before_words_that_are_no_fields_is_no_publication_date():
     text, meta, _ = clean_text("青禾街道工作简报\n2016-02-18 青禾街道召开推进会\n")
     assert meta == {}

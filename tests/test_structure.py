@@ -803,3 +803,9 @@ def test_the_year_ahead_said_to_be_a_key_year_opens_a_plan_whose_aim_is_on_the_n
     text = (f"1月17日，青湖县人民代表大会召开。报告指出，2024年是实施规划的关键之年，做好今年政府工作意义重大。\n"
             f"青湖县将聚焦产业转型，持续推动经济增长。\n奋进的2023年\n过去一年，青湖县{REVIEW_BODY}")
     assert dated(text) == {(2023, "review"), (2024, "plan")}
+
+
+def test_a_news_pages_time_field_dates_a_text_that_names_no_year():
+    text = "青湖镇项目建设稳步推进\n今年以来，青湖镇新建道路12公里，甲产业园已开工。"
+    assert [(s.year, s.mode) for s in find_sections(text, "", {"时间": "2023-07-28"}) if s.mode != "other"] == [
+        (2023, "review")]
