@@ -414,7 +414,7 @@ def eval_command(gold_dirs: tuple[Path, ...], pred_file: Path | None, examples: 
 
         decider = load_decider(model)
         threshold = train.THRESHOLD if isinstance(decider, str) else decider.threshold
-        runs = train.cross_validate(train.featurize_gold(docs), folds, thresholds=(threshold,))
+        runs = train.cross_validate(train.prepare(docs, folds), folds, thresholds=(threshold,))
         crossed = evaluate.evaluate(gold, runs[threshold])
     if as_json:
         summary = result.summary()
@@ -433,14 +433,17 @@ def eval_command(gold_dirs: tuple[Path, ...], pred_file: Path | None, examples: 
 @gold_option
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("-o", "--out", "out_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the model (JSON).")
+              help="Where to write the model (JSON); its tagger is written beside it (the same name, .crf).")
 @click.option("--c", "c", type=click.FloatRange(min=0, min_open=True), default=None,
               help="Inverse regularisation strength of the logistic regression.  [default: kg.train.C]")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=None,
               help="Least probability of naming something for a span to be kept.  [default: chosen by "
                    "cross-validation]")
+@click.option("--tagger-held-out", "tagger_held_out", multiple=True, type=click.Path(path_type=Path),
+              help="A --gold folder whose documents the tagger does not learn from (the decision still does), "
+                   "so that `kg eval` on it measures the tagger as on new reports. Repeatable.")
 def train(gold_dirs: tuple[Path, ...], inputs: tuple[str, ...], out_file: Path, c: float | None,
-          threshold: float | None) -> None:
+          threshold: float | None, tagger_held_out: tuple[Path, ...]) -> None:
     """Train the extraction decision on gold annotations (the texts in texts/ beside each gold folder,
     else among INPUTS; default: the bundled reports) and write the model to --out.
 
@@ -450,7 +453,8 @@ def train(gold_dirs: tuple[Path, ...], inputs: tuple[str, ...], out_file: Path, 
     from kg import train as training
 
     docs = _gold_docs(gold_dirs, inputs)
-    model = training.train(docs, training.C if c is None else c, threshold)
+    model = training.train(docs, training.C if c is None else c, threshold, out_file.with_suffix(".crf"),
+                           [Path(d).name for d in tagger_held_out])
     pipeline.write_atomic(out_file, model.to_json())
     meta = dict(model.meta)
     click.echo(f"trained on {meta['documents']} documents ({meta['spans']} labelled spans); threshold "

@@ -69,9 +69,10 @@ def _extract(doc: Document, model: Decider, featured: list[tuple[Span, Features]
     sections = find_sections(text, read(doc.title).text, doc.metadata)
     if featured is None:
         gaz = Gazetteer.load()
-        proposal = propose(text, gaz)
+        decider = None if model == RULES else model if isinstance(model, Model) else shipped()
+        proposal = propose(text, gaz, decider.tagger if decider else None)
         by_rules = decide_by_rules(proposal)
-        if model == RULES:
+        if decider is None:
             chosen = by_rules
         else:
             featured = featurize(proposal, by_rules, gaz)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from itertools import accumulate, repeat
 from operator import sub
+from typing import TYPE_CHECKING
 
 import jieba
 import jieba.posseg
@@ -42,6 +43,9 @@ from kg.names import (
 )
 from kg.stages import has_cue, is_cue
 from kg.structure import sentences
+
+if TYPE_CHECKING:
+    from kg.extract.tagger import Tagger
 
 MASK = re.compile(r"[Xx×＊*]{1,}|XX|ＸＸ|[（(]略[)）]")
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·.]")
@@ -976,9 +980,13 @@ def _tagged(source: str, cands: list[Candidate]) -> list[Candidate]:
     return cands
 
 
-def propose(text: str, gaz: Gazetteer | None = None) -> Proposal:
-    """All candidates of a text, sentence by sentence. Masks are removed here, since a mask names
-    nothing by definition (XX医院, ****敬老院); everything else is left to a decider."""
+TAGGER = "tagger"  # the source of the trained tagger's spans
+
+
+def propose(text: str, gaz: Gazetteer | None = None, tagger: Tagger | None = None) -> Proposal:
+    """All candidates of a text, sentence by sentence, the trained tagger's spans among them when
+    there is one. Masks are removed here, since a mask names nothing by definition (XX医院,
+    ****敬老院); everything else is left to a decider."""
     gaz = gaz or Gazetteer.load()
     spans = sentences(text)
     toks_of = tokenize(text, spans)
@@ -1001,6 +1009,8 @@ def propose(text: str, gaz: Gazetteer | None = None) -> Proposal:
                  *_tagged("division", _division_candidates(sent, starts, gaz)),
                  *_tagged("person", _person_candidates(sent, starts)),
                  *_tagged("place", _place_candidates(toks, nearby, sent))]
+        if tagger is not None:
+            found += [Candidate(a, b, typ, source=TAGGER) for a, b, typ in tagger.spans(sent, toks)]
         if weak := [*_tagged("governed", _governed_candidates(sent)), *_tagged("framed", _framed_candidates(sent)),
                     *_tagged("department", _department_candidates(sent, gaz)),
                     *_tagged("subject", _subject_candidates(sent, toks, starts))]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -26,6 +26,7 @@ import numpy as np
 
 from kg.extract.features import Features, Span
 from kg.extract.rules import Typed, settle_facilities
+from kg.extract.tagger import Tagger, TaggerError
 from kg.model import EntityType
 
 FORMAT = "kg-decision/1"
@@ -44,8 +45,10 @@ class Model:
     weights: dict[str, tuple[float, ...]]
     threshold: float = 0.5  # least probability of naming something (1 - P(O)) for a span to be kept
     deferred: tuple[str, ...] = ()  # types too rare in the training gold to learn: the rules decide them
-    sha256: str = ""  # of the file it was read from: part of the extraction cache key
+    sha256: str = ""  # of the file it was read from (and its tagger's): part of the extraction cache key
     meta: tuple[tuple[str, str], ...] = ()
+    tagger_file: str = ""  # the trained tagger's file, beside the model file; "" for none
+    tagger: Tagger | None = field(default=None, compare=False, repr=False)  # that file, opened
 
     def __post_init__(self) -> None:
         # the weights as one matrix, a row per feature, for scoring many spans at once
@@ -80,13 +83,14 @@ class Model:
 
         head = {"format": FORMAT, "meta": dict(self.meta), "classes": list(self.classes),
                 "threshold": round(self.threshold, 6), "intercept": [round(v, 6) for v in self.intercept],
-                "deferred": list(self.deferred)}
+                "deferred": list(self.deferred), **({"tagger": self.tagger_file} if self.tagger_file else {})}
         lines = [f"{dump(k)}: {dump([round(v, 6) for v in w])}" for k, w in sorted(self.weights.items())]
         return "{\n" + "".join(f"{dump(k)}: {dump(v)},\n" for k, v in head.items()) + (
             '"weights": {\n' + ",\n".join(lines) + "\n}\n}\n")
 
     @classmethod
-    def from_json(cls, text: str, origin: str = "<model>") -> Model:
+    def from_json(cls, text: str, origin: str = "<model>", folder: Path | None = None) -> Model:
+        """The model a file's text describes; its tagger is opened from `folder` when it names one."""
         try:
             data = json.loads(text)
             if data.get("format") != FORMAT:
@@ -97,6 +101,7 @@ class Model:
             intercept = tuple(float(x) for x in data["intercept"])
             threshold = float(data["threshold"])
             deferred = tuple(str(t) for t in data.get("deferred", ()))
+            tagger_file = str(data.get("tagger") or "")
         except ModelError:
             raise
         except (ValueError, KeyError, TypeError, AttributeError) as e:
@@ -105,7 +110,15 @@ class Model:
                                                                          for w in weights.values()):
             raise ModelError(f"{origin}: corrupt model file (classes and weights do not agree)")
         meta = tuple(sorted((str(k), str(v)) for k, v in (data.get("meta") or {}).items()))
-        return cls(classes, intercept, weights, threshold, deferred, hashlib.sha256(text.encode()).hexdigest(), meta)
+        sha256 = hashlib.sha256(text.encode()).hexdigest()
+        tagger = None
+        if tagger_file and folder is not None:
+            try:
+                tagger = Tagger(folder / tagger_file)
+            except TaggerError as e:
+                raise ModelError(f"{origin}: its tagger {e}") from None
+            sha256 = hashlib.sha256((sha256 + tagger.sha256).encode()).hexdigest()
+        return cls(classes, intercept, weights, threshold, deferred, sha256, meta, tagger_file, tagger)
 
     @classmethod
     def load(cls, path: str | Path) -> Model:
@@ -114,7 +127,7 @@ class Model:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
             raise ModelError(f"{path}: cannot read the model file ({getattr(e, 'strerror', None) or e})") from None
-        return cls.from_json(text, str(path))
+        return cls.from_json(text, str(path), Path(path).parent)
 
 
 RULES: Literal["rules"] = "rules"  # a model reference meaning the hand-written rules alone
@@ -138,8 +151,9 @@ def decider_key(ref: str | None) -> str:
 @cache
 def shipped() -> Model:
     """The model that ships inside the package."""
-    text = resources.files("kg.models").joinpath(SHIPPED).read_text(encoding="utf-8")
-    return Model.from_json(text, f"kg/models/{SHIPPED}")
+    folder = resources.files("kg.models")
+    return Model.from_json(folder.joinpath(SHIPPED).read_text(encoding="utf-8"), f"kg/models/{SHIPPED}",
+                           Path(str(folder)))
 
 
 # What a longer span may add to a shorter one at the same start and still name the same thing

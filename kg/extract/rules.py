@@ -9,7 +9,7 @@ features, and this decider is what `--model rules` runs.
 from __future__ import annotations
 
 from kg import lexicon as lx
-from kg.extract.candidates import Candidate, Proposal, _suffix_len
+from kg.extract.candidates import TAGGER, Candidate, Proposal, _suffix_len
 from kg.model import EntityType
 from kg.names import core
 from kg.structure import clause_bounds
@@ -101,9 +101,10 @@ def settle_facilities(typed: list[Typed], text: str) -> list[Typed]:
 
 
 def decide_by_rules(proposal: Proposal) -> list[Typed]:
-    """The candidates the rules keep, with their types and sentences."""
+    """The candidates the rules keep, with their types and sentences. The trained tagger's spans
+    are the trained decision's to weigh, not the rules'."""
     text, typed = proposal.text, []
     for s in proposal.sentences:
-        typed += [(c, facility_type(text, c), (s.start, s.end)) for c in _select(s.candidates, text)
-                  if not class_use(text, c)]
+        own = [c for c in s.candidates if c.source != TAGGER]
+        typed += [(c, facility_type(text, c), (s.start, s.end)) for c in _select(own, text) if not class_use(text, c)]
     return settle_facilities(typed, text)

@@ -1,0 +1,74 @@
+"""The trained tagger on invented sentences: its labels, its features, what it learns, its file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract.candidates import TAGGER, propose, tokenize
+from kg.extract.rules import decide_by_rules
+from kg.extract.tagger import Tagger, TaggerError, features, labels, train
+from kg.gazetteer import Gazetteer
+from kg.model import EntityType
+
+# Invented works named in ordinary words before 项目, each opening its sentence's object.
+WORKS = ["丰禾热电", "青川冷链", "云溪光储", "石岭智造", "桐湾新材", "松原精工", "柳塘储能", "枫桥数智"]
+
+
+def sequences(names: list[str]) -> list[tuple[list[list[str]], list[str]]]:
+    out = []
+    for name in names:
+        for sentence in (f"推进{name}项目建设。", f"全年引进{name}项目，总投资5亿元。"):
+            toks = tokenize(sentence, [(0, len(sentence))])[0]
+            out.append((features(sentence, toks), labels(sentence, [(f"{name}项目", EntityType.PROJECT)])))
+    return out
+
+
+def test_labels_mark_every_place_a_name_is_written_longest_first():
+    sentence = "甲乙产业园和甲乙产业园二期"
+    got = labels(sentence, [("甲乙产业园", EntityType.PROJECT), ("甲乙产业园二期", EntityType.PROJECT)])
+    assert got == ["B-P", "I-P", "I-P", "I-P", "I-P", "O", "B-P", "I-P", "I-P", "I-P", "I-P", "I-P", "I-P"]
+
+
+def test_features_describe_neighbours_and_words_never_a_whole_name():
+    sentence = "推进丰禾热电项目建设"
+    feats = features(sentence, tokenize(sentence, [(0, len(sentence))])[0])
+    assert len(feats) == len(sentence)
+    assert {"c=丰", "c-1=进", "c+1=禾", "b-1=进丰", "b+2=禾热"} <= set(feats[2])
+    assert all(len(f.split("=", 1)[1]) <= 5 for fs in feats for f in fs)  # characters and pairs, not names
+
+
+def test_a_tagger_trained_on_invented_works_reads_an_unseen_one(tmp_path: Path):
+    path = tmp_path / "t.crf"
+    assert train(sequences(WORKS[:-1]), path)
+    sentence = f"推进{WORKS[-1]}项目建设。"
+    spans = Tagger(path).spans(sentence, tokenize(sentence, [(0, len(sentence))])[0])
+    assert (2, 8, EntityType.PROJECT) in spans
+
+
+def test_training_is_deterministic_and_needs_names(tmp_path: Path):
+    a, b = tmp_path / "a.crf", tmp_path / "b.crf"
+    assert train(sequences(WORKS), a) and train(sequences(WORKS), b)
+    assert a.read_bytes() == b.read_bytes()
+    nameless = [(xs, ["O"] * len(ys)) for xs, ys in sequences(WORKS)]
+    assert not train(nameless, tmp_path / "c.crf") and not (tmp_path / "c.crf").exists()
+
+
+def test_a_corrupt_or_missing_tagger_file_is_a_clear_error(tmp_path: Path):
+    bad = tmp_path / "bad.crf"
+    bad.write_bytes(b"not a model")
+    with pytest.raises(TaggerError, match="bad.crf: cannot open the tagger file"):
+        Tagger(bad)
+    with pytest.raises(TaggerError, match="missing.crf: cannot open the tagger file"):
+        Tagger(tmp_path / "missing.crf")
+
+
+def test_the_taggers_spans_are_candidates_for_the_decision_not_for_the_rules(tmp_path: Path):
+    path = tmp_path / "t.crf"
+    train(sequences(WORKS[:-1]), path)
+    text = f"推进{WORKS[-1]}项目建设。"
+    proposal = propose(text, Gazetteer.load(), Tagger(path))
+    tagged = [c for s in proposal.sentences for c in s.candidates if c.source == TAGGER]
+    assert [text[c.start : c.end] for c in tagged] == [f"{WORKS[-1]}项目"]
+    assert all(c.source != TAGGER for c, _, _ in decide_by_rules(proposal))
