@@ -5,7 +5,9 @@ are found in a `texts/` folder beside the gold, else among the INPUT files (by f
 candidate span of a text is labelled by the gold: the type of the gold entity one of whose
 spellings it is, `O` where it names nothing; spans of entities the gold marks optional teach
 nothing and are left out. A multinomial logistic regression (scikit-learn) learns the decision;
-its weights go into a JSON `Model`.
+its weights go into a JSON `Model`. The tagger (`kg.extract.tagger`) learns the gold's names
+first; the decision learns from the spans it reads in each fold's documents when trained on the
+other folds, never from spans it read in its own training text.
 
 Cross-validation holds out whole sources: each held-out group is a site (the host of the page's
 address in the gold folder's `index.tsv`) or, without one, the document itself, so the figure is
@@ -133,7 +135,7 @@ def tagger_sequences(gd: GoldDoc) -> list[tagger.Sequence]:
     text = read(gd.doc.text).text
     names = [(simplified(n).replace(" ", ""), EntityType(types[0]))
              for e in gd.gold["entities"] if not e.get("optional") and (types := [t for t in e["types"] if t in TYPES])
-             for n in {e["name"], *(e.get("aliases") or [])}]
+             for n in sorted({e["name"], *(e.get("aliases") or [])})]  # sorted: the same file in any process
     spans = sentences(text)
     return [(tagger.features(text[s0:s1], toks), tagger.labels(text[s0:s1], [(n, t) for n, t in names if len(n) > 1]))
             for (s0, s1), toks in zip(spans, tokenize(text, spans), strict=True) if s1 > s0]

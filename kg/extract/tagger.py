@@ -54,7 +54,7 @@ def features(sentence: str, tokens: list[Token]) -> list[list[str]]:
 def labels(sentence: str, names: Iterable[tuple[str, EntityType]]) -> list[str]:
     """The gold's labels of a sentence: every place a name is written, longest names first."""
     out = [OUTSIDE] * len(sentence)
-    for name, typ in sorted(names, key=lambda n: -len(n[0])):
+    for name, typ in sorted(names, key=lambda n: (-len(n[0]), n[0], n[1])):
         at = sentence.find(name)
         while at >= 0:
             if all(x == OUTSIDE for x in out[at : at + len(name)]):
