@@ -67,9 +67,9 @@ def _extract(doc: Document, model: Decider, featured: list[tuple[Span, Features]
     reading = read(doc.text)  # simplified, glosses and stray blanks left out; spans map back to the original
     text = reading.text
     sections = find_sections(text, read(doc.title).text, doc.metadata)
+    decider = None if model == RULES else model if isinstance(model, Model) else shipped()
     if featured is None:
         gaz = Gazetteer.load()
-        decider = None if model == RULES else model if isinstance(model, Model) else shipped()
         proposal = propose(text, gaz, decider.tagger if decider else None)
         by_rules = decide_by_rules(proposal)
         if decider is None:
@@ -77,7 +77,7 @@ def _extract(doc: Document, model: Decider, featured: list[tuple[Span, Features]
         else:
             featured = featurize(proposal, by_rules, gaz)
     if featured is not None:
-        chosen = decide(featured, model if isinstance(model, Model) else shipped(), text)
+        chosen = decide(featured, decider or shipped(), text)
     mentions: list[Mention] = []
     spelled = cache(lambda: _written_as(doc.text, reading))  # read from the whole text only where needed
     for c, typ, (s0, s1) in chosen:

@@ -88,7 +88,6 @@ class Tagger:
             self._tagger.open(str(path))
         except (OSError, ValueError) as e:
             raise TaggerError(f"{path}: cannot open the tagger file ({getattr(e, 'strerror', None) or e})") from None
-        self.path = Path(path)
         self.sha256 = hashlib.sha256(data).hexdigest()
 
     def spans(self, sentence: str, tokens: list[Token]) -> list[tuple[int, int, EntityType]]:
