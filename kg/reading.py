@@ -125,6 +125,14 @@ def _wraps(text: str) -> list[tuple[int, int]]:
     return [(at, at + 1) for at, w in open_lines if w >= (1 - _SAME_WIDTH / 2) * full]
 
 
+def spelled_in(original: str, name: str) -> str | None:
+    """How `original` writes a name given in simplified characters (长风乡 → 長風鄉, its glosses left
+    out), where its read copy holds the name; None where it does not."""
+    reading = read(original)
+    at = reading.text.find(name)
+    return plain(original[slice(*reading.span(at, at + len(name)))]) if at >= 0 else None
+
+
 def plain(written: str) -> str:
     """A name as written without its glosses, blanks and line breaks."""
     return _LEFT_OUT.sub("", written).replace("\n", "")

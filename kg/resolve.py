@@ -20,7 +20,7 @@ from kg.author import author
 from kg.gazetteer import Gazetteer
 from kg.model import STAGES, Corpus, DocResult, Entity, EntityType, Mention, Mode, Place, Relation, Stage
 from kg.names import core, same_thing, village_stem
-from kg.reading import plain, read
+from kg.reading import spelled_in
 from kg.simplified import simplified
 
 TOWN = re.compile(r"(街道|镇|乡|苏木)$")
@@ -89,13 +89,6 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
     return place if place is not None and place.confidence >= MIN_PLACEMENT else None
 
 
-def _as_written(name: str, text: str) -> str | None:
-    """A place's name in the characters the text writes it in (长风乡 → 長風鄉), when the text names it."""
-    reading = read(text)
-    at = reading.text.find(name)
-    return plain(text[slice(*reading.span(at, at + len(name)))]) if at >= 0 else None
-
-
 def _district_ids(r: DocResult, gaz: Gazetteer) -> dict[int, str]:
     """District entity → id: its official code where known, else name under the report's district."""
     ids = {}
@@ -141,7 +134,7 @@ def resolve_each(results: Iterable[DocResult], gaz: Gazetteer | None = None) -> 
             scope = home_key if e.type in (EntityType.PROJECT, EntityType.PROGRAM) else ""
             e.id = _match_or_new(canon[(e.type, scope)], e, scope)
         if home and home.written is None and home.name not in r.doc.text:  # placed by its title: 長風(fēng)鄉
-            r.district = home = replace(home, written=_as_written(home.name, r.doc.text))
+            r.district = home = replace(home, written=spelled_in(r.doc.text, home.name))
         if home and r.district_id is None:
             r.district_id = f"district-{home.code}" if home.code else stable_id("district", home.name)
         for e in r.entities:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract import extract
 from kg.model import Document
-from kg.reading import plain, read
+from kg.reading import plain, read, spelled_in
 
 
 def test_glosses_are_left_out_and_offsets_map_back_to_the_original():
@@ -81,3 +81,9 @@ def test_a_glossed_name_is_found_as_written_and_known_by_its_plain_spelling():
 def test_full_width_digits_and_letters_read_as_ascii_in_place():
     reading = read("２０３１年ＧＤＰ增长５％")
     assert reading.text == "2031年GDP增长5％" and reading.starts is None
+
+
+def test_a_simplified_name_is_found_as_the_text_spells_it():
+    text = "2023年長風(fēng)鄉政府工作報告"
+    assert spelled_in(text, "长风乡") == "長風鄉"
+    assert spelled_in(text, "青湖镇") is None
