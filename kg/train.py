@@ -130,7 +130,7 @@ def featurize_gold(docs: Iterable[GoldDoc], gaz: Gazetteer | None = None,
     return out
 
 
-def tagger_sequences(gd: GoldDoc) -> list[tagger.Sequence]:
+def tagger_sequences(gd: GoldDoc) -> list[tagger.Labelled]:
     """A gold document's sentences as the tagger learns them: each character's features and label."""
     text = read(gd.doc.text).text
     names = [(simplified(n).replace(" ", ""), EntityType(types[0]))

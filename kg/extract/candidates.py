@@ -997,8 +997,9 @@ def propose(text: str, gaz: Gazetteer | None = None, tagger: Tagger | None = Non
                  if c.type == EntityType.DISTRICT]
     nearby = {**_major_places(gaz), **local_names(districts, gaz)}
     places = frozenset(nearby)
+    tagged = tagger.read([text[s0:s1] for s0, s1 in spans], toks_of) if tagger else [[] for _ in spans]
     out = []
-    for (s0, s1), toks, walks in zip(spans, toks_of, walks_of, strict=True):
+    for (s0, s1), toks, walks, names in zip(spans, toks_of, walks_of, tagged, strict=True):
         sent, starts = text[s0:s1], {t.start for t in toks}  # where its words start
         found = [*_tagged("entry", _entry_candidates(sent, gaz)), *_tagged("quote", _quoted_candidates(sent, gaz)),
                  *_tagged("list", _list_candidates(sent, toks, gaz, places)),
@@ -1008,9 +1009,8 @@ def propose(text: str, gaz: Gazetteer | None = None, tagger: Tagger | None = Non
                  *_tagged("suffix", _suffix_candidates(sent, walks, gaz, places)),
                  *_tagged("division", _division_candidates(sent, starts, gaz)),
                  *_tagged("person", _person_candidates(sent, starts)),
-                 *_tagged("place", _place_candidates(toks, nearby, sent))]
-        if tagger is not None:
-            found += [Candidate(a, b, typ, source=TAGGER) for a, b, typ in tagger.spans(sent, toks)]
+                 *_tagged("place", _place_candidates(toks, nearby, sent)),
+                 *(Candidate(a, b, typ, source=TAGGER) for a, b, typ in names)]
         if weak := [*_tagged("governed", _governed_candidates(sent)), *_tagged("framed", _framed_candidates(sent)),
                     *_tagged("department", _department_candidates(sent, gaz)),
                     *_tagged("subject", _subject_candidates(sent, toks, starts))]:

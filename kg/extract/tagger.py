@@ -2,20 +2,26 @@
 
 The generators find a name by its ending, its quotes, the list it stands in; a name in ordinary
 words with none of these marks (a works named by what it makes, a body by its brand) escapes
-them. A linear-chain CRF (python-crfsuite), trained on the gold's names, labels each character of
-a sentence as the beginning or inside of a name of some type, or outside, from what surrounds it:
-the characters and character pairs around it, where it stands in its jieba word and that word's
-dictionary tag, whether it is a suffix's last character or a digit. No feature holds a whole name.
-Its spans join the candidates with the source `tagger`, and the trained decision weighs them like
-any other. The model is crfsuite's own file: opening it runs no code.
+them. A linear-chain CRF, trained on the gold's names, labels each character of a sentence as the
+beginning or inside of a name of some type, or outside, from what surrounds it: the characters and
+character pairs around it, where it stands in its jieba word and that word's dictionary tag,
+whether it is a suffix's last character or a digit. No feature holds a whole name. Its spans join
+the candidates with the source `tagger`, and the trained decision weighs them like any other.
+
+python-crfsuite trains it and its file is crfsuite's own (opening it runs no code). Reading is done
+here, with the file's weights in numpy tables: crfsuite reads one sentence at a time from feature
+strings, and building 14 strings a character cost extraction twice jieba's time; here a document's
+characters become table rows at once and all its sentences are decoded together (the same labels:
+a test holds the two readers to each other).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 
 from kg import lexicon as lx
@@ -24,31 +30,49 @@ from kg.model import EntityType
 
 _CODE = {EntityType.DISTRICT: "D", EntityType.PROJECT: "P", EntityType.ORGANIZATION: "O",
          EntityType.PROGRAM: "G", EntityType.PERSON: "E"}
-_TYPE = {code: typ for typ, code in _CODE.items()}
+_CODES = list(_CODE.values())
+_TYPES = list(_CODE)
 OUTSIDE = "O"
 # Strong L1 keeps the model small (under 1 MB) and learns fewer names by heart, at the same held-out
 # recall of the names the rules miss; chosen, with the iterations, by that recall.
 _PARAMS = {"c1": 1.0, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
-Sequence = tuple[list[list[str]], list[str]]  # a sentence's character features and labels
+Labelled = tuple[list[list[str]], list[str]]  # a sentence's character features and labels
+Spans = list[tuple[int, int, EntityType]]  # (start, end, type) in a sentence
+
+# The feature templates, in the order each character lists them: the character `offset` places away,
+# the pair of characters starting `offset` places away, then the word's place and tag, the
+# suffix-end and digit marks. A sentence is padded with "#" on both sides.
+_CHARS = (("c", 0), ("c-1", -1), ("c+1", 1), ("c-2", -2), ("c+2", 2))
+_PAIRS = (("b-1", -1), ("b+1", 0), ("b-2", -2), ("b+2", 1))
+_PLACES = "BMES"  # first, middle, last character of a word, or a word of one
+_PAD = 2
+_PAIR_KEY = 0x110000  # a pair of code points as one integer: first * _PAIR_KEY + second
 
 
 class TaggerError(Exception):
     """A tagger file that cannot be opened; the message names the file and the reason."""
 
 
-def features(sentence: str, tokens: list[Token]) -> list[list[str]]:
-    """Each character's features: its neighbours, its place in its word and the word's tag."""
-    place = ["S"] * len(sentence)
-    tag = ["x"] * len(sentence)
+def _words(n: int, tokens: list[Token]) -> tuple[list[str], list[str]]:
+    """Each character's place in its jieba word and the word's dictionary tag ("x" for none)."""
+    place, tag = ["S"] * n, ["x"] * n
     for t in tokens:
         if t.end - t.start > 1:
             place[t.start : t.end] = ["B", *["M"] * (t.end - t.start - 2), "E"]
         tag[t.start : t.end] = [t.tag or "x"] * (t.end - t.start)
-    p = f"##{sentence}##"  # p[i + 2] is sentence[i]
-    return [[f"c={ch}", f"c-1={p[i + 1]}", f"c+1={p[i + 3]}", f"c-2={p[i]}", f"c+2={p[i + 4]}",
-             f"b-1={p[i + 1 : i + 3]}", f"b+1={p[i + 2 : i + 4]}", f"b-2={p[i : i + 2]}", f"b+2={p[i + 3 : i + 5]}",
-             f"w={place[i]}", f"t={tag[i]}", f"wt={place[i]}{tag[i]}", f"last={ch in lx.SUFFIX_LAST}",
-             f"digit={ch.isdigit()}"] for i, ch in enumerate(sentence)]
+    return place, tag
+
+
+def features(sentence: str, tokens: list[Token]) -> list[list[str]]:
+    """Each character's features as crfsuite's attribute strings, for training."""
+    n, p = len(sentence), "#" * _PAD + sentence + "#" * _PAD
+    cols = [[f"{name}={c}" for c in p[_PAD + k : _PAD + k + n]] for name, k in _CHARS]
+    cols += [[f"{name}={a}{b}" for a, b in zip(p[_PAD + k : _PAD + k + n], p[_PAD + k + 1 : _PAD + k + 1 + n])]
+             for name, k in _PAIRS]
+    place, tag = _words(n, tokens)
+    cols += [[f"w={w}" for w in place], [f"t={t}" for t in tag], [f"wt={w}{t}" for w, t in zip(place, tag)],
+             [f"last={c in lx.SUFFIX_LAST}" for c in sentence], [f"digit={c.isdigit()}" for c in sentence]]
+    return [list(f) for f in zip(*cols)]
 
 
 def labels(sentence: str, names: Iterable[tuple[str, EntityType]]) -> list[str]:
@@ -63,7 +87,7 @@ def labels(sentence: str, names: Iterable[tuple[str, EntityType]]) -> list[str]:
     return out
 
 
-def train(sequences: Iterable[Sequence], path: Path) -> bool:
+def train(sequences: Iterable[Labelled], path: Path) -> bool:
     """Train a tagger on labelled sentences and write it to `path`; False (nothing written) when the
     sentences name nothing to learn from. The same sentences in the same order give the same file."""
     trainer = pycrfsuite.Trainer(verbose=False)
@@ -78,33 +102,157 @@ def train(sequences: Iterable[Sequence], path: Path) -> bool:
     return True
 
 
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+
+
+class _Table:
+    """One kind of feature value (characters, pairs, small sets) → a row of weights per template;
+    row 0, all zeros, for a value the model has no weight for."""
+
+    def __init__(self, keys: list[int], weights: list[dict[int, np.ndarray]], size: int) -> None:
+        self.keys = np.array(sorted(keys), dtype=np.int64)
+        row = {k: i + 1 for i, k in enumerate(self.keys.tolist())}
+        self.rows = []
+        for by_key in weights:
+            m = np.zeros((len(self.keys) + 1, size))
+            for k, w in by_key.items():
+                m[row[k]] = w
+            self.rows.append(m)
+
+    def ids(self, keys: np.ndarray) -> np.ndarray:
+        if not len(self.keys):
+            return np.zeros(len(keys), dtype=np.int64)
+        at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+        return np.where(self.keys[at] == keys, at + 1, 0)
+
+
 class Tagger:
-    """An opened tagger file."""
+    """An opened tagger file, read into weight tables."""
 
     def __init__(self, path: str | Path) -> None:
         try:
             data = Path(path).read_bytes()
-            self._tagger = pycrfsuite.Tagger()
-            self._tagger.open(str(path))
-        except (OSError, ValueError) as e:
+            crf = pycrfsuite.Tagger()
+            crf.open(str(path))
+            info = crf.info()
+        except (OSError, ValueError, AssertionError, AttributeError) as e:
             raise TaggerError(f"{path}: cannot open the tagger file ({getattr(e, 'strerror', None) or e})") from None
         self.sha256 = hashlib.sha256(data).hexdigest()
+        self._labels = sorted(info.labels, key=lambda y: int(info.labels[y]))
+        # each label's kind (0 outside, 1 begins, 2 inside) and type (its place in _TYPES)
+        self._kind = np.array([" BI".index(y[0]) if y[1:2] == "-" else 0 for y in self._labels])
+        self._type = np.array([_CODES.index(y[2:]) if y[1:2] == "-" else -1 for y in self._labels])
+        index = {y: i for i, y in enumerate(self._labels)}
+        size = len(self._labels)
+        self._transitions = np.zeros((size, size))
+        for (a, b), w in info.transitions.items():
+            self._transitions[index[a], index[b]] = w
+        by_template: dict[str, dict[str, np.ndarray]] = {}
+        for (attribute, y), w in info.state_features.items():
+            name, _, value = attribute.partition("=")
+            by_template.setdefault(name, {}).setdefault(value, np.zeros(size))[index[y]] = w
 
-    def spans(self, sentence: str, tokens: list[Token]) -> list[tuple[int, int, EntityType]]:
-        """(start, end, type) of each name the tagger reads in a sentence."""
-        if not sentence:
-            return []
-        tags = self._tagger.tag(features(sentence, tokens))
-        out = []
-        i = 0
-        while i < len(tags):
-            if tags[i].startswith("B-"):
-                j = i + 1
-                while j < len(tags) and tags[j] == "I-" + tags[i][2:]:
-                    j += 1
-                if j - i >= 2:
-                    out.append((i, j, _TYPE[tags[i][2:]]))
-                i = j
-            else:
-                i += 1
+        def keyed(names: Sequence[str], key) -> list[dict[int, np.ndarray]]:
+            return [{key(v): w for v, w in by_template.get(n, {}).items()} for n, _ in names]
+
+        char = keyed(_CHARS, ord)
+        self._chars = _Table(list({k for d in char for k in d}), char, size)
+        pair = keyed(_PAIRS, lambda v: ord(v[0]) * _PAIR_KEY + ord(v[1]))
+        self._pairs = _Table(list({k for d in pair for k in d}), pair, size)
+        self._tag_id = {t: i + 1 for i, t in enumerate(sorted(by_template.get("t", {})))}
+        self._place = np.zeros((len(_PLACES), size))
+        self._tag = np.zeros((len(self._tag_id) + 1, size))
+        self._place_tag = np.zeros((len(_PLACES), len(self._tag_id) + 1, size))
+        for v, w in by_template.get("w", {}).items():
+            self._place[_PLACES.index(v)] = w
+        for v, w in by_template.get("t", {}).items():
+            self._tag[self._tag_id[v]] = w
+        for v, w in by_template.get("wt", {}).items():
+            if v[1:] in self._tag_id:
+                self._place_tag[_PLACES.index(v[0]), self._tag_id[v[1:]]] = w
+        self._flags = [np.array([by_template.get(n, {}).get(v, np.zeros(size)) for v in ("False", "True")])
+                       for n in ("last", "digit")]
+
+    def _emissions(self, sentences: list[str], tokens: list[list[Token]]) -> np.ndarray:
+        """Each character's score of each label: the sum of its features' weights."""
+        lengths = np.array([len(s) for s in sentences], dtype=np.int64)
+        starts = np.cumsum(lengths) - lengths  # each sentence's first character among all
+        padded = "".join(f"{'#' * _PAD}{s}{'#' * _PAD}" for s in sentences)
+        cps = _code_points(padded)
+        at = np.repeat(np.arange(len(sentences)) * 2 * _PAD + _PAD, lengths) + np.arange(lengths.sum())  # in `padded`
+        chars = self._chars.ids(cps)
+        pairs = self._pairs.ids(cps[:-1] * _PAIR_KEY + cps[1:])
+        scores = sum(m[chars[at + k]] for m, (_, k) in zip(self._chars.rows, _CHARS, strict=True))
+        scores = scores + sum(m[pairs[at + k]] for m, (_, k) in zip(self._pairs.rows, _PAIRS, strict=True))
+        place = np.full(len(at), _PLACES.index("S"))
+        tag = np.full(len(at), self._tag_id.get("x", 0))
+        first = [int(a) + t.start for a, toks in zip(starts, tokens, strict=True) for t in toks]
+        if first:
+            size = np.array([t.end - t.start for toks in tokens for t in toks])
+            within = np.arange(size.sum()) - np.repeat(np.cumsum(size) - size, size)
+            long = np.repeat(size, size)
+            where = np.repeat(first, size) + within
+            place[where] = np.where(long == 1, 3, np.where(within == 0, 0, np.where(within == long - 1, 2, 1)))
+            tag[where] = np.repeat([self._tag_id.get(t.tag or "x", 0) for toks in tokens for t in toks], size)
+        seen = set(padded)
+        marks = [{c for c in seen if c in lx.SUFFIX_LAST}, {c for c in seen if c.isdigit()}]
+        for rows, chars_marked in zip(self._flags, marks, strict=True):
+            marked = np.isin(cps[at], np.array([ord(c) for c in chars_marked], dtype=np.int64))
+            scores = scores + rows[marked.astype(np.int64)]
+        return scores + self._place[place] + self._tag[tag] + self._place_tag[place, tag]
+
+    def _decode(self, scores: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """The best labels of every sentence (Viterbi), all sentences a step at a time, longest
+        first, so that the sentences still going at a step are always the first columns. Scores
+        are held label by sentence, so that the best predecessor is a maximum over the first axis
+        (numpy's fastest). The way back finds the best predecessors of the chosen labels again."""
+        order = np.argsort(-lengths, kind="stable")
+        length = lengths[order]
+        first = (np.cumsum(lengths) - lengths)[order]
+        steps = int(length[0])
+        alive = np.searchsorted(-length, -np.arange(steps), side="left")  # how many run past step t
+        into = np.cumsum(alive) - alive  # step t's columns in `ordered`: into[t] … into[t] + alive[t]
+        ordered = scores[np.concatenate([first[:n] + t for t, n in enumerate(alive.tolist())])].T.copy()
+        go = self._transitions[:, :, None]  # go[x, y]: the weight of label y after label x
+        best = ordered[:, : alive[0]]
+        history = [best]
+        last = np.zeros(len(order), dtype=np.int64)  # each sentence's best label at its last step
+        for t in range(1, steps + 1):
+            n = alive[t] if t < steps else 0
+            last[n : alive[t - 1]] = best[:, n:].argmax(0)  # the sentences that ended at t - 1
+            if n:
+                best = (best[:, None, :n] + go).max(0) + ordered[:, into[t] : into[t] + n]
+                history.append(best)
+        path = np.zeros(int(lengths.sum()), dtype=np.int64)
+        label = last.copy()
+        for t in range(steps - 1, -1, -1):
+            n = alive[t]
+            label[:n] = np.where(length[:n] - 1 == t, last[:n], label[:n])
+            path[first[:n] + t] = label[:n]
+            if t:
+                label[:n] = (history[t - 1][:, :n] + self._transitions[:, label[:n]]).argmax(0)
+        return path
+
+    def read(self, sentences: list[str], tokens: list[list[Token]]) -> list[Spans]:
+        """Each sentence's names as the tagger reads them: (start, end, type), two characters or more.
+        `tokens` are each sentence's jieba words (`candidates.tokenize`)."""
+        out: list[Spans] = [[] for _ in sentences]
+        kept = [i for i, s in enumerate(sentences) if s]
+        if not kept:
+            return out
+        lengths = np.array([len(sentences[i]) for i in kept], dtype=np.int64)
+        starts = np.cumsum(lengths) - lengths
+        path = self._decode(self._emissions([sentences[i] for i in kept], [tokens[i] for i in kept]), lengths)
+        kind, typ = self._kind[path], self._type[path]
+        inside = np.zeros(len(path), dtype=bool)  # continues the name of the character before it
+        inside[1:] = (kind[1:] == 2) & (kind[:-1] > 0) & (typ[1:] == typ[:-1])
+        breaks = np.flatnonzero(~inside)
+        for b in np.flatnonzero(kind == 1).tolist():
+            nxt = int(np.searchsorted(breaks, b, side="right"))
+            e = int(breaks[nxt]) if nxt < len(breaks) else len(path)
+            s = int(np.searchsorted(starts, b, side="right")) - 1
+            e = min(e, int(starts[s] + lengths[s]))
+            if e - b >= 2:
+                out[kept[s]].append((b - int(starts[s]), e - int(starts[s]), _TYPES[int(typ[b])]))
         return out

@@ -6,11 +6,14 @@ from pathlib import Path
 
 import pytest
 
+import pycrfsuite
+
 from kg.extract.candidates import TAGGER, propose, tokenize
 from kg.extract.rules import decide_by_rules
 from kg.extract.tagger import Tagger, TaggerError, features, labels, train
 from kg.gazetteer import Gazetteer
 from kg.model import EntityType
+from kg.structure import sentences
 
 # Invented works named in ordinary words before 项目, each opening its sentence's object.
 WORKS = ["丰禾热电", "青川冷链", "云溪光储", "石岭智造", "桐湾新材", "松原精工", "柳塘储能", "枫桥数智"]
@@ -43,8 +46,38 @@ def test_a_tagger_trained_on_invented_works_reads_an_unseen_one(tmp_path: Path):
     path = tmp_path / "t.crf"
     assert train(sequences(WORKS[:-1]), path)
     sentence = f"推进{WORKS[-1]}项目建设。"
-    spans = Tagger(path).spans(sentence, tokenize(sentence, [(0, len(sentence))])[0])
+    [spans] = Tagger(path).read([sentence], tokenize(sentence, [(0, len(sentence))]))
     assert (2, 8, EntityType.PROJECT) in spans
+
+
+def crfsuite_names(crf: pycrfsuite.Tagger, sentence: str, toks) -> list[tuple[int, int, EntityType]]:
+    """crfsuite's own reading of a sentence, as runs of B-X I-X … of two characters or more."""
+    tags, out, i = crf.tag(features(sentence, toks)), [], 0
+    while i < len(tags):
+        j = i + 1
+        if tags[i].startswith("B-"):
+            while j < len(tags) and tags[j] == "I-" + tags[i][2:]:
+                j += 1
+            if j - i >= 2:
+                out.append((i, j, {"D": EntityType.DISTRICT, "P": EntityType.PROJECT, "O": EntityType.ORGANIZATION,
+                                   "G": EntityType.PROGRAM, "E": EntityType.PERSON}[tags[i][2:]]))
+        i = j
+    return out
+
+
+def test_reading_a_document_at_once_gives_crfsuites_own_labels(tmp_path: Path):
+    path = tmp_path / "t.crf"
+    train(sequences(WORKS[:-2]), path)
+    text = (f"推进{WORKS[-1]}项目建设。全年引进{WORKS[-2]}项目、{WORKS[0]}项目，总投资5亿元；"
+            f"建成{WORKS[3]}项目和Ω新区#2号楼。好。\n{WORKS[-1]}项目{WORKS[-2]}项目一二三四五六七八九十百千")
+    spans = sentences(text)
+    toks = tokenize(text, spans)
+    crf = pycrfsuite.Tagger()
+    crf.open(str(path))
+    expected = [crfsuite_names(crf, text[a:b], t) for (a, b), t in zip(spans, toks, strict=True)]
+    assert Tagger(path).read([text[a:b] for a, b in spans], toks) == expected
+    assert sum(map(len, expected)) >= 3  # the comparison is over names found, not over nothing
+    assert Tagger(path).read(["", "推进", ""], [[], tokenize("推进", [(0, 2)])[0], []])[0::2] == [[], []]
 
 
 def test_training_is_deterministic_and_needs_names(tmp_path: Path):
