@@ -586,6 +586,22 @@ def _announced(text: str) -> tuple[Mode, Evidence] | None:
     return Mode.PLAN if Mode.PLAN in modes else Mode.REVIEW, Evidence("opening", m.group(), m.start(), m.end())
 
 
+# A news lead: a dated or freshly reported event (3月15日，…举行; 本报讯…召开; 近日…走进). The item
+# reports what took place, whatever intents it quotes; a meeting that lays out work to come is not one.
+_NEWS_LEAD = re.compile(r"(?:本报讯|日电|近日|日前|\d{1,2}月\d{1,2}日)[^。！？!?；;\n]{0,60}?"
+                        r"(?:举行|召开|举办|开展|走进|来到|观摩|调研|开工|签约|揭牌|获悉|了解到)")
+_LAYS_OUT = re.compile(r"部署|安排|动员|誓师|计划|规划|展望|目标|工作会议?|代表大会|发布会")
+
+
+def _news(text: str) -> tuple[Mode, Evidence] | None:
+    """A text that opens as news of an event is a review of the time it reports (`_NEWS_LEAD`)."""
+    for a, b in (lead := _lead(text)):
+        if m := _NEWS_LEAD.search(text, a, b):
+            said = text[lead[0][0] : b]  # the title and lead up to the event's sentence
+            return None if _LAYS_OUT.search(said) else (Mode.REVIEW, Evidence("opening", m.group(), m.start(), m.end()))
+    return None
+
+
 def _looks_back(text: str) -> tuple[Mode, Evidence] | None:
     """An opening that can only look back (2022年以来, 今年以来; 报告回顾了2020年工作), or a year that the
     text later turns from to the next one (2023年，… 2024年，要…), makes a text without headings a
@@ -671,7 +687,7 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
         mode, why = (None, None) if said == Mode.OTHER else _body_mode(text, h.body, end) if said is None else (
             _body_mode(text, h.body, end, _OVERTURN, _MIN_OVERTURN))  # a heading's own word weighs more
         if said is None and all(p.mode == Mode.OTHER for p in sections) and (
-                back := _announced(text) or _looks_back(text)) and h.start <= (back[1].start or 0) < end:
+                back := _announced(text) or _looks_back(text) or _news(text)) and h.start <= (back[1].start or 0) < end:
             mode, why = back  # 2022年以来，…: what the opening says outweighs the verbs (its own opening)
         said_by = _quote(text, "title", title) if h.body == 0 else _quote(text, "heading", h.title, h.start)
         evidence = [said_by] if h.parts or h.year else []

@@ -68,6 +68,18 @@ def test_a_news_item_telling_the_day_of_an_event_reports_what_took_place():
     assert kinds(text) == [(2023, "review", None)]
 
 
+def test_news_of_an_event_is_a_review_whatever_intents_it_quotes():
+    text = ("青湖镇重点项目集中开工\n4月6日上午，青湖镇举行2022年重点项目集中开工活动。"
+            "镇长表示，将加快推进甲产业园建设，确保年内投产。要优化服务，力争早日见效。下一步将持续发力。")
+    assert kinds(text) == [(2022, "review", None)]
+
+
+def test_news_of_a_meeting_laying_out_the_year_ahead_stays_a_plan():
+    text = ("青湖镇召开2022年工作部署会\n4月6日上午，青湖镇召开大会，安排部署2022年重点工作。"
+            "镇长表示，将加快推进甲产业园建设，确保年内投产。要优化服务，力争早日见效。下一步将持续发力。")
+    assert kinds(text) == [(2022, "plan", None)]
+
+
 def test_year_headings_give_review_and_plan():
     text = f"一、2021年工作总结\n{REVIEW_BODY}二、2022年工作计划\n{PLAN_BODY}"
     assert kinds(text) == [(2021, "review", None), (2022, "plan", None)]
