@@ -509,7 +509,8 @@ def _ranked_years(text: str, title: str, date: _Date | None, sections: list[Sect
     if date:
         y, month, ev = date
         month = month or 6  # a filing year alone: the report is of that year
-        yield [(y - 1 if month <= _EARLY_MONTHS else y, Mode.REVIEW, ev, False),
+        early = month <= _EARLY_MONTHS and not _news(text)  # news tells of days just gone, not of last year
+        yield [(y - 1 if early else y, Mode.REVIEW, ev, False),
                (y + 1 if month >= _LATE_MONTHS else y, Mode.PLAN, ev, False)]
 
 

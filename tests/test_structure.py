@@ -74,6 +74,12 @@ def test_news_of_an_event_is_a_review_whatever_intents_it_quotes():
     assert kinds(text) == [(2022, "review", None)]
 
 
+def test_news_of_an_event_published_early_in_a_year_reviews_that_year_not_the_last():
+    text = ("青湖镇重点项目观摩\n3月15日，县领导到青湖镇开展重点项目观摩活动。甲产业园项目正在建设，预计年内投产。"
+            "乙路改造工程进展顺利，要加快进度，确保质量。")
+    assert dated(text, metadata={"发布日期": "2023-03-16"}) == {(2023, "review")}
+
+
 def test_news_of_a_meeting_laying_out_the_year_ahead_stays_a_plan():
     text = ("青湖镇召开2022年工作部署会\n4月6日上午，青湖镇召开大会，安排部署2022年重点工作。"
             "镇长表示，将加快推进甲产业园建设，确保年内投产。要优化服务，力争早日见效。下一步将持续发力。")
