@@ -480,7 +480,11 @@ def _ranked_years(text: str, title: str, date: _Date | None, sections: list[Sect
                 _forward(text, m.start())):
             mode = Mode.PLAN  # 过去的一年…。2020年，我们将…: the year it opens with is the one ahead
         if m.re is _OPENING:
-            yield [(_year(m.group()), mode, ev, bool(m.group("half")))]
+            year = _year(m.group())
+            if year and date and _SINCE.search(m.group()):
+                # 2018年以来, published in 2020: the text reviews the period up to its own year
+                year = max(year, date[0] - 1 if date[1] is not None and date[1] <= _EARLY_MONTHS else date[0])
+            yield [(year, mode, ev, bool(m.group("half")))]
         elif date:
             ev.kind = "relative"
             # posted in January or February, a review's 今年 was written in the last days of the year before

@@ -80,6 +80,12 @@ def test_news_of_an_event_published_early_in_a_year_reviews_that_year_not_the_la
     assert dated(text, metadata={"发布日期": "2023-03-16"}) == {(2023, "review")}
 
 
+def test_a_review_since_an_earlier_year_is_of_the_year_it_was_written_in():
+    text = f"2018年以来，青湖镇补齐短板，助推发展。\n{REVIEW_BODY}"
+    assert dated(text, metadata={"发布日期": "2020-11-19"}) == {(2020, "review")}
+    assert dated(text) == {(2018, "review")}  # with no date, the year it names
+
+
 def test_news_of_a_meeting_laying_out_the_year_ahead_stays_a_plan():
     text = ("青湖镇召开2022年工作部署会\n4月6日上午，青湖镇召开大会，安排部署2022年重点工作。"
             "镇长表示，将加快推进甲产业园建设，确保年内投产。要优化服务，力争早日见效。下一步将持续发力。")
