@@ -74,8 +74,10 @@ def test_news_of_an_event_is_a_review_whatever_intents_it_quotes():
     assert kinds(text) == [(2022, "review", None)]
 
 
-def test_news_of_an_event_published_early_in_a_year_reviews_that_year_not_the_last():
-    text = ("青湖镇重点项目观摩\n3月15日，县领导到青湖镇开展重点项目观摩活动。甲产业园项目正在建设，预计年内投产。"
+@pytest.mark.parametrize("lead", ["3月15日，县领导到青湖镇开展重点项目观摩活动。",
+                                  "青湖网讯（记者 甲乙）“百日攻坚”开展以来，青湖镇紧盯项目建设。"])
+def test_news_of_an_event_published_early_in_a_year_reviews_that_year_not_the_last(lead: str):
+    text = (f"青湖镇重点项目观摩\n{lead}甲产业园项目正在建设，预计年内投产。"
             "乙路改造工程进展顺利，要加快进度，确保质量。")
     assert dated(text, metadata={"发布日期": "2023-03-16"}) == {(2023, "review")}
 
