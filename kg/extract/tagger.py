@@ -227,8 +227,8 @@ class Tagger:
         path = np.zeros(int(lengths.sum()), dtype=np.int64)
         label = last.copy()
         for t in range(steps - 1, -1, -1):
-            n = alive[t]
-            label[:n] = np.where(length[:n] - 1 == t, last[:n], label[:n])
+            n, ended = alive[t], alive[t + 1] if t + 1 < steps else 0
+            label[ended:n] = last[ended:n]  # the sentences whose last step is t
             path[first[:n] + t] = label[:n]
             if t:
                 label[:n] = (history[t - 1][:, :n] + self._transitions[:, label[:n]]).argmax(0)
