@@ -240,3 +240,13 @@ def test_a_report_placed_by_its_title_gives_its_district_in_the_titles_character
     placed = DocResult(doc=doc("t", title + "\n推進潭頭、溪頭、紅星社區治理。", title))  # no place kept from the text
     (r,) = resolve([placed]).results
     assert r.district.name == "松岗街道" and r.to_json()["district"]["name"] == "松崗街道"
+
+
+def test_a_page_whose_byline_names_the_town_government_publishing_it_is_placed_there():
+    text = "一、2031年工作回顾\n过去一年，全镇推进青湖渔港改造，与青禾渔业公司签约。"
+    page = doc("b", text)
+    page.metadata = {"来源": "本网-温岭市石塘镇人民政府"}
+    assert resolve([extract(page)]).results[0].district.code == "331081105"
+    under_title = doc("c", "来源：温岭市石塘镇人民政府  发布：2031-01-05\n" + text)
+    assert resolve([extract(under_title)]).results[0].district.code == "331081105"
+    assert resolve([extract(doc("d", text))]).results[0].district is None  # no byline: nothing says where

@@ -18,7 +18,7 @@ a test holds the two readers to each other).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -67,12 +67,12 @@ def features(sentence: str, tokens: list[Token]) -> list[list[str]]:
     """Each character's features as crfsuite's attribute strings, for training."""
     n, p = len(sentence), "#" * _PAD + sentence + "#" * _PAD
     cols = [[f"{name}={c}" for c in p[_PAD + k : _PAD + k + n]] for name, k in _CHARS]
-    cols += [[f"{name}={a}{b}" for a, b in zip(p[_PAD + k : _PAD + k + n], p[_PAD + k + 1 : _PAD + k + 1 + n])]
-             for name, k in _PAIRS]
+    cols += [[f"{name}={p[_PAD + k + i : _PAD + k + i + 2]}" for i in range(n)] for name, k in _PAIRS]
     place, tag = _words(n, tokens)
-    cols += [[f"w={w}" for w in place], [f"t={t}" for t in tag], [f"wt={w}{t}" for w, t in zip(place, tag)],
+    cols += [[f"w={w}" for w in place], [f"t={t}" for t in tag],
+             [f"wt={w}{t}" for w, t in zip(place, tag, strict=True)],
              [f"last={c in lx.SUFFIX_LAST}" for c in sentence], [f"digit={c.isdigit()}" for c in sentence]]
-    return [list(f) for f in zip(*cols)]
+    return [list(f) for f in zip(*cols, strict=True)]
 
 
 def labels(sentence: str, names: Iterable[tuple[str, EntityType]]) -> list[str]:
@@ -153,8 +153,8 @@ class Tagger:
             name, _, value = attribute.partition("=")
             by_template.setdefault(name, {}).setdefault(value, np.zeros(size))[index[y]] = w
 
-        def keyed(names: Sequence[str], key) -> list[dict[int, np.ndarray]]:
-            return [{key(v): w for v, w in by_template.get(n, {}).items()} for n, _ in names]
+        def keyed(templates: Sequence[tuple[str, int]], key: Callable[[str], int]) -> list[dict[int, np.ndarray]]:
+            return [{key(v): w for v, w in by_template.get(n, {}).items()} for n, _ in templates]
 
         char = keyed(_CHARS, ord)
         self._chars = _Table(list({k for d in char for k in d}), char, size)

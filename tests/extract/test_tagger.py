@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import pycrfsuite
+import pytest
 
 from kg.extract.candidates import TAGGER, propose, tokenize
 from kg.extract.rules import decide_by_rules
