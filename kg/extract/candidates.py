@@ -974,6 +974,15 @@ def _segment_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _kept(text: str, found: list[Candidate], masked: list[tuple[int, int]],
+          ends: list[tuple[int, int]]) -> list[Candidate]:
+    """The candidates that are no mask and lie in none (XX医院, ****敬老院), start after no number, and
+    cross no section's end."""
+    return [c for c in found if not any(a <= c.start and c.end <= b for a, b in masked)
+            and not _masked(text[c.start : c.end]) and not _after_mask(text, c)
+            and not _after_number(text, c.start) and not any(a < c.start and c.end < b for a, b in ends)]
+
+
 def _tagged(source: str, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         c.source = c.source or source
@@ -1017,12 +1026,12 @@ def propose(text: str, gaz: Gazetteer | None = None, tagger: Tagger | None = Non
             taken = {(c.start, c.end) for c in found}  # weak evidence adds spans, not a second word on a name
             found += [c for c in weak if (c.start, c.end) not in taken]
         cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full, c.listed, c.source) for c in found]
-        masked = [c for c in cands if _masked(text[c.start : c.end]) or _after_mask(text, c)]
+        masked = [(c.start, c.end) for c in cands if _masked(text[c.start : c.end]) or _after_mask(text, c)]
         ends = [(m.start() + s0, m.end() + s0) for m in lx.SECTION_ENDS.finditer(sent)]
-        cands = [c for c in cands if not any(m.start <= c.start and c.end <= m.end for m in masked)
-                 and not _after_number(text, c.start) and not any(a < c.start and c.end < b for a, b in ends)]
-        cands += [e for c in cands if c.start > 0 and text[c.start - 1] == "、"
+        cands = _kept(text, cands, masked, ends)
+        listed = [e for c in cands if c.start > 0 and text[c.start - 1] == "、"
                   for e in _tagged("enumerated", _enumerated(text, c, toks, s0, gaz, places))]
-        cands += _tagged("segment", _segment_candidates(text, cands))
+        cands += _kept(text, listed, masked, ends)
+        cands += _kept(text, _tagged("segment", _segment_candidates(text, cands)), masked, ends)
         out.append(Sentence(s0, s1, toks, cands))
     return Proposal(text, out, places)

@@ -55,6 +55,12 @@ def test_masked_names_are_never_proposed_but_the_rest_of_the_sentence_is():
     assert "青禾商会" in got
 
 
+def test_a_masked_item_of_a_list_is_never_proposed_but_the_other_items_are():
+    got = proposed("完成区公共卫生服务XX分中心、青禾社康站、展城社区党群服务中心建设。")
+    assert not any("XX" in name for name in got), got
+    assert {"青禾社康站", "展城社区党群服务中心"} <= set(got), got
+
+
 def test_a_project_named_after_its_village_is_proposed_whole_and_split():
     text = "石岭村安置留地项目顺利结顶。"
     got = proposed(text)
