@@ -44,7 +44,11 @@ _TITLE = re.compile(rf"((?:{_DIVISION})+)(?:人民政府)?(?:(?:办公室)?关�
 # A title that names a province or city by its short name (2025年新疆政府工作报告, 湖南政府工作报告).
 _SHORT_TITLE = re.compile(r"^[\s\u3000]*(?:20\d\d年)?([\u4e00-\u9fff]{2,3}?)(?:20\d\d年)?(?:人民)?政府工作报告", re.M)
 _ISSUER = re.compile(rf"((?:{_DIVISION})+)(?:(?:人民)?政府(?:办公室|办)?|办事处|街道办事处|街道办)?")
-_ISSUER_KEYS = ("发布机构", "发文机关", "发文单位", "来源", "信息来源")
+_ISSUER_KEYS = ("发布机构", "发文机关", "发文单位", "来源", "信息来源", "发布部门")
+# A byline naming the government that publishes the page, after its site (来源：本网-甲区乙镇人民政府 【字号】)
+_GOVERNMENT = rf"(?:[^\s:：|]{{1,6}}[-—－])?((?:{_DIVISION})+)(?:人民政府|政府办公室|政府|办事处|党工委|管委会)"
+_PUBLISHER = re.compile(_GOVERNMENT)
+_BYLINE = re.compile(rf"(?:{'|'.join(_ISSUER_KEYS)})\s*[:：]\s*{_GOVERNMENT}")
 _SIGNATURE = re.compile(rf"((?:{_DIVISION})+)(?:人民政府)?(?:省长|自治区主席|市长|州长|区长|县长|旗长|镇长|乡长)")
 
 
@@ -91,6 +95,18 @@ def author(doc: Document, gaz: Gazetteer, context: list[str] | None = None) -> P
         return None  # the header names a division of another level than the one speaking
     place.evidence = [words] + ([f"speaker's level: {level}"] if level else [])
     return place
+
+
+def publisher(doc: Document, gaz: Gazetteer, context: list[str] | None = None) -> Place | None:
+    """The government a page's byline says publishes it (来源：本网-甲区乙镇人民政府, in its metadata or under
+    its title). Weaker than `author`: a county's site publishes news of its towns, so this places
+    only a report that names no town of its own."""
+    bylines = [read(doc.metadata.get(key, "")).text.strip() for key in _ISSUER_KEYS]
+    for m in [*(_PUBLISHER.match(said) for said in bylines), _BYLINE.search(read(doc.text[:_HEADER_CHARS]).text)]:
+        if m and (place := _resolve_chain(m.group(1), gaz, context or [])) is not None:
+            place.evidence = [f"published by: {m.group()}", *place.evidence]
+            return place
+    return None
 
 
 def _same_level(place: Place, level: str | None) -> bool:

@@ -16,9 +16,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from kg.author import author
+from kg.author import author, publisher
 from kg.gazetteer import Gazetteer
-from kg.model import STAGES, Corpus, DocResult, Document, Entity, EntityType, Mention, Mode, Place, Relation, Stage
+from kg.model import STAGES, Corpus, DocResult, Entity, EntityType, Mention, Mode, Place, Relation, Stage
 from kg.names import core, same_thing, village_stem
 from kg.reading import spelled_in
 from kg.simplified import simplified
@@ -82,40 +82,13 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
         place = gaz.resolve(names[id(counties[0])][0], context)
         if place is not None and place.level == "county":
             return place  # a news item about a county names no town of its own but the county, again and again
-    if (source := _published_by(r.doc)) and (
-            place := gaz.resolve(source[1][-1], [*source[1][:-1], *context, *named()])) is not None:
-        place.evidence = [f"published by: {source[0]}", *place.evidence]
+    if (place := publisher(r.doc, gaz, [*context, *named()])) is not None:
         return place  # 来源：本网-甲区乙镇人民政府: a government's own page, naming no town of its own in the text
     parents = [p.name for n in [*context, *named()] for p in gaz.lookup(n) if p.level in ("county", "city")]
     # only communities the text names as such (塘尾社区, 丹东、应潭等村), never bare common words
     communities = [names[id(e)][0] for e in districts if VILLAGE.search(names[id(e)][0])]
     place = gaz.place_masked("town", communities, parents)
     return place if place is not None and place.confidence >= MIN_PLACEMENT else None
-
-
-# A page's byline naming the government that publishes it (来源：本网-甲区乙镇人民政府, 发布机构：甲县人民政府),
-# in the page's metadata or under its title
-_BYLINE_KEYS = ("发布机构", "来源", "信息来源", "发文机关", "发文单位", "发布部门")
-_GOVERNMENT = re.compile(r"(?:[^\s:：|]{1,6}[-—－])?(?P<body>[\u4e00-\u9fff]{2,16}?)"
-                         r"(?:人民政府|政府办公室|政府|办事处|党工委|管委会)")
-_BYLINE = re.compile(rf"(?:{'|'.join(_BYLINE_KEYS)})\s*[:：]\s*(?={_GOVERNMENT.pattern})")
-_DIVISION = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡|苏木|区|县|旗|市)")
-_BYLINE_REACH = 400  # characters: the byline stands under the title
-
-
-def _published_by(doc: Document) -> tuple[str, list[str]] | None:
-    """(byline, the divisions it names, the publisher last) of a page published by a government
-    (甲区乙镇人民政府 → 甲区, 乙镇)."""
-    said = [simplified(doc.metadata[k]).strip() for k in _BYLINE_KEYS if k in doc.metadata]
-    if m := _BYLINE.search(head := simplified(doc.text[:_BYLINE_REACH])):
-        said.append(head[m.end() :])
-    for line in said:
-        if (gov := _GOVERNMENT.match(line)) is None:
-            continue
-        divisions = [d.group() for d in _DIVISION.finditer(gov.group("body"))]
-        if divisions and "".join(divisions) == gov.group("body"):
-            return gov.group(), divisions
-    return None
 
 
 def _district_ids(r: DocResult, gaz: Gazetteer) -> dict[int, str]:
