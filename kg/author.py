@@ -40,7 +40,11 @@ _CONGRESS = re.compile(rf"在((?:{_DIVISION})+)(?:第[一二三四五六七八�
                        r"第?[一二三四五六七八九十]+次(?:全体)?会议[^，。,]{0,4}?(?:开幕|举行|召开)")
 _TITLE = re.compile(rf"((?:{_DIVISION})+)(?:人民政府)?(?:(?:办公室)?关于印发《?)?(?:20\d\d年)?(?:上半年|年度)?(?:政府)?"
                     r"工作(?:报告|总结|计划|要点|思路|安排)"
-                    rf"|((?:{_DIVISION})+)(?:人民)?政府工作[ \t\u3000]*$", re.M)  # a title cut before 报告
+                    rf"|((?:{_DIVISION})+)(?:人民)?政府工作[ \t\u3000]*$"  # a title cut before 报告
+                    # a progress report's title (甲区2024年重点建设项目1-9月推进情况)
+                    rf"|^[ \t\u3000]*((?:{_DIVISION})+)20\d\d年度?[^\n，。]{{0,24}}?"
+                    r"(?:推进|进展|进度|完成|执行|落实)情况"
+                    r"(?:快报|通报)?(?:[（(][^\n（()）]{0,8}[)）])?[ \t\u3000]*$", re.M)
 # A title that names a province or city by its short name (2025年新疆政府工作报告, 湖南政府工作报告).
 _SHORT_TITLE = re.compile(r"^[\s\u3000]*(?:20\d\d年)?([\u4e00-\u9fff]{2,3}?)(?:20\d\d年)?(?:人民)?政府工作报告", re.M)
 _ISSUER = re.compile(rf"((?:{_DIVISION})+)(?:(?:人民)?政府(?:办公室|办)?|办事处|街道办事处|街道办)?")
@@ -73,7 +77,7 @@ def author(doc: Document, gaz: Gazetteer, context: list[str] | None = None) -> P
     found: list[tuple[Place, str]] = []
     for pattern in (_TITLE, _CONGRESS, _SIGNATURE):
         for m in pattern.finditer(header):
-            if (place := _resolve_chain(m.group(1) or m.group(2), gaz, context or [])) is not None:
+            if (place := _resolve_chain(next(g for g in m.groups() if g), gaz, context or [])) is not None:
                 found.append((place, f"header: {m.group().strip()}"))
     if not found:
         for m in _SHORT_TITLE.finditer(header):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.author import author
+from kg.author import author, publisher
 from kg.gazetteer import Gazetteer
 from kg.ingest import read_document
 from kg.model import Document
@@ -123,3 +123,14 @@ def test_the_office_of_a_district_government_that_issued_a_page_places_it():
 def test_a_level_word_alone_names_no_author_but_the_division_named_with_it_does():
     assert placed("3月15日，社区代表会议召开。与会代表听取和审议了街道工作报告。") is None
     assert placed("与会代表听取和审议了静安寺街道工作报告。") == ("静安寺街道", "town")
+
+
+def test_a_progress_report_titled_with_its_district_is_placed_there():
+    assert placed("宣州区2024年重点建设项目1-9月推进情况\n一、总体推进情况\n项目完成投资60%。") == ("宣州区", "county")
+    assert placed("一、总体推进情况\n宣州区2024年重点项目推进情况良好。") is None  # mid-sentence: no title
+
+
+def test_a_byline_places_a_page_only_through_publisher_not_as_its_author():
+    text = "来源：本网-宣城市宣州区人民政府 【字号：大 中 小】\n一、2022年工作回顾\n全区生产总值增长7%。"
+    assert placed(text) is None  # a county's site publishes its towns' news too: not the header's author
+    assert publisher(doc(text), Gazetteer.load()).name == "宣州区"
