@@ -22,8 +22,8 @@ NAME = "index.tsv"
 ADDRESS = "网址"  # the metadata key the address is kept under
 _ID_COLUMNS = ("NN", "doc", "id")
 # A date in an address's path: 2024/4/17, 2024-04, 20240417, 202404, or a year alone (2017/185869.html),
-# never a number's digits or a word's (2025hxc).
-_PATH_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:(?:[-_/](1[0-2]|0?[1-9])|(0[1-9]|1[0-2]))"
+# never a number's digits or a word's (2025hxc, folder1991; t20191231 is a date).
+_PATH_DATE = re.compile(r"(?<![\d.])(?<![a-zA-Z]{2})((?:19|20)\d\d)(?:(?:[-_/](1[0-2]|0?[1-9])|(0[1-9]|1[0-2]))"
                         r"(?:[-_/]?(?:[12]\d|3[01]|0?[1-9]))?)?(?![\da-zA-Z.])")
 
 
@@ -58,9 +58,8 @@ def addresses(folder: Path) -> dict[str, str]:
 
 
 def address_date(url: str) -> tuple[int, int | None] | None:
-    """(year, month or None) of a date in the address's path, not its host or query."""
-    m = _PATH_DATE.search(urlparse(url).path)
-    if m is None:
-        return None
-    month = m.group(2) or m.group(3)
-    return int(m.group(1)), int(month) if month else None
+    """(year, month or None) of a date in the address's path, not its host or query: the first with
+    its month (…/2017/0412/… before …/2017/…), else the first year alone."""
+    dates = [(int(m.group(1)), int(month) if (month := m.group(2) or m.group(3)) else None)
+             for m in _PATH_DATE.finditer(urlparse(url).path)]
+    return next((d for d in dates if d[1] is not None), dates[0] if dates else None)

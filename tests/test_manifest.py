@@ -48,6 +48,8 @@ def test_without_a_row_or_a_web_address_a_document_has_none(tmp_path):
     ("http://a.example/rdzt/2025hxc/xzjd/202501/t20250114_19.html", (2025, 1)),  # not a word's digits
     ("http://a.example/zwgk/1737361055370784769.html", None),  # a page number is no date
     ("http://10.20.2019.56/p/794755.html", None),  # nor is the host
+    ("http://a.example/news/folder1991/hb/2021/04/2021-04-12474105.html", (2021, 4)),  # nor a folder's number
+    ("http://a.example/c/2016/x/2018/0412/1.html", (2018, 4)),  # a full date before a year alone
 ])
 def test_the_date_in_an_address_s_path(url, date):
     assert manifest.address_date(url) == date
