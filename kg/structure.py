@@ -599,7 +599,8 @@ _LAYS_OUT = re.compile(r"部署|安排|动员|誓师|计划|规划|展望|目标
 
 
 def _news(text: str) -> tuple[Mode, Evidence] | None:
-    """A text that opens as news of an event is a review of the time it reports (`_NEWS_LEAD`)."""
+    """A text that opens as news of an event is a review of the time it reports (`_NEWS_LEAD`); news
+    whose lead, up to the event, lays out work to come (`_LAYS_OUT`: 部署, 目标, 代表大会 …) says nothing."""
     for a, b in (lead := _lead(text)):
         if m := _NEWS_LEAD.search(text, a, b):
             said = text[lead[0][0] : b]  # the title and lead up to the event's sentence
