@@ -60,7 +60,7 @@ model: setup
 	  --gold data/gold/web-ak --gold data/gold/web-al --gold data/gold/web-am --gold data/gold/web-an \
 	  --gold data/gold/web-ao --gold data/gold/web-ap --gold data/gold/web-aq --gold data/gold/web-ar \
 	  --gold data/gold/web-as --gold data/gold/web-at --gold data/gold/web-au --gold data/gold/web-av \
-	  --gold data/gold/web-aw --gold data/gold/web-ax \
+	  --gold data/gold/web-aw --gold data/gold/web-ax --gold data/gold/web-ay --gold data/gold/web-az \
 	  --gold data/gold/street-entities \
 	  --gold data/gold/gwr-entities \
 	  --threshold 0.25 --tagger-held-out ../shared/gold/dev -o kg/models/decision.json
