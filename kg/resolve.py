@@ -69,6 +69,8 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
         if (len(e.mentions) < 2 and not in_head) or (about_county and not (in_head and len(e.mentions) > 1)):
             continue  # named in passing in an item about its county, which it names far more often
         place = gaz.resolve(names[id(e)][0], context)
+        if place is not None and place.level != "town":
+            continue  # 西乡 is the short name of 西乡县, not a township
         if place is not None:
             return place
         return Place(name=names[id(e)][0], level="town", confidence=0.6,

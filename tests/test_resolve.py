@@ -250,3 +250,9 @@ def test_a_page_whose_byline_names_the_town_government_publishing_it_is_placed_t
     under_title = doc("c", "来源：温岭市石塘镇人民政府  发布：2031-01-05\n" + text)
     assert resolve([extract(under_title)]).results[0].district.code == "331081105"
     assert resolve([extract(doc("d", text))]).results[0].district is None  # no byline: nothing says where
+
+
+def test_a_town_called_by_a_short_name_that_is_also_a_county_s_is_still_the_town():
+    text = ("记者从宝安区西乡街道了解到，2031年，西乡实施青禾工程。今年，西乡将打造甲乙海岸带。"
+            "西乡作为试点将全面启动丙丁工程，西乡街道负责实施。西乡新建一座公园。")
+    assert resolve([extract(doc("x", text))]).results[0].district.name == "西乡街道"
