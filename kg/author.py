@@ -85,8 +85,8 @@ def author(doc: Document, gaz: Gazetteer, context: list[str] | None = None) -> P
             if place is not None and place.level in ("province", "city"):
                 found.append((place, f"header: {m.group().strip()}"))
     if not found:  # the portal's record of who issued it (发布机构: 甲镇人民政府)
-        for key in _ISSUER_KEYS:
-            issuer = _ISSUER.fullmatch(read(doc.metadata.get(key, "")).text.strip())
+        for key, said in _bylines(doc):
+            issuer = _ISSUER.fullmatch(said)
             if issuer and (place := _resolve_chain(issuer.group(1), gaz, context or [])) is not None:
                 found.append((place, f"metadata: {key}: {issuer.group()}"))
                 break
@@ -105,12 +105,17 @@ def publisher(doc: Document, gaz: Gazetteer, context: list[str] | None = None) -
     """The government a page's byline says publishes it (来源：本网-甲区乙镇人民政府, in its metadata or under
     its title). Weaker than `author`: a county's site publishes news of its towns, so this places
     only a report that names no town of its own."""
-    bylines = [read(doc.metadata.get(key, "")).text.strip() for key in _ISSUER_KEYS]
-    for m in [*(_PUBLISHER.match(said) for said in bylines), _BYLINE.search(read(doc.text[:_HEADER_CHARS]).text)]:
+    said_in_text = _BYLINE.search(read(doc.text[:_HEADER_CHARS]).text)
+    for m in [*(_PUBLISHER.match(said) for _, said in _bylines(doc)), said_in_text]:
         if m and (place := _resolve_chain(m.group(1), gaz, context or [])) is not None:
             place.evidence = [f"published by: {m.group()}", *place.evidence]
             return place
     return None
+
+
+def _bylines(doc: Document) -> list[tuple[str, str]]:
+    """(key, value) of the page's metadata fields that say who issued or published it, as read."""
+    return [(key, read(doc.metadata[key]).text.strip()) for key in _ISSUER_KEYS if key in doc.metadata]
 
 
 def _same_level(place: Place, level: str | None) -> bool:

@@ -467,18 +467,27 @@ def write_jsonl(results: Iterable[DocResult], fh: TextIO) -> None:
 
 # ---------------------------------------------------------------------------- atomic outputs
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file whole or not at all: a killed run leaves the previous file in place."""
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temporary file beside `path` for a writer to fill; once the writer is done it replaces
+    `path` whole, and a killed or failed run leaves the previous file in place. A writer that removes
+    the temporary file keeps the previous one too."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent if str(path.parent) else ".")
+    os.close(fd)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide a shared model file from other users
-        os.replace(tmp, path)
-    except BaseException:
+        yield Path(tmp)
+        if os.path.exists(tmp):
+            os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide a shared model file from other users
+            os.replace(tmp, path)
+    finally:
         Path(tmp).unlink(missing_ok=True)
-        raise
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a file whole or not at all: a killed run leaves the previous file in place."""
+    with replacing(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
 
 
 STAGING_PREFIX = ".build-"

@@ -16,7 +16,6 @@ always one on text from a source the model did not learn from.
 
 from __future__ import annotations
 
-import os
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -34,6 +33,7 @@ from kg.extract.rules import decide_by_rules
 from kg.gazetteer import Gazetteer
 from kg.ingest import IngestError, iter_input_files, read_document
 from kg.model import TYPES, Document, EntityType
+from kg.pipeline import replacing
 from kg.reading import read
 from kg.resolve import resolve
 from kg.simplified import simplified
@@ -144,16 +144,11 @@ def tagger_sequences(gd: GoldDoc) -> list[tagger.Labelled]:
 def train_tagger(docs: Iterable[GoldDoc], path: Path) -> bool:
     """Train the tagger on the gold documents' names and write it to `path` whole or not at all;
     False when the gold names nothing."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    try:
-        trained = tagger.train((seq for gd in docs for seq in tagger_sequences(gd)), Path(tmp))
-        if trained:
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        return trained
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    with replacing(path) as tmp:
+        trained = tagger.train((seq for gd in docs for seq in tagger_sequences(gd)), tmp)
+        if not trained:
+            tmp.unlink()  # nothing learnt: the previous file stays
+    return trained
 
 
 def prepare(docs: list[GoldDoc], k: int = FOLDS, gaz: Gazetteer | None = None) -> list[Featured]:

@@ -504,3 +504,16 @@ def test_quiet_and_reporter_choice():
     assert buf.getvalue() == "kg: skipped bad.txt: empty file\n"
     assert isinstance(pipeline.reporter_for(buf, json_log=True), JsonLog)
     assert type(pipeline.reporter_for(buf)) is PlainLog  # not a terminal
+
+
+def test_a_file_is_replaced_whole_or_not_at_all(tmp_path: Path):
+    path = tmp_path / "model.crf"
+    path.write_text("previous")
+    with pytest.raises(RuntimeError), pipeline.replacing(path) as tmp:
+        tmp.write_text("half")
+        raise RuntimeError("killed mid-write")
+    with pipeline.replacing(path) as tmp:
+        tmp.unlink()  # a writer with nothing to write keeps the previous file
+    assert path.read_text() == "previous" and [p.name for p in tmp_path.iterdir()] == ["model.crf"]
+    pipeline.write_atomic(path, "next")
+    assert path.read_text() == "next" and [p.name for p in tmp_path.iterdir()] == ["model.crf"]
