@@ -61,11 +61,10 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
         return place
     head = simplified(r.doc.title + r.doc.text[:200])
     towns = sorted((e for e in districts if TOWN.search(names[id(e)][0])), key=lambda e: -len(e.mentions))
-    counties = sorted((e for e in districts if COUNTY.search(names[id(e)][0]) and any(
-        p.level == "county" for p in gaz.lookup(names[id(e)][0]))), key=lambda e: -len(e.mentions))
+    counties = _counties(districts, names, gaz, context)
     for e in towns:
         in_head = any(n in head for n in names[id(e)])
-        about_county = counties and len(counties[0].mentions) >= max(_COUNTY_MENTIONS, 2 * len(e.mentions) + 1)
+        about_county = counties and counties[0][1] >= max(_COUNTY_MENTIONS, 2 * len(e.mentions) + 1)
         if (len(e.mentions) < 2 and not in_head) or (about_county and not (in_head and len(e.mentions) > 1)):
             continue  # named in passing in an item about its county, which it names far more often
         place = gaz.resolve(names[id(e)][0], context)
@@ -79,9 +78,9 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
     if TOWN.search(title) and (place := gaz.resolve(title, [*context, *named()])) is not None:
         place.evidence = [f"title: {r.doc.title}", *place.evidence]
         return place  # a portal page titled with its town's name alone (观海卫镇)
-    often = counties and len(counties[0].mentions) >= (2 if len(counties) == 1 and not towns else _COUNTY_MENTIONS)
-    if often and (len(counties) == 1 or len(counties[1].mentions) < len(counties[0].mentions)):
-        place = gaz.resolve(names[id(counties[0])][0], context)
+    often = counties and counties[0][1] >= (2 if len(counties) == 1 and not towns else _COUNTY_MENTIONS)
+    if often and (len(counties) == 1 or counties[1][1] < counties[0][1]):
+        place = gaz.resolve(counties[0][0], context)
         if place is not None and place.level == "county":
             return place  # a news item about a county names no town of its own but the county, again and again
     if (place := publisher(r.doc, gaz, [*context, *named()])) is not None:
@@ -91,6 +90,22 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
     communities = [names[id(e)][0] for e in districts if VILLAGE.search(names[id(e)][0])]
     place = gaz.place_masked("town", communities, parents)
     return place if place is not None and place.confidence >= MIN_PLACEMENT else None
+
+
+def _counties(districts: list[Entity], names: dict[int, list[str]], gaz: Gazetteer,
+              context: list[str]) -> list[tuple[str, int]]:
+    """The counties the text names, most named first, each with its mentions under every spelling
+    (凤阳 and 凤阳县 are one county named twice; 襄城 is the one of the places named with it):
+    (the gazetteer's name, mentions)."""
+    towns = [names[id(e)][0] for e in districts if TOWN.search(names[id(e)][0])]
+    mentions: dict[str, int] = defaultdict(int)
+    for e in districts:
+        written = names[id(e)][0]
+        if not COUNTY.search(written) and any(t.startswith(written) for t in towns):
+            continue  # 西乡 beside 西乡街道 is the town's short name, not 西乡县's
+        if (place := gaz.resolve(written, context)) is not None and place.level == "county":
+            mentions[place.name] += len(e.mentions)
+    return sorted(mentions.items(), key=lambda c: -c[1])
 
 
 def _district_ids(r: DocResult, gaz: Gazetteer) -> dict[int, str]:

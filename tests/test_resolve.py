@@ -256,3 +256,14 @@ def test_a_town_called_by_a_short_name_that_is_also_a_county_s_is_still_the_town
     text = ("记者从宝安区西乡街道了解到，2031年，西乡实施青禾工程。今年，西乡将打造甲乙海岸带。"
             "西乡作为试点将全面启动丙丁工程，西乡街道负责实施。西乡新建一座公园。")
     assert resolve([extract(doc("x", text))]).results[0].district.name == "西乡街道"
+
+
+def test_a_county_named_by_its_short_and_its_full_name_counts_every_mention():
+    item = "今年以来，凤阳全力推进青木湾智能制造项目。凤阳县青禾产业园主体封顶。"
+    assert resolve([extract(doc("c", item))]).results[0].district.name == "凤阳县"
+
+
+def test_an_autonomous_county_written_with_a_plain_suffix_is_that_county():
+    item = "今年以来，天祝县全力推进青木湾智能制造项目。天祝县青禾产业园主体封顶。"
+    placed = resolve([extract(doc("c", item))]).results[0].district
+    assert placed.name == "天祝藏族自治县" and "武威市" in placed.parents
