@@ -105,6 +105,11 @@ def _cues(text: str, lo: int, hi: int, table: _Table = _STRONG) -> list[_Cue]:
     return [(m.start(), stages[int((m.lastgroup or "c0")[1:])], m.group()) for m in pattern.finditer(text, lo, hi)]
 
 
+def cues_in(text: str, lo: int, hi: int) -> list[Stage]:
+    """The stage of each cue of the guide's table in text[lo:hi], in order."""
+    return [stage for _, stage, _ in _cues(text, lo, hi)]
+
+
 def has_cue(text: str) -> bool:
     """Does `text` hold a stage cue of the guide's table (开工, 建成, 破土动工 …)?"""
     return _STRONG[0].search(text) is not None

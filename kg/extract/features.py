@@ -25,6 +25,8 @@ from kg.extract.rules import Typed, class_use, facility_type
 from kg.gazetteer import Gazetteer
 from kg.model import EntityType
 from kg.names import cut, distinctive, runs, type_of
+from kg.stages import cues_in
+from kg.structure import clause_bounds
 
 Features = dict[str, float]
 
@@ -174,6 +176,12 @@ def _context(text: str, sp: Span) -> dict[str, float]:
     f["next2=" + text[sp.end : min(s.end, sp.end + 2)]] = 1.0
     if sp.start - s.start <= 1:
         f["sentence_start"] = 1.0
+    # a step of works said of the span in its clause (甲项目竣工, 开工建设乙): works are what take steps
+    lo, hi = clause_bounds(text, sp.start, sp.end)
+    if steps_after := cues_in(text, sp.end, hi):
+        f["cue_after=" + steps_after[0].value] = 1.0
+    if steps_before := cues_in(text, lo, sp.start):
+        f["cue_before=" + steps_before[-1].value] = 1.0
     return f
 
 

@@ -49,3 +49,13 @@ def test_a_span_that_holds_an_action_says_so():
     assert f["协助城投公司"].get("verb_at=first") == 1
     assert not any(k.startswith("verb_at") for k in f["青禾老街"]) and not any(
         k.startswith("verb_at") for k in f["青木湾科技产业园"])
+
+
+def test_a_step_of_works_said_in_the_span_s_clause_is_a_feature():
+    text = "青木湾科技产业园竣工投产，开工建设青禾学校，联合蓝鲸商会举办活动。"
+    gaz = Gazetteer.load()
+    proposal = propose(text, gaz)
+    f = {text[sp.start : sp.end]: f for sp, f in featurize(proposal, decide_by_rules(proposal), gaz)}
+    assert f["青木湾科技产业园"].get("cue_after=completed") == 1
+    assert f["青禾学校"].get("cue_before=started") == 1
+    assert not any(k.startswith("cue_") for k in f["蓝鲸商会"])  # the next clause's step is not its own
