@@ -487,8 +487,10 @@ def _ranked_years(text: str, title: str, date: _Date | None, sections: list[Sect
             yield [(year, mode, ev, bool(m.group("half")))]
         elif date:
             ev.kind = "relative"
-            # posted in January or February, a review's 今年 was written in the last days of the year before
-            year = date[0] - 1 if mode == Mode.REVIEW and date[1] is not None and date[1] < _EARLY_MONTHS else date[0]
+            # posted in January or February, a review's 今年 was written in the last days of the year before,
+            # unless it is news of a day of the month it was posted
+            year = date[0] - 1 if mode == Mode.REVIEW and date[1] is not None and date[1] < _EARLY_MONTHS and (
+                not _news_of_the_month(text, date[1])) else date[0]
             group: _Group = [(year, mode, ev, bool(m.group("half")))]
             if date[2].kind == "address":
                 relative = group
@@ -606,6 +608,12 @@ def _news(text: str) -> tuple[Mode, Evidence] | None:
             said = text[lead[0][0] : b]  # the title and lead up to the event's sentence
             return None if _LAYS_OUT.search(said) else (Mode.REVIEW, Evidence("opening", m.group(), m.start(), m.end()))
     return None
+
+
+def _news_of_the_month(text: str, month: int) -> bool:
+    """Is the text news whose lead dates its event in `month` (2月21日上午，… posted in February)?"""
+    day = re.compile(rf"(?<!\d){month}月\d{{1,2}}日")
+    return _news(text) is not None and any(day.search(text, a, b) for a, b in _lead(text))
 
 
 def _looks_back(text: str) -> tuple[Mode, Evidence] | None:

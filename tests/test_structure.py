@@ -731,6 +731,13 @@ def test_a_year_so_far_posted_in_january_is_the_year_just_ended():
     assert [s.year for s in find_sections(text, metadata={"网址": "http://news.example/203207/1.html"})] == [2032]
 
 
+def test_news_of_a_day_posted_in_february_reads_its_year_so_far_as_that_year():
+    text = "2月21日上午，青湖镇举行重点项目集中开工活动。今年以来，青湖镇累计完成投资3亿元，青禾大桥建成通车。"
+    assert [s.year for s in find_sections(text, metadata={"发布日期": "2032-02-21"})] == [2032]
+    plain = "今年以来，青湖镇累计完成投资3亿元，同比增长12%，青禾大桥建成通车。"
+    assert [s.year for s in find_sections(plain, metadata={"发布日期": "2032-02-21"})] == [2031]  # a year-end review
+
+
 def test_a_review_that_turns_to_look_ahead_to_the_next_year_gets_its_plan():
     text = ("2031年，青湖镇预计完成规上工业总产值60亿元，同比增长14%，新增高新技术企业40家。"
             "展望2032年，青湖镇将聚焦新型工业化，着力打造都市制造中心，力争引进亿元项目10个。")
