@@ -738,6 +738,14 @@ def test_news_of_a_day_posted_in_february_reads_its_year_so_far_as_that_year():
     assert [s.year for s in find_sections(plain, metadata={"发布日期": "2032-02-21"})] == [2031]  # a year-end review
 
 
+def test_a_sentence_saying_what_the_town_will_do_in_the_next_year_is_its_plan():
+    text = ("2031年，青湖镇实现地方财政收入1.2亿元，增长7%。青禾村完成道路硬化。"
+            "青湖镇2032年将重点帮助甲家具、乙陶瓷增资扩产，推动丙基地投产。")
+    assert dated(text) == {(2031, "review"), (2032, "plan")}
+    done = "2031年，青湖镇实现地方财政收入1.2亿元，增长7%。青湖镇2031年将甲家具列入重点企业。"
+    assert dated(done) == {(2031, "review")}  # the year reviewed itself: no turn
+
+
 def test_a_review_that_turns_to_look_ahead_to_the_next_year_gets_its_plan():
     text = ("2031年，青湖镇预计完成规上工业总产值60亿元，同比增长14%，新增高新技术企业40家。"
             "展望2032年，青湖镇将聚焦新型工业化，着力打造都市制造中心，力争引进亿元项目10个。")
