@@ -105,6 +105,17 @@ def _cues(text: str, lo: int, hi: int, table: _Table = _STRONG) -> list[_Cue]:
     return [(m.start(), stages[int((m.lastgroup or "c0")[1:])], m.group()) for m in pattern.finditer(text, lo, hi)]
 
 
+def without_cues_inside(text: str, names: list[tuple[int, int]]) -> str:
+    """`text` with every cue that lies inside one of the named spans blanked out (〇): a word of a name
+    (电子加速器, 海绵设施工程) is no step said of the names around it."""
+    chars = list(text)
+    for start, end in names:
+        for at, _, words in _cues(text, start, end) + _cues(text, start, end, _WEAK):
+            if at + len(words) <= end:
+                chars[at : at + len(words)] = "〇" * len(words)
+    return "".join(chars)
+
+
 def cues_in(text: str, lo: int, hi: int) -> list[Stage]:
     """The stage of each cue of the guide's table in text[lo:hi], in order."""
     return [stage for _, stage, _ in _cues(text, lo, hi)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.model import Entity, EntityType, Mention, Mode, Stage
-from kg.stages import presume, stage_of
+from kg.stages import presume, stage_of, without_cues_inside
 from kg.structure import sentence_around
 
 
@@ -364,3 +364,15 @@ def test_a_list_introduced_by_what_it_counts_takes_the_step_said_before_it():
     text = "谋划项目34个，总投资440亿元。包括青湖大桥、乙路改造工程等4个总投资20亿元以上项目。"
     assert stage(text, "青湖大桥")[0] == "planned"  # the sentence before, when the list opens its own
     assert stage("主要包括青湖大桥、乙路改造工程等。", "青湖大桥") == (None, None)  # nothing said before
+
+
+def test_a_cue_word_inside_another_name_is_no_step_of_the_names_around_it():
+    text = "2031年，引进青禾产业园、甲电子加速器项目、乙海绵设施工程。"
+    names = [(text.index(n), text.index(n) + len(n)) for n in ("青禾产业园", "甲电子加速器项目", "乙海绵设施工程")]
+    blanked = without_cues_inside(text, names)
+    assert len(blanked) == len(text) and "加速" not in blanked and "施工" not in blanked
+    start, end = names[0]
+    assert stage_of(text, start, end, Mode.REVIEW)[1] in ("加速", "施工")  # in the raw text, a name's word is a cue
+    assert stage_of(blanked, start, end, Mode.REVIEW) == (None, None)
+    staged = "2031年，甲电子加速器项目开工。"
+    assert without_cues_inside(staged, [(5, 13)]).endswith("项目开工。")  # the step after the name stays

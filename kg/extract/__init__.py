@@ -24,7 +24,7 @@ from kg.extract.rules import decide_by_rules
 from kg.gazetteer import Gazetteer
 from kg.model import DocResult, Document, EntityType, Mention, Quantity, Section
 from kg.reading import Reading, plain, read
-from kg.stages import listed_as_works, presume, stage_of, takes_step
+from kg.stages import listed_as_works, presume, stage_of, takes_step, without_cues_inside
 from kg.structure import find_sections, time_of
 
 # Names of works and venues (甲水库除险加固工程, 乙服务中心) are built whatever type the decider gave
@@ -80,6 +80,7 @@ def _extract(doc: Document, model: Decider, featured: list[tuple[Span, Features]
         chosen = decide(featured, decider or shipped(), text)
     mentions: list[Mention] = []
     spelled = cache(lambda: _written_as(doc.text, reading))  # read from the whole text only where needed
+    staged = cache(lambda: without_cues_inside(text, [(c.start, c.end) for c, _, _ in chosen]))
     for c, typ, (s0, s1) in chosen:
         idx, year, mode = time_of(text, sections, c.start, c.end)
         start, end = reading.span(c.start, c.end)
@@ -92,7 +93,7 @@ def _extract(doc: Document, model: Decider, featured: list[tuple[Span, Features]
                 typ == EntityType.ORGANIZATION and (takes_step(text, c.end) or listed_as_works(text, c.end)
                                                     or reading.aligned[start:end].endswith(_FIRMS))):
             # 甲电子年内已开工, 甲电子、乙机械等项目相继开工, 推进甲机械有限公司建设: the firm stands for its works
-            m.stage, m.stage_cue = stage_of(text, c.start, c.end, m.mode)
+            m.stage, m.stage_cue = stage_of(staged(), c.start, c.end, m.mode)
         mentions.append(m)
     quantities = find_quantities(text, sections)
     if reading.aligned != doc.text:
