@@ -46,7 +46,8 @@ _CUES = (
                   r"|(?:完成)?主体(?:结构|工程|建设)|封顶|结顶|在建|收尾"
                   r"|正在建设|建设顺利|进展顺利|顺利推进|有序推进|稳步推进|取得(?:新|阶段性|积极|重要)?进展"
                   r"|加快推进|加速推进|全力推进|加快建设|加速建设|抓紧建设|抓紧施工|施工(?!单位|方|队|企业)"),
-    (Stage.STARTED, rf"开工|开复工|动工|进场|开建|破土|奠基|启动建设|开启|落地|启动(?!仪式|区|{_PLANNED_OBJECT})"),
+    (Stage.STARTED, rf"开工|开复工|动工|进场|开建|破土|奠基|启动建设|开启|落地|启动(?!仪式|区|{_PLANNED_OBJECT})"
+                    r"|投建|上马|(?<![创重更])新上(?!线|市|台|岗|网)"),  # 新上 a works: launched (not 创新上)
     # 完成 is done, but not of a step before construction (完成立项) nor of a part of the structure (完成桩基)
     (Stage.COMPLETED, rf"完成(?!{_PLANNED_OBJECT})(?!了?[^，,。；;、]{{0,5}}?(?:{lx.STRUCTURE_PARTS}))"),
 )

@@ -33,6 +33,9 @@ def stage(text: str, name: str, mode: str = "review") -> tuple[str | None, str |
         ("青湖大桥动工。", "started"),
         ("青湖大桥施工队伍进场。", "started"),
         ("启动青湖大桥建设。", "started"),
+        ("投建青湖中心小学。", "started"),
+        ("今年新上投资2000万元的青湖商城。", "started"),
+        ("青湖公司上马年产8000吨饮料项目。", "started"),
         ("加快推进青湖大桥建设。", "under_way"),
         ("青湖大桥加速建设。", "under_way"),
         ("青湖大桥正在施工。", "under_way"),
@@ -83,6 +86,10 @@ def test_every_cue_row_gives_its_stage(text, want):
     got, cue = stage(text, name)
     assert got == want, (text, cue)
     assert cue and cue in text
+
+
+def test_a_word_ending_in_a_cue_s_characters_is_no_cue():
+    assert stage("青湖镇在科技创新上发力，青禾产业园亮点纷呈。", "青禾产业园") == (None, None)
 
 
 def test_nothing_cues_no_stage():
