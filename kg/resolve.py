@@ -108,6 +108,14 @@ def _counties(districts: list[Entity], names: dict[int, list[str]], gaz: Gazette
     return sorted(mentions.items(), key=lambda c: -c[1])
 
 
+def _spelled_as(r: DocResult, dids: dict[int, str], home: Place) -> str | None:
+    """The report's own spelling of its district where it never writes the official name: its most
+    named spelling with a division's suffix (天祝县 for 天祝藏族自治县)."""
+    spellings = [e for e in _district_mentions(r) if home.code and dids.get(id(e)) == f"district-{home.code}"
+                 and (COUNTY.search(simplified(e.name)) or TOWN.search(simplified(e.name)))]
+    return max(spellings, key=lambda e: len(e.mentions)).name if spellings else None
+
+
 def _district_ids(r: DocResult, gaz: Gazetteer) -> dict[int, str]:
     """District entity → id: its official code where known, else name under the report's district."""
     ids = {}
@@ -153,7 +161,8 @@ def resolve_each(results: Iterable[DocResult], gaz: Gazetteer | None = None) -> 
             scope = home_key if e.type in (EntityType.PROJECT, EntityType.PROGRAM) else ""
             e.id = _match_or_new(canon[(e.type, scope)], e, scope)
         if home and home.written is None and home.name not in r.doc.text:  # placed by its title: 長風(fēng)鄉
-            r.district = home = replace(home, written=spelled_in(r.doc.text, home.name))
+            written = spelled_in(r.doc.text, home.name) or _spelled_as(r, dids, home)
+            r.district = home = replace(home, written=written)
         if home and r.district_id is None:
             r.district_id = f"district-{home.code}" if home.code else stable_id("district", home.name)
         for e in r.entities:

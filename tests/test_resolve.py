@@ -265,5 +265,7 @@ def test_a_county_named_by_its_short_and_its_full_name_counts_every_mention():
 
 def test_an_autonomous_county_written_with_a_plain_suffix_is_that_county():
     item = "今年以来，天祝县全力推进青木湾智能制造项目。天祝县青禾产业园主体封顶。"
-    placed = resolve([extract(doc("c", item))]).results[0].district
-    assert placed.name == "天祝藏族自治县" and "武威市" in placed.parents
+    (r,) = resolve([extract(doc("c", item))]).results
+    assert r.district.name == "天祝藏族自治县" and "武威市" in r.district.parents
+    assert r.to_json()["district"]["name"] == "天祝县"  # as the report writes it, beside the official name
+    assert r.to_json()["district"]["canonical"] == "天祝藏族自治县"
