@@ -9,6 +9,8 @@ here is keyed to one report.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from kg import lexicon as lx
 from kg.model import STAGES, Entity, EntityType, Mention, Mode, Stage
@@ -20,10 +22,10 @@ _PLANNED = (
     r"|方案|初步设计|设计|专规|专项规划|规划(?!验收|(?:建设)?(?:项目|工程))|谋划|概算|预算|报批|审批|招标|征地|征迁|征拆|征收|拆迁|净地|清表|政策处理"
     r"|上报|签订|签约|换签|框架协议|合作协议|合作框架|达成合作|备案|实施主体|用地|土地证|土地出让|产权证|摘牌"
     r"|腾退|腾出土地|腾地|供地|收储|储备|研究|洽谈|在谈|招引|纳入|预审|策划"
-    r"|(?:验收)?入库|做地|出让|土地整备"  # land made ready: before construction
+    r"|验收入库|入库|做地|出让|土地整备"  # land made ready: before construction
     r"|获批"  # approved (获批建设, 获批立项): still to be built
-    r"|手续|挂牌上市|上市出让|(?<=地块)上市"  # papers in hand, land put on the market: still to be built
-    r"|土地统筹|(?<=完成)统筹|流转|表决|票决|审查"  # the land brought together, the plans approved
+    r"|手续|挂牌上市|上市出让|上(?<=地块上)市"  # papers in hand, land put on the market: still to be built
+    r"|土地统筹|统(?<=完成统)筹|流转|表决|票决|审查"  # the land brought together, the plans approved
     r"|勘测|勘察|地勘|选址|放线|准备工作|申报"  # the site surveyed, papers filed
 )
 # What 完成/启动 govern when it is such a step: right after (完成立项), or ending a short object (完成发改委立项).
@@ -32,22 +34,23 @@ _PLANNED_OBJECT = (rf"了?(?:{_PLANNED})"
 # Stage cues, most specific first: at one position the first alternative that matches wins.
 _CUES = (
     (Stage.PLANNED, _PLANNED),  # first: 施工图, 开工手续 are not 施工, 开工
-    (Stage.OPERATING, r"投入运营|正式运营|试运行|试运营|(?:启动|投入|正式)运行|开业|开园|开馆|揭牌"
-                      r"|营业(?![\u4e00-\u9fff])|(?<!开发)(?<!建设)(?<!管理)运营"),
+    (Stage.OPERATING, r"投入运营|正式运营|试运行|试运营|启动运行|投入运行|正式运行|开业|开园|开馆|揭牌"
+                      r"|营业(?![\u4e00-\u9fff])|运(?<!开发运)(?<!建设运)(?<!管理运)营"),
     # 投产 is the 投用 of a plant: built and producing (the guide's table lists it with neither)
     (Stage.COMPLETED, r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成|投产|投入生产|试生产"
                       r"|收官|开通|并网|贯通|打通"),  # 并网: a plant on the grid is built; 贯通: a road opened
     (Stage.UNDER_WAY, r"完成[^，,。；;、\d]{0,6}?\d+(?:\.\d+)?%|完成(?:年度)?投资|完成年度计划|进度过半"
                   r"|完成(?:安装|铺设|浇筑|架设|敷设)[^，,。；;、\d]{0,6}?\d"  # 完成安装风机13台: a part of the works
-                  rf"|(?:{lx.STRUCTURE_PARTS})(?=[^\u4e00-\u9fff]|$|[已正基全均顺在]|施工|完成|完工|安装|浇筑|吊装|建设|工程"
-                  rf"|封顶|{lx.STRUCTURE_PARTS})"
+                  + "".join(rf"|{part}(?=[^\u4e00-\u9fff]|$|[已正基全均顺在]|施工|完成|完工|安装|浇筑|吊装|建设"
+                            rf"|工程|封顶|{lx.STRUCTURE_PARTS})" for part in lx.STRUCTURE_PARTS.split("|"))
                   # a part of the structure the works are at (桩基施工, 钢结构已完成); not a name's word (钢结构加工厂)
-                  r"|(?:完成)?主体(?:结构|工程)?(?:已经|已|基本|全面|全部)?(?:封顶|结顶|完工|竣工|建成|完成)"
-                  r"|(?:完成)?主体(?:结构|工程|建设)|封顶|结顶|在建|收尾"
+                  + r"|完成主体(?:结构|工程)?(?:已经|已|基本|全面|全部)?(?:封顶|结顶|完工|竣工|建成|完成)"
+                  r"|主体(?:结构|工程)?(?:已经|已|基本|全面|全部)?(?:封顶|结顶|完工|竣工|建成|完成)"
+                  r"|完成主体(?:结构|工程|建设)|主体(?:结构|工程|建设)|封顶|结顶|在建|收尾"
                   r"|正在建设|建设顺利|进展顺利|顺利推进|有序推进|稳步推进|取得(?:新|阶段性|积极|重要)?进展"
                   r"|加快推进|加速推进|全力推进|加快建设|加速建设|抓紧建设|抓紧施工|施工(?!单位|方|队|企业)"),
     (Stage.STARTED, rf"开工|开复工|动工|进场|开建|破土|奠基|启动建设|开启|落地|启动(?!仪式|区|{_PLANNED_OBJECT})"
-                    r"|投建|上马|(?<![创重更])新上(?!线|市|台|岗|网)"),  # 新上 a works: launched (not 创新上)
+                    r"|投建|上马|新(?<![创重更]新)上(?!线|市|台|岗|网)"),  # 新上 a works: launched (not 创新上)
     # 完成 is done, but not of a step before construction (完成立项) nor of a part of the structure (完成桩基)
     (Stage.COMPLETED, rf"完成(?!{_PLANNED_OBJECT})(?!了?[^，,。；;、]{{0,5}}?(?:{lx.STRUCTURE_PARTS}))"),
 )
@@ -89,37 +92,47 @@ _TOPIC = re.compile(r"^(?:以.+为|围绕|聚焦|依托|针对)|为(?:重点|抓
 # A sentence opening with these calls on its audience (the close of a report): rhetoric has no stage.
 _EXHORTATION = re.compile(r"\s*(?:让我们|同志们|各位代表[，,！!]?(?:让我们)?)")
 
-_Table = tuple[re.Pattern[str], tuple[Stage, ...]]  # one pattern, and the stage of each of its groups
+# One pattern of every row's alternatives in order, and each row's own pattern with its stage. The
+# alternatives are one flat list, each opening with a character (no group, no look-behind), so that
+# the regex engine skips at once every position no cue can start at; the row is found afterwards.
+_Table = tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], Stage], ...]]
 _Cue = tuple[int, Stage, str]  # offset, stage, cue words
 
 
 def _table(cues: tuple[tuple[str, str], ...]) -> _Table:
-    return re.compile("|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(cues))), tuple(Stage(s) for s, _ in cues)
+    return re.compile("|".join(p for _, p in cues)), tuple((re.compile(p), Stage(s)) for s, p in cues)
 
 
 _STRONG, _WEAK = _table(_CUES), _table(_WEAK_CUES)
 
 
 def _cues(text: str, lo: int, hi: int, table: _Table = _STRONG) -> list[_Cue]:
-    """Every stage cue in text[lo:hi], in order."""
-    pattern, stages = table
-    return [(m.start(), stages[int((m.lastgroup or "c0")[1:])], m.group()) for m in pattern.finditer(text, lo, hi)]
+    """Every stage cue in text[lo:hi], in order: at each position the first alternative that matches."""
+    pattern, rows = table
+    if len(rows) == 1:
+        return [(m.start(), rows[0][1], m.group()) for m in pattern.finditer(text, lo, hi)]
+    return [(m.start(), next(stage for row, stage in rows if row.match(text, m.start(), hi)), m.group())
+            for m in pattern.finditer(text, lo, hi)]
 
 
 def without_cues_inside(text: str, names: list[tuple[int, int]]) -> str:
     """`text` with every cue that lies inside one of the named spans blanked out (〇): a word of a name
     (电子加速器, 海绵设施工程) is no step said of the names around it."""
+    if not names:
+        return text
+    names = sorted(names)
+    starts, reach = [a for a, _ in names], list(accumulate((b for _, b in names), max))  # the furthest end so far
     chars = list(text)
-    for start, end in names:
-        for at, _, words in _cues(text, start, end) + _cues(text, start, end, _WEAK):
-            if at + len(words) <= end:
-                chars[at : at + len(words)] = "〇" * len(words)
+    for at, _, words in _cues(text, 0, len(text)) + _cues(text, 0, len(text), _WEAK):
+        k = bisect_right(starts, at) - 1
+        if k >= 0 and reach[k] >= at + len(words):  # a name starting at or before the cue holds it whole
+            chars[at : at + len(words)] = "〇" * len(words)
     return "".join(chars)
 
 
-def cues_in(text: str, lo: int, hi: int) -> list[Stage]:
-    """The stage of each cue of the guide's table in text[lo:hi], in order."""
-    return [stage for _, stage, _ in _cues(text, lo, hi)]
+def cue_marks(text: str) -> list[tuple[int, int, Stage]]:
+    """Every cue of the guide's table in `text`, in order: (start, end, stage)."""
+    return [(at, at + len(words), stage) for at, stage, words in _cues(text, 0, len(text))]
 
 
 def has_cue(text: str) -> bool:

@@ -23,9 +23,9 @@ from kg import vocabulary
 from kg.extract.candidates import Candidate, Proposal, Sentence, Token, is_verb
 from kg.extract.rules import Typed, class_use, facility_type
 from kg.gazetteer import Gazetteer
-from kg.model import EntityType
+from kg.model import EntityType, Stage
 from kg.names import cut, distinctive, runs, type_of
-from kg.stages import cues_in
+from kg.stages import cue_marks
 from kg.structure import clause_bounds
 
 Features = dict[str, float]
@@ -152,7 +152,7 @@ def _resources(name: str, gaz: Gazetteer, places: frozenset[str]) -> dict[str, f
     return f
 
 
-def _context(text: str, sp: Span) -> dict[str, float]:
+def _context(text: str, sp: Span, marks: list[tuple[int, int, Stage]], mark_starts: list[int]) -> dict[str, float]:
     s = sp.sentence
     f: dict[str, float] = {}
     before, after = text[sp.start - 1 : sp.start], text[sp.end : sp.end + 1]
@@ -178,10 +178,14 @@ def _context(text: str, sp: Span) -> dict[str, float]:
         f["sentence_start"] = 1.0
     # a step of works said of the span in its clause (甲项目竣工, 开工建设乙): works are what take steps
     lo, hi = clause_bounds(text, sp.start, sp.end)
-    if steps_after := cues_in(text, sp.end, hi):
-        f["cue_after=" + steps_after[0].value] = 1.0
-    if steps_before := cues_in(text, lo, sp.start):
-        f["cue_before=" + steps_before[-1].value] = 1.0
+    k = bisect_left(mark_starts, sp.end)
+    if k < len(marks) and marks[k][1] <= hi:
+        f["cue_after=" + marks[k][2].value] = 1.0
+    k = bisect_right(mark_starts, sp.start) - 1
+    while k >= 0 and marks[k][1] > sp.start:
+        k -= 1  # a cue ending inside the span is none of its context
+    if k >= 0 and marks[k][0] >= lo:
+        f["cue_before=" + marks[k][2].value] = 1.0
     return f
 
 
@@ -204,6 +208,8 @@ def featurize(proposal: Proposal, chosen_by_rules: list[Typed], gaz: Gazetteer) 
     strings = [text[sp.start : sp.end] for sp in all_spans]
     proposed = Counter(strings)
     occurs = {name: text.count(name) for name in proposed}
+    marks = cue_marks(text)
+    mark_starts = [m[0] for m in marks]
     out = []
     for sp, name in zip(all_spans, strings, strict=True):
         f: Features = {"bias": 1.0}
@@ -243,6 +249,6 @@ def featurize(proposal: Proposal, chosen_by_rules: list[Typed], gaz: Gazetteer) 
         f["proposed_times=" + _count(proposed[name])] = 1.0
         f.update(_shape(name, _words(sp, name)))
         f.update(_resources(sp.full or name, gaz, proposal.places))
-        f.update(_context(text, sp))
+        f.update(_context(text, sp, marks, mark_starts))
         out.append((sp, f))
     return out
