@@ -742,8 +742,9 @@ def test_a_sentence_saying_what_the_town_will_do_in_the_next_year_is_its_plan():
     text = ("2031年，青湖镇实现地方财政收入1.2亿元，增长7%。青禾村完成道路硬化。"
             "青湖镇2032年将重点帮助甲家具、乙陶瓷增资扩产，推动丙基地投产。")
     assert dated(text) == {(2031, "review"), (2032, "plan")}
-    named_after = ("报告总结了2031年青湖镇取得的成绩，完成各项指标任务。"
-                   "2032年该镇将持续聚焦产业发展，推动丙基地投产。")
+    named_after = ("青湖网5月28日讯 5月27日，青湖镇人民代表大会召开。\n会议听取了青湖镇政府工作报告，报告总结了"
+                   "2031年该镇在民生实事等领域取得的成绩。2032年该镇将持续聚焦产业发展，推动丙基地投产。\n"
+                   "大会还听取和审议了镇财政预算报告，选举副镇长两名，表彰了6名优秀代表。")
     assert dated(named_after) == {(2031, "review"), (2032, "plan")}
     done = "2031年，青湖镇实现地方财政收入1.2亿元，增长7%。青湖镇2031年将甲家具列入重点企业。"
     assert dated(done) == {(2031, "review")}  # the year reviewed itself: no turn
