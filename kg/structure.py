@@ -890,19 +890,23 @@ def _carve_said(text: str, s: Section) -> list[Section]:
 
 
 # Works voted for at a congress (票决出2024年民生实事项目：1.甲…): what the coming year will build.
-_VOTED = re.compile(r"(?:票决|表决)(?:通过|选出|产生|出)?了?")
+_VOTED = re.compile(r"(?:票决|表决)(?!项目|制)(?:通过|选出|产生|出)?了?")  # the vote, not 票决项目 (the scheme)
 _LIST_LINE = re.compile(r"\n\s*[0-9一二三四五六七八九十]+[.、．)）][^\n]*")  # a numbered item (1.甲路…), not 2025年…
 
 
 def _carve_voted(text: str, s: Section) -> list[Section]:
     """A review with a sentence saying works were voted for the year ahead (and the list of them
     after it) has that sentence and list as the plan of that year."""
-    m = _VOTED.search(text, s.start, s.end)
-    if m is None or s.year is None:
+    if s.year is None:
         return [s]
-    a, b = sentence_around(text, m.start())
     year = s.year + 1
-    if year not in (y for y, _ in years_named(text, a, b)) or "已" in text[a:b]:
+    for m in _VOTED.finditer(text, s.start, s.end):
+        a, b = sentence_around(text, m.start())
+        if year in (y for y, _ in years_named(text, a, b)):
+            break  # (a title's 票决出今年民生实事 names no year: the sentence that does tells)
+    else:
+        return [s]
+    if "已" in text[a:b]:
         return [s]  # works voted for this year, or already built: told of in its review (票决项目…均已完工)
     while (line := _LIST_LINE.match(text, b)) and line.end() <= s.end:
         b = line.end()  # 1.甲路改造项目 2.乙桥…: the works voted for

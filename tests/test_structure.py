@@ -842,6 +842,12 @@ def test_works_voted_for_the_year_ahead_are_its_plan_and_those_already_built_are
     built = (f"3月6日，青湖镇人民代表大会召开。2023年，青湖镇{REVIEW_BODY}"
              "大会票决确定的2023-2024年度民生实事项目4个，目前均已完工。\n")
     assert dated(built) == {(2023, "review")}
+    titled = (f"青湖镇人大票决出今年民生实事项目\n3月6日，青湖镇人民代表大会召开。2023年，青湖镇{REVIEW_BODY}"
+              "大会票决了2024年民生实事项目。\n")
+    assert dated(titled) == {(2023, "review"), (2024, "plan")}  # the title names no year, the sentence does
+    scheme = (f"3月6日，青湖镇人民代表大会召开。2023年，青湖镇{REVIEW_BODY}"
+              "代表们提出意见建议，为做好2024年民生实事票决项目提供了参考。\n")
+    assert dated(scheme) == {(2023, "review")}  # 票决项目 names the scheme: no vote was held
 
 
 def test_the_year_ahead_said_to_be_a_key_year_opens_a_plan_whose_aim_is_on_the_next_line():
