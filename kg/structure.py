@@ -123,6 +123,8 @@ _INLINE_HEADING = re.compile(
     r"[。！？!?；;][ \u3000]*(?=(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、)\s*"
     rf"{_YEAR.pattern}[^，,。；;\n]{{0,12}}?(?:{'|'.join(_MODE_WORDS.values())}))"
 )
+# A numbered year heading with no mark between it and its text: 2022年工作回顾|过去一年，…
+_GLUED = re.compile(rf"{_YEAR.pattern}[^，,。；;\n\d]{{0,8}}?工作(?:回顾|总结|计划|安排|打算|思路)")
 _ANNEX = re.compile(r"附\s*[件表]\s*\d*(?:\s*[:：]\s*|\s*$|\s+)")
 _HEADING_END = re.compile(r"[。！？!?；;]")
 # A numbered heading ends at a sentence mark or where a sub-heading starts on the same line.
@@ -212,6 +214,8 @@ def _heading(start: int, line: str, annex: int | None) -> _Heading | None:
         head = rest
     else:
         head = _HEADING_STOP.split(rest, maxsplit=1)[0]
+        if (len(head) > _MAX_HEADING or _COMMA.search(head)) and (glued := _GLUED.match(rest)):
+            head = glued.group()  # 一、2022年工作回顾过去一年，…: the heading runs into its text
     head = head.strip(_SPACE).rstrip(":：")
     if not head or len(head) > _MAX_HEADING:
         return None

@@ -94,6 +94,12 @@ def test_news_of_a_meeting_laying_out_the_year_ahead_stays_a_plan():
     assert kinds(text) == [(2022, "plan", None)]
 
 
+def test_a_numbered_year_heading_run_into_its_text_still_opens_its_part():
+    text = ("政府工作报告\n各位代表：现在，我代表市人民政府向大会报告工作，请予审议。 一、2031年工作回顾过去一年，"
+            f"{REVIEW_BODY}二、2032年工作安排{PLAN_BODY}")
+    assert dated(text) == {(2031, "review"), (2032, "plan")}
+
+
 def test_year_headings_give_review_and_plan():
     text = f"一、2021年工作总结\n{REVIEW_BODY}二、2022年工作计划\n{PLAN_BODY}"
     assert kinds(text) == [(2021, "review", None), (2022, "plan", None)]
