@@ -262,6 +262,7 @@ def _headings(text: str) -> list[_Heading]:
     # year ((一)完成全年考核目标) is a topic, not a part of the report.
     outer = min((i for _, line in _lines(text) for i, n in enumerate(_NUMBERING) if n.match(line)), default=_PLAIN)
     found = [h for h in found if h.level <= outer or _YEAR.search(h.title) or _RELATIVE_YEAR.search(h.title)]
+    found = _without_contents(text, found)
     top = min((h.level for h in found), default=_PLAIN)
     kept: list[_Heading] = []
     combined: _Heading | None = None  # a combined heading leaves the cut to the headings under it
@@ -273,6 +274,17 @@ def _headings(text: str) -> list[_Heading]:
             if len(h.parts) > 1 and h.level < _PLAIN:
                 combined = h
     return kept
+
+
+def _without_contents(text: str, found: list[_Heading]) -> list[_Heading]:
+    """The headings without a table of contents: where a heading's title comes again later and
+    the headings before it stand together with no sentence among them (a page holding its report
+    twice has sentences), they are the contents' lines, no parts of the text."""
+    for i, h in enumerate(found):
+        again = next((j for j in range(i + 1, len(found)) if found[j].title == h.title), None)
+        if again is not None and not _HEADING_END.search(text, h.start, found[again - 1].body):
+            return found[:i] + found[again:]
+    return found
 
 
 # ---------------------------------------------------------------- body: done or to do?

@@ -100,6 +100,14 @@ def test_a_numbered_year_heading_run_into_its_text_still_opens_its_part():
     assert dated(text) == {(2031, "review"), (2032, "plan")}
 
 
+def test_a_table_of_contents_opens_no_part():
+    contents = "一、2031年工作回顾\n（一）坚持强基固本\n（二）坚持质效并进\n二、2032年工作安排\n（一）稳住经济大盘\n"
+    opening = "2032年青湖镇政府工作报告\n各位代表：\n现在，我代表镇人民政府向大会报告工作，请予审议。\n"
+    text = f"{contents}{opening}一、2031年工作回顾\n{REVIEW_BODY}"  # the page cut off before the plan itself
+    assert dated(text) == {(2031, "review")}
+    assert dated(f"{text}二、2032年工作安排\n{PLAN_BODY}") == {(2031, "review"), (2032, "plan")}
+
+
 def test_year_headings_give_review_and_plan():
     text = f"一、2021年工作总结\n{REVIEW_BODY}二、2022年工作计划\n{PLAN_BODY}"
     assert kinds(text) == [(2021, "review", None), (2022, "plan", None)]
