@@ -83,6 +83,8 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
         place = gaz.resolve(counties[0][0], context)
         if place is not None and place.level == "county":
             return place  # a news item about a county names no town of its own but the county, again and again
+    if (place := _spoken_for(r.doc.text, towns, counties, names, gaz, context)) is not None:
+        return place  # 我区…举行甲区开工仪式: the one district of its kind a text speaking as 我区 names
     if (place := publisher(r.doc, gaz, [*context, *named()])) is not None:
         return place  # 来源：本网-甲区乙镇人民政府: a government's own page, naming no town of its own in the text
     parents = [p.name for n in [*context, *named()] for p in gaz.lookup(n) if p.level in ("county", "city")]
@@ -90,6 +92,22 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
     communities = [names[id(e)][0] for e in districts if VILLAGE.search(names[id(e)][0])]
     place = gaz.place_masked("town", communities, parents)
     return place if place is not None and place.confidence >= MIN_PLACEMENT else None
+
+
+_WE = re.compile(r"我(区|县|市|旗|镇|乡|街道)")
+
+
+def _spoken_for(text: str, towns: list[Entity], counties: list[tuple[str, int]], names: dict[int, list[str]],
+                gaz: Gazetteer, context: list[str]) -> Place | None:
+    """The district a text speaking in its own name (我区, 我镇) names, when it names one of that kind only."""
+    we = {m.group(1) for m in _WE.finditer(text)}
+    if we & {"区", "县", "市", "旗"} and len(counties) == 1:
+        place = gaz.resolve(counties[0][0], context)
+        return place if place is not None and place.level == "county" else None
+    if we & {"镇", "乡", "街道"} and len(towns) == 1:
+        place = gaz.resolve(names[id(towns[0])][0], context)
+        return place if place is not None and place.level == "town" else None
+    return None
 
 
 def _counties(districts: list[Entity], names: dict[int, list[str]], gaz: Gazetteer,

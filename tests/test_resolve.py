@@ -269,3 +269,12 @@ def test_an_autonomous_county_written_with_a_plain_suffix_is_that_county():
     assert r.district.name == "天祝藏族自治县" and "武威市" in r.district.parents
     assert r.to_json()["district"]["name"] == "天祝县"  # as the report writes it, beside the official name
     assert r.to_json()["district"]["canonical"] == "天祝藏族自治县"
+
+
+def test_a_text_speaking_as_its_district_is_placed_at_the_one_of_that_kind_it_names():
+    item = "2月16日，我区举行宝安区一季度重点项目集中开工仪式，青木湾智能制造项目开工。"
+    assert resolve([extract(doc("w", item))]).results[0].district.name == "宝安区"
+    plain = "2月16日，举行宝安区一季度重点项目集中开工仪式，青木湾智能制造项目开工。"
+    assert resolve([extract(doc("p", plain))]).results[0].district is None  # named once, in no one's name
+    two = "2月16日，我区与南山区共建青木湾产业园，宝安区企业参加。"
+    assert resolve([extract(doc("t", two))]).results[0].district is None  # which of the two speaks?
