@@ -20,7 +20,7 @@ from kg.author import author, publisher
 from kg.gazetteer import Gazetteer
 from kg.model import STAGES, Corpus, DocResult, Entity, EntityType, Mention, Mode, Place, Relation, Stage
 from kg.names import core, same_thing, village_stem
-from kg.reading import spelled_in
+from kg.reading import read, spelled_in
 from kg.simplified import simplified
 
 TOWN = re.compile(r"(街道|镇|乡|苏木)$")
@@ -83,7 +83,7 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
         place = gaz.resolve(counties[0][0], context)
         if place is not None and place.level == "county":
             return place  # a news item about a county names no town of its own but the county, again and again
-    if (place := _spoken_for(r.doc.text, towns, counties, names, gaz, context)) is not None:
+    if (place := _spoken_for(r.doc.text, read(r.doc.title).text, towns, counties, names, gaz, context)) is not None:
         return place  # 我区…举行甲区开工仪式: the one district of its kind a text speaking as 我区 names
     if (place := publisher(r.doc, gaz, [*context, *named()])) is not None:
         return place  # 来源：本网-甲区乙镇人民政府: a government's own page, naming no town of its own in the text
@@ -95,12 +95,14 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
 
 
 _WE = re.compile(r"我(区|县|市|旗|镇|乡|街道)")
+_BARE_LEVEL = re.compile(r"^(?:\d{4}年度?)?(区|县|市|旗|镇|乡|街道)(?:人民)?(?:政府|办事处)")  # 2013年乡政府…总结
 
 
-def _spoken_for(text: str, towns: list[Entity], counties: list[tuple[str, int]], names: dict[int, list[str]],
-                gaz: Gazetteer, context: list[str]) -> Place | None:
-    """The district a text speaking in its own name (我区, 我镇) names, when it names one of that kind only."""
-    we = {m.group(1) for m in _WE.finditer(text)}
+def _spoken_for(text: str, title: str, towns: list[Entity], counties: list[tuple[str, int]],
+                names: dict[int, list[str]], gaz: Gazetteer, context: list[str]) -> Place | None:
+    """The district a text speaking in its own name (我区, 我镇; a title's bare 乡政府…工作总结) names,
+    when it names one of that kind only."""
+    we = {m.group(1) for m in _WE.finditer(text)} | {m.group(1) for m in _BARE_LEVEL.finditer(title)}
     if we & {"区", "县", "市", "旗"} and len(counties) == 1:
         place = gaz.resolve(counties[0][0], context)
         return place if place is not None and place.level == "county" else None

@@ -278,3 +278,11 @@ def test_a_text_speaking_as_its_district_is_placed_at_the_one_of_that_kind_it_na
     assert resolve([extract(doc("p", plain))]).results[0].district is None  # named once, in no one's name
     two = "2月16日，我区与南山区共建青木湾产业园，宝安区企业参加。"
     assert resolve([extract(doc("t", two))]).results[0].district is None  # which of the two speaks?
+
+
+def test_a_report_titled_by_its_level_alone_is_placed_at_the_one_town_of_that_level_it_names():
+    text = ("过去的一年，乡党委政府带领全乡干部群众，推进青禾产业园建设。" + "全年各项工作稳步推进，成效明显。" * 12
+            + "完成金寨县长岭乡青木村道路硬化。")
+    placed = resolve([extract(doc("t", text, "2031年乡政府年终工作总结"))]).results[0].district
+    assert placed.name == "长岭乡" and "金寨县" in placed.parents
+    assert resolve([extract(doc("u", text, "2031年年终工作总结"))]).results[0].district is None
