@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from kg import lexicon as lx
 from kg.author import author, publisher
 from kg.gazetteer import Gazetteer
 from kg.model import STAGES, Corpus, DocResult, Entity, EntityType, Mention, Mode, Place, Relation, Stage
@@ -83,7 +84,7 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
         place = gaz.resolve(counties[0][0], context)
         if place is not None and place.level == "county":
             return place  # a news item about a county names no town of its own but the county, again and again
-    if (place := _spoken_for(r.doc.text, read(r.doc.title).text, towns, counties, names, gaz, context)) is not None:
+    if (place := _spoken_for(r.doc.text, read(r.doc.title).text, districts, counties, names, gaz, context)) is not None:
         return place  # 我区…举行甲区开工仪式: the one district of its kind a text speaking as 我区 names
     if (place := publisher(r.doc, gaz, [*context, *named()])) is not None:
         return place  # 来源：本网-甲区乙镇人民政府: a government's own page, naming no town of its own in the text
@@ -95,20 +96,30 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
 
 
 _WE = re.compile(r"我(区|县|市|旗|镇|乡|街道)")
+_ALL_OF_US = re.compile(r"[全本](镇|乡|街)(?!道办)")  # 全镇上下, 本街: a town's report speaks so of itself
 _BARE_LEVEL = re.compile(r"^(?:\d{4}年度?)?(区|县|市|旗|镇|乡|街道)(?:人民)?(?:政府|办事处)")  # 2013年乡政府…总结
 
 
-def _spoken_for(text: str, title: str, towns: list[Entity], counties: list[tuple[str, int]],
+def _spoken_for(text: str, title: str, districts: list[Entity], counties: list[tuple[str, int]],
                 names: dict[int, list[str]], gaz: Gazetteer, context: list[str]) -> Place | None:
-    """The district a text speaking in its own name (我区, 我镇; a title's bare 乡政府…工作总结) names,
-    when it names one of that kind only."""
-    we = {m.group(1) for m in _WE.finditer(text)} | {m.group(1) for m in _BARE_LEVEL.finditer(title)}
+    """The district a text speaking in its own name (我区, 我镇, 全街; a title's bare 乡政府…工作总结)
+    names, when it names one of that kind only: in full, or by a short name the gazetteer knows with
+    that kind's suffix (王哥庄 in a text speaking as 全街: 王哥庄街道)."""
+    we = {m.group(1) for pattern, said in ((_WE, text), (_ALL_OF_US, text), (_BARE_LEVEL, title))
+          for m in pattern.finditer(said)}
+    we = {"街道" if level == "街" else level for level in we}
     if we & {"区", "县", "市", "旗"} and len(counties) == 1:
         place = gaz.resolve(counties[0][0], context)
         return place if place is not None and place.level == "county" else None
-    if we & {"镇", "乡", "街道"} and len(towns) == 1:
-        place = gaz.resolve(names[id(towns[0])][0], context)
-        return place if place is not None and place.level == "town" else None
+    if levels := we & {"镇", "乡", "街道"}:
+        written = [names[id(e)][0] for e in districts]
+        short = [n for n in written if not (TOWN.search(n) or VILLAGE.search(n) or lx.COUNTY_OR_ABOVE.search(n))]
+        spelt = {n for n in written if TOWN.search(n)} | {
+            n + level for n in short for level in levels
+            if (p := gaz.resolve(n + level, context)) is not None and p.level == "town"}
+        if len(spelt) == 1:
+            place = gaz.resolve(spelt.pop(), context)
+            return place if place is not None and place.level == "town" else None
     return None
 
 

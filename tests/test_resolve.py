@@ -281,8 +281,16 @@ def test_a_text_speaking_as_its_district_is_placed_at_the_one_of_that_kind_it_na
 
 
 def test_a_report_titled_by_its_level_alone_is_placed_at_the_one_town_of_that_level_it_names():
-    text = ("过去的一年，乡党委政府带领全乡干部群众，推进青禾产业园建设。" + "全年各项工作稳步推进，成效明显。" * 12
+    text = ("过去的一年，乡党委政府带领干部群众，推进青禾产业园建设。" + "全年各项工作稳步推进，成效明显。" * 12
             + "完成金寨县长岭乡青木村道路硬化。")
     placed = resolve([extract(doc("t", text, "2031年乡政府年终工作总结"))]).results[0].district
     assert placed.name == "长岭乡" and "金寨县" in placed.parents
     assert resolve([extract(doc("u", text, "2031年年终工作总结"))]).results[0].district is None
+
+
+def test_a_text_speaking_as_its_town_is_placed_at_the_town_it_names_by_its_short_name():
+    text = ("过去一年，全镇上下推进青禾产业园建设。" + "全年各项工作稳步推进，成效明显。" * 12
+            + "枨冲新建青木村道路2公里。")
+    assert resolve([extract(doc("t", text))]).results[0].district.name == "枨冲镇"
+    other = text.replace("全镇上下", "干部群众")
+    assert resolve([extract(doc("u", other))]).results[0].district is None  # no one speaks as a town
