@@ -41,6 +41,8 @@ def stage(text: str, name: str, mode: str = "review") -> tuple[str | None, str |
         ("青湖大桥正在施工。", "under_way"),
         ("青湖大桥完成45%。", "under_way"),
         ("青湖大桥进度过半。", "under_way"),
+        ("青湖大桥完成二层主体浇筑。", "under_way"),
+        ("青湖公园完成围墙工程。", "under_way"),
         ("青湖大桥主体封顶。", "under_way"),
         ("青湖大桥顺利结顶。", "under_way"),
         ("青湖大桥主体竣工。", "under_way"),  # the main structure, not the whole
