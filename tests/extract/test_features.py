@@ -10,10 +10,11 @@ from kg.gazetteer import Gazetteer
 TEXT = "一、2021年工作总结\n加快推进青木湾科技产业园建设，引进蓝鲸智联公司，联合青禾商会举办活动。"
 
 
-def featured():
+def featured(text: str = TEXT):
+    """Each span of `text` with its features."""
     gaz = Gazetteer.load()
-    proposal = propose(TEXT, gaz)
-    return {TEXT[sp.start : sp.end]: f for sp, f in featurize(proposal, decide_by_rules(proposal), gaz)}
+    proposal = propose(text, gaz)
+    return {text[sp.start : sp.end]: f for sp, f in featurize(proposal, decide_by_rules(proposal), gaz)}
 
 
 def test_no_feature_holds_a_whole_name():
@@ -41,10 +42,7 @@ def test_every_span_is_listed_once_with_all_the_sources_that_proposed_it():
 
 
 def test_a_span_that_holds_an_action_says_so():
-    text = "协助城投公司找准青禾老街定位，推进青木湾科技产业园建设。"
-    gaz = Gazetteer.load()
-    proposal = propose(text, gaz)
-    f = {text[sp.start : sp.end]: f for sp, f in featurize(proposal, decide_by_rules(proposal), gaz)}
+    f = featured("协助城投公司找准青禾老街定位，推进青木湾科技产业园建设。")
     assert f["城投公司找准青禾老街"].get("verb_at=inside") == 1
     assert f["协助城投公司"].get("verb_at=first") == 1
     assert not any(k.startswith("verb_at") for k in f["青禾老街"]) and not any(
@@ -52,10 +50,7 @@ def test_a_span_that_holds_an_action_says_so():
 
 
 def test_a_step_of_works_said_in_the_span_s_clause_is_a_feature():
-    text = "青木湾科技产业园竣工投产，开工建设青禾学校，联合蓝鲸商会举办活动。"
-    gaz = Gazetteer.load()
-    proposal = propose(text, gaz)
-    f = {text[sp.start : sp.end]: f for sp, f in featurize(proposal, decide_by_rules(proposal), gaz)}
+    f = featured("青木湾科技产业园竣工投产，开工建设青禾学校，联合蓝鲸商会举办活动。")
     assert f["青木湾科技产业园"].get("cue_after=completed") == 1
     assert f["青禾学校"].get("cue_before=started") == 1
     assert not any(k.startswith("cue_") for k in f["蓝鲸商会"])  # the next clause's step is not its own
