@@ -19,7 +19,7 @@ from functools import cache
 from kg import lexicon as lx
 from kg.author import author, publisher
 from kg.gazetteer import Gazetteer
-from kg.model import STAGES, Corpus, DocResult, Entity, EntityType, Mention, Mode, Place, Relation, Stage
+from kg.model import STAGES, Corpus, DocResult, Document, Entity, EntityType, Mention, Mode, Place, Relation, Stage
 from kg.names import core, same_thing, village_stem
 from kg.reading import read, spelled_in
 from kg.simplified import simplified
@@ -63,11 +63,16 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
     head = simplified(r.doc.title + r.doc.text[:200])
     towns = sorted((e for e in districts if TOWN.search(names[id(e)][0])), key=lambda e: -len(e.mentions))
     counties = _counties(districts, names, gaz, context)
+    headline = _headline(r.doc)
+    county_headlined = bool(counties) and any(n in headline for n in _spellings(counties[0][0]))
     for e in towns:
         in_head = any(n in head for n in names[id(e)])
         about_county = counties and counties[0][1] >= max(_COUNTY_MENTIONS, 2 * len(e.mentions) + 1)
         if (len(e.mentions) < 2 and not in_head) or (about_county and not (in_head and len(e.mentions) > 1)):
             continue  # named in passing in an item about its county, which it names far more often
+        if county_headlined and counties[0][1] > len(e.mentions) and not any(
+                TOWN.sub("", n) in headline for n in names[id(e)]):
+            continue  # 瓜州：聚力项目建设 …河东镇…: the headline says whose news it is
         place = gaz.resolve(names[id(e)][0], context)
         if place is not None and place.level != "town":
             continue  # 西乡 is the short name of 西乡县, not a township
@@ -121,6 +126,27 @@ def _spoken_for(text: str, title: str, districts: list[Entity], counties: list[t
             place = gaz.resolve(spelt.pop(), context)
             return place if place is not None and place.level == "town" else None
     return None
+
+
+def _headline(doc: Document) -> str:
+    """What an item says it is about: its title, else its first line, when that is a headline's length
+    and no site's name (句容热线网, 重庆市垫江县: a county's site publishes its towns' news too)."""
+    first = next((line for line in doc.text.splitlines() if line.strip()), "")
+    for line in (doc.title, first):
+        line = simplified(line).strip()
+        if _HEADLINE_LENGTH[0] <= len(line) <= _HEADLINE_LENGTH[1] and not _SITE_NAME.search(line):
+            return line
+    return ""
+
+
+_HEADLINE_LENGTH = (6, 40)
+_SITE_NAME = re.compile(r"(?:网|网站|门户|政府|[县区市旗])$")
+
+
+def _spellings(county: str) -> tuple[str, ...]:
+    """A county's name and its short form (瓜州县, 瓜州)."""
+    short = re.sub(r"(?:自治)?[县区市旗]$", "", county)
+    return (county, short) if len(short) >= 2 else (county,)
 
 
 def _counties(districts: list[Entity], names: dict[int, list[str]], gaz: Gazetteer,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 import pytest
 
 from kg.extract import extract
-from kg.model import DocResult, Document
+from kg.model import DocResult, Document, Entity, EntityType, Mention
 from kg.pipeline import DEFAULT_INPUT, build_corpus
 from kg.resolve import resolve, timelines
 
@@ -252,10 +253,23 @@ def test_a_page_whose_byline_names_the_town_government_publishing_it_is_placed_t
     assert resolve([extract(doc("d", text))]).results[0].district is None  # no byline: nothing says where
 
 
+def named(doc_id: str, text: str, *districts: str) -> DocResult:
+    """A document whose District entities are the given names, each at every place the text writes it
+    (the decision's choice among overlapping spans set aside: these tests are about placing)."""
+    entities, taken = [], set()
+    for name in sorted(districts, key=len, reverse=True):
+        at = [m.start() for m in re.finditer(re.escape(name), text) if not any(a <= m.start() < b for a, b in taken)]
+        taken |= {(a, a + len(name)) for a in at}
+        mentions = [Mention(a, a + len(name), name, EntityType.DISTRICT, (0, len(text))) for a in at]
+        entities.append(Entity(name, EntityType.DISTRICT, mentions=mentions))
+    return DocResult(doc=doc(doc_id, text), entities=entities)
+
+
 def test_a_town_called_by_a_short_name_that_is_also_a_county_s_is_still_the_town():
     text = ("记者从宝安区西乡街道了解到，2031年，西乡实施青禾工程。今年，西乡将打造甲乙海岸带。"
             "西乡作为试点将全面启动丙丁工程，西乡街道负责实施。西乡新建一座公园。")
-    assert resolve([extract(doc("x", text))]).results[0].district.name == "西乡街道"
+    placed = resolve([named("x", text, "宝安区", "西乡街道", "西乡")]).results[0].district
+    assert placed.name == "西乡街道"  # 西乡 is the town's short name here, not 西乡县
 
 
 def test_a_county_named_by_its_short_and_its_full_name_counts_every_mention():
@@ -294,3 +308,11 @@ def test_a_text_speaking_as_its_town_is_placed_at_the_town_it_names_by_its_short
     assert resolve([extract(doc("t", text))]).results[0].district.name == "枨冲镇"
     other = text.replace("全镇上下", "干部群众")
     assert resolve([extract(doc("u", other))]).results[0].district is None  # no one speaks as a town
+
+
+def test_a_news_item_whose_headline_names_its_county_is_the_county_s_though_it_names_a_town_twice():
+    item = ("凤阳：聚力项目建设 助推乡村振兴\n今年以来，凤阳县全力推进项目建设。凤阳县青木湾智能制造项目开工，"
+            "凤阳县青禾产业园主体封顶。武店镇完成青木村道路硬化，武店镇新建冷链仓库一座。")
+    assert resolve([extract(doc("h", item))]).results[0].district.name == "凤阳县"
+    site = "凤阳县\n" + item.split("\n", 1)[1]  # a county's site's name over its town's news is no headline
+    assert resolve([extract(doc("s", site))]).results[0].district.name == "武店镇"
