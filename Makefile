@@ -61,6 +61,12 @@ model: setup
 	  --gold data/gold/web-ao --gold data/gold/web-ap --gold data/gold/web-aq --gold data/gold/web-ar \
 	  --gold data/gold/web-as --gold data/gold/web-at --gold data/gold/web-au --gold data/gold/web-av \
 	  --gold data/gold/web-aw --gold data/gold/web-ax --gold data/gold/web-ay --gold data/gold/web-az \
+	  --gold data/gold/web-ba --gold data/gold/web-bb --gold data/gold/web-bc --gold data/gold/web-bd \
+	  --gold data/gold/web-be --gold data/gold/web-bf --gold data/gold/web-bg --gold data/gold/web-bh \
+	  --gold data/gold/web-bi --gold data/gold/web-bj --gold data/gold/web-bk --gold data/gold/web-bl \
+	  --gold data/gold/web-bm --gold data/gold/web-bn --gold data/gold/web-bo --gold data/gold/web-bp \
+	  --gold data/gold/web-bq --gold data/gold/web-br --gold data/gold/web-bs --gold data/gold/web-bt \
+	  --gold data/gold/web-bu --gold data/gold/web-bv --gold data/gold/web-bw --gold data/gold/web-bx \
 	  --gold data/gold/street-entities \
 	  --gold data/gold/gwr-entities \
 	  --threshold 0.25 --tagger-held-out ../shared/gold/dev -o kg/models/decision.json
