@@ -2,10 +2,11 @@
 
 A feature says what a span ends with (its last one to three characters, when at least two more
 stand before them; its last word), how it is built (length, unknown words, codes, quotes), what
-surrounds it (the words and tags on either side, a count or an award nearby), what the generic
-resources say of it (gazetteer, word counts, `kg.names.type_of`), which generators proposed it
-with which type, what the hand-written rules chose, and how often the same string recurs in the
-document. No feature holds a whole name, so a trained model is not a list of the names it saw.
+surrounds it (the words and tags on either side, a count or an award nearby, a step of works its
+clause tells of), what the generic resources say of it (gazetteer, word counts,
+`kg.names.type_of`), which generators proposed it with which type, what the hand-written rules
+chose, and how often the same string recurs in the document. No feature holds a whole name, so a
+trained model is not a list of the names it saw.
 """
 
 from __future__ import annotations

@@ -1,0 +1,157 @@
+"""Place a report: the district that wrote it.
+
+A report's header may say who gives it (`kg.author`); otherwise the text's own words do: the town it
+names in its title or opening or names often, the county a news item is about, the one division of
+its kind a text speaking as 我区 or 全镇 names, the government whose byline the page carries, and, for a
+masked report, the communities it names (only on strong evidence).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+
+from kg import lexicon as lx
+from kg.author import author, publisher
+from kg.gazetteer import Gazetteer
+from kg.model import DocResult, Document, Entity, EntityType, Place
+from kg.reading import read
+from kg.simplified import simplified
+
+TOWN = re.compile(r"(街道|镇|乡|苏木)$")
+VILLAGE = re.compile(r"(社区|村)$")
+COUNTY = re.compile(r"(县|区|旗|市)$")  # 市: a county-level city (琼海市); the gazetteer's level decides
+_COUNTY_MENTIONS = 3
+
+
+MIN_PLACEMENT = 0.5  # below this a masked report's district stays unresolved
+
+
+def district_entities(r: DocResult) -> list[Entity]:
+    """The District entities of a document."""
+    return [e for e in r.entities if e.type == EntityType.DISTRICT]
+
+
+def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
+    """The district that wrote the report.
+
+    A report whose header names who gives it (its title, congress, signature, 我代表…) is placed
+    by `kg.author`, at any level. Otherwise the author is a town (街道/镇) the report names in its
+    title or opening, or names often, resolved with the text's other places as context. A masked
+    author (XX街道, *街道) or one the text never names is placed by the communities the report
+    names — only on strong evidence (gazetteer.place_masked); otherwise it stays unresolved (None)."""
+    districts = district_entities(r)
+    names = {id(e): [simplified(n) for n in (e.name, *e.aliases)] for e in districts}  # as the gazetteer spells
+    context = [n for e in districts for n in names[id(e)]]
+    # every place the text names, in passing too: read from the whole text only where a placement needs it
+    named = cache(lambda: gaz.short_names_in(simplified(r.doc.text)))
+    if (place := author(r.doc, gaz, context)) is not None:  # the header says who speaks: 省人民政府, 甲县县长
+        if place.code is None and (known := gaz.resolve(place.name, [*context, *named()])) is not None:
+            known.evidence = place.evidence + known.evidence  # a name several towns share: the places named choose
+            return known
+        return place
+    head = simplified(r.doc.title + r.doc.text[:200])
+    towns = sorted((e for e in districts if TOWN.search(names[id(e)][0])), key=lambda e: -len(e.mentions))
+    counties = _counties(districts, names, gaz, context)
+    headline = _headline(r.doc)
+    county_headlined = bool(counties) and any(n in headline for n in _spellings(counties[0][0]))
+    for e in towns:
+        in_head = any(n in head for n in names[id(e)])
+        about_county = counties and counties[0][1] >= max(_COUNTY_MENTIONS, 2 * len(e.mentions) + 1)
+        if (len(e.mentions) < 2 and not in_head) or (about_county and not (in_head and len(e.mentions) > 1)):
+            continue  # named in passing in an item about its county, which it names far more often
+        if county_headlined and counties[0][1] > len(e.mentions) and not any(
+                TOWN.sub("", n) in headline for n in names[id(e)]):
+            continue  # 瓜州：聚力项目建设 …河东镇…: the headline says whose news it is
+        place = gaz.resolve(names[id(e)][0], context)
+        if place is not None and place.level != "town":
+            continue  # 西乡 is the short name of 西乡县, not a township
+        if place is not None:
+            return place
+        return Place(name=names[id(e)][0], level="town", confidence=0.6,
+                     evidence=["named in the text, not in the gazetteer"])
+    title = simplified(r.doc.title).strip("【】[] \u3000")
+    if TOWN.search(title) and (place := gaz.resolve(title, [*context, *named()])) is not None:
+        place.evidence = [f"title: {r.doc.title}", *place.evidence]
+        return place  # a portal page titled with its town's name alone (观海卫镇)
+    often = counties and counties[0][1] >= (2 if len(counties) == 1 and not towns else _COUNTY_MENTIONS)
+    if often and (len(counties) == 1 or counties[1][1] < counties[0][1]):
+        place = gaz.resolve(counties[0][0], context)
+        if place is not None and place.level == "county":
+            return place  # a news item about a county names no town of its own but the county, again and again
+    if (place := _spoken_for(r.doc.text, read(r.doc.title).text, districts, counties, names, gaz, context)) is not None:
+        return place  # 我区…举行甲区开工仪式: the one district of its kind a text speaking as 我区 names
+    if (place := publisher(r.doc, gaz, [*context, *named()])) is not None:
+        return place  # 来源：本网-甲区乙镇人民政府: a government's own page, naming no town of its own in the text
+    parents = [p.name for n in [*context, *named()] for p in gaz.lookup(n) if p.level in ("county", "city")]
+    # only communities the text names as such (塘尾社区, 丹东、应潭等村), never bare common words
+    communities = [names[id(e)][0] for e in districts if VILLAGE.search(names[id(e)][0])]
+    place = gaz.place_masked("town", communities, parents)
+    return place if place is not None and place.confidence >= MIN_PLACEMENT else None
+
+
+_WE = re.compile(r"我(区|县|市|旗|镇|乡|街道)")
+_ALL_OF_US = re.compile(r"[全本](镇|乡|街)(?!道办)")  # 全镇上下, 本街: a town's report speaks so of itself
+_BARE_LEVEL = re.compile(r"^(?:\d{4}年度?)?(区|县|市|旗|镇|乡|街道)(?:人民)?(?:政府|办事处)")  # 2013年乡政府…总结
+
+
+def _spoken_for(text: str, title: str, districts: list[Entity], counties: list[tuple[str, int]],
+                names: dict[int, list[str]], gaz: Gazetteer, context: list[str]) -> Place | None:
+    """The district a text speaking in its own name (我区, 我镇, 全街; a title's bare 乡政府…工作总结)
+    names, when it names one of that kind only: in full, or by a short name the gazetteer knows with
+    that kind's suffix (王哥庄 in a text speaking as 全街: 王哥庄街道)."""
+    we = {m.group(1) for pattern, said in ((_WE, text), (_ALL_OF_US, text), (_BARE_LEVEL, title))
+          for m in pattern.finditer(said)}
+    we = {"街道" if level == "街" else level for level in we}
+    if we & {"区", "县", "市", "旗"} and len(counties) == 1:
+        place = gaz.resolve(counties[0][0], context)
+        return place if place is not None and place.level == "county" else None
+    if levels := we & {"镇", "乡", "街道"}:
+        written = [names[id(e)][0] for e in districts]
+        short = [n for n in written if not (TOWN.search(n) or VILLAGE.search(n) or lx.COUNTY_OR_ABOVE.search(n))]
+        spelt = {n for n in written if TOWN.search(n)} | {
+            n + level for n in short for level in levels
+            if (p := gaz.resolve(n + level, context)) is not None and p.level == "town"}
+        if len(spelt) == 1:
+            place = gaz.resolve(spelt.pop(), context)
+            return place if place is not None and place.level == "town" else None
+    return None
+
+
+_HEADLINE_LENGTH = (6, 40)
+_SITE_NAME = re.compile(r"(?:网|网站|门户|政府|[县区市旗])$")
+
+
+def _headline(doc: Document) -> str:
+    """What an item says it is about: its title, else its first line, when that is a headline's length
+    and no site's name (句容热线网, 重庆市垫江县: a county's site publishes its towns' news too)."""
+    first = next((line for line in doc.text.splitlines() if line.strip()), "")
+    for line in (doc.title, first):
+        line = simplified(line).strip()
+        if _HEADLINE_LENGTH[0] <= len(line) <= _HEADLINE_LENGTH[1] and not _SITE_NAME.search(line):
+            return line
+    return ""
+
+
+
+def _spellings(county: str) -> tuple[str, ...]:
+    """A county's name and its short form (瓜州县, 瓜州)."""
+    short = re.sub(r"(?:自治)?[县区市旗]$", "", county)
+    return (county, short) if len(short) >= 2 else (county,)
+
+
+def _counties(districts: list[Entity], names: dict[int, list[str]], gaz: Gazetteer,
+              context: list[str]) -> list[tuple[str, int]]:
+    """The counties the text names, most named first, each with its mentions under every spelling
+    (凤阳 and 凤阳县 are one county named twice; 襄城 is the one of the places named with it):
+    (the gazetteer's name, mentions)."""
+    towns = [names[id(e)][0] for e in districts if TOWN.search(names[id(e)][0])]
+    mentions: dict[str, int] = defaultdict(int)
+    for e in districts:
+        written = names[id(e)][0]
+        if not COUNTY.search(written) and any(t.startswith(written) for t in towns):
+            continue  # 西乡 beside 西乡街道 is the town's short name, not 西乡县's
+        if (place := gaz.resolve(written, context)) is not None and place.level == "county":
+            mentions[place.name] += len(e.mentions)
+    return sorted(mentions.items(), key=lambda c: -c[1])
