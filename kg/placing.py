@@ -53,7 +53,7 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
         return place
     head = simplified(r.doc.title + r.doc.text[:200])
     towns = sorted((e for e in districts if TOWN.search(names[id(e)][0])), key=lambda e: -len(e.mentions))
-    counties = _counties(districts, names, gaz, context)
+    counties = _divisions(districts, names, gaz, context, "county")
     headline = _headline(r.doc)
     county_headlined = bool(counties) and any(n in headline for n in _spellings(counties[0][0]))
     for e in towns:
@@ -82,6 +82,10 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
             return place  # a news item about a county names no town of its own but the county, again and again
     if (place := _spoken_for(r.doc.text, read(r.doc.title).text, districts, counties, names, gaz, context)) is not None:
         return place  # 我区…举行甲区开工仪式: the one district of its kind a text speaking as 我区 names
+    cities = _divisions(districts, names, gaz, context, "city")
+    if not counties and not towns and cities and cities[0][1] >= _COUNTY_MENTIONS and (
+            len(cities) == 1 or cities[1][1] < cities[0][1]):
+        return gaz.resolve(cities[0][0], context)  # a city's news names no county or town of its own
     if (place := publisher(r.doc, gaz, [*context, *named()])) is not None:
         return place  # 来源：本网-甲区乙镇人民政府: a government's own page, naming no town of its own in the text
     parents = [p.name for n in [*context, *named()] for p in gaz.lookup(n) if p.level in ("county", "city")]
@@ -141,17 +145,17 @@ def _spellings(county: str) -> tuple[str, ...]:
     return (county, short) if len(short) >= 2 else (county,)
 
 
-def _counties(districts: list[Entity], names: dict[int, list[str]], gaz: Gazetteer,
-              context: list[str]) -> list[tuple[str, int]]:
-    """The counties the text names, most named first, each with its mentions under every spelling
-    (凤阳 and 凤阳县 are one county named twice; 襄城 is the one of the places named with it):
-    (the gazetteer's name, mentions)."""
+def _divisions(districts: list[Entity], names: dict[int, list[str]], gaz: Gazetteer,
+               context: list[str], level: str) -> list[tuple[str, int]]:
+    """The divisions of a level (county, city) the text names, most named first, each with its
+    mentions under every spelling (凤阳 and 凤阳县 are one county named twice; 襄城 is the one of the
+    places named with it): (the gazetteer's name, mentions)."""
     towns = [names[id(e)][0] for e in districts if TOWN.search(names[id(e)][0])]
     mentions: dict[str, int] = defaultdict(int)
     for e in districts:
         written = names[id(e)][0]
         if not COUNTY.search(written) and any(t.startswith(written) for t in towns):
             continue  # 西乡 beside 西乡街道 is the town's short name, not 西乡县's
-        if (place := gaz.resolve(written, context)) is not None and place.level == "county":
+        if (place := gaz.resolve(written, context)) is not None and place.level == level:
             mentions[place.name] += len(e.mentions)
     return sorted(mentions.items(), key=lambda c: -c[1])

@@ -155,3 +155,11 @@ def test_a_news_item_whose_headline_names_its_county_is_the_county_s_though_it_n
     assert resolve([extract(doc("h", item))]).results[0].district.name == "凤阳县"
     site = "凤阳县\n" + item.split("\n", 1)[1]  # a county's site's name over its town's news is no headline
     assert resolve([extract(doc("s", site))]).results[0].district.name == "武店镇"
+
+
+def test_a_city_s_news_naming_no_county_or_town_of_its_own_is_placed_at_the_city():
+    item = ("今年以来，营口市全力推进项目建设，青木湾智能制造项目开工。在营口市，青禾产业园主体封顶，"
+            "营口市将加快推进重点项目建设。")
+    assert resolve([extract(doc("c", item))]).results[0].district.name == "营口市"
+    twice = "今年以来，营口市全力推进项目建设，青木湾智能制造项目开工。在营口市，青禾产业园主体封顶。"
+    assert resolve([extract(doc("t", twice))]).results[0].district is None  # named twice: in passing
