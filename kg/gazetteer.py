@@ -37,7 +37,7 @@ LEVELS = ("province", "city", "county", "town", "village")
 COUNTY, TOWN, VILLAGE = 2, 3, 4
 T = TypeVar("T")
 DATA = Path(__file__).resolve().parent / "data"  # public data shipped with kg (see its LICENSE-*)
-FORMAT_VERSION = 3  # bump when the index layout or the build rules change
+FORMAT_VERSION = 4  # bump when the index layout or the build rules change
 
 # jionlp's stand-in rows for "directly administered" (省直辖行政区划, 市直辖行政区划): not divisions.
 _PLACEHOLDER_SUFFIX = "直辖行政区划"
@@ -272,7 +272,9 @@ def _make_index(tree_text: str, divisions: list[list]) -> _Index:
     for i, short in shorts.items():
         by_short[short].append(i)
         if names[i].endswith(("自治县", "自治旗")) and short != names[i]:
-            by_short[short + names[i][-1]].append(i)  # 天祝藏族自治县 is written 天祝县 as often as 天祝
+            for written in (short + names[i][-1], short + names[i][-3:]):  # 天祝县, 镇宁自治县 as often as 天祝
+                if written != names[i]:
+                    by_short[written].append(i)
     by_name = array("i", sorted(range(len(names)), key=names.__getitem__))
     return _Index(tuple(names), bytes(columns.levels), columns.parents, columns.ends, columns.codes, shorts, by_name,
                   by_short=dict(by_short),

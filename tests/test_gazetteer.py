@@ -257,4 +257,5 @@ def test_missing_data_file_is_named(tmp_path, monkeypatch):
 def test_an_autonomous_county_is_found_by_its_short_name_with_a_plain_suffix(g):
     assert [p.name for p in g.lookup("天祝县")] == ["天祝藏族自治县"]
     assert [p.name for p in g.lookup("鄂伦春旗")] == ["鄂伦春自治旗"]
+    assert [p.name for p in g.lookup("镇宁自治县")] == ["镇宁布依族苗族自治县"]  # the people left out
     assert g.is_known("民和县") and not g.is_known("民和区")
