@@ -153,7 +153,8 @@ def _walk(nodes: Iterable[_Node]) -> Iterator[tuple[_Node, _Node | None]]:
         todo.extend((c, node) for c in reversed(node.children))
 
 
-def _county_short(name: str) -> str:
+def county_short(name: str) -> str:
+    """A county's name without its level's suffix (瓜州县 → 瓜州, 天祝藏族自治县 → 天祝藏族)."""
     for suffix in _COUNTY_SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
@@ -182,7 +183,7 @@ def _merge_official(roots: list[_Node], old_codes: dict[_Node, str], divisions: 
             node.code = code
             by_code[code] = node
         elif depth < TOWN:
-            by_code[code] = node = _Node(name, _county_short(name) if depth == COUNTY else name, depth, code)
+            by_code[code] = node = _Node(name, county_short(name) if depth == COUNTY else name, depth, code)
             _attach(node, parent, roots)
         else:
             unmatched.append((code, parent_code, name))

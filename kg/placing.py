@@ -9,12 +9,11 @@ masked report, the communities it names (only on strong evidence).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from functools import cache
 
 from kg import lexicon as lx
 from kg.author import author, publisher
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Gazetteer, county_short
 from kg.model import DocResult, Document, Entity, EntityType, Place
 from kg.reading import read
 from kg.simplified import simplified
@@ -55,7 +54,7 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
     towns = sorted((e for e in districts if TOWN.search(names[id(e)][0])), key=lambda e: -len(e.mentions))
     counties = _divisions(districts, names, gaz, context, "county")
     headline = _headline(r.doc)
-    county_headlined = bool(counties) and any(n in headline for n in _spellings(counties[0][0]))
+    county_headlined = bool(counties) and any(n in headline for n in _spellings(counties[0][0].name))
     for e in towns:
         in_head = any(n in head for n in names[id(e)])
         about_county = counties and counties[0][1] >= max(_COUNTY_MENTIONS, 2 * len(e.mentions) + 1)
@@ -77,15 +76,13 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
         return place  # a portal page titled with its town's name alone (观海卫镇)
     often = counties and counties[0][1] >= (2 if len(counties) == 1 and not towns else _COUNTY_MENTIONS)
     if often and (len(counties) == 1 or counties[1][1] < counties[0][1]):
-        place = gaz.resolve(counties[0][0], context)
-        if place is not None and place.level == "county":
-            return place  # a news item about a county names no town of its own but the county, again and again
+        return counties[0][0]  # a news item about a county names no town of its own but the county, again and again
     if (place := _spoken_for(r.doc.text, read(r.doc.title).text, districts, counties, names, gaz, context)) is not None:
         return place  # 我区…举行甲区开工仪式: the one district of its kind a text speaking as 我区 names
     cities = _divisions(districts, names, gaz, context, "city")
     if not counties and not towns and cities and cities[0][1] >= _COUNTY_MENTIONS and (
             len(cities) == 1 or cities[1][1] < cities[0][1]):
-        return gaz.resolve(cities[0][0], context)  # a city's news names no county or town of its own
+        return cities[0][0]  # a city's news names no county or town of its own
     if (place := publisher(r.doc, gaz, [*context, *named()])) is not None:
         return place  # 来源：本网-甲区乙镇人民政府: a government's own page, naming no town of its own in the text
     parents = [p.name for n in [*context, *named()] for p in gaz.lookup(n) if p.level in ("county", "city")]
@@ -100,7 +97,7 @@ _ALL_OF_US = re.compile(r"[全本](镇|乡|街)(?!道办)")  # 全镇上下, 本
 _BARE_LEVEL = re.compile(r"^(?:\d{4}年度?)?(区|县|市|旗|镇|乡|街道)(?:人民)?(?:政府|办事处)")  # 2013年乡政府…总结
 
 
-def _spoken_for(text: str, title: str, districts: list[Entity], counties: list[tuple[str, int]],
+def _spoken_for(text: str, title: str, districts: list[Entity], counties: list[tuple[Place, int]],
                 names: dict[int, list[str]], gaz: Gazetteer, context: list[str]) -> Place | None:
     """The district a text speaking in its own name (我区, 我镇, 全街; a title's bare 乡政府…工作总结)
     names, when it names one of that kind only: in full, or by a short name the gazetteer knows with
@@ -109,8 +106,7 @@ def _spoken_for(text: str, title: str, districts: list[Entity], counties: list[t
           for m in pattern.finditer(said)}
     we = {"街道" if level == "街" else level for level in we}
     if we & {"区", "县", "市", "旗"} and len(counties) == 1:
-        place = gaz.resolve(counties[0][0], context)
-        return place if place is not None and place.level == "county" else None
+        return counties[0][0]
     if levels := we & {"镇", "乡", "街道"}:
         written = [names[id(e)][0] for e in districts]
         short = [n for n in written if not (TOWN.search(n) or VILLAGE.search(n) or lx.COUNTY_OR_ABOVE.search(n))]
@@ -141,21 +137,22 @@ def _headline(doc: Document) -> str:
 
 def _spellings(county: str) -> tuple[str, ...]:
     """A county's name and its short form (瓜州县, 瓜州)."""
-    short = re.sub(r"(?:自治)?[县区市旗]$", "", county)
-    return (county, short) if len(short) >= 2 else (county,)
+    short = county_short(county)
+    return (county, short) if short != county else (county,)
 
 
 def _divisions(districts: list[Entity], names: dict[int, list[str]], gaz: Gazetteer,
-               context: list[str], level: str) -> list[tuple[str, int]]:
+               context: list[str], level: str) -> list[tuple[Place, int]]:
     """The divisions of a level (county, city) the text names, most named first, each with its
     mentions under every spelling (凤阳 and 凤阳县 are one county named twice; 襄城 is the one of the
-    places named with it): (the gazetteer's name, mentions)."""
+    places named with it)."""
     towns = [names[id(e)][0] for e in districts if TOWN.search(names[id(e)][0])]
-    mentions: dict[str, int] = defaultdict(int)
+    found: dict[tuple[str, ...], tuple[Place, int]] = {}
     for e in districts:
         written = names[id(e)][0]
         if not COUNTY.search(written) and any(t.startswith(written) for t in towns):
             continue  # 西乡 beside 西乡街道 is the town's short name, not 西乡县's
         if (place := gaz.resolve(written, context)) is not None and place.level == level:
-            mentions[place.name] += len(e.mentions)
-    return sorted(mentions.items(), key=lambda c: -c[1])
+            first, count = found.get(key := (place.name, *place.parents), (place, 0))
+            found[key] = (first, count + len(e.mentions))
+    return sorted(found.values(), key=lambda c: -c[1])

@@ -626,10 +626,13 @@ def _news(text: str) -> tuple[Mode, Evidence] | None:
     return None
 
 
+_DAY = re.compile(r"(?<!\d)(\d{1,2})月\d{1,2}日")
+
+
 def _news_of_the_month(text: str, month: int) -> bool:
     """Is the text news whose lead dates its event in `month` (2月21日上午，… posted in February)?"""
-    day = re.compile(rf"(?<!\d){month}月\d{{1,2}}日")
-    return _news(text) is not None and any(day.search(text, a, b) for a, b in _lead(text))
+    return _news(text) is not None and any(
+        int(m.group(1)) == month for a, b in _lead(text) for m in _DAY.finditer(text, a, b))
 
 
 def _looks_back(text: str) -> tuple[Mode, Evidence] | None:
