@@ -782,13 +782,13 @@ def local_names(districts: list[str], gaz: Gazetteer) -> dict[str, str]:
             continue
         county = Place(place.parents[0], "county", None, place.parents[1:])
         county = next((c for c in gaz.lookup(county.name) if c.parents == county.parents), county)
-        out: dict[str, str] = {}
+        # the county's and the city's short names first: 天长 is 天长市, though one of its towns is 天长街道
+        out = {short: next((a for a in place.parents if a.startswith(short)), short)
+               for short in reversed([lx.DIVISION_SUFFIX.sub("", a) for a in place.parents[:3]])}
         for p in [*gaz.children(county), *gaz.children(place)]:
             stem = lx.DIVISION_SUFFIX.sub("", p.name)
             if len(stem) >= 2 and stem not in lx.BREAK_WORDS:
                 out.setdefault(stem, p.name)
-        for short in (lx.DIVISION_SUFFIX.sub("", a) for a in place.parents[:3]):
-            out.setdefault(short, next((a for a in place.parents if a.startswith(short)), short))
         return out
     return {}
 

@@ -593,3 +593,10 @@ def test_road_extensions_treatment_stations_and_power_works_are_works():
     for name in ("青湖路南延线", "青湖镇污水处理站"):
         assert name in got, (name, got)
     assert any(name.endswith("生物质发电") for name in got), got
+
+
+def test_a_county_s_short_name_is_the_county_though_one_of_its_towns_shares_it():
+    text = "今年以来，临城县郝庄镇推进青木湾产业园建设。郝庄镇新建青禾村道路2公里，临城各界踊跃参与。"
+    fulls = {c.full for s in propose(text, Gazetteer.load()).sentences for c in s.candidates
+             if text[c.start : c.end] == "临城"}
+    assert fulls == {"临城县"}  # not 临城镇, the county seat's town of the same name
