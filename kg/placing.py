@@ -89,7 +89,11 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
     # only communities the text names as such (塘尾社区, 丹东、应潭等村), never bare common words
     communities = [names[id(e)][0] for e in districts if VILLAGE.search(names[id(e)][0])]
     place = gaz.place_masked("town", communities, parents)
-    return place if place is not None and place.confidence >= MIN_PLACEMENT else None
+    if place is not None and place.confidence >= MIN_PLACEMENT:
+        return place
+    if len(counties) == 1 and not towns:
+        return counties[0][0]  # the one county the text names, if only once (甲县日前举行…开工仪式)
+    return None
 
 
 _WE = re.compile(r"我(区|县|市|旗|镇|乡|街道)")
@@ -123,13 +127,18 @@ _HEADLINE_LENGTH = (6, 40)
 _SITE_NAME = re.compile(r"(?:网|网站|门户|政府|[县区市旗])$")
 
 
+_BREADCRUMB = re.compile(r"[>＞»]|当前位置|^首页")  # 您当前的位置：甲市 > 县区 > 乙县: where the page sits
+
+
 def _headline(doc: Document) -> str:
     """What an item says it is about: its title, else its first line, when that is a headline's length
-    and no site's name (句容热线网, 重庆市垫江县: a county's site publishes its towns' news too)."""
-    first = next((line for line in doc.text.splitlines() if line.strip()), "")
+    and no site's name (句容热线网, 重庆市垫江县: a county's site publishes its towns' news too) or
+    breadcrumb trail (the sections of the site the page sits in)."""
+    first = next((line for line in doc.text.splitlines() if line.strip() and not _BREADCRUMB.search(line)), "")
     for line in (doc.title, first):
         line = simplified(line).strip()
-        if _HEADLINE_LENGTH[0] <= len(line) <= _HEADLINE_LENGTH[1] and not _SITE_NAME.search(line):
+        if _HEADLINE_LENGTH[0] <= len(line) <= _HEADLINE_LENGTH[1] and not (
+                _SITE_NAME.search(line) or _BREADCRUMB.search(line)):
             return line
     return ""
 
