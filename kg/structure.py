@@ -359,14 +359,15 @@ def _body_mode(
 # ---------------------------------------------------------------- sections
 
 _DATE = re.compile(r"(20\d\d)\s*[-年/.]\s*(\d{1,2})")
-_DATE_KEYS = ("成文日期", "发布日期", "发布时间", "公布日期", "发文日期", "发文时间", "生成日期", "发稿时间",
+_DATE_KEYS = ("成文日期", "发布日期", "发布时间", "发表日期", "发表时间", "公布日期", "发文日期", "发文时间", "生成日期", "发稿时间",
               "更新时间", "编辑时间", "最后编辑时间", "日期", "时间", "date")
 # The day a report is given, under its title: ——2023年3月5日在第十四届全国人民代表大会第一次会议上.
 _GIVEN_ON = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^\n。]{0,40}?(?:代表大会|会议)")
 _GIVEN_REACH = 400  # characters: the line stands under the title
 # A page's time stamp near its top (2020-12-30 15:11:44 来源: …): a day and a clock time is when it was
 # posted; it dates a text that names no year of its own.
-_STAMP = re.compile(r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*\d{1,2}(?:日\s*|\s+)\d{1,2}:\d{2}")
+_STAMP = re.compile(r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*\d{1,2}(?:日\s*|\s+)\d{1,2}:\d{2}"
+                    r"|(?<![\d.])(20\d\d)([-/])(\d{1,2})\4\d{1,2}(?![\d.])")  # or a machine's date alone: 2021/4/9
 _INDEX_YEAR = re.compile(r"/\s*(20\d\d)\s*-")  # 索引号 000014349/2022-83299: the year it was filed
 _DATED = ("published", "address")  # evidence of when the report was published
 _EARLY_MONTHS = 3  # a review published by March is of the year before
@@ -432,7 +433,8 @@ def published(metadata: dict[str, str], text: str = "") -> _Date | None:
     if (m := _GIVEN_ON.search(text, 0, _GIVEN_REACH)) is not None:
         return int(m.group(1)), int(m.group(2)), Evidence("published", m.group(), m.start(), m.end())
     if (m := _STAMP.search(text, 0, _GIVEN_REACH)) is not None and not _YEAR.search(text, m.end()):
-        return int(m.group(1)), int(m.group(2)), Evidence("published", m.group(), m.start(), m.end())
+        year, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(5))
+        return int(year), int(month), Evidence("published", m.group(), m.start(), m.end())
     if (m := _INDEX_YEAR.search(metadata.get("索引号", ""))) is not None:
         return int(m.group(1)), None, Evidence("published", f"索引号: {metadata['索引号']}")
     if (url := metadata.get(ADDRESS)) and (dated := address_date(url)):

@@ -323,6 +323,12 @@ def test_a_news_pages_source_and_time_line_is_metadata():
     assert text.startswith("青禾镇推进三项重点工作") and "口袋公园" in text and "时间" not in text
 
 
+def test_a_portal_s_posting_time_field_is_metadata():
+    text, meta, _ = clean_text("青禾镇推进三项重点工作\n发表时间:2023-07-28\n青禾镇全年新建口袋公园两个。\n")
+    assert meta == {"发表时间": "2023-07-28"}
+    assert "口袋公园" in text and "发表时间" not in text
+
+
 def test_a_date_before_words_that_are_no_fields_is_no_publication_date():
     text, meta, _ = clean_text("青禾街道工作简报\n2016-02-18 青禾街道召开推进会\n")
     assert meta == {}

@@ -692,6 +692,15 @@ def test_a_page_s_time_stamp_dates_a_text_that_names_no_year():
     assert [s.year for s in find_sections(named)] == [2029]  # the text's own year, not the day it was posted
 
 
+def test_a_machine_s_date_alone_near_the_top_dates_a_text_that_names_no_year():
+    body = "青湖乡紧盯重点项目，成立六个工作专班，已完成征地一百亩，累计引进企业五家，项目建设有序推进。"
+    for stamp in ("| 招商动态 |2031-12-16", "青湖乡举行重点项目开工仪式2031/12/9"):
+        assert [(s.year, s.mode) for s in find_sections(f"{stamp}\n{body}")] == [(2031, "review")], stamp
+    assert find_sections(f"版本 1.2031-12-16\n{body}")[0].year is None  # a version number is no date
+    said = find_sections(body, metadata={"发表时间": "2032-02-01"})  # a portal's 发表时间 field
+    assert [s.year for s in said] == [2031]
+
+
 def test_a_page_s_address_dates_a_text_that_names_no_year():
     body = "今年以来，青湖乡紧盯重点项目，已完成征地一百亩，累计引进企业五家，项目建设有序推进。"
     address = {"网址": "http://news.example/qinghu/203108/5553412.html"}
