@@ -87,6 +87,11 @@ _COORDINATED = re.compile(r"[、和与及并]?")
 _CHAIN_GAP = re.compile(r"(?:建设|工程)?(?:并|及|和|且|、)?(?:正式|全面|顺利)?")
 # A clause that only lists what the clause before it counts (…开工项目12个，主要包括甲、乙、丙).
 _LISTED_BY = re.compile(r"(?:主要|其中|具体)?(?:包括|分别是|分别为|涵盖)[：:]?")
+_LIST_REACH = 3  # sentences: a list's own and two before it (…集中开工的项目…。其中，产业类6项。分别是甲，乙)
+
+
+def _blanks(text: str, lo: int, hi: int) -> int:
+    return len(text[lo:hi]) - len(text[lo:hi].lstrip())
 # A clause that only sets the topic (以甲为重点, 围绕甲) leaves its name to the next clause's verb.
 _TOPIC = re.compile(r"^(?:以.+为|围绕|聚焦|依托|针对)|为(?:重点|抓手|核心|载体|引领|突破口)$")
 
@@ -296,15 +301,23 @@ def _from_sentence(text: str, lo: int, hi: int, start: int, end: int,
     the clauses that follow the name until one names something of its own ((一)甲项目：预计3月开工，
     10月竣工). A list introduced by what it counts (…开工项目12个，主要包括甲、乙) takes the last cue
     before it, in its sentence or, opening one, in the sentence before."""
-    listed = _LISTED_BY.match(text, lo) is not None  # …开工项目12个，主要包括甲、乙: the list takes the step before it
+    s0, s1 = sentence_around(text, lo)
+    others = [c for c in clauses(text, s0, s1) if c[0] != lo]
+    # …开工项目12个，主要包括甲、乙 (or 分别是甲项目，乙项目): the list takes the step before it
+    listed = _LISTED_BY.match(text, lo) is not None or (
+        not has_verb(text, lo, hi) and any(_LISTED_BY.match(text, c0 + _blanks(text, c0, c1)) for c0, c1 in others[:1]))
     if not listed and not _TOPIC.search(text[lo:hi]) and (has_verb(text, lo, start) or has_verb(text, end, hi)):
         return None, None  # 对接丙基地: the name's own verb says what happens to it
-    others = [c for c in clauses(text, *sentence_around(text, lo)) if c[0] != lo]
     if listed:
         before = [c for c in others if c[0] < lo]
-        for c0, c1 in reversed(before or clauses(text, *sentence_around(text, max(0, lo - 2)))):
-            if cues := _cues(text, c0, c1):
-                return cues[-1][1:]
+        for _ in range(_LIST_REACH):  # its sentence, then the sentences before it, until one tells a step
+            for c0, c1 in reversed(before):
+                if cues := _cues(text, c0, c1):
+                    return cues[-1][1:]
+            if s0 < 2:
+                break
+            s0, s1 = sentence_around(text, s0 - 2)
+            before = clauses(text, s0, s1)
         return None, None
     if mode == Mode.PLAN:
         aimed: list[_Cue] = []
