@@ -89,9 +89,6 @@ _CHAIN_GAP = re.compile(r"(?:建设|工程)?(?:并|及|和|且|、)?(?:正式|�
 _LISTED_BY = re.compile(r"(?:主要|其中|具体)?(?:包括|分别是|分别为|涵盖)[：:]?")
 _LIST_REACH = 3  # sentences: a list's own and two before it (…集中开工的项目…。其中，产业类6项。分别是甲，乙)
 
-
-def _blanks(text: str, lo: int, hi: int) -> int:
-    return len(text[lo:hi]) - len(text[lo:hi].lstrip())
 # A clause that only sets the topic (以甲为重点, 围绕甲) leaves its name to the next clause's verb.
 _TOPIC = re.compile(r"^(?:以.+为|围绕|聚焦|依托|针对)|为(?:重点|抓手|核心|载体|引领|突破口)$")
 
@@ -291,6 +288,11 @@ def _shared_later(text: str, hi: int) -> _Cue | None:
         if _OWN_NAME.search(text, c0, c1):
             return None
     return None
+
+
+def _blanks(text: str, lo: int, hi: int) -> int:
+    """How many blanks open text[lo:hi]."""
+    return len(text[lo:hi]) - len(text[lo:hi].lstrip())
 
 
 def _from_sentence(text: str, lo: int, hi: int, start: int, end: int,
