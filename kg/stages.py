@@ -201,6 +201,8 @@ def stage_of(text: str, start: int, end: int, mode: Mode) -> tuple[Stage | None,
             cue = max(_chained(text, after), key=lambda c: STAGES.index(c[1]))
         if not after and cue[2].startswith("完成") and _MAIN_BODY.search(text, end, hi):
             return Stage.UNDER_WAY, cue[2]  # 完成甲、乙项目主体部分: the main structure, not the whole
+        if mode == Mode.REVIEW and after and cue[1] == Stage.COMPLETED and (still := _still_going(text, hi)):
+            return Stage.UNDER_WAY, still  # 甲工程：三个村已完工，乙村正在抹灰: part of the works goes on
         if cue[1] in _BEFORE and _NOT_YET.search(text, max(lo, cue[0] - 5), cue[0]):
             return _BEFORE[cue[1]], text[cue[0] : cue[0] + len(cue[2])]
         intended = _INTENDED.findall(text, max(lo, cue[0] - 8), cue[0]) if mode == Mode.REVIEW else []
@@ -290,6 +292,22 @@ def _shared_later(text: str, hi: int) -> _Cue | None:
     return None
 
 
+# A later clause saying work still goes on (正在进行乙段建设) for a project that finished its other parts.
+_COUNTED = re.compile(r"[0-9一二三四五六七八九十]+个(?:项目|工程)")  # 乙等3个项目正在建设: other works
+_STILL = re.compile(r"(?:正在|仍在|还在|尚在|(?<![已并])进行)[^，,。；;]{0,12}?"
+                    r"(?:建设|施工|抹灰|铺设|硬化|浇筑|装修|砌筑)")
+
+
+def _still_going(text: str, hi: int) -> str | None:
+    """The words of a later clause of the sentence saying its works still go on, when that clause
+    names nothing of its own before them."""
+    for c0, c1 in clauses(text, hi, sentence_around(text, hi)[1]):
+        if (m := _STILL.search(text, c0, c1)) and not (_OWN_NAME.search(text, c0, m.end())
+                                                        or _COUNTED.search(text, c0, m.start())):
+            return m.group()
+    return None
+
+
 def _blanks(text: str, lo: int, hi: int) -> int:
     """How many blanks open text[lo:hi]."""
     return len(text[lo:hi]) - len(text[lo:hi].lstrip())
@@ -335,5 +353,7 @@ def _from_sentence(text: str, lo: int, hi: int, start: int, end: int,
         cues = _cues(text, c0, c1)
         if cues and (not _OWN_NAME.search(text, c0, cues[0][0])
                      or c0 > lo and _SHARED.search(text, c0, cues[0][0])):
+            if mode == Mode.REVIEW and cues[0][1] == Stage.COMPLETED and (still := _still_going(text, c1)):
+                return Stage.UNDER_WAY, still
             return cues[0][1:]  # 甲4公里，乙2公里，丙均已完成设计: 均 gives the listed ones the same step
     return None, None

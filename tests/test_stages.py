@@ -385,6 +385,14 @@ def test_every_item_of_a_list_of_clauses_takes_the_step_told_a_sentence_or_two_b
     assert stage(own, "青禾配件生产线项目") == (None, None)
 
 
+def test_works_finished_in_part_while_another_part_is_still_being_built_are_under_way():
+    text = "青禾戏台工程：甲村、乙村已完工，丙村正在进行内墙抹灰。"
+    assert stage(text, "青禾戏台工程") == ("under_way", "正在进行内墙抹灰")
+    assert stage("青禾戏台工程已完工，正在进行验收。", "青禾戏台工程")[0] == "completed"  # no building goes on
+    others = "青禾物流、青木回收等7个项目已建成投产，丙等3个项目正在建设。"
+    assert stage(others, "青禾物流")[0] == "completed"  # the later clause tells of other works
+
+
 def test_a_cue_word_inside_another_name_is_no_step_of_the_names_around_it():
     text = "2031年，引进青禾产业园、甲电子加速器项目、乙海绵设施工程。"
     names = [(text.index(n), text.index(n) + len(n)) for n in ("青禾产业园", "甲电子加速器项目", "乙海绵设施工程")]
