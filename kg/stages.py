@@ -86,7 +86,8 @@ _COORDINATED = re.compile(r"[、和与及并]?")
 # What may stand between two steps of one chain: nothing, a joiner, or the object of the first (建设).
 _CHAIN_GAP = re.compile(r"(?:建设|工程)?(?:并|及|和|且|、)?(?:正式|全面|顺利)?")
 # A clause that only lists what the clause before it counts (…开工项目12个，主要包括甲、乙、丙).
-_LISTED_BY = re.compile(r"(?:主要|其中|具体)?(?:包括|分别是|分别为|涵盖)[：:]?")
+_LISTED_BY = re.compile(r"(?:主要|其中|具体)?(?:包括|分别是|分别为|分别有|涵盖)[：:]?"
+                        r"|(?:具体|主要)(?:为|有)(?:[：:]|$)")
 _LIST_REACH = 3  # sentences: a list's own and two before it (…集中开工的项目…。其中，产业类6项。分别是甲，乙)
 
 # A clause that only sets the topic (以甲为重点, 围绕甲) leaves its name to the next clause's verb.
@@ -324,12 +325,13 @@ def _from_sentence(text: str, lo: int, hi: int, start: int, end: int,
     s0, s1 = sentence_around(text, lo)
     others = [c for c in clauses(text, s0, s1) if c[0] != lo]
     # …开工项目12个，主要包括甲、乙 (or 分别是甲项目，乙项目): the list takes the step before it
-    listed = _LISTED_BY.match(text, lo) is not None or (
-        not has_verb(text, lo, hi) and any(_LISTED_BY.match(text, c0 + _blanks(text, c0, c1)) for c0, c1 in others[:1]))
+    before = [c for c in others if c[0] < lo]
+    listed = _LISTED_BY.match(text, lo) is not None or bool(before) and (  # 具体为：甲、乙改造等
+        _LISTED_BY.fullmatch(text[slice(*before[-1])].strip()) is not None
+        or not has_verb(text, lo, hi) and any(_LISTED_BY.match(text, c0 + _blanks(text, c0, c1)) for c0, c1 in before))
     if not listed and not _TOPIC.search(text[lo:hi]) and (has_verb(text, lo, start) or has_verb(text, end, hi)):
         return None, None  # 对接丙基地: the name's own verb says what happens to it
     if listed:
-        before = [c for c in others if c[0] < lo]
         for _ in range(_LIST_REACH):  # its sentence, then the sentences before it, until one tells a step
             for c0, c1 in reversed(before):
                 if cues := _cues(text, c0, c1):

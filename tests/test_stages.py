@@ -383,6 +383,8 @@ def test_every_item_of_a_list_of_clauses_takes_the_step_told_a_sentence_or_two_b
     assert stage(far, "青禾配件项目") == (None, None)  # three sentences back: too far to say
     own = text.replace("总投资1亿元的青禾", "对接青禾")  # a clause with its own verb is no item of the list
     assert stage(own, "青禾配件生产线项目") == (None, None)
+    colon = "今天集中开工项目22个，总投资120亿元。其中：产业类12个，具体为：青木湾产业园、青禾设备改造等。"
+    assert stage(colon, "青禾设备改造")[0] == "started"  # right after 具体为：, an item though a verb is in it
 
 
 def test_works_finished_in_part_while_another_part_is_still_being_built_are_under_way():
