@@ -162,6 +162,18 @@ def _year(s: str) -> int | None:
     return int(y) if y.isdigit() else int("".join(str(_CN_VALUE[c]) for c in y))
 
 
+def _title_parts(title: str) -> list[_Part]:
+    """The parts a title names, when its mode word ends it (甲镇2023年工作总结); in a headline that
+    goes on past it (甲县以重点工作…掀起…热潮) the word names no part."""
+    parts = _parts(title)
+    tail = _TITLE_ASIDE.sub("", title[max((m.end() for m in _MODE_WORD.finditer(title)), default=0) :])
+    return [] if len(tail) > _MAX_TAIL else parts
+
+
+# What a title may carry after its words without saying more: a bracketed aside, a file's extension.
+_TITLE_ASIDE = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]|\.(?:docx?|pdf|wps|txt)$", re.IGNORECASE)
+
+
 def _parts(s: str) -> list[_Part]:
     """The (year, mode) pairs a heading names: 2021年工作总结暨2022年工作计划 → two. In a
     compound (重点工作完成情况, 主要工作安排) the last word is the head and decides."""
@@ -481,7 +493,7 @@ def _ranked_years(text: str, title: str, date: _Date | None, sections: list[Sect
     or one published the year after reviews X); the body's first dated sentence, else the year it
     announces it reports on (现将…如下) or its place in a five-year plan; the publication date."""
     title_ev = _quote(text, "title", title)
-    title_parts = _parts(title)
+    title_parts = _title_parts(title)
     yield [(p.year, p.mode, title_ev, p.partial) for p in title_parts] + [
         (s.year, s.mode, s.evidence[0], bool(_PARTIAL_YEAR.search(s.title))) for s in sections if s.year]
     if not title_parts and _REPORT.search(title) and (y := _year(title)):
@@ -705,7 +717,7 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
     title = title or _HEADING_END.split(first)[0]
     if len(title) > _MAX_HEADING or _NOT_TITLE.search(title) or _BREADCRUMB.search(title):
         title = ""
-    title_parts = _parts(title)
+    title_parts = _title_parts(title)
     if not heads or text[: heads[0].start].strip(_SPACE + "\n"):
         # Text before the first heading speaks as a one-year title does (古塘街道2022年工作安排).
         own = title_parts if len(title_parts) == 1 else []

@@ -701,6 +701,16 @@ def test_a_machine_s_date_alone_near_the_top_dates_a_text_that_names_no_year():
     assert [s.year for s in said] == [2031]
 
 
+def test_a_mode_word_inside_a_headline_that_goes_on_names_no_part():
+    body = ("3月16日，青湖县开展集中观摩活动，青禾产业园项目、青木湾学校项目等9个重点项目集中亮相。"
+            "今年，青湖镇对青木村农房进行集中改造，项目总投资1399万元。")
+    headline = "青湖县以重点工作“比学赶超”掀起项目建设热潮"
+    said = find_sections(f"{headline}\n{body}", headline, {"发布时间": "2031-03-18"})
+    assert [(s.year, s.mode) for s in said] == [(2031, "review")]
+    filed = "青湖县2031年工作计划.docx"  # a file's extension after the mode word says nothing more
+    assert [(s.year, s.mode) for s in find_sections(f"{filed}\n{body}", filed)] == [(2031, "plan")]
+
+
 def test_a_page_s_address_dates_a_text_that_names_no_year():
     body = "今年以来，青湖乡紧盯重点项目，已完成征地一百亩，累计引进企业五家，项目建设有序推进。"
     address = {"网址": "http://news.example/qinghu/203108/5553412.html"}
