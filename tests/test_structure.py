@@ -88,6 +88,14 @@ def test_a_review_since_an_earlier_year_is_of_the_year_it_was_written_in():
     assert dated(text) == {(2018, "review")}  # with no date, the year it names
 
 
+@pytest.mark.parametrize("lead", ["昨日，青湖镇甲产业园等5个重点项目集中开工。",
+                                  "本报讯 4月6日上午，按照县委统一部署，青湖镇举行重点项目集中开工活动。"])
+def test_yesterday_s_event_or_one_held_as_deployed_from_above_is_news(lead: str):
+    text = (f"青湖镇重点项目集中开工\n{lead}镇长表示，将加快推进甲产业园建设，确保年内投产。"
+            "要优化服务，力争早日见效。下一步将持续发力。")
+    assert dated(text, metadata={"发布日期": "2031-04-07"}) == {(2031, "review")}
+
+
 def test_news_of_a_meeting_laying_out_the_year_ahead_stays_a_plan():
     text = ("青湖镇召开2022年工作部署会\n4月6日上午，青湖镇召开大会，安排部署2022年重点工作。"
             "镇长表示，将加快推进甲产业园建设，确保年内投产。要优化服务，力争早日见效。下一步将持续发力。")
