@@ -9,6 +9,7 @@ masked report, the communities it names (only on strong evidence).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from kg import lexicon as lx
@@ -77,7 +78,8 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
     often = counties and counties[0][1] >= (2 if len(counties) == 1 and not towns else _COUNTY_MENTIONS)
     if often and (len(counties) == 1 or counties[1][1] < counties[0][1]):
         return counties[0][0]  # a news item about a county names no town of its own but the county, again and again
-    if (place := _spoken_for(r.doc.text, read(r.doc.title).text, districts, counties, names, gaz, context)) is not None:
+    if (place := _spoken_for(r.doc.text, read(r.doc.title).text, districts, counties, names, gaz, context,
+                             named)) is not None:
         return place  # 我区…举行甲区开工仪式: the one district of its kind a text speaking as 我区 names
     cities = _divisions(districts, names, gaz, context, "city")
     if not counties and not towns and cities and cities[0][1] >= _COUNTY_MENTIONS and (
@@ -96,21 +98,28 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
     return None
 
 
-_WE = re.compile(r"我(区|县|市|旗|镇|乡|街道)")
+_WE = re.compile(r"我(区|县|市|旗|镇|乡|街道)|我代表(区|县|市|旗|镇|乡)人民政府")
 _ALL_OF_US = re.compile(r"[全本](镇|乡|街)(?!道办)")  # 全镇上下, 本街: a town's report speaks so of itself
 _BARE_LEVEL = re.compile(r"^(?:\d{4}年度?)?(区|县|市|旗|镇|乡|街道)(?:人民)?(?:政府|办事处)")  # 2013年乡政府…总结
 
 
 def _spoken_for(text: str, title: str, districts: list[Entity], counties: list[tuple[Place, int]],
-                names: dict[int, list[str]], gaz: Gazetteer, context: list[str]) -> Place | None:
+                names: dict[int, list[str]], gaz: Gazetteer, context: list[str],
+                named: Callable[[], list[str]]) -> Place | None:
     """The district a text speaking in its own name (我区, 我镇, 全街; a title's bare 乡政府…工作总结)
     names, when it names one of that kind only: in full, or by a short name the gazetteer knows with
     that kind's suffix (王哥庄 in a text speaking as 全街: 王哥庄街道)."""
-    we = {m.group(1) for pattern, said in ((_WE, text), (_ALL_OF_US, text), (_BARE_LEVEL, title))
+    we = {m.group(m.lastindex or 1) for pattern, said in ((_WE, text), (_ALL_OF_US, text), (_BARE_LEVEL, title))
           for m in pattern.finditer(said)}
     we = {"街道" if level == "街" else level for level in we}
-    if we & {"区", "县", "市", "旗"} and len(counties) == 1:
-        return counties[0][0]
+    if county_levels := we & {"区", "县", "市", "旗"}:
+        if len(counties) == 1:
+            return counties[0][0]
+        if not counties:  # 我代表县人民政府…城固发展: the county by the short name the text writes
+            found = {p.name: p for n in named() for level in county_levels
+                     if (p := gaz.resolve(n + level, context)) is not None and p.level == "county"}
+            if len(found) == 1:
+                return next(iter(found.values()))
     if levels := we & {"镇", "乡", "街道"}:
         written = [names[id(e)][0] for e in districts]
         short = [n for n in written if not (TOWN.search(n) or VILLAGE.search(n) or lx.COUNTY_OR_ABOVE.search(n))]

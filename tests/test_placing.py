@@ -175,3 +175,11 @@ def test_a_text_naming_one_county_once_and_no_town_is_the_county_s():
     assert resolve([extract(doc("o", item))]).results[0].district.name == "宁远县"
     two = item.replace("共开工", "道县、宁远县共开工")  # two counties: neither is the author
     assert resolve([extract(doc("t", two))]).results[0].district is None
+
+
+def test_a_report_given_for_its_county_s_government_is_the_county_its_short_name_tells():
+    text = ("现在，我代表县人民政府向大会报告工作，请予审议。\n一、2031年工作回顾\n"
+            "2031年是宁远发展进程中极不平凡的一年，青木湾产业园建成投产。")
+    assert resolve([extract(doc("g", text))]).results[0].district.name == "宁远县"
+    two = text.replace("青木湾产业园", "宁远与蓝山合建的青木湾产业园")  # two counties' short names: neither
+    assert resolve([extract(doc("t", two))]).results[0].district is None
