@@ -67,6 +67,9 @@ model: setup
 	  --gold data/gold/web-bm --gold data/gold/web-bn --gold data/gold/web-bo --gold data/gold/web-bp \
 	  --gold data/gold/web-bq --gold data/gold/web-br --gold data/gold/web-bs --gold data/gold/web-bt \
 	  --gold data/gold/web-bu --gold data/gold/web-bv --gold data/gold/web-bw --gold data/gold/web-bx \
+	  --gold data/gold/web-by --gold data/gold/web-bz --gold data/gold/web-ca --gold data/gold/web-cb \
+	  --gold data/gold/web-cc --gold data/gold/web-cd --gold data/gold/web-ce --gold data/gold/web-cf \
+	  --gold data/gold/web-cg --gold data/gold/web-ch --gold data/gold/web-ci --gold data/gold/web-cj \
 	  --gold data/gold/street-entities \
 	  --gold data/gold/gwr-entities \
 	  --threshold 0.25 --tagger-held-out ../shared/gold/dev -o kg/models/decision.json
