@@ -180,6 +180,6 @@ def test_a_text_naming_one_county_once_and_no_town_is_the_county_s():
 def test_a_report_given_for_its_county_s_government_is_the_county_its_short_name_tells():
     text = ("现在，我代表县人民政府向大会报告工作，请予审议。\n一、2031年工作回顾\n"
             "2031年是宁远发展进程中极不平凡的一年，青木湾产业园建成投产。")
-    assert resolve([extract(doc("g", text))]).results[0].district.name == "宁远县"
+    assert resolve([named("g", text)]).results[0].district.name == "宁远县"  # no District entity at all
     two = text.replace("青木湾产业园", "宁远与蓝山合建的青木湾产业园")  # two counties' short names: neither
-    assert resolve([extract(doc("t", two))]).results[0].district is None
+    assert resolve([named("t", two)]).results[0].district is None
