@@ -209,6 +209,10 @@ SLOGAN = re.compile(
 )
 SLOGAN_TAIL = re.compile(_NEVER_A_PLAN)
 
+# A site's navigation trail (首页 > 政务公开 > 规划计划, 您当前的位置：甲市 > 县区): where the page sits
+# on the site, neither the report's title nor a headline.
+BREADCRUMB = re.compile(r"[>＞›»]|当前位置|您的位置|^首页")
+
 # Person: a two- or three-character name right before a title, or 习近平-style leaders' titles.
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
              "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"

@@ -136,18 +136,15 @@ _HEADLINE_LENGTH = (6, 40)
 _SITE_NAME = re.compile(r"(?:网|网站|门户|政府|[县区市旗])$")
 
 
-_BREADCRUMB = re.compile(r"[>＞»]|当前位置|^首页")  # 您当前的位置：甲市 > 县区 > 乙县: where the page sits
-
-
 def _headline(doc: Document) -> str:
     """What an item says it is about: its title, else its first line, when that is a headline's length
     and no site's name (句容热线网, 重庆市垫江县: a county's site publishes its towns' news too) or
     breadcrumb trail (the sections of the site the page sits in)."""
-    first = next((line for line in doc.text.splitlines() if line.strip() and not _BREADCRUMB.search(line)), "")
+    first = next((line for line in doc.text.splitlines() if line.strip() and not lx.BREADCRUMB.search(line)), "")
     for line in (doc.title, first):
         line = simplified(line).strip()
         if _HEADLINE_LENGTH[0] <= len(line) <= _HEADLINE_LENGTH[1] and not (
-                _SITE_NAME.search(line) or _BREADCRUMB.search(line)):
+                _SITE_NAME.search(line) or lx.BREADCRUMB.search(line)):
             return line
     return ""
 

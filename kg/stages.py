@@ -320,8 +320,8 @@ def _from_sentence(text: str, lo: int, hi: int, start: int, end: int,
     name whose own clause says nothing of it (no verb besides the name's) or only sets the topic;
     a clause naming something of its own before its cue keeps it. A plan aims at the furthest cue of
     the clauses that follow the name until one names something of its own ((一)甲项目：预计3月开工，
-    10月竣工). A list introduced by what it counts (…开工项目12个，主要包括甲、乙) takes the last cue
-    before it, in its sentence or, opening one, in the sentence before."""
+    10月竣工). A list introduced by what it counts (…开工项目12个，主要包括甲、乙; 其中：…，具体为：甲、乙)
+    takes the last cue before it, in its sentence or in the two before it."""
     s0, s1 = sentence_around(text, lo)
     others = [c for c in clauses(text, s0, s1) if c[0] != lo]
     # …开工项目12个，主要包括甲、乙 (or 分别是甲项目，乙项目): the list takes the step before it

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import jieba.posseg
 
+from kg import lexicon as lx
 from kg import segment
 from kg.manifest import ADDRESS, address_date
 from kg.model import Evidence, Mode, Section
@@ -162,6 +163,10 @@ def _year(s: str) -> int | None:
     return int(y) if y.isdigit() else int("".join(str(_CN_VALUE[c]) for c in y))
 
 
+# What a title may carry after its words without saying more: a bracketed aside, a file's extension.
+_TITLE_ASIDE = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]|\.(?:docx?|pdf|wps|txt)$", re.IGNORECASE)
+
+
 def _title_parts(title: str) -> list[_Part]:
     """The parts a title names, when its mode word ends it (甲镇2023年工作总结); in a headline that
     goes on past it (甲县以重点工作…掀起…热潮) the word names no part."""
@@ -169,9 +174,6 @@ def _title_parts(title: str) -> list[_Part]:
     tail = _TITLE_ASIDE.sub("", title[max((m.end() for m in _MODE_WORD.finditer(title)), default=0) :])
     return [] if len(tail) > _MAX_TAIL else parts
 
-
-# What a title may carry after its words without saying more: a bracketed aside, a file's extension.
-_TITLE_ASIDE = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]|\.(?:docx?|pdf|wps|txt)$", re.IGNORECASE)
 
 
 def _parts(s: str) -> list[_Part]:
@@ -387,8 +389,6 @@ _EARLY_MONTHS = 3  # a review published by March is of the year before
 _LATE_MONTHS = 10  # a plan published from October on is for the year after
 _REPORT = re.compile(r"报告")
 _NOT_TITLE = re.compile(r"[，,。；;！？!?]")
-# A site's navigation trail (首页 > 政务公开 > 规划计划) names the page's place on the site, not the report.
-_BREADCRUMB = re.compile(r"[>›»]|当前位置|您的位置")
 # The body's first dated sentence: "2022年，…" or "2022年以来，…" opens the review of that year.
 _OPENING = re.compile(rf"{_YEAR.pattern}(?P<half>上半年|前三季度)?(?:以来|来|[，,]|是|全年)")
 _SINCE = re.compile(r"以来|年来")  # an opening that can only look back
@@ -715,7 +715,7 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
     heads = _headings(text)
     first = next(_lines(text), (0, ""))[1]
     title = title or _HEADING_END.split(first)[0]
-    if len(title) > _MAX_HEADING or _NOT_TITLE.search(title) or _BREADCRUMB.search(title):
+    if len(title) > _MAX_HEADING or _NOT_TITLE.search(title) or lx.BREADCRUMB.search(title):
         title = ""
     title_parts = _title_parts(title)
     if not heads or text[: heads[0].start].strip(_SPACE + "\n"):
