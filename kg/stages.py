@@ -309,6 +309,26 @@ def _still_going(text: str, hi: int) -> str | None:
     return None
 
 
+_OPENS_LIST = re.compile(r"(?:包括|分别是|分别为|分别有|具体为|主要有|如下)[：:]?$")
+_LIST_LINES = 40  # items one to a line: how many lines back the list's opening may stand
+
+
+def _list_opened_before(text: str, s0: int) -> tuple[int, int] | None:
+    """The sentence opening the list whose item begins at `s0`, when the sentences between them are
+    items too, each ending with a list mark (这些项目分别是：| 甲项目、| 乙项目、| 丙项目。)."""
+    for _ in range(_LIST_LINES):
+        if s0 < 2:
+            return None
+        p0, p1 = sentence_around(text, s0 - 2)
+        said = text[p0:p1].strip()
+        if _OPENS_LIST.search(said):
+            return p0, p1
+        if not said.endswith(("、", "，", ",", "；", ";")):
+            return None
+        s0 = p0
+    return None
+
+
 def _blanks(text: str, lo: int, hi: int) -> int:
     """How many blanks open text[lo:hi]."""
     return len(text[lo:hi]) - len(text[lo:hi].lstrip())
@@ -321,7 +341,8 @@ def _from_sentence(text: str, lo: int, hi: int, start: int, end: int,
     a clause naming something of its own before its cue keeps it. A plan aims at the furthest cue of
     the clauses that follow the name until one names something of its own ((一)甲项目：预计3月开工，
     10月竣工). A list introduced by what it counts (…开工项目12个，主要包括甲、乙; 其中：…，具体为：甲、乙)
-    takes the last cue before it, in its sentence or in the two before it."""
+    takes the last cue before it, in its sentence or in the two before it; so do items written one to a
+    line under the list's opening (这些项目分别是：| 甲项目、| 乙项目。)."""
     s0, s1 = sentence_around(text, lo)
     others = [c for c in clauses(text, s0, s1) if c[0] != lo]
     # …开工项目12个，主要包括甲、乙 (or 分别是甲项目，乙项目): the list takes the step before it
@@ -329,6 +350,9 @@ def _from_sentence(text: str, lo: int, hi: int, start: int, end: int,
     listed = _LISTED_BY.match(text, lo) is not None or bool(before) and (  # 具体为：甲、乙改造等
         _LISTED_BY.fullmatch(text[slice(*before[-1])].strip()) is not None
         or not has_verb(text, lo, hi) and any(_LISTED_BY.match(text, c0 + _blanks(text, c0, c1)) for c0, c1 in before))
+    if not listed and (opener := _list_opened_before(text, s0)) is not None:
+        listed, (s0, s1) = True, opener  # 这些项目分别是：| 甲项目、| 乙项目、: an item on a line of its own
+        before = clauses(text, s0, s1)
     if not listed and not _TOPIC.search(text[lo:hi]) and (has_verb(text, lo, start) or has_verb(text, end, hi)):
         return None, None  # 对接丙基地: the name's own verb says what happens to it
     if listed:

@@ -387,6 +387,14 @@ def test_every_item_of_a_list_of_clauses_takes_the_step_told_a_sentence_or_two_b
     assert stage(colon, "青禾设备改造")[0] == "started"  # right after 具体为：, an item though a verb is in it
 
 
+def test_items_listed_one_to_a_line_take_the_step_told_before_the_list_opens():
+    text = ("12月15日，青湖市举行招商项目集中开工仪式。\n市委书记宣布项目开工。\n这些项目分别是：\n"
+            "由甲公司投资的青木湾搬迁项目、\n由乙公司投资的青禾深加工项目、\n由丙公司投资的青湖光伏项目。\n")
+    assert [stage(text, n)[0] for n in ("青木湾搬迁项目", "青禾深加工项目", "青湖光伏项目")] == ["started"] * 3
+    unlisted = text.replace("这些项目分别是：", "这些项目投资规模大。")  # no list opens: each line says nothing
+    assert stage(unlisted, "青禾深加工项目") == (None, None)
+
+
 def test_works_finished_in_part_while_another_part_is_still_being_built_are_under_way():
     text = "青禾戏台工程：甲村、乙村已完工，丙村正在进行内墙抹灰。"
     assert stage(text, "青禾戏台工程") == ("under_way", "正在进行内墙抹灰")
