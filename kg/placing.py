@@ -149,7 +149,6 @@ def _headline(doc: Document) -> str:
     return ""
 
 
-
 def _spellings(county: str) -> tuple[str, ...]:
     """A county's name and its short form (瓜州县, 瓜州)."""
     short = county_short(county)

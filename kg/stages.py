@@ -202,7 +202,7 @@ def stage_of(text: str, start: int, end: int, mode: Mode) -> tuple[Stage | None,
             cue = max(_chained(text, after), key=lambda c: STAGES.index(c[1]))
         if not after and cue[2].startswith("完成") and _MAIN_BODY.search(text, end, hi):
             return Stage.UNDER_WAY, cue[2]  # 完成甲、乙项目主体部分: the main structure, not the whole
-        if mode == Mode.REVIEW and after and cue[1] == Stage.COMPLETED and (still := _still_going(text, hi)):
+        if after and (still := _still_going(text, hi, cue[1], mode)):
             return Stage.UNDER_WAY, still  # 甲工程：三个村已完工，乙村正在抹灰: part of the works goes on
         if cue[1] in _BEFORE and _NOT_YET.search(text, max(lo, cue[0] - 5), cue[0]):
             return _BEFORE[cue[1]], text[cue[0] : cue[0] + len(cue[2])]
@@ -299,9 +299,11 @@ _STILL = re.compile(r"(?:正在|仍在|还在|尚在|(?<![已并])进行)[^，,�
                     r"(?:建设|施工|抹灰|铺设|硬化|浇筑|装修|砌筑)")
 
 
-def _still_going(text: str, hi: int) -> str | None:
-    """The words of a later clause of the sentence saying its works still go on, when that clause
-    names nothing of its own before them."""
+def _still_going(text: str, hi: int, stage: Stage, mode: Mode) -> str | None:
+    """For works a review says were completed, the words of a later clause of the sentence saying
+    they still go on, when that clause names nothing of its own before them."""
+    if mode != Mode.REVIEW or stage != Stage.COMPLETED:
+        return None
     for c0, c1 in clauses(text, hi, sentence_around(text, hi)[1]):
         if (m := _STILL.search(text, c0, c1)) and not (_OWN_NAME.search(text, c0, m.end())
                                                         or _COUNTED.search(text, c0, m.start())):
@@ -309,7 +311,7 @@ def _still_going(text: str, hi: int) -> str | None:
     return None
 
 
-_OPENS_LIST = re.compile(r"(?:包括|分别是|分别为|分别有|具体为|主要有|如下)[：:]?$")
+_OPENS_LIST = re.compile(rf"(?:{_LISTED_BY.pattern}|如下[：:]?)$")  # a line ending so opens a list
 _LIST_LINES = 40  # items one to a line: how many lines back the list's opening may stand
 
 
@@ -379,7 +381,7 @@ def _from_sentence(text: str, lo: int, hi: int, start: int, end: int,
         cues = _cues(text, c0, c1)
         if cues and (not _OWN_NAME.search(text, c0, cues[0][0])
                      or c0 > lo and _SHARED.search(text, c0, cues[0][0])):
-            if mode == Mode.REVIEW and cues[0][1] == Stage.COMPLETED and (still := _still_going(text, c1)):
+            if still := _still_going(text, c1, cues[0][1], mode):
                 return Stage.UNDER_WAY, still
             return cues[0][1:]  # 甲4公里，乙2公里，丙均已完成设计: 均 gives the listed ones the same step
     return None, None

@@ -167,12 +167,17 @@ def _year(s: str) -> int | None:
 _TITLE_ASIDE = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]|\.(?:docx?|pdf|wps|txt)$", re.IGNORECASE)
 
 
+def _goes_on(line: str) -> bool:
+    """Does the line go on past its last mode word, asides apart (…工作计划范文 does not; 甲县以重点工作
+    …掀起…热潮 and 2022年计划完成投资 do)? Then the word is a sentence's, not a heading's."""
+    tail = line[max((m.end() for m in _MODE_WORD.finditer(line)), default=0) :]
+    return len(_TITLE_ASIDE.sub("", tail)) > _MAX_TAIL
+
+
 def _title_parts(title: str) -> list[_Part]:
-    """The parts a title names, when its mode word ends it (甲镇2023年工作总结); in a headline that
-    goes on past it (甲县以重点工作…掀起…热潮) the word names no part."""
+    """The parts a title names, when its mode word ends it (甲镇2023年工作总结)."""
     parts = _parts(title)
-    tail = _TITLE_ASIDE.sub("", title[max((m.end() for m in _MODE_WORD.finditer(title)), default=0) :])
-    return [] if len(tail) > _MAX_TAIL else parts
+    return [] if parts and _goes_on(title) else parts
 
 
 
@@ -238,7 +243,7 @@ def _heading(start: int, line: str, annex: int | None) -> _Heading | None:
     if _YEAR.search(head) and not years_named(head):
         return None  # a horizon (…二〇三五年远景目标的建议, 到2025年) dates no part of the report
     parts = _parts(head)
-    if parts and annex is None and len(head) - max(m.end() for m in _MODE_WORD.finditer(head)) > _MAX_TAIL:
+    if parts and annex is None and _goes_on(head):
         return None  # the mode word must end the heading (…工作计划范文); 2022年计划完成投资 is a sentence
     dated = bool(_YEAR.search(head) or _RELATIVE_YEAR.search(head))
     short = len(head) <= _MAX_BARE_HEADING and not _COMMA.search(head)

@@ -703,6 +703,11 @@ def test_a_machine_s_date_alone_near_the_top_dates_a_text_that_names_no_year():
     assert [s.year for s in said] == [2031]
 
 
+def test_a_heading_with_a_bracketed_aside_after_its_mode_word_is_still_a_heading():
+    text = f"青湖镇工作报告\n一、2031年工作总结\n{REVIEW_BODY}\n二、2032年工作计划（草案）的说明\n{PLAN_BODY}"
+    assert dated(text) == {(2031, "review"), (2032, "plan")}
+
+
 def test_a_mode_word_inside_a_headline_that_goes_on_names_no_part():
     body = ("3月16日，青湖县开展集中观摩活动，青禾产业园项目、青木湾学校项目等9个重点项目集中亮相。"
             "今年，青湖镇对青木村农房进行集中改造，项目总投资1399万元。")
