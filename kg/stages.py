@@ -63,7 +63,7 @@ _INTENDED = re.compile(r"拟|预计|计划|将|力争|争取|准备|即将")
 _EXPECTED = ("预计", "即将")  # expected soon: the work is at the step before (拟, 计划 say it is yet to start)
 # Before a cue, these say the step is not reached: the project stands at the step before (尚未动工 →
 # planned, 尚未完工 → under way, 未投入运营 → completed).
-_NOT_YET = re.compile(r"(?:未能?|没能|没有)(?:正式|全面|完全|如期|按期)?$")
+_NOT_YET = re.compile(r"(?:未能?|没能|没有)(?:正式|全面|完全|如期|按期|按计划|按时)?$")
 _BEFORE = {Stage.STARTED: Stage.PLANNED, Stage.UNDER_WAY: Stage.PLANNED, Stage.COMPLETED: Stage.UNDER_WAY,
            Stage.OPERATING: Stage.COMPLETED}
 # A clause opening with one of these states what the plan aims at for the clause before it.
@@ -88,6 +88,8 @@ _CHAIN_GAP = re.compile(r"(?:建设|工程)?(?:并|及|和|且|、)?(?:正式|�
 # A clause that only lists what the clause before it counts (…开工项目12个，主要包括甲、乙、丙).
 _LISTED_BY = re.compile(r"(?:主要|其中|具体)?(?:包括|分别是|分别为|分别有|涵盖)[：:]?"
                         r"|(?:具体|主要)(?:为|有)(?:[：:]|$)")
+# Money spent (计划完成投资13亿元) says how far the year's works went, not which step the listed ones took.
+_SPENDING = re.compile(r"完成(?:年度)?投资")
 _LIST_REACH = 3  # sentences: a list's own and two before it (…集中开工的项目…。其中，产业类6项。分别是甲，乙)
 
 # A clause that only sets the topic (以甲为重点, 围绕甲) leaves its name to the next clause's verb.
@@ -204,8 +206,8 @@ def stage_of(text: str, start: int, end: int, mode: Mode) -> tuple[Stage | None,
             return Stage.UNDER_WAY, cue[2]  # 完成甲、乙项目主体部分: the main structure, not the whole
         if after and (still := _still_going(text, hi, cue[1], mode)):
             return Stage.UNDER_WAY, still  # 甲工程：三个村已完工，乙村正在抹灰: part of the works goes on
-        if cue[1] in _BEFORE and _NOT_YET.search(text, max(lo, cue[0] - 5), cue[0]):
-            return _BEFORE[cue[1]], text[cue[0] : cue[0] + len(cue[2])]
+        if (short := _short_of(text, lo, cue)) is not None:
+            return short
         intended = _INTENDED.findall(text, max(lo, cue[0] - 8), cue[0]) if mode == Mode.REVIEW else []
         if intended and cue[1] != Stage.UNDER_WAY:
             # a review's 拟开工, 预计年底建成: the step is not reached yet (预计完成投资 is progress all the same)
@@ -236,6 +238,13 @@ def presume(text: str, entities: list[Entity]) -> None:
                 for m in mentions:
                     if not _EXHORTATION.match(text, m.sentence[0]):
                         m.stage = PRESUMED
+
+
+def _short_of(text: str, lo: int, cue: _Cue) -> tuple[Stage, str] | None:
+    """The step before the cue's, with the cue's words, when the words before it deny it (未开工, 没有如期建成)."""
+    if cue[1] in _BEFORE and _NOT_YET.search(text, max(lo, cue[0] - 6), cue[0]):
+        return _BEFORE[cue[1]], text[cue[0] : cue[0] + len(cue[2])]
+    return None
 
 
 def _chained(text: str, cues: list[_Cue]) -> list[_Cue]:
@@ -325,8 +334,14 @@ def _list_opened_before(text: str, s0: int) -> tuple[int, int] | None:
         said = text[p0:p1].strip()
         if _OPENS_LIST.search(said):
             return p0, p1
-        if not said.endswith(("、", "，", ",", "；", ";")):
+        if not (said + text[p1 : p1 + 1]).strip().endswith(("、", "，", ",", "；", ";")):
             return None
+        parts = clauses(text, p0, p1)
+        opening = [i for i, (c0, c1) in enumerate(parts) if _OPENS_LIST.search(text[c0:c1])]
+        if any(_cues(text, c0, c1) for c0, c1 in parts[opening[-1] + 1 if opening else 0 :]):
+            return None  # an item telling its own step (乙工程，建成书屋；) is no bare item of a list
+        if opening:
+            return p0, p1  # 开工的6个项目分别为：甲项目；| 乙项目；: the list opens before its first item
         s0 = p0
     return None
 
@@ -349,19 +364,21 @@ def _from_sentence(text: str, lo: int, hi: int, start: int, end: int,
     others = [c for c in clauses(text, s0, s1) if c[0] != lo]
     # …开工项目12个，主要包括甲、乙 (or 分别是甲项目，乙项目): the list takes the step before it
     before = [c for c in others if c[0] < lo]
-    listed = _LISTED_BY.match(text, lo) is not None or bool(before) and (  # 具体为：甲、乙改造等
-        _LISTED_BY.fullmatch(text[slice(*before[-1])].strip()) is not None
+    own = _LISTED_BY.search(text, lo, start)  # 工业类项目分别是甲、乙: a subject, then the list
+    listed = own is not None and not has_verb(text, lo, own.start()) or bool(before) and (
+        _OPENS_LIST.search(text[slice(*before[-1])].strip()) is not None  # 集中开工的5个项目分别是：甲、乙
         or not has_verb(text, lo, hi) and any(_LISTED_BY.match(text, c0 + _blanks(text, c0, c1)) for c0, c1 in before))
-    if not listed and (opener := _list_opened_before(text, s0)) is not None:
+    if not listed and not any(_cues(text, c0, c1) for c0, c1 in others) and (
+            opener := _list_opened_before(text, s0)) is not None:
         listed, (s0, s1) = True, opener  # 这些项目分别是：| 甲项目、| 乙项目、: an item on a line of its own
         before = clauses(text, s0, s1)
     if not listed and not _TOPIC.search(text[lo:hi]) and (has_verb(text, lo, start) or has_verb(text, end, hi)):
         return None, None  # 对接丙基地: the name's own verb says what happens to it
     if listed:
         for _ in range(_LIST_REACH):  # its sentence, then the sentences before it, until one tells a step
-            for c0, c1 in reversed(before):
-                if cues := _cues(text, c0, c1):
-                    return cues[-1][1:]
+            if cues := [cue for c0, c1 in before for cue in _cues(text, c0, c1)]:
+                told = [c for c in cues if not _SPENDING.match(c[2])] or cues  # 开工项目14个，计划完成投资13亿元
+                return _short_of(text, s0, told[-1]) or told[-1][1:]  # 未按计划开工23项。主要有甲、乙
             if s0 < 2:
                 break
             s0, s1 = sentence_around(text, s0 - 2)

@@ -395,6 +395,32 @@ def test_items_listed_one_to_a_line_take_the_step_told_before_the_list_opens():
     assert stage(unlisted, "青禾深加工项目") == (None, None)
 
 
+def test_a_list_opened_inside_its_sentence_takes_the_step_said_with_its_opening():
+    subject = "本批集中开工项目共6个。产业类项目分别是青木湾养殖项目、青禾配件项目。"  # a subject, then the list
+    assert stage(subject, "青禾配件项目")[0] == "started"
+    assert stage(subject.replace("分别是", "已对接"), "青禾配件项目") == (None, None)  # its own verb, no list
+    colon = "据悉，本次集中开工的3个项目分别是：青木湾养殖项目、青禾配件项目。"  # the opening ends the clause before
+    assert stage(colon, "青禾配件项目")[0] == "started"
+    semicolons = "集中开工的3个项目分别为：青木湾养殖项目；青禾配件项目；青湖光伏项目。"  # items end with ；
+    assert [stage(semicolons, n)[0] for n in ("青禾配件项目", "青湖光伏项目")] == ["started"] * 2
+    told = "项目包括：甲等2个新开工项目；青禾配件项目、青湖光伏项目等2个竣工项目。"  # a second group says its own
+    assert stage(told, "青禾配件项目")[0] != "started"
+
+
+def test_money_spent_does_not_outweigh_the_step_a_list_was_counted_by():
+    text = "本次集中开工项目14个，年度计划完成投资13亿元，其中：工业项目2个，分别是青木湾养殖项目、青禾配件项目。"
+    assert stage(text, "青禾配件项目")[0] == "started"
+    spent = "推进年度重点项目41个，完成年度投资35亿元，其中包括青木湾养殖项目、青禾配件项目。"
+    assert stage(spent, "青禾配件项目")[0] == "under_way"  # nothing else told: money spent is work going on
+
+
+def test_a_list_of_works_that_did_not_start_as_planned_is_still_planned():
+    text = "未按计划开工项目2项，欠进度1亿元。主要有：青木湾养殖项目、青禾配件项目。"
+    assert stage(text, "青禾配件项目") == ("planned", "开工")
+    assert stage(text.replace("未按计划开工", "按计划开工"), "青禾配件项目")[0] == "started"
+    assert stage("青禾配件项目未按计划开工。", "青禾配件项目")[0] == "planned"
+
+
 def test_works_finished_in_part_while_another_part_is_still_being_built_are_under_way():
     text = "青禾戏台工程：甲村、乙村已完工，丙村正在进行内墙抹灰。"
     assert stage(text, "青禾戏台工程") == ("under_way", "正在进行内墙抹灰")
