@@ -39,7 +39,8 @@ _CUES = (
     # 投产 is the 投用 of a plant: built and producing (the guide's table lists it with neither)
     (Stage.COMPLETED, r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成|投产|投入生产|试生产"
                       r"|收官|开通|并网|贯通|打通"),  # 并网: a plant on the grid is built; 贯通: a road opened
-    (Stage.UNDER_WAY, r"完成[^，,。；;、\d]{0,6}?\d+(?:\.\d+)?%|完成(?:年度)?投资|完成年度计划|进度过半"
+    (Stage.UNDER_WAY, r"完成[^，,。；;、\d]{0,6}?\d+(?:\.\d+)?%|完成年度计划|进度过半"
+                  r"|完成(?:年度)?投资(?![\d.]+余?[万亿]?元的)"  # not 完成投资5万元的甲工程: 甲 is completed
                   r"|完成(?:安装|铺设|浇筑|架设|敷设)[^，,。；;、\d]{0,6}?\d"  # 完成安装风机13台: a part of the works
                   + "".join(rf"|{part}(?=[^\u4e00-\u9fff]|$|[已正基全均顺在]|施工|完成|完工|安装|浇筑|吊装|建设"
                             rf"|工程|封顶|{lx.STRUCTURE_PARTS})" for part in lx.STRUCTURE_PARTS.split("|"))
@@ -367,7 +368,8 @@ def _from_sentence(text: str, lo: int, hi: int, start: int, end: int,
     own = _LISTED_BY.search(text, lo, start)  # 工业类项目分别是甲、乙: a subject, then the list
     listed = own is not None and not has_verb(text, lo, own.start()) or bool(before) and (
         _OPENS_LIST.search(text[slice(*before[-1])].strip()) is not None  # 集中开工的5个项目分别是：甲、乙
-        or not has_verb(text, lo, hi) and any(_LISTED_BY.match(text, c0 + _blanks(text, c0, c1)) for c0, c1 in before))
+        or not (has_verb(text, lo, start) or has_verb(text, end, hi))  # a verb of its name (乙改造工程) is none
+        and any(_LISTED_BY.match(text, c0 + _blanks(text, c0, c1)) for c0, c1 in before))
     if not listed and not any(_cues(text, c0, c1) for c0, c1 in others) and (
             opener := _list_opened_before(text, s0)) is not None:
         listed, (s0, s1) = True, opener  # 这些项目分别是：| 甲项目、| 乙项目、: an item on a line of its own

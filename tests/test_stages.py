@@ -414,6 +414,17 @@ def test_money_spent_does_not_outweigh_the_step_a_list_was_counted_by():
     assert stage(spent, "青禾配件项目")[0] == "under_way"  # nothing else told: money spent is work going on
 
 
+def test_an_item_whose_name_holds_a_verb_is_still_an_item_of_the_list():
+    text = "计划竣工项目3个。\n包括青木湾防涝工程，青禾污水厂改造工程，青湖水厂等。"
+    assert stage(text, "青禾污水厂改造工程")[0] == "completed"  # 改造 is the name's, not the clause's
+    assert stage(text.replace("，青禾", "，对接青禾"), "青禾污水厂改造工程") == (None, None)
+
+
+def test_works_completed_at_a_stated_cost_are_completed_not_money_spent():
+    assert stage("完成投资505万元的青禾饮水工程。", "青禾饮水工程") == ("completed", "完成")
+    assert stage("青禾饮水工程完成投资505万元。", "青禾饮水工程")[0] == "under_way"
+
+
 def test_a_list_of_works_that_did_not_start_as_planned_is_still_planned():
     text = "未按计划开工项目2项，欠进度1亿元。主要有：青木湾养殖项目、青禾配件项目。"
     assert stage(text, "青禾配件项目") == ("planned", "开工")
