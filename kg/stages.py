@@ -49,15 +49,18 @@ _CUES = (
                   r"|主体(?:结构|工程)?(?:已经|已|基本|全面|全部)?(?:封顶|结顶|完工|竣工|建成|完成)"
                   r"|完成主体(?:结构|工程|建设)|主体(?:结构|工程|建设)|封顶|结顶|在建|收尾"
                   r"|完成[^，,。；;、\d]{0,6}?(?:主体|围墙)"  # 完成二层主体浇筑, 完成围墙工程: a part of the works
-                  r"|正在建设|建设顺利|进展顺利|顺利推进|有序推进|稳步推进|取得(?:新|阶段性|积极|重要)?进展"
-                  r"|加快推进|加速推进|全力推进|加快建设|加速建设|抓紧建设|抓紧施工|施工(?!单位|方|队|企业)"),
+                  r"|正在建设|建设顺利|进展顺利|取得(?:新|阶段性|积极|重要)?进展"
+                  r"|加快建设|加速建设|抓紧建设|抓紧施工|施工(?!单位|方|队|企业)"
+                  # pushing on with a step before construction (有序推进前期工作) is that step
+                  + "".join(rf"|{push}推进(?!{_PLANNED})" for push in "顺利 有序 稳步 加快 加速 全力".split())),
     (Stage.STARTED, rf"开工|开复工|动工|进场|开建|破土|奠基|启动建设|开启|落地|启动(?!仪式|区|{_PLANNED_OBJECT})"
                     r"|投建|上马|新(?<![创重更]新)上(?!线|市|台|岗|网)"),  # 新上 a works: launched (not 创新上)
     # 完成 is done, but not of a step before construction (完成立项) nor of a part of the structure (完成桩基)
     (Stage.COMPLETED, rf"完成(?!{_PLANNED_OBJECT})(?!了?[^，,。；;、]{{0,5}}?(?:{lx.STRUCTURE_PARTS}))"),
 )
 # Verbs that only say work goes on (推进X, 加快X建设, 实施X工程): used when nothing more telling is near.
-_WEAK_CUES = ((Stage.UNDER_WAY, r"推进|推动|加快|加速|实施(?!主体|方案)"),)
+_WEAK_CUES = ((Stage.UNDER_WAY, "|".join(rf"{push}(?!{_PLANNED})" for push in "推进 推动 加快 加速".split())
+                                 + r"|实施(?!主体|方案)"),)
 # Before a cue in a review, these say the step is still to come: the project stands at the step
 # before it (拟开工 → planned, 预计2023年建成 → under way).
 _INTENDED = re.compile(r"拟|预计|计划|将|力争|争取|准备|即将")

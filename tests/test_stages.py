@@ -425,6 +425,13 @@ def test_works_completed_at_a_stated_cost_are_completed_not_money_spent():
     assert stage("青禾饮水工程完成投资505万元。", "青禾饮水工程")[0] == "under_way"
 
 
+def test_pushing_on_with_a_step_before_construction_is_that_step():
+    assert stage("青禾储能产业园等8个项目正在有序推进前期工作。", "青禾储能产业园")[0] == "planned"
+    assert stage("加快推进青禾储能产业园项目前期工作。", "青禾储能产业园")[0] == "planned"
+    assert stage("青禾储能产业园正在有序推进。", "青禾储能产业园")[0] == "under_way"
+    assert stage("青禾公馆项目稳步推进开放准备工作。", "青禾公馆项目")[0] == "under_way"  # readied to open: built
+
+
 def test_a_list_of_works_that_did_not_start_as_planned_is_still_planned():
     text = "未按计划开工项目2项，欠进度1亿元。主要有：青木湾养殖项目、青禾配件项目。"
     assert stage(text, "青禾配件项目") == ("planned", "开工")
