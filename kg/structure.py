@@ -385,7 +385,7 @@ _DATE_KEYS = ("成文日期", "发布日期", "发布时间", "发表日期", "�
 _GIVEN_ON = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*在[^\n。]{0,40}?(?:代表大会|会议)")
 _GIVEN_REACH = 400  # characters: the line stands under the title
 # A page's time stamp near its top (2020-12-30 15:11:44 来源: …): a day and a clock time is when it was
-# posted; it dates a text that names no year of its own.
+# posted; a year the text names more than once outranks it, as it does a page's address.
 _STAMP = re.compile(r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*\d{1,2}(?:日\s*|\s+)\d{1,2}:\d{2}"
                     r"|(?<![\d.])(20\d\d)([-/])(\d{1,2})\4\d{1,2}(?![\d.])")  # or a machine's date alone: 2021/4/9
 _INDEX_YEAR = re.compile(r"/\s*(20\d\d)\s*-")  # 索引号 000014349/2022-83299: the year it was filed
@@ -443,14 +443,16 @@ _Date = tuple[int, int | None, Evidence]  # year, month (None: a year alone), an
 
 def published(metadata: dict[str, str], text: str = "") -> _Date | None:
     """(year, month, evidence) of the publication: a date field, else the day the report was given
-    to its congress (——2023年3月5日在第十四届全国人民代表大会…上), else a time stamp near the top of
-    a text naming no year, else the year of the 索引号, else a date in the page's address."""
+    to its congress (——2023年3月5日在第十四届全国人民代表大会…上), else a time stamp near the top (a
+    machine's date alone only over a text naming no year), else the year of the 索引号, else a date in
+    the page's address."""
     for key in _DATE_KEYS:
         if key in metadata and (m := _DATE.search(metadata[key])):
             return int(m.group(1)), int(m.group(2)), Evidence("published", f"{key}: {metadata[key]}")
     if (m := _GIVEN_ON.search(text, 0, _GIVEN_REACH)) is not None:
         return int(m.group(1)), int(m.group(2)), Evidence("published", m.group(), m.start(), m.end())
-    if (m := _STAMP.search(text, 0, _GIVEN_REACH)) is not None and not _YEAR.search(text, m.end()):
+    m = _STAMP.search(text, 0, _GIVEN_REACH)
+    if m is not None and (m.group(1) or not _YEAR.search(text, m.end())):
         year, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(5))
         return int(year), int(month), Evidence("published", m.group(), m.start(), m.end())
     if (m := _INDEX_YEAR.search(metadata.get("索引号", ""))) is not None:
@@ -458,6 +460,12 @@ def published(metadata: dict[str, str], text: str = "") -> _Date | None:
     if (url := metadata.get(ADDRESS)) and (dated := address_date(url)):
         return *dated, Evidence("address", f"{ADDRESS}: {url}")
     return None
+
+
+def _posted(date: _Date) -> bool:
+    """Whether the date only says when a page was put online: a date in its address, or a time stamp
+    over the text (2024-11-14 12:03:40), not a date field or the day the report was given."""
+    return date[2].kind == "address" or _STAMP.fullmatch(date[2].text) is not None
 
 
 def _lead(text: str) -> list[tuple[int, int]]:
@@ -769,12 +777,11 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
         if s.year is None and s.mode != Mode.OTHER:
             s.year = years.of(s.mode)
             why = years.why.get(s.mode)
-            by_address = date is not None and date[2].kind == "address" and why is not None and why.kind in (
-                "address", "relative")
-            online = date[0] if date and by_address else None
+            by_posting = date and _posted(date) and why is not None and why.kind in (*_DATED, "relative")
+            online = date[0] if date and by_posting else None
             if s.year is None or online:
-                # a page's address tells when it was put online, which a year the text names more than
-                # once outranks, unless it is later (确保2026年5月1日前开业, put online in 2025: a deadline)
+                # a page's address or time stamp tells when it was put online, which a year the text names
+                # more than once outranks, unless it is later (确保2026年5月1日前开业, put online in 2025: a deadline)
                 named, by, times = _body_year(text, s.start, s.end, s.mode)
                 if named and (online is None or named <= online and times > 1):
                     s.year, why = named, by

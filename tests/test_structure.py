@@ -692,6 +692,10 @@ def test_a_page_s_time_stamp_dates_a_text_that_names_no_year():
     assert [s.year for s in find_sections(early)] == [2031]  # posted early in the year: the year before
     named = f"2031-12-30 15:11:44来源：青湖日报\n2029年，{body}"
     assert [s.year for s in find_sections(named)] == [2029]  # the text's own year, not the day it was posted
+    founded = f"2031-12-30 15:11:44来源：青湖日报\n{body}其中青禾公司成立于2029年，投资五千万元。"
+    assert [s.year for s in find_sections(founded)] == [2031]  # a year named once in passing: posted wins
+    twice = f"2031-12-30 15:11:44来源：青湖日报\n{body}2029年青湖乡完成投资三亿元，2029年新增企业五家。"
+    assert [s.year for s in find_sections(twice)] == [2029]  # named more than once: the text's year
 
 
 def test_a_machine_s_date_alone_near_the_top_dates_a_text_that_names_no_year():
@@ -699,6 +703,8 @@ def test_a_machine_s_date_alone_near_the_top_dates_a_text_that_names_no_year():
     for stamp in ("| 招商动态 |2031-12-16", "青湖乡举行重点项目开工仪式2031/12/9"):
         assert [(s.year, s.mode) for s in find_sections(f"{stamp}\n{body}")] == [(2031, "review")], stamp
     assert find_sections(f"版本 1.2031-12-16\n{body}")[0].year is None  # a version number is no date
+    named = find_sections(f"| 招商动态 |2031-12-16\n{body}公布了2033年十件实事。")  # a date alone, and a year
+    assert [s.year for s in named] == [2033]  # in the text: the date may be anything (a filing, a version)
     said = find_sections(body, metadata={"发表时间": "2032-02-01"})  # a portal's 发表时间 field
     assert [s.year for s in said] == [2031]
 
