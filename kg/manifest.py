@@ -58,8 +58,9 @@ def addresses(folder: Path) -> dict[str, str]:
 
 
 def address_date(url: str) -> tuple[int, int | None] | None:
-    """(year, month or None) of a date in the address's path, not its host or query: the first with
-    its month (…/2017/0412/… before …/2017/…), else the first year alone."""
+    """(year, month or None) of a date in the address's path, not its host or query: the last with
+    its month (…/2017/0412/… before …/2017/…; a channel's …/20180408_col/… before the page's own
+    …/202103/t20210330_1.html), else the first year alone."""
     dates = [(int(m.group(1)), int(month) if (month := m.group(2) or m.group(3)) else None)
              for m in _PATH_DATE.finditer(urlparse(url).path)]
-    return next((d for d in dates if d[1] is not None), dates[0] if dates else None)
+    return next((d for d in reversed(dates) if d[1] is not None), dates[0] if dates else None)

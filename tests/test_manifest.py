@@ -50,6 +50,7 @@ def test_without_a_row_or_a_web_address_a_document_has_none(tmp_path):
     ("http://10.20.2019.56/p/794755.html", None),  # nor is the host
     ("http://a.example/news/folder1991/hb/2021/04/2021-04-12474105.html", (2021, 4)),  # nor a folder's number
     ("http://a.example/c/2016/x/2018/0412/1.html", (2018, 4)),  # a full date before a year alone
+    ("http://a.example/hn/20180408_col/szqx/202103/t20210330_151.html", (2021, 3)),  # the page's, not its channel's
 ])
 def test_the_date_in_an_address_s_path(url, date):
     assert manifest.address_date(url) == date
