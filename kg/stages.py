@@ -203,9 +203,9 @@ def stage_of(text: str, start: int, end: int, mode: Mode) -> tuple[Stage | None,
         if cue is None:
             continue
         if mode == Mode.PLAN and after:  # 3月开工，10月竣工: a plan aims at its furthest step
-            cue = max(after, key=lambda c: STAGES.index(c[1]))
+            cue = max(_steps(after), key=lambda c: STAGES.index(c[1]))
         elif after:  # 建成运营, 完成建设并投产: a review's chained steps all happened, the last counts
-            cue = max(_chained(text, after), key=lambda c: STAGES.index(c[1]))
+            cue = max(_steps(_chained(text, after)), key=lambda c: STAGES.index(c[1]))
         if not after and cue[2].startswith("完成") and _MAIN_BODY.search(text, end, hi):
             return Stage.UNDER_WAY, cue[2]  # 完成甲、乙项目主体部分: the main structure, not the whole
         if after and (still := _still_going(text, hi, cue[1], mode)):
@@ -242,6 +242,11 @@ def presume(text: str, entities: list[Entity]) -> None:
                 for m in mentions:
                     if not _EXHORTATION.match(text, m.sentence[0]):
                         m.stage = PRESUMED
+
+
+def _steps(cues: list[_Cue]) -> list[_Cue]:
+    """The cues that tell a step, without money spent (开工建设完成投资4亿元: 开工), unless that is all."""
+    return [c for c in cues if not _SPENDING.match(c[2])] or cues
 
 
 def _short_of(text: str, lo: int, cue: _Cue) -> tuple[Stage, str] | None:
@@ -382,8 +387,8 @@ def _from_sentence(text: str, lo: int, hi: int, start: int, end: int,
     if listed:
         for _ in range(_LIST_REACH):  # its sentence, then the sentences before it, until one tells a step
             if cues := [cue for c0, c1 in before for cue in _cues(text, c0, c1)]:
-                told = [c for c in cues if not _SPENDING.match(c[2])] or cues  # 开工项目14个，计划完成投资13亿元
-                return _short_of(text, s0, told[-1]) or told[-1][1:]  # 未按计划开工23项。主要有甲、乙
+                told = _steps(cues)[-1]  # 开工项目14个，计划完成投资13亿元: 开工
+                return _short_of(text, s0, told) or told[1:]  # 未按计划开工23项。主要有甲、乙
             if s0 < 2:
                 break
             s0, s1 = sentence_around(text, s0 - 2)

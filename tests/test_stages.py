@@ -407,6 +407,12 @@ def test_a_list_opened_inside_its_sentence_takes_the_step_said_with_its_opening(
     assert stage(told, "青禾配件项目")[0] != "started"
 
 
+def test_money_spent_after_a_step_does_not_outweigh_it():
+    text = "青木湾养殖项目、青禾配件项目2个项目已开工建设完成投资4亿元。"
+    assert stage(text, "青禾配件项目") == ("started", "开工")
+    assert stage(text, "青禾配件项目", "plan") == ("started", "开工")
+
+
 def test_money_spent_does_not_outweigh_the_step_a_list_was_counted_by():
     text = "本次集中开工项目14个，年度计划完成投资13亿元，其中：工业项目2个，分别是青木湾养殖项目、青禾配件项目。"
     assert stage(text, "青禾配件项目")[0] == "started"
