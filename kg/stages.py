@@ -38,7 +38,9 @@ _CUES = (
                       r"|营业(?![\u4e00-\u9fff])|运(?<!开发运)(?<!建设运)(?<!管理运)营"),
     # 投产 is the 投用 of a plant: built and producing (the guide's table lists it with neither)
     (Stage.COMPLETED, r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成|投产|投入生产|试生产"
-                      r"|收官|开通|并网|贯通|打通"),  # 并网: a plant on the grid is built; 贯通: a road opened
+                      r"|收官|开通|并网|贯通|打通"  # 并网: a plant on the grid is built; 贯通: a road opened
+                      # built, told in the past (新建了甲泵站), not started (开工建设了)
+                      r"|新建了|建(?<!开工建)(?<!动工建)设了|修建了|兴建了|建起了|打造了|改造了|改建了|扩建了"),
     (Stage.UNDER_WAY, r"完成[^，,。；;、\d]{0,6}?\d+(?:\.\d+)?%|完成年度计划|进度过半"
                   r"|完成(?:年度)?投资(?![\d.]+余?[万亿]?元的)"  # not 完成投资5万元的甲工程: 甲 is completed
                   r"|完成(?:安装|铺设|浇筑|架设|敷设)[^，,。；;、\d]{0,6}?\d"  # 完成安装风机13台: a part of the works

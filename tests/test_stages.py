@@ -407,6 +407,13 @@ def test_a_list_opened_inside_its_sentence_takes_the_step_said_with_its_opening(
     assert stage(told, "青禾配件项目")[0] != "started"
 
 
+def test_works_a_review_says_were_built_in_the_past_tense_are_completed():
+    assert stage("新建了青禾泵站，疏浚河道3公里。", "青禾泵站") == ("completed", "新建了")
+    assert stage("镇里建设了青禾村史馆。", "青禾村史馆")[0] == "completed"
+    assert stage("开工建设了青禾航道疏浚项目。", "青禾航道疏浚项目")[0] == "started"  # begun, not built
+    assert stage("新建青禾泵站。", "青禾泵站") == (None, None)  # new works, not said to be done
+
+
 def test_money_spent_after_a_step_does_not_outweigh_it():
     text = "青木湾养殖项目、青禾配件项目2个项目已开工建设完成投资4亿元。"
     assert stage(text, "青禾配件项目") == ("started", "开工")
