@@ -414,6 +414,15 @@ def test_works_a_review_says_were_built_in_the_past_tense_are_completed():
     assert stage("新建青禾泵站。", "青禾泵站") == (None, None)  # new works, not said to be done
 
 
+def test_works_open_to_their_users_are_operating():
+    assert stage("青禾医院正式开诊。", "青禾医院")[0] == "operating"
+    assert stage("青禾中学开学招生。", "青禾中学")[0] == "operating"
+    assert stage("青禾会客馆实现对外开放。", "青禾会客馆")[0] == "operating"
+    assert stage("青禾产业园入驻7家企业。", "青禾产业园")[0] == "operating"  # a park its firms moved into
+    assert stage("青禾公司入驻我镇并顺利竣工投产。", "青禾公司")[0] == "completed"  # a firm that moved in
+    assert stage("青禾公馆稳步推进开放准备工作。", "青禾公馆")[0] == "under_way"
+
+
 def test_money_spent_after_a_step_does_not_outweigh_it():
     text = "青木湾养殖项目、青禾配件项目2个项目已开工建设完成投资4亿元。"
     assert stage(text, "青禾配件项目") == ("started", "开工")
