@@ -31,6 +31,8 @@ _PLANNED = (
 # What 完成/启动 govern when it is such a step: right after (完成立项), or ending a short object (完成发改委立项).
 _PLANNED_OBJECT = (rf"了?(?:{_PLANNED})"
                    rf"|[^，,。；;、\d]{{1,4}}?(?:{_PLANNED})(?=[，,。；;、]|$|工作|编制|手续|批复|审批)")
+# Parts of the works: a part done (路基基本完成, 钢构框架已建成) is work under way.
+_PARTS = rf"{lx.STRUCTURE_PARTS}|路基|路面|框(?<!合作框)架"  # not a framework agreement (合作框架)
 # Stage cues, most specific first: at one position the first alternative that matches wins.
 _CUES = (
     (Stage.PLANNED, _PLANNED),  # first: 施工图, 开工手续 are not 施工, 开工
@@ -48,7 +50,7 @@ _CUES = (
                   r"|完成(?:年度)?投资(?![\d.]+余?[万亿]?元的)"  # not 完成投资5万元的甲工程: 甲 is completed
                   r"|完成(?:安装|铺设|浇筑|架设|敷设)[^，,。；;、\d]{0,6}?\d"  # 完成安装风机13台: a part of the works
                   + "".join(rf"|{part}(?=[^\u4e00-\u9fff]|$|[已正基全均顺在]|施工|完成|完工|安装|浇筑|吊装|建设"
-                            rf"|工程|封顶|{lx.STRUCTURE_PARTS})" for part in lx.STRUCTURE_PARTS.split("|"))
+                            rf"|工程|封顶|{_PARTS})" for part in _PARTS.split("|"))
                   # a part of the structure the works are at (桩基施工, 钢结构已完成); not a name's word (钢结构加工厂)
                   + r"|完成主体(?:结构|工程)?(?:已经|已|基本|全面|全部)?(?:封顶|结顶|完工|竣工|建成|完成)"
                   r"|主体(?:结构|工程)?(?:已经|已|基本|全面|全部)?(?:封顶|结顶|完工|竣工|建成|完成)"
@@ -61,7 +63,7 @@ _CUES = (
     (Stage.STARTED, rf"开工|开复工|动工|进场|开建|破土|奠基|启动建设|开启|落地|启动(?!仪式|区|{_PLANNED_OBJECT})"
                     r"|投建|上马|新(?<![创重更]新)上(?!线|市|台|岗|网)"),  # 新上 a works: launched (not 创新上)
     # 完成 is done, but not of a step before construction (完成立项) nor of a part of the structure (完成桩基)
-    (Stage.COMPLETED, rf"完成(?!{_PLANNED_OBJECT})(?!了?[^，,。；;、]{{0,5}}?(?:{lx.STRUCTURE_PARTS}))"),
+    (Stage.COMPLETED, rf"完成(?!{_PLANNED_OBJECT})(?!了?[^，,。；;、]{{0,5}}?(?:{_PARTS}))"),
 )
 # Verbs that only say work goes on (推进X, 加快X建设, 实施X工程): used when nothing more telling is near.
 _WEAK_CUES = ((Stage.UNDER_WAY, "|".join(rf"{push}(?!{_PLANNED})" for push in "推进 推动 加快 加速".split())

@@ -423,6 +423,13 @@ def test_works_open_to_their_users_are_operating():
     assert stage("青禾公馆稳步推进开放准备工作。", "青禾公馆")[0] == "under_way"
 
 
+def test_a_part_of_the_works_done_is_work_under_way():
+    assert stage("青禾绕城路路基基本完成。", "青禾绕城路")[0] == "under_way"
+    assert stage("青禾门业扩建主体框架已建成。", "青禾门业扩建")[0] == "under_way"
+    assert stage("完成青禾绕城路路面工程。", "青禾绕城路")[0] == "under_way"
+    assert stage("青禾综合体与农科院达成合作框架。", "青禾综合体")[0] != "under_way"  # an agreement, no part
+
+
 def test_money_spent_after_a_step_does_not_outweigh_it():
     text = "青木湾养殖项目、青禾配件项目2个项目已开工建设完成投资4亿元。"
     assert stage(text, "青禾配件项目") == ("started", "开工")
