@@ -430,6 +430,11 @@ def test_a_part_of_the_works_done_is_work_under_way():
     assert stage("青禾综合体与农科院达成合作框架。", "青禾综合体")[0] != "under_way"  # an agreement, no part
 
 
+def test_works_on_schedule_are_under_way():
+    assert stage("青禾堤坝修复工程、青湖景区道路等6个项目均按序时进度完成。", "青禾堤坝修复工程")[0] == "under_way"
+    assert stage("青禾堤坝修复工程按计划进度推进。", "青禾堤坝修复工程")[0] == "under_way"
+
+
 def test_money_spent_after_a_step_does_not_outweigh_it():
     text = "青木湾养殖项目、青禾配件项目2个项目已开工建设完成投资4亿元。"
     assert stage(text, "青禾配件项目") == ("started", "开工")
