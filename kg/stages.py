@@ -337,7 +337,8 @@ def _still_going(text: str, hi: int, stage: Stage, mode: Mode) -> str | None:
     return None
 
 
-_OPENS_LIST = re.compile(rf"(?:{_LISTED_BY.pattern}|如下[：:]?)$")  # a line ending so opens a list
+_OPENS_LIST = re.compile(rf"(?:{_LISTED_BY.pattern}|如下[：:]?|为[：:])$")  # a line ending so opens a list
+_NUMBERED = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、．)）]")  # a numbered item: 1.甲项目
 _LIST_LINES = 40  # items one to a line: how many lines back the list's opening may stand
 
 
@@ -351,7 +352,7 @@ def _list_opened_before(text: str, s0: int) -> tuple[int, int] | None:
         said = text[p0:p1].strip()
         if _OPENS_LIST.search(said):
             return p0, p1
-        if not (said + text[p1 : p1 + 1]).strip().endswith(("、", "，", ",", "；", ";")):
+        if not ((said + text[p1 : p1 + 1]).strip().endswith(("、", "，", ",", "；", ";")) or _NUMBERED.match(said)):
             return None
         parts = clauses(text, p0, p1)
         opening = [i for i, (c0, c1) in enumerate(parts) if _OPENS_LIST.search(text[c0:c1])]

@@ -473,6 +473,13 @@ def test_a_list_of_works_that_did_not_start_as_planned_is_still_planned():
     assert stage("青禾配件项目未按计划开工。", "青禾配件项目")[0] == "planned"
 
 
+def test_numbered_items_under_a_list_s_opening_take_its_step():
+    text = "会议票决产生2031年度民生实事项目，结果为：\n1.青禾路安全提升项目\n2.青湖体育公园改造项目\n"
+    assert stage(text, "青湖体育公园改造项目")[0] == "planned"
+    told = text.replace("1.青禾路安全提升项目", "1.青禾路安全提升项目已竣工")  # an item telling its own step
+    assert stage(told, "青湖体育公园改造项目") == (None, None)
+
+
 def test_works_finished_in_part_while_another_part_is_still_being_built_are_under_way():
     text = "青禾戏台工程：甲村、乙村已完工，丙村正在进行内墙抹灰。"
     assert stage(text, "青禾戏台工程") == ("under_way", "正在进行内墙抹灰")
