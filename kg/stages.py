@@ -344,7 +344,8 @@ _LIST_LINES = 40  # items one to a line: how many lines back the list's opening 
 
 def _list_opened_before(text: str, s0: int) -> tuple[int, int] | None:
     """The sentence opening the list whose item begins at `s0`, when the sentences between them are
-    items too, each ending with a list mark (这些项目分别是：| 甲项目、| 乙项目、| 丙项目。)."""
+    items too, bare of steps, each ending with a list mark (这些项目分别是：| 甲项目、| 乙项目、| 丙项目。) or
+    numbered (民生实事为：| 1.甲项目 | 2.乙项目), or the list opens in the first item's sentence."""
     for _ in range(_LIST_LINES):
         if s0 < 2:
             return None
