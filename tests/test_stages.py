@@ -435,6 +435,12 @@ def test_works_on_schedule_are_under_way():
     assert stage("青禾堤坝修复工程按计划进度推进。", "青禾堤坝修复工程")[0] == "under_way"
 
 
+def test_a_facility_s_works_are_no_construction_under_way():
+    text = "当天集中开工的青禾育肥场项目，东湖、北湖3个湖体及海绵设施工程，青湖雨水排放工程等5个项目。"
+    assert stage(text, "青湖雨水排放工程")[0] == "started"  # 设施|工程 holds no 施工
+    assert stage("青湖雨水排放工程正在施工。", "青湖雨水排放工程")[0] == "under_way"
+
+
 def test_money_spent_after_a_step_does_not_outweigh_it():
     text = "青木湾养殖项目、青禾配件项目2个项目已开工建设完成投资4亿元。"
     assert stage(text, "青禾配件项目") == ("started", "开工")
@@ -489,12 +495,12 @@ def test_works_finished_in_part_while_another_part_is_still_being_built_are_unde
 
 
 def test_a_cue_word_inside_another_name_is_no_step_of_the_names_around_it():
-    text = "2031年，引进青禾产业园、甲电子加速器项目、乙海绵设施工程。"
-    names = [(text.index(n), text.index(n) + len(n)) for n in ("青禾产业园", "甲电子加速器项目", "乙海绵设施工程")]
+    text = "2031年，引进青禾产业园、甲电子加速器项目、乙大桥竣工纪念馆。"
+    names = [(text.index(n), text.index(n) + len(n)) for n in ("青禾产业园", "甲电子加速器项目", "乙大桥竣工纪念馆")]
     blanked = without_cues_inside(text, names)
-    assert len(blanked) == len(text) and "加速" not in blanked and "施工" not in blanked
+    assert len(blanked) == len(text) and "加速" not in blanked and "竣工" not in blanked
     start, end = names[0]
-    assert stage_of(text, start, end, Mode.REVIEW)[1] in ("加速", "施工")  # in the raw text, a name's word is a cue
+    assert stage_of(text, start, end, Mode.REVIEW)[1] in ("加速", "竣工")  # in the raw text, a name's word is a cue
     assert stage_of(blanked, start, end, Mode.REVIEW) == (None, None)
     staged = "2031年，甲电子加速器项目开工。"
     assert without_cues_inside(staged, [(5, 13)]).endswith("项目开工。")  # the step after the name stays
