@@ -421,6 +421,13 @@ def test_works_open_to_their_users_are_operating():
     assert stage("青禾产业园入驻7家企业。", "青禾产业园")[0] == "operating"  # a park its firms moved into
     assert stage("青禾公司入驻我镇并顺利竣工投产。", "青禾公司")[0] == "completed"  # a firm that moved in
     assert stage("青禾公馆稳步推进开放准备工作。", "青禾公馆")[0] == "under_way"
+    assert stage("青禾口岸打造内陆开放高地。", "青禾口岸") == (None, None)  # opening up, a policy's word
+    assert stage("青禾口岸推进改革开放。", "青禾口岸")[0] == "under_way"
+
+
+def test_a_budget_s_revenue_is_no_step_before_construction():
+    assert stage("青禾园区实现一般公共预算收入2亿元。", "青禾园区") == (None, None)
+    assert stage("青禾园区完成预算编制。", "青禾园区")[0] == "planned"
 
 
 def test_a_part_of_the_works_done_is_work_under_way():
