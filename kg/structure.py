@@ -640,7 +640,7 @@ def _announced(text: str) -> tuple[Mode, Evidence] | None:
 # A news lead: a dated or freshly reported event (3月15日，…举行; 本报讯…召开; 近日…走进). The item
 # reports what took place, whatever intents it quotes; a meeting that lays out work to come is not one.
 _NEWS_LEAD = re.compile(r"(?:本报讯|网讯|日电|记者|近日|日前|昨日|昨天|\d{1,2}月\d{1,2}日)[^。！？!?；;\n]{0,60}?"
-                        r"(?:举行|召开|举办|开展|走进|来到|观摩|调研|开工|签约|揭牌|获悉|了解到)")
+                        r"(?:举行|召开|举办|开展|走进|来到|观摩|调研|视察|考察|察看|督导|开工|签约|揭牌|获悉|了解到)")
 _LAYS_OUT = re.compile(r"(?<!统一)(?<!决策)部署|安排|动员|誓师|计划|规划|展望|目标|工作会议?|代表大会|发布会")
 
 
