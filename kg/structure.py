@@ -639,17 +639,20 @@ def _announced(text: str) -> tuple[Mode, Evidence] | None:
 
 # A news lead: a dated or freshly reported event (3月15日，…举行; 本报讯…召开; 近日…走进). The item
 # reports what took place, whatever intents it quotes; a meeting that lays out work to come is not one.
-_NEWS_LEAD = re.compile(r"(?:本报讯|网讯|日电|记者|近日|日前|昨日|昨天|\d{1,2}月\d{1,2}日)[^。！？!?；;\n]{0,60}?"
+_NEWS_LEAD = re.compile(r"(?:本报讯|网讯|日电|记者|近日|日前|昨日|昨天|\d{1,2}月\d{1,2}日)[^。！？!?；;]{0,60}?"
                         r"(?:举行|召开|举办|开展|走进|来到|观摩|调研|视察|考察|察看|督导|开工|签约|揭牌|获悉|了解到)")
+_TOLD = re.compile(r"[。！？!?]")  # where the sentence telling the event ends, on whatever line
 _LAYS_OUT = re.compile(r"(?<!统一)(?<!决策)部署|安排|动员|誓师|计划|规划|展望|目标|工作会议?|代表大会|发布会")
 
 
 def _news(text: str) -> tuple[Mode, Evidence] | None:
     """A text that opens as news of an event is a review of the time it reports (`_NEWS_LEAD`); news
     whose lead, up to the event, lays out work to come (`_LAYS_OUT`: 部署, 目标, 代表大会 …) says nothing."""
-    for a, b in (lead := _lead(text)):
-        if m := _NEWS_LEAD.search(text, a, b):
-            said = text[lead[0][0] : b]  # the title and lead up to the event's sentence
+    lead = _lead(text)
+    for a, b in lead:  # the event may be told on the lines after its date (11月17日 | 甲项目 | 举行开工仪式)
+        if (m := _NEWS_LEAD.search(text, a, lead[-1][1])) and m.start() < b:
+            told = _TOLD.search(text, m.end(), lead[-1][1])
+            said = text[lead[0][0] : max(b, told.start() if told else lead[-1][1])]  # the lead up to the event's end
             return None if _LAYS_OUT.search(said) else (Mode.REVIEW, Evidence("opening", m.group(), m.start(), m.end()))
     return None
 

@@ -85,6 +85,14 @@ def test_news_of_an_event_published_early_in_a_year_reviews_that_year_not_the_la
     assert dated(text, metadata={"发布日期": "2023-03-16"}) == {(2023, "review")}
 
 
+def test_news_whose_event_is_told_on_the_lines_after_its_byline_or_date_is_a_review():
+    body = "镇长表示，将加快推进甲产业园建设，确保年内投产。要优化服务，力争早日见效。下一步将持续发力。"
+    byline = f"青湖镇项目动态\n□晚报记者 甲乙 通讯员 丙丁\n\n今天，青湖镇6个重点项目集中开工。{body}"
+    assert kinds(byline, metadata={"发布日期": "2031-03-16"}) == [(2031, "review", None)]
+    planned = f"青湖镇项目动态\n日前，\n从县政府网获悉，\n青湖县将在3个乡镇谋划实施重大项目，\n计划投资18亿元！{body}"
+    assert kinds(planned, metadata={"发布日期": "2031-03-16"})[0][1] == "plan"  # news of what is laid out
+
+
 def test_a_review_since_an_earlier_year_is_of_the_year_it_was_written_in():
     text = f"2018年以来，青湖镇补齐短板，助推发展。\n{REVIEW_BODY}"
     assert dated(text, metadata={"发布日期": "2020-11-19"}) == {(2020, "review")}
