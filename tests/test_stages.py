@@ -418,6 +418,9 @@ def test_works_open_to_their_users_are_operating():
     assert stage("青禾医院正式开诊。", "青禾医院")[0] == "operating"
     assert stage("青禾中学开学招生。", "青禾中学")[0] == "operating"
     assert stage("青禾会客馆实现对外开放。", "青禾会客馆")[0] == "operating"
+    assert stage("青禾核电1号机组投入商业运行。", "青禾核电1号机组")[0] == "operating"
+    assert stage("青禾实训基地开班运行。", "青禾实训基地")[0] == "operating"
+    assert stage("青禾养殖场营运有序进行。", "青禾养殖场")[0] == "operating"
     assert stage("青禾产业园入驻7家企业。", "青禾产业园")[0] == "operating"  # a park its firms moved into
     assert stage("青禾公司入驻我镇并顺利竣工投产。", "青禾公司")[0] == "completed"  # a firm that moved in
     assert stage("青禾公馆稳步推进开放准备工作。", "青禾公馆")[0] == "under_way"
