@@ -412,6 +412,9 @@ def test_works_a_review_says_were_built_in_the_past_tense_are_completed():
     assert stage("镇里建设了青禾村史馆。", "青禾村史馆")[0] == "completed"
     assert stage("开工建设了青禾航道疏浚项目。", "青禾航道疏浚项目")[0] == "started"  # begun, not built
     assert stage("新建青禾泵站。", "青禾泵站") == (None, None)  # new works, not said to be done
+    assert stage("对青禾大堰饮水工程进行了巩固提升改造。", "青禾大堰饮水工程")[0] == "completed"
+    assert stage("青禾学校改扩建工程确保下半年投入利用。", "青禾学校改扩建工程", "plan")[0] == "completed"
+    assert stage("青禾纤维项目顺利达产。", "青禾纤维项目")[0] == "completed"
 
 
 def test_works_open_to_their_users_are_operating():
