@@ -75,7 +75,8 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
     if TOWN.search(title) and (place := gaz.resolve(title, [*context, *named()])) is not None:
         place.evidence = [f"title: {r.doc.title}", *place.evidence]
         return place  # a portal page titled with its town's name alone (观海卫镇)
-    often = counties and counties[0][1] >= (2 if len(counties) == 1 and not towns else _COUNTY_MENTIONS)
+    often = counties and counties[0][1] >= (
+        2 if len(counties) == 1 and all(len(e.mentions) < counties[0][1] for e in towns) else _COUNTY_MENTIONS)
     if often and (len(counties) == 1 or counties[1][1] < counties[0][1]):
         return counties[0][0]  # a news item about a county names no town of its own but the county, again and again
     if (place := _spoken_for(r.doc.text, read(r.doc.title).text, districts, counties, names, gaz, context,

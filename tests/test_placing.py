@@ -74,6 +74,14 @@ def test_an_item_naming_only_its_county_twice_is_placed_there():
     assert resolve([extract(doc("c", item))]).results[0].district.name == "宝安区"
 
 
+def test_an_item_naming_its_county_twice_and_a_town_once_is_the_county_s():
+    item = ("今年以来，宝安区全面落实决策部署，青木湾智能制造项目开工。宝安区青禾产业园主体封顶。"
+            + "项目现场机器轰鸣，工人们抢抓工期，确保按期完成年度任务。" * 6 + "福海街道青湖公园开园。")
+    assert resolve([extract(doc("c", item))]).results[0].district.name == "宝安区"
+    twice = item + "福海街道塘尾社区完成改造。"  # a town named twice is its own news, as before
+    assert resolve([extract(doc("e", twice))]).results[0].district.name == "福海街道"
+
+
 def test_a_report_placed_by_its_title_gives_its_district_in_the_titles_characters():
     title = "松崗(gǎng)街道2022年工作總結"
     placed = DocResult(doc=doc("t", title + "\n推進潭頭、溪頭、紅星社區治理。", title))  # no place kept from the text
