@@ -40,7 +40,7 @@ _CUES = (
                       r"|营业(?![\u4e00-\u9fff])|运(?<!开发运)(?<!建设运)(?<!管理运)营"
                       # open to its users: a hospital, a school, a venue; a park its firms moved into (入驻7家企业)
                       r"|营运(?!中心|商|车|证|资金)|商业运行|开班|开诊|开学|招生|对外开放|开(?<!改革开)放(?!型|式|合作|发展|共享|平台|准备|创新|通道|高地|的)|运行(?=情况|良好|平稳|正常|稳定)"
-                      r"|入驻(?=[^，,。；;]{0,20}?[\d一二三四五六七八九十百多]+[家户](?:企业|商户|商家|公司)?)"),
+                      r"|入驻(?=[^，,。；;]{0,20}?[\d一二三四五六七八九十百多]+[家户])"),
     # 投产 is the 投用 of a plant: built and producing (the guide's table lists it with neither)
     (Stage.COMPLETED, r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成|投产|投入生产|试生产"
                       r"|收官|开通|并网|贯通|打通"  # 并网: a plant on the grid is built; 贯通: a road opened
