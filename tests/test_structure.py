@@ -93,6 +93,11 @@ def test_news_whose_event_is_told_on_the_lines_after_its_byline_or_date_is_a_rev
     assert kinds(planned, metadata={"发布日期": "2031-03-16"})[0][1] == "plan"  # news of what is laid out
 
 
+def test_a_year_in_chinese_numerals_is_read_with_its_zero_typed_as_a_letter():
+    for heading in ("二〇三一年工作回顾", "二o三一年工作回顾", "二O三一年工作回顾"):
+        assert dated(f"青湖区区长 甲乙\n{heading}\n一年来，{REVIEW_BODY}") == {(2031, "review")}, heading
+
+
 def test_a_review_since_an_earlier_year_is_of_the_year_it_was_written_in():
     text = f"2018年以来，青湖镇补齐短板，助推发展。\n{REVIEW_BODY}"
     assert dated(text, metadata={"发布日期": "2020-11-19"}) == {(2020, "review")}
