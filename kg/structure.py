@@ -560,7 +560,10 @@ def _ranked_years(text: str, title: str, date: _Date | None, sections: list[Sect
     if date:
         y, month, ev = date
         month = month or 6  # a filing year alone: the report is of that year
-        early = month <= _EARLY_MONTHS and not _news(text)  # news tells of days just gone, not of last year
+        early = month <= _EARLY_MONTHS and not _news(text) and not (
+            _SEASON.search(text, 0, _SEASON_REACH) and not _YEAR_GONE.search(text))
+        # news tells of days just gone, and a lead of the season (初春时节, 开春以来) of this one, unless
+        # the text looks back on the year gone (新春伊始…。一年来，…)
         yield [(y - 1 if early else y, Mode.REVIEW, ev, False),
                (y + 1 if month >= _LATE_MONTHS else y, Mode.PLAN, ev, False)]
 
@@ -642,6 +645,9 @@ def _announced(text: str) -> tuple[Mode, Evidence] | None:
 # reports what took place, whatever intents it quotes; a meeting that lays out work to come is not one.
 _NEWS_LEAD = re.compile(r"(?:本报讯|网讯|日电|记者|近日|日前|昨日|昨天|\d{1,2}月\d{1,2}日)[^。！？!?；;]{0,60}?"
                         r"(?:举行|召开|举办|开展|走进|来到|观摩|调研|视察|考察|察看|督导|开工|签约|揭牌|获悉|了解到)")
+_SEASON = re.compile(r"初春|早春|开春|春节后|节后|新春伊始|新年伊始|年初以来|时下|眼下|春回大地|万物复苏")
+_SEASON_REACH = 400  # characters: the lead
+_YEAR_GONE = re.compile(r"一年来|过去的?一年|这一年|去年")
 _TOLD = re.compile(r"[。！？!?]")  # where the sentence telling the event ends, on whatever line
 _LAYS_OUT = re.compile(r"(?<!统一)(?<!决策)部署|安排|动员|誓师|计划|规划|展望|目标|工作会议?|代表大会|发布会")
 

@@ -93,6 +93,14 @@ def test_news_whose_event_is_told_on_the_lines_after_its_byline_or_date_is_a_rev
     assert kinds(planned, metadata={"发布日期": "2031-03-16"})[0][1] == "plan"  # news of what is laid out
 
 
+def test_a_lead_of_the_season_dates_early_year_news_by_the_year_it_was_posted():
+    body = "青湖县积极吹响重点项目复工集结号，甲产业园已建成，乙路改造工程完工，丙学校已投用。"
+    posted = {"发布日期": "2031-02-24"}
+    assert dated(f"初春时节，{body}", metadata=posted) == {(2031, "review")}
+    assert dated(body, metadata=posted) == {(2030, "review")}  # posted early, no season said: the year before
+    assert dated(f"新春伊始，青湖县建设正酣。一年来，{body}", metadata=posted) == {(2030, "review")}
+
+
 def test_a_year_in_chinese_numerals_is_read_with_its_zero_typed_as_a_letter():
     for heading in ("二〇三一年工作回顾", "二o三一年工作回顾", "二O三一年工作回顾"):
         assert dated(f"青湖区区长 甲乙\n{heading}\n一年来，{REVIEW_BODY}") == {(2031, "review")}, heading
