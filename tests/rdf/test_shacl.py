@@ -206,6 +206,16 @@ def test_the_bundled_corpus_conforms_both_ways(tmp_path: Path) -> None:
     assert rdf.validate(graph) == (True, "conforms") == rdf.validate_store(tmp_path / "store")
 
 
+def test_a_report_dated_by_its_page_s_address_conforms(tmp_path: Path) -> None:
+    (tmp_path / "index.tsv").write_text("doc\turl\nq01\thttp://a.example/news/203104/1.html\n", encoding="utf-8")
+    (tmp_path / "q01.txt").write_text("今年以来，青湖镇加快推进青禾产业园建设，完成投资5亿元。", encoding="utf-8")
+    corpus = build_corpus([tmp_path])
+    kinds = [e.kind for s in corpus.results[0].sections for e in s.evidence]
+    assert "address" in kinds
+    conforms, report = rdf.validate(rdf.corpus_to_graph(corpus))
+    assert conforms, report
+
+
 def test_validate_store_on_a_missing_store_says_so(tmp_path: Path) -> None:
     with pytest.raises(rdf.StoreError, match="no Oxigraph store"):
         rdf.validate_store(tmp_path / "nothing")
