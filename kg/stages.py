@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
 from itertools import accumulate
 
 from kg import lexicon as lx
@@ -31,6 +32,7 @@ _PLANNED = (
 # What 完成/启动 govern when it is such a step: right after (完成立项), or ending a short object (完成发改委立项).
 _PLANNED_OBJECT = (rf"了?(?:{_PLANNED})"
                    rf"|[^，,。；;、\d]{{1,4}}?(?:{_PLANNED})(?=[，,。；;、]|$|工作|编制|手续|批复|审批)")
+_SPENT = r"完成(?:年度)?投资"  # money spent: how far the year's works went, which step no work took
 # Parts of the works: a part done (路基基本完成, 钢构框架已建成) is work under way.
 _PARTS = rf"{lx.STRUCTURE_PARTS}|路基|路面|框(?<!合作框)架"  # not a framework agreement (合作框架)
 # Stage cues, most specific first: at one position the first alternative that matches wins.
@@ -49,7 +51,7 @@ _CUES = (
                       r"|进行了[^，,。；;]{0,8}?(?:改造|修缮|整治|提升|硬化)|达产|投入利用"),
     (Stage.UNDER_WAY, r"完成[^，,。；;、\d]{0,6}?\d+(?:\.\d+)?%|完成年度计划|进度过半"
                   r"|按照?(?:序时|时序|计划|既定)?进度(?:完成|推进)?"  # 均按序时进度完成: on schedule, not done
-                  r"|完成(?:年度)?投资(?![\d.]+余?[万亿]?元的)"  # not 完成投资5万元的甲工程: 甲 is completed
+                  rf"|{_SPENT}(?![\d.]+余?[万亿]?元的)"  # not 完成投资5万元的甲工程: 甲 is completed
                   r"|完成(?:安装|铺设|浇筑|架设|敷设)[^，,。；;、\d]{0,6}?\d"  # 完成安装风机13台: a part of the works
                   + "".join(rf"|{part}(?=[^\u4e00-\u9fff]|$|[已正基全均顺在]|施工|完成|完工|安装|浇筑|吊装|建设"
                             rf"|工程|封顶|{_PARTS})" for part in _PARTS.split("|"))
@@ -101,8 +103,7 @@ _CHAIN_GAP = re.compile(r"(?:建设|工程)?(?:并|及|和|且|、)?(?:正式|�
 # A clause that only lists what the clause before it counts (…开工项目12个，主要包括甲、乙、丙).
 _LISTED_BY = re.compile(r"(?:主要|其中|具体)?(?:包括|分别是|分别为|分别有|涵盖)[：:]?"
                         r"|(?:具体|主要)(?:为|有)(?:[：:]|$)")
-# Money spent (计划完成投资13亿元) says how far the year's works went, not which step the listed ones took.
-_SPENDING = re.compile(r"完成(?:年度)?投资")
+_SPENDING = re.compile(_SPENT)  # 计划完成投资13亿元 beside 集中开工项目14个: the list's step is 开工
 _LIST_REACH = 3  # sentences: a list's own and two before it (…集中开工的项目…。其中，产业类6项。分别是甲，乙)
 
 # A clause that only sets the topic (以甲为重点, 围绕甲) leaves its name to the next clause's verb.
@@ -385,15 +386,15 @@ def _from_sentence(text: str, lo: int, hi: int, start: int, end: int,
     # …开工项目12个，主要包括甲、乙 (or 分别是甲项目，乙项目): the list takes the step before it
     before = [c for c in others if c[0] < lo]
     own = _LISTED_BY.search(text, lo, start)  # 工业类项目分别是甲、乙: a subject, then the list
+    own_verb = cache(lambda: has_verb(text, lo, start) or has_verb(text, end, hi))  # not its name's (乙改造工程)
     listed = own is not None and not has_verb(text, lo, own.start()) or bool(before) and (
         _OPENS_LIST.search(text[slice(*before[-1])].strip()) is not None  # 集中开工的5个项目分别是：甲、乙
-        or not (has_verb(text, lo, start) or has_verb(text, end, hi))  # a verb of its name (乙改造工程) is none
-        and any(_LISTED_BY.match(text, c0 + _blanks(text, c0, c1)) for c0, c1 in before))
+        or not own_verb() and any(_LISTED_BY.match(text, c0 + _blanks(text, c0, c1)) for c0, c1 in before))
     if not listed and not any(_cues(text, c0, c1) for c0, c1 in others) and (
             opener := _list_opened_before(text, s0)) is not None:
         listed, (s0, s1) = True, opener  # 这些项目分别是：| 甲项目、| 乙项目、: an item on a line of its own
         before = clauses(text, s0, s1)
-    if not listed and not _TOPIC.search(text[lo:hi]) and (has_verb(text, lo, start) or has_verb(text, end, hi)):
+    if not listed and not _TOPIC.search(text[lo:hi]) and own_verb():
         return None, None  # 对接丙基地: the name's own verb says what happens to it
     if listed:
         for _ in range(_LIST_REACH):  # its sentence, then the sentences before it, until one tells a step

@@ -463,10 +463,12 @@ def published(metadata: dict[str, str], text: str = "") -> _Date | None:
     return None
 
 
-def _posted(date: _Date) -> bool:
-    """Whether the date only says when a page was put online: a date in its address, or a time stamp
-    over the text (2024-11-14 12:03:40), not a date field or the day the report was given."""
-    return date[2].kind == "address" or _STAMP.fullmatch(date[2].text) is not None
+def _posted(date: _Date | None) -> int | None:
+    """The year a page was put online, when that is all the date says: a date in its address, or a time
+    stamp over the text (2024-11-14 12:03:40), not a date field or the day the report was given."""
+    if date is None or not (date[2].kind == "address" or _STAMP.fullmatch(date[2].text)):
+        return None
+    return date[0]
 
 
 def _lead(text: str) -> list[tuple[int, int]]:
@@ -655,13 +657,16 @@ _LAYS_OUT = re.compile(r"(?<!统一)(?<!决策)部署|安排|动员|誓师|计�
 def _news(text: str) -> tuple[Mode, Evidence] | None:
     """A text that opens as news of an event is a review of the time it reports (`_NEWS_LEAD`); news
     whose lead, up to the event, lays out work to come (`_LAYS_OUT`: 部署, 目标, 代表大会 …) says nothing."""
-    lead = _lead(text)
-    for a, b in lead:  # the event may be told on the lines after its date (11月17日 | 甲项目 | 举行开工仪式)
-        if (m := _NEWS_LEAD.search(text, a, lead[-1][1])) and m.start() < b:
-            told = _TOLD.search(text, m.end(), lead[-1][1])
-            said = text[lead[0][0] : max(b, told.start() if told else lead[-1][1])]  # the lead up to the event's end
-            return None if _LAYS_OUT.search(said) else (Mode.REVIEW, Evidence("opening", m.group(), m.start(), m.end()))
-    return None
+    if not (lead := _lead(text)):
+        return None
+    start, end = lead[0][0], lead[-1][1]
+    # the event may be told on the lines after its date (11月17日 | 甲项目 | 举行开工仪式)
+    if (m := _NEWS_LEAD.search(text, start, end)) is None:
+        return None
+    b = next(b for _, b in lead if m.start() < b)  # the end of the sentence the lead starts in
+    told = _TOLD.search(text, m.end(), end)
+    said = text[start : max(b, told.start() if told else end)]  # the title and lead up to the event's end
+    return None if _LAYS_OUT.search(said) else (Mode.REVIEW, Evidence("opening", m.group(), m.start(), m.end()))
 
 
 _DAY = re.compile(r"(?<!\d)(\d{1,2})月\d{1,2}日")
@@ -787,8 +792,7 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
         if s.year is None and s.mode != Mode.OTHER:
             s.year = years.of(s.mode)
             why = years.why.get(s.mode)
-            by_posting = date and _posted(date) and why is not None and why.kind in (*_DATED, "relative")
-            online = date[0] if date and by_posting else None
+            online = _posted(date) if why is not None and why.kind in (*_DATED, "relative") else None
             if s.year is None or online:
                 # a page's address or time stamp tells when it was put online, which a year the text names
                 # more than once outranks, unless it is later (确保2026年5月1日前开业, put online in 2025: a deadline)
