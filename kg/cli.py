@@ -445,7 +445,8 @@ def eval_command(gold_dirs: tuple[Path, ...], pred_file: Path | None, examples: 
 def train(gold_dirs: tuple[Path, ...], inputs: tuple[str, ...], out_file: Path, c: float | None,
           threshold: float | None, tagger_held_out: tuple[Path, ...]) -> None:
     """Train the extraction decision on gold annotations (the texts in texts/ beside each gold folder,
-    else among INPUTS; default: the bundled reports) and write the model to --out.
+    else among INPUTS; default: the bundled reports) and write the model to --out. The same file
+    keeps the stage presumed for a project named with no stage cue, learnt from the gold's timelines.
 
     The same gold gives the same model file, byte for byte. Use it with --model on extract, build
     and eval; `kg eval --cv` tells how well it does on sources it did not learn from.
@@ -458,4 +459,6 @@ def train(gold_dirs: tuple[Path, ...], inputs: tuple[str, ...], out_file: Path, 
     pipeline.write_atomic(out_file, model.to_json())
     meta = dict(model.meta)
     click.echo(f"trained on {meta['documents']} documents ({meta['spans']} labelled spans); threshold "
-               f"{model.threshold}; {len(model.weights)} features; written to {out_file}")
+               f"{model.threshold}; {len(model.weights)} features; "
+               f"{len(model.presumption.weights) if model.presumption else 'no'} presumption features; "
+               f"written to {out_file}")

@@ -14,7 +14,7 @@ from functools import cache
 from itertools import accumulate
 
 from kg import lexicon as lx
-from kg.model import STAGES, Entity, EntityType, Mention, Mode, Stage
+from kg.model import STAGES, Mode, Stage
 from kg.structure import clause_bounds, clauses, has_verb, sentence_around
 
 # Steps before construction; "完成" or "启动" followed by one of them is that step, not completion/start.
@@ -150,9 +150,15 @@ def without_cues_inside(text: str, names: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def cue_marks(text: str) -> list[tuple[int, int, Stage]]:
-    """Every cue of the guide's table in `text`, in order: (start, end, stage)."""
-    return [(at, at + len(words), stage) for at, stage, words in _cues(text, 0, len(text))]
+def cue_marks(text: str, weak: bool = False) -> list[tuple[int, int, Stage]]:
+    """Every cue of the guide's table in `text`, in order: (start, end, stage); `weak`: instead, the
+    verbs that only say work goes on (推进, 加快, 实施)."""
+    return [(at, at + len(words), stage) for at, stage, words in _cues(text, 0, len(text), _WEAK if weak else _STRONG)]
+
+
+def exhorts(text: str, sentence_start: int) -> bool:
+    """Does the sentence starting there call on its audience (让我们…建设甲示范区)? Rhetoric, not work."""
+    return _EXHORTATION.match(text, sentence_start) is not None
 
 
 def has_cue(text: str) -> bool:
@@ -195,7 +201,7 @@ def stage_of(text: str, start: int, end: int, mode: Mode) -> tuple[Stage | None,
     before it within its predicate; else a cue of another clause of the sentence, when the name's
     own clause has no verb of its own or only sets the topic. In a plan the stage is the one aimed
     at, so a next clause opening with 力争/确保/年内 … decides when it has a cue (…方案设计,力争年底开工)."""
-    if _EXHORTATION.match(text, sentence_around(text, start)[0]):
+    if exhorts(text, sentence_around(text, start)[0]):
         return None, None  # 让我们…团结奋斗，…建设甲示范区: a call to the audience, not a step of work
     lo, hi = clause_bounds(text, start, end)
     aim = _aim_after(text, hi) if mode == Mode.PLAN else None
@@ -229,29 +235,6 @@ def stage_of(text: str, start: int, end: int, mode: Mode) -> tuple[Stage | None,
             return stage, text[cue[0] : cue[0] + len(cue[2])]
         return cue[1:]
     return _from_sentence(text, lo, hi, start, end, mode)
-
-
-# What a project named in a year with no stage cue at all is presumed to be at: its work goes on. Chosen
-# by measurement: across all gold (cross-validated), no stage 0.647, under way 0.677, planned in plans 0.675.
-PRESUMED = Stage.UNDER_WAY
-
-
-def presume(text: str, entities: list[Entity]) -> None:
-    """Give each project that a review or plan names in a year, with no cue for any of its mentions of
-    that year, the presumed stage (no cue: `Mention.presumed`). Rhetoric is never presumed to be work
-    (让我们…建设甲示范区)."""
-    for e in entities:
-        if e.type != EntityType.PROJECT:
-            continue
-        years: dict[int, list[Mention]] = {}
-        for m in e.mentions:
-            if m.year is not None and m.mode != Mode.OTHER:
-                years.setdefault(m.year, []).append(m)
-        for mentions in years.values():
-            if all(m.stage is None for m in mentions):
-                for m in mentions:
-                    if not _EXHORTATION.match(text, m.sentence[0]):
-                        m.stage = PRESUMED
 
 
 def _steps(cues: list[_Cue]) -> list[_Cue]:

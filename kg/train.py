@@ -23,8 +23,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlparse
 
-from kg import manifest
-from kg.evaluate import EvalError, Evaluation, Gold, evaluate, load_gold, norm
+from kg import linear, manifest, presumption
+from kg.evaluate import EvalError, Evaluation, Gold, evaluate, load_gold, norm, same, spellings
 from kg.extract import extract, tagger
 from kg.extract.candidates import propose, tokenize
 from kg.extract.decide import NONE, Model
@@ -44,8 +44,6 @@ THRESHOLD = 0.5
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
 F1_TOLERANCE = 0.003  # typed F1 differences this small between thresholds are the folds' noise
 FOLDS = 5
-MAX_ITER = 2000
-MIN_WEIGHT = 1e-4  # weights smaller than this are left out of the model file
 MIN_NAMES = 30  # a type with fewer distinct annotated names than this is left to the rules
 
 
@@ -182,28 +180,35 @@ def fit(rows: list[tuple[Features, str]], c: float = C, threshold: float = THRES
     """A deterministic fit: the same rows in the same order give the same model bytes. `names`:
     how many distinct names of each type the gold has (types with too few are left to the rules)."""
     names = names or {t: MIN_NAMES for t in TYPES}
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
     if len({y for _, y in rows}) < 2 or NONE not in {y for _, y in rows}:
         raise ValueError("training needs spans that name nothing and spans that name something")
-    vec = DictVectorizer(sort=True)
-    x = vec.fit_transform([f for f, _ in rows])
-    y = [label for _, label in rows]
-    clf = LogisticRegression(C=c, max_iter=MAX_ITER, solver="lbfgs")
-    clf.fit(x, y)
-    classes = [str(k) for k in clf.classes_]
-    coef = clf.coef_ if len(classes) > 2 else [-clf.coef_[0] / 2, clf.coef_[0] / 2]  # binary: one row
-    intercept = clf.intercept_ if len(classes) > 2 else [-clf.intercept_[0] / 2, clf.intercept_[0] / 2]
-    weights = {}
-    for j, name in enumerate(vec.get_feature_names_out()):
-        w = tuple(float(coef[k][j]) for k in range(len(classes)))
-        if max(abs(v) for v in w) >= MIN_WEIGHT:
-            weights[str(name)] = w
-    model = Model(tuple(classes), tuple(float(v) for v in intercept), weights, threshold,
+    lin = linear.fit(rows, c)
+    model = Model(lin.classes, lin.intercept, lin.weights, threshold,
                   deferred=tuple(sorted(t for t in TYPES if names.get(t, 0) < MIN_NAMES)),
                   meta=tuple(sorted((meta or {}).items())))
     return Model.from_json(model.to_json())  # what a reader of the file gets, rounding included
+
+
+def presumption_rows(items: Iterable[Featured], model: Model) -> list[tuple[Features, str]]:
+    """Each mention of a project the model's extraction finds named with no cue in a year, labelled
+    with the stage the gold's timeline gives that project in that year (unlabelled where it gives none)."""
+    rows = []
+    for it in items:
+        timeline = it.gold.gold.get("timeline") or []
+        if not timeline:
+            continue
+        text = read(it.gold.doc.text).aligned  # as `extract` presumes
+        for e, year, mentions in presumption.uncued(text, extract(it.gold.doc, model, it.spans).entities):
+            names = spellings({"name": e.name, "aliases": e.aliases})
+            stage = next((t["stage"] for t in timeline if t.get("year") == year
+                          and same(spellings({"name": t["project"], "aliases": t.get("aliases")}), names)), None)
+            rows += [(presumption.features(text, m, e.name), stage) for m in mentions if stage]
+    return rows
+
+
+def presuming(model: Model, items: list[Featured]) -> Model:
+    """The model with a presumption learnt from the gold documents it extracts."""
+    return replace(model, presumption=presumption.train(presumption_rows(items, model)))
 
 
 def folds(docs: list[GoldDoc], k: int) -> list[set[str]]:
@@ -235,7 +240,7 @@ def cross_validate(items: list[Featured], k: int = FOLDS, c: float = C,
     for held_groups in folds([it.gold for it in items], k):
         held = [it for it in items if it.gold.group in held_groups]
         train_items = [it for it in items if it.gold.group not in held_groups]
-        model = fit(_rows(train_items), c, names=_names(train_items))
+        model = presuming(fit(_rows(train_items), c, names=_names(train_items)), train_items)
         for t in out:
             out[t] += predict(held, replace(model, threshold=t))
     return out
@@ -267,6 +272,7 @@ def train(docs: list[GoldDoc], c: float = C, threshold: float | None = None, tag
     rows = _rows(items)
     model = fit(rows, c, threshold, {"documents": str(len(docs)), "spans": str(len(rows)),
                                      "groups": " ".join(groups)}, _names(items))
+    model = presuming(model, items)
     held = set(tagger_held_out)
     if tagger_path is not None and train_tagger([d for d in docs if d.group.split(":")[0] not in held], tagger_path):
         model = replace(model, tagger_file=tagger_path.name)

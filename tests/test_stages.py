@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import Entity, EntityType, Mention, Mode, Stage
-from kg.stages import presume, stage_of, without_cues_inside
-from kg.structure import sentence_around
+from kg.model import Mode
+from kg.stages import stage_of, without_cues_inside
 
 
 def stage(text: str, name: str, mode: str = "review") -> tuple[str | None, str | None]:
@@ -296,25 +295,6 @@ def test_completing_only_the_main_structure_is_work_under_way():
     text = "完成青湖大桥、白鹭项目及青石5G主体部分，青木项目提前结顶。"
     assert stage(text, "青湖大桥", "review")[0] == "under_way"
     assert stage("完成青湖大桥建设。", "青湖大桥", "review")[0] == "completed"
-
-
-def _project(text: str, name: str, mode: str = "review", stage: str | None = None, last: bool = False) -> Mention:
-    start = text.rindex(name) if last else text.index(name)
-    return Mention(start, start + len(name), name, EntityType.PROJECT, sentence_around(text, start), 0, 2023,
-                   Mode(mode), Stage(stage) if stage else None, "竣工" if stage else None)
-
-
-def test_a_project_named_in_a_year_without_any_cue_is_presumed_under_way():
-    text = "重点项目有青湖大桥、松林小学。让我们携手建设青湖大桥。松林小学竣工。"
-    bridge, rhetoric = _project(text, "青湖大桥"), _project(text, "青湖大桥", last=True)
-    school, school_done = _project(text, "松林小学"), _project(text, "松林小学", stage="completed", last=True)
-    undated = _project(text, "松林小学", mode="other")
-    presume(text, [Entity("青湖大桥", EntityType.PROJECT, mentions=[bridge, rhetoric]),
-                   Entity("松林小学", EntityType.PROJECT, mentions=[school, school_done, undated])])
-    assert (bridge.stage, bridge.presumed) == ("under_way", True)
-    assert rhetoric.stage is None  # a call to the audience is no work under way
-    assert school.stage is None and not school_done.presumed  # the year has a cue (竣工): nothing presumed
-    assert undated.stage is None
 
 
 @pytest.mark.parametrize(("text", "name"), [

@@ -153,3 +153,36 @@ def test_the_threshold_favours_the_timeline_among_thresholds_of_near_equal_f1(mo
     assert train.best_threshold([]) == 0.3  # 0.25 has the best timeline, but its F1 is clearly lower
     figures[0.3] = (0.760, 0.66)
     assert train.best_threshold([]) == 0.35  # F1 tied with 0.4: the better timeline
+
+
+# Invented news: the projects of a ground-breaking day, or of a planning meeting, listed in the next
+# sentence with no step of their own; the gold's timeline gives each its year's stage.
+NEWS = {"started": "一、2022年工作总结\n{town}街道举行集中开工仪式。参加的有{a}项目、{b}项目。",
+        "planned": "一、2022年工作总结\n{town}街道召开项目谋划会。会上听取了{a}项目、{b}项目。"}
+SITES = [("溪桥", "锦川", "石梁"), ("枫林", "云杉", "白鹭"), ("松湾", "柳岸", "丹霞")]
+
+
+def write_news_gold(folder: Path) -> Path:
+    (folder / "texts").mkdir(parents=True)
+    for stage, template in NEWS.items():
+        for k, (town, a, b) in enumerate(SITES):
+            doc = f"{stage}{k}"
+            (folder / "texts" / f"{doc}.txt").write_text(template.format(town=town, a=a, b=b), encoding="utf-8")
+            projects = [f"{a}项目", f"{b}项目"]
+            gold = {"doc": doc, "district": None, "sections": [{"year": 2022, "mode": "review"}],
+                    "entities": [{"name": f"{town}街道", "types": ["District"]},
+                                 *({"name": p, "types": ["Project"]} for p in projects)],
+                    "timeline": [{"project": p, "year": 2022, "stage": stage} for p in projects]}
+            (folder / f"{doc}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+def test_training_learns_the_stage_to_presume_from_the_gold_timeline(tmp_path):
+    model = train.train(train.load([write_news_gold(tmp_path / "gold")]), threshold=0.5)
+    assert model.presumption is not None and set(model.presumption.classes) == {"started", "planned"}
+    for stage, template in NEWS.items():
+        text = template.format(town="桐江", a="银杏", b="青柚")
+        doc = Document("new", "new.txt", text, hashlib.sha256(text.encode()).hexdigest())
+        got = [[(m.stage, m.presumed) for m in e.mentions] for e in extract(doc, model).entities
+               if e.type == "Project"]
+        assert got == [[(stage, True)], [(stage, True)]], text  # both projects, presumed at the day's step

@@ -23,8 +23,9 @@ from kg.extract.quantities import find_quantities
 from kg.extract.rules import decide_by_rules
 from kg.gazetteer import Gazetteer
 from kg.model import DocResult, Document, EntityType, Mention, Quantity, Section
+from kg.presumption import presume
 from kg.reading import Reading, plain, read
-from kg.stages import listed_as_works, presume, stage_of, takes_step, without_cues_inside
+from kg.stages import listed_as_works, stage_of, takes_step, without_cues_inside
 from kg.structure import find_sections, time_of
 
 # Names of works and venues (甲水库除险加固工程, 乙服务中心) are built whatever type the decider gave
@@ -101,7 +102,8 @@ def _extract(doc: Document, model: Decider, featured: list[tuple[Span, Features]
     if reading.starts:
         _map_back(reading, sections, quantities)
     entities = group(doc, mentions)
-    presume(reading.aligned, entities)  # the original's offsets, read as simplified: 讓我們 is 让我们
+    # the original's offsets, read as simplified: 讓我們 is 让我们
+    presume(reading.aligned, entities, decider.presumption if decider else None)
     return DocResult(doc=doc, sections=sections, entities=entities, quantities=quantities)
 
 

@@ -1,9 +1,11 @@
 """The trained decision: which candidate spans are names, of what type, and which of overlapping ones.
 
-A `Model` is a multinomial logistic regression over the features of `kg.extract.features`, kept
-as plain JSON (class names, one weight per class for each feature, intercepts): loading a model
-runs no code, and a model file can be read, diffed and hashed. `kg train` writes one; the one
-shipped in the package was trained on annotated reports by the same command.
+A `Model` is a multinomial logistic regression (`kg.linear`) over the features of
+`kg.extract.features`, kept as plain JSON (class names, one weight per class for each feature,
+intercepts): loading a model runs no code, and a model file can be read, diffed and hashed. The
+same file holds the presumption (`kg.presumption`): the stage of a project named with no cue.
+`kg train` writes one; the one shipped in the package was trained on annotated reports by the same
+command.
 
 Choosing among spans: each span takes its most probable class; the kept spans are taken from the
 most confident down, and a span is dropped where it crosses a kept one, or lies inside or around a
@@ -22,12 +24,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-import numpy as np
-
 from kg.extract.features import Features, Span
 from kg.extract.rules import Typed, settle_facilities
 from kg.extract.tagger import Tagger, TaggerError
-from kg.model import EntityType
+from kg.linear import Linear, dump
+from kg.model import STAGES, EntityType
 
 FORMAT = "kg-decision/1"
 NONE = "O"  # the class of spans that name nothing
@@ -49,44 +50,35 @@ class Model:
     meta: tuple[tuple[str, str], ...] = ()
     tagger_file: str = ""  # the trained tagger's file, beside the model file; "" for none
     tagger: Tagger | None = field(default=None, compare=False, repr=False)  # that file, opened
+    presumption: Linear | None = None  # the stage of a project named with no cue (`kg.presumption`); None: the rules'
 
     def __post_init__(self) -> None:
-        # the weights as one matrix, a row per feature, for scoring many spans at once
-        object.__setattr__(self, "_row", {name: i for i, name in enumerate(self.weights)})
-        object.__setattr__(self, "_matrix", np.array([*self.weights.values(), [0.0] * len(self.classes)],
-                                                     dtype=np.float64).reshape(-1, len(self.classes)))
+        object.__setattr__(self, "_linear", Linear(self.classes, self.intercept, self.weights))
 
     def scores(self, f: Features) -> dict[str, float]:
         """Probability of each class for one span."""
         return self.scores_many([f])[0]
 
     def scores_many(self, many: list[Features]) -> list[dict[str, float]]:
-        """Probability of each class for each span (a softmax over summed weights)."""
+        """Probability of each class for each span."""
         if not many:
             return []
-        get, unknown = self._row.get, len(self.weights)  # type: ignore[attr-defined]
-        rows = np.array([get(name, unknown) for f in many for name in f], dtype=np.intp)  # unknown: the zero row
-        values = np.array([v for f in many for v in f.values()], dtype=np.float64)
-        owner = np.repeat(np.arange(len(many)), [len(f) for f in many])
-        z = np.tile(np.array(self.intercept), (len(many), 1))
-        if len(rows):
-            np.add.at(z, owner, self._matrix[rows] * values[:, None])  # type: ignore[attr-defined]
-        z = np.exp(z - z.max(axis=1, keepdims=True))
-        z /= z.sum(axis=1, keepdims=True)
-        return [dict(zip(self.classes, map(float, p), strict=True)) for p in z]
+        probs = self._linear.probabilities(many)  # type: ignore[attr-defined]
+        return [dict(zip(self.classes, map(float, p), strict=True)) for p in probs]
 
     def to_json(self) -> str:
         """The model file's text: sorted, rounded, one feature a line (readable diffs), so that the
         same training gives the same bytes."""
-        def dump(value: object) -> str:
-            return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
         head = {"format": FORMAT, "meta": dict(self.meta), "classes": list(self.classes),
                 "threshold": round(self.threshold, 6), "intercept": [round(v, 6) for v in self.intercept],
                 "deferred": list(self.deferred), **({"tagger": self.tagger_file} if self.tagger_file else {})}
-        lines = [f"{dump(k)}: {dump([round(v, 6) for v in w])}" for k, w in sorted(self.weights.items())]
-        return "{\n" + "".join(f"{dump(k)}: {dump(v)},\n" for k, v in head.items()) + (
-            '"weights": {\n' + ",\n".join(lines) + "\n}\n}\n")
+        lines = [f"{dump(k)}: {dump(v)}," for k, v in head.items()]
+        if (p := self.presumption) is not None:
+            lines += [f'"presumption": {{"classes": {dump(list(p.classes))}, '
+                      f'"intercept": {dump([round(v, 6) for v in p.intercept])}, "weights": {{',
+                      ",\n".join(p.json_lines()), "}},"]
+        lines += ['"weights": {', ",\n".join(self._linear.json_lines()), "}"]  # type: ignore[attr-defined]
+        return "{\n" + "\n".join(lines) + "\n}\n"
 
     @classmethod
     def from_json(cls, text: str, origin: str = "<model>", folder: Path | None = None) -> Model:
@@ -102,6 +94,7 @@ class Model:
             threshold = float(data["threshold"])
             deferred = tuple(str(t) for t in data.get("deferred", ()))
             tagger_file = str(data.get("tagger") or "")
+            presumption = Linear.from_dict(data["presumption"]) if "presumption" in data else None
         except ModelError:
             raise
         except (ValueError, KeyError, TypeError, AttributeError) as e:
@@ -109,6 +102,8 @@ class Model:
         if NONE not in classes or len(intercept) != len(classes) or any(len(w) != len(classes)
                                                                          for w in weights.values()):
             raise ModelError(f"{origin}: corrupt model file (classes and weights do not agree)")
+        if presumption is not None and not set(presumption.classes) <= set(STAGES):
+            raise ModelError(f"{origin}: corrupt model file (a presumed stage that is no stage)")
         meta = tuple(sorted((str(k), str(v)) for k, v in (data.get("meta") or {}).items()))
         sha256 = hashlib.sha256(text.encode()).hexdigest()
         tagger = None
@@ -118,7 +113,7 @@ class Model:
             except TaggerError as e:
                 raise ModelError(f"{origin}: its tagger {e}") from None
             sha256 = hashlib.sha256((sha256 + tagger.sha256).encode()).hexdigest()
-        return cls(classes, intercept, weights, threshold, deferred, sha256, meta, tagger_file, tagger)
+        return cls(classes, intercept, weights, threshold, deferred, sha256, meta, tagger_file, tagger, presumption)
 
     @classmethod
     def load(cls, path: str | Path) -> Model:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from kg.extract.candidates import Candidate, Sentence
 from kg.extract.decide import NONE, Model, ModelError, choose, decide, shipped
 from kg.extract.features import Span
+from kg.linear import Linear
 
 CLASSES = (NONE, "District", "Project")
 
@@ -131,3 +133,18 @@ def test_a_deferred_type_is_decided_by_the_rules_alone():
     kept = {(c.start, c.end): t for c, t, _ in decide(featured, model, text)}
     assert kept == {(0, 2): "Person", (4, 7): "Project"}  # the model's own Person guess (2, 4) is dropped
     assert Model.from_json(model.to_json()).deferred == ("Person",)
+
+
+def test_a_presumption_travels_in_the_model_file_and_a_wrong_one_is_refused():
+    presumption = Linear(("planned", "started"), (0.0, 0.5), {"doc=started": (-1.0, 1.0), "mode=plan": (1.0, -1.0)})
+    model = Model.from_json(replace(tiny_model(), presumption=presumption).to_json())
+    assert model.presumption == presumption
+    assert json.loads(model.to_json())["presumption"]["classes"] == ["planned", "started"]
+    assert Model.from_json(tiny_model().to_json()).presumption is None  # none: the rules presume
+    broken = json.loads(model.to_json())
+    broken["presumption"]["classes"] = ["planned", "finished"]
+    with pytest.raises(ModelError, match="no stage"):
+        Model.from_json(json.dumps(broken), "m.json")
+    broken["presumption"]["classes"] = ["planned"]
+    with pytest.raises(ModelError, match="corrupt"):
+        Model.from_json(json.dumps(broken), "m.json")
