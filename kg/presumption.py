@@ -43,23 +43,29 @@ _BEFORE, _AFTER, _SENTENCE, _NEAR = 16, 24, 60, 300
 
 
 @dataclass(frozen=True)
-class _Cues:
-    """A document's cues, found once: the guide's table and the verbs that only say work goes on."""
+class _Document:
+    """What presuming reads of a whole document once: its cues (the guide's table, and the verbs that
+    only say work goes on) and the step they tell most often."""
 
     strong: list[tuple[int, int, Stage]]
     weak: list[tuple[int, int, Stage]]
-    most: Stage | None  # the step the document tells most often
+    most: Stage | None
 
-    @property
-    def starts(self) -> list[int]:
-        return [a for a, _, _ in self.strong]
+    def at(self, marks: list[tuple[int, int, Stage]], lo: int, hi: int) -> list[tuple[int, int, Stage]]:
+        """The cues of `marks` (this document's) that start within [lo, hi)."""
+        starts = self.strong_at if marks is self.strong else self.weak_at  # type: ignore[attr-defined]
+        return marks[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "strong_at", [a for a, _, _ in self.strong])
+        object.__setattr__(self, "weak_at", [a for a, _, _ in self.weak])
 
 
 @lru_cache(maxsize=4)
-def _cues(text: str) -> _Cues:
+def _document(text: str) -> _Document:
     strong = cue_marks(text)
     most = Counter(s for _, _, s in strong).most_common(1)
-    return _Cues(strong, cue_marks(text, weak=True), most[0][0] if most else None)
+    return _Document(strong, cue_marks(text, weak=True), most[0][0] if most else None)
 
 
 def _words(text: str) -> list[str]:
@@ -82,20 +88,16 @@ def features(text: str, m: Mention, name: str) -> dict[str, float]:
                        ("SL", max(s0, lo - _SENTENCE), lo), ("SR", hi, min(s1, hi + _SENTENCE))):
         for w in _words(text[a:b]):
             f[f"{side}:{w}"] = 1.0
-    cues = _cues(text)
-    for kind, marks in (("s", cues.strong), ("w", cues.weak)):
-        for at, _, stage in marks:
-            if s0 <= at < s1:
-                f[f"c{kind}{'in' if lo <= at < hi else 'out'}{'A' if at >= m.end else 'B'}={stage}"] = 1.0
-    if cues.most is not None:
-        f["doc=" + cues.most] = 1.0
-    starts = cues.starts
-    k = bisect_left(starts, m.start)
-    if k and starts[k - 1] >= m.start - _NEAR:
-        f["before=" + cues.strong[k - 1][2]] = 1.0
-    k = bisect_left(starts, m.end)
-    if k < len(starts) and starts[k] < m.end + _NEAR:
-        f["after=" + cues.strong[k][2]] = 1.0
+    doc = _document(text)
+    for kind, marks in (("s", doc.strong), ("w", doc.weak)):
+        for at, _, stage in doc.at(marks, s0, s1):
+            f[f"c{kind}{'in' if lo <= at < hi else 'out'}{'A' if at >= m.end else 'B'}={stage}"] = 1.0
+    if doc.most is not None:
+        f["doc=" + doc.most] = 1.0
+    if before := doc.at(doc.strong, m.start - _NEAR, m.start):
+        f["before=" + before[-1][2]] = 1.0
+    if after := doc.at(doc.strong, m.end, m.end + _NEAR):
+        f["after=" + after[0][2]] = 1.0
     return f
 
 
@@ -119,11 +121,13 @@ def presume(text: str, entities: Sequence[Entity], model: Linear | None = None) 
     """Give each project a review or plan names in a year with no cue the stage presumed for it: the
     model's most probable over all the year's mentions, else `PRESUMED`. `text` is the document's,
     its offsets those of the mentions."""
-    for e, _, mentions in uncued(text, entities):
-        stage = PRESUMED
-        if model is not None:
-            logp = np.log(model.probabilities([features(text, m, e.name) for m in mentions])).sum(axis=0)
-            stage = Stage(model.classes[int(np.argmax(logp))])
+    years = list(uncued(text, entities))
+    stages = [PRESUMED] * len(years)
+    if model is not None and years:
+        logp = np.log(model.probabilities([features(text, m, e.name) for e, _, ms in years for m in ms]))
+        firsts = np.cumsum([0, *(len(ms) for _, _, ms in years[:-1])])  # each year's first row (none is empty)
+        stages = [Stage(model.classes[k]) for k in np.add.reduceat(logp, firsts, axis=0).argmax(axis=1)]
+    for (_, _, mentions), stage in zip(years, stages, strict=True):
         for m in mentions:
             m.stage = stage
 
