@@ -71,7 +71,8 @@ model: setup
 	  --gold data/gold/web-cc --gold data/gold/web-cd --gold data/gold/web-ce --gold data/gold/web-cf \
 	  --gold data/gold/web-cg --gold data/gold/web-ch --gold data/gold/web-ci --gold data/gold/web-cj \
 	  --gold data/gold/web-ck --gold data/gold/web-cl --gold data/gold/web-cm --gold data/gold/web-cn \
-	  --gold data/gold/web-co --gold data/gold/web-cp \
+	  --gold data/gold/web-co --gold data/gold/web-cp --gold data/gold/web-cq --gold data/gold/web-cr \
+	  --gold data/gold/web-cs --gold data/gold/web-ct --gold data/gold/web-cu --gold data/gold/web-cv \
 	  --gold data/gold/street-entities \
 	  --gold data/gold/gwr-entities \
 	  --threshold 0.25 --tagger-held-out ../shared/gold/dev -o kg/models/decision.json
