@@ -335,7 +335,7 @@ _META_KEYS = ("索引号", "发布机构", "发文机关", "发文单位", "公�
               "更新时间", "编辑时间", "最后编辑时间", "发稿时间",
               "文号", "发文字号", "来源", "信息来源", "标题", "主题词", "关键词", "作者", "公开日期", "文件编号",
               "发布部门", "有效性", "效力状况", "效力状态", "时效性", "发文日期", "信息类别", "名称",
-              "时间", "日期")  # a news page's 来源：某网 时间：2023-07-28 (日期：…)
+              "时间")  # a news page's 来源：某网 时间：2023-07-28
 _NOISE_KEYS = ("浏览次数", "阅读次数", "访问次数", "点击数", "点击量", "字号", "字体")
 # Portals space a key out to align a table (索 引 号, 名  称): blanks may stand between its characters.
 _KEYS = "|".join(r"[ \u3000]{0,3}".join(key) for key in sorted(_META_KEYS + _NOISE_KEYS, key=len, reverse=True))

@@ -329,12 +329,6 @@ def test_a_portal_s_posting_time_field_is_metadata():
     assert "口袋公园" in text and "发表时间" not in text
 
 
-def test_a_date_field_run_into_the_source_field_is_metadata_of_its_own():
-    text, meta, _ = clean_text("青禾镇政府工作报告\n来源:青禾县政府日期:2031-12-12 23:02\n一、全年新建口袋公园两个。\n")
-    assert meta == {"来源": "青禾县政府", "日期": "2031-12-12 23:02"}
-    assert "口袋公园" in text and "日期" not in text
-
-
 def test_a_date_before_words_that_are_no_fields_is_no_publication_date():
     text, meta, _ = clean_text("青禾街道工作简报\n2016-02-18 青禾街道召开推进会\n")
     assert meta == {}
