@@ -61,14 +61,22 @@ class Document:
     also_paths: list[str] = field(default_factory=list)  # other files with the same content
 
 
+# What can decide a section's year or mode; the graph's shape (kg:DatingEvidenceShape) lists the same.
+EVIDENCE_KINDS = ("heading", "title", "opening", "relative", "published", "address", "named", "verbs")
+
+
 @dataclass
 class Evidence:
     """One thing that decided a section's year or mode, so a user can see why."""
 
-    kind: str  # heading | title | opening | relative | published | address | named | verbs
+    kind: str  # one of EVIDENCE_KINDS
     text: str  # the words themselves (for metadata: "发布时间: 2024-01-17")
     start: int | None = None  # span in Document.text; None for a title or metadata field not in the text
     end: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in EVIDENCE_KINDS:  # a new kind must be added to the list and the graph's shape
+            raise ValueError(f"unknown kind of dating evidence: {self.kind!r}")
 
 
 @dataclass

@@ -219,3 +219,17 @@ def test_a_report_dated_by_its_page_s_address_conforms(tmp_path: Path) -> None:
 def test_validate_store_on_a_missing_store_says_so(tmp_path: Path) -> None:
     with pytest.raises(rdf.StoreError, match="no Oxigraph store"):
         rdf.validate_store(tmp_path / "nothing")
+
+
+def test_the_shape_admits_every_kind_of_dating_evidence_the_code_can_write_and_no_other() -> None:
+    from rdflib.collection import Collection
+
+    from kg.model import EVIDENCE_KINDS, Evidence
+    from kg.rdf.terms import SHAPES
+
+    shapes = Graph().parse(SHAPES)
+    prop = next(shapes.subjects(SH.path, KG.evidenceKind))
+    admitted = [str(v) for v in Collection(shapes, next(shapes.objects(prop, SH["in"])))]
+    assert sorted(admitted) == sorted(EVIDENCE_KINDS)
+    with pytest.raises(ValueError, match="unknown kind"):
+        Evidence("guessed", "2031年")  # a kind the shape does not know cannot be written
