@@ -514,8 +514,9 @@ def _ranked_years(text: str, title: str, date: _Date | None, sections: list[Sect
         (s.year, s.mode, s.evidence[0], bool(_PARTIAL_YEAR.search(s.title))) for s in sections if s.year]
     if not title_parts and _REPORT.search(title) and (y := _year(title)):
         partial = bool(_PARTIAL_YEAR.search(title))
-        if partial or (date is not None and date[0] == y + 1):
-            yield [(y, Mode.REVIEW, title_ev, partial)]  # 上半年, or published the year after: the year it reviews
+        if partial or (date is not None and (date[0] == y + 1 or date[0] == y and (date[1] or 0) >= _LATE_MONTHS)):
+            # 上半年, published the year after, or late in its own year (a term's last report): the year it reviews
+            yield [(y, Mode.REVIEW, title_ev, partial)]
         else:
             yield [(y, Mode.PLAN, title_ev, False)]
     opened = False

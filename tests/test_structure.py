@@ -629,6 +629,8 @@ def test_a_report_titled_with_a_year_and_published_the_year_after_reviews_that_y
     text = f"政府工作报告(2024年)\n{REVIEW_BODY}"
     assert dated(text, metadata={"发布日期": "2025年01月10日"}) == {(2024, "review")}
     assert dated(text, metadata={"发布日期": "2024年01月10日"}) == {(2023, "review")}  # given early in its year
+    # given late in its own year (a term's last report, 换届): the year it reviews, as the year after does
+    assert dated(text, metadata={"发布日期": "2024年11月10日"}) == {(2024, "review")}
 
 
 def test_a_review_s_estimates_of_its_year_s_results_are_no_intents():
