@@ -50,7 +50,7 @@ class Model:
     meta: tuple[tuple[str, str], ...] = ()
     tagger_file: str = ""  # the trained tagger's file, beside the model file; "" for none
     tagger: Tagger | None = field(default=None, compare=False, repr=False)  # that file, opened
-    presumption: Linear | None = None  # the stage of a project named with no cue (`kg.presumption`); None: the rules'
+    presumption: Linear | None = None  # the stage of a project named with no cue (`kg.presumption`); None: under way
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_linear", Linear(self.classes, self.intercept, self.weights))
