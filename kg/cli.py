@@ -157,8 +157,9 @@ def extract(inputs: tuple[str, ...], fmt: str, jobs: int, model: str | None) -> 
 def recurring(min_years: int, fmt: str, build: builds.Build, inputs: tuple[str, ...]) -> None:
     """Projects that recur across years, with their per-year stage and evidence; flags slippage.
 
-    A stage marked ? is presumed (under way): the report names the project that year with no stage
-    cue; slippage rests on cued stages only. Reads the build; given INPUTS, builds them into the
+    A stage marked ? is presumed: the report names the project that year with no stage cue, and the
+    model presumes the stage from the words around it (under way without one); slippage rests on cued
+    stages only. Reads the build; given INPUTS, builds them into the
     build folder first (as `kg build INPUTS -o DIR`)."""
     from kg import builds, rdf
 
