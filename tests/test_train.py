@@ -178,8 +178,10 @@ def write_news_gold(folder: Path) -> Path:
 
 
 def test_training_learns_the_stage_to_presume_from_the_gold_timeline(tmp_path):
-    model = train.train(train.load([write_news_gold(tmp_path / "gold")]), threshold=0.5)
+    docs = train.load([write_news_gold(tmp_path / "gold")])
+    model = train.train(docs, threshold=0.5)
     assert model.presumption is not None and set(model.presumption.classes) == {"started", "planned"}
+    assert train.train(docs, threshold=0.5).to_json() == model.to_json()  # the same gold, the same bytes
     for stage, template in NEWS.items():
         text = template.format(town="桐江", a="银杏", b="青柚")
         doc = Document("new", "new.txt", text, hashlib.sha256(text.encode()).hexdigest())
