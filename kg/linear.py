@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -29,20 +30,23 @@ class Linear:
     def __post_init__(self) -> None:
         if len(self.intercept) != len(self.classes) or any(len(w) != len(self.classes) for w in self.weights.values()):
             raise ValueError("classes and weights do not agree")
-        # the weights as one matrix, a row per feature (and a last row of zeros for unknown ones)
-        object.__setattr__(self, "_row", {name: i for i, name in enumerate(self.weights)})
-        object.__setattr__(self, "_matrix", np.array([*self.weights.values(), [0.0] * len(self.classes)],
-                                                     dtype=np.float64).reshape(-1, len(self.classes)))
+
+    @cached_property
+    def _matrix(self) -> tuple[dict[str, int], np.ndarray]:
+        """The weights as one matrix, a row per feature (and a last row of zeros for unknown ones)."""
+        return {name: i for i, name in enumerate(self.weights)}, np.array(
+            [*self.weights.values(), [0.0] * len(self.classes)], dtype=np.float64).reshape(-1, len(self.classes))
 
     def probabilities(self, many: Sequence[Features]) -> np.ndarray:
         """Each class's probability for each item, a row per item (a softmax over summed weights)."""
-        get, unknown = self._row.get, len(self.weights)  # type: ignore[attr-defined]
+        row, matrix = self._matrix
+        get, unknown = row.get, len(self.weights)
         rows = np.array([get(name, unknown) for f in many for name in f], dtype=np.intp)
         values = np.array([v for f in many for v in f.values()], dtype=np.float64)
         owner = np.repeat(np.arange(len(many)), [len(f) for f in many])
         z = np.tile(np.array(self.intercept), (len(many), 1))
         if len(rows):
-            np.add.at(z, owner, self._matrix[rows] * values[:, None])  # type: ignore[attr-defined]
+            np.add.at(z, owner, matrix[rows] * values[:, None])
         z = np.exp(z - z.max(axis=1, keepdims=True))
         return z / z.sum(axis=1, keepdims=True)
 

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import jieba.posseg
 
@@ -439,36 +440,34 @@ class _Years:
         return self.review if mode == Mode.REVIEW else self.plan if mode == Mode.PLAN else None
 
 
-_Date = tuple[int, int | None, Evidence]  # year, month (None: a year alone), and where it was read
+class _Date(NamedTuple):
+    """When a report was published, and where that was read."""
+
+    year: int
+    month: int | None  # None: a year alone
+    evidence: Evidence
+    posted: bool = False  # when the page was put online (its address, a time stamp over it), no more
 
 
 def published(metadata: dict[str, str], text: str = "") -> _Date | None:
-    """(year, month, evidence) of the publication: a date field, else the day the report was given
+    """The publication date: a date field, else the day the report was given
     to its congress (——2023年3月5日在第十四届全国人民代表大会…上), else a time stamp near the top (a
     machine's date alone only over a text naming no year), else the year of the 索引号, else a date in
     the page's address."""
     for key in _DATE_KEYS:
         if key in metadata and (m := _DATE.search(metadata[key])):
-            return int(m.group(1)), int(m.group(2)), Evidence("published", f"{key}: {metadata[key]}")
+            return _Date(int(m.group(1)), int(m.group(2)), Evidence("published", f"{key}: {metadata[key]}"))
     if (m := _GIVEN_ON.search(text, 0, _GIVEN_REACH)) is not None:
-        return int(m.group(1)), int(m.group(2)), Evidence("published", m.group(), m.start(), m.end())
+        return _Date(int(m.group(1)), int(m.group(2)), Evidence("published", m.group(), m.start(), m.end()))
     m = _STAMP.search(text, 0, _GIVEN_REACH)
     if m is not None and (m.group(1) or not _YEAR.search(text, m.end())):
         year, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(5))
-        return int(year), int(month), Evidence("published", m.group(), m.start(), m.end())
+        return _Date(int(year), int(month), Evidence("published", m.group(), m.start(), m.end()), posted=True)
     if (m := _INDEX_YEAR.search(metadata.get("索引号", ""))) is not None:
-        return int(m.group(1)), None, Evidence("published", f"索引号: {metadata['索引号']}")
+        return _Date(int(m.group(1)), None, Evidence("published", f"索引号: {metadata['索引号']}"))
     if (url := metadata.get(ADDRESS)) and (dated := address_date(url)):
-        return *dated, Evidence("address", f"{ADDRESS}: {url}")
+        return _Date(*dated, Evidence("address", f"{ADDRESS}: {url}"), posted=True)
     return None
-
-
-def _posted(date: _Date | None) -> int | None:
-    """The year a page was put online, when that is all the date says: a date in its address, or a time
-    stamp over the text (2024-11-14 12:03:40), not a date field or the day the report was given."""
-    if date is None or not (date[2].kind == "address" or _STAMP.fullmatch(date[2].text)):
-        return None
-    return date[0]
 
 
 def _lead(text: str) -> list[tuple[int, int]]:
@@ -514,7 +513,8 @@ def _ranked_years(text: str, title: str, date: _Date | None, sections: list[Sect
         (s.year, s.mode, s.evidence[0], bool(_PARTIAL_YEAR.search(s.title))) for s in sections if s.year]
     if not title_parts and _REPORT.search(title) and (y := _year(title)):
         partial = bool(_PARTIAL_YEAR.search(title))
-        if partial or (date is not None and (date[0] == y + 1 or date[0] == y and (date[1] or 0) >= _LATE_MONTHS)):
+        late = date is not None and (date.year == y + 1 or date.year == y and (date.month or 0) >= _LATE_MONTHS)
+        if partial or late:
             # 上半年, published the year after, or late in its own year (a term's last report): the year it reviews
             yield [(y, Mode.REVIEW, title_ev, partial)]
         else:
@@ -531,16 +531,16 @@ def _ranked_years(text: str, title: str, date: _Date | None, sections: list[Sect
             year = _year(m.group())
             if year and date and _SINCE.search(m.group()):
                 # 2018年以来, published in 2020: the text reviews the period up to its own year
-                year = max(year, date[0] - 1 if date[1] is not None and date[1] <= _EARLY_MONTHS else date[0])
+                year = max(year, date.year - 1 if date.month is not None and date.month <= _EARLY_MONTHS else date.year)
             yield [(year, mode, ev, bool(m.group("half")))]
         elif date:
             ev.kind = "relative"
             # posted in January or February, a review's 今年 was written in the last days of the year before,
             # unless it is news of a day of the month it was posted
-            year = date[0] - 1 if mode == Mode.REVIEW and date[1] is not None and date[1] < _EARLY_MONTHS and (
-                not _news_of_the_month(text, date[1])) else date[0]
+            year = date.year - 1 if mode == Mode.REVIEW and date.month is not None and date.month < _EARLY_MONTHS and (
+                not _news_of_the_month(text, date.month)) else date.year
             group: _Group = [(year, mode, ev, bool(m.group("half")))]
-            if date[2].kind == "address":
+            if date.evidence.kind == "address":
                 relative = group
                 break
             yield group
@@ -555,14 +555,13 @@ def _ranked_years(text: str, title: str, date: _Date | None, sections: list[Sect
         yield [(y, *told, False)]  # 现将2025年…工作汇报如下: the year it announces
     elif not opened and (plan := _plan_year(text)):
         yield [(plan[0], _mode_at(sections, plan[1].start or 0), plan[1], False)]
-    if (not date or date[2].kind == "address") and not opened and (bare := _bare_year(text)):
+    if (not date or date.evidence.kind == "address") and not opened and (bare := _bare_year(text)):
         yield [(int(bare.group(1)), _mode_at(sections, bare.start()), Evidence("named", bare.group(1), bare.start(1),
                                                                           bare.end(1)), False)]
     if relative:
         yield relative
     if date:
-        y, month, ev = date
-        month = month or 6  # a filing year alone: the report is of that year
+        y, month, ev = date.year, date.month or 6, date.evidence  # a filing year alone: the report is of that year
         early = month <= _EARLY_MONTHS and not _news(text) and not (
             _SEASON.search(text, 0, _SEASON_REACH) and not _YEAR_GONE.search(text))
         # news tells of days just gone, and a lead of the season (初春时节, 开春以来) of this one, unless
@@ -793,7 +792,8 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
         if s.year is None and s.mode != Mode.OTHER:
             s.year = years.of(s.mode)
             why = years.why.get(s.mode)
-            online = _posted(date) if why is not None and why.kind in (*_DATED, "relative") else None
+            by_date = why is not None and why.kind in (*_DATED, "relative")
+            online = date.year if date and date.posted and by_date else None
             if s.year is None or online:
                 # a page's address or time stamp tells when it was put online, which a year the text names
                 # more than once outranks, unless it is later (确保2026年5月1日前开业, put online in 2025: a deadline)
@@ -802,8 +802,8 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
                     s.year, why = named, by
             if why:
                 s.evidence.insert(0, why)
-        if date and s.mode != Mode.OTHER and date[2] not in s.evidence:
-            s.evidence.append(date[2])  # the report's "now": what 今年 in its forward clauses means
+        if date and s.mode != Mode.OTHER and date.evidence not in s.evidence:
+            s.evidence.append(date.evidence)  # the report's "now": what 今年 in its forward clauses means
     for s in sections:
         s.evidence = _distinct(s.evidence)
     return _merge([part for s in sections for split in _split_forward(text, s, years.partial)

@@ -19,7 +19,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -52,8 +52,10 @@ class Model:
     tagger: Tagger | None = field(default=None, compare=False, repr=False)  # that file, opened
     presumption: Linear | None = None  # the stage of a project named with no cue (`kg.presumption`); None: under way
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_linear", Linear(self.classes, self.intercept, self.weights))
+    @cached_property
+    def linear(self) -> Linear:
+        """The decision's weights as the regression that scores spans."""
+        return Linear(self.classes, self.intercept, self.weights)
 
     def scores(self, f: Features) -> dict[str, float]:
         """Probability of each class for one span."""
@@ -63,7 +65,7 @@ class Model:
         """Probability of each class for each span."""
         if not many:
             return []
-        probs = self._linear.probabilities(many)  # type: ignore[attr-defined]
+        probs = self.linear.probabilities(many)
         return [dict(zip(self.classes, map(float, p), strict=True)) for p in probs]
 
     def to_json(self) -> str:
@@ -77,7 +79,7 @@ class Model:
             lines += [f'"presumption": {{"classes": {dump(list(p.classes))}, '
                       f'"intercept": {dump([round(v, 6) for v in p.intercept])}, "weights": {{',
                       ",\n".join(p.json_lines()), "}},"]
-        lines += ['"weights": {', ",\n".join(self._linear.json_lines()), "}"]  # type: ignore[attr-defined]
+        lines += ['"weights": {', ",\n".join(self.linear.json_lines()), "}"]
         return "{\n" + "\n".join(lines) + "\n}\n"
 
     @classmethod
