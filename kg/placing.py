@@ -75,6 +75,9 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
     if TOWN.search(title) and (place := gaz.resolve(title, [*context, *named()])) is not None:
         place.evidence = [f"title: {r.doc.title}", *place.evidence]
         return place  # a portal page titled with its town's name alone (观海卫镇)
+    town_voice = bool(_voices(r.doc.text, read(r.doc.title).text) & _TOWN_LEVELS)
+    if town_voice and (place := _by_communities(districts, names, gaz, context, named)) is not None:
+        return place  # 全街…稔田社区、桥头社区…: a masked town's report is not its county's, however often it names it
     often = counties and counties[0][1] >= (
         2 if len(counties) == 1 and all(len(e.mentions) < counties[0][1] for e in towns) else _COUNTY_MENTIONS)
     if often and (len(counties) == 1 or counties[1][1] < counties[0][1]):
@@ -88,20 +91,36 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
         return cities[0][0]  # a city's news names no county or town of its own
     if (place := publisher(r.doc, gaz, [*context, *named()])) is not None:
         return place  # 来源：本网-甲区乙镇人民政府: a government's own page, naming no town of its own in the text
-    parents = [p.name for n in [*context, *named()] for p in gaz.lookup(n) if p.level in ("county", "city")]
-    # only communities the text names as such (塘尾社区, 丹东、应潭等村), never bare common words
-    communities = [names[id(e)][0] for e in districts if VILLAGE.search(names[id(e)][0])]
-    place = gaz.place_masked("town", communities, parents)
-    if place is not None and place.confidence >= MIN_PLACEMENT:
+    if not town_voice and (place := _by_communities(districts, names, gaz, context, named)) is not None:
         return place
     if len(counties) == 1 and not towns:
         return counties[0][0]  # the one county the text names, if only once (甲县日前举行…开工仪式)
     return None
 
 
+def _by_communities(districts: list[Entity], names: dict[int, list[str]], gaz: Gazetteer, context: list[str],
+                    named: Callable[[], list[str]]) -> Place | None:
+    """The town whose communities the text names (塘尾社区, 丹东、应潭等村), within the counties and cities it
+    names: only on strong evidence, and never from bare common words."""
+    parents = [p.name for n in [*context, *named()] for p in gaz.lookup(n) if p.level in ("county", "city")]
+    communities = [names[id(e)][0] for e in districts if VILLAGE.search(names[id(e)][0])]
+    place = gaz.place_masked("town", communities, parents)
+    return place if place is not None and place.confidence >= MIN_PLACEMENT else None
+
+
 _WE = re.compile(r"我(区|县|市|旗|镇|乡|街道)|我代表(区|县|市|旗|镇|乡)人民政府")
 _ALL_OF_US = re.compile(r"[全本](镇|乡|街)(?!道办)")  # 全镇上下, 本街: a town's report speaks so of itself
 _BARE_LEVEL = re.compile(r"^(?:\d{4}年度?)?(区|县|市|旗|镇|乡|街道)(?:人民)?(?:政府|办事处)")  # 2013年乡政府…总结
+
+
+_TOWN_LEVELS = {"镇", "乡", "街道"}
+
+
+def _voices(text: str, title: str) -> set[str]:
+    """The levels a text speaks for itself as (我区, 我镇, 全街; a title's bare 乡政府…工作总结)."""
+    we = {m.group(m.lastindex or 1) for pattern, said in ((_WE, text), (_ALL_OF_US, text), (_BARE_LEVEL, title))
+          for m in pattern.finditer(said)}
+    return {"街道" if level == "街" else level for level in we}
 
 
 def _spoken_for(text: str, title: str, districts: list[Entity], counties: list[tuple[Place, int]],
@@ -110,9 +129,7 @@ def _spoken_for(text: str, title: str, districts: list[Entity], counties: list[t
     """The district a text speaking in its own name (我区, 我镇, 全街; a title's bare 乡政府…工作总结)
     names, when it names one of that kind only: in full, or by a short name the gazetteer knows with
     that kind's suffix (王哥庄 in a text speaking as 全街: 王哥庄街道)."""
-    we = {m.group(m.lastindex or 1) for pattern, said in ((_WE, text), (_ALL_OF_US, text), (_BARE_LEVEL, title))
-          for m in pattern.finditer(said)}
-    we = {"街道" if level == "街" else level for level in we}
+    we = _voices(text, title)
     if county_levels := we & {"区", "县", "市", "旗"}:
         if len(counties) == 1:
             return counties[0][0]
@@ -121,7 +138,7 @@ def _spoken_for(text: str, title: str, districts: list[Entity], counties: list[t
                      if (p := gaz.resolve(n + level, context)) is not None and p.level == "county"}
             if len(found) == 1:
                 return next(iter(found.values()))
-    if levels := we & {"镇", "乡", "街道"}:
+    if levels := we & _TOWN_LEVELS:
         written = [names[id(e)][0] for e in districts]
         short = [n for n in written if not (TOWN.search(n) or VILLAGE.search(n) or lx.COUNTY_OR_ABOVE.search(n))]
         spelt = {n for n in written if TOWN.search(n)} | {

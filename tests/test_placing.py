@@ -25,6 +25,15 @@ def test_masked_district_is_placed_only_on_strong_evidence():
     assert resolve([extract(weak)]).results[0].district is None
 
 
+def test_a_masked_town_speaking_as_itself_is_not_placed_at_the_county_it_names_often():
+    body = ("2031年，全街上下推进宝安区“三城”建设，为宝安区跨越发展贡献力量；完成塘尾社区、新田社区、桥头社区"
+            "和和平社区的治理工作，宝安区下达的任务全部完成。")
+    placed = resolve([extract(doc("m", "街道2031年党工委工作报告\n" + body))]).results[0].district
+    assert placed is not None and placed.name == "福海街道" and "宝安区" in placed.parents
+    county = body.replace("全街上下", "各方")  # no voice of a town: the county it names again and again
+    assert resolve([extract(doc("c", "2031年工作报告\n" + county))]).results[0].district.name == "宝安区"
+
+
 def test_a_news_item_about_a_county_is_placed_at_the_county_it_names_again_and_again():
     item = ("宝安区召开招商引资推进大会。今年以来，宝安区引进青木湾智能制造项目等企业12家，"
             "宝安区青禾商会组织南山区企业来访。宝安区将加快青木湾产业园建设。")
