@@ -378,9 +378,14 @@ gold_option = click.option(
               "others (whole sites or reports held out), and print that table after the plain one.")
 @click.option("--folds", type=click.IntRange(min=2), default=5, show_default=True,
               help="With --cv: how many folds the sources are dealt into.")
+@click.option("--train-gold", "train_dirs", multiple=True, type=click.Path(path_type=Path),
+              help="With --cv: more gold folders whose documents only train the folds' models (held out with "
+                   "their sources like the rest, never scored): your few reports scored, all your gold training. "
+                   "Repeatable.")
 @click.argument("inputs", nargs=-1, type=click.Path())
 def eval_command(gold_dirs: tuple[Path, ...], pred_file: Path | None, examples: int, as_json: bool,
-                 model: str | None, cv: bool, folds: int, inputs: tuple[str, ...]) -> None:
+                 model: str | None, cv: bool, folds: int, train_dirs: tuple[Path, ...],
+                 inputs: tuple[str, ...]) -> None:
     """Score the extraction of the gold's texts (in texts/ beside the gold, else INPUTS; default:
     the bundled reports) against gold annotations.
 
@@ -393,6 +398,8 @@ def eval_command(gold_dirs: tuple[Path, ...], pred_file: Path | None, examples: 
 
     if pred_file and (inputs or cv or len(gold_dirs) > 1):
         raise click.UsageError("--pred scores a JSONL against one --gold folder; give no INPUTS and no --cv")
+    if train_dirs and not cv:
+        raise click.UsageError("--train-gold adds training gold to the cross-validation: give --cv too")
     _check_model(model)
     try:
         if pred_file:
@@ -415,7 +422,9 @@ def eval_command(gold_dirs: tuple[Path, ...], pred_file: Path | None, examples: 
 
         decider = load_decider(model)
         threshold = train.THRESHOLD if isinstance(decider, str) else decider.threshold
-        runs = train.cross_validate(train.prepare(docs, folds), folds, thresholds=(threshold,))
+        extra = _gold_docs(train_dirs, inputs)
+        items = train.prepare([*docs, *extra], folds)  # each document's tagger learnt from the other folds
+        runs = train.cross_validate(items[: len(docs)], folds, thresholds=(threshold,), train_only=items[len(docs):])
         crossed = evaluate.evaluate(gold, runs[threshold])
     if as_json:
         summary = result.summary()

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlparse
@@ -112,14 +112,15 @@ class Featured:
 
 
 def featurize_gold(docs: Iterable[GoldDoc], gaz: Gazetteer | None = None,
-                   taggers: Mapping[str, tagger.Tagger] | None = None) -> list[Featured]:
+                   taggers: Mapping[tuple[str, str], tagger.Tagger] | None = None) -> list[Featured]:
     """Every candidate span of the gold documents, with features and the gold's label; the spans a
-    document's tagger (`taggers`, by document id) reads are candidates too."""
+    document's tagger (`taggers`, by source and document id: two gold folders may use one id) reads
+    are candidates too."""
     gaz = gaz or Gazetteer.load()
     out = []
     for gd in docs:
         reading = read(gd.doc.text)  # as `extract` reads it
-        proposal = propose(reading.text, gaz, (taggers or {}).get(gd.doc.id))
+        proposal = propose(reading.text, gaz, (taggers or {}).get((gd.group, gd.doc.id)))
         featured = featurize(proposal, decide_by_rules(proposal), gaz)
         labels = [_label(_gold_names(gd.gold, {c.type for c in sp.candidates}),
                          [norm(gd.doc.text[slice(*reading.span(sp.start, sp.end))]), norm(sp.full)])
@@ -154,13 +155,13 @@ def prepare(docs: list[GoldDoc], k: int = FOLDS, gaz: Gazetteer | None = None) -
     come from a tagger trained on the other folds (the folds `cross_validate` holds out), so the
     decision learns how far to trust the tagger on text it did not learn from."""
     with tempfile.TemporaryDirectory(prefix="kg-tagger-") as tmp:
-        taggers: dict[str, tagger.Tagger] = {}
+        taggers: dict[tuple[str, str], tagger.Tagger] = {}
         for i, held in enumerate(folds(docs, k)):
             path = Path(tmp) / f"fold{i}.crf"
             rest = [d for d in docs if d.group not in held]
             if rest and train_tagger(rest, path):
                 fold_tagger = tagger.Tagger(path)
-                taggers.update((d.doc.id, fold_tagger) for d in docs if d.group in held)
+                taggers.update(((d.group, d.doc.id), fold_tagger) for d in docs if d.group in held)
         return featurize_gold(docs, gaz, taggers)
 
 
@@ -234,12 +235,19 @@ def predict(items: list[Featured], model: Model | None) -> list[dict]:
 
 
 def cross_validate(items: list[Featured], k: int = FOLDS, c: float = C,
-                   thresholds: Iterable[float] = (THRESHOLD,)) -> dict[float, list[dict]]:
-    """For each threshold, predictions for every document by models that never saw its source."""
+                   thresholds: Iterable[float] = (THRESHOLD,),
+                   train_only: Sequence[Featured] = ()) -> dict[float, list[dict]]:
+    """For each threshold, predictions for every document of `items` by models that never saw its
+    source. `train_only`: more gold that the folds' models learn from (held out with its source like
+    the rest) but that is never predicted: a few reports of one's own scored, all the gold one has
+    training."""
     out: dict[float, list[dict]] = {t: [] for t in thresholds}
-    for held_groups in folds([it.gold for it in items], k):
+    every = [*items, *train_only]
+    for held_groups in folds([it.gold for it in every], k):
         held = [it for it in items if it.gold.group in held_groups]
-        train_items = [it for it in items if it.gold.group not in held_groups]
+        if not held:
+            continue  # a fold of training gold alone: nothing to predict
+        train_items = [it for it in every if it.gold.group not in held_groups]
         model = presuming(fit(_rows(train_items), c, names=_names(train_items)), train_items)
         for t in out:
             out[t] += predict(held, replace(model, threshold=t))

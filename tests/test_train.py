@@ -83,6 +83,39 @@ def test_folds_hold_out_whole_sources(tmp_path):
     assert any(docs[0].group in f for f in folds)
 
 
+def test_training_gold_beside_the_cross_validation_trains_its_folds_and_is_never_scored(tmp_path):
+    scored = tmp_path / "mine"
+    (scored / "texts").mkdir(parents=True)
+    for k, (town, a, b) in enumerate([("桐江", "银杏星图", "松针数智"), ("柳岸", "雾岭科技", "石竹云链")]):
+        (scored / "texts" / f"d{k}.txt").write_text(TEMPLATE.format(town=town, a=a, b=b, park="白鹭"), encoding="utf-8")
+        entities = [{"name": f"{town}街道", "types": ["District"]}, {"name": "白鹭产业园", "types": ["Project"]}]
+        gold = {"doc": f"d{k}", "district": None, "sections": [{"year": 2021, "mode": "review"}], "timeline": [],
+                "entities": entities}
+        (scored / f"d{k}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    mine = train.load([scored])
+    extra = train.load([write_gold(tmp_path / "more", with_brands=True)])
+    items = train.prepare([*mine, *extra], 3)
+    alone = train.cross_validate(items[:2], 3, thresholds=(0.5,))[0.5]
+    helped = train.cross_validate(items[:2], 3, thresholds=(0.5,), train_only=items[2:])[0.5]
+    assert sorted(r["doc"] for r in helped) == ["d0", "d1"]  # the training gold is never predicted
+
+    def orgs(records: list[dict]) -> set[str]:
+        return {e["name"] for r in records for e in r["entities"] if e["type"] == "Organization"}
+    assert not orgs(alone) & {"银杏星图", "雾岭科技"}  # my gold names no company: nothing teaches them
+    assert orgs(helped) & {"银杏星图", "雾岭科技"}  # the other gold's companies before 等优质企业 do
+
+
+def test_cli_eval_cross_validates_with_training_gold_only_when_asked(tmp_path):
+    mine, more = write_gold(tmp_path / "mine", with_brands=True), write_gold(tmp_path / "more", with_brands=True)
+    run = CliRunner().invoke(main, ["eval", "--gold", str(mine), "--train-gold", str(more)])
+    assert run.exit_code == 2 and "give --cv too" in run.output
+    run = CliRunner().invoke(main, ["eval", "--gold", str(mine), "--cv", "--folds", "3", "--train-gold", str(more),
+                                    "--json"])
+    assert run.exit_code == 0, run.output
+    crossed = json.loads(run.output)["cross_validated"]
+    assert crossed["documents"] == 3  # mine only: the training gold is not scored
+
+
 def test_gold_without_its_text_is_a_clear_error(tmp_path):
     gold = write_gold(tmp_path / "gold", with_brands=True)
     (gold / "texts" / "d1.txt").unlink()

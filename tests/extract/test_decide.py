@@ -116,7 +116,7 @@ def test_the_shipped_model_extracts_the_bundled_reports_at_least_as_well_as_the_
 
     docs = train.load([DEV_GOLD], [Path(__file__).resolve().parents[2] / "data" / "reports"])
     tagger = shipped().tagger
-    items = train.featurize_gold(docs, taggers={d.doc.id: tagger for d in docs} if tagger else None)
+    items = train.featurize_gold(docs, taggers={(d.group, d.doc.id): tagger for d in docs} if tagger else None)
     summary = train.score(docs, train.predict(items, None)).summary()
     figures = summary["entities_typed"]
     assert figures["all"]["f1"] >= 0.85, figures
