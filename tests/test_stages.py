@@ -73,6 +73,7 @@ def stage(text: str, name: str, mode: str = "review") -> tuple[str | None, str |
         ("青湖大桥全线贯通。", "completed"),
         ("青湖大桥通过验收。", "completed"),
         ("青湖大桥投用。", "completed"),
+        ("青湖公园正式启用。", "completed"),  # put into use: built
         ("青湖大桥交付使用。", "completed"),
         ("青湖商场投入运营。", "operating"),
         ("青湖商场开业。", "operating"),
