@@ -44,8 +44,8 @@ _CUES = (
                       r"|营运(?!中心|商|车|证|资金)|商业运行|开班|开诊|开学|招生|对外开放|开(?<!改革开)放(?!型|式|合作|发展|共享|平台|准备|创新|通道|高地|的)|运行(?=情况|良好|平稳|正常|稳定)"
                       r"|入驻(?=[^，,。；;]{0,20}?[\d一二三四五六七八九十百多]+[家户])"),
     # 投产 is the 投用 of a plant: built and producing (the guide's table lists it with neither)
-    (Stage.COMPLETED, r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|启用|交付|落成|投产|投入生产|试生产"
-                      r"|收官|开通|并网|贯通|打通"  # 并网: a plant on the grid is built; 贯通: a road opened
+    (Stage.COMPLETED, r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成|投产|投入生产|试生产"
+                      r"|启用|收官|开通|并网|贯通|打通"  # 并网: a plant on the grid is built; 贯通: a road opened
                       # built, told in the past (新建了甲泵站), not started (开工建设了)
                       r"|新建了|建(?<!开工建)(?<!动工建)设了|修建了|兴建了|建起了|打造了|改造了|改建了|扩建了"
                       r"|进行了[^，,。；;]{0,8}?(?:改造|修缮|整治|提升|硬化)|达产|投入利用"),
@@ -76,6 +76,8 @@ _WEAK_CUES = ((Stage.UNDER_WAY, "|".join(rf"{push}(?!{_PLANNED})" for push in "�
 # before it (拟开工 → planned, 预计2023年建成 → under way).
 _INTENDED = re.compile(r"拟|预计|计划|将|力争|争取|准备|即将")
 _EXPECTED = ("预计", "即将")  # expected soon: the work is at the step before (拟, 计划 say it is yet to start)
+# Put to use: 即将投入使用 says the works are built (the use still to come), not that they go on.
+_IN_USE = re.compile(r"投入使用|投用|启用|投产|交付|投入生产")
 # Before a cue, these say the step is not reached: the project stands at the step before (尚未动工 →
 # planned, 尚未完工 → under way, 未投入运营 → completed).
 _NOT_YET = re.compile(r"(?:未能?|没能|没有)(?:正式|全面|完全|如期|按期|按计划|按时)?$")
@@ -232,6 +234,8 @@ def stage_of(text: str, start: int, end: int, mode: Mode) -> tuple[Stage | None,
         if intended and cue[1] != Stage.UNDER_WAY:
             # a review's 拟开工, 预计年底建成: the step is not reached yet (预计完成投资 is progress all the same)
             stage = _BEFORE.get(cue[1], Stage.PLANNED) if intended[-1] in _EXPECTED else Stage.PLANNED
+            if intended[-1] == "即将" and _IN_USE.match(text, cue[0]):
+                stage = Stage.COMPLETED  # 即将投入使用: built, about to be used
             return stage, text[cue[0] : cue[0] + len(cue[2])]
         return cue[1:]
     return _from_sentence(text, lo, hi, start, end, mode)

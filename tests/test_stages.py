@@ -144,6 +144,8 @@ def test_built_after_is_not_built():
         ("推动青湖大桥等3个拟开工项目。", "review", "planned"),
         ("青湖大桥预计明年建成。", "review", "under_way"),
         ("青湖大桥即将投入运营。", "review", "completed"),
+        ("青湖大桥即将投入使用。", "review", "completed"),  # built: only the use is to come
+        ("青湖大桥即将建成。", "review", "under_way"),
         ("青湖大桥计划明年建成。", "review", "planned"),
         ("青湖大桥拟于2025年建成。", "review", "planned"),
         ("青湖大桥预计明年建成。", "plan", "completed"),
