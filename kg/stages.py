@@ -210,9 +210,12 @@ def stage_of(text: str, start: int, end: int, mode: Mode) -> tuple[Stage | None,
     if aim:
         return aim[1:]
     before = _governing_before(text, lo, start)
-    if not _cues(text, end, hi) and (before is None or _WEAK[0].fullmatch(before[2])) and (
-            shared := _shared_later(text, hi)) is not None:
-        return shared[1:]  # 实施甲、乙5个项目，截至目前，全部开工: 全部 gives every one listed that step
+    if not _cues(text, end, hi) and (shared := _shared_later(text, hi)) is not None and (
+            before is None or _WEAK[0].fullmatch(before[2])
+            or STAGES.index(shared[1]) > STAGES.index(before[1])):
+        # 实施甲、乙5个项目，截至目前，全部开工: 全部 gives every one listed that step; 推进甲、乙等项目，
+        # 目前都已达产: a step past the work said going on is where they stand now
+        return shared[1:]
     for table in (_STRONG, _WEAK):
         after = [c for c in _cues(text, end, hi, table) if not _IN_LIST.match(text, c[0] + len(c[2]))]
         if after and before and _NEXT_PREDICATE.search(text, end, after[0][0]):

@@ -344,6 +344,13 @@ def test_a_later_clause_that_says_all_of_them_took_a_step_gives_it_to_every_one_
     assert stage(alone, "青禾商贸城") == ("under_way", "实施")  # no word for all of them: the work goes on
 
 
+def test_a_later_step_said_of_all_outranks_the_work_going_on_before_them():
+    text = "全力推进青禾纤维、翠峰新材料等2个重点项目，目前2个项目都顺利达产。"
+    assert [stage(text, n) for n in ("青禾纤维", "翠峰新材料")] == [("completed", "达产")] * 2
+    earlier = "全力推进青禾纤维、翠峰新材料等2个重点项目，目前2个项目均已开工。"
+    assert stage(earlier, "青禾纤维") == ("under_way", "全力推进")  # a step behind the work going on: no news
+
+
 def test_a_part_of_the_structure_inside_another_name_is_no_cue():
     text = "截至目前，青禾建材生产线、长龙钢结构金属加工生产线2个项目已开工。"
     assert stage(text, "青禾建材生产线") == ("started", "开工")
