@@ -314,7 +314,7 @@ def _shared_later(text: str, hi: int) -> _Cue | None:
 # A later clause saying work still goes on (正在进行乙段建设) for a project that finished its other parts.
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十]+个(?:项目|工程)")  # 乙等3个项目正在建设: other works
 _STILL = re.compile(r"(?:正在|仍在|还在|尚在|(?<![已并])进行)[^，,。；;]{0,12}?"
-                    r"(?:建设|施工|抹灰|铺设|硬化|浇筑|装修|装饰|砌筑|提升)|进入收尾")
+                    r"(?:建设|施工|抹灰|铺设|硬化|浇筑|装修|装饰|砌筑|提升|改造|安装)|进入收尾")
 
 
 def _still_going(text: str, hi: int, stage: Stage, mode: Mode) -> str | None:

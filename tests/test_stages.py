@@ -494,6 +494,8 @@ def test_works_finished_in_part_while_another_part_is_still_being_built_are_unde
     assert stage(text, "青禾戏台工程") == ("under_way", "正在进行内墙抹灰")
     assert stage("青禾避风港已完成基础设施建设，进入收尾阶段。", "青禾避风港") == ("under_way", "进入收尾")
     assert stage("青禾驿站主体建筑已完成，室外环境正在提升。", "青禾驿站")[0] == "under_way"
+    assert stage("青禾水厂已完成坝体清淤，正进行絮凝池改造。", "青禾水厂")[0] == "under_way"
+    assert stage("青禾超市已投入使用，乙村正在安装暖气和门。", "青禾超市")[0] == "under_way"
     assert stage("青禾戏台工程已完工，正在进行验收。", "青禾戏台工程")[0] == "completed"  # no building goes on
     others = "青禾物流、青木回收等7个项目已建成投产，丙等3个项目正在建设。"
     assert stage(others, "青禾物流")[0] == "completed"  # the later clause tells of other works
