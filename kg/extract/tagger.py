@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain, repeat
+from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
@@ -127,6 +129,16 @@ class _Table:
         return np.where(self.keys[at] == keys, at + 1, 0)
 
 
+def _summed(tables: list[np.ndarray], ids: np.ndarray, at: np.ndarray,
+            templates: Sequence[tuple[str, int]]) -> np.ndarray:
+    """The sum of each template's table rows for every character, added in the templates' order.
+    Rows are gathered with take(), four times faster than indexing a table with an array."""
+    total = np.zeros((len(at), tables[0].shape[1]))
+    for table, (_, k) in zip(tables, templates, strict=True):
+        total += table.take(ids[at + k], axis=0)
+    return total
+
+
 class Tagger:
     """An opened tagger file, read into weight tables."""
 
@@ -183,24 +195,31 @@ class Tagger:
         at = np.repeat(np.arange(len(sentences)) * 2 * _PAD + _PAD, lengths) + np.arange(lengths.sum())  # in `padded`
         chars = self._chars.ids(cps)
         pairs = self._pairs.ids(cps[:-1] * _PAIR_KEY + cps[1:])
-        scores = sum(m[chars[at + k]] for m, (_, k) in zip(self._chars.rows, _CHARS, strict=True))
-        scores = scores + sum(m[pairs[at + k]] for m, (_, k) in zip(self._pairs.rows, _PAIRS, strict=True))
+        scores = _summed(self._chars.rows, chars, at, _CHARS) + _summed(self._pairs.rows, pairs, at, _PAIRS)
         place = np.full(len(at), _PLACES.index("S"))
         tag = np.full(len(at), self._tag_id.get("x", 0))
-        first = [int(a) + t.start for a, toks in zip(starts, tokens, strict=True) for t in toks]
-        if first:
-            size = np.array([t.end - t.start for toks in tokens for t in toks])
+        flat = list(chain.from_iterable(tokens))  # the words' attributes are read by map, not a loop of ours
+        if flat:
+            count = len(flat)
+            begin = np.fromiter(map(attrgetter("start"), flat), dtype=np.int64, count=count)
+            size = np.fromiter(map(attrgetter("end"), flat), dtype=np.int64, count=count) - begin
+            first = np.repeat(starts, [len(toks) for toks in tokens]) + begin
             within = np.arange(size.sum()) - np.repeat(np.cumsum(size) - size, size)
             long = np.repeat(size, size)
             where = np.repeat(first, size) + within
             place[where] = np.where(long == 1, 3, np.where(within == 0, 0, np.where(within == long - 1, 2, 1)))
-            tag[where] = np.repeat([self._tag_id.get(t.tag or "x", 0) for toks in tokens for t in toks], size)
+            tag_id: dict[str | None, int] = {None: self._tag_id.get("x", 0), "": self._tag_id.get("x", 0)}  # no tag: x
+            tag_id.update(self._tag_id)
+            ids = map(tag_id.get, map(attrgetter("tag"), flat), repeat(0))
+            tag[where] = np.repeat(np.fromiter(ids, dtype=np.int64, count=count), size)
         seen = set(padded)
         marks = [{c for c in seen if c in lx.SUFFIX_LAST}, {c for c in seen if c.isdigit()}]
         for rows, chars_marked in zip(self._flags, marks, strict=True):
             marked = np.isin(cps[at], np.array([ord(c) for c in chars_marked], dtype=np.int64))
-            scores = scores + rows[marked.astype(np.int64)]
-        return scores + self._place[place] + self._tag[tag] + self._place_tag[place, tag]
+            scores = scores + rows.take(marked.astype(np.int64), axis=0)
+        place_tag = self._place_tag.reshape(-1, self._place_tag.shape[2])  # row place * tags + tag
+        return (scores + self._place.take(place, axis=0) + self._tag.take(tag, axis=0)
+                + place_tag.take(place * self._place_tag.shape[1] + tag, axis=0))
 
     def _decode(self, scores: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """The best labels of every sentence (Viterbi), all sentences a step at a time, longest
@@ -213,7 +232,7 @@ class Tagger:
         steps = int(length[0])
         alive = np.searchsorted(-length, -np.arange(steps), side="left")  # how many run past step t
         into = np.cumsum(alive) - alive  # step t's columns in `ordered`: into[t] … into[t] + alive[t]
-        ordered = scores[np.concatenate([first[:n] + t for t, n in enumerate(alive.tolist())])].T.copy()
+        ordered = scores.take(np.concatenate([first[:n] + t for t, n in enumerate(alive.tolist())]), axis=0).T.copy()
         go = self._transitions[:, :, None]  # go[x, y]: the weight of label y after label x
         best = ordered[:, : alive[0]]
         history = [best]
@@ -231,7 +250,7 @@ class Tagger:
             label[ended:n] = last[ended:n]  # the sentences whose last step is t
             path[first[:n] + t] = label[:n]
             if t:
-                label[:n] = (history[t - 1][:, :n] + self._transitions[:, label[:n]]).argmax(0)
+                label[:n] = (history[t - 1][:, :n] + self._transitions.take(label[:n], axis=1)).argmax(0)
         return path
 
     def read(self, sentences: list[str], tokens: list[list[Token]]) -> list[Spans]:
