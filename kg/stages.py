@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 
 from kg import lexicon as lx
@@ -137,6 +137,13 @@ def _cues(text: str, lo: int, hi: int, table: _Table = _STRONG) -> list[_Cue]:
             for m in pattern.finditer(text, lo, hi)]
 
 
+@lru_cache(maxsize=8)
+def _all_cues(text: str, weak: bool = False) -> tuple[_Cue, ...]:
+    """Every cue of a whole text (`weak`: of the weak table), found once per text: featurizing,
+    blanking the cues inside names and presuming each ask for them."""
+    return tuple(_cues(text, 0, len(text), _WEAK if weak else _STRONG))
+
+
 def without_cues_inside(text: str, names: list[tuple[int, int]]) -> str:
     """`text` with every cue that lies inside one of the named spans blanked out (〇): a word of a name
     (电子加速器, 海绵设施工程) is no step said of the names around it."""
@@ -145,7 +152,7 @@ def without_cues_inside(text: str, names: list[tuple[int, int]]) -> str:
     names = sorted(names)
     starts, reach = [a for a, _ in names], list(accumulate((b for _, b in names), max))  # the furthest end so far
     chars = list(text)
-    for at, _, words in _cues(text, 0, len(text)) + _cues(text, 0, len(text), _WEAK):
+    for at, _, words in _all_cues(text) + _all_cues(text, weak=True):
         k = bisect_right(starts, at) - 1
         if k >= 0 and reach[k] >= at + len(words):  # a name starting at or before the cue holds it whole
             chars[at : at + len(words)] = "〇" * len(words)
@@ -155,7 +162,7 @@ def without_cues_inside(text: str, names: list[tuple[int, int]]) -> str:
 def cue_marks(text: str, weak: bool = False) -> list[tuple[int, int, Stage]]:
     """Every cue of the guide's table in `text`, in order: (start, end, stage); `weak`: instead, the
     verbs that only say work goes on (推进, 加快, 实施)."""
-    return [(at, at + len(words), stage) for at, stage, words in _cues(text, 0, len(text), _WEAK if weak else _STRONG)]
+    return [(at, at + len(words), stage) for at, stage, words in _all_cues(text, weak)]
 
 
 def exhorts(text: str, sentence_start: int) -> bool:
