@@ -276,10 +276,11 @@ CLASS_NOUNS = {
     **dict.fromkeys(("为代表", "同志", "院士", "烈士", "先烈"), EntityType.PERSON),
 }
 COUNT = r"(?:[0-9一二三四五六七八九十百余多两]+[个家所座条项批宗处]|[二三四五六七八九十]大)"  # 3家, 五大
-LISTED = re.compile(
-    r"(?P<items>[^，,。；;：:（）()“”\"\s]{2,80}?)(?P<etc>等(?:" + COUNT + r")?|" + COUNT + r")"
-    r"(?P<mod>(?:[^，,。；;：:、“”\s]|“[^“”，,。]{1,8}”){0,12}?)(?P<cls>" + "|".join(CLASS_NOUNS) + ")"
-)
+_LIST_TAIL = (r"(?P<etc>等(?:" + COUNT + r")?|" + COUNT + r")"
+              r"(?P<mod>(?:[^，,。；;：:、“”\s]|“[^“”，,。]{1,8}”){0,12}?)(?P<cls>" + "|".join(CLASS_NOUNS) + ")")
+LISTED = re.compile(r"(?P<items>[^，,。；;：:（）()“”\"\s]{2,80}?)" + _LIST_TAIL)
+# How every list ends (等3家企业): a text without one holds no list, and LISTED is slow to say so.
+LIST_TAIL = re.compile(_LIST_TAIL)
 SHORT_WORKS = ("改", "建")  # 改造, 建设 cut short after what they work on (棚改, 村改, 旧改)
 COMPANY_SUFFIXES = ("有限公司", "公司", "集团")  # a company names itself so, whatever list it stands in
 # What a company does, written inside its name (甲建设集团, 乙科技服务有限公司, 丙投资发展有限公司).

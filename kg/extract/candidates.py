@@ -390,8 +390,8 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
     """Names listed before a class noun take its type: 甲、乙等3家企业 → two Organizations;
     丙等7个项目 → a Project. Each item must still look like a name."""
     out: list[Candidate] = []
-    if not lx.LIST_END.search(text):
-        return out  # no 等 and no count: no list (the list pattern is slow to fail)
+    if not lx.LIST_END.search(text) or not lx.LIST_TAIL.search(text):
+        return out  # no 等 and no count, or none before a class noun: no list (the list pattern is slow to fail)
     for m in lx.LISTED.finditer(text):
         typ, cls, mod = lx.CLASS_NOUNS[m.group("cls")], m.group("cls"), m.group("mod")
         counted = m.group("etc") != "等"  # 甲、乙等7条道路: counted items are named ones
