@@ -451,18 +451,19 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
 
 # Brands listed before what was done with them, no class noun between (甲、乙等顺利投产): firms that
 # stand for their projects.
-_ACTED_LIST = re.compile(r"(?P<items>[^，,。；;：:（）()“”\"\s]{2,40}、[^，,。；;：:（）()“”\"\s]{2,12})等"
-                         r"(?:新?(?:厂房|车间|生产线|项目|工程)(?:主体结构|主体)?)?"
-                         r"(?:顺利|相继|陆续|先后|已|均|全部|成功)?(?:建成|投产|开工|竣工|落地|签约|达产|入驻|落户|完工|开业"
-                         r"|完成主体|封顶)")
+_ACTED = (r"等(?:新?(?:厂房|车间|生产线|项目|工程)(?:主体结构|主体)?)?"
+          r"(?:顺利|相继|陆续|先后|已|均|全部|成功)?(?:建成|投产|开工|竣工|落地|签约|达产|入驻|落户|完工|开业"
+          r"|完成主体|封顶)")
+_ACTED_LIST = re.compile(r"(?P<items>[^，,。；;：:（）()“”\"\s]{2,40}、[^，,。；;：:（）()“”\"\s]{2,12})" + _ACTED)
+_ACTED_TAIL = re.compile(_ACTED)  # how such a list ends (等相继投产), sought first: it fails fast
 
 
 def _acted_list_candidates(text: str) -> list[Candidate]:
     """Each brand of a list that a stage verb follows right after 等; every item must be a brand
     (no dictionary word), or the list names kinds of things (甲产业、乙产业等落地)."""
     out: list[Candidate] = []
-    if "等" not in text or "、" not in text:
-        return out  # no list: the pattern is slow to fail
+    if "等" not in text or "、" not in text or not _ACTED_TAIL.search(text):
+        return out  # no list, or none a stage verb follows: the pattern is slow to fail
     for m in _ACTED_LIST.finditer(text):
         items, at = [], m.start("items")
         for piece in m.group("items").split("、"):
