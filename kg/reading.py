@@ -49,11 +49,15 @@ class Reading:
 
 # Full-width digits and letters (１９９４年, ＧＤＰ) read as their ASCII forms, one for one.
 _HALF_WIDTH = {c: c - 0xFEE0 for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
+# Any of them: few texts have one, and translate() reads every character even when it maps none.
+_FULL_WIDTH = re.compile("[" + "".join(map(chr, _HALF_WIDTH)) + "]")
 
 
 def read(original: str) -> Reading:
     """The copy of `original` that the extractor reads."""
-    text = simplified(original).translate(_HALF_WIDTH)
+    text = simplified(original)
+    if _FULL_WIDTH.search(text):
+        text = text.translate(_HALF_WIDTH)
     left_out = sorted([(m.start(), m.end()) for m in _LEFT_OUT.finditer(text)
                        if m.group()[0] in "(（" or not _short_line(text, m.start())] + _wraps(text))
     if not left_out:
