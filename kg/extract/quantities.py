@@ -12,7 +12,8 @@ read by cn2an. Numbers without a unit (years, dates, list markers) and numbers i
 from __future__ import annotations
 
 import re
-from itertools import repeat
+from bisect import bisect_left
+from functools import lru_cache
 
 import cn2an
 import jieba.posseg
@@ -508,14 +509,18 @@ def _clause_before(text: str, pos: int) -> int:
     return starts[-1] if starts else lo
 
 
-def _after_last(text: str, pos: int, marks: str, reach: int = 300) -> int:
-    """Where the text after the last of `marks` before `pos` starts (0 when there is none). A mark
-    seldom written (！) would make a plain rfind scan back to the start for every number."""
-    lo = max(0, pos - reach)
-    at = max(map(text.rfind, marks, repeat(lo), repeat(pos)))
-    if at < 0 and lo:
-        at = max(map(text.rfind, marks, repeat(0), repeat(lo)))
-    return at + 1
+@lru_cache(maxsize=16)
+def _marked(text: str, marks: str) -> list[int]:
+    """Where `text` has one of `marks` (single characters), in order: found once per text and kind
+    of mark, then bisected for each of its numbers, which ask around them again and again."""
+    return [m.start() for m in re.finditer(f"[{re.escape(marks)}]", text)]
+
+
+def _after_last(text: str, pos: int, marks: str) -> int:
+    """Where the text after the last of `marks` before `pos` starts (0 when there is none)."""
+    at = _marked(text, marks)
+    k = bisect_left(at, pos)
+    return at[k - 1] + 1 if k else 0
 
 
 def _sentence_start(text: str, pos: int) -> int:
