@@ -333,12 +333,15 @@ def same_thing(a: str, b: str) -> bool:
     # abbreviation: the short one is an ordered subsequence sharing the head and the tail
     if short[:2] != long_[:2] or short[-2:] != long_[-2:] and len(short) > 4:
         return False
-    if (branch := _ROAD_BRANCH.fullmatch(long_)) and long_[: branch.start(1)] + long_[branch.end(1):] == short:
+    if long_.endswith(_ROAD_ENDS) and (branch := _ROAD_BRANCH.fullmatch(long_)) and (
+            long_[: branch.start(1)] + long_[branch.end(1):] == short):
         return False  # 永和南路 is not 永和路: a road's branch is another road
     return _in_order(short, long_) and (len(short) <= 0.6 * len(long_) or _gaps(short, long_) == 1)
 
 
-_ROAD_BRANCH = re.compile(r".+?([东西南北中]{1,2})(?:路|街|大道|大街|巷)")
+_ROAD_ENDS = ("路", "街", "大道", "大街", "巷")
+# A road's branch (永和南路); its ending is tested first, as the lazy pattern is slow to fail.
+_ROAD_BRANCH = re.compile(rf".+?([东西南北中]{{1,2}})(?:{'|'.join(_ROAD_ENDS)})")
 
 
 def _in_order(short: str, long_: str) -> bool:
