@@ -230,16 +230,19 @@ class Tagger:
         length = lengths[order]
         first = (np.cumsum(lengths) - lengths)[order]
         steps = int(length[0])
-        alive = np.searchsorted(-length, -np.arange(steps), side="left")  # how many run past step t
-        into = np.cumsum(alive) - alive  # step t's columns in `ordered`: into[t] … into[t] + alive[t]
-        ordered = scores.take(np.concatenate([first[:n] + t for t, n in enumerate(alive.tolist())]), axis=0).T.copy()
+        # how many run past step t, and where step t's columns start in `ordered` (Python ints: the
+        # loops below take a step per character of the longest sentence, and numpy's scalars are slow)
+        alive_at = np.searchsorted(-length, -np.arange(steps), side="left")
+        alive, into = alive_at.tolist(), (np.cumsum(alive_at) - alive_at).tolist()
+        ordered = scores.take(np.concatenate([first[:n] + t for t, n in enumerate(alive)]), axis=0).T.copy()
         go = self._transitions[:, :, None]  # go[x, y]: the weight of label y after label x
         best = ordered[:, : alive[0]]
         history = [best]
         last = np.zeros(len(order), dtype=np.int64)  # each sentence's best label at its last step
         for t in range(1, steps + 1):
             n = alive[t] if t < steps else 0
-            last[n : alive[t - 1]] = best[:, n:].argmax(0)  # the sentences that ended at t - 1
+            if n < alive[t - 1]:
+                last[n : alive[t - 1]] = best[:, n:].argmax(0)  # the sentences that ended at t - 1
             if n:
                 best = (best[:, None, :n] + go).max(0) + ordered[:, into[t] : into[t] + n]
                 history.append(best)
@@ -247,7 +250,8 @@ class Tagger:
         label = last.copy()
         for t in range(steps - 1, -1, -1):
             n, ended = alive[t], alive[t + 1] if t + 1 < steps else 0
-            label[ended:n] = last[ended:n]  # the sentences whose last step is t
+            if ended < n:
+                label[ended:n] = last[ended:n]  # the sentences whose last step is t
             path[first[:n] + t] = label[:n]
             if t:
                 label[:n] = (history[t - 1][:, :n] + self._transitions.take(label[:n], axis=1)).argmax(0)
