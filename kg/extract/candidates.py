@@ -978,10 +978,10 @@ def _segment_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
 def _kept(text: str, found: list[Candidate], masked: list[tuple[int, int]],
           ends: list[tuple[int, int]]) -> list[Candidate]:
     """The candidates that are no mask and lie in none (XX医院, ****敬老院), start after no number, and
-    cross no section's end."""
-    return [c for c in found if not any(a <= c.start and c.end <= b for a, b in masked)
+    cross no section's end. (Few sentences have a mask or a section's end: those lists are mostly empty.)"""
+    return [c for c in found if not (masked and any(a <= c.start and c.end <= b for a, b in masked))
             and not _masked(text[c.start : c.end]) and not _after_mask(text, c)
-            and not _after_number(text, c.start) and not any(a < c.start and c.end < b for a, b in ends)]
+            and not _after_number(text, c.start) and not (ends and any(a < c.start and c.end < b for a, b in ends))]
 
 
 def _tagged(source: str, cands: list[Candidate]) -> list[Candidate]:
