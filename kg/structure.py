@@ -261,12 +261,13 @@ def _heading(start: int, line: str, annex: int | None) -> _Heading | None:
     return _Heading(start if annex is None else annex, body, title, level, parts, year)
 
 
-def _headings(text: str) -> list[_Heading]:
+def _headings(text: str, lines: list[tuple[int, str]]) -> list[_Heading]:
     """Year-level headings: unnumbered year headings and annexes, and the numbered headings of the
-    outermost numbering that carries years or mode words (numbered headings below it are topics)."""
+    outermost numbering that carries years or mode words (numbered headings below it are topics).
+    `lines`: the text's `_lines`, which the caller reads too."""
     found: list[_Heading] = []
     annex: tuple[int, str] | None = None  # the 附件 line the current line belongs to
-    for start, line in _lines(text):
+    for start, line in lines:
         m = _ANNEX.match(line)
         if m and m.end() == len(line):  # "附件:" alone: its title is the next line
             annex = (start, line)
@@ -281,7 +282,7 @@ def _headings(text: str) -> list[_Heading]:
         annex = None
     # Under an outer numbering that names no year (一、聚焦产业振兴，…), an inner heading without a
     # year ((一)完成全年考核目标) is a topic, not a part of the report.
-    outer = min((i for _, line in _lines(text) for i, n in enumerate(_NUMBERING) if n.match(line)), default=_PLAIN)
+    outer = min((i for _, line in lines for i, n in enumerate(_NUMBERING) if n.match(line)), default=_PLAIN)
     found = [h for h in found if h.level <= outer or _YEAR.search(h.title) or _RELATIVE_YEAR.search(h.title)]
     found = _without_contents(text, found)
     top = min((h.level for h in found), default=_PLAIN)
@@ -740,8 +741,9 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
     review. Years a heading does not state come from the strongest other evidence (`_ranked_years`).
     A title is a heading-like line: a first sentence is no title."""
     metadata = metadata or {}
-    heads = _headings(text)
-    first = next(_lines(text), (0, ""))[1]
+    lines = list(_lines(text))
+    heads = _headings(text, lines)
+    first = lines[0][1] if lines else ""
     title = title or _HEADING_END.split(first)[0]
     if len(title) > _MAX_HEADING or _NOT_TITLE.search(title) or lx.BREADCRUMB.search(title):
         title = ""
