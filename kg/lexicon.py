@@ -229,6 +229,8 @@ TITLES = _TITLES
 TITLED_BODIES = (*LEVEL_COMMITTEES, "党委", "党工委", "政协", "人大", "政府")
 BODY_TITLES = ("书记", "副书记", "常委", "主席", "副主席", "主任", "副主任", "委员")
 PERSON = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:{'|'.join(_TITLES)})")
+# Any of those titles: sought first, as a pattern opening on any surname is slow to fail.
+TITLE_AFTER_NAME = re.compile("|".join(_TITLES))
 # A title before a name (传承人文业成, 党工委书记张明): jieba's name tagger decides where the name ends.
 # The signature line of a report puts blanks between them (区长  某某).
 _TITLE = (r"(?:传承人|书记|主任|局长|镇长|乡长|区长|县长|市长|州长|省长|院长|董事长|总经理|院士|教授|代表|人选|候选人"
@@ -251,7 +253,9 @@ PERSON_COUNTED = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)等[0-9一�
 # A two-character name padded to the width of three on a signature line (镇长 某 某, or the line alone).
 SPACED_NAME = re.compile(rf"[{SURNAMES}][ \u3000]{{1,2}}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
 
-NAMED_AFTER_PERSON = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}})(?:纪念馆|故居|铜像|雕像|墓)")
+_MEMORIALS = "纪念馆|故居|铜像|雕像|墓"
+NAMED_AFTER_PERSON = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}})(?:{_MEMORIALS})")
+MEMORIAL = re.compile(_MEMORIALS)  # sought first, as NAMED_AFTER_PERSON is
 
 DIVISION_SUFFIX = re.compile(r"(特别行政区|自治州|自治县|街道|社区|地区|苏木|嘎查|省|市|区|县|旗|镇|乡|村)$")
 

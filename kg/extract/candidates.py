@@ -738,7 +738,9 @@ def _person_candidates(text: str, starts: set[int]) -> list[Candidate]:
     """A surname-led name right before a title, starting on a word boundary, or right after one
     or before a memorial when jieba's name tagger reads a name there; a name spaced out to the
     width of three after a title or alone on its line (镇长 某 某)."""
-    out = [Candidate(m.start(1), m.end(1), EntityType.PERSON) for m in lx.PERSON.finditer(text) if m.start(1) in starts]
+    # the patterns opening on a surname are slow to fail: the titles, 等 and memorials they end with are sought first
+    out = [Candidate(m.start(1), m.end(1), EntityType.PERSON) for m in lx.PERSON.finditer(text)
+           if m.start(1) in starts] if lx.TITLE_AFTER_NAME.search(text) else []
     for m in lx.TITLE_BEFORE.finditer(text):
         if spaced := lx.SPACED_NAME.match(text, m.end()):
             out.append(Candidate(m.end(), spaced.end(), EntityType.PERSON, "".join(spaced.group().split())))
@@ -748,8 +750,9 @@ def _person_candidates(text: str, starts: set[int]) -> list[Candidate]:
         if (bare := lx.NAME_AFTER_TITLE.match(text, m.end())) and bare.group() != name:
             out.append(Candidate(m.end(), bare.end(), EntityType.PERSON))
     out += [Candidate(m.start("name"), m.end("name"), EntityType.PERSON) for m in lx.DOTTED_AFTER_TITLE.finditer(text)]
-    out += [Candidate(m.start(1), m.end(1), EntityType.PERSON) for m in lx.PERSON_COUNTED.finditer(text)
-            if m.start(1) in starts]
+    if "等" in text:
+        out += [Candidate(m.start(1), m.end(1), EntityType.PERSON) for m in lx.PERSON_COUNTED.finditer(text)
+                if m.start(1) in starts]
     if "当选" in text:
         out += [Candidate(m.start(1), m.end(1), EntityType.PERSON) for m in lx.PERSON_ELECTED.finditer(text)]
     if (line := text.strip()) and lx.SPACED_NAME.fullmatch(line):  # the signature line alone
@@ -758,7 +761,7 @@ def _person_candidates(text: str, starts: set[int]) -> list[Candidate]:
     elif 2 <= len(line) <= 3 and line[0] in lx.SURNAMES and _tagged_name(line) == line:
         at = text.index(line)  # a byline, or a name in a table's cell, alone on its line
         out.append(Candidate(at, at + len(line), EntityType.PERSON))
-    for m in lx.NAMED_AFTER_PERSON.finditer(text):  # 某某纪念馆, 某某故居: the person is named too
+    for m in lx.NAMED_AFTER_PERSON.finditer(text) if lx.MEMORIAL.search(text) else ():  # 某某纪念馆: named too
         if m.start(1) in starts and (name := _tagged_name(m.group(1))) == m.group(1):
             out.append(Candidate(m.start(1), m.end(1), EntityType.PERSON))
     return out
