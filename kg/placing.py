@@ -75,15 +75,15 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
     if TOWN.search(title) and (place := gaz.resolve(title, [*context, *named()])) is not None:
         place.evidence = [f"title: {r.doc.title}", *place.evidence]
         return place  # a portal page titled with its town's name alone (观海卫镇)
-    town_voice = bool(_voices(r.doc.text, read(r.doc.title).text) & _TOWN_LEVELS)
+    we = _voices(r.doc.text, read(r.doc.title).text)  # the levels the text speaks for itself as
+    town_voice = bool(we & _TOWN_LEVELS)
     if town_voice and (place := _by_communities(districts, names, gaz, context, named)) is not None:
         return place  # 全街…稔田社区、桥头社区…: a masked town's report is not its county's, however often it names it
     often = counties and counties[0][1] >= (
         2 if len(counties) == 1 and all(len(e.mentions) < counties[0][1] for e in towns) else _COUNTY_MENTIONS)
     if often and (len(counties) == 1 or counties[1][1] < counties[0][1]):
         return counties[0][0]  # a news item about a county names no town of its own but the county, again and again
-    if (place := _spoken_for(r.doc.text, read(r.doc.title).text, districts, counties, names, gaz, context,
-                             named)) is not None:
+    if (place := _spoken_for(we, districts, counties, names, gaz, context, named)) is not None:
         return place  # 我区…举行甲区开工仪式: the one district of its kind a text speaking as 我区 names
     cities = _divisions(districts, names, gaz, context, "city")
     if not counties and not towns and cities and cities[0][1] >= _COUNTY_MENTIONS and (
@@ -123,13 +123,12 @@ def _voices(text: str, title: str) -> set[str]:
     return {"街道" if level == "街" else level for level in we}
 
 
-def _spoken_for(text: str, title: str, districts: list[Entity], counties: list[tuple[Place, int]],
+def _spoken_for(we: set[str], districts: list[Entity], counties: list[tuple[Place, int]],
                 names: dict[int, list[str]], gaz: Gazetteer, context: list[str],
                 named: Callable[[], list[str]]) -> Place | None:
-    """The district a text speaking in its own name (我区, 我镇, 全街; a title's bare 乡政府…工作总结)
-    names, when it names one of that kind only: in full, or by a short name the gazetteer knows with
-    that kind's suffix (王哥庄 in a text speaking as 全街: 王哥庄街道)."""
-    we = _voices(text, title)
+    """The district a text speaking in its own name at the levels `we` (我区, 我镇, 全街; a title's bare
+    乡政府…工作总结) names, when it names one of that kind only: in full, or by a short name the gazetteer
+    knows with that kind's suffix (王哥庄 in a text speaking as 全街: 王哥庄街道)."""
     if county_levels := we & {"区", "县", "市", "旗"}:
         if len(counties) == 1:
             return counties[0][0]
