@@ -422,7 +422,7 @@ def eval_command(gold_dirs: tuple[Path, ...], pred_file: Path | None, examples: 
 
         decider = load_decider(model)
         threshold = train.THRESHOLD if isinstance(decider, str) else decider.threshold
-        extra = _gold_docs(train_dirs, inputs)
+        extra = _gold_docs(train_dirs, inputs) if train_dirs else []
         items = train.prepare([*docs, *extra], folds)  # each document's tagger learnt from the other folds
         runs = train.cross_validate(items[: len(docs)], folds, thresholds=(threshold,), train_only=items[len(docs):])
         crossed = evaluate.evaluate(gold, runs[threshold])

@@ -173,6 +173,9 @@ class Tagger:
         pair = keyed(_PAIRS, lambda v: ord(v[0]) * _PAIR_KEY + ord(v[1]))
         self._pairs = _Table(list({k for d in pair for k in d}), pair, size)
         self._tag_id = {t: i + 1 for i, t in enumerate(sorted(by_template.get("t", {})))}
+        untagged = self._tag_id.get("x", 0)  # a word jieba's dictionary gives no tag reads as x
+        self._tag_of: dict[str | None, int] = {None: untagged, "": untagged}
+        self._tag_of.update(self._tag_id)
         self._place = np.zeros((len(_PLACES), size))
         self._tag = np.zeros((len(self._tag_id) + 1, size))
         self._place_tag = np.zeros((len(_PLACES), len(self._tag_id) + 1, size))
@@ -197,7 +200,7 @@ class Tagger:
         pairs = self._pairs.ids(cps[:-1] * _PAIR_KEY + cps[1:])
         scores = _summed(self._chars.rows, chars, at, _CHARS) + _summed(self._pairs.rows, pairs, at, _PAIRS)
         place = np.full(len(at), _PLACES.index("S"))
-        tag = np.full(len(at), self._tag_id.get("x", 0))
+        tag = np.full(len(at), self._tag_of[None])
         flat = list(chain.from_iterable(tokens))  # the words' attributes are read by map, not a loop of ours
         if flat:
             count = len(flat)
@@ -208,9 +211,7 @@ class Tagger:
             long = np.repeat(size, size)
             where = np.repeat(first, size) + within
             place[where] = np.where(long == 1, 3, np.where(within == 0, 0, np.where(within == long - 1, 2, 1)))
-            tag_id: dict[str | None, int] = {None: self._tag_id.get("x", 0), "": self._tag_id.get("x", 0)}  # no tag: x
-            tag_id.update(self._tag_id)
-            ids = map(tag_id.get, map(attrgetter("tag"), flat), repeat(0))
+            ids = map(self._tag_of.get, map(attrgetter("tag"), flat), repeat(0))
             tag[where] = np.repeat(np.fromiter(ids, dtype=np.int64, count=count), size)
         seen = set(padded)
         marks = [{c for c in seen if c in lx.SUFFIX_LAST}, {c for c in seen if c.isdigit()}]
