@@ -344,6 +344,52 @@ _ROAD_ENDS = ("路", "街", "大道", "大街", "巷")
 _ROAD_BRANCH = re.compile(rf".+?([东西南北中]{{1,2}})(?:{'|'.join(_ROAD_ENDS)})")
 
 
+def match_keys(name: str) -> tuple[set[str], set[str]]:
+    """(keys to file a spelling under, keys to look it up by): every pair `same_thing` accepts
+    shares a key, one's filed with the other's probed, and no key holds a spelling only for a
+    common opening or ending. Grouping a document's mentions and resolving a corpus's things both
+    compare a new spelling only with those that share a key:
+
+    - equal cores, or one village stem (沙浦村 ~ 沙浦社区): the core, the stem;
+    - the shorter core (three characters or more) begins the longer: the shorter files its whole
+      core and the longer probes with each of its openings of three or more, and the other way round;
+    - the shorter core (four or more) ends the longer: the same with endings of four or more (a
+      shared last four alone, 有限公司 or 服务中心, would put every company or centre in one block);
+    - an abbreviation (the shorter an ordered subsequence of the longer, with its first two
+      characters): a shorter of five or more also shares the last two, and its third character is
+      among the longer's characters between those, so (first two, last two, that character) meets
+      (first two, last two, any middle character) of the longer; one of three or four has its
+      third character somewhere after the longer's first two, so (first two, that character)
+      meets (first two, any later character) of the longer."""
+    c = core(name)
+    both = {"=" + c}
+    if stem := village_stem(c):
+        both.add("v" + stem)
+    filed, probed = set(both), set(both)
+    if len(c) >= 4:  # openings of three or more, endings of four or more, as the longer
+        openings = [c[:k] for k in range(3, len(c))]
+        endings = [c[-k:] for k in range(4, len(c))]
+        filed |= {"^" + x for x in openings} | {"$" + x for x in endings}
+        probed |= {"=" + x for x in openings} | {"=" + x for x in endings}
+    if len(c) >= 3:  # as the shorter
+        probed |= {"^" + c, "$" + c} if len(c) >= 4 else {"^" + c}
+    if len(c) >= 5:  # abbreviations of five or more: first two, last two, a middle character
+        ends = c[:2] + c[-2:]
+        filed.add("s" + ends + c[2])
+        probed.add("l" + ends + c[2])
+        middle = set(c[2:-2])
+        filed |= {"l" + ends + ch for ch in middle}
+        probed |= {"s" + ends + ch for ch in middle}
+    if len(c) >= 3:
+        later = {"b" + c[:2] + ch for ch in set(c[2:])}  # as the longer of an abbreviation
+        if len(c) <= 4:  # as the shorter one: its third character
+            filed.add("t" + c[:3])
+            probed.add("b" + c[:3])
+        filed |= later
+        probed |= {"t" + k[1:] for k in later}
+    return filed, probed
+
+
 def _in_order(short: str, long_: str) -> bool:
     """Are the characters of `short` found in `long_`, in order?"""
     at = 0

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.gazetteer import Gazetteer
 from kg.model import STAGES, Corpus, DocResult, Entity, EntityType, Mention, Mode, Place, Relation, Stage
-from kg.names import core, same_thing, village_stem
+from kg.names import core, match_keys, same_thing
 from kg.placing import COUNTY, TOWN, district_entities, place_document
 from kg.reading import spelled_in
 from kg.simplified import simplified
@@ -94,28 +94,14 @@ def resolve_each(results: Iterable[DocResult], gaz: Gazetteer | None = None) -> 
 
 class _Known:
     """The things of one type and scope seen so far, indexed so that a new spelling is compared
-    only with the filed spellings `same_thing` can accept, found by keys two such spellings must
-    share (no key holds a spelling only for a common opening or ending):
-
-    - equal cores, or one village stem (沙浦村 ~ 沙浦社区): the core, the stem;
-    - the shorter core (three characters or more) begins the longer: the shorter files its whole
-      core and the longer probes with each of its openings of three or more, and the other way round;
-    - the shorter core (four or more) ends the longer: the same with endings of four or more (a
-      shared last four alone, 有限公司 or 服务中心, would put every company or centre in one block);
-    - an abbreviation (the shorter an ordered subsequence of the longer, with its first two
-      characters): a shorter of five or more also shares the last two, and its third character is
-      among the longer's characters between those, so (first two, last two, that character) meets
-      (first two, last two, any middle character) of the longer; one of three or four has its
-      third character somewhere after the longer's first two, so (first two, that character)
-      meets (first two, any later character) of the longer.
-
-    Every pair `same_thing` accepts shares a key, and a key leads to the spellings filed under it,
-    not to their things: a thing that has gathered many spellings costs only those that share a
-    key with the new one. So the first match is the one an exhaustive comparison finds
-    (tests/test_resolve.py checks it), in time that grows with the number of true neighbours. A
-    key is held by its hash alone (two keys of one hash only add a comparison): the index is a
-    build's one structure that grows with the corpus, a name files some thirty keys, so each costs
-    one dict entry (its hash → a spelling, or a list of them)."""
+    only with the filed spellings `same_thing` can accept, found by the keys two such spellings
+    must share (`kg.names.match_keys`). A key leads to the spellings filed under it, not to their
+    things: a thing that has gathered many spellings costs only those that share a key with the
+    new one. So the first match is the one an exhaustive comparison finds (tests/test_resolve.py
+    checks it), in time that grows with the number of true neighbours. A key is held by its hash
+    alone (two keys of one hash only add a comparison): the index is a build's one structure that
+    grows with the corpus, a name files some thirty keys, so each costs one dict entry (its hash →
+    a spelling, or a list of them)."""
 
     def __init__(self) -> None:
         self.ids: list[str] = []
@@ -124,36 +110,7 @@ class _Known:
         self.filed: list[set[str]] = []  # the spellings of each thing
         self.by_key: dict[int, int | list[int]] = {}
 
-    @staticmethod
-    def keys(name: str) -> tuple[set[str], set[str]]:
-        """(keys to file the name under, keys to look it up by)."""
-        c = core(name)
-        both = {"=" + c}
-        if stem := village_stem(c):
-            both.add("v" + stem)
-        filed, probed = set(both), set(both)
-        if len(c) >= 4:  # openings of three or more, endings of four or more, as the longer
-            openings = [c[:k] for k in range(3, len(c))]
-            endings = [c[-k:] for k in range(4, len(c))]
-            filed |= {"^" + x for x in openings} | {"$" + x for x in endings}
-            probed |= {"=" + x for x in openings} | {"=" + x for x in endings}
-        if len(c) >= 3:  # as the shorter
-            probed |= {"^" + c, "$" + c} if len(c) >= 4 else {"^" + c}
-        if len(c) >= 5:  # abbreviations of five or more: first two, last two, a middle character
-            ends = c[:2] + c[-2:]
-            filed.add("s" + ends + c[2])
-            probed.add("l" + ends + c[2])
-            middle = set(c[2:-2])
-            filed |= {"l" + ends + ch for ch in middle}
-            probed |= {"s" + ends + ch for ch in middle}
-        if len(c) >= 3:
-            later = {"b" + c[:2] + ch for ch in set(c[2:])}  # as the longer of an abbreviation
-            if len(c) <= 4:  # as the shorter one: its third character
-                filed.add("t" + c[:3])
-                probed.add("b" + c[:3])
-            filed |= later
-            probed |= {"t" + k[1:] for k in later}
-        return filed, probed
+    keys = staticmethod(match_keys)
 
     def find(self, keyed: dict[str, tuple[set[str], set[str]]]) -> int | None:
         """The first thing one of whose spellings is the same thing as one of the names `keyed`

@@ -3,31 +3,27 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 from kg.model import Document, Entity, Mention
-from kg.names import core, same_thing, village_stem
-
-
-def _keys(spelling: str) -> tuple[str, ...]:
-    """Spellings that `same_thing` can match share one of these: the first two characters of the
-    core name (equal, prefix, abbreviation), its last four (a suffix of four or more), or the stem
-    of a village — so grouping need not compare every pair."""
-    c = core(spelling)
-    stem = village_stem(c)
-    return (c[:2], *(["尾:" + c[-4:]] if len(c) >= 4 else []), *(["村:" + stem] if stem else []))
+from kg.names import core, match_keys, same_thing
 
 
 def group(doc: Document, mentions: list[Mention]) -> list[Entity]:
     """Mentions of one thing in one document become one Entity; its name is the shortest
     spelling that still names it, the other spellings are its aliases."""
     entities: list[Entity] = []
-    index: dict[tuple[str, str], set[int]] = {}  # (type, key of a spelling) -> entities with one
+    # (type, key a spelling is filed under) -> entities with one: a spelling is compared only with
+    # the entities that filed a key it probes with, as `same_thing` can match no other
+    index: dict[tuple[str, str], set[int]] = {}
+    filed: set[tuple[int, str]] = set()  # (entity, spelling) whose keys are in the index
+    keys_of = cache(match_keys)  # a spelling's keys, made once per document
     spelt: dict[tuple[str, str], int] = {}  # (type, spelling) -> the first entity written so
     for m in mentions:
         spelling = {m.text} | ({m.full} if m.full else set())
         # an entity already written this way is the answer unless an earlier one matches too
         first = min((spelt.get((m.type, a), len(entities)) for a in spelling), default=len(entities))
-        near = sorted({i for a in spelling for k in _keys(a) for i in index.get((m.type, k), ()) if i < first})
+        near = sorted({i for a in spelling for k in keys_of(a)[1] for i in index.get((m.type, k), ()) if i < first})
         hit = next((i for i in near if any(same_thing(a, b) for a in spelling
                                            for b in (entities[i].name, *entities[i].aliases))),
                    first if first < len(entities) else None)
@@ -41,8 +37,10 @@ def group(doc: Document, mentions: list[Mention]) -> list[Entity]:
             e.aliases.extend(spelling - {e.name, *e.aliases})
         for a in spelling:
             spelt.setdefault((m.type, a), hit)
-        for k in {k for a in spelling for k in _keys(a)}:
-            index.setdefault((m.type, k), set()).add(hit)
+            if (hit, a) not in filed:
+                filed.add((hit, a))
+                for k in keys_of(a)[0]:
+                    index.setdefault((m.type, k), set()).add(hit)
     for e in entities:
         fulls = Counter(m.full for m in e.mentions if m.full)
         spellings = Counter(m.text for m in e.mentions) + fulls
