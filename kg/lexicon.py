@@ -71,14 +71,17 @@ SUFFIX_TYPES: list[tuple[str, EntityType]] = sorted(
 ALL_SUFFIXES: tuple[str, ...] = tuple(s for s, _ in SUFFIX_TYPES)
 SUFFIX_LAST = frozenset(s[-1] for s in ALL_SUFFIXES)  # a cheap first test before `endswith(ALL_SUFFIXES)`
 SUFFIX_TYPE = dict(SUFFIX_TYPES)  # each suffix carries one type
-_BY_LENGTH = sorted({len(s) for s in ALL_SUFFIXES}, reverse=True)
+# For each last character, the lengths of the suffixes ending in it, longest first: a name is
+# tested only against those (most end in a character only one or two suffix lengths do).
+_LENGTHS_BY_LAST = {last: sorted({len(s) for s in ALL_SUFFIXES if s[-1] == last}, reverse=True)
+                    for last in SUFFIX_LAST}
 ORG_SUFFIXES = frozenset(_SUFFIXES[EntityType.ORGANIZATION])
 ORG_SUFFIX_LENGTHS = sorted({len(s) for s in ORG_SUFFIXES})
 
 
 def suffix_of(name: str) -> tuple[str, EntityType] | None:
     """The longest type-bearing suffix `name` ends with, and its type."""
-    for n in _BY_LENGTH:
+    for n in _LENGTHS_BY_LAST.get(name[-1:], ()):
         if len(name) >= n and (typ := SUFFIX_TYPE.get(name[-n:])):
             return name[-n:], typ
     return None
