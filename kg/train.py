@@ -44,6 +44,8 @@ THRESHOLD = 0.5
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
 F1_TOLERANCE = 0.003  # typed F1 differences this small between thresholds are the folds' noise
 FOLDS = 5
+MIN_SOURCES = 2  # a feature counts only where the labelled spans of this many sources have it …
+FEW_SOURCES = 10  # … when the gold comes from this many sources at least
 MIN_NAMES = 30  # a type with fewer distinct annotated names than this is left to the rules
 
 
@@ -172,8 +174,21 @@ def _names(items: Iterable[Featured]) -> dict[str, int]:
     return dict(Counter(y for _, y in seen))
 
 
-def _rows(items: Iterable[Featured]) -> list[tuple[Features, str]]:
-    return [(f, y) for it in items for (_, f), y in zip(it.spans, it.labels, strict=True) if y is not None]
+def _rows(items: Sequence[Featured], min_sources: int = MIN_SOURCES) -> list[tuple[Features, str]]:
+    """The labelled spans' features, each kept only where spans of at least `min_sources` sources
+    have it: a word seen in one source alone is that source's, and a weight for it would learn the
+    source by heart rather than the language. Gold of few sources (a researcher's own reports of
+    one site) keeps every feature, or it would teach nothing."""
+    labelled = [(it.gold.group, f, y) for it in items for (_, f), y in zip(it.spans, it.labels, strict=True)
+                if y is not None]
+    if len({g for g, _, _ in labelled}) < FEW_SOURCES:
+        return [(f, y) for _, f, y in labelled]
+    sources: dict[str, set[str]] = {}
+    for group, f, _ in labelled:
+        for name in f:
+            sources.setdefault(name, set()).add(group)
+    common = {name for name, seen in sources.items() if len(seen) >= min_sources}
+    return [({k: v for k, v in f.items() if k in common}, y) for _, f, y in labelled]
 
 
 def fit(rows: list[tuple[Features, str]], c: float = C, threshold: float = THRESHOLD,

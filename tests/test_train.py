@@ -221,3 +221,17 @@ def test_training_learns_the_stage_to_presume_from_the_gold_timeline(tmp_path):
         got = [[(m.stage, m.presumed) for m in e.mentions] for e in extract(doc, model).entities
                if e.type == "Project"]
         assert got == [[(stage, True)], [(stage, True)]], text  # both projects, presumed at the day's step
+
+
+def _featured(group: str, features: dict[str, float], label: str) -> train.Featured:
+    doc = Document(group, f"{group}.txt", "", "0")
+    return train.Featured(train.GoldDoc(doc, {"entities": []}, group), [(None, features)], [label], "")
+
+
+def test_a_feature_of_one_source_alone_gets_no_weight_once_the_gold_has_many_sources():
+    many = [_featured(f"site{k}", {"suffix=园": 1.0, f"word=甲{k}": 1.0}, "Project") for k in range(train.FEW_SOURCES)]
+    rows = train._rows(many)
+    assert [sorted(f) for f, _ in rows] == [["suffix=园"]] * train.FEW_SOURCES  # each site's own word is gone
+    assert [y for _, y in rows] == ["Project"] * train.FEW_SOURCES
+    few = many[:3]  # a researcher's own few reports: every feature still teaches
+    assert [sorted(f) for f, _ in train._rows(few)] == [["suffix=园", f"word=甲{k}"] for k in range(3)]
