@@ -4,8 +4,9 @@ Gold is a folder of `<doc>.json` files (the annotation guide's format). The text
 are found in a `texts/` folder beside the gold, else among the INPUT files (by file stem). Every
 candidate span of a text is labelled by the gold: the type of the gold entity one of whose
 spellings it is, `O` where it names nothing; spans of entities the gold marks optional teach
-nothing and are left out. A multinomial logistic regression (scikit-learn) learns the decision;
-its weights go into a JSON `Model`. The tagger (`kg.extract.tagger`) learns the gold's names
+nothing and are left out. A multinomial logistic regression (scikit-learn) learns the decision
+from the features that spans of two sources or more share (`_rows`); its weights go into a JSON
+`Model`. The tagger (`kg.extract.tagger`) learns the gold's names
 first; the decision learns from the spans it reads in each fold's documents when trained on the
 other folds, never from spans it read in its own training text.
 
@@ -45,7 +46,7 @@ THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
 F1_TOLERANCE = 0.003  # typed F1 differences this small between thresholds are the folds' noise
 FOLDS = 5
 MIN_SOURCES = 2  # a feature counts only where the labelled spans of this many sources have it …
-FEW_SOURCES = 10  # … when the gold comes from this many sources at least
+FEW_SOURCES = 10  # … when the gold comes from this many sources at least (a source: a site, else a document)
 MIN_NAMES = 30  # a type with fewer distinct annotated names than this is left to the rules
 
 
