@@ -110,7 +110,6 @@ class _Known:
         self.filed: list[set[str]] = []  # the spellings of each thing
         self.by_key: dict[int, int | list[int]] = {}
 
-    keys = staticmethod(match_keys)
 
     def find(self, keyed: dict[str, tuple[set[str], set[str]]]) -> int | None:
         """The first thing one of whose spellings is the same thing as one of the names `keyed`
@@ -152,7 +151,7 @@ def _match_or_new(known: _Known, e: Entity, scope: str) -> str:
     """Same type and scope, and one spelling the same thing as another: the same id; a new
     thing's id comes from its canonical name and scope (the district, for projects)."""
     # each name's keys, worked out once, on its simplified spelling: 錦秋路 and 锦秋路 are one road
-    keyed = {n: known.keys(n) for n in {simplified(e.name), *map(simplified, e.aliases)}}
+    keyed = {n: match_keys(n) for n in {simplified(e.name), *map(simplified, e.aliases)}}
     i = known.find(keyed)
     if i is None:
         i = len(known.ids)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.gazetteer import Gazetteer
-from kg.names import core, distinctive, same_thing, trim, type_of
+from kg.names import core, distinctive, match_keys, same_thing, trim, type_of
 
 
 @pytest.fixture(scope="module")
@@ -111,3 +111,32 @@ def test_works_of_a_section_or_a_structure_s_part_are_construction_not_a_program
     assert type_of("青湖高速公路白石段工程", gaz) == "Project"
     assert type_of("桩基工程", gaz) == "Project"
     assert type_of("文化百千万工程", gaz) == "Program"  # a programme of activity stays one
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("青河大道提升工程", "青河大道提升改造工程"),  # the shorter begins the longer
+    ("湾区青河科创中心", "青河科创中心"),  # the shorter ends the longer
+    ("青河高新区产业园", "青河高园"),  # an abbreviation of four characters
+    ("青河光电半导体", "青河光导体"),  # an abbreviation of five: first two, last two, one between
+    ("青河村", "青河社区"),  # one village stem
+])
+def test_spellings_of_one_thing_meet_in_a_block(first, second):
+    assert same_thing(first, second)
+    assert match_keys(first)[0] & match_keys(second)[1] and match_keys(second)[0] & match_keys(first)[1]
+
+
+def test_names_sharing_only_a_common_ending_do_not_share_a_block():
+    """Every company ends in 有限公司: a block keyed by the last four characters held them all, and
+    resolution grew with the square of the corpus."""
+    one, other = match_keys("青河光电有限公司"), match_keys("石岭机械有限公司")
+    assert not (one[0] & other[1]) and not (other[0] & one[1])
+    assert match_keys("石岭青河光电有限公司")[0] & one[1]  # the shorter ends the longer: they meet
+    assert one[0] & match_keys("石岭青河光电有限公司")[1]
+
+
+def test_names_sharing_only_their_first_and_last_two_do_not_share_a_block():
+    """An abbreviation key of the first two and last two characters alone held 115k names at 1,000
+    reports; the character between them must be one the longer name holds."""
+    one, other = match_keys("青河光电半导体"), match_keys("青河机械半导体")
+    assert not same_thing("青河光电半导体", "青河机械半导体")
+    assert not (one[0] & other[1]) and not (other[0] & one[1])

@@ -16,7 +16,6 @@ def group(doc: Document, mentions: list[Mention]) -> list[Entity]:
     # (type, key a spelling is filed under) -> entities with one: a spelling is compared only with
     # the entities that filed a key it probes with, as `same_thing` can match no other
     index: dict[tuple[str, str], set[int]] = {}
-    filed: set[tuple[int, str]] = set()  # (entity, spelling) whose keys are in the index
     keys_of = cache(match_keys)  # a spelling's keys, made once per document
     spelt: dict[tuple[str, str], int] = {}  # (type, spelling) -> the first entity written so
     for m in mentions:
@@ -28,19 +27,18 @@ def group(doc: Document, mentions: list[Mention]) -> list[Entity]:
                                            for b in (entities[i].name, *entities[i].aliases))),
                    first if first < len(entities) else None)
         if hit is None:
-            hit = len(entities)
+            hit, new = len(entities), spelling
             entities.append(Entity(name=m.full or m.text, type=m.type, mentions=[m],
                                    aliases=sorted(spelling - {m.full or m.text})))
         else:
             e = entities[hit]
+            new = spelling - {e.name, *e.aliases}
             e.mentions.append(m)
-            e.aliases.extend(spelling - {e.name, *e.aliases})
+            e.aliases.extend(new)
         for a in spelling:
             spelt.setdefault((m.type, a), hit)
-            if (hit, a) not in filed:
-                filed.add((hit, a))
-                for k in keys_of(a)[0]:
-                    index.setdefault((m.type, k), set()).add(hit)
+        for k in {k for a in new for k in keys_of(a)[0]}:  # only the spellings the entity gains file keys
+            index.setdefault((m.type, k), set()).add(hit)
     for e in entities:
         fulls = Counter(m.full for m in e.mentions if m.full)
         spellings = Counter(m.text for m in e.mentions) + fulls

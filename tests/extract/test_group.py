@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import sys
 
-import pytest
-
 from kg.extract.group import group
 from kg.model import Document, Mention
-from kg.names import match_keys, same_thing
 from kg.pipeline import DEFAULT_INPUT
 
 grouping = sys.modules["kg.extract.group"]  # the module: the package exports the function by its name
@@ -27,17 +24,6 @@ def test_spellings_of_one_thing_become_one_entity_with_aliases():
     road = next(e for e in found if e.type == "Project" and "青河" in e.name)
     assert len(road.mentions) == 2 and road.aliases
     assert "白石小学" in by_name and by_name["白石小学"].aliases == []
-
-
-@pytest.mark.parametrize(("first", "second"), [
-    ("青河大道提升工程", "青河大道提升改造工程"),  # the shorter begins the longer
-    ("湾区青河科创中心", "青河科创中心"),  # the shorter ends the longer
-    ("青河高新区产业园", "青河高园"),  # an abbreviation
-    ("青河村", "青河社区"),  # one village stem
-])
-def test_spellings_of_one_thing_share_a_key(first, second):
-    assert same_thing(first, second)
-    assert match_keys(first)[0] & match_keys(second)[1] and match_keys(second)[0] & match_keys(first)[1]
 
 
 def test_blocked_grouping_equals_comparing_every_entity(monkeypatch):
