@@ -22,9 +22,13 @@ NAME = "index.tsv"
 ADDRESS = "网址"  # the metadata key the address is kept under
 _ID_COLUMNS = ("NN", "doc", "id")
 # A date in an address's path: 2024/4/17, 2024-04, 20240417, 202404, or a year alone (2017/185869.html),
-# never a number's digits or a word's (2025hxc, folder1991; t20191231 is a date).
-_PATH_DATE = re.compile(r"(?<![\d.])(?<![a-zA-Z]{2})((?:19|20)\d\d)(?:(?:[-_/](1[0-2]|0?[1-9])|(0[1-9]|1[0-2]))"
-                        r"(?:[-_/]?(?:[12]\d|3[01]|0?[1-9]))?)?(?![\da-zA-Z.])")
+# never a number's digits or a word's (2025hxc, folder1991; t20191231 is a date); a whole day written
+# with its separators after a word (zxz2022-06-13); a page number that opens with its day (2021092444505).
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_PATH_DATE = re.compile(r"(?<![\d.])(?<![a-zA-Z]{2})(?P<year>(?:19|20)\d\d)(?:(?:[-_/](?P<month>1[0-2]|0?[1-9])"
+                        rf"|(?P<mm>0[1-9]|1[0-2]))(?:[-_/]?{_DAY})?)?(?![\da-zA-Z.])"
+                        rf"|(?<!\d)(?P<year2>(?:19|20)\d\d)(?P<sep>[-_/])(?P<month2>1[0-2]|0?[1-9])(?P=sep){_DAY}(?!\d)"
+                        r"|(?<![\d.])(?P<year3>(?:19|20)\d\d)(?P<month3>0[1-9]|1[0-2])(?:[12]\d|3[01]|0[1-9])(?=\d{3})")
 
 
 def address(path: str | Path) -> str | None:
@@ -61,6 +65,7 @@ def address_date(url: str) -> tuple[int, int | None] | None:
     """(year, month or None) of a date in the address's path, not its host or query: the last with
     its month (…/2017/0412/… before …/2017/…; a channel's …/20180408_col/… before the page's own
     …/202103/t20210330_1.html), else the first year alone."""
-    dates = [(int(m.group(1)), int(month) if (month := m.group(2) or m.group(3)) else None)
+    dates = [(int(m["year"] or m["year2"] or m["year3"]),
+              int(month) if (month := m["month"] or m["mm"] or m["month2"] or m["month3"]) else None)
              for m in _PATH_DATE.finditer(urlparse(url).path)]
     return next((d for d in reversed(dates) if d[1] is not None), dates[0] if dates else None)

@@ -453,8 +453,8 @@ class _Date(NamedTuple):
 def published(metadata: dict[str, str], text: str = "") -> _Date | None:
     """The publication date: a date field, else the day the report was given
     to its congress (——2023年3月5日在第十四届全国人民代表大会…上), else a time stamp near the top (a
-    machine's date alone only over a text naming no year), else the year of the 索引号, else a date in
-    the page's address."""
+    machine's date alone only over a text naming no year), else one in a field (a stamp line read as
+    one), else the year of the 索引号, else a date in the page's address."""
     for key in _DATE_KEYS:
         if key in metadata and (m := _DATE.search(metadata[key])):
             return _Date(int(m.group(1)), int(m.group(2)), Evidence("published", f"{key}: {metadata[key]}"))
@@ -464,6 +464,9 @@ def published(metadata: dict[str, str], text: str = "") -> _Date | None:
     if m is not None and (m.group(1) or not _YEAR.search(text, m.end())):
         year, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(5))
         return _Date(int(year), int(month), Evidence("published", m.group(), m.start(), m.end()), posted=True)
+    for key, value in metadata.items():  # a page's stamp line read as a field (来源: 某镇 2024-08-14 10:33:22)
+        if key != ADDRESS and (m := _STAMP.search(value)) is not None and m.group(1):
+            return _Date(int(m.group(1)), int(m.group(2)), Evidence("published", f"{key}: {value}"), posted=True)
     if (m := _INDEX_YEAR.search(metadata.get("索引号", ""))) is not None:
         return _Date(int(m.group(1)), None, Evidence("published", f"索引号: {metadata['索引号']}"))
     if (url := metadata.get(ADDRESS)) and (dated := address_date(url)):

@@ -51,6 +51,10 @@ def test_without_a_row_or_a_web_address_a_document_has_none(tmp_path):
     ("http://a.example/news/folder1991/hb/2021/04/2021-04-12474105.html", (2021, 4)),  # nor a folder's number
     ("http://a.example/c/2016/x/2018/0412/1.html", (2018, 4)),  # a full date before a year alone
     ("http://a.example/hn/20180408_col/szqx/202103/t20210330_151.html", (2021, 3)),  # the page's, not its channel's
+    ("https://a.example/zxz2029-06-13/11223.html", (2029, 6)),  # a whole day with its separators after a word
+    ("https://a.example/hebei/2031092444505.html", (2031, 9)),  # a page number opening with its day
+    ("https://a.example/hebei/2031094444505.html", None),  # (no day 44)
+    ("https://a.example/news/zxz2029-06/1.html", None),  # a month alone after a word: a word's digits
 ])
 def test_the_date_in_an_address_s_path(url, date):
     assert manifest.address_date(url) == date

@@ -759,6 +759,15 @@ def test_a_page_s_address_dates_a_text_that_names_no_year():
     assert [s.year for s in find_sections(body.replace("今年以来，", ""), metadata=early)] == [2031]
 
 
+def test_a_stamp_line_read_as_a_field_dates_the_page():
+    body = "今年以来，青湖乡紧盯重点项目，已完成征地一百亩，累计引进企业五家，项目建设有序推进。"
+    stamp = {"来源": "青湖乡   2031-08-14 10:33:22   点击:"}
+    [section] = find_sections(body, metadata=stamp)
+    assert (section.year, section.mode) == (2031, "review")
+    assert ("published", "来源: " + stamp["来源"]) in {(e.kind, e.text) for e in section.evidence}
+    assert [s.year for s in find_sections(body, metadata={"来源": "青湖乡 第2031号"})] == [None]  # no stamp
+
+
 def test_a_year_the_text_names_outranks_the_page_s_address():
     address = {"网址": "http://news.example/2034/05/17/1.shtml"}  # put online years later
     named = "青湖乡2029年实现地区生产总值28亿元，同比增长2.5%；2029年新建道路12公里，获评省级卫生乡镇。"
