@@ -62,7 +62,7 @@ class Document:
 
 
 # What can decide a section's year or mode; the graph's shape (kg:DatingEvidenceShape) lists the same.
-EVIDENCE_KINDS = ("heading", "title", "opening", "relative", "published", "address", "named", "verbs")
+EVIDENCE_KINDS = ("heading", "title", "opening", "relative", "published", "address", "named", "verbs", "learned")
 
 
 @dataclass

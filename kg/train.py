@@ -38,7 +38,7 @@ from kg.pipeline import replacing
 from kg.reading import read
 from kg.resolve import resolve
 from kg.simplified import simplified
-from kg.structure import sentences
+from kg.structure import READING_MODES, sentences, unheaded_features
 
 C = 0.2  # inverse regularisation strength: cross-validated over 509 documents (0.05, 0.1, 0.2, 0.4), tagger included
 THRESHOLD = 0.5
@@ -48,6 +48,7 @@ FOLDS = 5
 MIN_SOURCES = 2  # a feature counts only where the labelled spans of this many sources have it …
 FEW_SOURCES = 10  # … when the gold comes from this many sources at least (a source: a site, else a document)
 MIN_NAMES = 30  # a type with fewer distinct annotated names than this is left to the rules
+READING_C = 0.3  # the reading's inverse regularisation strength: 0.1, 0.3 and 1 cross-validated over 1,155 documents
 
 
 @dataclass
@@ -223,6 +224,25 @@ def presumption_rows(items: Iterable[Featured], model: Model) -> list[tuple[Feat
     return rows
 
 
+def reading_rows(items: Iterable[Featured]) -> list[tuple[Features, str]]:
+    """Each gold document with no heading saying what it is, labelled with the mode of its first
+    section in the gold: what the text is before any part of it turns to another year."""
+    rows = []
+    for it in items:
+        first = (it.gold.gold.get("sections") or [{}])[0].get("mode")
+        if first in READING_MODES and (
+                f := unheaded_features(it.text, read(it.gold.doc.title).text, it.gold.doc.metadata)) is not None:
+            rows.append((f, first))
+    return rows
+
+
+def with_reading(model: Model, items: list[Featured]) -> Model:
+    """The model with a reading of texts with no heading learnt from the gold documents' sections
+    (none when they hold fewer than two modes to tell apart)."""
+    rows = reading_rows(items)
+    return replace(model, reading=linear.fit(rows, READING_C) if len({y for _, y in rows}) > 1 else None)
+
+
 def presuming(model: Model, items: list[Featured]) -> Model:
     """The model with a presumption learnt from the gold documents it extracts."""
     return replace(model, presumption=presumption.train(presumption_rows(items, model)))
@@ -264,7 +284,7 @@ def cross_validate(items: list[Featured], k: int = FOLDS, c: float = C,
         if not held:
             continue  # a fold of training gold alone: nothing to predict
         train_items = [it for it in every if it.gold.group not in held_groups]
-        model = presuming(fit(_rows(train_items), c, names=_names(train_items)), train_items)
+        model = presuming(with_reading(fit(_rows(train_items), c, names=_names(train_items)), train_items), train_items)
         for t in out:
             out[t] += predict(held, replace(model, threshold=t))
     return out
@@ -296,7 +316,7 @@ def train(docs: list[GoldDoc], c: float = C, threshold: float | None = None, tag
     rows = _rows(items)
     model = fit(rows, c, threshold, {"documents": str(len(docs)), "spans": str(len(rows)),
                                      "groups": " ".join(groups)}, _names(items))
-    model = presuming(model, items)
+    model = presuming(with_reading(model, items), items)
     held = set(tagger_held_out)
     if tagger_path is not None and train_tagger([d for d in docs if d.group.split(":")[0] not in held], tagger_path):
         model = replace(model, tagger_file=tagger_path.name)

@@ -13,7 +13,9 @@ from click.testing import CliRunner
 from kg import train
 from kg.cli import main
 from kg.extract import extract
+from kg.extract.decide import Model
 from kg.model import Document
+from kg.structure import unheaded_features
 
 # Invented reports: companies listed before their class noun (甲、乙等优质企业), and a quoted
 # campaign that no gold annotates (what names nothing, for both models).
@@ -235,3 +237,33 @@ def test_a_feature_of_one_source_alone_gets_no_weight_once_the_gold_has_many_sou
     assert [y for _, y in rows] == ["Project"] * train.FEW_SOURCES
     few = many[:3]  # a researcher's own few reports: every feature still teaches
     assert [sorted(f) for f, _ in train._rows(few)] == [["suffix=园", f"word=甲{k}"] for k in range(3)]
+
+
+def _no_spans() -> Model:
+    return Model(("O", "Project"), (0.0, 0.0), {})
+
+
+# Invented items with no heading: intents (a plan) or results (a review), the gold's first section's mode.
+AHEAD = "{town}镇召开会议。要加快推进{a}路建设，力争年底前建成。要确保{b}园按期开工。"
+DONE = "{town}镇今年新建{a}路，同比增长两成，{b}园已建成投用，获评省级示范。"
+
+
+def test_the_reading_learns_from_texts_with_no_heading_and_their_first_section(tmp_path):
+    items = []
+    for k, (town, a, b) in enumerate(SITES):
+        for mode, template in (("plan", AHEAD), ("review", DONE)):
+            text = template.format(town=town, a=a, b=b)
+            doc = Document(f"{mode}{k}", f"{mode}{k}.txt", text, "0")
+            gold = {"entities": [], "sections": [{"year": 2031, "mode": mode}, {"year": 2032, "mode": "plan"}]}
+            items.append(train.Featured(train.GoldDoc(doc, gold, f"site{k}"), [], [], text))
+    headed = "甲镇2031年工作总结\n" + DONE.format(town="乙", a="丙", b="丁")
+    items.append(train.Featured(train.GoldDoc(Document("h", "h.txt", headed, "0"),
+                                              {"sections": [{"year": 2031, "mode": "plan"}]}, "h"), [], [], headed))
+    rows = train.reading_rows(items)
+    assert [y for _, y in rows] == ["plan", "review"] * 3  # the headed text is its headings' to decide
+    reading = train.with_reading(_no_spans(), items).reading
+    assert reading is not None
+    ahead, done = (unheaded_features(t.format(town="桐", a="银杏", b="青柚")) for t in (AHEAD, DONE))
+    p_plan = [reading.probabilities([f])[0][reading.classes.index("plan")] for f in (ahead, done)]
+    assert p_plan[0] > 0.5 > p_plan[1]
+    assert train.with_reading(_no_spans(), items[1::2]).reading is None  # reviews alone: nothing to tell apart

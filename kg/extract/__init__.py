@@ -67,8 +67,8 @@ def extract(doc: Document, model: Decider = None, featured: list[tuple[Span, Fea
 def _extract(doc: Document, model: Decider, featured: list[tuple[Span, Features]] | None) -> DocResult:
     reading = read(doc.text)  # simplified, glosses and stray blanks left out; spans map back to the original
     text = reading.text
-    sections = find_sections(text, read(doc.title).text, doc.metadata)
     decider = None if model == RULES else model if isinstance(model, Model) else shipped()
+    sections = find_sections(text, read(doc.title).text, doc.metadata, decider.reading if decider else None)
     if featured is None:
         gaz = Gazetteer.load()
         proposal = propose(text, gaz, decider.tagger if decider else None)

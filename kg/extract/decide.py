@@ -3,7 +3,8 @@
 A `Model` is a multinomial logistic regression (`kg.linear`) over the features of
 `kg.extract.features`, kept as plain JSON (class names, one weight per class for each feature,
 intercepts): loading a model runs no code, and a model file can be read, diffed and hashed. The
-same file holds the presumption (`kg.presumption`): the stage of a project named with no cue.
+same file holds the presumption (`kg.presumption`): the stage of a project named with no cue, and
+the reading (`kg.structure`): whether a text with no heading saying so reviews or plans.
 `kg train` writes one; the one shipped in the package was trained on annotated reports by the same
 command.
 
@@ -29,6 +30,7 @@ from kg.extract.rules import Typed, settle_facilities
 from kg.extract.tagger import Tagger, TaggerError
 from kg.linear import Linear, dump
 from kg.model import STAGES, EntityType
+from kg.structure import READING_MODES
 
 FORMAT = "kg-decision/1"
 NONE = "O"  # the class of spans that name nothing
@@ -51,6 +53,7 @@ class Model:
     tagger_file: str = ""  # the trained tagger's file, beside the model file; "" for none
     tagger: Tagger | None = field(default=None, compare=False, repr=False)  # that file, opened
     presumption: Linear | None = None  # the stage of a project named with no cue (`kg.presumption`); None: under way
+    reading: Linear | None = None  # review or plan of a text with no heading (`kg.structure`); None: the rules
 
     @cached_property
     def linear(self) -> Linear:
@@ -75,10 +78,11 @@ class Model:
                 "threshold": round(self.threshold, 6), "intercept": [round(v, 6) for v in self.intercept],
                 "deferred": list(self.deferred), **({"tagger": self.tagger_file} if self.tagger_file else {})}
         lines = [f"{dump(k)}: {dump(v)}," for k, v in head.items()]
-        if (p := self.presumption) is not None:
-            lines += [f'"presumption": {{"classes": {dump(list(p.classes))}, '
-                      f'"intercept": {dump([round(v, 6) for v in p.intercept])}, "weights": {{',
-                      ",\n".join(p.json_lines()), "}},"]
+        for key, p in (("presumption", self.presumption), ("reading", self.reading)):
+            if p is not None:
+                lines += [f'"{key}": {{"classes": {dump(list(p.classes))}, '
+                          f'"intercept": {dump([round(v, 6) for v in p.intercept])}, "weights": {{',
+                          ",\n".join(p.json_lines()), "}},"]
         lines += ['"weights": {', ",\n".join(self.linear.json_lines()), "}"]
         return "{\n" + "\n".join(lines) + "\n}\n"
 
@@ -97,6 +101,7 @@ class Model:
             deferred = tuple(str(t) for t in data.get("deferred", ()))
             tagger_file = str(data.get("tagger") or "")
             presumption = Linear.from_dict(data["presumption"]) if "presumption" in data else None
+            reading = Linear.from_dict(data["reading"]) if "reading" in data else None
         except ModelError:
             raise
         except (ValueError, KeyError, TypeError, AttributeError) as e:
@@ -106,6 +111,8 @@ class Model:
             raise ModelError(f"{origin}: corrupt model file (classes and weights do not agree)")
         if presumption is not None and not set(presumption.classes) <= set(STAGES):
             raise ModelError(f"{origin}: corrupt model file (a presumed stage that is no stage)")
+        if reading is not None and not set(reading.classes) <= set(READING_MODES):
+            raise ModelError(f"{origin}: corrupt model file (a reading that is neither review nor plan)")
         meta = tuple(sorted((str(k), str(v)) for k, v in (data.get("meta") or {}).items()))
         sha256 = hashlib.sha256(text.encode()).hexdigest()
         tagger = None
@@ -115,7 +122,8 @@ class Model:
             except TaggerError as e:
                 raise ModelError(f"{origin}: its tagger {e}") from None
             sha256 = hashlib.sha256((sha256 + tagger.sha256).encode()).hexdigest()
-        return cls(classes, intercept, weights, threshold, deferred, sha256, meta, tagger_file, tagger, presumption)
+        return cls(classes, intercept, weights, threshold, deferred, sha256, meta, tagger_file, tagger, presumption,
+                   reading)
 
     @classmethod
     def load(cls, path: str | Path) -> Model:

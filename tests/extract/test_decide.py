@@ -148,3 +148,14 @@ def test_a_presumption_travels_in_the_model_file_and_a_wrong_one_is_refused():
     broken["presumption"]["classes"] = ["planned"]
     with pytest.raises(ModelError, match="corrupt"):
         Model.from_json(json.dumps(broken), "m.json")
+
+
+def test_a_reading_travels_in_the_model_file_and_one_of_other_modes_is_refused():
+    reading = Linear(("plan", "review"), (0.0, 0.3), {"share": (2.0, -2.0), "review:同比": (-1.0, 1.0)})
+    model = Model.from_json(replace(tiny_model(), reading=reading).to_json())
+    assert model.reading == reading and model.presumption is None
+    assert Model.from_json(tiny_model().to_json()).reading is None  # none: the rules read
+    broken = json.loads(model.to_json())
+    broken["reading"]["classes"] = ["plan", "other"]
+    with pytest.raises(ModelError, match="neither review nor plan"):
+        Model.from_json(json.dumps(broken), "m.json")
