@@ -456,7 +456,8 @@ def train(gold_dirs: tuple[Path, ...], inputs: tuple[str, ...], out_file: Path, 
           threshold: float | None, tagger_held_out: tuple[Path, ...]) -> None:
     """Train the extraction decision on gold annotations (the texts in texts/ beside each gold folder,
     else among INPUTS; default: the bundled reports) and write the model to --out. The same file
-    keeps the stage presumed for a project named with no stage cue, learnt from the gold's timelines.
+    keeps the stage presumed for a project named with no stage cue, learnt from the gold's timelines,
+    and the reading of a text with no heading as review or plan, learnt from the gold's sections.
 
     The same gold gives the same model file, byte for byte. Use it with --model on extract, build
     and eval; `kg eval --cv` tells how well it does on sources it did not learn from.
@@ -471,4 +472,4 @@ def train(gold_dirs: tuple[Path, ...], inputs: tuple[str, ...], out_file: Path, 
     click.echo(f"trained on {meta['documents']} documents ({meta['spans']} labelled spans); threshold "
                f"{model.threshold}; {len(model.weights)} features; "
                f"{len(model.presumption.weights) if model.presumption else 'no'} presumption features; "
-               f"written to {out_file}")
+               f"{len(model.reading.weights) if model.reading else 'no'} reading features; written to {out_file}")

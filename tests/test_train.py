@@ -131,6 +131,7 @@ def test_cli_train_then_extract_with_the_model(tmp_path):
     run = CliRunner().invoke(main, ["train", "--gold", str(gold), "-o", str(model), "--threshold", "0.5"])
     assert run.exit_code == 0, run.output
     assert "trained on 3 documents" in run.output and model.is_file()
+    assert "no reading features" in run.output  # its gold reviews alone: no mode to tell apart
     assert json.loads(model.read_text(encoding="utf-8"))["tagger"] == "m.crf" and (tmp_path / "m.crf").is_file()
     report = tmp_path / "r.txt"
     report.write_text("一、2022年工作总结\n桐江街道全年引进银杏星图、松针数智等优质企业。", encoding="utf-8")
