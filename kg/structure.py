@@ -376,14 +376,23 @@ def _body_mode(
     """What the body says it is: review when its sentences report past results (同比, 累计, 获评 …),
     plan when they state intents (将, 力争, 确保 …), None when it does not clearly say; the
     winning cue words are the evidence."""
-    score, hits = _scores(text[start:end], past)
+    return _verdict(*_scores(text[start:end], past), start, decide, min_votes)
+
+
+def _verdict(score: list[int], hits: dict[str, list[re.Match[str]]], start: int, decide: float = _DECIDE,
+             min_votes: int = _MIN_VOTES) -> tuple[Mode | None, Evidence | None]:
+    """The side whose sentences outvote the other's (`_body_mode`), its cues quoted from `start`."""
     votes = Counter(Mode.REVIEW if x > 0 else Mode.PLAN for x in score if x)
     for mode, other in ((Mode.REVIEW, Mode.PLAN), (Mode.PLAN, Mode.REVIEW)):
         if votes[mode] >= min_votes and votes[mode] >= decide * votes[other] and votes[mode] > votes[other]:
-            first = hits[mode][0]
-            words = "、".join(list(dict.fromkeys(m.group() for m in hits[mode]))[:_SHOWN_CUES])
-            return mode, Evidence("verbs", words, start + first.start(), start + first.end())
+            return mode, _cited("verbs", hits[mode], start)
     return None, None
+
+
+def _cited(kind: str, cues: list[re.Match[str]], start: int = 0, said: str = "") -> Evidence:
+    """Evidence quoting the first few distinct cue words (and `said`), spanning the first of them."""
+    words = "、".join(list(dict.fromkeys(m.group() for m in cues))[:_SHOWN_CUES]) + said
+    return Evidence(kind, words, start + cues[0].start(), start + cues[0].end()) if cues else Evidence(kind, words)
 
 
 # ---------------------------------------------------------------- sections
@@ -792,15 +801,15 @@ def _cue(word: str) -> str:
     return "date" if word[:1].isdigit() else word[:2]
 
 
-def reading_features(text: str, metadata: dict[str, str] | None = None) -> dict[str, float]:
-    """What the trained reading weighs of a whole text (see above)."""
+def _reading(text: str, metadata: dict[str, str] | None) -> tuple[dict[str, float], dict[str, list[re.Match[str]]]]:
+    """What the trained reading weighs of a whole text (see above), and the cues of each side."""
     scores, hits = _scores(text)
     third = max(1, len(scores) // 3)
     f = {"back": log1p(sum(x > 0 for x in scores)), "ahead": log1p(sum(x < 0 for x in scores)),
          "share": _ahead(scores), "share first": _ahead(scores[:third]), "share last": _ahead(scores[-third:]),
          "done": 1 - _ahead(_scores(text, _DONE_OR_PAST)[0])}
-    f[f"strict={_body_mode(text, 0, len(text))[0]}"] = 1.0
-    f[f"loose={_body_mode(text, 0, len(text), 1.0, 1)[0]}"] = 1.0
+    f[f"strict={_verdict(scores, hits, 0)[0]}"] = 1.0
+    f[f"loose={_verdict(scores, hits, 0, 1.0, 1)[0]}"] = 1.0
     for rule in (_announced, _looks_back, _news):
         if (said := rule(text)) is not None:
             f[f"{rule.__name__.strip('_')}={said[0]}"] = 1.0
@@ -822,29 +831,26 @@ def reading_features(text: str, metadata: dict[str, str] | None = None) -> dict[
         f["years before"] = log1p(sum(y < date.year for y in named))
         f["years same"] = log1p(sum(y == date.year for y in named))
         f["years after"] = log1p(sum(y > date.year for y in named))
-    return f
+    return f, hits
 
 
 def unheaded_features(text: str, title: str = "", metadata: dict[str, str] | None = None) -> dict[str, float] | None:
     """The trained reading's features of a text with no heading saying what it is; None for one
     with (its headings decide)."""
-    return reading_features(text, metadata) if _unheaded(_title_and_heads(text, title)[1]) else None
+    return _reading(text, metadata)[0] if _unheaded(_title_and_heads(text, title)[1]) else None
 
 
 def _read(text: str, metadata: dict[str, str], reading: Linear) -> tuple[Mode, Evidence] | None:
     """The mode the trained reading gives a text, with the cues it read of that side and how sure it
     is; None for a text with no cue at all (nothing to read) or where it is not sure."""
-    f = reading_features(text, metadata)
+    f, hits = _reading(text, metadata)
     if not f["back"] and not f["ahead"]:
         return None
     p = reading.probabilities([f])[0]
     if p.max() < _SURE:
         return None  # the rules' reading stands
     mode = Mode(reading.classes[int(p.argmax())])
-    cues = _scores(text)[1][mode]
-    words = "、".join(list(dict.fromkeys(m.group() for m in cues))[:_SHOWN_CUES])
-    said = f"{words} ({float(p.max()):.2f})"
-    return mode, Evidence("learned", said, cues[0].start(), cues[0].end()) if cues else Evidence("learned", said)
+    return mode, _cited("learned", hits[mode], said=f" ({float(p.max()):.2f})")
 
 
 def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = None,
