@@ -110,7 +110,6 @@ class _Known:
         self.filed: list[set[str]] = []  # the spellings of each thing
         self.by_key: dict[int, int | list[int]] = {}
 
-
     def find(self, keyed: dict[str, tuple[set[str], set[str]]]) -> int | None:
         """The first thing one of whose spellings is the same thing as one of the names `keyed`
         gives the keys of; only the filed spellings that share a key with a name are compared."""

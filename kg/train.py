@@ -21,6 +21,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -113,6 +114,16 @@ class Featured:
     spans: list[tuple[Span, Features]]  # offsets in the text as read (`kg.reading`)
     labels: list[str | None]
     text: str  # the text as read
+
+    @cached_property
+    def reading(self) -> tuple[Features, str] | None:
+        """The document as the reading learns it, once for all folds: its features, labelled with the
+        mode of its first gold section; None for a text whose headings say what it is."""
+        first = (self.gold.gold.get("sections") or [{}])[0].get("mode")
+        if first not in READING_MODES:
+            return None
+        f = unheaded_features(self.text, read(self.gold.doc.title).text, self.gold.doc.metadata)
+        return None if f is None else (f, first)
 
 
 def featurize_gold(docs: Iterable[GoldDoc], gaz: Gazetteer | None = None,
@@ -227,13 +238,7 @@ def presumption_rows(items: Iterable[Featured], model: Model) -> list[tuple[Feat
 def reading_rows(items: Iterable[Featured]) -> list[tuple[Features, str]]:
     """Each gold document with no heading saying what it is, labelled with the mode of its first
     section in the gold: what the text is before any part of it turns to another year."""
-    rows = []
-    for it in items:
-        first = (it.gold.gold.get("sections") or [{}])[0].get("mode")
-        if first in READING_MODES and (
-                f := unheaded_features(it.text, read(it.gold.doc.title).text, it.gold.doc.metadata)) is not None:
-            rows.append((f, first))
-    return rows
+    return [it.reading for it in items if it.reading is not None]
 
 
 def with_reading(model: Model, items: list[Featured]) -> Model:
@@ -246,6 +251,14 @@ def with_reading(model: Model, items: list[Featured]) -> Model:
 def presuming(model: Model, items: list[Featured]) -> Model:
     """The model with a presumption learnt from the gold documents it extracts."""
     return replace(model, presumption=presumption.train(presumption_rows(items, model)))
+
+
+def learnt(items: list[Featured], c: float = C, threshold: float = THRESHOLD,
+           meta: dict[str, str] | None = None) -> Model:
+    """Everything a model learns from `items`, in order: the decision, the reading of texts with no
+    heading, then the presumption (learnt from what the first two extract)."""
+    model = fit(_rows(items), c, threshold, meta, _names(items))
+    return presuming(with_reading(model, items), items)
 
 
 def folds(docs: list[GoldDoc], k: int) -> list[set[str]]:
@@ -284,7 +297,7 @@ def cross_validate(items: list[Featured], k: int = FOLDS, c: float = C,
         if not held:
             continue  # a fold of training gold alone: nothing to predict
         train_items = [it for it in every if it.gold.group not in held_groups]
-        model = presuming(with_reading(fit(_rows(train_items), c, names=_names(train_items)), train_items), train_items)
+        model = learnt(train_items, c)
         for t in out:
             out[t] += predict(held, replace(model, threshold=t))
     return out
@@ -312,11 +325,9 @@ def train(docs: list[GoldDoc], c: float = C, threshold: float | None = None, tag
     items = prepare(docs)
     if threshold is None:
         threshold = best_threshold(items, FOLDS, c)
-    groups = sorted({d.group for d in docs})
-    rows = _rows(items)
-    model = fit(rows, c, threshold, {"documents": str(len(docs)), "spans": str(len(rows)),
-                                     "groups": " ".join(groups)}, _names(items))
-    model = presuming(with_reading(model, items), items)
+    spans = sum(y is not None for it in items for y in it.labels)  # the labelled ones: a row each
+    model = learnt(items, c, threshold, {"documents": str(len(docs)), "spans": str(spans),
+                                         "groups": " ".join(sorted({d.group for d in docs}))})
     held = set(tagger_held_out)
     if tagger_path is not None and train_tagger([d for d in docs if d.group.split(":")[0] not in held], tagger_path):
         model = replace(model, tagger_file=tagger_path.name)
