@@ -95,7 +95,7 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
         return place
     if len(counties) == 1 and not towns:
         return counties[0][0]  # the one county the text names, if only once (甲县日前举行…开工仪式)
-    return None
+    return _opening_subject(r.doc.text, districts, names, gaz, context)
 
 
 def _by_communities(districts: list[Entity], names: dict[int, list[str]], gaz: Gazetteer, context: list[str],
@@ -106,6 +106,36 @@ def _by_communities(districts: list[Entity], names: dict[int, list[str]], gaz: G
     communities = [names[id(e)][0] for e in districts if VILLAGE.search(names[id(e)][0])]
     place = gaz.place_masked("town", communities, parents)
     return place if place is not None and place.confidence >= MIN_PLACEMENT else None
+
+
+# What an opening sentence may say before its subject: when (2031年, 近日, 今年以来, 3月5日上午) and a comma.
+_OPENING = re.compile(r"^\s*(?:(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|今年|去年|近日|日前|近期|近年)"
+                      r"(?:以来|来|上半年|上午|下午)?[，,、\s]*)?")
+_OPENING_LINES = 4  # a headline, a dateline, a lead: the subject is named by then or not at all
+_DIVISION_END = re.compile(r"(?:县|区|旗|市|镇|乡|街道)$")
+
+
+def _opening_subject(text: str, districts: list[Entity], names: dict[int, list[str]], gaz: Gazetteer,
+                     context: list[str]) -> Place | None:
+    """The division one of a text's first lines opens with as its subject (2031年，甲县狠抓…; 甲区|; of a
+    chain, 甲市乙区召开…, the last), when nothing else places the text: a text names first what it is about."""
+    spelt = sorted(((n, e) for e in districts for n in {e.name, *e.aliases} if len(n) >= 2), key=lambda x: -len(x[0]))
+    for line in [line for line in text.splitlines() if line.strip()][:_OPENING_LINES]:
+        opening, subject = _OPENING.match(line), None
+        rest = line[opening.end():] if opening else line
+        while (hit := next(((n, e) for n, e in spelt if rest.startswith(n)), None)) is not None:
+            rest, subject = rest[len(hit[0]):], hit[1]
+        if subject is None or rest[:1] in ("，", ",", "。", "、", "和", "与", "及"):
+            continue  # 甲县、乙县…: a list, not a subject
+        name = names[id(subject)][0]
+        if not _DIVISION_END.search(name):
+            continue  # a village, a short name: not who writes
+        place = gaz.resolve(name, context) or Place(
+            name=name, level="county" if COUNTY.search(name) else "town", confidence=0.6,
+            evidence=["named in the text, not in the gazetteer"])
+        place.evidence = [f"the opening is about it: {line.strip()[:40]}", *place.evidence]
+        return place
+    return None
 
 
 _WE = re.compile(r"我(区|县|市|旗|镇|乡|街道)|我代表(区|县|市|旗|镇|乡)人民政府")

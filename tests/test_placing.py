@@ -175,8 +175,8 @@ def test_a_city_s_news_naming_no_county_or_town_of_its_own_is_placed_at_the_city
     item = ("今年以来，营口市全力推进项目建设，青木湾智能制造项目开工。在营口市，青禾产业园主体封顶，"
             "营口市将加快推进重点项目建设。")
     assert resolve([extract(doc("c", item))]).results[0].district.name == "营口市"
-    twice = "今年以来，营口市全力推进项目建设，青木湾智能制造项目开工。在营口市，青禾产业园主体封顶。"
-    assert resolve([extract(doc("t", twice))]).results[0].district is None  # named twice: in passing
+    twice = "今年以来，青木湾智能制造项目开工，营口市全力推进项目建设。在营口市，青禾产业园主体封顶。"
+    assert resolve([extract(doc("t", twice))]).results[0].district is None  # twice, and not as the subject
 
 
 def test_a_breadcrumb_trail_over_a_town_s_news_is_no_headline():
@@ -190,7 +190,7 @@ def test_a_breadcrumb_trail_over_a_town_s_news_is_no_headline():
 def test_a_text_naming_one_county_once_and_no_town_is_the_county_s():
     item = "宁远县日前在青木湾产业园举行2031年重点项目集中开工仪式，共开工项目15个，总投资66亿元。"
     assert resolve([extract(doc("o", item))]).results[0].district.name == "宁远县"
-    two = item.replace("共开工", "道县、宁远县共开工")  # two counties: neither is the author
+    two = item.replace("宁远县日前", "日前").replace("共开工", "道县、宁远县共开工")  # two counties: no author
     assert resolve([extract(doc("t", two))]).results[0].district is None
 
 
@@ -200,3 +200,16 @@ def test_a_report_given_for_its_county_s_government_is_the_county_its_short_name
     assert resolve([named("g", text)]).results[0].district.name == "宁远县"  # no District entity at all
     two = text.replace("青木湾产业园", "宁远与蓝山合建的青木湾产业园")  # two counties' short names: neither
     assert resolve([named("t", two)]).results[0].district is None
+
+
+def test_a_text_nothing_else_places_is_placed_at_the_division_its_opening_is_about():
+    padding = "项目现场机器轰鸣，工人们抢抓工期，确保按期完成年度任务。" * 8
+    item = "2031年，宝安区狠抓住房和城乡建设，青木湾产业园主体封顶。" + padding + "福海街道青湖公园开园。"
+    placed = resolve([extract(doc("o", item))]).results[0].district
+    assert placed.name == "宝安区" and placed.evidence[0].startswith("the opening is about it")
+    chain = item.replace("宝安区", "深圳市宝安区")  # of 深圳市宝安区, the narrower
+    assert resolve([extract(doc("c", chain))]).results[0].district.name == "宝安区"
+    listed = item.replace("宝安区", "宝安区、南山区")  # a list opens the text: no subject
+    assert resolve([extract(doc("l", listed))]).results[0].district is None
+    later = "2031年，青木湾产业园主体封顶，宝安区狠抓住房和城乡建设。" + padding + "福海街道青湖公园开园。"
+    assert resolve([extract(doc("n", later))]).results[0].district is None  # named, but not first
