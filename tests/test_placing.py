@@ -213,3 +213,9 @@ def test_a_text_nothing_else_places_is_placed_at_the_division_its_opening_is_abo
     assert resolve([extract(doc("l", listed))]).results[0].district is None
     later = "2031年，青木湾产业园主体封顶，宝安区狠抓住房和城乡建设。" + padding + "福海街道青湖公园开园。"
     assert resolve([extract(doc("n", later))]).results[0].district is None  # named, but not first
+
+
+def test_a_town_s_office_named_as_its_writer_is_a_town():
+    text = "青湖办事处2031年工作总结\n2031年，青湖办事处推进青木湾产业园建设，完成塘尾社区改造。"
+    placed = resolve([extract(doc("b", text, "青湖办事处2031年工作总结"))]).results[0].district
+    assert placed is not None and placed.name == "青湖办事处" and placed.level == "town"
