@@ -28,6 +28,13 @@ _COUNTY_MENTIONS = 3
 MIN_PLACEMENT = 0.5  # below this a masked report's district stays unresolved
 
 
+def _suffixed_first(spellings: list[str]) -> list[str]:
+    """A district's spellings as the gazetteer spells them, one with its level's suffix first (万佛湖镇 before
+    万佛湖, the entity's shortest name): the suffix says which level it is."""
+    full = [n for n in spellings if TOWN.search(n) or VILLAGE.search(n) or COUNTY.search(n)]
+    return [*full[:1], *(n for n in spellings if n not in full[:1])]
+
+
 def district_entities(r: DocResult) -> list[Entity]:
     """The District entities of a document."""
     return [e for e in r.entities if e.type == EntityType.DISTRICT]
@@ -42,7 +49,7 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
     author (XX街道, *街道) or one the text never names is placed by the communities the report
     names — only on strong evidence (gazetteer.place_masked); otherwise it stays unresolved (None)."""
     districts = district_entities(r)
-    names = {id(e): [simplified(n) for n in (e.name, *e.aliases)] for e in districts}  # as the gazetteer spells
+    names = {id(e): _suffixed_first([simplified(n) for n in (e.name, *e.aliases)]) for e in districts}
     context = [n for e in districts for n in names[id(e)]]
     # every place the text names, in passing too: read from the whole text only where a placement needs it
     named = cache(lambda: gaz.short_names_in(simplified(r.doc.text)))

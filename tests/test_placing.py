@@ -219,3 +219,16 @@ def test_a_town_s_office_named_as_its_writer_is_a_town():
     text = "青湖办事处2031年工作总结\n2031年，青湖办事处推进青木湾产业园建设，完成塘尾社区改造。"
     placed = resolve([extract(doc("b", text, "青湖办事处2031年工作总结"))]).results[0].district
     assert placed is not None and placed.name == "青湖办事处" and placed.level == "town"
+
+
+
+def test_a_town_named_mostly_by_its_short_name_is_still_a_town():
+    text = ("宁远县青湖镇获评2031年度全县小城镇建设先进镇\n日前，宁远县表彰先进乡镇。青湖推进渔港改造，"
+            "青湖完成社区治理，青湖将加快建设。宁远县要求各镇对标先进，宁远县将持续推进。")
+    r = named("s", text, "宁远县")
+    at = [m.start() for m in re.finditer("青湖镇?", text)]
+    mentions = [Mention(a, a + 3 if text[a + 2] == "镇" else a + 2, "青湖镇" if text[a + 2] == "镇" else "青湖",
+                        EntityType.DISTRICT, (0, len(text))) for a in at]
+    r.entities.append(Entity("青湖", EntityType.DISTRICT, mentions=mentions, aliases=["青湖镇"]))  # the shortest name
+    placed = resolve([r]).results[0].district
+    assert placed.name == "青湖镇" and placed.level == "town"  # not the county: the town the headline is about
