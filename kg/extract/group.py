@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 
-from kg.model import Document, Entity, Mention
+from kg.gazetteer import county_short
+from kg.model import Document, Entity, EntityType, Mention
 from kg.names import core, match_keys, same_thing
+from kg.simplified import simplified
+
+_TOWN_SUFFIXES = ("街道", "镇", "乡")
+_AUTONOMOUS = re.compile(r"(.{2,3}?)(?:[^族]{1,3}族)+自治[县旗]")  # 昌江|黎族自治县: the county's bare name
 
 
 def group(doc: Document, mentions: list[Mention]) -> list[Entity]:
@@ -45,6 +51,38 @@ def group(doc: Document, mentions: list[Mention]) -> list[Entity]:
         e.name = fulls.most_common(1)[0][0] if fulls else min(
             spellings, key=lambda s: (len(core(s)) < 2, len(s), -spellings[s]))
         e.aliases = sorted(s for s in spellings if s != e.name)
-    return entities
+    return _short_places_joined(entities)
+
+
+def _stem(name: str) -> str:
+    """A county's or town's name without its level, in simplified characters (东宁县 → 东宁, 玉塘鎮 → 玉塘,
+    昌江黎族自治县 → 昌江); others as they are."""
+    name = simplified(name)
+    if autonomous := _AUTONOMOUS.fullmatch(name):
+        return autonomous.group(1)
+    for suffix in _TOWN_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return county_short(name)
+
+
+def _short_places_joined(entities: list[Entity]) -> list[Entity]:
+    """A division the text also calls by its bare name (东宁县 … 东宁) is one place: the bare name joins
+    the one division of the document it is the stem of — never where two share it (西乡县, 西乡街道)."""
+    places = [e for e in entities if e.type == EntityType.DISTRICT]
+    full: dict[str, list[Entity]] = {}
+    for e in places:
+        spelt = {simplified(n) for n in (e.name, *e.aliases)}
+        for stem in {_stem(n) for n in spelt} - spelt:
+            full.setdefault(stem, []).append(e)
+    joined = set()
+    for e in places:
+        into = full.get(simplified(e.name), [])
+        if len(into) == 1 and into[0] is not e and all(_stem(n) == simplified(n) for n in e.aliases):
+            target = into[0]
+            target.mentions = sorted([*target.mentions, *e.mentions], key=lambda m: m.start)
+            target.aliases = sorted({*target.aliases, e.name, *e.aliases} - {target.name})
+            joined.add(id(e))
+    return [e for e in entities if id(e) not in joined]
 
 

@@ -40,3 +40,18 @@ def test_blocked_grouping_equals_comparing_every_entity(monkeypatch):
     monkeypatch.setattr(grouping, "match_keys", lambda spelling: ({"all"}, {"all"}))
     every = [[[(m.start, m.end) for m in e.mentions] for e in real(d, ms)] for d, ms in captured]
     assert blocked == every
+
+
+def test_a_division_called_also_by_its_bare_name_is_one_place_unless_two_share_it():
+    doc = Document(id="t", path="t.txt", text="", sha256="")
+    found = group(doc, [_mention("东宁县", 0, "District"), _mention("东宁", 20, "District"),
+                        _mention("玉塘镇", 40, "District"), _mention("玉塘", 60, "District"),
+                        _mention("东宁", 80, "District")])
+    assert sorted((e.name, e.aliases, len(e.mentions)) for e in found) == [
+        ("东宁县", ["东宁"], 3), ("玉塘镇", ["玉塘"], 2)]
+    other = group(doc, [_mention("青山滿族自治縣", 0, "District"), _mention("青山", 20, "District"),
+                        _mention("白河鎮", 40, "District"), _mention("白河", 60, "District")])
+    assert sorted((e.name, e.aliases) for e in other) == [("白河鎮", ["白河"]), ("青山滿族自治縣", ["青山"])]
+    two = group(doc, [_mention("西乡县", 0, "District"), _mention("西乡街道", 20, "District"),
+                      _mention("西乡", 40, "District")])
+    assert len(two) == 3  # 西乡 may be either: it stays a name of its own
