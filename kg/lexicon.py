@@ -237,7 +237,8 @@ TITLE_AFTER_NAME = re.compile("|".join(_TITLES))
 # A title before a name (传承人文业成, 党工委书记张明): jieba's name tagger decides where the name ends.
 # The signature line of a report puts blanks between them (区长  某某).
 _TITLE = (r"(?:传承人|书记|主任|局长|镇长|乡长|区长|县长|市长|州长|省长|院长|董事长|总经理|院士|教授|代表|人选|候选人"
-          r"|部长|主席|常委|秘书长|处长|科长|所长|站长|行长|会长|校长|厂长|队长|总裁|经理|委员|村民|居民|旗长)"
+          r"|部长|主席|常委|秘书长|处长|科长|所长|站长|行长|会长|校长|厂长|队长|总裁|经理|委员|村民|居民|旗长|政委"
+          r"|记者|通讯员|领导)"
           r"[ \u3000\t]*[：:]?[ \u3000\t]*")  # 县长 某某, 主任：某某
 TITLE_BEFORE = re.compile(_TITLE + "(?=[" + SURNAMES + "])")
 # A name of two or three parts joined by a middle dot after a title (县长 某某某·某某, Uyghur and other names).
@@ -249,6 +250,8 @@ DOTTED_AFTER_TITLE = re.compile(_TITLE + r"(?P<name>[\u4e00-\u9fff]{2,6}(?:·[\u
 # unless the third is such a word (某某|代表, 某某|率队).
 _NAME_END = r"(?=[\s，,。、；;）)（(]|$|[任到在率带等主出参调作同为表说指介陪代当轮齐]|强调)"
 NAME_AFTER_TITLE = re.compile(rf"[{SURNAMES}][\u4e00-\u9fff](?:(?!{_NAME_END})[\u4e00-\u9fff])?{_NAME_END}")
+# … and of three whose last is 为, a given name's character as often as a word after a name (某某为|到).
+NAME3_AFTER_TITLE = re.compile(rf"[{SURNAMES}][\u4e00-\u9fff]为{_NAME_END}")
 # A person elected to an office (…；某某当选为镇长): the name opens its clause.
 PERSON_ELECTED = re.compile(rf"(?:^|(?<=[，,。；;、\s：:]))([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)当选")
 # People counted after the first of them (某某等5名职工).

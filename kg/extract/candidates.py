@@ -749,6 +749,15 @@ def _person_candidates(text: str, starts: set[int]) -> list[Candidate]:
             out.append(Candidate(m.end(), m.end() + len(name), EntityType.PERSON))
         if (bare := lx.NAME_AFTER_TITLE.match(text, m.end())) and bare.group() != name:
             out.append(Candidate(m.end(), bare.end(), EntityType.PERSON))
+        three = _three_after_title(text, m.end(), starts)
+        if three and three.group() not in (name, bare and bare.group()):
+            out.append(Candidate(m.end(), three.end(), EntityType.PERSON))
+        ends = {x.end() for x in (bare, three) if x} | ({m.end() + len(name)} if name else set())
+        while listed := [e for e in ends if text[e : e + 1] == "、"]:  # 副镇长甲某、乙某陪同: each after the title
+            names = [x for x in (lx.NAME_AFTER_TITLE.match(text, listed[0] + 1),
+                                 _three_after_title(text, listed[0] + 1, starts)) if x]
+            out += [Candidate(x.start(), x.end(), EntityType.PERSON) for x in names]
+            ends = {x.end() for x in names}
     out += [Candidate(m.start("name"), m.end("name"), EntityType.PERSON) for m in lx.DOTTED_AFTER_TITLE.finditer(text)]
     if "等" in text:
         out += [Candidate(m.start(1), m.end(1), EntityType.PERSON) for m in lx.PERSON_COUNTED.finditer(text)
@@ -765,6 +774,13 @@ def _person_candidates(text: str, starts: set[int]) -> list[Candidate]:
         if m.start(1) in starts and (name := _tagged_name(m.group(1))) == m.group(1):
             out.append(Candidate(m.start(1), m.end(1), EntityType.PERSON))
     return out
+
+
+def _three_after_title(text: str, at: int, starts: set[int]) -> re.Match | None:
+    """A three-character name at `at` ending in 为 (某某为|到), where a word starts after it: 某某|为民
+    is a name before 为民, not 某某为."""
+    three = lx.NAME3_AFTER_TITLE.match(text, at)
+    return three if three and (three.end() in starts or three.end() == len(text)) else None
 
 
 def _tagged_name(text: str) -> str | None:

@@ -511,6 +511,12 @@ def test_a_name_after_a_title_ends_before_the_word_that_follows_names():
     assert "柳青代" not in got and "王岩率" not in got  # 代表 and 率 follow the name
 
 
+def test_names_after_a_title_are_proposed_whole_and_each_of_a_list_after_it():
+    got = proposed("区长林祥为到青湖街道调研，政委叶青松、方溪陪同；本报记者柳小禾报道。")
+    assert {"林祥为", "叶青松", "方溪", "柳小禾"} <= got.keys(), got
+    assert "方溪陪" not in got  # 陪同 follows the name
+
+
 def test_a_line_s_section_or_part_is_proposed_with_the_line_s_name():
     got = proposed("加快青河高铁白沙段建设，完成滨江大道东延工程，青石铁路北湖站投用，推进石门路。")
     assert {"青河高铁白沙段", "滨江大道东延", "青石铁路北湖站"} <= got.keys()
