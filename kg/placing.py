@@ -119,7 +119,6 @@ def _by_communities(districts: list[Entity], names: dict[int, list[str]], gaz: G
 _OPENING = re.compile(r"^\s*(?:(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|今年|去年|近日|日前|近期|近年)"
                       r"(?:以来|来|上半年|上午|下午)?[，,、\s]*)?")
 _OPENING_LINES = 4  # a headline, a dateline, a lead: the subject is named by then or not at all
-_DIVISION_END = re.compile(r"(?:县|区|旗|市|镇|乡|街道)$")
 
 
 def _opening_subject(text: str, districts: list[Entity], names: dict[int, list[str]], gaz: Gazetteer,
@@ -135,7 +134,7 @@ def _opening_subject(text: str, districts: list[Entity], names: dict[int, list[s
         if subject is None or rest[:1] in ("，", ",", "。", "、", "和", "与", "及"):
             continue  # 甲县、乙县…: a list, not a subject
         name = names[id(subject)][0]
-        if not _DIVISION_END.search(name):
+        if not (TOWN.search(name) or COUNTY.search(name)):
             continue  # a village, a short name: not who writes
         place = gaz.resolve(name, context) or Place(
             name=name, level="county" if COUNTY.search(name) else "town", confidence=0.6,

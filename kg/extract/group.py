@@ -6,12 +6,12 @@ import re
 from collections import Counter
 from functools import cache
 
+from kg import lexicon as lx
 from kg.gazetteer import county_short
 from kg.model import Document, Entity, EntityType, Mention
 from kg.names import core, match_keys, same_thing
 from kg.simplified import simplified
 
-_TOWN_SUFFIXES = ("街道", "镇", "乡")
 _AUTONOMOUS = re.compile(r"(.{2,3}?)(?:[^族]{1,3}族)+自治[县旗]")  # 昌江|黎族自治县: the county's bare name
 
 
@@ -60,7 +60,7 @@ def _stem(name: str) -> str:
     name = simplified(name)
     if autonomous := _AUTONOMOUS.fullmatch(name):
         return autonomous.group(1)
-    for suffix in _TOWN_SUFFIXES:
+    for suffix in lx.TOWN_SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
     return county_short(name)
