@@ -870,6 +870,38 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
     A title is a heading-like line: a first sentence is no title."""
     metadata = metadata or {}
     title, heads = _title_and_heads(text, title)
+    date = published(metadata, text)
+    if reading is not None and _unheaded(heads) and (read := _read(text, date, reading)) is not None:
+        # the trained reading is sure of what a text with no heading is: the rules need not read it too
+        sections = [Section(heads[0].title, 0, len(text), None, read[0], None, [read[1]])]
+    else:
+        sections = _ruled(text, title, heads)
+    years = _doc_years(text, title, date, sections)
+    for s in sections:
+        if s.year is None and s.mode != Mode.OTHER:
+            s.year = years.of(s.mode)
+            why = years.why.get(s.mode)
+            by_date = why is not None and why.kind in (*_DATED, "relative")
+            online = date.year if date and date.posted and by_date else None
+            if s.year is None or online:
+                # a page's address or time stamp tells when it was put online, which a year the text names
+                # more than once outranks, unless it is later (确保2026年5月1日前开业, put online in 2025: a deadline)
+                named, by, times = _body_year(text, s.start, s.end, s.mode)
+                if named and (online is None or named <= online and times > 1):
+                    s.year, why = named, by
+            if why:
+                s.evidence.insert(0, why)
+        if date and s.mode != Mode.OTHER and date.evidence not in s.evidence:
+            s.evidence.append(date.evidence)  # the report's "now": what 今年 in its forward clauses means
+    for s in sections:
+        s.evidence = _distinct(s.evidence)
+    return _merge([part for s in sections for split in _split_forward(text, s, years.partial)
+                   for part in _split_back(text, split)])
+
+
+def _ruled(text: str, title: str, heads: list[_Heading]) -> list[Section]:
+    """The sections as the rules read them: each heading's part by what the heading says and its body
+    shows (see `find_sections`); a text no heading says anything of, by what most of its sentences say."""
     sections: list[Section] = []
     for h, end in zip(heads, [h.start for h in heads[1:]] + [len(text)], strict=True):
         if not text[h.body : end].strip(_SPACE + "\n"):  # a heading with nothing under it
@@ -905,30 +937,7 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
         if mode:  # a report without a heading that says review or plan (an excerpt, a news item):
             # the whole text is what most of its sentences say
             sections = [Section(sections[0].title, 0, len(text), sections[0].year, mode, None, [why])]  # type: ignore[list-item]
-    date = published(metadata, text)
-    if reading is not None and _unheaded(heads) and (read := _read(text, date, reading)) is not None:
-        sections = [Section(sections[0].title, 0, len(text), None, read[0], None, [read[1]])]
-    years = _doc_years(text, title, date, sections)
-    for s in sections:
-        if s.year is None and s.mode != Mode.OTHER:
-            s.year = years.of(s.mode)
-            why = years.why.get(s.mode)
-            by_date = why is not None and why.kind in (*_DATED, "relative")
-            online = date.year if date and date.posted and by_date else None
-            if s.year is None or online:
-                # a page's address or time stamp tells when it was put online, which a year the text names
-                # more than once outranks, unless it is later (确保2026年5月1日前开业, put online in 2025: a deadline)
-                named, by, times = _body_year(text, s.start, s.end, s.mode)
-                if named and (online is None or named <= online and times > 1):
-                    s.year, why = named, by
-            if why:
-                s.evidence.insert(0, why)
-        if date and s.mode != Mode.OTHER and date.evidence not in s.evidence:
-            s.evidence.append(date.evidence)  # the report's "now": what 今年 in its forward clauses means
-    for s in sections:
-        s.evidence = _distinct(s.evidence)
-    return _merge([part for s in sections for split in _split_forward(text, s, years.partial)
-                   for part in _split_back(text, split)])
+    return sections
 
 
 def _distinct(evidence: list[Evidence]) -> list[Evidence]:
