@@ -209,8 +209,10 @@ def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
                     toks[i - 1].word in lx.SHORT_WORKS and i > 1 and len(toks[i - 2].word) == 1):
                 break  # 大抓|项目: a one-character verb right before the works is no name's end; 棚|改 (改造) is
             if _name_like(toks[i - 1]) or (
-                    toks[i - 1].word in lx.COMPANY_INTERNAL and tok.word.endswith(lx.COMPANY_SUFFIXES)):
-                i -= 1  # a name-like word, or what a company does before its 公司 (甲建设集团公司)
+                    toks[i - 1].word in lx.COMPANY_INTERNAL and tok.word.endswith(lx.COMPANY_SUFFIXES)) or (
+                    i == j and tok.word in lx.FUNCTION_HEADS and len(toks[i - 1].word) == 2
+                    and toks[i - 1].tag in ("v", "vn") and i > 1 and _name_like(toks[i - 2])):
+                i -= 1  # a name-like word, or what a company or body does before its head (甲建设集团公司, 甲促进局)
             elif toks[i - 1].word == "至" and i > 1 and _name_like(toks[i - 2]) and toks[i - 2].tag != "v" and (
                     (lx.suffix_of(tok.word) or ("", None))[1] == EntityType.PROJECT):
                 i -= 1  # 甲村至乙村公路: a road or works named by where it runs from and to

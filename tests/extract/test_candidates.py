@@ -448,7 +448,7 @@ def test_places_listed_before_a_count_of_counties_or_cities_are_divisions_as_wri
 
 def test_a_body_held_by_a_frame_is_proposed_whole_with_the_verbs_inside_it():
     got = proposed("发挥青州数字化发展促进中心作用，以禾丰养殖专业合作社为依托，发挥商会和基金会作用。")
-    assert "framed" in got["青州数字化发展促进中心"]
+    assert got["青州数字化发展促进中心"] & {"framed", "suffix"}  # the frame, or its head's walk, holds it whole
     assert "商会和基金会" not in got  # two bodies, not one
 
 
@@ -606,3 +606,11 @@ def test_a_county_s_short_name_is_the_county_though_one_of_its_towns_shares_it()
     fulls = {c.full for s in propose(text, Gazetteer.load()).sentences for c in s.candidates
              if text[c.start : c.end] == "临城"}
     assert fulls == {"临城县"}  # not 临城镇, the county seat's town of the same name
+
+
+def test_what_a_body_does_before_its_head_stays_in_its_name():
+    text = "加快与澳门生产力促进局对接，成立青禾数字经济促进中心。"
+    got = proposed(text)
+    assert "澳门生产力促进局" in got  # 促进 is what the bureau does, not the end of a name
+    assert "青禾数字经济促进中心" in got
+    assert not any(name.startswith(("加快", "与", "成立")) for name in got), got
