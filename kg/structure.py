@@ -247,6 +247,9 @@ def _heading(start: int, line: str, annex: int | None) -> _Heading | None:
     if _YEAR.search(head) and not years_named(head):
         return None  # a horizon (…二〇三五年远景目标的建议, 到2025年) dates no part of the report
     parts = _parts(head)
+    if _FIVE_YEARS.search(head) and not _YEAR.search(head) and not _PLAN_YEAR.search(head) and any(
+            p.mode == Mode.PLAN for p in parts):
+        parts = [_Part(None, Mode.OTHER, False)]  # “十五五”时期的目标任务: five years' aims, no one year's plan
     if parts and annex is None and _goes_on(head):
         return None  # the mode word must end the heading (…工作计划范文); 2022年计划完成投资 is a sentence
     dated = bool(_YEAR.search(head) or _RELATIVE_YEAR.search(head))
@@ -422,6 +425,8 @@ _THIS_YEAR = re.compile(r"(?:今年|本年)(?P<half>上半年|前三季度)?(?:�
 # "十四五"开局之年: the year named by its place in a five-year plan (十一五 began in 2006).
 _PLAN_YEAR = re.compile(r"十([一二三四五六七八九])五[”\"」]?(?:规划)?(?:的)?"
                         r"(?P<at>开局|起步|开篇|第一|第二|承上启下|第三|第四|收官|决胜|最后一)之?年")
+# A five-year plan's period named by the plan alone ("十五五"时期): several years, none of them its own.
+_FIVE_YEARS = re.compile(r"十[一二三四五六七八九]五")
 _PLAN_AT = {"开局": 0, "起步": 0, "开篇": 0, "第一": 0, "第二": 1, "承上启下": 2, "第三": 2, "第四": 3,
             "收官": 4, "决胜": 4, "最后一": 4}
 _TRAILED = re.compile(r"[…]{2,}\s*")  # a lead that trails off (…建设中……今年以来，…) opens a new sentence

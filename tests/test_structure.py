@@ -979,3 +979,14 @@ def test_a_trained_reading_leaves_headed_texts_and_texts_without_cues_to_the_rul
     done = "青湖镇今年新建道路三条，同比增长一成，获评省级卫生镇。"
     plan, review = unheaded_features(UNHEADED), unheaded_features(done)
     assert plan is not None and review is not None and plan["share"] > review["share"]
+
+
+def test_a_five_year_plan_s_aims_are_no_one_year_s_plan():
+    text = ("2031年青州市政府工作报告\n一、2030年工作回顾\n过去一年，青州建成青河大桥，新增企业30家。\n"
+            "二、“十六五”时期主要目标任务\n到2035年，青州将建成青河新城，地区生产总值翻一番。\n"
+            "三、2031年重点工作\n确保青湖小学年底竣工，推进青河新城建设。")
+    got = [(s.year, s.mode, text[s.start : s.start + 2]) for s in find_sections(text) if s.start > 0]
+    assert got == [(2030, "review", "一、"), (None, "other", "二、"), (2031, "plan", "三、")]
+    # a heading naming one of the plan's years is that year's plan
+    dated = text.replace("二、“十六五”时期主要目标任务", "二、“十六五”开局之年主要目标任务")
+    assert (2031, "plan", "二、") in [(s.year, s.mode, dated[s.start : s.start + 2]) for s in find_sections(dated)]
