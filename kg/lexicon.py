@@ -293,10 +293,10 @@ LISTED = re.compile(r"(?P<items>[^，,。；;：:（）()“”\"\s]{2,80}?)" + 
 LIST_TAIL = re.compile(_LIST_TAIL)
 SHORT_WORKS = ("改", "建")  # 改造, 建设 cut short after what they work on (棚改, 村改, 旧改)
 COMPANY_SUFFIXES = ("有限公司", "公司", "集团")  # a company names itself so, whatever list it stands in
-# What a company does, written inside its name (甲建设集团, 乙科技服务有限公司, 丙投资发展有限公司).
 # Heads of a body or facility named by what it does (生产力|促进|局, 技术|创新|中心, 垃圾|压缩|站): the verb
 # right before the head is part of the name.
 FUNCTION_HEADS = frozenset("中心 局 站 所 室 处 办".split())
+# What a company does, written inside its name (甲建设集团, 乙科技服务有限公司, 丙投资发展有限公司).
 COMPANY_INTERNAL = frozenset("建设 服务 发展 管理 投资 开发 咨询 运营 经营 贸易 建筑 物业".split())
 COMPANY_CLASSES = frozenset({"企业", "公司"})  # a list before these names companies, brand names too
 LIST_SEP = re.compile(r"(?<=[^、及和与]{2})[及和与](?=[^、及和与]{2})|、")  # 永和 is one name, 甲和乙 two
