@@ -231,12 +231,10 @@ _DOT_BEFORE = re.compile(r"[\u4e00-\u9fff]·$")
 def _no_cut_person(sp: Span, probs: dict[str, float], text: str) -> dict[str, float]:
     """A span the text continues with a middle dot and more of the name (or that starts right after
     one) is part of a dotted name: whatever else it may be, it is not a person's whole name."""
-    if not (_DOT_AFTER.match(text, sp.end) or _DOT_BEFORE.search(text, max(0, sp.start - 2), sp.start)):
-        return probs
-    out = dict(probs)
-    out[NONE] += out.pop(EntityType.PERSON, 0.0)
-    out[EntityType.PERSON] = 0.0
-    return out
+    if EntityType.PERSON not in probs or not (
+            _DOT_AFTER.match(text, sp.end) or _DOT_BEFORE.search(text, max(0, sp.start - 2), sp.start)):
+        return probs  # (a model trained on gold without people has no Person class to take from)
+    return {**probs, NONE: probs[NONE] + probs[EntityType.PERSON], EntityType.PERSON: 0.0}
 
 
 def decide(featured: list[tuple[Span, Features]], model: Model, text: str) -> list[Typed]:
