@@ -321,3 +321,10 @@ def test_a_firm_named_where_its_works_are_told_of_takes_their_stage_but_a_bank_d
     stages = {e.name: [m.stage for m in e.mentions] for e in result.entities}
     assert stages["青禾精密机械有限公司"] == ["under_way"]
     assert stages["青湖农商银行"] == [None]
+
+
+def test_a_dotted_name_after_a_title_is_extracted_whole_by_the_shipped_model():
+    text = ("2031年青州自治区政府工作报告\n来源：青州日报\n2031年1月19日在青州自治区第十四届人民代表大会第三次会议上\n"
+            "自治区主席 阿力木·吐尼亚孜\n各位代表：\n现在，我代表自治区人民政府，向大会报告工作，请予审议。")
+    doc = Document(id="t", path="t.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+    assert [e.name for e in extract(doc).entities if e.type == "Person"] == ["阿力木·吐尼亚孜"]  # not 阿力木 alone

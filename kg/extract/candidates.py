@@ -929,6 +929,18 @@ def _after_number(text: str, start: int) -> bool:
                                                and text[start : start + 1] in "度份")
 
 
+# A middle dot between two parts of one name (某某某·某某): a person's name is never cut there.
+_DOT_AFTER = re.compile(r"·[\u4e00-\u9fff]")
+_DOT_BEFORE = re.compile(r"[\u4e00-\u9fff]·$")
+
+
+def _cut_at_dot(text: str, c: Candidate) -> bool:
+    """Is `c` a person's name that the text goes on with a middle dot and more of it, or that starts
+    right after one: a part of a dotted name, not the name?"""
+    return c.type == EntityType.PERSON and bool(
+        _DOT_AFTER.match(text, c.end) or _DOT_BEFORE.search(text, max(0, c.start - 2), c.start))
+
+
 def _masked(name: str) -> bool:
     """A name that is only a mask plus a suffix (XX医院, *街道) names nothing."""
     if not MASK.search(name):
@@ -998,10 +1010,11 @@ def _segment_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 def _kept(text: str, found: list[Candidate], masked: list[tuple[int, int]],
           ends: list[tuple[int, int]]) -> list[Candidate]:
-    """The candidates that are no mask and lie in none (XX医院, ****敬老院), start after no number, and
-    cross no section's end. (Few sentences have a mask or a section's end: those lists are mostly empty.)"""
+    """The candidates that are no mask and lie in none (XX医院, ****敬老院), start after no number, cut
+    no dotted name, and cross no section's end. (Few sentences have a mask or a section's end: those lists
+    are mostly empty.)"""
     return [c for c in found if not (masked and any(a <= c.start and c.end <= b for a, b in masked))
-            and not _masked(text[c.start : c.end]) and not _after_mask(text, c)
+            and not _masked(text[c.start : c.end]) and not _after_mask(text, c) and not _cut_at_dot(text, c)
             and not _after_number(text, c.start) and not (ends and any(a < c.start and c.end < b for a, b in ends))]
 
 

@@ -223,26 +223,11 @@ def _deferred(f: Features, probs: dict[str, float], deferred: tuple[str, ...]) -
     return out
 
 
-# A middle dot between two parts of one name (艾某·某某某): a person's name is never cut there.
-_DOT_AFTER = re.compile(r"·[\u4e00-\u9fff]")
-_DOT_BEFORE = re.compile(r"[\u4e00-\u9fff]·$")
-
-
-def _no_cut_person(sp: Span, probs: dict[str, float], text: str) -> dict[str, float]:
-    """A span the text continues with a middle dot and more of the name (or that starts right after
-    one) is part of a dotted name: whatever else it may be, it is not a person's whole name."""
-    if EntityType.PERSON not in probs or not (
-            _DOT_AFTER.match(text, sp.end) or _DOT_BEFORE.search(text, max(0, sp.start - 2), sp.start)):
-        return probs  # (a model trained on gold without people has no Person class to take from)
-    return {**probs, NONE: probs[NONE] + probs[EntityType.PERSON], EntityType.PERSON: 0.0}
-
-
 def decide(featured: list[tuple[Span, Features]], model: Model, text: str) -> list[Typed]:
     """The candidates the model keeps among a text's featured spans, with types and sentences."""
     probs = model.scores_many([f for _, f in featured])
     if model.deferred:
         probs = [_deferred(f, p, model.deferred) for (_, f), p in zip(featured, probs, strict=True)]
-    probs = [_no_cut_person(sp, p, text) for (sp, _), p in zip(featured, probs, strict=True)]
     typed: list[Typed] = []
     for sp, name in choose([(sp, p) for (sp, _), p in zip(featured, probs, strict=True)], model.threshold, text):
         typ = EntityType(name)  # the model's classes are the types' names

@@ -614,3 +614,11 @@ def test_what_a_body_does_before_its_head_stays_in_its_name():
     assert "澳门生产力促进局" in got  # 促进 is what the bureau does, not the end of a name
     assert "青禾数字经济促进中心" in got
     assert not any(name.startswith(("加快", "与", "成立")) for name in got), got
+
+
+def test_a_person_s_name_is_never_proposed_cut_at_its_middle_dot():
+    text = ("2031年1月19日在青州自治区第十四届人民代表大会第三次会议上\n"
+            "自治区主席 阿力木·吐尼亚孜\n副主席 艾尔江·买买提\n各位代表：")
+    got = proposed(text)
+    assert "阿力木·吐尼亚孜" in got and "艾尔江·买买提" in got  # the dotted names whole
+    assert "艾尔江" not in got and "买买提" not in got  # never a part of one alone

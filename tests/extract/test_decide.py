@@ -159,14 +159,3 @@ def test_a_reading_travels_in_the_model_file_and_one_of_other_modes_is_refused()
     broken["reading"]["classes"] = ["plan", "other"]
     with pytest.raises(ModelError, match="neither review nor plan"):
         Model.from_json(json.dumps(broken), "m.json")
-
-
-def test_a_person_s_name_is_never_cut_at_its_middle_dot():
-    classes = (NONE, "Person")
-    model = Model(classes, (1.0, 0.0), {"len=3": (0.0, 5.0), "len=7": (0.0, 3.0)}, 0.5)
-    text = "主席 阿力木·吐尼亚孜出席。"
-    cut, whole = span(3, 6), span(3, 10)
-    kept = {(c.start, c.end): t for c, t, _ in decide([(cut, {"len=3": 1.0}), (whole, {"len=7": 1.0})], model, text)}
-    assert kept == {(3, 10): "Person"}  # the likelier first part alone would have crossed it out
-    after = span(7, 10)  # the part after the dot is no name of its own either
-    assert decide([(after, {"len=3": 1.0})], model, text) == []
