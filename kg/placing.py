@@ -76,8 +76,7 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
             continue  # 西乡 is the short name of 西乡县, not a township
         if place is not None:
             return place
-        return Place(name=names[id(e)][0], level="town", confidence=0.6,
-                     evidence=["named in the text, not in the gazetteer"])
+        return _as_written(names[id(e)][0], "town")
     title = simplified(r.doc.title).strip("【】[] \u3000")
     if TOWN.search(title) and (place := gaz.resolve(title, [*context, *named()])) is not None:
         place.evidence = [f"title: {r.doc.title}", *place.evidence]
@@ -103,6 +102,11 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
     if len(counties) == 1 and not towns:
         return counties[0][0]  # the one county the text names, if only once (甲县日前举行…开工仪式)
     return _opening_subject(r.doc.text, districts, names, gaz, context)
+
+
+def _as_written(name: str, level: str) -> Place:
+    """A division the text names and the gazetteer does not hold, placed as the text writes it."""
+    return Place(name=name, level=level, confidence=0.6, evidence=["named in the text, not in the gazetteer"])
 
 
 def _by_communities(districts: list[Entity], names: dict[int, list[str]], gaz: Gazetteer, context: list[str],
@@ -136,9 +140,7 @@ def _opening_subject(text: str, districts: list[Entity], names: dict[int, list[s
         name = names[id(subject)][0]
         if not (TOWN.search(name) or COUNTY.search(name)):
             continue  # a village, a short name: not who writes
-        place = gaz.resolve(name, context) or Place(
-            name=name, level="county" if COUNTY.search(name) else "town", confidence=0.6,
-            evidence=["named in the text, not in the gazetteer"])
+        place = gaz.resolve(name, context) or _as_written(name, "county" if COUNTY.search(name) else "town")
         place.evidence = [f"the opening is about it: {line.strip()[:40]}", *place.evidence]
         return place
     return None
