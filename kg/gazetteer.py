@@ -390,11 +390,13 @@ class Gazetteer:
         return set(self._ix.short_names)
 
     def short_names_in(self, text: str) -> list[str]:
-        """The short names `text` contains (瓯海 in 山水瓯海), in no particular order: only those
-        whose first two characters occur in the text are searched for, a few of some 3,000."""
+        """The short names `text` contains (瓯海 in 山水瓯海), in the order the text first names them
+        (so that what is said of them reads the same in every run): only those whose first two
+        characters occur in the text are searched for, a few of some 3,000."""
         heads = self._short_heads
         pairs = {text[i:i + 2] for i in range(len(text) - 1)}
-        return [n for pair in pairs & heads.keys() for n in heads[pair] if n in text]
+        found = [n for pair in pairs & heads.keys() for n in heads[pair] if n in text]
+        return sorted(found, key=lambda n: (text.find(n), n))
 
     @functools.cached_property
     def _short_heads(self) -> dict[str, list[str]]:

@@ -145,6 +145,11 @@ def test_short_names_in_a_text_are_those_it_contains(g):
     assert g.short_names_in("") == [] and g.short_names_in("镇") == []
 
 
+def test_short_names_come_in_the_order_the_text_names_them(g):
+    found = g.short_names_in("山水瓯海建设稳步推进，与慈溪、宝安两地签订协作协议。")
+    assert [n for n in found if n in ("瓯海", "慈溪", "宝安")] == ["瓯海", "慈溪", "宝安"]  # whatever the hash seed
+
+
 def test_is_known_agrees_with_lookup(g):
     """is_known's single bisection (and its cache) finds what lookup finds, at both ends of the sorted
     names too."""
