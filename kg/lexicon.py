@@ -382,6 +382,9 @@ CAMPAIGN_ENDINGS = ("行动", "计划", "工程", "活动")
 MIN_SERIES_PLAN = 7  # a series (四字) and a plan's words besides its ending: 百千万工程 alone stays a catchword
 # Programme suffixes strong enough that a plain two-word head still names one (乡村振兴战略, 春风行动).
 STRONG_PROGRAM_SUFFIXES = ("行动", "战略", "专项斗争", "攻坚战", "保卫战", "计划")
+# A scheme that puts an officer in charge of each thing (河长制, 林长制, 链长制): what it is in charge of,
+# one character or more, is the whole of its head.
+OFFICE_SCHEMES = ("长制",)
 
 # The departments of a people's government and a party committee at each level, as the State Council's
 # and the provinces' structure names them, short forms too (发展改革委, 发改局): a body by definition.

@@ -260,6 +260,7 @@ def type_of(name: str, gaz: Gazetteer, quoted: bool = False, places: frozenset[s
         suffix, typ = match
         head = name[: -len(suffix)]
         strong = (typ == EntityType.PROGRAM and suffix in lx.STRONG_PROGRAM_SUFFIXES and _programme_head(head)) or (
+            suffix in lx.OFFICE_SCHEMES and not jieba.dt.FREQ.get(name)) or (  # not 家长制, a word of its own
             suffix in lx.ROAD_SUFFIXES and _road_head(head)) or (
             suffix in lx.BODY_SUFFIXES and _body_head(head)) or (suffix in lx.ZONE_SUFFIXES and _zone_head(head)) or (
             suffix in lx.LEVEL_BODIES and head in lx.BODY_LEVELS) or (

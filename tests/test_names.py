@@ -64,6 +64,9 @@ def test_distinctive(head, named):
     ("青禾油脂", "Organization"),
     ("青禾汽车零部件", "Organization"),
     ("乡村振兴战略", "Program"),
+    ("河长制", "Program"),  # an officer for each river: what the scheme is in charge of is its whole head
+    ("链长制", "Program"),
+    ("家长制", None),  # a word of its own
     ("青禾路拓宽提标工程", "Project"),  # 工程 of works on a road, not a programme
     ("青禾路架空线入地工程", "Project"),
     ("文化百千万工程", "Program"),
