@@ -134,6 +134,9 @@ GENERIC_HEADS = frozenset(
     "老旧 样板 标杆 精品 星级 特色 美丽 未来 现代 村改居 零直排 节水型 无物业 农贸 集贸 餐饮 沿河 城中村 "
     "常态化 城市更新 土地整备".split()
 )
+# A pilot (试点) says only what kind of scheme a phrase is when it comes first (试点社区), but closes the
+# scheme's name after it (甲乙综合试点): the walk takes the words before it.
+PILOTS = frozenset(("试点",))
 # Generic tails that spellings of one thing may or may not carry (for alias matching).
 GENERIC_TAILS = ("主体工程", "城市更新项目", "更新单元", "新建工程", "改造工程", "改扩建工程", "扩建工程", "建设工程",
                  "提升工程", "规划建设项目", "建设项目", "新建项目", "项目", "工程", "综合整治提升",

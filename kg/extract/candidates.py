@@ -172,7 +172,8 @@ def _closes_name(word: str, tag: str | None) -> bool:
     """Is the word a type-bearing suffix word that may close a name? 举办 ends in 办 but is a verb;
     破局, 思路 are ordinary words; 开园 is a step of the works. (Asked of every word ending like a
     suffix, hence the cache.)"""
-    return word.endswith(lx.ALL_SUFFIXES) and word not in lx.GENERIC_HEADS and not is_cue(word) and (
+    generic = word in lx.GENERIC_HEADS and word not in lx.PILOTS  # 专项 alone; 甲乙综合|试点 is a pilot's name
+    return word.endswith(lx.ALL_SUFFIXES) and not generic and not is_cue(word) and (
         word in lx.SUFFIX_TYPE or not (tag in lx.BREAK_TAGS or word in lx.BREAK_WORDS or _common_word(word, tag)))
 
 

@@ -404,6 +404,12 @@ def test_a_campaign_governed_by_its_verb_or_heading_is_proposed_whole_with_its_i
     assert "governed" not in got.get("提速行动", set())  # the whole object, not the words after a verb
 
 
+def test_a_pilot_closes_the_scheme_named_before_it():
+    got = proposed("用好全域土地综合整治试点机遇，建成青禾试点社区。")
+    assert "全域土地综合整治试点" in got
+    assert "试点" not in got  # the word alone names no scheme
+
+
 def test_each_campaign_of_a_quoted_list_is_proposed():
     got = proposed("推进“青峰护林先锋行动、 4A景区创建行动、扩绿提质行动”三项行动。")
     assert {"青峰护林先锋行动", "4A景区创建行动", "扩绿提质行动"} <= set(got)
