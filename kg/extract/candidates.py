@@ -627,7 +627,7 @@ _LISTED_CAMPAIGN = re.compile(r"(?:专项|主题|系列)?(?:行动|活动|工程
 
 # A year named for a campaign (“重点工作攻坚年”, “项目创优年”): a programme by its own words.
 _YEAR_OF = (r"(?:攻坚|突破|建设|提升|创优|落实|提质|提效|效能|作风|服务|招商"
-            r"|奋进|争先|实干|见效|深化|巩固|整治|推进)年")
+            r"|奋进|争先|实干|见效|深化|巩固|整治|推进|提速|加速|奋战|会战|优化|变革|锻造|创新|增效|强化)年")
 _CAMPAIGN_YEAR = re.compile(rf"[\u4e00-\u9fff]{{2}}{_YEAR_OF}$")
 
 
@@ -657,6 +657,8 @@ _GOVERNED = re.compile(
     r"(?P<name>(?![了好的])[^\s，,。；;、：:！？!?“”\"（）()的和及与]{1,16}?"
     rf"(?:行动|计划|攻坚战|保卫战|专项治理|专项整治|专项斗争|长制|{_YEAR_OF}))(?=[，,。；;、\s）)]|$)")
 _CAMPAIGN_WORD = re.compile(rf"行动|计划|攻坚战|保卫战|专项|长制|{_YEAR_OF}")
+# A campaign year right after the year it runs in (2021年|项目建设提速年|专项行动), not 建设年产, 攻坚年度.
+_DATED_CAMPAIGN = re.compile(rf"(?:19|20)\d\d年(?P<name>[\u4e00-\u9fff]{{2,10}}?{_YEAR_OF})(?![产度底初末内中])")
 _LIST_ITEM_CAMPAIGN = re.compile(rf"[^、，,\s]{{2,16}}(?:行动|计划|攻坚战|{_YEAR_OF})$")  # …攻坚年 too
 _QUOTED_LIST = re.compile(r"[“\"]([^“”\"\n]{5,80}、[^“”\"\n]{2,40})[”\"]")
 
@@ -704,7 +706,8 @@ def _framed_candidates(text: str) -> list[Candidate]:
 
 def _governed_candidates(text: str) -> list[Candidate]:
     """Campaigns by what governs them: the object of 实施/开展… or an entry's heading when it ends in a
-    campaign noun and the clause, and each item of a quoted list of campaigns (“甲行动、乙行动”)."""
+    campaign noun and the clause, a campaign year after the year it runs in (2021年甲乙提速年), and
+    each item of a quoted list of campaigns (“甲行动、乙行动”)."""
     out: list[Candidate] = []
     if not _CAMPAIGN_WORD.search(text):
         return out  # no campaign noun: the pattern is slow to fail
@@ -713,6 +716,7 @@ def _governed_candidates(text: str) -> list[Candidate]:
         if len(name) < 3 or name.endswith("年") and not _CAMPAIGN_YEAR.search(name):
             continue
         out.append(Candidate(m.start("name"), m.end("name"), EntityType.PROGRAM))
+    out += [Candidate(m.start("name"), m.end("name"), EntityType.PROGRAM) for m in _DATED_CAMPAIGN.finditer(text)]
     for m in _QUOTED_LIST.finditer(text) if "、" in text else ():
         at = m.start(1)
         for item in m.group(1).split("、"):

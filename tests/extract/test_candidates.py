@@ -404,6 +404,12 @@ def test_a_campaign_governed_by_its_verb_or_heading_is_proposed_whole_with_its_i
     assert "governed" not in got.get("提速行动", set())  # the whole object, not the words after a verb
 
 
+def test_a_campaign_year_named_after_its_year_is_proposed():
+    got = proposed("会议审议了2021年项目建设提速年专项行动方案。2020年建设年产5万吨饲料厂。")
+    assert "governed" in got["项目建设提速年"]
+    assert not any(name.endswith("建设年") for name in got), got  # 建设|年产: a capacity, no campaign year
+
+
 def test_a_pilot_closes_the_scheme_named_before_it():
     got = proposed("用好全域土地综合整治试点机遇，建成青禾试点社区。")
     assert "全域土地综合整治试点" in got
