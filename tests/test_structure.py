@@ -852,6 +852,13 @@ def test_a_line_opening_with_this_year_on_a_page_of_the_year_after_sets_out_its_
     assert dated(text, metadata=address) == {(2031, "review"), (2032, "plan")}
 
 
+def test_a_sentence_opening_with_this_year_mid_line_on_a_page_of_the_year_after_sets_out_its_plan():
+    text = ("记者从青湖区人代会获悉，2031年，青湖区累计完成投资12亿元，同比增长9%，建成美丽乡村8个。"
+            "青湖区获评省级卫生区，新增规上企业5家。今年，青湖区将持续发力，统筹推进3个特色小镇建设。")
+    address = {"网址": "http://news.example/203202/26/1.html"}
+    assert dated(text, metadata=address) == {(2031, "review"), (2032, "plan")}
+
+
 def test_what_a_news_item_says_the_report_set_out_is_no_past_result():
     # 明确了, 提出了: the reporter telling what the report says, not work done
     text = (f"12月28日，青湖区人代会召开。政府工作报告回顾了2020年工作。全区{REVIEW_BODY}"
