@@ -72,6 +72,9 @@ _CUES = (
 # Verbs that only say work goes on (推进X, 加快X建设, 实施X工程): used when nothing more telling is near.
 _WEAK_CUES = ((Stage.UNDER_WAY, "|".join(rf"{push}(?!{_PLANNED})" for push in "推进 推动 加快 加速".split())
                                  + r"|实施(?!主体|方案)"),)
+# In a plan, carrying out (实施) a works is what starts it: the step the plan aims at, where a review's 实施
+# tells work going on.
+_LAUNCHES = frozenset(("实施",))
 # Before a cue in a review, these say the step is still to come: the project stands at the step
 # before it (拟开工 → planned, 预计2023年建成 → under way).
 _INTENDED = re.compile(r"拟|预计|计划|将|力争|争取|准备|即将")
@@ -247,6 +250,8 @@ def stage_of(text: str, start: int, end: int, mode: Mode) -> tuple[Stage | None,
             if intended[-1] == "即将" and _IN_USE.match(text, cue[0]):
                 stage = Stage.COMPLETED  # 即将投入使用: built, about to be used
             return stage, text[cue[0] : cue[0] + len(cue[2])]
+        if mode == Mode.PLAN and cue[2] in _LAUNCHES:
+            return Stage.STARTED, cue[2]  # 明年实施甲项目: to be started
         return cue[1:]
     return _from_sentence(text, lo, hi, start, end, mode)
 

@@ -433,6 +433,11 @@ def test_a_part_of_the_works_done_is_work_under_way():
     assert stage("青禾综合体与农科院达成合作框架。", "青禾综合体")[0] != "under_way"  # an agreement, no part
 
 
+def test_a_plan_to_carry_out_works_aims_at_starting_them():
+    assert stage("明年实施青禾冷链物流项目。", "青禾冷链物流项目", "plan") == ("started", "实施")
+    assert stage("今年实施青禾冷链物流项目。", "青禾冷链物流项目")[0] == "under_way"  # a review: work going on
+
+
 def test_works_on_schedule_are_under_way():
     assert stage("青禾堤坝修复工程、青湖景区道路等6个项目均按序时进度完成。", "青禾堤坝修复工程")[0] == "under_way"
     assert stage("青禾堤坝修复工程按计划进度推进。", "青禾堤坝修复工程")[0] == "under_way"
