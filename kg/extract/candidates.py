@@ -594,7 +594,8 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
             continue
         if catchword(inner):
             if len(inner) >= 4 and lx.NUMBERED_SERIES.match(inner) and not lx.SLOGAN.search(inner) and (
-                    _METHOD_AFTER.match(text, m.end()) or _LAUNCHED.search(text, max(0, m.start() - 4), m.start())):
+                    _METHOD_AFTER.match(text, m.end()) or _LAUNCHED.search(text, max(0, m.start() - 4), m.start())) or (
+                    len(inner) >= 3 and _CAMPAIGN_AFTER.match(text, m.end())):
                 out.append(Candidate(m.start(1), m.end(1), EntityType.PROGRAM))
             continue
         formula = "+" in inner or "-" in inner  # 人力资源+工会+商会: names a scheme only when one follows
@@ -612,6 +613,8 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
 # right after one (“…”工作法; not 工程 or 行动, which make a longer name of their own).
 _LAUNCHED = re.compile(r"(?:开展|推行|试行|推出|首创|创新)$")
 _METHOD_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:工作法|模式|机制)")
+# A campaign right after a quoted catchword (“三个一批”活动, “一下三民”活动): the catchword is its name.
+_CAMPAIGN_AFTER = re.compile(r"(?:主题|专项|系列)?活动")
 
 
 # Quoted names listed before 等 or a count and a class noun (“甲”“乙”等项目, “丙”、“丁”2个小区); not a

@@ -517,6 +517,13 @@ def test_a_numbered_local_scheme_is_proposed_but_a_political_catchword_is_not():
     assert "两个维护" not in got and "一户一档" not in got  # a catchword; a series with neither
 
 
+def test_a_quoted_catchword_right_before_a_campaign_names_it():
+    text = "深入开展“三个一批”活动，以“一下三民”主题活动为契机，增强“四个意识”。"
+    got = {text[c.start : c.end]: c.type for s in propose(text, Gazetteer.load()).sentences for c in s.candidates}
+    assert got.get("三个一批") == "Program" and got.get("一下三民") == "Program"
+    assert "四个意识" not in got  # no campaign follows it: a slogan
+
+
 def test_a_name_after_a_title_ends_before_the_word_that_follows_names():
     got = proposed("县长柳青代表县政府作报告，镇长叶明川轮值接听专线，村民方小溪说，市委书记王岩率代表团考察。")
     assert {"柳青", "叶明川", "方小溪", "王岩"} <= got.keys()
