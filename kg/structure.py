@@ -1013,7 +1013,8 @@ def _split_forward(text: str, s: Section, partial: bool) -> list[Section]:
 
 
 # A sentence that sets out the coming year early on: 新征程已经开启，2024年，某街道将… 在新的一年，…将… (at a
-# line's start too), or where its subject says what it will do that year (某镇2016年将…, 2020年该镇将…)
+# line's or a sentence's start too: …5家。今年，…将…), or where its subject says what it will do that year
+# (某镇2016年将…, 2020年该镇将…)
 _AHEAD = re.compile(rf"(?:^|(?<=[。！？!?；;])|[，,在“\"])(?:新的一年|明年|来年|今年|{_YEAR.pattern})(?:里|中)?[，,是]"
                     rf"|{_YEAR.pattern}[\u4e00-\u9fff]{{0,3}}?(?=将)", re.M)
 _AHEAD_REACH = 60  # characters of the sentence the year may stand after (会议提出，2023年，…)

@@ -584,7 +584,7 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     """Quoted names: typed by suffix, else a Program when the words around it launch or run
     something (开展“…”, “…”行动) — unless the quotes only stress a word (“瓶颈”), hold a list
     (“一带、一廊”) or a numbered catchword (“三会一课”, “两个维护”). A numbered series launched as a
-    local scheme (推行“甲乙一制”工作法, 开展“四送一服”) is one."""
+    local scheme (推行“甲乙一制”工作法, 开展“四送一服”) or named for a campaign (“三个一批”活动) is one."""
     out = []
     for m in QUOTED.finditer(text):
         inner = m.group(1).strip()
