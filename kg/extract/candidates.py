@@ -584,7 +584,7 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     """Quoted names: typed by suffix, else a Program when the words around it launch or run
     something (开展“…”, “…”行动) — unless the quotes only stress a word (“瓶颈”), hold a list
     (“一带、一廊”) or a numbered catchword (“三会一课”, “两个维护”). A numbered series launched as a
-    local scheme (推行“甲乙一制”工作法, 开展“四送一服”) or named for a campaign (“三个一批”活动) is one."""
+    local scheme (推行“甲乙一制”工作法, 开展“四送一服”) or named for a campaign (“三访两送”活动) is one."""
     out = []
     for m in QUOTED.finditer(text):
         inner = m.group(1).strip()
@@ -613,7 +613,7 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
 # right after one (“…”工作法; not 工程 or 行动, which make a longer name of their own).
 _LAUNCHED = re.compile(r"(?:开展|推行|试行|推出|首创|创新)$")
 _METHOD_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:工作法|模式|机制)")
-# A campaign right after a quoted catchword (“三个一批”活动, “一下三民”活动): the catchword is its name.
+# A campaign right after a quoted catchword (“三访两送”活动, “一带三促”主题活动): the catchword is its name.
 _CAMPAIGN_AFTER = re.compile(r"(?:主题|专项|系列)?活动")
 
 
@@ -660,7 +660,7 @@ _GOVERNED = re.compile(
     r"(?P<name>(?![了好的])[^\s，,。；;、：:！？!?“”\"（）()的和及与]{1,16}?"
     rf"(?:行动|计划|攻坚战|保卫战|专项治理|专项整治|专项斗争|长制|{_YEAR_OF}))(?=[，,。；;、\s）)]|$)")
 _CAMPAIGN_WORD = re.compile(rf"行动|计划|攻坚战|保卫战|专项|长制|{_YEAR_OF}")
-# A campaign year right after the year it runs in (2021年|项目建设提速年|专项行动), not 建设年产, 攻坚年度.
+# A campaign year right after the year it runs in (2031年|青禾建设提速年|专项行动), not 建设年产, 攻坚年度.
 _DATED_CAMPAIGN = re.compile(rf"(?:19|20)\d\d年(?P<name>[\u4e00-\u9fff]{{2,10}}?{_YEAR_OF})(?![产度底初末内中])")
 _LIST_ITEM_CAMPAIGN = re.compile(rf"[^、，,\s]{{2,16}}(?:行动|计划|攻坚战|{_YEAR_OF})$")  # …攻坚年 too
 _QUOTED_LIST = re.compile(r"[“\"]([^“”\"\n]{5,80}、[^“”\"\n]{2,40})[”\"]")

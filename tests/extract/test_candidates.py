@@ -405,14 +405,14 @@ def test_a_campaign_governed_by_its_verb_or_heading_is_proposed_whole_with_its_i
 
 
 def test_a_campaign_year_named_after_its_year_is_proposed():
-    got = proposed("会议审议了2021年项目建设提速年专项行动方案。2020年建设年产5万吨饲料厂。")
-    assert "governed" in got["项目建设提速年"]
+    got = proposed("会议审议了2031年青禾园区建设提速年专项行动方案。2030年建设年产5万吨饲料厂。")
+    assert "governed" in got["青禾园区建设提速年"]
     assert not any(name.endswith("建设年") for name in got), got  # 建设|年产: a capacity, no campaign year
 
 
 def test_a_pilot_closes_the_scheme_named_before_it():
-    got = proposed("用好全域土地综合整治试点机遇，建成青禾试点社区。")
-    assert "全域土地综合整治试点" in got
+    got = proposed("用好青禾湖区生态修复综合试点机遇，建成青禾试点社区。")
+    assert "青禾湖区生态修复综合试点" in got
     assert "试点" not in got  # the word alone names no scheme
 
 
@@ -518,9 +518,9 @@ def test_a_numbered_local_scheme_is_proposed_but_a_political_catchword_is_not():
 
 
 def test_a_quoted_catchword_right_before_a_campaign_names_it():
-    text = "深入开展“三个一批”活动，以“一下三民”主题活动为契机，增强“四个意识”。"
+    text = "深入开展“三访两送”活动，以“一带三促”主题活动为契机，增强“四个意识”。"
     got = {text[c.start : c.end]: c.type for s in propose(text, Gazetteer.load()).sentences for c in s.candidates}
-    assert got.get("三个一批") == "Program" and got.get("一下三民") == "Program"
+    assert got.get("三访两送") == "Program" and got.get("一带三促") == "Program"
     assert "四个意识" not in got  # no campaign follows it: a slogan
 
 
