@@ -614,7 +614,8 @@ def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
 _LAUNCHED = re.compile(r"(?:开展|推行|试行|推出|首创|创新)$")
 _METHOD_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:工作法|模式|机制)")
 # A campaign right after a quoted catchword (“三访两送”活动, “一带三促”主题活动): the catchword is its name.
-_CAMPAIGN_AFTER = re.compile(r"(?:主题|专项|系列)?活动")
+_SERIES = r"(?:专项|主题|系列)?"  # the kind of campaign a quoted name may be: 专项行动, 主题活动, 系列活动
+_CAMPAIGN_AFTER = re.compile(rf"{_SERIES}活动")
 
 
 # Quoted names listed before 等 or a count and a class noun (“甲”“乙”等项目, “丙”、“丁”2个小区); not a
@@ -625,7 +626,7 @@ _BREAK_OPENINGS = tuple(w for w in lx.BREAK_WORDS if len(w) > 1)
 # A quoted kind of firm or people, alone or listed, before the class it qualifies (“专精特新”“小巨人”企业).
 _QUOTED_KIND = re.compile(r"(?:[、和及与]?[“\"][^“”\"，,。；;]{1,12}[”\"])*(?:企业|公司|单位|人才|工匠|家庭)")
 # What makes a quoted list one campaign: the campaign's noun right after it (“甲、乙、丙”行动).
-_LISTED_CAMPAIGN = re.compile(r"(?:专项|主题|系列)?(?:行动|活动|工程|计划|机制|模式|工作法|攻坚战|专项斗争)")
+_LISTED_CAMPAIGN = re.compile(rf"{_SERIES}(?:行动|活动|工程|计划|机制|模式|工作法|攻坚战|专项斗争)")
 
 
 # A year named for a campaign (“重点工作攻坚年”, “项目创优年”): a programme by its own words.
