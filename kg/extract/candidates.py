@@ -288,7 +288,11 @@ def _suffix_candidates(text: str, walks: list[Walk], gaz: Gazetteer, places: fro
                 type_of(name[1:close], gaz, quoted=True) in (None, EntityType.PROGRAM)):
             full = name[1:close]  # “青苗护航年”主题活动: the quoted part is the programme's name
             if catchword(full) or len(full) < 3:
-                continue
+                # “甲乙”工程, “三访”行动: too short or numbered to stand alone, the word names the
+                # scheme with its class, unless it is a slogan whatever follows
+                if lx.SLOGAN.search(full):
+                    continue
+                full = full + name[close + 1:]
         if typ == EntityType.PROJECT and not full:
             full = _before_class(name, gaz, places)  # 翠湖新村|老旧小区: the estate, then its class
         if typ:

@@ -643,3 +643,11 @@ def test_a_person_s_name_is_never_proposed_cut_at_its_middle_dot():
     got = proposed(text)
     assert "阿力木·吐尼亚孜" in got and "艾尔江·买买提" in got  # the dotted names whole
     assert "艾尔江" not in got and "买买提" not in got  # never a part of one alone
+
+
+def test_a_short_quoted_word_before_a_scheme_s_class_names_the_scheme_with_it():
+    text = "深入实施“青禾”工程，开展“三访”行动，坚决做到“两个维护”工作。"
+    fulls = {c.full for s in propose(text, Gazetteer.load()).sentences for c in s.candidates
+             if c.source == "suffix" and c.type == "Program"}
+    assert {"青禾工程", "三访行动"} <= fulls  # two characters are too few to stand for the scheme alone
+    assert not any(f and f.startswith("两个维护") for f in fulls)  # a slogan, whatever follows it
