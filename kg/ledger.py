@@ -1,7 +1,8 @@
 """Promised and delivered: each target of a year linked to the result reported for it.
 
 A target is a quantity a plan sets for year Y (in any report); its result is the quantity of the
-same district, indicator (`kg.indicators.key`), kind and year that a review reports. The status
+same district, subject (a project's figures are its own), indicator (`kg.indicators.key`), kind and
+year that a review reports. The status
 follows one convention, documented in the README:
 
 - a level or count is met only when reached, after unit conversion (616亿斤 against 3080万吨);
@@ -56,7 +57,8 @@ class Book:
 
     def __init__(self) -> None:
         self.targets: list[tuple[str, str, Figure]] = []
-        self.results: dict[tuple[str, int | None, str, str], list[Figure]] = defaultdict(list)
+        # by district, year, subject (a project's 总投资 is not the district's), indicator and family
+        self.results: dict[tuple[str, int | None, str | None, str, str], list[Figure]] = defaultdict(list)
 
     def add(self, r: DocResult) -> None:
         if not r.district_id or r.district is None:
@@ -70,17 +72,19 @@ class Book:
             if q.mode == "target":
                 self.targets.append((r.district_id, r.district.name, figure))
             else:
-                self.results[r.district_id, q.year, key(q.indicator), _family(q)].append(figure)
+                self.results[r.district_id, q.year, _other_subject(q, r.district.name), key(q.indicator),
+                             _family(q)].append(figure)
 
     def entries(self) -> list[Entry]:
         """Every target read with its result and status, by district, year and indicator."""
         out = []
         for district, name, t in self.targets:
             q = t.quantity
-            found = self.results.get((district, q.year, key(q.indicator), _family(q)), [])
+            subject = _other_subject(q, name)
+            found = self.results.get((district, q.year, subject, key(q.indicator), _family(q)), [])
             result = _best(q, found)
             status, ratio = judge(q, result.quantity if result else None)
-            out.append(Entry(district, name, q.indicator, q.year, t, result, status, ratio))  # type: ignore[arg-type]
+            out.append(Entry(district, name, (subject or "") + q.indicator, q.year, t, result, status, ratio))  # type: ignore[arg-type]
         return sorted(out, key=lambda e: (e.district_name, e.year, e.indicator, e.target.doc, e.target.index))
 
 
@@ -105,6 +109,12 @@ def judge(target: Quantity, result: Quantity | None) -> tuple[str, float | None]
     slack = TOLERANCE if target.bound == "≈" and unit in _RATES else 0.0
     met = r <= t + slack if ceiling else r >= t - slack
     return ("met" if met else "missed"), ratio
+
+
+def _other_subject(q: Quantity, district: str) -> str | None:
+    """What a figure is about when that is not the district itself (a project's 总投资): None for
+    the district's own figures."""
+    return q.subject if q.subject and q.subject != district else None
 
 
 def _family(q: Quantity) -> str:

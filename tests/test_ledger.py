@@ -72,3 +72,18 @@ def test_a_rate_of_change_named_as_such_meets_the_change_reported():
                      _report("a-2026", "甲省", [q("居民消费价格", 0.2, "%", mode="result", kind="change"),
                                                q("城镇调查失业率", 5.1, "%", mode="result")])])
     assert [(e.status, e.result and e.result.quantity.value) for e in entries(corpus.results)] == [("met", 0.2)]
+
+
+def test_a_project_s_figure_answers_only_that_project_s_target():
+    def of(subject: str | None, quantity: Quantity) -> Quantity:
+        quantity.subject = subject
+        return quantity
+
+    corpus = Corpus([
+        _report("a-2025", "甲市", [of("青禾大桥项目", q("完成投资", 3, "亿元")), q("完成投资", 80, "亿元")]),
+        _report("a-2026", "甲市", [of("白鹭湖项目", q("完成投资", 5, "亿元", mode="result")),
+                                   q("完成投资", 85, "亿元", mode="result")]),
+    ])
+    got = {e.indicator: (e.status, e.result and e.result.quantity.value) for e in entries(corpus.results)}
+    assert got == {"青禾大桥项目完成投资": ("no_result", None),  # 白鹭湖项目's 5亿元 is not its result
+                   "完成投资": ("met", 85)}

@@ -96,7 +96,8 @@ def _extract(doc: Document, model: Decider, featured: list[tuple[Span, Features]
             # 甲电子年内已开工, 甲电子、乙机械等项目相继开工, 推进甲机械有限公司建设: the firm stands for its works
             m.stage, m.stage_cue = stage_of(staged(), c.start, c.end, m.mode)
         mentions.append(m)
-    quantities = find_quantities(text, sections)
+    works = sorted((c.start, c.end) for c, typ, _ in chosen if typ == EntityType.PROJECT)  # 甲项目|总投资: the subject
+    quantities = find_quantities(text, sections, works)
     if reading.aligned != doc.text:
         _as_written(doc.text, reading, quantities, spelled)
     if reading.starts:

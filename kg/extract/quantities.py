@@ -191,8 +191,9 @@ _PLAN_SHARED = re.compile(rf"{_PLAN_BASE}$")  # 占全年目标, 完成年计划
 _INVESTED = re.compile(r"(?:总|年度|当年|计划|累计)?投资(?:总?额)?")
 
 
-def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
-    """Every quantity of `text` in order, with year and mode from its section."""
+def find_quantities(text: str, sections: list[Section], names: list[tuple[int, int]] = ()) -> list[Quantity]:
+    """Every quantity of `text` in order, with year and mode from its section; `names`: the spans
+    of the entities the text names, in order, which are the subjects of the numbers they open."""
     out: list[Quantity] = []
     run: tuple[list[str], int, int, bool] | None = None  # 分别 items, the next one, end of the last number, a change
     spans: dict[int, str | None] = {}  # a paragraph's span of years, once found (see _span_of_years)
@@ -273,6 +274,9 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
                          else _continued(told, indicator))
         if _COMPARED.match(words.strip()) and (compared := _indicator_of_previous(out, text, clause)):
             indicator = compared + ("增速" if out[-1].kind == "change" else "") + indicator  # 增长6%、|高于全国
+        subject = None
+        if indicator and names and (named := _named_subject(text, names, start, m.start(), indicator)):
+            subject, indicator = named
         if not indicator:
             continue
         if not (respective or after or change) and (measure := _measure_of_whole(text, out, m.start(), unit)) and (
@@ -301,9 +305,22 @@ def find_quantities(text: str, sections: list[Section]) -> list[Quantity]:
             indicator=indicator, value=value, unit=unit, kind=kind, bound=bound,
             start=start, end=end, year=year,
             mode="target" if mode == Mode.PLAN or stated or later or (mode == Mode.OTHER and aimed) else "result",
-            high=high,
+            high=high, subject=subject,
             period=period if isinstance(period, str) else period.group() if period else None, section=idx))
     return out
+
+
+def _named_subject(text: str, names: list[tuple[int, int]], start: int, pos: int,
+                   indicator: str) -> tuple[str, str] | None:
+    """An entity named in an indicator, before what is counted (甲公司|完成投资, 甲园区|入驻企业): the
+    subject, and the indicator after it."""
+    for a, b in reversed(names[bisect_left(names, (start, start)) : bisect_left(names, (pos, pos))]):
+        name = text[a:b]
+        at = indicator.rfind(name)
+        rest = indicator[at + len(name):].lstrip("的已") if at >= 0 else ""
+        if len(rest) >= 2 and rest[0] not in "、，,和及与并或等":  # 甲路、乙港|10万吨: a list's item, no subject
+            return name, rest
+    return None
 
 
 def _before_brackets(text: str, found: list[Quantity], pos: int) -> str:

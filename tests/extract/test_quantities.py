@@ -586,3 +586,13 @@ def test_the_parts_after_qizhong_share_the_measure_of_their_whole():
     got = found("青湖乡粮食播种面积8.8万亩，其中水稻8.1万亩，大豆2700亩。"
                 "全乡地区生产总值20亿元，其中第一产业增加值4亿元。")
     assert [q[0] for q in got] == ["粮食播种面积", "水稻播种面积", "大豆播种面积", "地区生产总值", "第一产业增加值"]
+
+
+def test_a_works_named_before_what_is_counted_is_the_subject_not_part_of_the_indicator():
+    text = "青禾冷链物流园项目完成投资2.3亿元，全镇完成投资8亿元。"
+    sections = [Section("", 0, len(text), 2023, "review")]  # type: ignore[arg-type]
+    works = [(0, text.index("完成"))]  # the extractor found 青禾冷链物流园项目 there
+    got = [(q.subject, q.indicator, q.value) for q in find_quantities(text, sections, works)]
+    assert got[0] == ("青禾冷链物流园项目", "完成投资", 2.3)
+    assert got[1][0] is None and got[1][2] == 8  # no works named before the town's own figure
+    assert find_quantities(text, sections)[0].indicator.startswith("青禾")  # with no names, as written
