@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from functools import lru_cache
 
 import cn2an
@@ -191,7 +192,7 @@ _PLAN_SHARED = re.compile(rf"{_PLAN_BASE}$")  # 占全年目标, 完成年计划
 _INVESTED = re.compile(r"(?:总|年度|当年|计划|累计)?投资(?:总?额)?")
 
 
-def find_quantities(text: str, sections: list[Section], names: list[tuple[int, int]] = ()) -> list[Quantity]:
+def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
     """Every quantity of `text` in order, with year and mode from its section; `names`: the spans
     of the entities the text names, in order, which are the subjects of the numbers they open."""
     out: list[Quantity] = []
@@ -310,7 +311,7 @@ def find_quantities(text: str, sections: list[Section], names: list[tuple[int, i
     return out
 
 
-def _named_subject(text: str, names: list[tuple[int, int]], start: int, pos: int,
+def _named_subject(text: str, names: Sequence[tuple[int, int]], start: int, pos: int,
                    indicator: str) -> tuple[str, str] | None:
     """An entity named in an indicator, before what is counted (甲公司|完成投资, 甲园区|入驻企业): the
     subject, and the indicator after it."""
