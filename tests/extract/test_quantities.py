@@ -596,3 +596,14 @@ def test_a_works_named_before_what_is_counted_is_the_subject_not_part_of_the_ind
     assert got[0] == ("青禾冷链物流园项目", "完成投资", 2.3)
     assert got[1][0] is None and got[1][2] == 8  # no works named before the town's own figure
     assert find_quantities(text, sections)[0].indicator.startswith("青禾")  # with no names, as written
+
+
+@pytest.mark.parametrize(("text", "indicator", "period"), [
+    ("该青禾养殖项目总投资5000万元。", "总投资", None),  # the works just named, referred back to
+    ("截至目前已签订协议108户。", "签订协议", "截至目前"),
+    ("三季度实现开票收入4.6亿元。", "开票收入", "三季度"),
+    ("下半年完成固定资产投资3亿元。", "固定资产投资", "下半年"),
+])
+def test_a_period_or_a_reference_back_that_opens_the_words_is_no_part_of_the_indicator(text, indicator, period):
+    q = find_quantities(text, [Section("", 0, len(text), 2023, "review")])[0]  # type: ignore[arg-type]
+    assert (q.indicator, q.period) == (indicator, period)
