@@ -313,6 +313,9 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
     return out
 
 
+_LIST_MARKS = frozenset("、，,和及与并或等")
+
+
 def _named_subject(text: str, names: Sequence[tuple[int, int]], start: int, pos: int,
                    indicator: str) -> tuple[str, str] | None:
     """An entity named in an indicator, before what is counted (甲公司|完成投资, 甲园区|入驻企业): the
@@ -321,7 +324,8 @@ def _named_subject(text: str, names: Sequence[tuple[int, int]], start: int, pos:
         name = text[a:b]
         at = indicator.rfind(name)
         rest = indicator[at + len(name):].lstrip("的已") if at >= 0 else ""
-        if len(rest) >= 2 and rest[0] not in "、，,和及与并或等":  # 甲路、乙港|10万吨: a list's item, no subject
+        listed = rest[:1] in _LIST_MARKS or indicator[at - 1 : at] in _LIST_MARKS  # 甲路、乙港|10万吨
+        if len(rest) >= 2 and not listed:  # an item of a list is no subject: the figure is of them all
             return name, rest
     return None
 

@@ -596,6 +596,10 @@ def test_a_works_named_before_what_is_counted_is_the_subject_not_part_of_the_ind
     assert got[0] == ("青禾冷链物流园项目", "完成投资", 2.3)
     assert got[1][0] is None and got[1][2] == 8  # no works named before the town's own figure
     assert find_quantities(text, sections)[0].indicator.startswith("青禾")  # with no names, as written
+    listed = "青禾幼儿园和白鹭幼儿园优质率达到100%。"
+    works = [(0, 5), (6, 11)]
+    q = find_quantities(listed, [Section("", 0, len(listed), 2023, "review")], works)[0]  # type: ignore[arg-type]
+    assert (q.subject, q.indicator) == (None, "青禾幼儿园和白鹭幼儿园优质率")  # the rate of both: no one subject
 
 
 @pytest.mark.parametrize(("text", "indicator", "period"), [
