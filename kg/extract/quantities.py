@@ -99,14 +99,14 @@ _ACTIONS = (r"实现|完成|实施|引进|引导|培育|创建|建设|新建|改
             r"|清理|设置|出台|制定|印发|发布|深化|编制|加快|依托|扩大")
 _LEADING = re.compile(
     r"^(?:(?:\d{1,2}[.．](?!\d)|[一二三四五六七八九十]+是|后将|将|全年|年内|当年|今年|累计|共计|共|总计|合计|其中|全街道|全镇|全乡|全区|全市|全省|全县|我(?:街道|镇|乡|区|县|市|省)|辖区|坚决|全力|努力|圆满|顺利|积极|新增|新建|新|已|并|力争|确保|争取|预计|计划"
-    rf"|(?:及时|依法|全面|严格|有效|持续|扎实|切实|深入|大力|进一步|稳步|高质量|高标准|主动|精准|广泛|常态化)"
+    rf"|(?:及时|依法|全面|严格|有效|持续|扎实|切实|深入|大力|进一步|稳步|高质量|高标准|主动|精准|广泛|常态化|重点|继续|成功|又)"
     rf"(?=(?:{_ACTIONS}|达到|达|突破|超过|开展|实施))|以来"
     rf"|{_ACTIONS}|达到|达|突破|超过|约|为|有|全年完成|到\d{{4}}年底?|\d{{4}}年"
-    r"|截[至止](?:\d{1,2}月(?:\d{1,2}日|底)?|目前|当前)|(?:前|第)?[一二三四]季度|[上下]半年"
+    r"|截[至止](?:(?:今年|本年|20\d\d年)?\d{1,2}月(?:\d{1,2}日|底)?|目前|当前)|去年|上年|(?:前|第)?[一二三四]季度|[上下]半年"
     r"|该(?![镇乡区县市]|街道)[\u4e00-\u9fff]{0,10}?(?:项目|公司|企业|园区|基地)|今年以来|\d{1,2}月?\s*[-—至~]\s*\d{1,2}月|目前|当前|街道|本镇|本街道|该(?:镇|乡|街道|区|县|市))\s*)+")
 # What ends the subject inside a clause: 累计, 共计, 共完成, 完成 (not 完成率, 完成额 …).
 _SUBJECT_END = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:累计|共计|合计|总计)(?:完成|实现)?|共(?:完成|实现|有)"
-                          r"|完成(?![率额值量度]))")
+                          r"|完成(?![率额值量度])|下辖|现有)")
 _FUTURE = re.compile(rf"将(?:{_ACTIONS})")  # 将新增…: what a review says is still to come is a target
 # 项目建成达产后，预计年可…: what the works will yield once built is aimed at, in the whole sentence
 _AFTER_DONE = re.compile(r"(?:建成|达产|投产|投用|运营)后[，,]?(?:预计|可|将|每年|年)")
@@ -577,7 +577,8 @@ def _indicator(words: str) -> str:
         name = after[m.end():] if (m := _LEADING.match(after)) else after
     name = name.strip("“”\"的了 ")
     if lead and (action := _LAST_ACTION.search(lead.group())) and (
-            name in _CLASSES or len(name) <= 2 and not _LIGHT_ACTION.fullmatch(action.group().strip())):
+            name in _CLASSES or len(name) <= 2 and name != "投资"
+            and not _LIGHT_ACTION.fullmatch(action.group().strip())):  # 引进|投资: the money is its own measure
         name = action.group().strip() + name  # 走访企业, 新增耕地: the action says which count it is
     name = _TRAILING.sub("", _ACTION_END.sub("", name))
     return _named(_ALL_YEAR.sub("", re.sub(r"^(?:各类|各|累计)", "", name)))

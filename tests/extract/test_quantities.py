@@ -611,3 +611,14 @@ def test_a_works_named_before_what_is_counted_is_the_subject_not_part_of_the_ind
 def test_a_period_or_a_reference_back_that_opens_the_words_is_no_part_of_the_indicator(text, indicator, period):
     q = find_quantities(text, [Section("", 0, len(text), 2023, "review")])[0]  # type: ignore[arg-type]
     assert (q.indicator, q.period) == (indicator, period)
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    ("青禾社区下辖居民小组12个。", "居民小组"),  # what a place has ends at 下辖, 现有
+    ("全街现有规上企业35家。", "规上企业"),
+    ("截止今年5月已完成投资8438万元。", "投资"),
+    ("成功引进投资8600万元。", "投资"),  # money brought in is counted as money, not as its bringing in
+    ("重点推进文体中心建设3处。", "文体中心建设"),
+])
+def test_who_has_it_and_how_it_was_pushed_are_no_part_of_the_indicator(text, indicator):
+    assert found(text)[0][0] == indicator
