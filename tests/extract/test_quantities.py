@@ -603,10 +603,10 @@ def test_a_works_named_before_what_is_counted_is_the_subject_not_part_of_the_ind
 
 
 @pytest.mark.parametrize(("text", "indicator", "period"), [
-    ("该青禾养殖项目总投资5000万元。", "总投资", None),  # the works just named, referred back to
-    ("截至目前已签订协议108户。", "签订协议", "截至目前"),
-    ("三季度实现开票收入4.6亿元。", "开票收入", "三季度"),
-    ("下半年完成固定资产投资3亿元。", "固定资产投资", "下半年"),
+    ("该青禾冷库项目总投资4300万元。", "总投资", None),  # the works just named, referred back to
+    ("截至目前已签约白鹭湾片区住户96户。", "签约白鹭湾片区住户", "截至目前"),
+    ("三季度实现销售收入2.7亿元。", "销售收入", "三季度"),
+    ("下半年完成技改投资1.9亿元。", "技改投资", "下半年"),
 ])
 def test_a_period_or_a_reference_back_that_opens_the_words_is_no_part_of_the_indicator(text, indicator, period):
     q = find_quantities(text, [Section("", 0, len(text), 2023, "review")])[0]  # type: ignore[arg-type]
@@ -615,9 +615,9 @@ def test_a_period_or_a_reference_back_that_opens_the_words_is_no_part_of_the_ind
 
 @pytest.mark.parametrize(("text", "indicator"), [
     ("青禾社区下辖居民小组12个。", "居民小组"),  # what a place has ends at 下辖, 现有
-    ("全街现有规上企业35家。", "规上企业"),
-    ("截止今年5月已完成投资8438万元。", "投资"),
-    ("成功引进投资8600万元。", "投资"),  # money brought in is counted as money, not as its bringing in
+    ("全街现有规上企业17家。", "规上企业"),
+    ("截止今年7月已完成投资6125万元。", "投资"),
+    ("成功引进投资6840万元。", "投资"),  # money brought in is counted as money, not as its bringing in
     ("重点推进文体中心建设3处。", "文体中心建设"),
 ])
 def test_who_has_it_and_how_it_was_pushed_are_no_part_of_the_indicator(text, indicator):
