@@ -30,7 +30,7 @@ _MAX_INDICATOR = 24
 # A count of things done is counted in one of these; everything else measured is a level.
 _COUNT_UNITS = tuple("个 家 名 人 位 场 次 项 座 所 条 户 套 间 辆 台 件 处 栋 幢 宗"
                      " 支 种 类 款 篇 人次 家次 户次 场次 批次 批 张 块 棵 株 头 只 片 期 份 轮 艘 架 架次 例 起"
-                     " 盏 根 颗 口 堂 节 册"
+                     " 盏 根 颗 口 堂 节 册 袋 桶 封 羽"
                      .split())
 _MEASURE_UNITS = tuple("亿美元 万美元 美元 亿元 万元 千元 元 个百分点 百分点 % ％ ‰"
                        " 平方公里 平方千米 平方米 立方米 公里 千米 米 公顷 亩 吨 千瓦时"

@@ -622,3 +622,9 @@ def test_a_period_or_a_reference_back_that_opens_the_words_is_no_part_of_the_ind
 ])
 def test_who_has_it_and_how_it_was_pushed_are_no_part_of_the_indicator(text, indicator):
     assert found(text)[0][0] == indicator
+
+
+def test_bags_barrels_letters_and_birds_are_counted():
+    got = found("向独居老人送去米面180袋、食用油95桶，收到感谢信46封，出栏肉鸽3.2万羽。")
+    assert [(g[1], g[2], g[3]) for g in got] == [(180, "袋", "count"), (95, "桶", "count"), (46, "封", "count"),
+                                                 (3.2, "万羽", "count")]
