@@ -76,8 +76,10 @@ _CHANGE = re.compile(r"(?:(?:同比|比上年|较上年|年均|绝对)?(?:增长
 _TARGET = re.compile(r"力争|确保|目标|预期|计划|争取|力求")
 _STATED_YEAR = re.compile(r"(20\d\d)\s*年")  # the year a stated target is for, named before it
 _STATED_TARGET = re.compile(r"预期目标|主要目标|目标是|目标为")  # a target even inside a review
-_PERIOD = re.compile(r"\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|[上下]半年|前三季度|[一二三四]季度|截至\d{1,2}月底?"
-                     r"|截至目前"
+# Part of a year, and a cut-off date (截至10月底, 截止今年5月, 截至目前): a figure's period, no part of its name.
+_PART_OF_YEAR = r"[上下]半年|(?:前|第)?[一二三四]季度"
+_CUT_OFF = r"截[至止](?:(?:今年|本年|20\d\d年)?\d{1,2}月(?:\d{1,2}日|底)?|目前|当前)"
+_PERIOD = re.compile(rf"\d{{1,2}}\s*[-—至~]\s*\d{{1,2}}\s*月(?:份)?|{_PART_OF_YEAR}|{_CUT_OFF}"
                      r"|[这近过去]*[五两三]年(?:来|间|内)?(?=[，,：:]|[^年]{0,20}累计)|“?十[一二三四五六]五”?(?:时期|期间|以来)|累计|年均")
 _YEARS_SPAN = re.compile(r"[这近过去]*[五两三]年(?:来|间)?|“?十[一二三四五六]五”?(?:时期|期间|以来)")
 # A paragraph that opens with one year.
@@ -102,7 +104,7 @@ _LEADING = re.compile(
     rf"|(?:及时|依法|全面|严格|有效|持续|扎实|切实|深入|大力|进一步|稳步|高质量|高标准|主动|精准|广泛|常态化|重点|继续|成功|又)"
     rf"(?=(?:{_ACTIONS}|达到|达|突破|超过|开展|实施))|以来"
     rf"|{_ACTIONS}|达到|达|突破|超过|约|为|有|全年完成|到\d{{4}}年底?|\d{{4}}年"
-    r"|截[至止](?:(?:今年|本年|20\d\d年)?\d{1,2}月(?:\d{1,2}日|底)?|目前|当前)|去年|上年|(?:前|第)?[一二三四]季度|[上下]半年"
+    rf"|{_CUT_OFF}|去年|上年|{_PART_OF_YEAR}"
     r"|该(?![镇乡区县市]|街道)[\u4e00-\u9fff]{0,10}?(?:项目|公司|企业|园区|基地)|今年以来|\d{1,2}月?\s*[-—至~]\s*\d{1,2}月|目前|当前|街道|本镇|本街道|该(?:镇|乡|街道|区|县|市))\s*)+")
 # What ends the subject inside a clause: 累计, 共计, 共完成, 完成 (not 完成率, 完成额 …).
 _SUBJECT_END = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:累计|共计|合计|总计)(?:完成|实现)?|共(?:完成|实现|有)"
