@@ -1,10 +1,12 @@
-"""A corpus's manifest: the address each document was fetched from.
+"""A corpus's manifest: the address each document was fetched from, and its title.
 
 Whoever scrapes reports usually keeps a list of where each page came from. A tab-separated
 `index.tsv` beside the texts (or one folder up, for a `texts/` folder) with an id column (`NN`,
-`doc` or `id`: the file's stem) and a `url` column gives each document its address: kept as
-provenance in the graph, and a date in the address (…/202404/…, …/2022/05/17/…) is the
-publication date of a page whose text names none. Other columns are not read.
+`doc` or `id`: the file's stem; or `file`: its name) and a `url` column gives each document its
+address: kept as provenance in the graph, and a date in the address (…/202404/…, …/2022/05/17/…)
+is the publication date of a page whose text names none. A `title` column gives the title of a
+text that has none of its own (a report saved from its body, 各位代表：… on): 1992年政府工作报告
+says which year it reviews and plans. Other columns are not read.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import csv
 import logging
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
@@ -20,7 +23,8 @@ log = logging.getLogger(__name__)
 
 NAME = "index.tsv"
 ADDRESS = "网址"  # the metadata key the address is kept under
-_ID_COLUMNS = ("NN", "doc", "id")
+_ID_COLUMNS = ("NN", "doc", "id")  # the file's stem
+_FILE_COLUMN = "file"  # the file's name
 # A date in an address's path: 2024/4/17, 2024-04, 20240417, 202404, or a year alone (2017/185869.html),
 # never a number's digits or a word's (2025hxc, folder1991; t20191231 is a date); a whole day written
 # with its separators after a word (zxz2022-06-13); a page number that opens with its day (2021092444505).
@@ -33,16 +37,37 @@ _PATH_DATE = re.compile(r"(?<![\d.])(?<![a-zA-Z]{2})(?P<year>(?:19|20)\d\d)(?:(?
 
 def address(path: str | Path) -> str | None:
     """The address the manifest beside `path` (or above its folder) gives the document, if any."""
-    path = Path(path)
+    return _entry(Path(path), addresses)
+
+
+def title(path: str | Path) -> str | None:
+    """The title the manifest beside `path` (or above its folder) gives the document, if any."""
+    return _entry(Path(path), titles)
+
+
+def _entry(path: Path, column: Callable[[Path], dict[str, str]]) -> str | None:
     for folder in (path.parent, path.parent.parent):
-        if (url := addresses(folder.resolve()).get(path.stem)) is not None:
-            return url
+        if (value := column(folder.resolve()).get(path.stem)) is not None:
+            return value
     return None
 
 
 @lru_cache(maxsize=256)
 def addresses(folder: Path) -> dict[str, str]:
     """Document id → address from the folder's manifest; empty when there is none or it is unreadable."""
+    return {key: url for key, row in _rows(folder).items()
+            if urlparse(url := (row.get("url") or "").strip()).scheme in ("http", "https")}
+
+
+@lru_cache(maxsize=256)
+def titles(folder: Path) -> dict[str, str]:
+    """Document id → title from the folder's manifest; empty when there is none or it is unreadable."""
+    return {key: text for key, row in _rows(folder).items() if (text := (row.get("title") or "").strip())}
+
+
+@lru_cache(maxsize=256)
+def _rows(folder: Path) -> dict[str, dict[str, str]]:
+    """Document id (a file's stem) → its row of the folder's manifest."""
     index = folder / NAME
     if not index.is_file():
         return {}
@@ -54,10 +79,11 @@ def addresses(folder: Path) -> dict[str, str]:
         return {}
     out = {}
     for row in rows:
-        key = next((row[c] for c in _ID_COLUMNS if row.get(c)), None)
-        url = (row.get("url") or "").strip()
-        if key and urlparse(url).scheme in ("http", "https"):
-            out[key.strip()] = url
+        key = next((row[c].strip() for c in _ID_COLUMNS if (row.get(c) or "").strip()), None)
+        if key is None and (name := (row.get(_FILE_COLUMN) or "").strip()):
+            key = Path(name).stem
+        if key:
+            out[key] = row
     return out
 
 

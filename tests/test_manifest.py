@@ -58,3 +58,14 @@ def test_without_a_row_or_a_web_address_a_document_has_none(tmp_path):
 ])
 def test_the_date_in_an_address_s_path(url, date):
     assert manifest.address_date(url) == date
+
+
+def test_a_file_column_names_the_document_and_a_title_column_titles_a_text_without_one(tmp_path):
+    (tmp_path / "index.tsv").write_text("file\ttitle\nq07.txt\t2031年青湖县政府工作报告\n"
+                                        "q08.txt\t2031年白鹭县政府工作报告\n", encoding="utf-8")
+    (tmp_path / "q07.txt").write_text(f"各位代表：\n{BODY}", encoding="utf-8")
+    (tmp_path / "q08.txt").write_text(f"白鹭县2030年工作总结\n{BODY}", encoding="utf-8")
+    assert manifest.title(tmp_path / "q07.txt") == "2031年青湖县政府工作报告"
+    assert read_document(tmp_path / "q07.txt").title == "2031年青湖县政府工作报告"
+    assert read_document(tmp_path / "q08.txt").title == "白鹭县2030年工作总结"  # a text's own title first
+    assert manifest.address(tmp_path / "q07.txt") is None  # no url column: no address
