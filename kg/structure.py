@@ -101,9 +101,10 @@ def has_verb(text: str, lo: int, hi: int) -> bool:
 
 # ---------------------------------------------------------------- headings
 
-# A year in Chinese numerals, its zero also typed as the letter o (二o二四年)
+# A year since 1949, in figures or in Chinese numerals (一九五三年; 二o二四年, its zero typed as the letter o)
 _CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "o": 0, "O": 0}
-_YEAR = re.compile(r"(20\d\d|二[〇零○oO][〇零○oO一二三四五六七八九]{2})\s*年")
+_YEAR = re.compile(r"(19[4-9]\d|20\d\d|一九[四五六七八九][〇零○一二三四五六七八九]|二[〇零○oO][〇零○oO一二三四五六七八九]{2})"
+                   r"\s*年")
 # Relative years make a heading a year heading too ("下一步工作计划", "明年工作打算").
 _RELATIVE_YEAR = re.compile(
     r"明年|来年|下一年|下年度|新的一年|下一步|下步|今后|今年|本年|去年|上年|上半年|下半年"

@@ -115,6 +115,12 @@ def test_a_year_in_chinese_numerals_is_read_with_its_zero_typed_as_a_letter():
         assert dated(f"青湖区区长 甲乙\n{heading}\n一年来，{REVIEW_BODY}") == {(2031, "review")}, heading
 
 
+def test_a_year_before_2000_is_read_in_figures_and_in_chinese_numerals():
+    for heading in ("1991年工作回顾", "一九九一年工作回顾"):
+        assert dated(f"青湖区区长 甲乙\n{heading}\n一年来，{REVIEW_BODY}") == {(1991, "review")}, heading
+    assert dated(f"一九五三年，{REVIEW_BODY}") == {(1953, "review")}
+
+
 def test_a_review_since_an_earlier_year_is_of_the_year_it_was_written_in():
     text = f"2018年以来，青湖镇补齐短板，助推发展。\n{REVIEW_BODY}"
     assert dated(text, metadata={"发布日期": "2020-11-19"}) == {(2020, "review")}
