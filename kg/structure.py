@@ -103,8 +103,8 @@ def has_verb(text: str, lo: int, hi: int) -> bool:
 
 # A year since 1949, in figures or in Chinese numerals (一九五三年; 二o二四年, its zero typed as the letter o)
 _CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "o": 0, "O": 0}
-_YEAR = re.compile(r"(19[4-9]\d|20\d\d|一九[四五六七八九][〇零○一二三四五六七八九]|二[〇零○oO][〇零○oO一二三四五六七八九]{2})"
-                   r"\s*年")
+_YEAR = re.compile(r"(19[4-9]\d|20\d\d|一九[四五六七八九][〇零○一二三四五六七八九]"
+                   r"|二[〇零○oO][〇零○oO一二三四五六七八九]{2})\s*年")
 # Relative years make a heading a year heading too ("下一步工作计划", "明年工作打算").
 _RELATIVE_YEAR = re.compile(
     r"明年|来年|下一年|下年度|新的一年|下一步|下步|今后|今年|本年|去年|上年|上半年|下半年"
@@ -291,6 +291,7 @@ def _headings(text: str, lines: list[tuple[int, str]]) -> list[_Heading]:
     outer = min((i for _, line in lines for i, n in enumerate(_NUMBERING) if n.match(line)), default=_PLAIN)
     found = [h for h in found if h.level <= outer or _YEAR.search(h.title) or _RELATIVE_YEAR.search(h.title)]
     found = _without_contents(text, found)
+    found = _with_topics(found, lines)
     top = min((h.level for h in found), default=_PLAIN)
     kept: list[_Heading] = []
     combined: _Heading | None = None  # a combined heading leaves the cut to the headings under it
@@ -302,6 +303,28 @@ def _headings(text: str, lines: list[tuple[int, str]]) -> list[_Heading]:
             if len(h.parts) > 1 and h.level < _PLAIN:
                 combined = h
     return kept
+
+
+_MIN_TOPICS = 2  # numbered headings after a review's that make it the report's first part, not its whole
+
+
+def _with_topics(found: list[_Heading], lines: list[tuple[int, str]]) -> list[_Heading]:
+    """The headings, and the numbered topics after a first heading that reviews a year, when no other
+    heading of its numbering names a year or mode: a government work report's tasks (一、2031年工作回顾
+    二、壮大实体经济 三、…) are parts of their own, which their verbs tell (the year's plan)."""
+    first = next((h for h in found if h.level < _PLAIN), None)
+    if (first is None or first.year is None or [p.mode for p in first.parts] != [Mode.REVIEW]
+            or any(h.level == first.level for h in found if h is not first)
+            or not _NUMBERING[first.level].match(first.title) or not first.title.startswith(("一", "第一"))):
+        return found
+    topics = []
+    for start, line in lines:
+        if start <= first.start or not (m := _NUMBERING[first.level].match(line)):
+            continue
+        head = _HEADING_STOP.split(line[m.end():], maxsplit=1)[0].strip(_SPACE)[:_MAX_HEADING]
+        if head:
+            topics.append(_Heading(start, start + m.end() + len(head), line[: m.end()] + head, first.level, [], None))
+    return sorted([*found, *topics], key=lambda h: h.start) if len(topics) >= _MIN_TOPICS else found
 
 
 def _without_contents(text: str, found: list[_Heading]) -> list[_Heading]:
