@@ -438,6 +438,8 @@ _STAMP = re.compile(r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*\d{1,2}(?:日
 _INDEX_YEAR = re.compile(r"/\s*(20\d\d)\s*-")  # 索引号 000014349/2022-83299: the year it was filed
 _DATED = ("published", "address")  # evidence of when the report was published
 _EARLY_MONTHS = 3  # a review published by March is of the year before
+_LOOKS_BACK_MONTHS = 6  # one opening on the year gone (一年来), by June
+_A_YEAR_GONE = re.compile(r"(?:这|过去的?)?一年来|过去的?一年")
 _LATE_MONTHS = 10  # a plan published from October on is for the year after
 _REPORT = re.compile(r"报告")
 _NOT_TITLE = re.compile(r"[，,。；;！？!?]")
@@ -613,9 +615,11 @@ def _ranked_years(text: str, title: str, date: _Date | None, sections: list[Sect
     if date:
         y, month, ev = date.year, date.month or 6, date.evidence  # a filing year alone: the report is of that year
         early = month <= _EARLY_MONTHS and not _news(text) and not (
-            _SEASON.search(text, 0, _SEASON_REACH) and not _YEAR_GONE.search(text))
+            _SEASON.search(text, 0, _SEASON_REACH) and not _YEAR_GONE.search(text)) or (
+            month <= _LOOKS_BACK_MONTHS and _A_YEAR_GONE.match(text.lstrip()))
         # news tells of days just gone, and a lead of the season (初春时节, 开春以来) of this one, unless
-        # the text looks back on the year gone (新春伊始…。一年来，…)
+        # the text looks back on the year gone (新春伊始…。一年来，…); a text that opens on the year gone
+        # (一年来，…) reviews it until the middle of the next
         yield [(y - 1 if early else y, Mode.REVIEW, ev, False),
                (y + 1 if month >= _LATE_MONTHS else y, Mode.PLAN, ev, False)]
 

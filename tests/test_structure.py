@@ -129,6 +129,11 @@ def test_a_report_whose_first_part_reviews_a_year_and_the_rest_sets_tasks_plans_
     assert dated(told) == {(2031, "review")}  # topics that report what was done are the review's
 
 
+def test_a_text_opening_on_the_year_gone_reviews_it_until_the_middle_of_the_next():
+    assert dated(f"一年来，{REVIEW_BODY}", metadata={"发布日期": "2031-05-10"}) == {(2030, "review")}
+    assert dated(f"一年来，{REVIEW_BODY}", metadata={"发布日期": "2031-09-10"}) == {(2031, "review")}
+
+
 def test_a_review_since_an_earlier_year_is_of_the_year_it_was_written_in():
     text = f"2018年以来，青湖镇补齐短板，助推发展。\n{REVIEW_BODY}"
     assert dated(text, metadata={"发布日期": "2020-11-19"}) == {(2020, "review")}
