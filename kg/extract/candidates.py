@@ -1024,11 +1024,12 @@ def _segment_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
 def _kept(text: str, found: list[Candidate], masked: list[tuple[int, int]],
           ends: list[tuple[int, int]]) -> list[Candidate]:
     """The candidates that are no mask and lie in none (XX医院, ****敬老院), start after no number, cut
-    no dotted name, and cross no section's end. (Few sentences have a mask or a section's end: those lists
-    are mostly empty.)"""
+    no dotted name, cross no section's end, and are no person named only as a doctrine's author (甲某思想:
+    a formula, not the person). (Few sentences have a mask or a section's end: those lists are mostly empty.)"""
     return [c for c in found if not (masked and any(a <= c.start and c.end <= b for a, b in masked))
             and not _masked(text[c.start : c.end]) and not _after_mask(text, c) and not _cut_at_dot(text, c)
-            and not _after_number(text, c.start) and not (ends and any(a < c.start and c.end < b for a, b in ends))]
+            and not _after_number(text, c.start) and not (ends and any(a < c.start and c.end < b for a, b in ends))
+            and not (c.type == EntityType.PERSON and lx.DOCTRINE.match(text, c.end))]
 
 
 def _tagged(source: str, cands: list[Candidate]) -> list[Candidate]:

@@ -651,3 +651,13 @@ def test_a_short_quoted_word_before_a_scheme_s_class_names_the_scheme_with_it():
              if c.source == "suffix" and c.type == "Program"}
     assert {"青禾工程", "三访行动"} <= fulls  # two characters are too few to stand for the scheme alone
     assert not any(f and f.startswith("两个维护") for f in fulls)  # a slogan, whatever follows it
+
+
+def test_a_leader_named_only_as_a_doctrine_s_author_is_no_person_but_named_with_a_title_is():
+    def people(text: str) -> set[int]:
+        return {c.start for s in propose(text, Gazetteer.load()).sentences for c in s.candidates
+                if c.type == "Person"}
+
+    text = "坚持以陈海东同志为核心，学习陈海东书记讲话精神。"
+    assert people(text) == {text.rindex("陈海东")}  # the second, with a title; not the formula's
+    assert not people("深入学习陈海东思想。坚持以陈海东同志为核心。")
