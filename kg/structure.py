@@ -311,7 +311,7 @@ _MIN_TOPICS = 2  # numbered headings after a review's that make it the report's 
 def _with_topics(found: list[_Heading], lines: list[tuple[int, str]]) -> list[_Heading]:
     """The headings, and the numbered topics after a first heading that reviews a year, when no other
     heading of its numbering names a year or mode: a government work report's tasks (一、2031年工作回顾
-    二、壮大实体经济 三、…) are parts of their own, which their verbs tell (the year's plan)."""
+    二、做强青禾产业 三、…) are parts of their own, which their verbs tell (the year's plan)."""
     first = next((h for h in found if h.level < _PLAIN), None)
     if (first is None or first.year is None or [p.mode for p in first.parts] != [Mode.REVIEW]
             or any(h.level == first.level for h in found if h is not first)

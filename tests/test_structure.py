@@ -122,10 +122,10 @@ def test_a_year_before_2000_is_read_in_figures_and_in_chinese_numerals():
 
 
 def test_a_report_whose_first_part_reviews_a_year_and_the_rest_sets_tasks_plans_the_next():
-    text = (f"各位代表：\n一、2031年工作回顾\n{REVIEW_BODY}二、加快产业升级，壮大实体经济\n{PLAN_BODY}"
+    text = (f"各位代表：\n一、2031年工作回顾\n{REVIEW_BODY}二、做强青禾产业，建设白鹭新区\n{PLAN_BODY}"
             f"三、深化改革开放\n{PLAN_BODY}")
     assert dated(text) == {(2031, "review"), (2032, "plan")}
-    told = f"一、2031年工作回顾\n{REVIEW_BODY}二、党的建设\n{REVIEW_BODY}三、社会事业\n{REVIEW_BODY}"
+    told = f"一、2031年工作回顾\n{REVIEW_BODY}二、青禾党建\n{REVIEW_BODY}三、白鹭民生\n{REVIEW_BODY}"
     assert dated(told) == {(2031, "review")}  # topics that report what was done are the review's
 
 
