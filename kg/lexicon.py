@@ -216,7 +216,7 @@ SLOGAN = re.compile(
 SLOGAN_TAIL = re.compile(_NEVER_A_PLAN)
 # What follows a leader's name in an ideological formula (某某思想, 某某理论, 以某某同志为核心): the name
 # is part of the formula there, no mention of the person.
-DOCTRINE = re.compile(r"(?:新时代中国特色社会主义|[\u4e00-\u9fff]{0,4})(?:思想|理论)|同志为(?:核心|总书记)")
+DOCTRINE = re.compile(r"(?:新时代中国特色社会主义|经济|法治|生态文明|强军|外交|文化)?思想|理论|同志为(?:核心|总书记)")
 
 # A site's navigation trail (首页 > 政务公开 > 规划计划, 您当前的位置：甲市 > 县区): where the page sits
 # on the site, neither the report's title nor a headline.

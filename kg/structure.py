@@ -323,7 +323,8 @@ def _with_topics(found: list[_Heading], lines: list[tuple[int, str]]) -> list[_H
             continue
         head = _HEADING_STOP.split(line[m.end():], maxsplit=1)[0].strip(_SPACE)[:_MAX_HEADING]
         if head:
-            topics.append(_Heading(start, start + m.end() + len(head), line[: m.end()] + head, first.level, [], None))
+            body = start + line.index(head, m.end()) + len(head)  # the text under it starts after its words
+            topics.append(_Heading(start, body, line[: m.end()] + head, first.level, [], None))
     return sorted([*found, *topics], key=lambda h: h.start) if len(topics) >= _MIN_TOPICS else found
 
 

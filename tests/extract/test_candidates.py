@@ -661,3 +661,4 @@ def test_a_leader_named_only_as_a_doctrine_s_author_is_no_person_but_named_with_
     text = "坚持以陈海东同志为核心，学习陈海东书记讲话精神。"
     assert people(text) == {text.rindex("陈海东")}  # the second, with a title; not the formula's
     assert not people("深入学习陈海东思想。坚持以陈海东同志为核心。")
+    assert people("陈海东书记强调思想政治工作。") == {0}  # his words on a subject, no formula
