@@ -606,7 +606,7 @@ def read_document(path: str | Path, max_bytes: int = 20_000_000) -> Document:
         raise IngestError(path, "no text left after removing boilerplate")
     if (url := manifest.address(path)) is not None:
         metadata[manifest.ADDRESS] = url
-    title = title or manifest.title(path) or ""
+    title = manifest.title(path) or title  # the corpus keeper's title before a line the text's lead holds
     return Document(id=path.stem, path=str(path), text=cleaned,
                     sha256=hashlib.sha256(cleaned.encode("utf-8")).hexdigest(), title=title,
                     metadata=metadata, encoding=encoding, format=fmt)

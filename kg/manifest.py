@@ -4,9 +4,9 @@ Whoever scrapes reports usually keeps a list of where each page came from. A tab
 `index.tsv` beside the texts (or one folder up, for a `texts/` folder) with an id column (`NN`,
 `doc` or `id`: the file's stem; or `file`: its name) and a `url` column gives each document its
 address: kept as provenance in the graph, and a date in the address (…/202404/…, …/2022/05/17/…)
-is the publication date of a page whose text names none. A `title` column gives the title of a
-text that has none of its own (a report saved from its body, 各位代表：… on): 1992年政府工作报告
-says which year it reviews and plans. Other columns are not read.
+is the publication date of a page whose text names none. A `title` column titles the document, before
+any line of its lead (a report saved from its body, 各位代表：… on, has none, or a sentence that looks
+like one): 1992年政府工作报告 says which year it reviews and plans. Other columns are not read.
 """
 
 from __future__ import annotations

@@ -60,12 +60,15 @@ def test_the_date_in_an_address_s_path(url, date):
     assert manifest.address_date(url) == date
 
 
-def test_a_file_column_names_the_document_and_a_title_column_titles_a_text_without_one(tmp_path):
+def test_a_file_column_names_the_document_and_a_title_column_titles_it(tmp_path):
     (tmp_path / "index.tsv").write_text("file\ttitle\nq07.txt\t2031年青湖县政府工作报告\n"
                                         "q08.txt\t2031年白鹭县政府工作报告\n", encoding="utf-8")
     (tmp_path / "q07.txt").write_text(f"各位代表：\n{BODY}", encoding="utf-8")
-    (tmp_path / "q08.txt").write_text(f"白鹭县2030年工作总结\n{BODY}", encoding="utf-8")
+    (tmp_path / "q08.txt").write_text(f"白鹭县召开2030年工作会议\n{BODY}", encoding="utf-8")
+    (tmp_path / "q09.txt").write_text(f"白鹭县2030年工作总结\n{BODY}", encoding="utf-8")
     assert manifest.title(tmp_path / "q07.txt") == "2031年青湖县政府工作报告"
     assert read_document(tmp_path / "q07.txt").title == "2031年青湖县政府工作报告"
-    assert read_document(tmp_path / "q08.txt").title == "白鹭县2030年工作总结"  # a text's own title first
+    # the corpus keeper's title before a line of the text's lead (a sentence there may look like one)
+    assert read_document(tmp_path / "q08.txt").title == "2031年白鹭县政府工作报告"
+    assert read_document(tmp_path / "q09.txt").title == "白鹭县2030年工作总结"  # no row: the text's own
     assert manifest.address(tmp_path / "q07.txt") is None  # no url column: no address
