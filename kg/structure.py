@@ -103,7 +103,8 @@ def has_verb(text: str, lo: int, hi: int) -> bool:
 
 # A year since 1949, in figures or in Chinese numerals (一九五三年; 二o二四年, its zero typed as the letter o)
 _CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "o": 0, "O": 0}
-_YEAR = re.compile(r"(19[4-9]\d|20\d\d|一九[四五六七八九][〇零○一二三四五六七八九]"
+YEAR_DIGITS = r"(?:19[4-9]\d|20\d\d)"  # a year since 1949 in figures: what every reading of a year or date starts from
+_YEAR = re.compile(rf"({YEAR_DIGITS}|一九[四五六七八九][〇零○一二三四五六七八九]"
                    r"|二[〇零○oO][〇零○oO一二三四五六七八九]{2})\s*年")
 # Relative years make a heading a year heading too ("下一步工作计划", "明年工作打算").
 _RELATIVE_YEAR = re.compile(
@@ -440,7 +441,6 @@ _INDEX_YEAR = re.compile(r"/\s*(20\d\d)\s*-")  # 索引号 000014349/2022-83299:
 _DATED = ("published", "address")  # evidence of when the report was published
 _EARLY_MONTHS = 3  # a review published by March is of the year before
 _LOOKS_BACK_MONTHS = 6  # one opening on the year gone (一年来), by June
-_A_YEAR_GONE = re.compile(r"(?:这|过去的?)?一年来|过去的?一年")
 _LATE_MONTHS = 10  # a plan published from October on is for the year after
 _REPORT = re.compile(r"报告")
 _NOT_TITLE = re.compile(r"[，,。；;！？!?]")
@@ -617,7 +617,7 @@ def _ranked_years(text: str, title: str, date: _Date | None, sections: list[Sect
         y, month, ev = date.year, date.month or 6, date.evidence  # a filing year alone: the report is of that year
         early = month <= _EARLY_MONTHS and not _news(text) and not (
             _SEASON.search(text, 0, _SEASON_REACH) and not _YEAR_GONE.search(text)) or (
-            month <= _LOOKS_BACK_MONTHS and _A_YEAR_GONE.match(text.lstrip()))
+            month <= _LOOKS_BACK_MONTHS and _YEAR_GONE.match(text.lstrip()))
         # news tells of days just gone, and a lead of the season (初春时节, 开春以来) of this one, unless
         # the text looks back on the year gone (新春伊始…。一年来，…); a text that opens on the year gone
         # (一年来，…) reviews it until the middle of the next
