@@ -23,7 +23,7 @@ from kg import vocabulary
 from kg.gazetteer import Gazetteer
 from kg.model import Mode, Quantity, Section
 from kg.names import cut
-from kg.structure import time_of, years_named
+from kg.structure import YEAR_DIGITS, time_of, years_named
 
 _CN = "〇零一二两三四五六七八九十百千万亿"
 _MAX_INDICATOR = 24
@@ -74,24 +74,24 @@ _CHANGE = re.compile(r"(?:(?:同比|比上年|较上年|年均|绝对)?(?:增长
                      r"|(?:同)?比[增降减])"
                      r"(?:了|(?<=[幅速])为)?$")  # 增幅为5%; 下降为4.5% is the level reached
 _TARGET = re.compile(r"力争|确保|目标|预期|计划|争取|力求")
-_STATED_YEAR = re.compile(r"(20\d\d)\s*年")  # the year a stated target is for, named before it
+_STATED_YEAR = re.compile(rf"({YEAR_DIGITS})\s*年")  # the year a stated target is for, named before it
 _STATED_TARGET = re.compile(r"预期目标|主要目标|目标是|目标为")  # a target even inside a review
 # Part of a year, and a cut-off date (截至10月底, 截止今年5月, 截至目前): a figure's period, no part of its name.
 _PART_OF_YEAR = r"[上下]半年|(?:前|第)?[一二三四]季度"
-_CUT_OFF = r"截[至止](?:(?:今年|本年|20\d\d年)?\d{1,2}月(?:\d{1,2}日|底)?|目前|当前)"
+_CUT_OFF = rf"截[至止](?:(?:今年|本年|{YEAR_DIGITS}年)?\d{{1,2}}月(?:\d{{1,2}}日|底)?|目前|当前)"
 _PERIOD = re.compile(rf"\d{{1,2}}\s*[-—至~]\s*\d{{1,2}}\s*月(?:份)?|{_PART_OF_YEAR}|{_CUT_OFF}"
                      r"|[这近过去]*[五两三]年(?:来|间|内)?(?=[，,：:]|[^年]{0,20}累计)|“?十[一二三四五六]五”?(?:时期|期间|以来)|累计|年均")
 _YEARS_SPAN = re.compile(r"[这近过去]*[五两三]年(?:来|间)?|“?十[一二三四五六]五”?(?:时期|期间|以来)")
 # A paragraph that opens with one year.
-_ONE_YEAR = re.compile(r"(?<![至到—-])20\d\d年(?!以来|[至到—-])|过去一年|过去的一年|一年来|全年|今年")
+_ONE_YEAR = re.compile(rf"(?<![至到—-]){YEAR_DIGITS}年(?!以来|[至到—-])|过去一年|过去的一年|一年来|全年|今年")
 # A year the number is aimed at, later than its section's: 到2030年…, …2030年达到…
-_AIMED_YEAR = re.compile(r"(?<!截)(?<!年)(?:到|至)(20\d\d)年(?:底|末)?前?")  # not 截至, not 2021年至2025年
+_AIMED_YEAR = re.compile(rf"(?<!截)(?<!年)(?:到|至)({YEAR_DIGITS})年(?:底|末)?前?")  # not 截至, not 2021年至2025年
 _THIS_YEAR = re.compile(r"今年|年内|当年|本年")
-_YEAR_BEFORE = re.compile(r"(20\d\d)年(?:底|末)?前?(?:达到|达|突破|超过|实现|将)?$")
+_YEAR_BEFORE = re.compile(rf"({YEAR_DIGITS})年(?:底|末)?前?(?:达到|达|突破|超过|实现|将)?$")
 # What ends an indicator's words without being part of it: a comparison's base (比2020年), a time
 # (2030年, 年均) or an adverb over a list (甲率和乙率均|超过90%, 甲、乙各|1家).
-_TRAILING = re.compile(r"(?:(?:比|较|与)(?:上年|去年|20\d\d年)(?:同期|末|底)?(?:相比)?"
-                       r"|(?:到|至)?20\d\d年(?:底|末)?前?|年均|日均|(?<![平人户亩])均|(?<=[\u4e00-\u9fff”])各|分别)$")
+_TRAILING = re.compile(rf"(?:(?:比|较|与)(?:上年|去年|{YEAR_DIGITS}年)(?:同期|末|底)?(?:相比)?"
+                       rf"|(?:到|至)?{YEAR_DIGITS}年(?:底|末)?前?|年均|日均|(?<![平人户亩])均|(?<=[\u4e00-\u9fff”])各|分别)$")
 _ADDRESS = re.compile(r"^(?:各位代表|同志们|代表们)[，,：:!！]")  # the speaker turning to the audience
 # Where a clause starts; not at a gloss in brackets (细颗粒物（PM2.5）平均浓度).
 _CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n]|[（(](?!(?=[^）)]*[A-Za-z])[A-Za-z0-9.\s]{1,10}[）)])")
@@ -444,7 +444,7 @@ def _span_of_years(text: str, sections: list[Section], idx: int | None, pos: int
         if paragraph <= lo:
             break
         end = paragraph - 1
-    if idx is not None and not re.search(r"20\d\d年", sections[idx].title):
+    if idx is not None and not re.search(rf"{YEAR_DIGITS}年", sections[idx].title):
         found = _YEARS_SPAN.search(sections[idx].title)  # 2025年和“十四五”时期: the year's figures come first
         return _remember(known, walked, found.group() if found else None)
     return _remember(known, walked, None)

@@ -392,6 +392,8 @@ def test_a_number_aimed_at_a_later_year_holds_for_that_year():
     assert [(q.indicator, q.year) for q in got] == [("技术合同成交额", 2030)]
     got = find_quantities("到2026年底，技术合同成交额达到500亿元。", [Section("", 0, 30, 2026, "plan")])  # type: ignore[arg-type]
     assert [q.year for q in got] == [2026]
+    got = find_quantities("到1995年，粮食产量达到600万吨。", [Section("", 0, 30, 1991, "plan")])  # type: ignore[arg-type]
+    assert [(q.indicator, q.year) for q in got] == [("粮食产量", 1995)]  # a year of the last century too
 
 
 def test_a_comparison_base_an_ordinal_and_an_adverb_over_a_list_are_not_the_indicator():
