@@ -193,7 +193,7 @@ _PLAN_BASE = r"(?:完成|占)(?:全年|年度|年)?"
 _OF_PLAN = re.compile(rf"({_PLAN_BASE}(?:目标)?(?:任务|计划|目标))的?\s*$")
 _PLAN_SHARED = re.compile(rf"{_PLAN_BASE}$")  # 占全年目标, 完成年计划: the plan is the base, not the aim
 # An investment named alone (甲项目8个，|总投资|5亿元): the investment in what was counted before it.
-_INVESTED = re.compile(r"(?:总|年度|当年|计划|累计)?投资(?:总?额)?")
+_INVESTED = re.compile(r"(?:完成)?(?:总|年度|当年|计划|累计)?投资(?:总?额)?")
 
 
 def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
@@ -577,8 +577,11 @@ def _indicator(words: str) -> str:
     name = words[lead.end() if lead else 0:]
     if (after := _after_division(name)) != name:  # 甲镇|全年实现|规上产值: the division is the subject
         name = after[m.end():] if (m := _LEADING.match(after)) else after
+    share = name.rstrip().endswith("的")  # 完成|年度投资额的|143%: a share of the sum, not money spent
     name = name.strip("“”\"的了 ")
-    if lead and (action := _LAST_ACTION.search(lead.group())) and (
+    if lead and re.search(r"完成\s*$", lead.group()) and _INVESTED.fullmatch(name) and not share:
+        name = "完成" + name  # 完成|投资: the statistic of money spent on works (完成投资), not the sum planned
+    elif lead and (action := _LAST_ACTION.search(lead.group())) and (
             name in _CLASSES or len(name) <= 2 and name != "投资"
             and not _LIGHT_ACTION.fullmatch(action.group().strip())):  # 引进|投资: the money is its own measure
         name = action.group().strip() + name  # 走访企业, 新增耕地: the action says which count it is
@@ -651,7 +654,8 @@ def _object_of(indicator: str) -> str:
 def _after_subject(words: str) -> str:
     """The words after who did it: a total's adverb or 完成 inside the words ends the subject
     (甲河长累计|巡河次数, 首日共完成|儿童接种) when at least a word of three characters follows."""
-    cuts = [c.end() for c in _SUBJECT_END.finditer(words) if len(words) - c.end() >= 3]
+    cuts = [c.end() - 2 if c.group().endswith("完成") and _INVESTED.fullmatch(words[c.end():]) else c.end()
+            for c in _SUBJECT_END.finditer(words) if len(words) - c.end() >= 3]  # 甲镇|完成年度投资 keeps 完成
     return words[cuts[-1]:] if cuts else words
 
 

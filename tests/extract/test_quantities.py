@@ -618,12 +618,26 @@ def test_a_period_or_a_reference_back_that_opens_the_words_is_no_part_of_the_ind
 @pytest.mark.parametrize(("text", "indicator"), [
     ("青禾社区下辖居民小组12个。", "居民小组"),  # what a place has ends at 下辖, 现有
     ("全街现有规上企业17家。", "规上企业"),
-    ("截止今年7月已完成投资6125万元。", "投资"),
     ("成功引进投资6840万元。", "投资"),  # money brought in is counted as money, not as its bringing in
     ("重点推进文体中心建设3处。", "文体中心建设"),
 ])
 def test_who_has_it_and_how_it_was_pushed_are_no_part_of_the_indicator(text, indicator):
     assert found(text)[0][0] == indicator
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    ("截止今年7月已完成投资6125万元。", "完成投资"),  # the statistic of money spent on works
+    ("白鹭镇全年完成年度投资3.2亿元。", "完成年度投资"),
+    ("青禾园区累计完成投资8亿元。", "青禾园区累计完成投资"),
+    ("甲乙项目计划投资5亿元。", "甲乙项目计划投资"),  # planned: no 完成 to keep
+])
+def test_investment_done_keeps_its_done(text, indicator):
+    assert found(text)[0][0] == indicator
+
+
+def test_a_share_of_the_investment_done_is_no_investment_done():
+    indicator = found("推动5个重点项目全部动工，完成年度投资额的120%。")[-1][0]
+    assert indicator.endswith("年度投资额") and "完成" not in indicator
 
 
 def test_bags_barrels_letters_and_birds_are_counted():
