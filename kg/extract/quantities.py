@@ -579,8 +579,8 @@ def _indicator(words: str) -> str:
         name = after[m.end():] if (m := _LEADING.match(after)) else after
     share = name.rstrip().endswith("的")  # 完成|年度投资额的|143%: a share of the sum, not money spent
     name = name.strip("“”\"的了 ")
-    if lead and re.search(r"完成\s*$", lead.group()) and _INVESTED.fullmatch(name) and not share:
-        name = "完成" + name  # 完成|投资: the statistic of money spent on works (完成投资), not the sum planned
+    if lead and (done := re.search(r"(?:完成|计划)\s*$", lead.group())) and _INVESTED.fullmatch(name) and not share:
+        name = done.group().strip() + name  # 完成|投资, 计划|投资: the statistics of money spent and to be spent
     elif lead and (action := _LAST_ACTION.search(lead.group())) and (
             name in _CLASSES or len(name) <= 2 and name != "投资"
             and not _LIGHT_ACTION.fullmatch(action.group().strip())):  # 引进|投资: the money is its own measure

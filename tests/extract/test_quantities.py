@@ -629,9 +629,10 @@ def test_who_has_it_and_how_it_was_pushed_are_no_part_of_the_indicator(text, ind
     ("截止今年7月已完成投资6125万元。", "完成投资"),  # the statistic of money spent on works
     ("白鹭镇全年完成年度投资3.2亿元。", "完成年度投资"),
     ("青禾园区累计完成投资8亿元。", "青禾园区累计完成投资"),
-    ("甲乙项目计划投资5亿元。", "甲乙项目计划投资"),  # planned: no 完成 to keep
+    ("甲乙项目计划投资5亿元。", "甲乙项目计划投资"),
+    ("今年计划投资3亿元。", "计划投资"),  # and the money to be spent
 ])
-def test_investment_done_keeps_its_done(text, indicator):
+def test_investment_done_or_planned_keeps_its_done_or_planned(text, indicator):
     assert found(text)[0][0] == indicator
 
 
