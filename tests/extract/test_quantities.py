@@ -628,12 +628,24 @@ def test_who_has_it_and_how_it_was_pushed_are_no_part_of_the_indicator(text, ind
 @pytest.mark.parametrize(("text", "indicator"), [
     ("截止今年7月已完成投资6125万元。", "完成投资"),  # the statistic of money spent on works
     ("白鹭镇全年完成年度投资3.2亿元。", "完成年度投资"),
-    ("青禾园区累计完成投资8亿元。", "青禾园区累计完成投资"),
+    ("白鹭镇重点项目完成投资9亿元。", "白鹭镇重点项目完成投资"),
     ("甲乙项目计划投资5亿元。", "甲乙项目计划投资"),
     ("今年计划投资3亿元。", "计划投资"),  # and the money to be spent
 ])
 def test_investment_done_or_planned_keeps_its_done_or_planned(text, indicator):
     assert found(text)[0][0] == indicator
+
+
+@pytest.mark.parametrize(("text", "indicator", "period"), [
+    ("青禾园区累计税收3亿元。", "青禾园区税收", "累计"),  # how it was counted is no part of what
+    ("白鹭镇规上工业累计完成产值3亿元。", "白鹭镇规上工业产值", "累计"),
+    ("青禾园区累计完成投资8亿元。", "青禾园区完成投资", "累计"),
+    ("青禾园区1-8月税收3亿元。", "青禾园区税收", "1-8月"),  # nor the period it is given for
+    ("白鹭镇上半年规上工业产值3亿元。", "白鹭镇规上工业产值", "上半年"),
+])
+def test_a_total_or_a_period_inside_the_words_is_no_part_of_the_indicator(text, indicator, period):
+    q = find_quantities(text, [Section("", 0, len(text), 2023, "review")])[0]  # type: ignore[arg-type]
+    assert (q.indicator, q.period) == (indicator, period)
 
 
 def test_a_share_of_the_investment_done_is_no_investment_done():
