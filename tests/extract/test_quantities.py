@@ -648,6 +648,12 @@ def test_a_total_or_a_period_inside_the_words_is_no_part_of_the_indicator(text, 
     assert (q.indicator, q.period) == (indicator, period)
 
 
+@pytest.mark.parametrize("text", ["白鹭乡财政总收入238万元，同比上升26.9%。",
+                                  "白鹭乡财政总收入238万元，同步增长26.9%。"])
+def test_a_rise_is_a_change_of_the_level_just_given(text):
+    assert found(text)[1][:4] == ("财政总收入", 26.9, "%", "change")
+
+
 def test_a_share_of_the_investment_done_is_no_investment_done():
     indicator = found("推动5个重点项目全部动工，完成年度投资额的120%。")[-1][0]
     assert indicator.endswith("年度投资额") and "完成" not in indicator
