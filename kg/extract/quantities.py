@@ -587,12 +587,15 @@ def _indicator(words: str) -> str:
             and not _LIGHT_ACTION.fullmatch(action.group().strip())):  # 引进|投资: the money is its own measure
         name = action.group().strip() + name  # 走访企业, 新增耕地: the action says which count it is
     name = _TRAILING.sub("", _ACTION_END.sub("", name))
-    name = _INNER_PERIOD.sub("", _INNER_TOTAL.sub("", name))
+    name = _INNER_DONE.sub("", _INNER_PERIOD.sub("", _INNER_TOTAL.sub("", name)))
     return _named(_ALL_YEAR.sub("", re.sub(r"^(?:各类|各|累计)", "", name)))
 
 
 # A total's adverb inside the words, before a measure of two characters (规上工业|累计|产值) or the
 # money spent (甲园区|累计|完成投资): how it was counted, not what.
+# 实现 (预计, 可) inside the words before what a trade turns out (甲服务业|实现|营业收入): the result's verb.
+_INNER_DONE = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:预计)?可?实现"
+                         rf"(?=(?:{_OUTPUT}|零售额|营业收入|销售额|纯收入|总收入)$)")
 _INNER_TOTAL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:累计|共计)"
                           r"(?:(?=完成(?:年度)?投资$)|(?:完成|实现)?(?=[\u4e00-\u9fff]{2}$))")
 # A period inside the words (甲园区|1-8月|税收, 甲镇|上半年|规上工业产值): the figure's period, not its name.
