@@ -712,7 +712,7 @@ def _respective_items(text: str, pos: int) -> list[str]:
     listed = _numbers_listed(text, pos)  # 甲、乙完成90%、20%: one number for each item
     if (said and len(tail) > 4) or (not said and listed < 2):
         return []
-    words = head if said else tail
+    words = head if said else _CHANGE.sub("", tail)  # 甲率和乙率同比提升|7%和8%: each rate's change
     # 甲和乙业、丙业增加值分别…: split at 、 alone where that gives as many items as numbers
     splits = [[_LEADING.sub("", i) for i in re.split(marks, words) if i] for marks in ("、", r"[、和及与]")]
     items = _with_head(next((s for s in splits if len(s) == listed >= 2), splits[1]))

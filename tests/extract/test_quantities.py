@@ -655,6 +655,12 @@ def test_a_rise_is_a_change_of_the_level_just_given(text):
     assert found(text)[1][:4] == ("财政总收入", 26.9, "%", "change")
 
 
+def test_rates_listed_before_their_changes_are_named_without_the_change():
+    got = found("青禾中学本科上线率和甲乙上线率同比提升7.12%和13.86%。")
+    assert [(q[0], q[1], q[3]) for q in got] == [("青禾中学本科上线率", 7.12, "change"),
+                                                 ("甲乙上线率", 13.86, "change")]
+
+
 def test_a_share_of_the_investment_done_is_no_investment_done():
     indicator = found("推动5个重点项目全部动工，完成年度投资额的120%。")[-1][0]
     assert indicator.endswith("年度投资额") and "完成" not in indicator
