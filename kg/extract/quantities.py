@@ -161,6 +161,7 @@ _OUTPUT = r"(?:增加值|产值|营业收入|营收|产量|总额|利润|税收)
 _LIST_MEASURE = re.compile(rf"{_OUTPUT}$")
 _SHARE = re.compile(r"占(?:全国|全省|全市|全区|全县|全球|世界)")  # a share of the total the number just given is in
 _VARIANT = re.compile(r"同口径|可比口径|按可比价格计算|按可比价计算")
+_VARIANT_END = re.compile(r"(?:同口径|可比口径)$")
 _EXAMPLES_END = re.compile(r"(?<![高平同中初])等")  # not 高等, 平等 …
 _TRAILING_VERB = re.compile(r"(?:的)?(?:建设|创建|改造|提升|工作|任务|项目建设)$")
 _FROM = re.compile(rf"从(?:每[人户年月]+)*(?=[\d{_CN}])")  # 从每人每月|2295元
@@ -588,6 +589,8 @@ def _indicator(words: str) -> str:
         name = action.group().strip() + name  # 走访企业, 新增耕地: the action says which count it is
     name = _TRAILING.sub("", _ACTION_END.sub("", name))
     name = _INNER_DONE.sub("", _INNER_PERIOD.sub("", _INNER_TOTAL.sub("", name)))
+    if (variant := _VARIANT_END.search(name)) and variant.start() >= 2:
+        name = variant.group() + name[: variant.start()]  # 甲收入同口径 is 同口径甲收入, as it is written mostly
     return _named(_ALL_YEAR.sub("", re.sub(r"^(?:各类|各|累计)", "", name)))
 
 

@@ -661,6 +661,10 @@ def test_rates_listed_before_their_changes_are_named_without_the_change():
                                                  ("甲乙上线率", 13.86, "change")]
 
 
+def test_a_variant_written_after_the_indicator_opens_it():
+    assert found("青禾区地方一般公共预算收入同口径增长7.1%。")[0][:2] == ("同口径青禾区地方一般公共预算收入", 7.1)
+
+
 def test_a_share_of_the_investment_done_is_no_investment_done():
     indicator = found("推动5个重点项目全部动工，完成年度投资额的120%。")[-1][0]
     assert indicator.endswith("年度投资额") and "完成" not in indicator
