@@ -175,7 +175,7 @@ _FIGURE_NEXT = re.compile(rf"(?:达到?|为|约|超过?|突破)?[\d{_CN}]")
 _SIZE_UNITS = ("平方米", "平方公里", "平方千米", "公里", "千米", "米", "亩", "公顷")
 # An indicator ends with what was counted, not with the action on it (坚决完成|74万平方米).
 _ACTION_END = re.compile(r"(?:预计|预期|坚决|全力|确保|力争|努力|圆满|顺利|累计|共)*(?:完成|实现|达到|突破|超过)$"
-                         r"|预计$")
+                         r"|预计$|(?<=[\u4e00-\u9fff]{2})(?:共计|合计|总计|共)$")  # 甲企业共计|12家: how many in all
 _ABBREVIATION = re.compile(r"[A-Z]{2,5}")  # GDP, CPI: an indicator abbreviated
 _GENERIC = frozenset("方面 工作 任务 项目 其中 同比 分别 总数 总量 数量 规模 比例 人数 个数 人次".split())
 # A measure with no thing measured: 完成率, 服务人次, 总量 (of what the sentence just named).

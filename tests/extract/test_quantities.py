@@ -665,6 +665,14 @@ def test_a_variant_written_after_the_indicator_opens_it():
     assert found("青禾区地方一般公共预算收入同口径增长7.1%。")[0][:2] == ("同口径青禾区地方一般公共预算收入", 7.1)
 
 
+@pytest.mark.parametrize(("text", "indicator"), [
+    ("新引进甲公司、乙集团等总部企业共计12家。", "总部企业"),
+    ("开复工项目共30个。", "开复工项目"),
+])
+def test_a_total_said_last_is_no_part_of_the_indicator(text, indicator):
+    assert found(text)[0][0] == indicator
+
+
 def test_a_share_of_the_investment_done_is_no_investment_done():
     indicator = found("推动5个重点项目全部动工，完成年度投资额的120%。")[-1][0]
     assert indicator.endswith("年度投资额") and "完成" not in indicator
