@@ -673,6 +673,10 @@ def test_a_total_said_last_is_no_part_of_the_indicator(text, indicator):
     assert found(text)[0][0] == indicator
 
 
+def test_each_years_change_is_of_the_level_just_given():
+    assert found("青禾镇累计财政收入9173万元，每年增长15%以上。")[1][:5] == ("财政收入", 15.0, "%", "change", "≥")
+
+
 def test_a_share_of_the_investment_done_is_no_investment_done():
     indicator = found("推动5个重点项目全部动工，完成年度投资额的120%。")[-1][0]
     assert indicator.endswith("年度投资额") and "完成" not in indicator
