@@ -26,6 +26,7 @@ from kg.indicators import LOWER_IS_BETTER, RATE_OF_CHANGE, base, key
 from kg.model import DocResult, Quantity
 
 MULTI_YEAR = re.compile(r"[五两三]年|十.五|累计|年均")
+_OVER_YEARS = re.compile(r"累计|年均")  # a total or an average of the years, not where they ended
 TOLERANCE = 0.5  # percentage points an ≈ target on a rate may be missed by and still be met
 _RATES = ("%", "个百分点", "‰")
 
@@ -67,8 +68,10 @@ class Book:
             if q.year is None:
                 continue
             figure = Figure(r.doc.id, i, q)
-            if q.mode == "result" and q.period and MULTI_YEAR.search(q.period):
-                continue  # 五年城镇新增就业690万人: five years' total judges no one year's target
+            if q.mode == "result" and q.period and MULTI_YEAR.search(q.period) and (
+                    _family(q) != "rate" or _OVER_YEARS.search(q.period)):
+                continue  # 五年城镇新增就业690万人: five years' total judges no one year's target; a rate
+                # the years brought to (“十四五”时期…研发投入强度达3.4%) is the last year's
             if q.mode == "target":
                 self.targets.append((r.district_id, r.district.name, figure))
             else:
@@ -106,7 +109,9 @@ def judge(target: Quantity, result: Quantity | None) -> tuple[str, float | None]
         return "no_result", None
     ratio = round(r / t, 4) if t else None
     ceiling = target.bound == "≤" or (target.bound == "≈" and bool(LOWER_IS_BETTER.search(target.indicator)))
-    slack = TOLERANCE if target.bound == "≈" and unit in _RATES else 0.0
+    # ≈ is met within the tolerance on a rate of change or a ceiling (增长5.5%左右, 失业率5.5%左右); a level
+    # rate is met only when reached, as other levels are (城镇化率58%左右)
+    slack = TOLERANCE if target.bound == "≈" and unit in _RATES and (ceiling or _family(target) == "change") else 0.0
     met = r <= t + slack if ceiling else r >= t - slack
     return ("met" if met else "missed"), ratio
 
