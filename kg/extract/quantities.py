@@ -175,7 +175,7 @@ _FIGURE_NEXT = re.compile(rf"(?:达到?|为|约|超过?|突破)?[\d{_CN}]")
 _SIZE_UNITS = ("平方米", "平方公里", "平方千米", "公里", "千米", "米", "亩", "公顷")
 # An indicator ends with what was counted, not with the action on it (坚决完成|74万平方米).
 _ACTION_END = re.compile(r"(?:预计|预期|坚决|全力|确保|力争|努力|圆满|顺利|累计|共)*(?:完成|实现|达到|突破|超过)$"
-                         r"|预计$|(?<=[\u4e00-\u9fff]{2})(?:共计|合计|总计|共)$")  # 甲企业共计|12家: how many in all
+                         r"|预计$|(?<=[\u4e00-\u9fff]{2})(?:共计|合计|总计|总共|一共|共)$")  # 甲企业共计|12家: in all
 _ABBREVIATION = re.compile(r"[A-Z]{2,5}")  # GDP, CPI: an indicator abbreviated
 _GENERIC = frozenset("方面 工作 任务 项目 其中 同比 分别 总数 总量 数量 规模 比例 人数 个数 人次".split())
 # A measure with no thing measured: 完成率, 服务人次, 总量 (of what the sentence just named).
@@ -196,6 +196,7 @@ _OF_PLAN = re.compile(rf"({_PLAN_BASE}(?:目标)?(?:任务|计划|目标))的?\s
 _PLAN_SHARED = re.compile(rf"{_PLAN_BASE}$")  # 占全年目标, 完成年计划: the plan is the base, not the aim
 # An investment named alone (甲项目8个，|总投资|5亿元): the investment in what was counted before it.
 _INVESTED = re.compile(r"(?:完成)?(?:总|年度|当年|计划|累计)?投资(?:总?额)?")
+_SPENT_OR_PLANNED = re.compile(r"(?:完成|计划)\s*$")  # 完成|投资, 计划|投资: two statistics of investment
 
 
 def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
@@ -581,7 +582,7 @@ def _indicator(words: str) -> str:
         name = after[m.end():] if (m := _LEADING.match(after)) else after
     share = name.rstrip().endswith("的")  # 完成|年度投资额的|143%: a share of the sum, not money spent
     name = name.strip("“”\"的了 ")
-    if lead and (done := re.search(r"(?:完成|计划)\s*$", lead.group())) and _INVESTED.fullmatch(name) and not share:
+    if lead and (done := _SPENT_OR_PLANNED.search(lead.group())) and _INVESTED.fullmatch(name) and not share:
         name = done.group().strip() + name  # 完成|投资, 计划|投资: the statistics of money spent and to be spent
     elif lead and (action := _LAST_ACTION.search(lead.group())) and (
             name in _CLASSES or len(name) <= 2 and name != "投资"
@@ -594,11 +595,11 @@ def _indicator(words: str) -> str:
     return _named(_ALL_YEAR.sub("", re.sub(r"^(?:各类|各|累计)", "", name)))
 
 
-# A total's adverb inside the words, before a measure of two characters (规上工业|累计|产值) or the
-# money spent (甲园区|累计|完成投资): how it was counted, not what.
 # 实现 (预计, 可) inside the words before what a trade turns out (甲服务业|实现|营业收入): the result's verb.
 _INNER_DONE = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:预计)?可?实现"
                          rf"(?=(?:{_OUTPUT}|零售额|营业收入|销售额|纯收入|总收入)$)")
+# A total's adverb inside the words, before a measure of two characters (规上工业|累计|产值) or the
+# money spent (甲园区|累计|完成投资): how it was counted, not what.
 _INNER_TOTAL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:累计|共计)"
                           r"(?:(?=完成(?:年度)?投资$)|(?:完成|实现)?(?=[\u4e00-\u9fff]{2}$))")
 # A period inside the words (甲园区|1-8月|税收, 甲镇|上半年|规上工业产值): the figure's period, not its name.
@@ -669,7 +670,7 @@ def _object_of(indicator: str) -> str:
 def _after_subject(words: str) -> str:
     """The words after who did it: a total's adverb or 完成 inside the words ends the subject
     (甲河长累计|巡河次数, 首日共完成|儿童接种) when at least a word of three characters follows."""
-    cuts = [c.end() - 2 if c.group().endswith("完成") and _INVESTED.fullmatch(words[c.end():]) else c.end()
+    cuts = [c.end() - len("完成") if c.group().endswith("完成") and _INVESTED.fullmatch(words[c.end():]) else c.end()
             for c in _SUBJECT_END.finditer(words) if len(words) - c.end() >= 3]  # 甲镇|完成年度投资 keeps 完成
     return words[cuts[-1]:] if cuts else words
 
