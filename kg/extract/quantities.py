@@ -30,11 +30,11 @@ _MAX_INDICATOR = 24
 # A count of things done is counted in one of these; everything else measured is a level.
 _COUNT_UNITS = tuple("个 家 名 人 位 场 次 项 座 所 条 户 套 间 辆 台 件 处 栋 幢 宗"
                      " 支 种 类 款 篇 人次 家次 户次 场次 批次 批 张 块 棵 株 头 只 片 期 份 轮 艘 架 架次 例 起"
-                     " 盏 根 颗 口 堂 节 册 袋 桶 封 羽"
+                     " 盏 根 颗 口 堂 节 册 袋 桶 封 羽 段 幅"
                      .split())
 _MEASURE_UNITS = tuple("亿美元 万美元 美元 亿元 万元 千元 元 个百分点 百分点 % ％ ‰"
                        " 平方公里 平方千米 平方米 立方米 公里 千米 米 公顷 亩 吨 千瓦时"
-                       " 千瓦 兆瓦时 兆瓦 标准箱 标箱 倍 小时 天 岁 斤 公斤 千克 微克/立方米 毫克/立方米 毫克/升"
+                       " 千瓦 兆瓦时 兆瓦 标准箱 标箱 倍 小时 天 岁 斤 担 公斤 千克 微克/立方米 毫克/立方米 毫克/升"
                        " 吨/日 吨/天 立方米/日 立方米/天 ㎡ m² ㎞ km μg/m3 μg/m³".split())
 # Units that, right before a noun, say what it is like (an age, a duration, a rating), not how much of it.
 _ATTRIBUTE_UNITS = ("岁", "小时", "天", "千瓦", "兆瓦", "千瓦时", "兆瓦时")
@@ -192,7 +192,7 @@ _ADVERB = re.compile(r"全面|持续|稳步|加快|加速|不断|显著|大幅|�
 _SHORT_MEASURE = re.compile(rf"[\u4e00-\u9fff]{{0,2}}{_MEASURE_WORD}")
 # A share of the year's plan (完成全年任务的140%): of what the clause, or the figure before it, named.
 _PLAN_BASE = r"(?:完成|占)(?:全年|年度|年)?"
-_OF_PLAN = re.compile(rf"({_PLAN_BASE}(?:目标)?(?:任务|计划|目标))的?\s*$")
+_OF_PLAN = re.compile(rf"({_PLAN_BASE}(?:奋斗|预期|既定)?(?:目标)?(?:任务|计划|目标))的?\s*$")
 _PLAN_SHARED = re.compile(rf"{_PLAN_BASE}$")  # 占全年目标, 完成年计划: the plan is the base, not the aim
 # An investment named alone (甲项目8个，|总投资|5亿元): the investment in what was counted before it.
 _INVESTED = re.compile(r"(?:完成)?(?:总|年度|当年|计划|累计)?投资(?:总?额)?")

@@ -677,6 +677,16 @@ def test_each_years_change_is_of_the_level_just_given():
     assert found("青禾镇累计财政收入9173万元，每年增长15%以上。")[1][:5] == ("财政收入", 15.0, "%", "change", "≥")
 
 
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("新建、改建道路16段。", 16, "段"), ("制作宣传横幅70幅。", 70, "幅"), ("全年产茧817担。", 817, "担")])
+def test_segments_banners_and_piculs_are_units(text, value, unit):
+    assert found(text)[0][1:3] == (value, unit)
+
+
+def test_a_share_of_the_year_s_striven_for_aim_is_of_what_was_named():
+    assert found("白鹭镇固定资产投资完成全年奋斗目标的130%。")[0][:2] == ("白鹭镇固定资产投资完成全年奋斗目标", 130.0)
+
+
 def test_a_share_of_the_investment_done_is_no_investment_done():
     indicator = found("推动5个重点项目全部动工，完成年度投资额的120%。")[-1][0]
     assert indicator.endswith("年度投资额") and "完成" not in indicator
