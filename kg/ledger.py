@@ -69,7 +69,7 @@ class Book:
                 continue
             figure = Figure(r.doc.id, i, q)
             # 五年城镇新增就业690万人: five years' total judges no one year's target; but a rate the years
-            # brought to (“十四五”时期…研发投入强度达3.4%) is the last year's
+            # brought to (“十四五”时期…研发投入强度达3.1%) is the last year's
             if q.mode == "result" and q.period and MULTI_YEAR.search(q.period) and (
                     _family(q) != "rate" or _OVER_YEARS.search(q.period)):
                 continue
@@ -111,7 +111,7 @@ def judge(target: Quantity, result: Quantity | None) -> tuple[str, float | None]
     ratio = round(r / t, 4) if t else None
     ceiling = target.bound == "≤" or (target.bound == "≈" and bool(LOWER_IS_BETTER.search(target.indicator)))
     # ≈ is met within the tolerance on a rate of change or a ceiling (增长5.5%左右, 失业率5.5%左右); a level
-    # rate is met only when reached, as other levels are (城镇化率58%左右)
+    # rate is met only when reached, as other levels are (城镇化率60%左右)
     slack = TOLERANCE if target.bound == "≈" and unit in _RATES and (ceiling or _family(target) == "change") else 0.0
     met = r <= t + slack if ceiling else r >= t - slack
     return ("met" if met else "missed"), ratio
