@@ -192,7 +192,7 @@ _ADVERB = re.compile(r"全面|持续|稳步|加快|加速|不断|显著|大幅|�
 _SHORT_MEASURE = re.compile(rf"[\u4e00-\u9fff]{{0,2}}{_MEASURE_WORD}")
 # A share of the year's plan (完成全年任务的140%): of what the clause, or the figure before it, named.
 _PLAN_BASE = r"(?:完成|占)(?:全年|年度|年)?"
-_OF_PLAN = re.compile(rf"({_PLAN_BASE}(?:奋斗|预期|既定)?(?:目标)?(?:任务|计划|目标))的?\s*$")
+_OF_PLAN = re.compile(rf"({_PLAN_BASE}(?:奋斗|预期|既定|责任)?(?:目标)?(?:任务|计划|目标))的?\s*$")
 _PLAN_SHARED = re.compile(rf"{_PLAN_BASE}$")  # 占全年目标, 完成年计划: the plan is the base, not the aim
 # An investment named alone (甲项目8个，|总投资|5亿元): the investment in what was counted before it.
 _INVESTED = re.compile(r"(?:完成)?(?:总|年度|当年|计划|累计)?投资(?:总?额)?")
@@ -231,7 +231,7 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
                 and not names_listed):  # 甲路、乙路两条|断头路: the list is what is counted
             continue  # 中央|八项规定: a count in words inside a name, no action produced it
         respective, changed = None, bool(change)  # 甲、乙分别增长5%、6%: each number is its item's
-        if run and run[1] < len(run[0]) and re.fullmatch(r"[、，,和及与]?", text[run[2] : m.start()]):
+        if run and run[1] < len(run[0]) and re.fullmatch(r"\s*[、，,和及与]?\s*", text[run[2] : m.start()]):
             respective, changed = run[0][run[1]], run[3]
             run = (run[0], run[1] + 1, m.end(), run[3])
         elif items := _respective_items(text, m.start()) or _respectively_of(text, out, m.start()):
@@ -754,11 +754,14 @@ def _respectively_of(text: str, found: list[Quantity], pos: int) -> list[str]:
     return told if len(told) == listed >= 2 and all(told) else []
 
 
+_LIST_GAP = re.compile(r"\s*[、和]?\s*")  # 33840元 、11821元: a blank around the mark, as pages have it
+
+
 def _numbers_listed(text: str, pos: int) -> int:
     """How many quantities run from text[pos] joined by 、 or 和 (90%、20%; 4%左右和6%左右)."""
     count = 0
     while (m := _QUANTITY.match(text, pos)) and (count == 0 or text[pos - 1] in "、和"):
-        count, pos = count + 1, m.end() + 1
+        count, pos = count + 1, _LIST_GAP.match(text, m.end()).end()
     return count
 
 

@@ -683,8 +683,19 @@ def test_segments_banners_and_piculs_are_units(text, value, unit):
     assert found(text)[0][1:3] == (value, unit)
 
 
-def test_a_share_of_the_year_s_striven_for_aim_is_of_what_was_named():
-    assert found("白鹭镇固定资产投资完成全年奋斗目标的126%。")[0][:2] == ("白鹭镇固定资产投资完成全年奋斗目标", 126.0)
+@pytest.mark.parametrize(("text", "indicator"), [
+    ("白鹭镇固定资产投资完成全年奋斗目标的126%。", "白鹭镇固定资产投资完成全年奋斗目标"),
+    ("白鹭镇财政收入1800万元，占全年责任目标的97%。", "白鹭镇财政收入占全年责任目标"),
+])
+def test_a_share_of_the_year_s_striven_for_aim_is_of_what_was_named(text, indicator):
+    assert found(text)[-1][0] == indicator
+
+
+def test_numbers_listed_with_blanks_around_their_marks_are_each_items():
+    got = found("青禾县城乡居民人均可支配收入分别为31200元 、12400元，同比增长4.1%、6.8%。")
+    assert [(q[0], q[1], q[3]) for q in got] == [
+        ("青禾县城镇居民人均可支配收入", 31200, "level"), ("青禾县农村居民人均可支配收入", 12400, "level"),
+        ("青禾县城镇居民人均可支配收入", 4.1, "change"), ("青禾县农村居民人均可支配收入", 6.8, "change")]
 
 
 def test_a_share_of_the_investment_done_is_no_investment_done():
