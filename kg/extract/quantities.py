@@ -596,7 +596,7 @@ def _indicator(words: str) -> str:
 
 
 # 实现 (预计, 可) inside the words before what a trade turns out (甲服务业|实现|营业收入): the result's verb.
-_INNER_DONE = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:预计)?可?实现"
+_INNER_DONE = re.compile(rf"(?<=[\u4e00-\u9fff])(?:预计)?可?实现"
                          rf"(?=(?:{_OUTPUT}|零售额|营业收入|销售额|纯收入|总收入)$)")
 # A total's adverb inside the words, before a measure of two characters (规上工业|累计|产值) or the
 # money spent (甲园区|累计|完成投资): how it was counted, not what.

@@ -643,6 +643,7 @@ def test_investment_done_or_planned_keeps_its_done_or_planned(text, indicator):
     ("青禾园区1-8月税收3亿元。", "青禾园区税收", "1-8月"),  # nor the period it is given for
     ("白鹭镇上半年规上工业产值4.4亿元。", "白鹭镇规上工业产值", "上半年"),
     ("白鹭镇服务业预计实现营业收入2600万元。", "白鹭镇服务业营业收入", None),  # nor the verb of its result
+    ("项目达产后，年可实现产值3亿元。", "年产值", None),
 ])
 def test_a_total_or_a_period_inside_the_words_is_no_part_of_the_indicator(text, indicator, period):
     q = find_quantities(text, [Section("", 0, len(text), 2023, "review")])[0]  # type: ignore[arg-type]
