@@ -650,10 +650,11 @@ def test_a_total_or_a_period_inside_the_words_is_no_part_of_the_indicator(text, 
     assert (q.indicator, q.period) == (indicator, period)
 
 
-@pytest.mark.parametrize("text", ["白鹭乡财政总收入412万元，同比上升31.5%。",
-                                  "白鹭乡财政总收入412万元，同步增长31.5%。"])
-def test_a_rise_is_a_change_of_the_level_just_given(text):
-    assert found(text)[1][:4] == ("财政总收入", 31.5, "%", "change")
+@pytest.mark.parametrize(("text", "indicator"), [("白鹭乡财政总收入412万元，同比上升31.5%。", "财政总收入"),
+                                               ("白鹭乡财政总收入412万元，同步增长31.5%。", "财政总收入"),
+                                               ("白鹭乡全年产茶520吨，增产31.5%。", "产茶")])
+def test_a_rise_is_a_change_of_the_level_just_given(text, indicator):
+    assert found(text)[1][:4] == (indicator, 31.5, "%", "change")
 
 
 def test_rates_listed_before_their_changes_are_named_without_the_change():
