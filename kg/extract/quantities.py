@@ -72,7 +72,7 @@ _BOUND_BEFORE = {"约": "≈", "近": "≈", "超过": "≥", "超": "≥", "突
 _BOUND_AFTER = {"以上": "≥", "左右": "≈", "上下": "≈", "以内": "≤", "以下": "≤", "之内": "≤"}
 _CHANGE = re.compile(r"(?:(?:同比|同步|比上年|较上年|年均|绝对)?"
                      r"(?:增长|增加|提高|提升|上升|下降|减少|降低|上涨|增幅|降幅|增速|增产|减产)"
-                     r"|(?:同)?比[增降减])"
+                     r"|(?:同)?比[增降减]|(?<![\u4e00-\u9fff])[增降])"  # …亿元、增7%: the amount's change
                      r"(?:了|(?<=[幅速])为)?$")  # 增幅为5%; 下降为4.5% is the level reached
 _TARGET = re.compile(r"力争|确保|目标|预期|计划|争取|力求")
 _STATED_YEAR = re.compile(rf"({YEAR_DIGITS})\s*年")  # the year a stated target is for, named before it

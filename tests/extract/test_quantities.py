@@ -652,7 +652,8 @@ def test_a_total_or_a_period_inside_the_words_is_no_part_of_the_indicator(text, 
 
 @pytest.mark.parametrize(("text", "indicator"), [("白鹭乡财政总收入412万元，同比上升31.5%。", "财政总收入"),
                                                ("白鹭乡财政总收入412万元，同步增长31.5%。", "财政总收入"),
-                                               ("白鹭乡全年产茶520吨，增产31.5%。", "产茶")])
+                                               ("白鹭乡全年产茶520吨，增产31.5%。", "产茶"),
+                                               ("完成白鹭乡生产总值3.2亿元、增31.5%。", "生产总值")])
 def test_a_rise_is_a_change_of_the_level_just_given(text, indicator):
     assert found(text)[1][:4] == (indicator, 31.5, "%", "change")
 
