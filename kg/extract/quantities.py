@@ -754,14 +754,17 @@ def _respectively_of(text: str, found: list[Quantity], pos: int) -> list[str]:
     return told if len(told) == listed >= 2 and all(told) else []
 
 
-_LIST_GAP = re.compile(r"\s*[、和]?\s*")  # 33840元 、11821元: a blank around the mark, as pages have it
+_LIST_GAP = re.compile(r"\s*[、和]\s*")  # 33840元 、11821元: a blank around the mark, as pages have it
 
 
 def _numbers_listed(text: str, pos: int) -> int:
     """How many quantities run from text[pos] joined by 、 or 和 (90%、20%; 4%左右和6%左右)."""
     count = 0
-    while (m := _QUANTITY.match(text, pos)) and (count == 0 or text[pos - 1] in "、和"):
-        count, pos = count + 1, _LIST_GAP.match(text, m.end()).end()
+    while m := _QUANTITY.match(text, pos):
+        count += 1
+        if (gap := _LIST_GAP.match(text, m.end())) is None:
+            break
+        pos = gap.end()
     return count
 
 
