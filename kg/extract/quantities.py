@@ -95,7 +95,7 @@ _TRAILING = re.compile(rf"(?:(?:比|较|与)(?:上年|去年|{YEAR_DIGITS}年)(?
                        rf"|(?:到|至)?{YEAR_DIGITS}年(?:底|末)?前?|年均|日均|(?<![平人户亩])均|(?<=[\u4e00-\u9fff”])各|分别)$")
 _ADDRESS = re.compile(r"^(?:各位代表|同志们|代表们)[，,：:!！]")  # the speaker turning to the audience
 # Where a clause starts; not at a gloss in brackets (细颗粒物（PM2.5）平均浓度).
-_CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n]|[（(](?!(?=[^）)]*[A-Za-z])[A-Za-z0-9.\s]{1,10}[）)])")
+_CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n】]|[（(](?!(?=[^）)]*[A-Za-z])[A-Za-z0-9.\s]{1,10}[）)])")
 # What opens an indicator without being part of it: the aim, the action on it, the time.
 _ACTIONS = (r"实现|完成|实施|引进|引导|培育|创建|建设|新建|改造|整治|开展|举办|组织|新增|落实|推动|推进|打造|建成"
             r"|招引|争创|吸引|服务(?!业)|帮助|带动|提供|发放|投入|解决|选举产生|下发|修订完善|修订|受理|办理|培训|慰问|走访|巡查"

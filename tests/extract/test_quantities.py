@@ -701,6 +701,10 @@ def test_numbers_listed_with_blanks_around_their_marks_are_each_items():
         ("青禾县城镇居民人均可支配收入", 4.1, "change"), ("青禾县农村居民人均可支配收入", 6.8, "change")]
 
 
+def test_a_heading_in_square_brackets_is_no_part_of_the_indicator():
+    assert found("【经济发展】实现地区生产总值128亿元。")[0][:2] == ("地区生产总值", 128.0)
+
+
 def test_a_share_of_the_investment_done_is_no_investment_done():
     indicator = found("青禾园区3个项目全部开工，完成年度投资额的115%。")[-1][0]
     assert indicator.endswith("年度投资额") and "完成" not in indicator
