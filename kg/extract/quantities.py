@@ -116,6 +116,7 @@ _AFTER_DONE = re.compile(r"(?:建成|达产|投产|投用|运营)后[，,]?(?:�
 _LAST_ACTION = re.compile(rf"(?:{_ACTIONS})\s*$")
 # Actions that say nothing of what was counted (实现|产值), unlike 新增|林地, 受理|案件.
 _LIGHT_ACTION = re.compile(r"实现|完成|实施|开展|组织|举办|落实|推动|推进|打造|加快|依托|扩大|深化|建设")
+_WHOLE = re.compile(r"全(?:街道|镇|乡|区|县|市|省|旗)|我(?:街道|镇|乡|区|县|市|省)|辖区")  # the district itself
 _INNER_ACTION = re.compile(r"(?<=[\u4e00-\u9fff”])(?:开展|组织|落实|提供|发放|举办)(?=[\u4e00-\u9fff“])")
 # What an action is done to, too general to name an indicator alone (走访|企业, 服务|群众).
 _CLASSES = frozenset("企业 群众 居民 人员 项目 活动 单位 家庭 学生 老人 问题".split())
@@ -272,7 +273,8 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
             indicator = counted + indicator  # 实施项目86个，|总投资|8.59亿元: the investment in the projects counted
         elif not (respective or after) and (bare := (_BARE_MEASURE if not indicator else _SHORT_MEASURE).fullmatch(
                 indicator or _REACHED.sub("", words).strip())):  # 调解率, 出动人数: of what was just named
-            indicator = _joined(measured, bare.group()) if (measured := _of_what(text, out, clause)) else indicator
+            indicator = _joined(measured, bare.group()) if not _WHOLE.match(words.strip()) and (
+                measured := _of_what(text, out, clause)) else indicator  # 全乡|总面积: the district's own
         elif not indicator and _ACTION_END.fullmatch(words.strip()):
             indicator = _told_before(text, clause)  # 甲业全面加速，|完成11亿元: what the clause before told of
         if indicator and not respective and (told := _indicator_of_previous(out, text, clause)):

@@ -705,6 +705,11 @@ def test_a_heading_in_square_brackets_is_no_part_of_the_indicator():
     assert found("【经济发展】实现地区生产总值128亿元。")[0][:2] == ("地区生产总值", 128.0)
 
 
+def test_a_measure_of_the_whole_district_is_not_of_what_was_just_named():
+    got = found("白鹭乡集镇距县城12公里，全乡总面积65平方公里。")
+    assert [q[0] for q in got][1] == "总面积"  # not 集镇距县城总面积
+
+
 def test_a_share_of_the_investment_done_is_no_investment_done():
     indicator = found("青禾园区3个项目全部开工，完成年度投资额的115%。")[-1][0]
     assert indicator.endswith("年度投资额") and "完成" not in indicator
