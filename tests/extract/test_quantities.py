@@ -710,6 +710,14 @@ def test_a_measure_of_the_whole_district_is_not_of_what_was_just_named():
     assert [q[0] for q in got][1] == "总面积"  # not 集镇距县城总面积
 
 
+@pytest.mark.parametrize(("text", "indicator"), [
+    ("该镇在2031年实现规模以上工业总产值48亿元。", "规模以上工业总产值"),  # when, not what
+    ("这一项目占地60亩，总投资3亿元。", "占地"),  # the works just named is the subject
+])
+def test_a_year_in_which_or_the_works_just_named_open_no_indicator(text, indicator):
+    assert found(text)[0][0] == indicator
+
+
 def test_a_share_of_the_investment_done_is_no_investment_done():
     indicator = found("青禾园区3个项目全部开工，完成年度投资额的115%。")[-1][0]
     assert indicator.endswith("年度投资额") and "完成" not in indicator
