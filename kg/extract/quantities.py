@@ -196,7 +196,7 @@ _PLAN_BASE = r"(?:完成|占)(?:全年|年度|年)?"
 _OF_PLAN = re.compile(rf"({_PLAN_BASE}(?:奋斗|预期|既定|责任)?(?:目标)?(?:任务|计划|目标))的?\s*$")
 _PLAN_SHARED = re.compile(rf"{_PLAN_BASE}$")  # 占全年目标, 完成年计划: the plan is the base, not the aim
 # An investment named alone (甲项目8个，|总投资|5亿元): the investment in what was counted before it.
-_INVESTED = re.compile(r"(?:完成)?(?:总|年度|当年|计划|累计)?投资(?:总?额)?")
+_INVESTED = re.compile(r"(?:完成)?(?:年度|当年|累计)?(?:计划)?总?投资(?:总?额)?")
 _SPENT_OR_PLANNED = re.compile(r"(?:完成|计划)\s*$")  # 完成|投资, 计划|投资: two statistics of investment
 
 

@@ -718,6 +718,11 @@ def test_a_year_in_which_or_the_works_just_named_open_no_indicator(text, indicat
     assert found(text)[0][0] == indicator
 
 
+def test_a_year_s_planned_investment_is_in_the_works_just_counted():
+    got = found("实施甲、乙等重点项目31个，计划总投资64亿元、年度计划投资19亿元。")
+    assert [q[0] for q in got] == ["重点项目", "重点项目计划总投资", "重点项目年度计划投资"]
+
+
 def test_a_share_of_the_investment_done_is_no_investment_done():
     indicator = found("青禾园区3个项目全部开工，完成年度投资额的115%。")[-1][0]
     assert indicator.endswith("年度投资额") and "完成" not in indicator
