@@ -727,6 +727,16 @@ def _news(text: str) -> tuple[Mode, Evidence] | None:
 _DAY = re.compile(r"(?<!\d)(\d{1,2})月\d{1,2}日")
 
 
+def _reposted(text: str, date: _Date | None) -> _Date | None:
+    """A page posted in a month before the one its news lead dates its event in (posted in March, 9月25日，…
+    召开): the event was the year before, and so is the page's "now"."""
+    if date is None or date.month is None or _news(text) is None:
+        return date
+    days = (m for a, b in _lead(text) for m in _DAY.finditer(text, a, b))
+    first = next((m for m in days if text[m.start() - 1 : m.start()] != "年"), None)  # 今天是2031年9月20日: the page's
+    return date._replace(year=date.year - 1, month=None) if first and int(first.group(1)) > date.month else date
+
+
 def _news_of_the_month(text: str, month: int) -> bool:
     """Is the text news whose lead dates its event in `month` (2月21日上午，… posted in February)?"""
     return _news(text) is not None and any(
@@ -904,8 +914,9 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
     A title is a heading-like line: a first sentence is no title."""
     metadata = metadata or {}
     title, heads = _title_and_heads(text, title)
-    date = published(metadata, text)
-    if reading is not None and _unheaded(heads) and (read := _read(text, date, reading)) is not None:
+    posted = published(metadata, text)
+    date = _reposted(text, posted)  # the mode is read as the reading learnt it, by the date the page gives
+    if reading is not None and _unheaded(heads) and (read := _read(text, posted, reading)) is not None:
         # the trained reading is sure of what a text with no heading is: the rules need not read it too
         sections = [Section(heads[0].title, 0, len(text), None, read[0], None, [read[1]])]
     else:
