@@ -96,7 +96,7 @@ def test_news_of_an_event_published_early_in_a_year_reviews_that_year_not_the_la
 
 def test_news_posted_in_a_month_before_the_one_its_event_is_dated_in_is_of_the_year_before():
     body = ("9月25日，青湖县召开重点项目现场推进会。今年以来，青湖镇甲产业园建成投产，"
-            "乙路改造工程完工，1-8月全镇一般公共预算收入完成3200万元。")
+            "乙路改造工程完工，前8个月青湖镇税收达3200万元。")
     assert dated(f"青湖镇观摩\n{body}", metadata={"发布时间": "2032-03-09 04:49:30"}) == {(2031, "review")}
     # the page's own header date (今天是…) is no event's: news of February posted in March is of that year
     assert dated(f"今天是2032年09月20日\n青湖镇观摩\n{body.replace('9月25日', '2月25日')}",
