@@ -523,9 +523,11 @@ def published(metadata: dict[str, str], text: str = "") -> _Date | None:
     return None
 
 
-def _lead(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)
+def _lead(text: str) -> tuple[tuple[int, int], ...]:
     """The first sentences, up to _OPENING_REACH of some length: a page's short furniture lines
-    (找回密码, 立即注册, [复制链接]) do not use up the reach."""
+    (找回密码, 立即注册, [复制链接]) do not use up the reach. (Read by several kinds of dating evidence of
+    one text, hence the cache.)"""
     out = []
     counted = 0
     for a, b in sentences(text):
@@ -533,7 +535,7 @@ def _lead(text: str) -> list[tuple[int, int]]:
             break
         out.append((a, b))
         counted += b - a >= _SHORT_LINE
-    return out
+    return tuple(out)
 
 
 def _opening_evidence(m: re.Match[str]) -> Evidence:
@@ -727,20 +729,24 @@ def _news(text: str) -> tuple[Mode, Evidence] | None:
 _DAY = re.compile(r"(?<!\d)(\d{1,2})月\d{1,2}日")
 
 
+def _news_days(text: str) -> Iterator[re.Match[str]]:
+    """The days (M月D日) the lead of a text that opens as news dates, in order; none for other texts."""
+    if _news(text) is not None:
+        yield from (m for a, b in _lead(text) for m in _DAY.finditer(text, a, b))
+
+
 def _reposted(text: str, date: _Date | None) -> _Date | None:
     """A page posted in a month before the one its news lead dates its event in (posted in March, 9月25日，…
     召开): the event was the year before, and so is the page's "now"."""
-    if date is None or date.month is None or _news(text) is None:
+    if date is None or date.month is None:
         return date
-    days = (m for a, b in _lead(text) for m in _DAY.finditer(text, a, b))
-    first = next((m for m in days if text[m.start() - 1 : m.start()] != "年"), None)  # 今天是2031年9月20日: the page's
+    first = next((m for m in _news_days(text) if text[m.start() - 1 : m.start()] != "年"), None)  # 今天是2031年9月20日
     return date._replace(year=date.year - 1, month=None) if first and int(first.group(1)) > date.month else date
 
 
 def _news_of_the_month(text: str, month: int) -> bool:
     """Is the text news whose lead dates its event in `month` (2月21日上午，… posted in February)?"""
-    return _news(text) is not None and any(
-        int(m.group(1)) == month for a, b in _lead(text) for m in _DAY.finditer(text, a, b))
+    return any(int(m.group(1)) == month for m in _news_days(text))
 
 
 def _looks_back(text: str) -> tuple[Mode, Evidence] | None:

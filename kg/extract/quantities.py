@@ -100,8 +100,14 @@ _CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n】]|[（(](?!(?=[^）
 _ACTIONS = (r"实现|完成|实施|引进|引导|培育|创建|建设|新建|改造|整治|开展|举办|组织|新增|落实|推动|推进|打造|建成"
             r"|招引|争创|吸引|服务(?!业)|帮助|带动|提供|发放|投入|解决|选举产生|下发|修订完善|修订|受理|办理|培训|慰问|走访|巡查"
             r"|清理|设置|出台|制定|印发|发布|深化|编制|加快|依托|扩大")
+# The statistics of investment (总投资, 年度计划投资, 投资额). 完成 or 计划 before one is part of it (完成投资: money
+# spent on works; 计划投资: money to be spent), no action or aim opening the indicator, unless a share of it
+# follows (完成年度投资额的120%).
+_INVESTMENT = r"(?:年度|当年|累计)?(?:计划)?总?投资(?:总?额)?"
+_STATISTIC_AHEAD = rf"(?!(?:完成|计划){_INVESTMENT}(?![的\u4e00-\u9fff]))"
 _LEADING = re.compile(
-    r"^(?:(?:\d{1,2}[.．](?!\d)|[一二三四五六七八九十]+是|后将|将|全年|每年|年内|当年|今年|累计|共计|共|总计|合计|其中|全街道|全镇|全乡|全区|全市|全省|全县|我(?:街道|镇|乡|区|县|市|省)|辖区|坚决|全力|努力|圆满|顺利|积极|新增|新建|新|已|并|力争|确保|争取|预计|计划"
+    r"^(?:" + _STATISTIC_AHEAD +
+    r"(?:\d{1,2}[.．](?!\d)|[一二三四五六七八九十]+是|后将|将|全年|每年|年内|当年|今年|累计|共计|共|总计|合计|其中|全街道|全镇|全乡|全区|全市|全省|全县|我(?:街道|镇|乡|区|县|市|省)|辖区|坚决|全力|努力|圆满|顺利|积极|新增|新建|新|已|并|力争|确保|争取|预计|计划"
     rf"|(?:及时|依法|全面|严格|有效|持续|扎实|切实|深入|大力|进一步|稳步|高质量|高标准|主动|精准|广泛|常态化|重点|继续|成功|又)"
     rf"(?=(?:{_ACTIONS}|达到|达|突破|超过|开展|实施))|以来"
     rf"|{_ACTIONS}|达到|达|突破|超过|约|为|有|下辖|现有|全年完成|到\d{{4}}年底?|在?\d{{4}}年"
@@ -196,8 +202,7 @@ _PLAN_BASE = r"(?:完成|占)(?:全年|年度|年)?"
 _OF_PLAN = re.compile(rf"({_PLAN_BASE}(?:奋斗|预期|既定|责任)?(?:目标)?(?:任务|计划|目标))的?\s*$")
 _PLAN_SHARED = re.compile(rf"{_PLAN_BASE}$")  # 占全年目标, 完成年计划: the plan is the base, not the aim
 # An investment named alone (甲项目8个，|总投资|5亿元): the investment in what was counted before it.
-_INVESTED = re.compile(r"(?:完成)?(?:年度|当年|累计)?(?:计划)?总?投资(?:总?额)?")
-_SPENT_OR_PLANNED = re.compile(r"(?:完成|计划)\s*$")  # 完成|投资, 计划|投资: two statistics of investment
+_INVESTED = re.compile(rf"(?:完成)?{_INVESTMENT}")
 
 
 def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
@@ -582,11 +587,8 @@ def _indicator(words: str) -> str:
     name = words[lead.end() if lead else 0:]
     if (after := _after_division(name)) != name:  # 甲镇|全年实现|规上产值: the division is the subject
         name = after[m.end():] if (m := _LEADING.match(after)) else after
-    share = name.rstrip().endswith("的")  # 完成|年度投资额的|143%: a share of the sum, not money spent
     name = name.strip("“”\"的了 ")
-    if lead and (done := _SPENT_OR_PLANNED.search(lead.group())) and _INVESTED.fullmatch(name) and not share:
-        name = done.group().strip() + name  # 完成|投资, 计划|投资: the statistics of money spent and to be spent
-    elif lead and (action := _LAST_ACTION.search(lead.group())) and (
+    if lead and (action := _LAST_ACTION.search(lead.group())) and (
             name in _CLASSES or len(name) <= 2 and name != "投资"
             and not _LIGHT_ACTION.fullmatch(action.group().strip())):  # 引进|投资: the money is its own measure
         name = action.group().strip() + name  # 走访企业, 新增耕地: the action says which count it is
@@ -603,7 +605,7 @@ _INNER_DONE = re.compile(rf"(?<=[\u4e00-\u9fff])(?:预计)?可?实现"
 # A total's adverb inside the words, before a measure of two characters (规上工业|累计|产值) or the
 # money spent (甲园区|累计|完成投资): how it was counted, not what.
 _INNER_TOTAL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:累计|共计)"
-                          r"(?:(?=完成(?:年度)?投资$)|(?:完成|实现)?(?=[\u4e00-\u9fff]{2}$))")
+                          rf"(?:(?=完成{_INVESTMENT}$)|(?:完成|实现)?(?=[\u4e00-\u9fff]{{2}}$))")
 # A period inside the words (甲园区|1-8月|税收, 甲镇|上半年|规上工业产值): the figure's period, not its name.
 _INNER_PERIOD = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:\d{{1,2}}\s*[-—至~]\s*\d{{1,2}}\s*月(?:份)?"
                            rf"|{_PART_OF_YEAR}|{_CUT_OFF})(?=[\u4e00-\u9fff]{{2}})")
