@@ -4,7 +4,8 @@ A quantity is a number with a unit of measure (亿元, %, 家, 万人次), read 
 it: the indicator it counts (the words before it in its clause, without the verb that acts on it:
 引进|产业工程师20名以上), whether it is a level, a change (增长5.5%) or a count of things done, its
 bound (以上 ≥, 以内 ≤, 左右 ≈), and its year and mode from the section it is in (a plan's numbers
-are targets, a review's results; outside both, 力争/确保/目标 make a target). Chinese numerals are
+are targets, a review's results; 力争/确保 make a target even in a review, and outside both 目标/计划 do
+too). Chinese numerals are
 read by cn2an. Numbers without a unit (years, dates, list markers) and numbers inside names
 (地铁12号线, "13+2"产业集群) are not quantities.
 """
@@ -77,6 +78,7 @@ _CHANGE = re.compile(r"(?:(?:同比|同步|比上年|较上年|年均|绝对)?"
 _TARGET = re.compile(r"力争|确保|目标|预期|计划|争取|力求")
 _STATED_YEAR = re.compile(rf"({YEAR_DIGITS})\s*年")  # the year a stated target is for, named before it
 _STATED_TARGET = re.compile(r"预期目标|主要目标|目标是|目标为")  # a target even inside a review
+_STRIVE = re.compile(r"力争|确保|力求")  # a figure striven for in its clause: a target in a review too (not 争取资金)
 # Part of a year, and a cut-off date (截至10月底, 截止今年5月, 截至目前): a figure's period, no part of its name.
 _PART_OF_YEAR = r"[上下]半年|(?:前|第)?[一二三四]季度"
 _CUT_OFF = rf"截[至止](?:(?:今年|本年|{YEAR_DIGITS}年)?\d{{1,2}}月(?:\d{{1,2}}日|底)?|目前|当前)"
@@ -306,6 +308,7 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
         aimed = any(text[c.end() : c.end() + 1] not in "”\"" and not _PLAN_SHARED.search(text, sentence, c.start())
                     for c in _TARGET.finditer(text, sentence, m.start()))  # not “…计划”, not 占全年目标
         stated = _STATED_TARGET.search(text, sentence, m.start()) or _FUTURE.search(text, clause, m.start()) or (
+            _STRIVE.search(text, clause, m.start())) or (
             _AFTER_DONE.search(text, sentence, m.start()))
         if stated and year is not None and (aimed_at := _STATED_YEAR.search(text, sentence, stated.start())) and (
                 int(aimed_at.group(1)) == year + 1):

@@ -44,7 +44,11 @@ def test_a_plan_s_numbers_and_aimed_ones_are_targets_a_review_s_are_results():
     assert found("改造老旧小区5个。", mode="plan")[0][-1] == "target"
     assert found("力争改造老旧小区5个。", mode="other")[0][-1] == "target"
     assert found("改造老旧小区5个。", mode="review")[0][-1] == "result"
-    assert found("确保新增就业岗位300个。", mode="review")[0][-1] == "result"  # a review reports what it ensured
+    # 力争, 确保, 力求 aim at a figure even inside a review (the guide); 争取 there is what was obtained
+    assert found("全年GDP增长6%，确保新增就业岗位300个。", mode="review")[-1][-1] == "target"
+    assert found("全年GDP增长6%，力争引进项目8个。", mode="review")[0][-1] == "result"
+    assert found("全年GDP增长6%，力争引进项目8个。", mode="review")[-1][-1] == "target"
+    assert found("全年争取上级资金2亿元。", mode="review")[0][-1] == "result"
     assert found("“青苗计划”累计资助学生300名。", mode="other")[0][-1] == "result"  # a name, not an aim
 
 
