@@ -183,6 +183,9 @@ def test_who_did_it_ends_at_a_total_s_adverb_or_at_done_and_a_time_limit_opens_n
     assert found("青河镇两级网格员累计上报隐患线索840条。")[0][0] == "上报隐患线索"
     assert found("开放首日共完成青少年体检1500人。")[0][0] == "青少年体检"
     assert found("截至10月底实施雨污分流工程3200户。")[0][0] == "雨污分流工程"
+    assert found("本年度完成植树造林900亩。")[0][0] == "植树造林"
+    assert found("到年底建成充电桩40个。")[0][0] == "充电桩"
+    assert [q[0] for q in found("力争明年新增规上企业3家。")] == ["规上企业"]
     assert found("工业投资完成率98%。")[0][0] == "工业投资完成率"  # 完成率 is a measure, not done
 
 
