@@ -2,12 +2,12 @@
 
 A quantity is a number with a unit of measure (亿元, %, 家, 万人次), read with what stands around
 it: the indicator it counts (the words before it in its clause, without the verb that acts on it:
-引进|产业工程师20名以上), whether it is a level, a change (增长5.5%) or a count of things done, its
-bound (以上 ≥, 以内 ≤, 左右 ≈), and its year and mode from the section it is in (a plan's numbers
-are targets, a review's results; 力争/确保 make a target even in a review, and outside both 目标/计划 do
-too). Chinese numerals are
-read by cn2an. Numbers without a unit (years, dates, list markers) and numbers inside names
-(地铁12号线, "13+2"产业集群) are not quantities.
+引进|产业工程师20名以上), whether it is a level (an amount, or how many there are: 现有企业12家), a
+change (增长5.5%) or a count of things done, its bound (以上 ≥, 以内 ≤, 左右 ≈), and its year and
+mode from the section it is in (a plan's numbers are targets, a review's results; 力争/确保 make a
+target even in a review, and outside both 目标/计划 do too). Chinese numerals are read by cn2an.
+Numbers without a unit (years, dates, list markers) and numbers inside names (地铁12号线,
+"13+2"产业集群) are not quantities.
 """
 
 from __future__ import annotations
@@ -122,6 +122,21 @@ _FUTURE = re.compile(rf"将(?:{_ACTIONS})")  # 将新增…: what a review says 
 # 项目建成达产后，预计年可…: what the works will yield once built is aimed at, in the whole sentence
 _AFTER_DONE = re.compile(r"(?:建成|达产|投产|投用|运营)后[，,]?(?:预计|可|将|每年|年)")
 _LAST_ACTION = re.compile(rf"(?:{_ACTIONS})\s*$")
+# What a clause says exists, not what was done: a stock (现有企业12家, 下辖6个社区, 户籍人口3万人, 企业增至
+# 50家), a level even in units that count; reached by 达 only when nothing was done to get there.
+_STOCK = re.compile(r"现有|拥有|共有(?!新)|(?:^|[镇乡街区县市内])有(?![效序力机])|下?辖(?=\d|[一二三四五六七八九十])"
+                    r"|下辖|下设|人口|户籍|常住|存栏|在谈|编制|增至|增加到|总数")
+_ARRIVED_AT = re.compile(r"达到?$")
+_ACTION_WORD = re.compile(_ACTIONS)
+
+
+def _stock(words: str, before: str | None) -> bool:
+    """Do the words before a count (and the bound word right before it) say how many there are (a
+    level), not how many were done?"""
+    return bool(_STOCK.search(words) or (
+        (before in ("达", "达到") or _ARRIVED_AT.search(words)) and not _ACTION_WORD.search(words)))
+
+
 # Actions that say nothing of what was counted (实现|产值), unlike 新增|林地, 受理|案件.
 _LIGHT_ACTION = re.compile(r"实现|完成|实施|开展|组织|举办|落实|推动|推进|打造|加快|依托|扩大|深化|建设")
 _WHOLE = re.compile(r"全(?:街道|镇|乡|区|县|市|省|旗)|我(?:街道|镇|乡|区|县|市|省)|辖区")  # the district itself
@@ -135,7 +150,7 @@ _NOT_BEFORE = re.compile(r"[第号#No.届]$|[A-Za-z]$|\d$")  # 第3个, 十三�
 _NOT_AFTER = re.compile(r"^(?:号|期工程|号线|届|周年|年|月|日|岁以上|全会)")  # 七次全会: the 7th plenary
 # Between an indicator and its level: 占比提高到|55%, 失业率平均为|5%.
 _REACHED = re.compile(r"(?:分别|平均值?|累计|均|继续|持续|基本)?"
-                      r"(?:(?:提高|提升|增加|增至|下降|降低|降|升|达|控制|保持|稳定|维持)?(?:到|至|为|是|在|达|了)|保持"
+                      r"(?:(?:提高|提升|增加|下降|降低|降|增|升|达|控制|保持|稳定|维持)?(?:到|至|为|是|在|达|了)|保持"
                       r"|(?:首次)?(?:跃上|迈上|站上|跨上))$")
 _NOUN_AFTER = re.compile(r"(?!数|同比|比上年|较上年|增长|下降|减少|增加)"
                          r"[\u4e00-\u9fff“\"][^，,；;。：:！？!?、\n（()）\d和及与约超近达]{1,15}")
@@ -314,7 +329,7 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
                 int(aimed_at.group(1)) == year + 1):
             year = year + 1  # …，2021年全区的主要预期目标是…: a review states the next year's targets
         kind = "change" if changed or unit in ("个百分点", "百分点") else (
-            "count" if counts else "level")
+            "count" if counts and not _stock(words, m.group("before")) else "level")
         bound = (_BOUND_AFTER.get(m.group("after") or "") or _BOUND_BEFORE.get(m.group("before") or "")
                  or ("≥" if m.group("loose") or m.group("loose2") else "="))
         high = _number(m.group("high")) if m.group("high") else None

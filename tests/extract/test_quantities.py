@@ -63,6 +63,14 @@ def test_adverbs_and_actions_opening_an_indicator_are_dropped_unless_only_a_clas
     assert found("走访企业790家次。")[0][:3] == ("走访企业", 790.0, "家次")
 
 
+def test_how_many_there_are_is_a_level_how_many_were_done_a_count():
+    got = [(q[0], q[1], q[3]) for q in found("下辖8个社区，常住人口约5万人，现有规上企业21家。今年新增规上企业4家，"
+                                            "规上企业增至25家，走访企业60家，高新企业达12家。")]
+    assert got == [("社区", 8.0, "level"), ("常住人口", 5.0, "level"), ("规上企业", 21.0, "level"),
+                   ("规上企业", 4.0, "count"), ("规上企业", 25.0, "level"), ("走访企业", 60.0, "count"),
+                   ("高新企业", 12.0, "level")]
+
+
 def test_a_count_before_its_noun_counts_the_noun():
     assert found("统筹推进两个青河未来社区建设。", mode="plan")[0][:3] == ("青河未来社区", 2.0, "个")
     # an area or a length after the action that made it measures the noun that follows
