@@ -24,6 +24,7 @@ from kg import vocabulary
 from kg.gazetteer import Gazetteer
 from kg.model import Mode, Quantity, Section
 from kg.names import cut
+from kg.stages import has_cue
 from kg.structure import YEAR_DIGITS, time_of, years_named
 
 _CN = "〇零一二两三四五六七八九十百千万亿"
@@ -843,8 +844,8 @@ def _continued(told: str, indicator: str) -> str:
     """An indicator that starts with the words the one just told ends with and adds a word to them
     goes on from it (组织甲组学习43次，学习主题50项 → 甲组学习主题)."""
     overlap = _overlap(told, indicator)
-    if not overlap or len(indicator) - overlap > 3:
-        return indicator  # 问题整改22条，整改作风问题15个: a new thing, not a word more of the last one
+    if not overlap or len(indicator) - overlap > 3 or has_cue(indicator[overlap:]):
+        return indicator  # 问题整改22条，整改作风问题15个: a new thing, not a word more; 项目|竣工: a step
     return _named(told + indicator[overlap:]) or indicator
 
 

@@ -202,6 +202,9 @@ def test_a_count_of_only_an_action_counts_some_of_the_things_just_counted():
                 "清运垃圾1764吨，拆违410处。")
     assert [q[0] for q in got] == ["隐患事项", "办结隐患事项", "介入调处劳资纠纷", "成功化解劳资纠纷",
                                    "清运垃圾", "拆违"]  # 拆违: another unit, a count of its own
+    # a word more of the thing just counted goes on from it; a step the class takes is a count of its own
+    got = found("组织党小组学习43次，学习主题50项。全年开工项目20个，项目竣工8个。")
+    assert [q[0] for q in got] == ["党小组学习", "党小组学习主题", "开工项目", "项目竣工"]
 
 
 def test_respective_changes_in_the_next_clause_belong_to_the_amounts_before_it():
