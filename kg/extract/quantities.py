@@ -68,6 +68,7 @@ _MADE_BEFORE = re.compile(r"(?:年产|年处理|年加工|日处理)$")  # a wor
 _MONEY = re.compile(r"(?:金额|资金|投资|经费|收入|产值|总额|营收|税收)(?:约|达到|达|为|共|超过|超)?$")
 _COMPARED = re.compile(r"(?:高于|低于|快于|慢于|超出|领先|超过)")  # a comparison of the number just given
 _WORD = re.compile(r"[\u4e00-\u9fff]{2}")
+_POPULATION = re.compile(r"人口(?:约|达到|达|为|共|超过|超|近)?$")
 _PEOPLE = re.compile(r"人员|居民|群众|农民|牧民|婴幼儿|儿童|残疾人|学生|老人|职工|人口|毕业生|劳动力|人才")
 _BOUND_BEFORE = {"约": "≈", "近": "≈", "超过": "≥", "超": "≥", "突破": "≥", "不低于": "≥", "不少于": "≥",
                  "不超过": "≤", "低于": "≤", "控制在": "≤"}
@@ -388,6 +389,8 @@ def _unit_of(text: str, m: re.Match[str], value: float) -> tuple[float, str, boo
         return value, _UNIT_FORMS.get(unit, unit), raw in _COUNT_UNITS  # 33.3千|米 is 33.3公里
     if _MONEY.search(clause):
         return value, mag + "元", False
+    if mag and _POPULATION.search(clause):
+        return value, mag, False  # 人口7.9万: a population in 万, as written
     end = m.end()  # 分别达1409万、1305万人次: the unit written once, after the last figure
     while text[end : end + 1] == "、" and (then := _QUANTITY.match(text, end + 1)) and then.group("mag") == mag:
         if unit := then.group("unit"):

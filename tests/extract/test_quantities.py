@@ -33,6 +33,7 @@ def test_chinese_numerals_and_magnitudes_are_parsed():
     assert found("举办文化惠民演出三十场。")[0][1:3] == (30.0, "场")
     assert found("接待游客1.2万人次。")[0][1:3] == (1.2, "万人次")
     assert found("全省生产总值达到2.1万亿元。")[0][1:3] == (2.1, "万亿元")
+    assert found("镇域面积5平方公里，人口4.1万，下辖8个社区。")[1][:4] == ("人口", 4.1, "万", "level")  # as written
 
 
 def test_a_range_keeps_both_ends():
