@@ -336,6 +336,9 @@ _META_KEYS = ("索引号", "发布机构", "发文机关", "发文单位", "公�
               "文号", "发文字号", "来源", "信息来源", "标题", "主题词", "关键词", "作者", "公开日期", "文件编号",
               "发布部门", "有效性", "效力状况", "效力状态", "时效性", "发文日期", "信息类别", "名称",
               "时间")  # a news page's 来源：某网 时间：2023-07-28
+# A key alone takes the next line as its value, unless that line is prose: a sentence under 字体 (3月30日
+# 上午，…调研。) is the body's first, no field's value.
+_SENTENCE = re.compile(r"[。！？!?；;]$|[，,].{8,}")
 _NOISE_KEYS = ("浏览次数", "阅读次数", "访问次数", "点击数", "点击量", "字号", "字体")
 # Portals space a key out to align a table (索 引 号, 名  称): blanks may stand between its characters.
 _KEYS = "|".join(r"[ \u3000]{0,3}".join(key) for key in sorted(_META_KEYS + _NOISE_KEYS, key=len, reverse=True))
@@ -462,7 +465,8 @@ def _take_metadata(lines: list[str]) -> tuple[list[str], dict[str, str]]:
             while j < len(lines) and not lines[j]:
                 j += 1
             nxt = lines[j] if j < len(lines) else ""
-            if nxt and len(nxt) <= 100 and _meta_fields(nxt) is None and not _HEADING.match(nxt):
+            if nxt and len(nxt) <= 100 and _meta_fields(nxt) is None and not (
+                    _HEADING.match(nxt) or _SENTENCE.search(nxt)):
                 fields[-1] = (key, nxt)
                 i = j + 1
         for key, value in fields:
