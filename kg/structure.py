@@ -702,7 +702,7 @@ def _announced(text: str) -> tuple[Mode, Evidence] | None:
 
 # A news lead: a dated or freshly reported event (3月15日，…举行; 本报讯…召开; 近日…走进). The item
 # reports what took place, whatever intents it quotes; a meeting that lays out work to come is not one.
-_NEWS_LEAD = re.compile(r"(?:本报讯|网讯|日电|记者|近日|日前|昨日|昨天|\d{1,2}月\d{1,2}日)[^。！？!?；;]{0,60}?"
+_NEWS_LEAD = re.compile(r"(?:本报讯|网讯|日电|记者|近日|日前|昨日|昨天|\d{1,2}月\d{1,2}日)[^。！？!?；;]{0,120}?"
                         r"(?:举行|召开|举办|开展|走进|来到|观摩|调研|视察|考察|察看|督导|开工|签约|揭牌|获悉|了解到)")
 _SEASON = re.compile(r"初春|早春|开春|春节后|节后|新春伊始|新年伊始|年初以来|时下|眼下|春回大地|万物复苏")
 _SEASON_REACH = 400  # characters: the lead
