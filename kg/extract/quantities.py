@@ -148,6 +148,7 @@ _CLASSES = frozenset("企业 群众 居民 人员 项目 活动 单位 家庭 �
 # A class of whom something was done to (走访企业), not a compound noun (改造项目, 开展活动).
 _AND_THEN = re.compile(r"(?<=[\u4e00-\u9fff])(?<![合兼吞归])并(?![购网联列存行重肩举且])(?=[\u4e00-\u9fff]{3})")
 _ACTED_CLASS = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{_ACTIONS})(?:{'|'.join(_CLASSES - {'项目', '活动'})})$")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _NOT_BEFORE = re.compile(r"[第号#No.届]$|[A-Za-z]$|\d$")  # 第3个, 十三届|五次, codes
 _NOT_AFTER = re.compile(r"^(?:号|期工程|号线|届|周年|年|月|日|岁以上|全会)")  # 七次全会: the 7th plenary
 # Between an indicator and its level: 占比提高到|55%, 失业率平均为|5%.
@@ -530,6 +531,11 @@ def _skip(text: str, m: re.Match[str]) -> bool:
         return True  # 亿元以上项目, 百万人口, 惠及万家: a magnitude alone counts one only after 超, 近… (超千亿元)
     if m.group("value") in ("百", "千", "万") and text[m.end() : m.end() + 1] in ("百", "千", "万"):
         return True  # 千家万户, 百村千企: an idiom of many, no count
+    value = m.group("value")
+    if len(value) > 1 and not set(value) & set("十百千万亿") and not value[0].isdigit():
+        return True  # 六一节能 (a name), 三四家 (a guess): figures in words run digit by digit count nothing
+    if m.group("unit") == "期" and not value[0].isdigit() and (before == "、" or _CJK_CHAR.match(before)):
+        return True  # 酒店一期, 一、二期: a works' phase, not a number of sessions (培训班3期)
     if m.group() == "一批" or m.group("unit") in ("小时", "天") and text[m.end() : m.end() + 1] == "内":
         return True  # 一批优质企业 counts nothing; 24小时内 is a time limit
     sized = m.group("after") in ("以上", "以下") or m.group("before") in ("超", "超过") or (

@@ -34,6 +34,7 @@ def test_chinese_numerals_and_magnitudes_are_parsed():
     assert found("接待游客1.2万人次。")[0][1:3] == (1.2, "万人次")
     assert found("全省生产总值达到2.1万亿元。")[0][1:3] == (2.1, "万亿元")
     assert found("镇域面积5平方公里，人口4.1万，下辖8个社区。")[1][:4] == ("人口", 4.1, "万", "level")  # as written
+    assert found("开办农业知识培训班19期。")[0][1:3] == (19.0, "期")  # sessions (a works' 一期 is its phase)
 
 
 def test_a_range_keeps_both_ends():
@@ -110,6 +111,7 @@ def test_rates_per_day_and_concentrations_are_units():
 @pytest.mark.parametrize("text", [
     "2023年3月15日召开大会。", "地铁12号线二期开通。", "打造“13+2”产业集群。", "第3个试点落地。",
     "一是抓好项目建设。", "联系电话12345。", "引进一批优质企业。", "实现核查人员24小时内清零。",
+    "服务甲电缆、六一节能等企业。", "青河酒店一期已正式运营。", "完成青河小区一、二期建设项目。",
 ])
 def test_dates_names_codes_and_list_markers_are_not_quantities(text):
     # the same sentence's real quantity is still found: only the number that is none is left out
