@@ -536,6 +536,8 @@ def _skip(text: str, m: re.Match[str]) -> bool:
         return True  # 六一节能 (a name), 三四家 (a guess): figures in words run digit by digit count nothing
     if m.group("unit") == "期" and not value[0].isdigit() and (before == "、" or _CJK_CHAR.match(before)):
         return True  # 酒店一期, 一、二期: a works' phase, not a number of sessions (培训班3期)
+    if m.group("unit") == "次" and text.startswith("产业", m.end()):
+        return True  # 三次产业结构: the three sectors of the economy
     if m.group() == "一批" or m.group("unit") in ("小时", "天") and text[m.end() : m.end() + 1] == "内":
         return True  # 一批优质企业 counts nothing; 24小时内 is a time limit
     sized = m.group("after") in ("以上", "以下") or m.group("before") in ("超", "超过") or (
