@@ -198,6 +198,7 @@ def test_who_did_it_ends_at_a_total_s_adverb_or_at_done_and_a_time_limit_opens_n
     assert found("本年度完成植树造林900亩。")[0][0] == "植树造林"
     assert found("到年底建成充电桩40个。")[0][0] == "充电桩"
     assert [q[0] for q in found("力争明年新增规上企业3家。")] == ["规上企业"]
+    assert found("光伏电站建成投运，并网装机容量达50兆瓦。")[0][0] == "并网装机容量"  # 并网 is a word, no "and"
     assert found("工业投资完成率98%。")[0][0] == "工业投资完成率"  # 完成率 is a measure, not done
 
 
