@@ -80,7 +80,6 @@ _CHANGE = re.compile(r"(?:(?:同比|同步|比上年|较上年|年均|绝对)?"
 _TARGET = re.compile(r"力争|确保|目标|预期|计划|争取|力求")
 _STATED_YEAR = re.compile(rf"({YEAR_DIGITS})\s*年")  # the year a stated target is for, named before it
 _STATED_TARGET = re.compile(r"预期目标|主要目标|目标是|目标为")  # a target even inside a review
-_STRIVE = re.compile(r"力争|确保|力求")  # a figure striven for in its clause: a target in a review too (not 争取资金)
 # Part of a year, and a cut-off date (截至10月底, 截止今年5月, 截至目前): a figure's period, no part of its name.
 _PART_OF_YEAR = r"[上下]半年|(?:前|第)?[一二三四]季度"
 _CUT_OFF = rf"截[至止](?:(?:今年|本年|{YEAR_DIGITS}年)?\d{{1,2}}月(?:\d{{1,2}}日|底)?|目前|当前)"
@@ -120,6 +119,9 @@ _LEADING = re.compile(
 # What ends the subject inside a clause: 累计, 共计, 共完成, 完成 (not 完成率, 完成额 …).
 _SUBJECT_END = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:累计|共计|合计|总计)(?:完成|实现)?|共(?:完成|实现|有)"
                           r"|完成(?![率额值量度])|下辖|现有)")
+# A figure striven for in its clause, or one planned to be acted on (计划新建, 计划实施): a target in a review
+# too (not 争取资金, what was obtained; not 计划生育, 研发计划, names)
+_STRIVE = re.compile(rf"力争|确保|力求|计划(?:{_ACTIONS}|开复工|开工)")
 _FUTURE = re.compile(rf"将(?:{_ACTIONS})")  # 将新增…: what a review says is still to come is a target
 # 项目建成达产后，预计年可…: what the works will yield once built is aimed at, in the whole sentence
 _AFTER_DONE = re.compile(r"(?:建成|达产|投产|投用|运营)后[，,]?(?:预计|可|将|每年|年)")

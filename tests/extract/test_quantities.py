@@ -51,6 +51,8 @@ def test_a_plan_s_numbers_and_aimed_ones_are_targets_a_review_s_are_results():
     assert found("全年GDP增长6%，力争引进项目8个。", mode="review")[0][-1] == "result"
     assert found("全年GDP增长6%，力争引进项目8个。", mode="review")[-1][-1] == "target"
     assert found("全年争取上级资金2亿元。", mode="review")[0][-1] == "result"
+    assert found("全年GDP增长6%，计划实施重点项目30个。", mode="review")[-1][-1] == "target"  # 计划 and its act
+    assert found("计划生育率达98.5%。", mode="review")[0][-1] == "result"  # a name
     assert found("“青苗计划”累计资助学生300名。", mode="other")[0][-1] == "result"  # a name, not an aim
 
 
