@@ -514,6 +514,7 @@ def _skip(text: str, m: re.Match[str]) -> bool:
     """A number that is part of a name, a date or a code, not a quantity; or the earlier level of
     a change (从2295元提高到…), which the sentence states only to give the new one."""
     before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 3]
+    value, unit = m.group("value"), m.group("unit")
     if _FROM.search(text, max(0, m.start() - 8), m.start() + 1) and _RAISED_TO.match(text, m.end()):
         return True
     if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after):
@@ -521,26 +522,24 @@ def _skip(text: str, m: re.Match[str]) -> bool:
     inside = before == '"' and text.count('"', _sentence_start(text, m.start()), m.start()) % 2 == 1
     if text[m.end() : m.end() + 1] in ("”", '"', "+") or before in ("“", "+") or inside:
         return True  # “13+2”, “1+N”: a formula's numbers
-    if m.group("value") == "一" and (
-            (unit := m.group("unit")) and text.startswith(unit, m.end()) or before in ("新", "上", "下", "本")):
+    if value == "一" and (unit and text.startswith(unit, m.end()) or before in ("新", "上", "下", "本")):
         return True  # 一张张, 一个个 (reduplicated), 新一轮, 上一批 (the next, the last): they count nothing
     again = _REPEATS.search(text, max(0, m.start() - 6), m.end())
     if text.startswith("方面", m.end()) or _REPEATED.match(text, m.end()) or (
             again and text.startswith(again.group(1), m.end())):
         return True  # 8个方面: a grouping; 一个山头一个山头: each one, no count
-    bare = set(m.group("value")) <= set("十百千万亿") and m.group("value") != "十"  # not 十一
+    bare = set(value) <= set("十百千万亿") and value != "十"  # not 十一
     if bare and not (m.group("before") or m.group("loose") or m.group("loose2")):
         return True  # 亿元以上项目, 百万人口, 惠及万家: a magnitude alone counts one only after 超, 近… (超千亿元)
-    if m.group("value") in ("百", "千", "万") and text[m.end() : m.end() + 1] in ("百", "千", "万"):
+    if value in ("百", "千", "万") and text[m.end() : m.end() + 1] in ("百", "千", "万"):
         return True  # 千家万户, 百村千企: an idiom of many, no count
-    value = m.group("value")
     if len(value) > 1 and not set(value) & set("十百千万亿") and not value[0].isdigit():
         return True  # 六一节能 (a name), 三四家 (a guess): figures in words run digit by digit count nothing
-    if m.group("unit") == "期" and not value[0].isdigit() and (before == "、" or _CJK_CHAR.match(before)):
+    if unit == "期" and not value[0].isdigit() and (before == "、" or _CJK_CHAR.match(before)):
         return True  # 酒店一期, 一、二期: a works' phase, not a number of sessions (培训班3期)
-    if m.group("unit") == "次" and text.startswith("产业", m.end()):
+    if unit == "次" and text.startswith("产业", m.end()):
         return True  # 三次产业结构: the three sectors of the economy
-    if m.group() == "一批" or m.group("unit") in ("小时", "天") and text[m.end() : m.end() + 1] == "内":
+    if m.group() == "一批" or unit in ("小时", "天") and text[m.end() : m.end() + 1] == "内":
         return True  # 一批优质企业 counts nothing; 24小时内 is a time limit
     sized = m.group("after") in ("以上", "以下") or m.group("before") in ("超", "超过") or (
         text[m.start() - 1 : m.start()] == "过")
@@ -548,11 +547,11 @@ def _skip(text: str, m: re.Match[str]) -> bool:
         return True  # 5亿元以上项目, 超千万元的村: a class of things by size, the count comes after
     if _MADE_BEFORE.search(text, max(0, m.start() - 3), m.start()) and not text.startswith(("量", "值"), m.start() - 1):
         return True  # 年产30万吨|饲料项目: the works' capacity is part of its name
-    if m.group("unit") in _ATTRIBUTE_UNITS and re.match(r"[\u4e00-\u9fff]", text[m.end() : m.end() + 1]):
+    if unit in _ATTRIBUTE_UNITS and _CJK_CHAR.match(text, m.end()):
         return True  # 3-11岁儿童, 24小时值守, 9兆瓦时储能系统: what the noun after is like, not an amount
     # 两个维护, 一个中心: a catchword counts nothing; 两个未来社区 (a noun of its own) does
     noun = _NOUN_AFTER.match(text, m.end())
-    return (m.group("value") in ("一", "两", "二", "三", "四", "五") and m.group("unit") != "成"
+    return (value in ("一", "两", "二", "三", "四", "五") and unit != "成"
             and (noun is None or len(noun.group()) < 4))
 
 
