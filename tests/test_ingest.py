@@ -363,14 +363,14 @@ def test_an_empty_last_field_of_a_row_does_not_take_the_next_line():
 
 
 def test_a_key_alone_takes_no_sentence_of_the_body_as_its_value():
-    raw = ("青禾镇举行项目集中开工仪式\n时间:2031-03-31 18:59\n字体\n\n"
-           "3月30日上午，青禾镇举行重点项目集中开工仪式，县委书记、县长一行出席。\n\n本次开工项目共8个。\n")
+    raw = ("青禾镇项目开工活动\n时间:2031-03-31 18:59\n字体\n\n"
+           "3月30日上午，青禾镇办了一场重点项目开工活动，县里领导一行出席。\n\n本次开工项目共8个。\n")
     text, meta, _ = clean_text(raw)
     assert meta == {"时间": "2031-03-31 18:59"}
-    assert paragraphs(text)[1:] == ["3月30日上午，青禾镇举行重点项目集中开工仪式，县委书记、县长一行出席。",
+    assert paragraphs(text)[1:] == ["3月30日上午，青禾镇办了一场重点项目开工活动，县里领导一行出席。",
                                     "本次开工项目共8个。"]
-    text, _, _ = clean_text("青禾镇举行项目集中开工仪式\n字号\n大 中 小\n\n本次开工项目共8个。\n")
-    assert paragraphs(text) == ["青禾镇举行项目集中开工仪式", "本次开工项目共8个。"]  # the key's own short line goes
+    text, _, _ = clean_text("青禾镇项目开工活动\n字号\n大 中 小\n\n本次开工项目共8个。\n")
+    assert paragraphs(text) == ["青禾镇项目开工活动", "本次开工项目共8个。"]  # the key's own short line goes
 
 
 def test_a_forum_post_line_dates_the_page_and_stays():

@@ -89,8 +89,8 @@ def test_news_of_an_event_is_a_review_whatever_intents_it_quotes():
                                   "本报讯 3月15日上午，按照县委统一部署，青湖镇举行重点项目集中开工活动。",
                                   "3月15日，县人大常委会主任带领视察组对青湖镇重点项目进行集中视察。",
                                   # the officials of a visit listed before where they went and what they did
-                                  "3月15日上午，县委书记甲某，县委副书记、县长乙某，县委常委、常务副县长丙某，"
-                                  "县委常委、县委办主任丁某一行到青湖镇甲产业园二期项目安置区建设现场调研。"])
+                                  "3月15日上午，县委书记甲某，县委副书记、县长乙某，副县长丙某，县政协主席丁某，"
+                                  "县人大副主任戊某等一行到青湖镇甲产业园二期项目的安置区建设现场调研。"])
 def test_news_of_an_event_published_early_in_a_year_reviews_that_year_not_the_last(lead: str):
     text = (f"青湖镇重点项目观摩\n{lead}甲产业园项目正在建设，预计年内投产。"
             "乙路改造工程进展顺利，要加快进度，确保质量。")
