@@ -113,7 +113,7 @@ def test_rates_per_day_and_concentrations_are_units():
 @pytest.mark.parametrize("text", [
     "2023年3月15日召开大会。", "地铁12号线二期开通。", "打造“13+2”产业集群。", "第3个试点落地。",
     "一是抓好项目建设。", "联系电话12345。", "引进一批优质企业。", "实现核查人员24小时内清零。",
-    "服务甲电缆、六一节能等企业。", "青河宾馆一期已经开业迎客。", "完成青河小区一、二期建设项目。",
+    "服务甲电缆、六一节能、乙轨道等企业。", "青河宾馆一期已经开业迎客。", "完成青河小区一、二期建设项目。",
     "三次产业比例为5∶40∶55。",
 ])
 def test_dates_names_codes_and_list_markers_are_not_quantities(text):
