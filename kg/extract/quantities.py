@@ -128,17 +128,15 @@ _AFTER_DONE = re.compile(r"(?:建成|达产|投产|投用|运营)后[，,]?(?:�
 _LAST_ACTION = re.compile(rf"(?:{_ACTIONS})\s*$")
 # What a clause says exists, not what was done: a stock (现有企业12家, 下辖6个社区, 户籍人口3万人, 企业增至
 # 50家), a level even in units that count; reached by 达 only when nothing was done to get there.
-_STOCK = re.compile(r"现有|拥有|共有(?!新)|(?:^|[镇乡街区县市内])有(?![效序力机])|下?辖(?=\d|[一二三四五六七八九十])"
-                    r"|下辖|下设|人口|户籍|常住|存栏|在谈|编制|增至|增加到|总数")
-_ARRIVED_AT = re.compile(r"达到?$")
+_STOCK = re.compile(r"现有|拥有|共有(?!新)|(?:^|[镇乡街区县市内])有(?![效序力机])|下辖|辖(?=[\d一二三四五六七八九十])"
+                    r"|下设|人口|户籍|常住|存栏|在谈|编制|增至|增加到|总数")
 _ACTION_WORD = re.compile(_ACTIONS)
 
 
 def _stock(words: str, before: str | None) -> bool:
-    """Do the words before a count (and the bound word right before it) say how many there are (a
+    """Do the words before a count, and the word bounding it (达 12家), say how many there are (a
     level), not how many were done?"""
-    return bool(_STOCK.search(words) or (
-        (before in ("达", "达到") or _ARRIVED_AT.search(words)) and not _ACTION_WORD.search(words)))
+    return bool(_STOCK.search(words) or (before in ("达", "达到") and not _ACTION_WORD.search(words)))
 
 
 # Actions that say nothing of what was counted (实现|产值), unlike 新增|林地, 受理|案件.
