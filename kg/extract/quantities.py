@@ -70,6 +70,7 @@ _COMPARED = re.compile(r"(?:高于|低于|快于|慢于|超出|领先|超过)") 
 _WORD = re.compile(r"[\u4e00-\u9fff]{2}")
 _POPULATION = re.compile(r"人口(?:约|达到|达|为|共|超过|超|近)?$")
 _PEOPLE = re.compile(r"人员|居民|群众|农民|牧民|婴幼儿|儿童|残疾人|学生|老人|职工|人口|毕业生|劳动力|人才")
+_PERSONS = ("人", "名", "位", "人次")  # units that count people
 _BOUND_BEFORE = {"约": "≈", "近": "≈", "超过": "≥", "超": "≥", "突破": "≥", "不低于": "≥", "不少于": "≥",
                  "不超过": "≤", "低于": "≤", "控制在": "≤"}
 _BOUND_AFTER = {"以上": "≥", "左右": "≈", "上下": "≈", "以内": "≤", "以下": "≤", "之内": "≤"}
@@ -802,9 +803,11 @@ def _numbers_listed(text: str, pos: int) -> int:
 
 
 def _counted_before(text: str, found: list[Quantity], pos: int) -> str:
-    """The indicator of the last count in the sentence before `pos` (甲项目8个), if any."""
+    """The indicator of the last count in the sentence before `pos` (甲项目8个), if any, and if it counts
+    things: money is invested in works and firms, never in the people just counted (引进人才30名)."""
     sentence = _sentence_start(text, pos)
-    return next((q.indicator for q in reversed(found) if q.start >= sentence and q.kind == "count"), "")
+    last = next((q for q in reversed(found) if q.start >= sentence and q.kind == "count"), None)
+    return "" if last is None or last.unit in _PERSONS or _PEOPLE.search(last.indicator) else last.indicator
 
 
 def _of_what(text: str, found: list[Quantity], clause: int) -> str:

@@ -590,6 +590,11 @@ def test_an_investment_named_alone_is_the_investment_in_what_was_counted_before_
     assert [g[0] for g in got] == ["实施项目", "实施项目总投资", "实施项目年度投资", "固定资产投资", "总投资"]
 
 
+def test_an_investment_after_people_counted_is_not_theirs():
+    got = found("全镇培育新型农民45名，完成投资3.6亿元；新建厂房6栋，总投资1.1亿元。")
+    assert [g[0] for g in got] == ["新型农民", "完成投资", "新建厂房", "新建厂房总投资"]
+
+
 def test_a_share_of_the_year_s_plan_is_of_what_was_named_before_it():
     got = found("引进签约项目14个，完成全年任务的140%；工业投入完成年计划的125%。")
     assert [(g[0], g[1]) for g in got] == [("签约项目", 14.0), ("签约项目完成全年任务", 140.0),
