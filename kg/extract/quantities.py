@@ -141,6 +141,9 @@ def _stock(words: str, before: str | None) -> bool:
 
 
 # Actions that say nothing of what was counted (实现|产值), unlike 新增|林地, 受理|案件.
+_CLASS_OF = re.compile(r"^(?:各类|各级|各|累计)")  # 各类|资金: of every kind, which names none
+# 争取 before what it obtains (争取|资金, 争取|项目): the action, not the aim word it is elsewhere
+_OBTAINED = re.compile(r"争取\s*$")
 _LIGHT_ACTION = re.compile(r"实现|完成|实施|开展|组织|举办|落实|推动|推进|打造|加快|依托|扩大|深化|建设")
 _WHOLE = re.compile(r"全(?:街道|镇|乡|区|县|市|省|旗)|我(?:街道|镇|乡|区|县|市|省)|辖区")  # the district itself
 _INNER_ACTION = re.compile(r"(?<=[\u4e00-\u9fff”])(?:开展|组织|落实|提供|发放|举办)(?=[\u4e00-\u9fff“])")
@@ -618,15 +621,15 @@ def _indicator(words: str) -> str:
     if (after := _after_division(name)) != name:  # 甲镇|全年实现|规上产值: the division is the subject
         name = after[m.end():] if (m := _LEADING.match(after)) else after
     name = name.strip("“”\"的了 ")
-    if lead and (action := _LAST_ACTION.search(lead.group())) and (
-            name in _CLASSES or len(name) <= 2 and name != "投资"
+    if lead and (action := _LAST_ACTION.search(lead.group()) or _OBTAINED.search(lead.group())) and (
+            name in _CLASSES or len(_CLASS_OF.sub("", name)) <= 2 and name != "投资"
             and not _LIGHT_ACTION.fullmatch(action.group().strip())):  # 引进|投资: the money is its own measure
         name = action.group().strip() + name  # 走访企业, 新增耕地: the action says which count it is
     name = _TRAILING.sub("", _ACTION_END.sub("", name))
     name = _INNER_DONE.sub("", _INNER_PERIOD.sub("", _INNER_TOTAL.sub("", name)))
     if (variant := _VARIANT_END.search(name)) and variant.start() >= 2:
         name = variant.group() + name[: variant.start()]  # 甲收入同口径 is 同口径甲收入, as it is written mostly
-    return _named(_ALL_YEAR.sub("", re.sub(r"^(?:各类|各|累计)", "", name)))
+    return _named(_ALL_YEAR.sub("", _CLASS_OF.sub("", name)))
 
 
 # 实现 (预计, 可) inside the words before what a trade turns out (甲服务业|实现|营业收入): the result's verb.

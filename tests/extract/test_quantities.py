@@ -591,8 +591,13 @@ def test_an_investment_named_alone_is_the_investment_in_what_was_counted_before_
 
 
 def test_an_investment_after_people_counted_is_not_theirs():
-    got = found("全镇培育新型农民45名，完成投资3.6亿元；新建厂房6栋，总投资1.1亿元。")
+    got = found("全镇培育新型农民45名，完成投资3.6亿元；新建厂房6栋，总投资2.47亿元。")
     assert [g[0] for g in got] == ["新型农民", "完成投资", "新建厂房", "新建厂房总投资"]
+
+
+def test_money_or_works_obtained_keep_the_word_that_obtained_them():
+    got = found("今年争取资金860万元，争取各级资金1.5亿元，争取项目9个，发放补贴资金30万元。")
+    assert [g[0] for g in got] == ["争取资金", "争取各级资金", "争取项目", "补贴资金"]
 
 
 def test_a_share_of_the_year_s_plan_is_of_what_was_named_before_it():
