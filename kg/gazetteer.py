@@ -23,6 +23,7 @@ import json
 import lzma
 import os
 import pickle
+import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -49,6 +50,7 @@ _VILLAGE_SUFFIXES = ("社区居委会", "社区居民委员会", "村民委员�
 # A county's short name is a common word when general text uses it this often, and this many times
 # more than its full name (和平 vs 和平区, 新建 vs 新建区). Provinces' and cities' short names are kept.
 _COMMON_MIN_COUNT = 10_000
+_TOWN_SUFFIX = re.compile(r"(?:街道|镇|乡|苏木|办事处)$")
 _COMMON_RATIO = 10
 
 
@@ -403,6 +405,32 @@ class Gazetteer:
         heads: dict[str, list[str]] = defaultdict(list)
         for n in sorted(self._ix.short_names):
             heads[n[:2]].append(n)
+        return dict(heads)
+
+    def towns_in(self, text: str) -> list[tuple[Place, list[str]]]:
+        """Each town (街道, 镇, 乡) whose name without its suffix `text` holds (甲山 in 甲山入口), with
+        the villages and communities under it that `text` names as bare stems (乙岙 in 乙岙管线工程):
+        the evidence for a report that speaks as a town and never names itself."""
+        pairs = {text[i:i + 2] for i in range(len(text) - 1)}
+        out = []
+        for short, i in sorted((n, i) for pair in pairs & self._town_heads.keys()
+                               for n, nodes in self._town_heads[pair] if n in text for i in nodes):
+            stems = {village_stem(self._ix.names[c]) for c in self._child_ids(i)}
+            named = sorted(stem for stem in stems if len(stem) >= 2 and stem != short and stem in text)
+            if named:
+                out.append((self._place(i), named))
+        return out
+
+    @functools.cached_property
+    def _town_heads(self) -> dict[str, list[tuple[str, list[int]]]]:
+        """Towns by the first two characters of their names without the suffix (甲山 of 甲山街道)."""
+        by_short: dict[str, list[int]] = defaultdict(list)
+        for i, (name, level) in enumerate(zip(self._ix.names, self._ix.levels, strict=True)):
+            if level == TOWN and (short := _TOWN_SUFFIX.sub("", name)) != name and len(short) >= 2:
+                by_short[short].append(i)
+        heads: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
+        for short in sorted(by_short):
+            heads[short[:2]].append((short, by_short[short]))
         return dict(heads)
 
     def children(self, place: Place) -> list[Place]:

@@ -18,6 +18,7 @@ from kg.gazetteer import Gazetteer, county_short
 from kg.model import DocResult, Document, Entity, EntityType, Place
 from kg.reading import read
 from kg.simplified import simplified
+from kg.vocabulary import is_common
 
 TOWN = re.compile(r"(街道|镇|乡|苏木|办事处)$")
 VILLAGE = re.compile(r"(社区|村)$")
@@ -101,7 +102,7 @@ def place_document(r: DocResult, gaz: Gazetteer) -> Place | None:
         return place
     if len(counties) == 1 and not towns:
         return counties[0][0]  # the one county the text names, if only once (甲县日前举行…开工仪式)
-    return _opening_subject(r.doc.text, districts, names, gaz, context)
+    return _opening_subject(r.doc.text, districts, names, gaz, context) or _by_villages(r.doc, gaz)
 
 
 def _as_written(name: str, level: str) -> Place:
@@ -117,6 +118,25 @@ def _by_communities(districts: list[Entity], names: dict[int, list[str]], gaz: G
     communities = [names[id(e)][0] for e in districts if VILLAGE.search(names[id(e)][0])]
     place = gaz.place_masked("town", communities, parents)
     return place if place is not None and place.confidence >= MIN_PLACEMENT else None
+
+
+_LEAST_VILLAGES = 2  # villages named as bare stems that a town named in passing must hold
+
+
+def _by_villages(doc: Document, gaz: Gazetteer) -> Place | None:
+    """The town a report never names as such but whose name and villages it holds (甲山入口, 乙岙管线工程,
+    丙湾大桥: 甲山街道 holds 乙岙村 and 丙湾社区): the last evidence, taken when one town has at least
+    two of its villages named and more than any other. A stem that is an everyday word (城东) tells nothing."""
+    text = simplified(f"{doc.title}\n{doc.text}")
+    found = sorted(((place, named) for place, stems in gaz.towns_in(text)
+                    if len(named := [s for s in stems if not is_common(s)]) >= _LEAST_VILLAGES),
+                   key=lambda x: -len(x[1]))
+    if not found or (len(found) > 1 and len(found[1][1]) == len(found[0][1])):
+        return None
+    place, named = found[0]
+    place.confidence = MIN_PLACEMENT
+    place.evidence = [f"{'、'.join(named)} are villages or communities of {place.name}, whose name the text holds"]
+    return place
 
 
 # What an opening sentence may say before its subject: when (2031年, 近日, 今年以来, 3月5日上午) and a comma.

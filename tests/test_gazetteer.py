@@ -107,6 +107,13 @@ def test_villages_written_whole_or_bare_place_a_town(tiny):
 # ---------------------------------------------------------------- the real data
 
 
+def test_a_town_held_in_a_text_comes_with_the_villages_it_names_as_bare_stems(g):
+    found = dict((p.name, stems) for p, stems in g.towns_in("卜里坪大道改造，梁家湾小区完工，茅塘片区在建。"))
+    assert found["卜里坪街道"] == ["梁家湾", "茅塘"]
+    unnamed = g.towns_in("梁家湾小区完工，茅塘片区在建。")  # its villages, but not the town's own name
+    assert "卜里坪街道" not in {p.name for p, _ in unnamed}
+
+
 def test_same_named_town_resolved_by_its_county(g):
     place = g.resolve("福海街道", ["宝安区", "深圳市"])
     assert place.parents == ["宝安区", "深圳市", "广东省"]

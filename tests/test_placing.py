@@ -232,3 +232,14 @@ def test_a_town_named_mostly_by_its_short_name_is_still_a_town():
     r.entities.append(Entity("青湖", EntityType.DISTRICT, mentions=mentions, aliases=["青湖镇"]))  # the shortest name
     placed = resolve([r]).results[0].district
     assert placed.name == "青湖镇" and placed.level == "town"  # not the county: the town the headline is about
+
+
+def test_a_town_never_named_as_such_is_placed_by_its_name_and_villages_held_in_other_names():
+    # 卜里坪街道 (苏仙区) holds 梁家湾 and 茅塘: the text names the town only inside a road's name
+    text = ("今年以来，街道坚持项目为王，卜里坪大道提质改造完成工程量80%，梁家湾安置小区主体完工，"
+            "茅塘片区雨污分流改造有序推进。")
+    placed = resolve([extract(doc("v", text))]).results[0].district
+    assert placed is not None and placed.name == "卜里坪街道" and "苏仙区" in placed.parents
+    assert "梁家湾" in placed.evidence[0] and "茅塘" in placed.evidence[0]
+    one = text.replace("，茅塘片区雨污分流改造有序推进", "")  # one village is no evidence
+    assert resolve([extract(doc("o", one))]).results[0].district is None
