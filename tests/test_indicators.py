@@ -15,6 +15,8 @@ def test_abbreviations_and_the_speaker_s_own_area_do_not_change_an_indicator():
     assert key("外贸进出口总额") == key("进出口贸易总额") == key("进出口总额") and key("粮食总产") == key("粮食产量")
     assert key("居民消费价格涨幅") == key("居民消费价格") and key("房地产") == "房地产"
     assert key("地方一般公共预算收入") == key("一般公共预算收入")
+    assert key("全社会固定资产投资") == key("固定资产投资")
+    assert key("农村常住居民人均可支配收入") == key("农村居民人均可支配收入") and key("常住人口") == "常住人口"
 
 
 def test_a_different_scope_is_a_different_indicator():
