@@ -7,6 +7,7 @@ follows one convention, documented in the README:
 
 - a level or count is met only when reached, after unit conversion (616亿斤 against 3080万吨);
 - a rate of change (增长5.5%): met when reached; an ≈ target (5.5%左右) also within 0.5 points below;
+  a result that went the other way (下降3.3% against 增长5%) counts as less than none (-3.3);
 - a ceiling (≤: 失业率控制在5.5%以内, and ≈ targets of what is better low: 价格涨幅3%左右) is met at or
   below it, an ≈ ceiling also within 0.5 points above;
 - no figure for the indicator in a review of the year is `no_result`; a general claim (主要目标
@@ -105,16 +106,25 @@ def judge(target: Quantity, result: Quantity | None) -> tuple[str, float | None]
     if result is None:
         return "no_result", None
     t, unit = base(target.value, target.unit)
-    r, result_unit = base(result.value, result.unit)
+    r, result_unit = base(toward(target, result), result.unit)
     if unit != result_unit:
         return "no_result", None
     ratio = round(r / t, 4) if t else None
-    ceiling = target.bound == "≤" or (target.bound == "≈" and bool(LOWER_IS_BETTER.search(target.indicator)))
+    # a fall aimed at (能耗下降2%) is met by falling at least that far, whatever is better low
+    ceiling = target.bound == "≤" or (target.bound == "≈" and not target.falls
+                                      and bool(LOWER_IS_BETTER.search(target.indicator)))
     # ≈ is met within the tolerance on a rate of change or a ceiling (增长5.5%左右, 失业率5.5%左右); a level
     # rate is met only when reached, as other levels are (城镇化率60%左右)
     slack = TOLERANCE if target.bound == "≈" and unit in _RATES and (ceiling or _family(target) == "change") else 0.0
     met = r <= t + slack if ceiling else r >= t - slack
     return ("met" if met else "missed"), ratio
+
+
+def toward(target: Quantity, result: Quantity) -> float:
+    """The result as a change in the target's direction: a fall where a rise was aimed at is less
+    than none (增长5%左右 against 下降3.3%: -3.3), a fall where a fall was aimed at is what was aimed at
+    (能耗下降2% against 下降3%: 3)."""
+    return -result.value if result.falls != target.falls else result.value
 
 
 def _other_subject(q: Quantity, district: str) -> str | None:

@@ -135,10 +135,11 @@ class Quantity:
     subject: str | None = None  # the entity it is about, when the sentence names one
     period: str | None = None  # 1-10月, 上半年, 截至10月底
     section: int | None = None  # index into DocResult.sections
+    falls: bool = False  # a change downward (下降3.3%): `value` is how far it fell, as written
 
     def to_json(self) -> dict:
         return {"indicator": self.indicator, "value": self.value, "high": self.high, "unit": self.unit,
-                "kind": self.kind, "bound": self.bound, "year": self.year, "mode": self.mode,
+                "kind": self.kind, "bound": self.bound, "falls": self.falls, "year": self.year, "mode": self.mode,
                 "subject": self.subject, "period": self.period, "start": self.start, "end": self.end}
 
 

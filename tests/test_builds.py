@@ -12,6 +12,7 @@ import pytest
 from sample_corpus import make_corpus
 
 from kg import builds, pipeline, rdf
+from kg.model import Corpus, DocResult, Document, Place, Quantity
 from kg.resolve import timelines
 
 
@@ -57,6 +58,24 @@ def test_timelines_from_the_store_equal_those_of_the_corpus(tmp_path):
                   for t in drawn.nodes[n]["timeline"] if t["stage"]) == [False, False, True]
     assert sorted(b["presumed"]["value"] for b in result.bindings if b.get("stage", {}).get("value")) == [
         "false", "false", "true"]
+
+
+def test_the_ledger_read_from_the_store_gives_a_fall_against_a_rise_below_zero(tmp_path):
+    def report(doc: str, text: str, q: Quantity) -> DocResult:
+        return DocResult(Document(id=doc, path=f"{doc}.txt", text=text, sha256=doc * 4),
+                         district=Place("甲省", "province"), district_id="district-甲省", quantities=[q])
+
+    corpus = Corpus([
+        report("plan", "2031年，固定资产投资增长5%左右。",
+               Quantity("固定资产投资", 5, "%", "change", "≈", 6, 18, 2031, "target")),
+        report("review", "2031年，固定资产投资下降3.3%。",
+               Quantity("固定资产投资", 3.3, "%", "change", "=", 6, 18, 2031, "result", falls=True))])
+    rdf.save_store(rdf.corpus_to_graph(corpus), tmp_path / "store")
+    with rdf.open_store(tmp_path / "store") as store:
+        [entry] = builds.ledger(store)
+        missed = rdf.run_query(store, rdf.bundled_queries()["missed-targets"][1]).bindings
+    assert (entry["status"], entry["result"]["value"], entry["ratio"]) == ("missed", -3.3, -0.66)
+    assert [float(b["result_value"]["value"]) for b in missed] == [-3.3]
 
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

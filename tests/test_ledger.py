@@ -32,6 +32,22 @@ def test_a_target_is_judged_by_the_convention(target, result, status):
     assert judge(target, result)[0] == status
 
 
+def fall(indicator: str, value: float, bound: str = "=", mode: str = "result") -> Quantity:
+    return Quantity(indicator, value, "%", "change", bound, 0, 1, 2025, mode, falls=True)
+
+
+@pytest.mark.parametrize(("target", "result", "status", "ratio"), [
+    (q("固定资产投资", 5, "%", "≈", kind="change"), fall("固定资产投资", 3.3), "missed", -0.66),  # fell, not rose
+    (fall("单位地区生产总值能耗", 2, "≈", "target"), fall("单位地区生产总值能耗", 3), "met", 1.5),  # fell further
+    (fall("单位地区生产总值能耗", 2, "≈", "target"), fall("单位地区生产总值能耗", 1.2), "missed", 0.6),
+    (fall("单位地区生产总值能耗", 2, "≈", "target"), q("单位地区生产总值能耗", 0.5, "%", kind="change", mode="result"),
+     "missed", -0.25),  # it rose
+    (q("居民消费价格涨幅", 2, "%", "≈", kind="change"), fall("居民消费价格", 0.1), "met", -0.05),  # a ceiling
+])
+def test_a_change_is_judged_in_the_direction_the_target_aims(target, result, status, ratio):
+    assert judge(target, result) == (status, ratio)
+
+
 def test_no_figure_is_no_result_and_the_ratio_is_in_one_unit():
     assert judge(q("城镇新增就业", 70, "万人"), None) == ("no_result", None)
     assert judge(q("固定资产投资", 1.8, "亿元"), q("固定资产投资", 9000, "万元"))[1] == 0.5

@@ -74,10 +74,12 @@ _PERSONS = ("人", "名", "位", "人次")  # units that count people
 _BOUND_BEFORE = {"约": "≈", "近": "≈", "超过": "≥", "超": "≥", "突破": "≥", "不低于": "≥", "不少于": "≥",
                  "不超过": "≤", "低于": "≤", "控制在": "≤"}
 _BOUND_AFTER = {"以上": "≥", "左右": "≈", "上下": "≈", "以内": "≤", "以下": "≤", "之内": "≤"}
-_CHANGE = re.compile(r"(?:(?:同比|同步|比上年|较上年|年均|绝对)?"
+# A change, how far first where it says (CPI微降0.1%, 小幅下降); …亿元、增7%: the amount's change.
+_CHANGE = re.compile(r"(?:(?:同比|同步|比上年|较上年|年均|绝对)?(?:微|略|小幅|大幅)?"
                      r"(?:增长|增加|提高|提升|上升|下降|减少|降低|上涨|增幅|降幅|增速|增产|减产)"
-                     r"|(?:同)?比[增降减]|(?<![\u4e00-\u9fff])[增降])"  # …亿元、增7%: the amount's change
+                     r"|(?:同)?比[增降减]|[微略][增降涨]|(?<![\u4e00-\u9fff])[增降])"
                      r"(?:了|(?<=[幅速])为)?$")  # 增幅为5%; 下降为4.5% is the level reached
+_FALLS = re.compile(r"[降减跌]|回落")  # a change downward: 下降3.3%, 降幅3%, 减产, CPI微降0.1%
 _TARGET = re.compile(r"力争|确保|目标|预期|计划|争取|力求")
 _STATED_YEAR = re.compile(rf"({YEAR_DIGITS})\s*年")  # the year a stated target is for, named before it
 _STATED_TARGET = re.compile(r"预期目标|主要目标|目标是|目标为")  # a target even inside a review
@@ -233,7 +235,7 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
     """Every quantity of `text` in order, with year and mode from its section; `names`: the spans
     of the entities the text names, in order, which are the subjects of the numbers they open."""
     out: list[Quantity] = []
-    run: tuple[list[str], int, int, bool] | None = None  # 分别 items, the next one, end of the last number, a change
+    run: tuple[list[str], int, int, str] | None = None  # 分别 items, the next one, end of the last number, its change
     spans: dict[int, str | None] = {}  # a paragraph's span of years, once found (see _span_of_years)
     for m in _QUANTITY.finditer(text):
         if _skip(text, m):
@@ -260,7 +262,7 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
         if (after and words.strip() and not _ACTED.search(words) and not m.group("value")[0].isdigit()
                 and not names_listed):  # 甲路、乙路两条|断头路: the list is what is counted
             continue  # 中央|八项规定: a count in words inside a name, no action produced it
-        respective, changed = None, bool(change)  # 甲、乙分别增长5%、6%: each number is its item's
+        respective, changed = None, change.group() if change else ""  # 甲、乙分别增长5%、6%: each number is its item's
         if run and run[1] < len(run[0]) and re.fullmatch(r"\s*[、，,和及与]?\s*", text[run[2] : m.start()]):
             respective, changed = run[0][run[1]], run[3]
             run = (run[0], run[1] + 1, m.end(), run[3])
@@ -345,7 +347,7 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
             indicator=indicator, value=value, unit=unit, kind=kind, bound=bound,
             start=start, end=end, year=year,
             mode="target" if mode == Mode.PLAN or stated or later or (mode == Mode.OTHER and aimed) else "result",
-            high=high, subject=subject,
+            high=high, subject=subject, falls=kind == "change" and bool(_FALLS.search(changed)),
             period=period if isinstance(period, str) else period.group() if period else None, section=idx))
     return out
 

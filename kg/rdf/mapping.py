@@ -371,6 +371,8 @@ class _ReportMapper:
         m.add(s, _kg.unit, ox.Literal(q.unit))
         m.add(s, _kg.quantityKind, ox.Literal(q.kind))
         m.add(s, _kg.bound, ox.Literal(q.bound))
+        if q.falls:
+            m.add(s, _kg.falls, _TRUE)
         m.add(s, _kg.quantityMode, ox.Literal(q.mode))
         if q.year is not None:
             m.add(s, _kg.year, _year(q.year))

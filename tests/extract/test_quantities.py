@@ -590,6 +590,14 @@ def test_an_investment_named_alone_is_the_investment_in_what_was_counted_before_
     assert [g[0] for g in got] == ["实施项目", "实施项目总投资", "实施项目年度投资", "固定资产投资", "总投资"]
 
 
+def test_a_change_downward_falls_however_far_and_whatever_says_how_far():
+    text = "全县财政收入增长2.6%，CPI微降0.4%，工业用电量小幅下降1.8%，进口、出口分别减少3%、4%。"
+    sections = [Section("", 0, len(text), 2031, "review")]  # type: ignore[arg-type]
+    got = [(q.indicator, q.value, q.kind, q.falls) for q in find_quantities(text, sections)]
+    assert got == [("财政收入", 2.6, "change", False), ("CPI", 0.4, "change", True),
+                   ("工业用电量", 1.8, "change", True), ("进口", 3.0, "change", True), ("出口", 4.0, "change", True)]
+
+
 def test_an_investment_after_people_counted_is_not_theirs():
     got = found("全镇培育新型农民45名，完成投资3.6亿元；新建厂房6栋，总投资2.47亿元。")
     assert [g[0] for g in got] == ["新型农民", "完成投资", "新建厂房", "新建厂房总投资"]
