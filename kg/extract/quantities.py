@@ -79,6 +79,7 @@ _CHANGE = re.compile(r"(?:(?:同比|同步|比上年|较上年|年均|绝对)?(?
                      r"(?:增长|增加|提高|提升|上升|下降|减少|降低|上涨|增幅|降幅|增速|增产|减产)"
                      r"|(?:同)?比[增降减]|[微略][增降涨]|(?<![\u4e00-\u9fff])[增降])"
                      r"(?:了|(?<=[幅速])为)?$")  # 增幅为5%; 下降为4.5% is the level reached
+_STRETCH = re.compile(r"[、，,]?\s*(?:力争|争取|努力)(?:达到|达|实现)?\s*")  # 增长6%以上、力争达到6.5%
 _FALLS = re.compile(r"[降减跌]|回落")  # a change downward: 下降3.3%, 降幅3%, 减产, CPI微降0.1%
 _TARGET = re.compile(r"力争|确保|目标|预期|计划|争取|力求")
 _STATED_YEAR = re.compile(rf"({YEAR_DIGITS})\s*年")  # the year a stated target is for, named before it
@@ -296,7 +297,10 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
                 and value <= out[-1].value and _sentence_start(text, m.start()) <= out[-1].start
                 and (acted := _acts_only(words)) and (thing := _object_of(out[-1].indicator))):
             indicator = acted + thing  # 受理隐患事项2286件，|办结|2161件: done to some of the things just counted
-        if not indicator and not words.strip() and out and text[out[-1].end : opening] in ("", "、"):
+        if not indicator and out and _STRETCH.fullmatch(words) and text[out[-1].end : opening] in ("", "、"):
+            indicator = out[-1].indicator  # 增长6%以上、|力争达到|6.5%: the stretch target of the figure just given
+            changed = ("降" if out[-1].falls else "增") if out[-1].kind == "change" else changed
+        elif not indicator and not words.strip() and out and text[out[-1].end : opening] in ("", "、"):
             indicator = out[-1].indicator  # 9家企业申领补贴|1.2亿元, 突破300亿元、|达到312亿元: of the one just given
         elif not indicator and change:
             indicator = _indicator_of_previous(out, text, clause)

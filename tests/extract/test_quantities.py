@@ -598,6 +598,14 @@ def test_a_change_downward_falls_however_far_and_whatever_says_how_far():
                    ("工业用电量", 1.8, "change", True), ("进口", 3.0, "change", True), ("出口", 4.0, "change", True)]
 
 
+def test_a_stretch_target_after_a_figure_is_a_second_target_of_its_indicator():
+    text = "青石县2031年主要预期目标：财政收入增长6%以上、力争达到7.5%，单位产值能耗下降2.5%、力争3%。"
+    sections = [Section("", 0, len(text), 2031, "plan")]  # type: ignore[arg-type]
+    got = [(q.indicator, q.value, q.kind, q.falls, q.mode) for q in find_quantities(text, sections)]
+    assert got == [("财政收入", 6.0, "change", False, "target"), ("财政收入", 7.5, "change", False, "target"),
+                   ("单位产值能耗", 2.5, "change", True, "target"), ("单位产值能耗", 3.0, "change", True, "target")]
+
+
 def test_an_investment_after_people_counted_is_not_theirs():
     got = found("全镇培育新型农民45名，完成投资3.6亿元；新建厂房6栋，总投资2.47亿元。")
     assert [g[0] for g in got] == ["新型农民", "完成投资", "新建厂房", "新建厂房总投资"]
