@@ -177,6 +177,12 @@ def test_year_headings_give_review_and_plan():
     assert kinds(text) == [(2021, "review", None), (2022, "plan", None)]
 
 
+def test_a_part_proposing_this_year_s_work_is_its_plan():
+    text = f"一、过去一年工作回顾\n{REVIEW_BODY}二、对今年政府工作的建议\n{PLAN_BODY}"
+    got = kinds(text, title="2031年政府工作报告", metadata={"发布日期": "2031-03-05"})
+    assert got == [(2030, "review", None), (2031, "plan", None)]
+
+
 def test_a_plan_heading_over_past_results_is_a_review():
     text = f"一、2021年工作计划\n{REVIEW_BODY}二、2022年工作计划\n{PLAN_BODY}"
     assert kinds(text) == [(2021, "review", "plan"), (2022, "plan", None)]
