@@ -15,7 +15,8 @@ from kg.simplified import simplified
 
 # Generic abbreviations of statistical indicators (not names of anything).
 _ABBREVIATIONS = (("规上", "规模以上"), ("社零", "社会消费品零售"), ("GDP", "地区生产总值"),
-                  ("生产总值", "地区生产总值"), ("CPI", "居民消费价格"))
+                  ("国内生产总值", "地区生产总值"), ("生产总值", "地区生产总值"), ("CPI", "居民消费价格"),
+                  ("能耗强度", "单位地区生产总值能耗"))  # energy per unit of output
 _OWN_AREA = re.compile(r"^(?:全国|全省|全市|全区|全县|全州|全旗|全镇|全街道|全乡|本省|本市|我省|我市"
                        r"|我区|我县|全年|年度|当年|今年|地方)+")
 _NOISE = re.compile(r"[\s“”\"'《》（）()·]|实现|完成|达到|(?<=[\u4e00-\u9fff])总(?=产量)"  # 粮食总产量: 粮食产量
@@ -25,9 +26,9 @@ _NOISE = re.compile(r"[\s“”\"'《》（）()·]|实现|完成|达到|(?<=[\u
 # A rate of change named as such (居民消费价格涨幅 is how much 居民消费价格 rose).
 RATE_OF_CHANGE = re.compile(r"(?:涨幅|增幅|增速|增长率)$")
 _MAGNITUDE = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
-# Indicators that stand for another when written alone: the jobs added that reports count are the
-# towns'; the economy's growth is GDP's.
-_WHOLE = {"新增就业": "城镇新增就业", "经济增长": "地区生产总值", "经济": "地区生产总值"}
+# Indicators that stand for another when written alone: the jobs added and the surveyed unemployment
+# that reports give are the towns' (城镇); the economy's growth is GDP's.
+_WHOLE = {"新增就业": "城镇新增就业", "调查失业率": "城镇调查失业率", "经济增长": "地区生产总值", "经济": "地区生产总值"}
 # Units that measure the same thing, in a base unit: mass in 吨 (1 斤 = 0.5 kg), area in 平方米 …
 _CONVERT = {"斤": (0.0005, "吨"), "公斤": (0.001, "吨"), "千克": (0.001, "吨"), "平方公里": (1_000_000, "平方米"),
             "平方千米": (1_000_000, "平方米"), "公顷": (10_000, "平方米"), "千米": (1, "公里"), "％": (1, "%"),
