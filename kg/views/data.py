@@ -470,8 +470,9 @@ class Site:
 
 
 def _bars(cells: list[dict | None], height: int = 36) -> list[dict | None]:
-    """Bar heights (px) of target and result per year, on one scale, where both are in one unit."""
-    pairs = [(c["target"]["value"], c["result"]["value"] if c["result"] else None)
+    """Bar heights (px) of target and result per year, on one scale, where both are in one unit; a
+    result that went the other way (below zero) has no height."""
+    pairs = [(max(c["target"]["value"], 0), max(c["result"]["value"], 0) if c["result"] else None)
              if c and c["target"] and (not c["result"] or c["result"]["unit"] == c["target"]["unit"]) else None
              for c in cells]
     top = max((v for p in pairs if p for v in p if v is not None), default=0)

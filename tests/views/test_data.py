@@ -159,3 +159,12 @@ def test_a_district_lists_its_most_mentioned_projects_and_counts_the_rest() -> N
     [orgs] = page["linked"]
     assert orgs["count"] == many and len(orgs["entities"]) == data.LINKS_LISTED
     assert page["chart"]["bars"][0]["total"] == many  # the chart counts every project
+
+
+def test_a_ledger_chart_draws_no_bar_below_zero() -> None:
+    def cell(target: float, result: float | None) -> dict:
+        return {"target": {"value": target, "unit": "%"},
+                "result": None if result is None else {"value": result, "unit": "%"}}
+
+    bars = data._bars([cell(6, 3), cell(5, -3.3), cell(4, None), None])
+    assert bars == [{"target": 36, "result": 18}, {"target": 30, "result": 0}, {"target": 24, "result": None}, None]
