@@ -619,10 +619,7 @@ def _indicator(words: str) -> str:
         words = words[inner[-1].start():]  # 区讲师团走进街道|开展专题宣讲: what was done, not who did it
     elif acted := _ACTED_CLASS.search(words):
         words = words[acted.start():]  # 甲街道领导|走访企业: the count is of the visits, not the visitors
-    lead = _LEADING.match(words)
-    if lead and (back := _word_start(words, lead.end())) < lead.end() and not re.match(
-            _MEASURE_WORD, words[lead.end():]):  # 其中|建成区面积: 建成 opens a word here (完成率 is a bare rate)
-        lead = _LEADING.match(words[:back]) if back else None
+    lead = _lead(words)
     name = words[lead.end() if lead else 0:]
     if (after := _after_division(name)) != name:  # 甲镇|全年实现|规上产值: the division is the subject
         name = after[m.end():] if (m := _LEADING.match(after)) else after
@@ -636,6 +633,16 @@ def _indicator(words: str) -> str:
     if (variant := _VARIANT_END.search(name)) and variant.start() >= 2:
         name = variant.group() + name[: variant.start()]  # 甲收入同口径 is 同口径甲收入, as it is written mostly
     return _named(_ALL_YEAR.sub("", _CLASS_OF.sub("", name)))
+
+
+def _lead(words: str) -> re.Match[str] | None:
+    """The verb, aim and time words that open `words`, short of a word they would cut (全省|新能源汽车:
+    新 opens 新能源 here; 其中|建成区面积: 建成 opens a word, while 完成率 is a bare rate)."""
+    lead = _LEADING.match(words)
+    if lead and (back := _word_start(words, lead.end())) < lead.end() and not re.match(
+            _MEASURE_WORD, words[lead.end():]):
+        lead = _LEADING.match(words[:back]) if back else None
+    return lead
 
 
 # 实现 (预计, 可) inside the words before what a trade turns out (甲服务业|实现|营业收入): the result's verb.
@@ -761,7 +768,8 @@ def _respective_items(text: str, pos: int) -> list[str]:
         return []
     words = head if said else _CHANGE.sub("", tail)  # 甲率和乙率同比提升|7%和8%: each rate's change
     # 甲和乙业、丙业增加值分别…: split at 、 alone where that gives as many items as numbers
-    splits = [[_LEADING.sub("", i) for i in re.split(marks, words) if i] for marks in ("、", r"[、和及与]")]
+    splits = [[i[lead.end():] if (lead := _lead(i)) else i for i in re.split(marks, words) if i]
+              for marks in ("、", r"[、和及与]")]
     items = _with_head(next((s for s in splits if len(s) == listed >= 2), splits[1]))
     if len(items) == 1 and listed == 2 and (pair := _PAIRED.search(items[0])):
         items = [items[0][: pair.start()] + part + items[0][pair.end():] for part in _PAIRS[pair.group()]]

@@ -606,6 +606,11 @@ def test_a_stretch_target_after_a_figure_is_a_second_target_of_its_indicator():
                    ("单位产值能耗", 2.5, "change", True, "target"), ("单位产值能耗", 3.0, "change", True, "target")]
 
 
+def test_a_listed_item_keeps_a_word_its_opening_character_starts():
+    got = found("全县新材料、智能装备产业产值分别增长9.2%、14.6%。")  # 新 opens 新材料, not "newly"
+    assert got[0][0].startswith("新材料") and got[1][0] == "智能装备产业产值"
+
+
 def test_an_investment_after_people_counted_is_not_theirs():
     got = found("全镇培育新型农民45名，完成投资3.6亿元；新建厂房6栋，总投资2.47亿元。")
     assert [g[0] for g in got] == ["新型农民", "完成投资", "新建厂房", "新建厂房总投资"]
