@@ -115,7 +115,7 @@ _MODE_WORDS: dict[str, str] = {
     Mode.REVIEW: "总结|回顾|亮点|成效|成绩|成果|完成情况|工作情况|进展情况|开展情况|落实情况|执行情况|推进情况"
     "|主要工作|主要做法|做法|述职|自查",
     Mode.PLAN: "计划|安排|思路|打算|重点工作|工作重点|任务|目标|要点|展望|设想|举措|部署|总体要求(?!是)|政策取向"
-    "|工作的?建议",  # 对今年政府工作的建议: what the report proposes for the year
+    "|工作的?建议",  # 对今年全县工作的建议: what the report proposes for the year
     Mode.OTHER: "问题|不足|短板|困难|差距|挑战",
 }
 _MODE_WORD = re.compile("|".join(f"(?P<{mode}>{words})" for mode, words in _MODE_WORDS.items()))

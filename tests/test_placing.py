@@ -236,7 +236,7 @@ def test_a_town_named_mostly_by_its_short_name_is_still_a_town():
 
 def test_a_town_never_named_as_such_is_placed_by_its_name_and_villages_held_in_other_names():
     # 卜里坪街道 (苏仙区) holds 梁家湾 and 茅塘: the text names the town only inside a road's name
-    text = ("今年以来，街道坚持项目为王，卜里坪大道提质改造完成工程量80%，梁家湾安置小区主体完工，"
+    text = ("今年以来，街道坚持项目为王，卜里坪大道提质改造进度过半，梁家湾安置小区主体完工，"
             "茅塘片区雨污分流改造有序推进。")
     placed = resolve([extract(doc("v", text))]).results[0].district
     assert placed is not None and placed.name == "卜里坪街道" and "苏仙区" in placed.parents

@@ -178,7 +178,7 @@ def test_year_headings_give_review_and_plan():
 
 
 def test_a_part_proposing_this_year_s_work_is_its_plan():
-    text = f"一、过去一年工作回顾\n{REVIEW_BODY}二、对今年政府工作的建议\n{PLAN_BODY}"
+    text = f"一、一年来工作回顾\n{REVIEW_BODY}二、对今年全县工作的建议\n{PLAN_BODY}"
     got = kinds(text, title="2031年政府工作报告", metadata={"发布日期": "2031-03-05"})
     assert got == [(2030, "review", None), (2031, "plan", None)]
 
@@ -209,7 +209,7 @@ def test_a_combined_title_gives_years_to_undated_headings():
 
 
 def test_a_work_report_of_a_year_reviews_the_year_before():
-    text = f"一、过去一年工作回顾\n{REVIEW_BODY}二、今年工作安排\n{PLAN_BODY}"
+    text = f"一、一年来工作回顾\n{REVIEW_BODY}二、今年工作安排\n{PLAN_BODY}"
     assert dated(text, title="青湖街道2023年党工委工作报告") == {(2022, "review"), (2023, "plan")}
 
 
@@ -649,7 +649,7 @@ def test_a_plan_in_the_imperative_that_frames_itself_is_a_plan():
 
 def test_the_day_a_report_is_given_dates_its_relative_years():
     text = ("政府工作报告\n——2031年3月5日在青湖市第九届人民代表大会第一次会议上\n各位代表：\n"
-            "一、过去一年工作回顾\n一年来，全市完成固定资产投资120亿元，同比增长8%，建成青湖大桥。\n"
+            "一、一年来工作回顾\n一年来，全市完成固定资产投资120亿元，同比增长8%，建成青湖大桥。\n"
             "二、今年工作安排\n今年将推动白鹭公园开工，确保青石小学年底建成。")
     assert {(s.year, s.mode) for s in find_sections(text) if s.mode != "other"} == {(2030, "review"), (2031, "plan")}
 

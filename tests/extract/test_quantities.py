@@ -591,10 +591,10 @@ def test_an_investment_named_alone_is_the_investment_in_what_was_counted_before_
 
 
 def test_a_change_downward_falls_however_far_and_whatever_says_how_far():
-    text = "全县财政收入增长2.6%，CPI微降0.4%，工业用电量小幅下降1.8%，进口、出口分别减少3%、4%。"
+    text = "全县财政收入增长3.05%，CPI微降0.4%，工业用电量小幅下降1.8%，进口、出口分别减少3%、4%。"
     sections = [Section("", 0, len(text), 2031, "review")]  # type: ignore[arg-type]
     got = [(q.indicator, q.value, q.kind, q.falls) for q in find_quantities(text, sections)]
-    assert got == [("财政收入", 2.6, "change", False), ("CPI", 0.4, "change", True),
+    assert got == [("财政收入", 3.05, "change", False), ("CPI", 0.4, "change", True),
                    ("工业用电量", 1.8, "change", True), ("进口", 3.0, "change", True), ("出口", 4.0, "change", True)]
 
 
@@ -607,7 +607,7 @@ def test_a_stretch_target_after_a_figure_is_a_second_target_of_its_indicator():
 
 
 def test_a_listed_item_keeps_a_word_its_opening_character_starts():
-    got = found("全县新材料、智能装备产业产值分别增长9.2%、14.6%。")  # 新 opens 新材料, not "newly"
+    got = found("全县新材料、智能装备产业产值分别增长8.6%、17.4%。")  # 新 opens 新材料, not "newly"
     assert got[0][0].startswith("新材料") and got[1][0] == "智能装备产业产值"
 
 
