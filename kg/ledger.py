@@ -7,7 +7,7 @@ follows one convention, documented in the README:
 
 - a level or count is met only when reached, after unit conversion (616亿斤 against 3080万吨);
 - a rate of change (增长5.5%): met when reached; an ≈ target (5.5%左右) also within 0.5 points below;
-  a result that went the other way (下降3.3% against 增长5%) counts as less than none (-3.3);
+  a result that went the other way (下降2.4% against 增长5%) counts as less than none (-2.4);
 - a ceiling (≤: 失业率控制在5.5%以内, and ≈ targets of what is better low: 价格涨幅3%左右) is met at or
   below it, an ≈ ceiling also within 0.5 points above;
 - no figure for the indicator in a review of the year is `no_result`; a general claim (主要目标
@@ -122,7 +122,7 @@ def judge(target: Quantity, result: Quantity | None) -> tuple[str, float | None]
 
 def toward(target: Quantity, result: Quantity) -> float:
     """The result as a change in the target's direction: a fall where a rise was aimed at is less
-    than none (增长5%左右 against 下降3.3%: -3.3), a fall where a fall was aimed at is what was aimed at
+    than none (增长5%左右 against 下降2.4%: -2.4), a fall where a fall was aimed at is what was aimed at
     (能耗下降2% against 下降3%: 3)."""
     return -result.value if result.falls != target.falls else result.value
 

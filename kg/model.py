@@ -135,7 +135,7 @@ class Quantity:
     subject: str | None = None  # the entity it is about, when the sentence names one
     period: str | None = None  # 1-10月, 上半年, 截至10月底
     section: int | None = None  # index into DocResult.sections
-    falls: bool = False  # a change downward (下降3.3%): `value` is how far it fell, as written
+    falls: bool = False  # a change downward (下降2.4%): `value` is how far it fell, as written
 
     def to_json(self) -> dict:
         return {"indicator": self.indicator, "value": self.value, "high": self.high, "unit": self.unit,

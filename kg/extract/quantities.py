@@ -74,13 +74,13 @@ _PERSONS = ("人", "名", "位", "人次")  # units that count people
 _BOUND_BEFORE = {"约": "≈", "近": "≈", "超过": "≥", "超": "≥", "突破": "≥", "不低于": "≥", "不少于": "≥",
                  "不超过": "≤", "低于": "≤", "控制在": "≤"}
 _BOUND_AFTER = {"以上": "≥", "左右": "≈", "上下": "≈", "以内": "≤", "以下": "≤", "之内": "≤"}
-# A change, how far first where it says (CPI微降0.1%, 小幅下降); …亿元、增7%: the amount's change.
+# A change, how far first where it says (CPI微降0.2%, 小幅下降); …亿元、增7%: the amount's change.
 _CHANGE = re.compile(r"(?:(?:同比|同步|比上年|较上年|年均|绝对)?(?:微|略|小幅|大幅)?"
                      r"(?:增长|增加|提高|提升|上升|下降|减少|降低|上涨|增幅|降幅|增速|增产|减产)"
                      r"|(?:同)?比[增降减]|[微略][增降涨]|(?<![\u4e00-\u9fff])[增降])"
                      r"(?:了|(?<=[幅速])为)?$")  # 增幅为5%; 下降为4.5% is the level reached
 _STRETCH = re.compile(r"[、，,]?\s*(?:力争|争取|努力)(?:达到|达|实现)?\s*")  # 增长6%以上、力争达到6.5%
-_FALLS = re.compile(r"[降减跌]|回落")  # a change downward: 下降3.3%, 降幅3%, 减产, CPI微降0.1%
+_FALLS = re.compile(r"[降减跌]|回落")  # a change downward: 下降2.4%, 降幅3%, 减产, CPI微降0.2%
 _TARGET = re.compile(r"力争|确保|目标|预期|计划|争取|力求")
 _STATED_YEAR = re.compile(rf"({YEAR_DIGITS})\s*年")  # the year a stated target is for, named before it
 _STATED_TARGET = re.compile(r"预期目标|主要目标|目标是|目标为")  # a target even inside a review
