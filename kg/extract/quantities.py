@@ -82,8 +82,10 @@ _CHANGE = re.compile(r"(?:(?:同比|同步|比上年|较上年|年均|绝对)?(?
 _STRETCH = re.compile(r"[、，,]?\s*(?:力争|争取|努力)(?:达到|达|实现)?\s*")  # 增长6%以上、力争达到6.5%
 _FALLS = re.compile(r"[降减跌]|回落")  # a change downward: 下降2.4%, 降幅3%, 减产, CPI微降0.2%
 _TARGET = re.compile(r"力争|确保|目标|预期|计划|争取|力求")
+_ONE_YEAR = re.compile(rf"\s*(?:{YEAR_DIGITS}年|去年|过去一年)[，,]")  # a sentence opening on one year
 _STATED_YEAR = re.compile(rf"({YEAR_DIGITS})\s*年")  # the year a stated target is for, named before it
-_STATED_TARGET = re.compile(r"预期目标|主要目标|目标是|目标为")  # a target even inside a review
+_STATED_TARGET = re.compile(r"预期目标|主要目标|目标是|目标为")  # a target even inside a review …
+_ACHIEVED = re.compile(r"(?:实现|完成|达到|确定)了?[^，,。；;]{0,8}$")  # … unless met: 顺利完成年初提出的主要目标
 # Part of a year, and a cut-off date (截至10月底, 截止今年5月, 截至目前): a figure's period, no part of its name.
 _PART_OF_YEAR = r"[上下]半年|(?:前|第)?[一二三四]季度"
 _CUT_OFF = rf"截[至止](?:(?:今年|本年|{YEAR_DIGITS}年)?\d{{1,2}}月(?:\d{{1,2}}日|底)?|目前|当前)"
@@ -160,7 +162,7 @@ _NOT_BEFORE = re.compile(r"[第号#No.届]$|[A-Za-z]$|\d$")  # 第3个, 十三�
 _NOT_AFTER = re.compile(r"^(?:号|期工程|号线|届|周年|年|月|日|岁以上|全会)")  # 七次全会: the 7th plenary
 # Between an indicator and its level: 占比提高到|55%, 失业率平均为|5%.
 _REACHED = re.compile(r"(?:分别|平均值?|累计|均|继续|持续|基本)?"
-                      r"(?:(?:提高|提升|增加|下降|降低|降|增|升|达|控制|保持|稳定|维持)?(?:到|至|为|是|在|达|了)|保持"
+                      r"(?:(?:提高|提升|增加|下降|降低|回落|降|增|升|达|控制|保持|稳定|维持)?(?:到|至|为|是|在|达|了)|保持"
                       r"|(?:首次)?(?:跃上|迈上|站上|跨上))$")
 _NOUN_AFTER = re.compile(r"(?!数|同比|比上年|较上年|增长|下降|减少|增加)"
                          r"[\u4e00-\u9fff“\"][^，,；;。：:！？!?、\n（()）\d和及与约超近达]{1,15}")
@@ -335,7 +337,7 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
             year = ahead
         aimed = any(text[c.end() : c.end() + 1] not in "”\"" and not _PLAN_SHARED.search(text, sentence, c.start())
                     for c in _TARGET.finditer(text, sentence, m.start()))  # not “…计划”, not 占全年目标
-        stated = _STATED_TARGET.search(text, sentence, m.start()) or _FUTURE.search(text, clause, m.start()) or (
+        stated = _stated_target(text, sentence, m.start()) or _FUTURE.search(text, clause, m.start()) or (
             _STRIVE.search(text, clause, m.start())) or (
             _AFTER_DONE.search(text, sentence, m.start()))
         if stated and year is not None and (aimed_at := _STATED_YEAR.search(text, sentence, stated.start())) and (
@@ -346,7 +348,8 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
         bound = (_BOUND_AFTER.get(m.group("after") or "") or _BOUND_BEFORE.get(m.group("before") or "")
                  or ("≥" if m.group("loose") or m.group("loose2") else "="))
         high = _number(m.group("high")) if m.group("high") else None
-        period = _PERIOD.search(text, sentence, m.start()) or _span_of_years(text, sections, idx, m.start(), spans)
+        period = _PERIOD.search(text, sentence, m.start()) or (  # 这五年…。|2029年，…增长7%: that year's own
+            None if _ONE_YEAR.match(text, sentence) else _span_of_years(text, sections, idx, m.start(), spans))
         out.append(Quantity(
             indicator=indicator, value=value, unit=unit, kind=kind, bound=bound,
             start=start, end=end, year=year,
@@ -633,6 +636,15 @@ def _indicator(words: str) -> str:
     if (variant := _VARIANT_END.search(name)) and variant.start() >= 2:
         name = variant.group() + name[: variant.start()]  # 甲收入同口径 is 同口径甲收入, as it is written mostly
     return _named(_ALL_YEAR.sub("", _CLASS_OF.sub("", name)))
+
+
+def _stated_target(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first words between `start` and `end` that state targets (主要预期目标是), unless they say the
+    targets were met (顺利完成年初提出的主要目标，…: what follows are the results)."""
+    for m in _STATED_TARGET.finditer(text, start, end):
+        if not _ACHIEVED.search(text, start, m.start()):
+            return m
+    return None
 
 
 def _lead(words: str) -> re.Match[str] | None:

@@ -410,6 +410,15 @@ def test_a_paragraph_that_opens_with_one_year_is_not_a_span_of_years():
     assert periods == [(30.0, "过去五年"), (120.0, "过去五年"), (6.0, None), (25.0, None)]
 
 
+def test_a_sentence_on_one_year_inside_five_years_gives_that_year_s_figures():
+    text = ("一、五年来的工作\n这五年，新建学校30所。在稳增长上多措并举，财政赤字率保持稳定。2025年，"
+            "我们顺利完成年初提出的主要目标，全县生产总值增长6.35%，物价涨幅回落到1.8%。")
+    sections = [Section("一、五年来的工作", 0, len(text), 2025, "review")]  # type: ignore[arg-type]
+    got = [(q.indicator, q.value, q.kind, q.mode, q.period) for q in find_quantities(text, sections)]
+    assert got == [("新建学校", 30.0, "count", "result", "这五年"), ("生产总值", 6.35, "change", "result", None),
+                   ("物价涨幅", 1.8, "level", "result", None)]
+
+
 def test_a_number_aimed_at_a_later_year_holds_for_that_year():
     got = find_quantities("到2030年，技术合同成交额达到600亿元。", [Section("", 0, 30, 2026, "plan")])  # type: ignore[arg-type]
     assert [(q.indicator, q.value, q.year) for q in got] == [("技术合同成交额", 600.0, 2030)]
