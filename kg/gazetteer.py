@@ -50,8 +50,8 @@ _VILLAGE_SUFFIXES = ("社区居委会", "社区居民委员会", "村民委员�
 # A county's short name is a common word when general text uses it this often, and this many times
 # more than its full name (和平 vs 和平区, 新建 vs 新建区). Provinces' and cities' short names are kept.
 _COMMON_MIN_COUNT = 10_000
-_TOWN_SUFFIX = re.compile(r"(?:街道|镇|乡|苏木|办事处)$")
 _COMMON_RATIO = 10
+TOWN_SUFFIX = re.compile(r"(街道|镇|乡|苏木|办事处)$")  # how a town's name ends
 
 
 class GazetteerDataError(RuntimeError):
@@ -395,43 +395,37 @@ class Gazetteer:
         """The short names `text` contains (瓯海 in 山水瓯海), in the order the text first names them
         (so that what is said of them reads the same in every run): only those whose first two
         characters occur in the text are searched for, a few of some 3,000."""
-        heads = self._short_heads
-        pairs = {text[i:i + 2] for i in range(len(text) - 1)}
-        found = [n for pair in pairs & heads.keys() for n in heads[pair] if n in text]
-        return sorted(found, key=lambda n: (text.find(n), n))
+        return sorted(_held(self._short_heads, text), key=lambda n: (text.find(n), n))
 
     @functools.cached_property
     def _short_heads(self) -> dict[str, list[str]]:
-        heads: dict[str, list[str]] = defaultdict(list)
-        for n in sorted(self._ix.short_names):
-            heads[n[:2]].append(n)
-        return dict(heads)
+        return _by_head(self._ix.short_names)
 
     def towns_in(self, text: str) -> list[tuple[Place, list[str]]]:
         """Each town (街道, 镇, 乡) whose name without its suffix `text` holds (甲山 in 甲山入口), with
         the villages and communities under it that `text` names as bare stems (乙岙 in 乙岙管线工程):
         the evidence for a report that speaks as a town and never names itself."""
-        pairs = {text[i:i + 2] for i in range(len(text) - 1)}
         out = []
-        for short, i in sorted((n, i) for pair in pairs & self._town_heads.keys()
-                               for n, nodes in self._town_heads[pair] if n in text for i in nodes):
-            stems = {village_stem(self._ix.names[c]) for c in self._child_ids(i)}
-            named = sorted(stem for stem in stems if len(stem) >= 2 and stem != short and stem in text)
-            if named:
-                out.append((self._place(i), named))
+        for short in sorted(_held(self._town_heads, text)):
+            for i in self._towns_by_short[short]:
+                stems = {village_stem(self._ix.names[c]) for c in self._child_ids(i)}
+                named = sorted(stem for stem in stems if len(stem) >= 2 and stem != short and stem in text)
+                if named:
+                    out.append((self._place(i), named))
         return out
 
     @functools.cached_property
-    def _town_heads(self) -> dict[str, list[tuple[str, list[int]]]]:
-        """Towns by the first two characters of their names without the suffix (甲山 of 甲山街道)."""
+    def _towns_by_short(self) -> dict[str, list[int]]:
+        """Towns by their names without the suffix (甲山 of 甲山街道), of two characters or more."""
         by_short: dict[str, list[int]] = defaultdict(list)
         for i, (name, level) in enumerate(zip(self._ix.names, self._ix.levels, strict=True)):
-            if level == TOWN and (short := _TOWN_SUFFIX.sub("", name)) != name and len(short) >= 2:
+            if level == TOWN and len(short := TOWN_SUFFIX.sub("", name)) >= 2 and short != name:
                 by_short[short].append(i)
-        heads: dict[str, list[tuple[str, list[int]]]] = defaultdict(list)
-        for short in sorted(by_short):
-            heads[short[:2]].append((short, by_short[short]))
-        return dict(heads)
+        return dict(by_short)
+
+    @functools.cached_property
+    def _town_heads(self) -> dict[str, list[str]]:
+        return _by_head(self._towns_by_short)
 
     def children(self, place: Place) -> list[Place]:
         """The divisions directly under `place` (matched by code, else by name, level and parents)."""
@@ -552,6 +546,20 @@ class Gazetteer:
         stem = village_stem(written)
         variants = {written, stem, *(stem + s for s in _VILLAGE_SUFFIXES)}
         return {i for v in variants for i in self._nodes(v) if self._ix.levels[i] == VILLAGE}
+
+
+def _by_head(names: Iterable[str]) -> dict[str, list[str]]:
+    """Names by their first two characters, so that a text is searched only for those it could hold."""
+    heads: dict[str, list[str]] = defaultdict(list)
+    for n in sorted(names):
+        heads[n[:2]].append(n)
+    return dict(heads)
+
+
+def _held(heads: dict[str, list[str]], text: str) -> list[str]:
+    """The names of `heads` (`_by_head`) that `text` holds."""
+    pairs = {text[i:i + 2] for i in range(len(text) - 1)}
+    return [n for pair in pairs & heads.keys() for n in heads[pair] if n in text]
 
 
 def village_stem(name: str) -> str:

@@ -14,13 +14,13 @@ from functools import cache
 
 from kg import lexicon as lx
 from kg.author import author, publisher
+from kg.gazetteer import TOWN_SUFFIX as TOWN
 from kg.gazetteer import Gazetteer, county_short
 from kg.model import DocResult, Document, Entity, EntityType, Place
 from kg.reading import read
 from kg.simplified import simplified
 from kg.vocabulary import is_common
 
-TOWN = re.compile(r"(街道|镇|乡|苏木|办事处)$")
 VILLAGE = re.compile(r"(社区|村)$")
 COUNTY = re.compile(r"(县|区|旗|市)$")  # 市: a county-level city (琼海市); the gazetteer's level decides
 _COUNTY_MENTIONS = 3

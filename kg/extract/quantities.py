@@ -82,7 +82,6 @@ _CHANGE = re.compile(r"(?:(?:同比|同步|比上年|较上年|年均|绝对)?(?
 _STRETCH = re.compile(r"[、，,]?\s*(?:力争|争取|努力)(?:达到|达|实现)?\s*")  # 增长6%以上、力争达到6.5%
 _FALLS = re.compile(r"[降减跌]|回落")  # a change downward: 下降2.4%, 降幅3%, 减产, CPI微降0.2%
 _TARGET = re.compile(r"力争|确保|目标|预期|计划|争取|力求")
-_ONE_YEAR = re.compile(rf"\s*(?:{YEAR_DIGITS}年|去年|过去一年)[，,]")  # a sentence opening on one year
 _STATED_YEAR = re.compile(rf"({YEAR_DIGITS})\s*年")  # the year a stated target is for, named before it
 _STATED_TARGET = re.compile(r"预期目标|主要目标|目标是|目标为")  # a target even inside a review …
 _ACHIEVED = re.compile(r"(?:实现|完成|达到|确定)了?[^，,。；;]{0,8}$")  # … unless met: 顺利完成年初提出的主要目标
@@ -299,9 +298,11 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
                 and value <= out[-1].value and _sentence_start(text, m.start()) <= out[-1].start
                 and (acted := _acts_only(words)) and (thing := _object_of(out[-1].indicator))):
             indicator = acted + thing  # 受理隐患事项2286件，|办结|2161件: done to some of the things just counted
-        if not indicator and out and _STRETCH.fullmatch(words) and text[out[-1].end : opening] in ("", "、"):
-            indicator = out[-1].indicator  # 增长6%以上、|力争达到|6.5%: the stretch target of the figure just given
-            changed = ("降" if out[-1].falls else "增") if out[-1].kind == "change" else changed
+        # 增长6%以上、|力争达到|6.5%: the stretch target of the figure just given, of its indicator and kind
+        stretched = out[-1] if not indicator and out and _STRETCH.fullmatch(words) and (
+            text[out[-1].end : opening] in ("", "、")) else None
+        if stretched:
+            indicator = stretched.indicator
         elif not indicator and not words.strip() and out and text[out[-1].end : opening] in ("", "、"):
             indicator = out[-1].indicator  # 9家企业申领补贴|1.2亿元, 突破300亿元、|达到312亿元: of the one just given
         elif not indicator and change:
@@ -343,7 +344,7 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
         if stated and year is not None and (aimed_at := _STATED_YEAR.search(text, sentence, stated.start())) and (
                 int(aimed_at.group(1)) == year + 1):
             year = year + 1  # …，2021年全区的主要预期目标是…: a review states the next year's targets
-        kind = "change" if changed or unit in ("个百分点", "百分点") else (
+        kind = stretched.kind if stretched else "change" if changed or unit in ("个百分点", "百分点") else (
             "count" if counts and not _stock(words, m.group("before")) else "level")
         bound = (_BOUND_AFTER.get(m.group("after") or "") or _BOUND_BEFORE.get(m.group("before") or "")
                  or ("≥" if m.group("loose") or m.group("loose2") else "="))
@@ -354,7 +355,8 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
             indicator=indicator, value=value, unit=unit, kind=kind, bound=bound,
             start=start, end=end, year=year,
             mode="target" if mode == Mode.PLAN or stated or later or (mode == Mode.OTHER and aimed) else "result",
-            high=high, subject=subject, falls=kind == "change" and bool(_FALLS.search(changed)),
+            high=high, subject=subject,
+            falls=stretched.falls if stretched else kind == "change" and bool(_FALLS.search(changed)),
             period=period if isinstance(period, str) else period.group() if period else None, section=idx))
     return out
 

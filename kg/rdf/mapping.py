@@ -299,6 +299,7 @@ class _Mapper:
         self.add(s, _kg.target, ox.NamedNode(target))
         if e.result is not None:
             self.add(s, _kg.result, ox.NamedNode(iri.quantity(e.result.doc, e.result.index, e.result.quantity)))
+            self.add(s, _kg.resultValue, _decimal(ledger.toward(e.target.quantity, e.result.quantity)))
         self.add(s, _kg.status, ox.Literal(e.status))
         if e.ratio is not None:
             self.add(s, _kg.ratio, _decimal(e.ratio))
