@@ -567,14 +567,8 @@ def _ranked_years(text: str, title: str, date: _Date | None, sections: list[Sect
     title_parts = _title_parts(title)
     yield [(p.year, p.mode, title_ev, p.partial) for p in title_parts] + [
         (s.year, s.mode, s.evidence[0], bool(_PARTIAL_YEAR.search(s.title))) for s in sections if s.year]
-    if not title_parts and _REPORT.search(title) and (y := _year(title)):
-        partial = bool(_PARTIAL_YEAR.search(title))
-        late = date is not None and (date.year == y + 1 or date.year == y and (date.month or 0) >= _LATE_MONTHS)
-        if partial or late:
-            # 上半年, published the year after, or late in its own year (a term's last report): the year it reviews
-            yield [(y, Mode.REVIEW, title_ev, partial)]
-        else:
-            yield [(y, Mode.PLAN, title_ev, False)]
+    if titled := _report_year(title, date):
+        yield [(*titled, title_ev, bool(_PARTIAL_YEAR.search(title)))]
     opened = False
     relative: _Group = []  # 今年以来 read by a page's address: tried after the years the text names
     for m in _openings(text):
@@ -631,6 +625,17 @@ def _ranked_years(text: str, title: str, date: _Date | None, sections: list[Sect
 # A year written bare in a slogan or a meeting's name (奋进2024动员大会), not a date or a figure.
 _BARE_YEAR = re.compile(r"(?<=[\u4e00-\u9fff“\"])(20[0-4]\d)(?=[\u4e00-\u9fff”\"])"
                         r"(?![年万亿千百元余多个户人亩平米吨家项条座套名所辆台公斤])")
+
+
+def _report_year(title: str, date: _Date | None) -> tuple[int, Mode] | None:
+    """The year of a report whose title gives a year and no mode word (2031年甲省政府工作报告), and
+    what the report does with it: plans it, or reviews it when the title says 上半年 or the report
+    was published the year after or late in its own year (a term's last report)."""
+    y = _year(title) if _REPORT.search(title) and not _title_parts(title) else None
+    if y is None:
+        return None
+    late = date is not None and (date.year == y + 1 or date.year == y and (date.month or 0) >= _LATE_MONTHS)
+    return y, Mode.REVIEW if _PARTIAL_YEAR.search(title) or late else Mode.PLAN
 
 
 def _bare_year(text: str) -> re.Match[str] | None:
@@ -927,7 +932,7 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
         # the trained reading is sure of what a text with no heading is: the rules need not read it too
         sections = [Section(heads[0].title, 0, len(text), None, read[0], None, [read[1]])]
     else:
-        sections = _ruled(text, title, heads)
+        sections = _ruled(text, title, heads, date)
     years = _doc_years(text, title, date, sections)
     for s in sections:
         if s.year is None and s.mode != Mode.OTHER:
@@ -951,10 +956,12 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
                    for part in _split_back(text, split)])
 
 
-def _ruled(text: str, title: str, heads: list[_Heading]) -> list[Section]:
+def _ruled(text: str, title: str, heads: list[_Heading], date: _Date | None) -> list[Section]:
     """The sections as the rules read them: each heading's part by what the heading says and its body
-    shows (see `find_sections`); a text no heading says anything of, by what most of its sentences say."""
+    shows (see `find_sections`), a part headed by a year alone by the year the report's title plans;
+    a text no heading says anything of, by what most of its sentences say."""
     sections: list[Section] = []
+    titled = _report_year(title, date)
     for h, end in zip(heads, [h.start for h in heads[1:]] + [len(text)], strict=True):
         if not text[h.body : end].strip(_SPACE + "\n"):  # a heading with nothing under it
             if sections:
@@ -965,6 +972,12 @@ def _ruled(text: str, title: str, heads: list[_Heading]) -> list[Section]:
         said = h.parts[0].mode if len(h.parts) == 1 else None
         mode, why = (None, None) if said == Mode.OTHER else _body_mode(text, h.body, end) if said is None else (
             _body_mode(text, h.body, end, _OVERTURN, _MIN_OVERTURN))  # a heading's own word weighs more
+        if said is None and h.year and h.body and titled and titled[1] == Mode.PLAN and (
+                h.year in (titled[0], titled[0] - 1)) and not _SINCE.search(h.title):
+            # 三、2031年的工作 in the 2031 report: the year the report plans is the one the part plans,
+            # whatever it recalls first; the year before is the one it reviews
+            mode = Mode.PLAN if h.year == titled[0] else Mode.REVIEW
+            why = _quote(text, "title", title)
         if said is None and all(p.mode == Mode.OTHER for p in sections) and (
                 back := _announced(text) or _looks_back(text) or _news(text)) and h.start <= (back[1].start or 0) < end:
             mode, why = back  # 2022年以来，…: what the opening says outweighs the verbs (its own opening)

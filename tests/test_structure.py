@@ -679,6 +679,22 @@ def test_a_report_titled_with_a_year_and_published_the_year_after_reviews_that_y
     assert dated(text, metadata={"发布日期": "2024年11月10日"}) == {(2024, "review")}
 
 
+def test_a_part_headed_by_the_year_a_titled_report_plans_is_its_plan_whatever_it_recalls_first():
+    text = ("各位代表：\n一、2030年工作回顾\n" + REVIEW_BODY + "二、2031年的工作\n"
+            "过去一年，全市生产总值增长了6%，新建学校3所。今年主要预期目标是：生产总值增长5%左右。\n" + PLAN_BODY)
+    title = "2031年甲市人民政府工作报告"
+    parts = [(s.year, s.mode) for s in find_sections(text, title) if s.mode in ("review", "plan")]
+    assert parts[0] == (2030, "review") and parts[-1] == (2031, "plan")  # not a review of 2031, a plan of 2032
+    assert (2031, "review") not in parts and (2032, "plan") not in parts
+    # the year before the one the title plans is reviewed, whatever its part goes on to say
+    again = "一、2030年的工作\n" + REVIEW_BODY + "将加快推进青湖大桥建设。\n二、2031年的工作\n" + PLAN_BODY
+    assert dated(again, title) == {(2030, "review"), (2031, "plan")}
+    # published late in the year it names, the report reviews that year: its body decides as before
+    done = "二、2031年的工作\n" + REVIEW_BODY
+    assert dated(done, title) == {(2031, "plan")}
+    assert dated(done, title, {"发布日期": "2031年12月20日"}) == {(2031, "review")}
+
+
 def test_a_review_s_estimates_of_its_year_s_results_are_no_intents():
     text = ("一、2024年工作总结\n规上工业产值预计达到64.5亿元，增长9%。社会消费品零售额预计完成31.2亿元。"
             "外贸出口预计实现12.8亿元。农业产值预计达到9.6亿元，将稳步提高。\n")
