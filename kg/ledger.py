@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from kg.indicators import LOWER_IS_BETTER, RATE_OF_CHANGE, base, key
 from kg.model import DocResult, Quantity
 
-MULTI_YEAR = re.compile(r"[五两三]年|十.五|累计|年均")
+MULTI_YEAR = re.compile(r"[五两三]年|十.五|累计|年均|^[比较与同]\d{4}年")  # 比2024年: a base years before
 _OVER_YEARS = re.compile(r"累计|年均")  # a total or an average of the years, not where they ended
 TOLERANCE = 0.5  # percentage points an ≈ target on a rate may be missed by and still be met
 _RATES = ("%", "个百分点", "‰")

@@ -85,6 +85,16 @@ def test_a_total_of_several_years_judges_no_one_year_s_target():
     assert [e.status for e in entries(corpus.results)] == ["no_result"]
 
 
+def test_a_change_from_a_base_years_before_judges_no_one_year_s_target():
+    since, year_on_year = q("地区生产总值", 38, "%", mode="result", kind="change"), q(
+        "地区生产总值", 5.2, "%", mode="result", kind="change")
+    since.period = "比2020年"
+    for found, status in ((since, "no_result"), (year_on_year, "met")):
+        corpus = Corpus([_report("a-2025", "甲省", [q("地区生产总值", 5, "%", "≈", kind="change")]),
+                         _report("a-2026", "甲省", [found])])
+        assert [e.status for e in entries(corpus.results)] == [status]
+
+
 def test_a_rate_the_years_brought_to_is_the_last_year_s_result_but_their_average_is_not():
     reached, average = q("研发投入强度", 3.1, "%", mode="result"), q("研发投入强度", 3.0, "%", mode="result")
     reached.period, average.period = "“十四五”时期", "五年年均"

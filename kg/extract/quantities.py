@@ -93,6 +93,10 @@ _PERIOD = re.compile(rf"\d{{1,2}}\s*[-—至~]\s*\d{{1,2}}\s*月(?:份)?|{_PART_
 _YEARS_SPAN = re.compile(r"[这近过去]*[五两三]年(?:来|间)?|“?十[一二三四五六]五”?(?:时期|期间|以来)")
 # A paragraph that opens with one year.
 _ONE_YEAR = re.compile(rf"(?<![至到—-]){YEAR_DIGITS}年(?!以来|[至到—-])|过去一年|过去的一年|一年来|全年|今年")
+# A sentence that opens on a year (2029年，…; 2029年与2024年相比，…), which a plan may look back on.
+_GONE_BY = re.compile(rf"({YEAR_DIGITS})年(?:底|末)?(?=[，,]|与|同)")
+# The base a change is measured from, when the text names its year (比2024年增长, 与2024年相比…增长).
+_BASE_YEAR = re.compile(rf"(?:比|较|与|同)({YEAR_DIGITS})年(?:底|末)?(?:相比)?")
 # A year the number is aimed at, later than its section's: 到2030年…, …2030年达到…
 _AIMED_YEAR = re.compile(rf"(?<!截)(?<!年)(?:到|至)({YEAR_DIGITS})年(?:底|末)?前?")  # not 截至, not 2021年至2025年
 _THIS_YEAR = re.compile(r"今年|年内|当年|本年")
@@ -333,6 +337,9 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
         idx, year, mode = time_of(text, sections, m.start(), m.end())
         year = year if year is not None else _year_named(text, sections, idx, m.start())
         sentence = _sentence_start(text, m.start())
+        if mode == Mode.PLAN and year is not None and (gone := _GONE_BY.match(text, sentence)) and (
+                int(gone.group(1)) < year):
+            year, mode = int(gone.group(1)), Mode.REVIEW  # a plan's 2029年与2024年相比，…增长47%: a year gone by, told
         later = (ahead := _horizon(text, sentence, m.start())) is not None and (year is None or ahead > year)
         if later:  # 到2030年|…达到600亿元: the number holds for the year aimed at, and is aimed at even in a review
             year = ahead
@@ -349,7 +356,8 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
         bound = (_BOUND_AFTER.get(m.group("after") or "") or _BOUND_BEFORE.get(m.group("before") or "")
                  or ("≥" if m.group("loose") or m.group("loose2") else "="))
         high = _number(m.group("high")) if m.group("high") else None
-        period = _PERIOD.search(text, sentence, m.start()) or (  # 这五年…。|2029年，…增长7%: that year's own
+        period = _PERIOD.search(text, sentence, m.start()) or _years_ago(text, sentence, clause, m.start(), year) or (
+            # 这五年…。|2029年，…增长7%: that year's own
             None if _ONE_YEAR.match(text, sentence) else _span_of_years(text, sections, idx, m.start(), spans))
         out.append(Quantity(
             indicator=indicator, value=value, unit=unit, kind=kind, bound=bound,
@@ -511,6 +519,15 @@ def _horizon(text: str, sentence: int, pos: int) -> int | None:
         return None if _THIS_YEAR.search(text, aimed[-1].end(), pos) else int(aimed[-1].group(1))
     right = _YEAR_BEFORE.search(text, max(sentence, pos - 12), pos)
     return int(right.group(1)) if right else None
+
+
+def _years_ago(text: str, sentence: int, clause: int, pos: int, year: int | None) -> str | None:
+    """The base a change is measured from, as written, when it lies more than a year before the
+    figure's own year (2029年…比2024年增长47%): the change is of several years, not the year's."""
+    base = _BASE_YEAR.search(text, clause, pos)
+    if base is None and (opening := _GONE_BY.match(text, sentence)):
+        base = _BASE_YEAR.match(text, opening.end())  # 2029年与2024年相比，…: the sentence's own base
+    return base.group() if base and year is not None and int(base.group(1)) < year - 1 else None
 
 
 def _year_named(text: str, sections: list[Section], idx: int | None, pos: int) -> int | None:

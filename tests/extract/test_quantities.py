@@ -128,6 +128,17 @@ def test_a_figure_of_several_years_says_so_in_its_period():
     assert (120.0, "这五年") in got and (25.0, None) in got and (6.0, "年均") in got
 
 
+def test_a_change_from_a_base_years_before_is_of_several_years_and_a_plan_s_look_back_is_a_result():
+    text = ("全县生产总值达到420亿元，比2020年增长38%，财政收入比上年增长6%，农民收入比2024年增长5%。\n"
+            "2020年与2015年相比，粮食产量增长12%。今年生产总值增长6%左右。")
+    sections = [Section("", 0, 52, 2025, "review"), Section("", 52, len(text), 2026, "plan")]  # type: ignore[arg-type]
+    got = {(q.indicator, q.value): (q.year, q.mode, q.period) for q in find_quantities(text, sections)}
+    assert got[("生产总值", 38.0)] == (2025, "result", "比2020年")  # five years' growth, not the year's
+    assert got[("财政收入", 6.0)] == (2025, "result", None) and got[("农民收入", 5.0)] == (2025, "result", None)
+    assert got[("粮食产量", 12.0)] == (2020, "result", "与2015年相比")  # a plan looking back: that year, done
+    assert got[("生产总值", 6.0)] == (2026, "target", None)
+
+
 def test_a_raised_level_is_one_quantity_of_the_indicator_before_from():
     got = found("城乡低保最低标准从每人每月800元提高到850元。", mode="plan")
     assert got == [("城乡低保最低标准", 850.0, "元", "level", "=", "target")]
