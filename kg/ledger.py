@@ -69,10 +69,9 @@ class Book:
             if q.year is None:
                 continue
             figure = Figure(r.doc.id, i, q)
-            # 五年城镇新增就业690万人: five years' total judges no one year's target; but a rate the years
-            # brought to (“十四五”时期…研发投入强度达3.1%) is the last year's
-            if q.mode == "result" and q.period and MULTI_YEAR.search(q.period) and (
-                    _family(q) != "rate" or _OVER_YEARS.search(q.period)):
+            # 五年城镇新增就业690万人: five years' total judges no one year's target, nor is five years' aim
+            # one year's; but a rate the years bring to (“十四五”时期…研发投入强度达3.1%) is the last year's
+            if q.period and MULTI_YEAR.search(q.period) and (_family(q) != "rate" or _OVER_YEARS.search(q.period)):
                 continue
             if q.mode == "target":
                 self.targets.append((r.district_id, r.district.name, figure))

@@ -85,6 +85,16 @@ def test_a_total_of_several_years_judges_no_one_year_s_target():
     assert [e.status for e in entries(corpus.results)] == ["no_result"]
 
 
+def test_an_aim_of_several_years_is_no_one_year_s_target_but_a_rate_they_bring_to_is():
+    five_years, rate = q("城镇新增就业", 600, "万人", "≥"), q("常住人口城镇化率", 60, "%", "≥")
+    five_years.period = rate.period = "今后五年"
+    corpus = Corpus([_report("a-2025", "甲省", [five_years, rate, q("城镇新增就业", 110, "万人", "≥")]),
+                     _report("a-2026", "甲省", [q("城镇新增就业", 121, "万人", mode="result"),
+                                                q("常住人口城镇化率", 60.5, "%", mode="result")])])
+    assert sorted((e.indicator, e.target.quantity.value, e.status) for e in entries(corpus.results)) == [
+        ("城镇新增就业", 110, "met"), ("常住人口城镇化率", 60, "met")]
+
+
 def test_a_change_from_a_base_years_before_judges_no_one_year_s_target():
     since, year_on_year = q("地区生产总值", 38, "%", mode="result", kind="change"), q(
         "地区生产总值", 5.2, "%", mode="result", kind="change")
