@@ -203,7 +203,7 @@ _VARIANT = re.compile(r"同口径|可比口径|按可比价格计算|按可比�
 _VARIANT_END = re.compile(r"(?:同口径|可比口径)$")
 _EXAMPLES_END = re.compile(r"(?<![高平同中初])等")  # not 高等, 平等 …
 _TRAILING_VERB = re.compile(r"(?:的)?(?:建设|创建|改造|提升|工作|任务|项目建设)$")
-_FROM = re.compile(rf"从(?:每[人户年月]+)*(?=[\d{_CN}])")  # 从每人每月|2295元
+_FROM = re.compile(rf"[从由](?:每[人户年月]+)*(?=[\d{_CN}])")  # 从每人每月|2295元, 由120亿元|增加到
 _RAISED_TO = re.compile(r"(?:提高|提升|增加|增长|上调|扩大|降低|下降|减少)(?:到|至)")
 # A count before its noun follows the action that produced it (新建|3所|学校), or opens its clause.
 _ACTED = re.compile(rf"(?:{_ACTIONS}|实施|签约|建立|成立|设立|开通|打通|提升|修缮|落地|引育|扶持|帮扶|认定"
