@@ -65,6 +65,9 @@ def test_adverbs_and_actions_opening_an_indicator_are_dropped_unless_only_a_clas
     assert found("依法选举产生人大代表27名，及时解决群众诉求587宗。") == [
         ("人大代表", 27.0, "名", "count", "=", "result"), ("群众诉求", 587.0, "宗", "count", "=", "result")]
     assert found("走访企业790家次。")[0][:3] == ("走访企业", 790.0, "家次")
+    # two actions joined (新建和改造) open it as one does; a name that opens with 和 keeps it
+    assert [q[:2] for q in found("新建和改造乡村公路86公里，建设及改造排水管网12公里，新增和美乡村9个。")] == [
+        ("乡村公路", 86.0), ("排水管网", 12.0), ("和美乡村", 9.0)]
 
 
 def test_how_many_there_are_is_a_level_how_many_were_done_a_count():
