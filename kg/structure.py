@@ -962,6 +962,8 @@ def _ruled(text: str, title: str, heads: list[_Heading], date: _Date | None) -> 
     a text no heading says anything of, by what most of its sentences say."""
     sections: list[Section] = []
     titled = _report_year(title, date)
+    mode: Mode | None
+    why: Evidence | None
     for h, end in zip(heads, [h.start for h in heads[1:]] + [len(text)], strict=True):
         if not text[h.body : end].strip(_SPACE + "\n"):  # a heading with nothing under it
             if sections:
@@ -970,14 +972,14 @@ def _ruled(text: str, title: str, heads: list[_Heading], date: _Date | None) -> 
                 sections.append(Section(h.title, h.start, end, None, Mode.OTHER, None, []))
             continue
         said = h.parts[0].mode if len(h.parts) == 1 else None
-        mode, why = (None, None) if said == Mode.OTHER else _body_mode(text, h.body, end) if said is None else (
-            _body_mode(text, h.body, end, _OVERTURN, _MIN_OVERTURN))  # a heading's own word weighs more
         if said is None and h.year and h.body and titled and titled[1] == Mode.PLAN and (
                 h.year in (titled[0], titled[0] - 1)) and not _SINCE.search(h.title):
             # 三、2031年的工作 in the 2031 report: the year the report plans is the one the part plans,
             # whatever it recalls first; the year before is the one it reviews
-            mode = Mode.PLAN if h.year == titled[0] else Mode.REVIEW
-            why = _quote(text, "title", title)
+            mode, why = Mode.PLAN if h.year == titled[0] else Mode.REVIEW, _quote(text, "title", title)
+        else:
+            mode, why = (None, None) if said == Mode.OTHER else _body_mode(text, h.body, end) if said is None else (
+                _body_mode(text, h.body, end, _OVERTURN, _MIN_OVERTURN))  # a heading's own word weighs more
         if said is None and all(p.mode == Mode.OTHER for p in sections) and (
                 back := _announced(text) or _looks_back(text) or _news(text)) and h.start <= (back[1].start or 0) < end:
             mode, why = back  # 2022年以来，…: what the opening says outweighs the verbs (its own opening)
