@@ -19,8 +19,13 @@ from kg.simplified import simplified
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # A syllable in brackets right after a character, with a tone mark (an abbreviation in brackets has none).
 GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
-# Blanks between two characters, or between a character and a figure: no word of Chinese prose has them.
-BLANK = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff0-9])|(?<=[0-9%])[ \u3000]+(?=[\u4e00-\u9fff])")
+# Blanks between two characters, between a character and a figure, around a figure's point (8 ．8), or
+# between the digits of a figure written a digit at a time (1 9 9 8 年, 1 4 ．1 ％): no word of Chinese
+# prose, nor any number, has them.
+_DIGIT = "[0-9０-９]"
+BLANK = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff0-9])|(?<=[0-9%])[ \u3000]+(?=[\u4e00-\u9fff])"
+                   rf"|(?<={_DIGIT})[ \u3000]+(?=[.．]{_DIGIT})|(?<={_DIGIT}[.．])[ \u3000]+(?={_DIGIT})"
+                   rf"|(?<={_DIGIT})[ \u3000](?=(?:{_DIGIT}[ \u3000])*{_DIGIT}[ \u3000]?[.．%％年])")
 _LEFT_OUT = re.compile(f"{GLOSS.pattern}|{BLANK.pattern}")
 
 

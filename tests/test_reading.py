@@ -25,6 +25,14 @@ def test_blanks_of_a_wrapped_pdf_line_are_left_out_but_not_reported():
     assert original[slice(*reading.span(a, b))] == "青禾昊 瑞环保公司"  # no blank after the name
 
 
+def test_a_figure_written_a_digit_at_a_time_is_read_as_one():
+    original = "1 9 9 8 年全县生产总值增长1 4 ．1 ％，引进 3 家企业，2030 2031年。"
+    reading = read(original)
+    assert reading.text == "1998年全县生产总值增长14．1 ％，引进3家企业，2030 2031年。"  # two figures stay two
+    a = reading.text.index("14．1")
+    assert original[slice(*reading.span(a, a + 4))] == "1 4 ．1"
+
+
 _PAGE = (  # a report's page as a PDF copy gives it: every line of one width, cut mid-word
     "2031年，青湖镇坚持项目为王，全力以赴抓投资，总投\n"
     "资8亿元的白鹭新材料、青禾食品等6个续建项目投\n"

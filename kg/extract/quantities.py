@@ -54,13 +54,14 @@ def _alternatives(units: tuple[str, ...]) -> str:
 _COUNT_UNIT = _alternatives(_COUNT_UNITS)
 _UNIT = _alternatives(_MEASURE_UNITS + _COUNT_UNITS)
 _MAGNITUDES = "万亿千百"
-_NUMBER = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:点[{_CN}]+)?)"
+_NUMBER = rf"(?:\d+(?:,\d{{3}})*(?:[.．]\d+)?|[{_CN}]+(?:点[{_CN}]+)?)"  # 8．8: a full-width point
 _QUANTITY = re.compile(
     rf"(?=[约近超突不低控达{_CN}]|\d)"  # what a match starts with: re then skips other places fast
     rf"(?P<before>约|近|超过|超|突破|不低于|不少于|不超过|低于|控制在|达到|达)?"
-    rf"(?P<value>{_NUMBER})(?:\s*[-—~～至到]\s*(?P<high>{_NUMBER}))?"
+    rf"(?P<pct>百分之)?(?P<value>{_NUMBER})(?:\s*[-—~～至到]\s*(?P<high>{_NUMBER}))?"
     rf"(?P<loose>余|多)?(?P<mag>万亿|[{_MAGNITUDES}](?:(?![{_MAGNITUDES}])|(?=千[瓦米克元])))?(?P<loose2>余|多)?"
-    rf"(?P<unit>(?<=\d)[ \u3000]?[%％]|{_UNIT}|(?<=[\d一二三四五六七八九])成|(?<=[万亿])(?![级多余]))"  # 399万，
+    # 399万，; a percentage written out (百分之六) has its unit before it
+    rf"(?P<unit>(?(pct)|(?:(?<=\d)[ \u3000]?[%％]|{_UNIT}|(?<=[\d一二三四五六七八九])成|(?<=[万亿])(?![级多余]))))"
     rf"(?P<after>以上|左右|以内|以下|之内|上下)?")
 # What a sum with 以上/超 qualifies, making a class of things by their size (亿元以上|项目, 超千万元的|村).
 _THRESHOLD_OF = re.compile(r"的?[\u4e00-\u9fff]{0,4}?(?:项目|企业|村|工程|商户|楼宇|市场主体)")
@@ -104,7 +105,8 @@ _YEAR_BEFORE = re.compile(rf"({YEAR_DIGITS})年(?:底|末)?前?(?:达到|达|突
 # What ends an indicator's words without being part of it: a comparison's base (比2020年), a time
 # (2030年, 年均) or an adverb over a list (甲率和乙率均|超过90%, 甲、乙各|1家).
 _TRAILING = re.compile(rf"(?:(?:比|较|与)(?:上年|去年|{YEAR_DIGITS}年)(?:同期|末|底)?(?:相比)?"
-                       rf"|(?:到|至)?{YEAR_DIGITS}年(?:底|末)?前?|年均|日均|(?<![平人户亩])均|(?<=[\u4e00-\u9fff”])各|分别)$")
+                       rf"|(?:到|至)?{YEAR_DIGITS}年(?:底|末)?前?|年均|日均|(?<![平人户亩])均|(?<=[\u4e00-\u9fff”])各|分别"
+                       r"|的?(?:预期|调控)目标定?|(?<=.)预期|(?<=.)(?:今年|明年)(?:将|要)?)$")  # 经济增长|预期目标为7%
 _ADDRESS = re.compile(r"^(?:各位代表|同志们|代表们)[，,：:!！]")  # the speaker turning to the audience
 # Where a clause starts; not at a gloss in brackets (细颗粒物（PM2.5）平均浓度).
 _CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n】]|[（(](?!(?=[^）)]*[A-Za-z])[A-Za-z0-9.\s]{1,10}[）)])")
@@ -119,7 +121,7 @@ _INVESTMENT = r"(?:年度|当年|累计)?(?:计划)?总?投资(?:总?额)?"
 _STATISTIC_AHEAD = rf"(?!(?:完成|计划){_INVESTMENT}(?![的\u4e00-\u9fff]))"
 _LEADING = re.compile(
     r"^(?:" + _STATISTIC_AHEAD +
-    r"(?:\d{1,2}[.．](?!\d)|[一二三四五六七八九十]+是|后将|将|全年|每年|年内|当年|今年|明年|本年度?|(?:到|至)?年[底末]前?|累计|共计|共|总计|合计|其中|全街道|全镇|全乡|全区|全市|全省|全县|我(?:街道|镇|乡|区|县|市|省)|辖区|坚决|全力|努力|圆满|顺利|积极|新增|新建|新|已|并(?![购网联列存行重肩举且])|力争|确保|争取|预计|计划"
+    r"(?:\d{1,2}[.．](?!\d)|[一二三四五六七八九十]+是|后将|将|把(?![关握])|全年|每年|年内|当年|今年|明年|本年度?|(?:到|至)?年[底末]前?|累计|共计|共|总计|合计|其中|全街道|全镇|全乡|全区|全市|全省|全县|我(?:街道|镇|乡|区|县|市|省)|辖区|坚决|全力|努力|圆满|顺利|积极|新增|新建|新|已|并(?![购网联列存行重肩举且])|力争|确保|争取|预计|计划"
     rf"|(?:及时|依法|全面|严格|有效|持续|扎实|切实|深入|大力|进一步|稳步|高质量|高标准|主动|精准|广泛|常态化|重点|继续|成功|又)"
     rf"(?=(?:{_ACTIONS}|达到|达|突破|超过|开展|实施))|以来|[和及与](?={_ACTIONS})"  # 新建|和|改造…: two actions
     rf"|{_ACTIONS}|达到|达|突破|超过|约|为|有|下辖|现有|全年完成|到\d{{4}}年底?|在?\d{{4}}年"
@@ -204,7 +206,7 @@ _VARIANT_END = re.compile(r"(?:同口径|可比口径)$")
 _EXAMPLES_END = re.compile(r"(?<![高平同中初])等")  # not 高等, 平等 …
 _TRAILING_VERB = re.compile(r"(?:的)?(?:建设|创建|改造|提升|工作|任务|项目建设)$")
 _FROM = re.compile(rf"[从由](?:每[人户年月]+)*(?=[\d{_CN}])")  # 从每人每月|2295元, 由120亿元|增加到
-_RAISED_TO = re.compile(r"(?:提高|提升|增加|增长|上调|扩大|降低|下降|减少)(?:到|至)")
+_RAISED_TO = re.compile(r"(?:提高|提升|上升|增加|增长|上调|扩大|降低|下降|减少)(?:到|至)")
 # A count before its noun follows the action that produced it (新建|3所|学校), or opens its clause.
 _ACTED = re.compile(rf"(?:{_ACTIONS}|实施|签约|建立|成立|设立|开通|打通|提升|修缮|落地|引育|扶持|帮扶|认定"
                     r"|评为|获评|入选|划分为|遴选|消除|达|共|累计|新|等)$")  # 甲、乙等|7条|道路: a list counted
@@ -405,6 +407,8 @@ def _unit_of(text: str, m: re.Match[str], value: float) -> tuple[float, str, boo
     share in tenths (占全国三成) is a percentage; 万 or 亿 with no unit is money after a word for
     money (总金额399万，) and a count before a noun (1.2万农民, in 人 for people), else nothing."""
     raw, mag = m.group("unit").lstrip(" \u3000"), m.group("mag") or ""  # 77.53 %: a PDF's blank
+    if m.group("pct"):
+        return (value, "%", False) if not mag else None  # 百分之六; 百分之百万 is no share
     clause = text[_clause_before(text, m.start()) : m.start()]
     if raw == "成":
         return (value * 10, "%", False) if "占" in clause else None  # not 建成, 完成
@@ -588,7 +592,7 @@ def _skip(text: str, m: re.Match[str]) -> bool:
 def _number(s: str) -> float | None:
     """The value of a number written in digits or in words; a bare magnitude counts one of it
     (千亿 is 一千亿, 超万人 ten thousand), which cn2an does not read."""
-    s = s.replace(",", "")
+    s = s.replace(",", "").replace("．", ".")
     if s[:1] in ("十", "百", "千", "万", "亿") and s != "十":
         s = "一" + s
     try:
@@ -654,6 +658,7 @@ def _indicator(words: str) -> str:
     name = _INNER_DONE.sub("", _INNER_PERIOD.sub("", _INNER_TOTAL.sub("", name)))
     if (variant := _VARIANT_END.search(name)) and variant.start() >= 2:
         name = variant.group() + name[: variant.start()]  # 甲收入同口径 is 同口径甲收入, as it is written mostly
+    name = _NOW_INSIDE.sub("", name)
     return _named(_ALL_YEAR.sub("", _CLASS_OF.sub("", name)))
 
 
@@ -689,6 +694,9 @@ _INNER_PERIOD = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:\d{{1,2}}\s*[-—至~]
 # The year's whole inside a name says when, not what (甲公司全年|营收), an estimate how sure (甲业预计|总产值);
 # the year's plan is a thing counted.
 _ALL_YEAR = re.compile(r"(?<=.)(?:全年|年内|预计)(?!计划|任务|目标|度)")
+# Who set the year's figure, before the year that opens its words (中央提出今年|经济增长): no part of it;
+# unless the year is followed by what will be done (零售额今年将…: the words before it name the figure).
+_NOW_INSIDE = re.compile(r"^.{2,}?(?:今年|明年|本年度?)(?![将要再已共计预])(?=[\u4e00-\u9fff]{2})")
 _DIVISION_END = re.compile(r"街道|镇|乡|县|市|区|旗")
 
 

@@ -142,10 +142,22 @@ def test_a_change_from_a_base_years_before_is_of_several_years_and_a_plan_s_look
     assert got[("生产总值", 6.0)] == (2026, "target", None)
 
 
+def test_a_percentage_written_out_or_with_a_full_width_point_is_read():
+    got = found("全区生产总值增长百分之十二点八，物价上涨幅度控制在百分之六以内，财政收入增长8．5％。", mode="plan")
+    assert [(q[0], q[1], q[2], q[4]) for q in got] == [
+        ("生产总值", 12.8, "%", "="), ("物价上涨幅度", 6.0, "%", "≤"), ("财政收入", 8.5, "%", "=")]
+
+
+def test_the_words_that_make_a_figure_an_aim_and_who_set_it_are_no_part_of_its_indicator():
+    got = found("省里提出今年经济增长预期目标为6%左右，经济增长速度的调控目标定为7%，努力把零售物价涨幅控制在3%以内，"
+                "全县商品零售额今年将达到9亿元。", mode="plan")
+    assert [q[0] for q in got] == ["经济增长", "经济增长速度", "零售物价涨幅", "商品零售额"]
+
+
 def test_a_raised_level_is_one_quantity_of_the_indicator_before_from():
     got = found("城乡低保最低标准从每人每月800元提高到850元。", mode="plan")
     assert got == [("城乡低保最低标准", 850.0, "元", "level", "=", "target")]
-    got = found("全县财政收入由12亿元增加到15亿元，报销比例由45%提高到62%。")  # 由 says from as 从 does
+    got = found("全县财政收入由12亿元增加到15亿元，报销比例由45%上升到62%。")  # 由 says from as 从 does
     assert got == [("财政收入", 15.0, "亿元", "level", "=", "result"), ("报销比例", 62.0, "%", "level", "=", "result")]
 
 
