@@ -25,7 +25,7 @@ _NOISE = re.compile(r"[\s“”\"'《》（）()·]|实现|完成|达到|(?<=[\u
 # the statistics' full names: 全社会固定资产投资, 城镇常住居民人均可支配收入, 居民消费价格总水平 and 城镇新增就业人数
 # are 固定资产投资, 城镇居民人均可支配收入, 居民消费价格 and 城镇新增就业
 # A rate of change named as such (居民消费价格涨幅 is how much 居民消费价格 rose).
-RATE_OF_CHANGE = re.compile(r"(?:涨幅|增幅|增速|增长率)$")
+RATE_OF_CHANGE = re.compile(r"(?:涨幅|增幅|增速|增长率|增长速度|(?<=[\u4e00-\u9fff]{2})增长)$")
 _MAGNITUDE = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
 # Indicators that stand for another when written alone: the jobs added and the surveyed unemployment
 # that reports give are the towns' (城镇); the economy's growth is GDP's.

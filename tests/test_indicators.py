@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from kg.indicators import base, key
+from kg.indicators import RATE_OF_CHANGE, base, key
 
 
 def test_abbreviations_and_the_speaker_s_own_area_do_not_change_an_indicator():
     assert key("规上工业增加值") == key("规模以上工业增加值")
     assert key("GDP") == key("全省地区生产总值") == key("生产总值")
     assert key("经济增长") == key("经济增长率") == key("经济增速") == key("地区生产总值")  # the economy's growth
+    assert key("经济增长速度") == key("国内生产总值") and RATE_OF_CHANGE.search("经济增长")  # a rate of change too
     assert key("数字经济增长") != key("地区生产总值")
     assert key("粮食总产量") == key("粮食产量") and key("工业总产值") != key("工业产值")
     assert key("新增就业") == key("城镇新增就业") and key("农村新增就业") != key("城镇新增就业")
