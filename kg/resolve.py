@@ -277,16 +277,29 @@ def recurring(found: Iterable[Timeline], min_years: int = 2) -> list[Timeline]:
     return sorted(out, key=lambda t: (-len(t.years), t.name))
 
 
+# How far on a stage is, for slippage: starting and going on are one step, since plans say 加快实施 and
+# 加快推进 of the same works in turn, and neither says less was done than the other.
+_STEP: dict[str | None, int] = {Stage.PLANNED: 0, Stage.STARTED: 1, Stage.UNDER_WAY: 1, Stage.COMPLETED: 2,
+                                Stage.OPERATING: 3}
+
+
+def after(plan: TimelineEntry, x: TimelineEntry) -> bool:
+    """Does `x` tell of the project after `plan` was made: a later year, or the review of the plan's own
+    year in another report (a half-year report reviews the year it still plans)?"""
+    return x.year > plan.year or (x.year == plan.year and x.mode == Mode.REVIEW and x.doc != plan.doc)
+
+
 def slips(entries: list[TimelineEntry]) -> list[Slip]:
-    """A plan for year Y aimed at a stage that a report of a later year shows was not reached. Only
-    stages read from cues count: a presumed one is no evidence either way."""
+    """A plan for year Y aimed at a stage that nothing told after it shows reached: neither the review of Y
+    nor any report of a later year names a stage as far on. Only stages read from cues count: a presumed
+    one is no evidence either way."""
     found = []
     cued = [x for x in entries if x.stage is not None and not x.presumed]
     for p in cued:
         if p.mode != Mode.PLAN:
             continue
-        later = [x for x in cued if x.year > p.year]
-        if later and max(RANK[x.stage] for x in later) < RANK[p.stage]:
+        later = [x for x in cued if after(p, x)]
+        if later and max(_STEP[x.stage] for x in later) < _STEP[p.stage]:
             best = max(later, key=lambda x: RANK[x.stage])
             found.append(Slip(p, best, [x for x in later if x.stage == best.stage]))
     return found

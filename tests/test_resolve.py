@@ -7,9 +7,9 @@ import hashlib
 import pytest
 
 from kg.extract import extract
-from kg.model import Document
+from kg.model import Document, Mode, Stage
 from kg.pipeline import DEFAULT_INPUT, build_corpus
-from kg.resolve import resolve, timelines
+from kg.resolve import TimelineEntry, resolve, slips, timelines
 
 
 def doc(doc_id: str, text: str, title: str = "") -> Document:
@@ -85,6 +85,22 @@ def _bridge_planned_then(said_in_2023: str):
 def test_slippage_is_flagged():
     t = _bridge_planned_then("青木湾人行天桥开工建设")
     assert t.slipped and "completed" in t.slipped[0]
+
+
+def _told(year: int, stage: Stage, mode: Mode, doc: str) -> TimelineEntry:
+    return TimelineEntry(year, stage, mode, doc, "", "青木湾人行天桥", 0, 8)
+
+
+def test_a_plan_slips_when_its_own_year_s_review_falls_short_but_not_by_starting_instead_of_going_on():
+    plan = _told(2031, Stage.COMPLETED, Mode.PLAN, "p31")
+    found = slips([plan, _told(2031, Stage.UNDER_WAY, Mode.REVIEW, "p32")])  # reviewed in the next report
+    assert [(x.plan.year, x.best.year, x.best.stage) for x in found] == [(2031, 2031, Stage.UNDER_WAY)]
+    assert slips([plan, _told(2031, Stage.COMPLETED, Mode.REVIEW, "p32")]) == []
+    # a half-year report reviews the year it still plans: its review is no account after the plan
+    assert slips([plan, _told(2031, Stage.UNDER_WAY, Mode.REVIEW, "p31")]) == []
+    # 加快推进 one year, 加快实施 the next: the same works going on, no slip
+    assert slips([_told(2031, Stage.UNDER_WAY, Mode.PLAN, "p31"), _told(2032, Stage.STARTED, Mode.PLAN, "p32")]) == []
+    assert slips([_told(2031, Stage.STARTED, Mode.PLAN, "p31"), _told(2032, Stage.PLANNED, Mode.PLAN, "p32")])
 
 
 @pytest.fixture(scope="module")

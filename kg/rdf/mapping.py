@@ -549,7 +549,7 @@ class _Tally:
     def slips(self) -> Iterator[_Slip]:
         """The slipped plans kg.resolve finds, one per project, plan year and aimed stage, with the
         mentions they rest on: the plan and the later mentions of the stage reached."""
-        from kg.resolve import TimelineEntry, slips  # resolve imports the extractor: load it only to map
+        from kg.resolve import TimelineEntry, after, slips  # resolve imports the extractor: load it only to map
 
         for project, dated in self.dated.items():
             if len(dated.years) < 2:
@@ -562,7 +562,7 @@ class _Tally:
                     continue  # a slip is between two stages; kg.resolve finds none without
                 slip = found.setdefault((x.plan.year, x.plan.stage), _Slip(
                     project, x.plan.year, x.plan.stage, x.best.stage,
-                    sorted({e.year for e in entries if e.year > x.plan.year}), []))
+                    sorted({e.year for e in entries if after(x.plan, e)}), []))
                 slip.evidence += [f"{iri.report(e.doc)}/mention/{e.start}-{e.end}" for e in (x.plan, *x.later)]
             for slip in found.values():
                 slip.evidence = list(dict.fromkeys(slip.evidence))
