@@ -1,5 +1,5 @@
-"""The text the extractor reads: simplified characters, pinyin glosses and stray blanks left out,
-offsets mapped back.
+"""The text the extractor reads: simplified characters, years in figures, pinyin glosses and stray
+blanks left out, offsets mapped back.
 
 Some sites print the reading of a character after it (推進(jìn), 社區(qū)), and text taken from a
 PDF keeps a blank (山东昊 瑞环保公司, 2023 年) or a line break where a line wrapped (总投|资): all
@@ -58,11 +58,18 @@ _HALF_WIDTH = {c: c - 0xFEE0 for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0x
 _FULL_WIDTH = re.compile("[" + "".join(map(chr, _HALF_WIDTH)) + "]")
 
 
+# A year written in numerals (一九五四年, 二〇〇五年) reads as its digits, one for one.
+_CN_YEAR = re.compile(r"(?:一九[四五六七八九]|二[〇零○][〇零○一二三四五六七八九])[〇零○一二三四五六七八九](?=年)")
+_CN_DIGIT = str.maketrans({c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"})
+
+
 def read(original: str) -> Reading:
     """The copy of `original` that the extractor reads."""
     text = simplified(original)
     if _FULL_WIDTH.search(text):
         text = text.translate(_HALF_WIDTH)
+    if _CN_YEAR.search(text):
+        text = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGIT), text)
     left_out = sorted([(m.start(), m.end()) for m in _LEFT_OUT.finditer(text)
                        if m.group()[0] in "(（" or not _short_line(text, m.start())] + _wraps(text))
     if not left_out:

@@ -33,6 +33,13 @@ def test_a_figure_written_a_digit_at_a_time_is_read_as_one():
     assert original[slice(*reading.span(a, a + 4))] == "1 4 ．1"
 
 
+def test_a_year_written_in_numerals_reads_as_its_digits_in_place():
+    original = "一九五四年比一九五三年增长，二〇二三年建成，“十一五”时期，一九五四个"
+    reading = read(original)
+    assert reading.text == "1954年比1953年增长，2023年建成，“十一五”时期，一九五四个"
+    assert reading.starts is None  # one for one: the offsets are the original's
+
+
 _PAGE = (  # a report's page as a PDF copy gives it: every line of one width, cut mid-word
     "2031年，青湖镇坚持项目为王，全力以赴抓投资，总投\n"
     "资8亿元的白鹭新材料、青禾食品等6个续建项目投\n"

@@ -106,7 +106,9 @@ _YEAR_BEFORE = re.compile(rf"({YEAR_DIGITS})年(?:底|末)?前?(?:达到|达|突
 # (2030年, 年均) or an adverb over a list (甲率和乙率均|超过90%, 甲、乙各|1家).
 _TRAILING = re.compile(rf"(?:(?:比|较|与)(?:上年|去年|{YEAR_DIGITS}年)(?:同期|末|底)?(?:相比)?"
                        rf"|(?:到|至)?{YEAR_DIGITS}年(?:底|末)?前?|年均|日均|(?<![平人户亩])均|(?<=[\u4e00-\u9fff”])各|分别"
-                       r"|的?(?:预期|调控)目标定?|(?<=.)预期|(?<=.)(?:今年|明年)(?:将|要)?)$")  # 经济增长|预期目标为7%
+                       # 经济增长|预期目标为7%, 产量要|增长5% (许可, 只要 are words)
+                       r"|的?(?:预期|调控)目标定?|(?<=.)预期|(?<=.)(?:今年|明年)(?:将|要)?"
+                       r"|(?<=[\u4e00-\u9fff]{2})(?<![需主纲提摘概重许认宁不只])(?:预计|估计)?(?:要|将|可))$")
 _ADDRESS = re.compile(r"^(?:各位代表|同志们|代表们)[，,：:!！]")  # the speaker turning to the audience
 # Where a clause starts; not at a gloss in brackets (细颗粒物（PM2.5）平均浓度).
 _CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n】]|[（(](?!(?=[^）)]*[A-Za-z])[A-Za-z0-9.\s]{1,10}[）)])")
