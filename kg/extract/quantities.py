@@ -94,21 +94,24 @@ _PERIOD = re.compile(rf"\d{{1,2}}\s*[-—至~]\s*\d{{1,2}}\s*月(?:份)?|{_PART_
 _YEARS_SPAN = re.compile(r"[这近过去]*[五两三]年(?:来|间)?|“?十[一二三四五六]五”?(?:时期|期间|以来)")
 # A paragraph that opens with one year.
 _ONE_YEAR = re.compile(rf"(?<![至到—-]){YEAR_DIGITS}年(?!以来|[至到—-])|过去一年|过去的一年|一年来|全年|今年")
+# A topic named once before a colon, for the clauses after it that name none (在工业总产值方面：…).
+_TOPIC = re.compile(r"在([\u4e00-\u9fff]{2,12}?)方面[：:]")
 # A sentence that opens on a year (2029年，…; 2029年与2024年相比，…), which a plan may look back on.
-_GONE_BY = re.compile(rf"({YEAR_DIGITS})年(?:底|末)?(?=[，,]|与|同)")
+_GONE_BY = re.compile(rf"({YEAR_DIGITS})年(?:底|末)?(?=[，,]|与|同|又?比)")
 # The base a change is measured from, when the text names its year (比2024年增长, 与2024年相比…增长).
 _BASE_YEAR = re.compile(rf"(?:比|较|与|同)({YEAR_DIGITS})年(?:底|末)?(?:相比)?")
 # A year the number is aimed at, later than its section's: 到2030年…, …2030年达到…
 _AIMED_YEAR = re.compile(rf"(?<!截)(?<!年)(?:到|至)({YEAR_DIGITS})年(?:底|末)?前?")  # not 截至, not 2021年至2025年
 _THIS_YEAR = re.compile(r"今年|年内|当年|本年")
 _YEAR_BEFORE = re.compile(rf"({YEAR_DIGITS})年(?:底|末)?前?(?:达到|达|突破|超过|实现|将)?$")
-# What ends an indicator's words without being part of it: a comparison's base (比2020年), a time
-# (2030年, 年均) or an adverb over a list (甲率和乙率均|超过90%, 甲、乙各|1家).
+# What ends an indicator's words without being part of it, one after another: a comparison's base (比2020年,
+# 在2020年的基数上), a time (2030年, 年均) or an adverb over a list (甲率和乙率均|超过90%, 甲、乙各|1家).
 _TRAILING = re.compile(rf"(?:(?:比|较|与)(?:上年|去年|{YEAR_DIGITS}年)(?:同期|末|底)?(?:相比)?"
+                       rf"|在{YEAR_DIGITS}年的?基数上"
                        rf"|(?:到|至)?{YEAR_DIGITS}年(?:底|末)?前?|年均|日均|(?<![平人户亩])均|(?<=[\u4e00-\u9fff”])各|分别"
                        # 经济增长|预期目标为7%, 产量要|增长5% (许可, 只要 are words)
                        r"|的?(?:预期|调控)目标定?|(?<=.)预期|(?<=.)(?:今年|明年)(?:将|要)?"
-                       r"|(?<=[\u4e00-\u9fff]{2})(?<![需主纲提摘概重许认宁不只])(?:预计|估计)?(?:要|将|可))$")
+                       r"|(?<=[\u4e00-\u9fff]{2})(?<![需主纲提摘概重许认宁不只])(?:预计|估计)?(?:要|将|可))+$")
 _ADDRESS = re.compile(r"^(?:各位代表|同志们|代表们)[，,：:!！]")  # the speaker turning to the audience
 # Where a clause starts; not at a gloss in brackets (细颗粒物（PM2.5）平均浓度).
 _CLAUSE_START = re.compile(r"[，,；;。：:！？!?、\n】]|[（(](?!(?=[^）)]*[A-Za-z])[A-Za-z0-9.\s]{1,10}[）)])")
@@ -333,6 +336,8 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
         subject = None
         if indicator and names and (named := _named_subject(text, names, start, m.start(), indicator)):
             subject, indicator = named
+        if not indicator and (topic := _TOPIC.search(text, _sentence_start(text, m.start()), m.start())):
+            indicator = topic.group(1)  # 在工业总产值方面：2028年比2027年增长6%: the topic named before the colon
         if not indicator:
             continue
         if not (respective or after or change) and (measure := _measure_of_whole(text, out, m.start(), unit)) and (
@@ -344,6 +349,9 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
         if mode == Mode.PLAN and year is not None and (gone := _GONE_BY.match(text, sentence)) and (
                 int(gone.group(1)) < year):
             year, mode = int(gone.group(1)), Mode.REVIEW  # a plan's 2029年与2024年相比，…增长47%: a year gone by, told
+        elif mode == Mode.REVIEW and year is not None and (gone := _GONE_BY.match(text, clause)) and (
+                int(gone.group(1)) < year):
+            year = int(gone.group(1))  # a review of two years: 2028年比2027年增长6%，2029年又比2028年增长5%
         later = (ahead := _horizon(text, sentence, m.start())) is not None and (year is None or ahead > year)
         if later:  # 到2030年|…达到600亿元: the number holds for the year aimed at, and is aimed at even in a review
             year = ahead
@@ -569,8 +577,8 @@ def _skip(text: str, m: re.Match[str]) -> bool:
         return True  # 亿元以上项目, 百万人口, 惠及万家: a magnitude alone counts one only after 超, 近… (超千亿元)
     if value in ("百", "千", "万") and text[m.end() : m.end() + 1] in ("百", "千", "万"):
         return True  # 千家万户, 百村千企: an idiom of many, no count
-    if len(value) > 1 and not set(value) & set("十百千万亿") and not value[0].isdigit():
-        return True  # 六一节能 (a name), 三四家 (a guess): figures in words run digit by digit count nothing
+    if len(value) > 1 and not set(value) & set("十百千万亿点") and not value[0].isdigit():
+        return True  # 六一节能 (a name), 三四家 (a guess): figures in words digit by digit count nothing; 八点四 does
     if unit == "期" and not value[0].isdigit() and (before == "、" or _CJK_CHAR.match(before)):
         return True  # 酒店一期, 一、二期: a works' phase, not a number of sessions (培训班3期)
     if unit == "次" and text.startswith("产业", m.end()):
