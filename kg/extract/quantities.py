@@ -595,7 +595,7 @@ def _skip(text: str, m: re.Match[str]) -> bool:
         return True  # 3-11岁儿童, 24小时值守, 9兆瓦时储能系统: what the noun after is like, not an amount
     # 两个维护, 一个中心: a catchword counts nothing; 两个未来社区 (a noun of its own) does
     noun = _NOUN_AFTER.match(text, m.end())
-    return (value in ("一", "两", "二", "三", "四", "五") and unit != "成"
+    return (value in ("一", "两", "二", "三", "四", "五") and unit != "成" and not m.group("pct")
             and (noun is None or len(noun.group()) < 4))
 
 

@@ -143,26 +143,26 @@ def test_a_change_from_a_base_years_before_is_of_several_years_and_a_plan_s_look
 
 
 def test_a_percentage_written_out_or_with_a_full_width_point_is_read():
-    got = found("全区生产总值增长百分之十二点八，物价上涨幅度控制在百分之六以内，财政收入增长8．5％，"
-                "棉花产量要在2030年的基数上增长百分之八点四。", mode="plan")
+    got = found("全区生产总值提高百分之七点九，菜价涨幅控制在百分之四以内，财政收入增长8．5％，"
+                "茶叶产量要在2030年基数上提高百分之三点六。", mode="plan")
     assert [(q[0], q[1], q[2], q[4]) for q in got] == [
-        ("生产总值", 12.8, "%", "="), ("物价上涨幅度", 6.0, "%", "≤"), ("财政收入", 8.5, "%", "="),
-        ("棉花产量", 8.4, "%", "=")]  # a decimal in words is one number; the base and the modal are no name
+        ("生产总值", 7.9, "%", "="), ("菜价涨幅", 4.0, "%", "≤"), ("财政收入", 8.5, "%", "="),
+        ("茶叶产量", 3.6, "%", "=")]  # a decimal in words is one number; the base and the modal are no name
 
 
 def test_the_words_that_make_a_figure_an_aim_and_who_set_it_are_no_part_of_its_indicator():
-    got = found("省里提出今年经济增长预期目标为6%左右，经济增长速度的调控目标定为7%，努力把零售物价涨幅控制在3%以内，"
+    got = found("省里提出今年经济增长预期目标为6%左右，经济增长速度的调控目标定为7%，努力把菜价涨幅控制在3%以内，"
                 "全县商品零售额今年将达到9亿元。", mode="plan")
-    assert [q[0] for q in got] == ["经济增长", "经济增长速度", "零售物价涨幅", "商品零售额"]
-    got = found("园区建成后年产值可达12亿元，粮食产量要增长3%，办理排水许可86件。", mode="plan")
-    assert [q[0] for q in got] == ["园区建成后年产值", "粮食产量", "排水许可"]  # 许可 is a word
+    assert [q[0] for q in got] == ["经济增长", "经济增长速度", "菜价涨幅", "商品零售额"]
+    got = found("园区投用后年产值可达12亿元，茶叶产量要增长3%，办理排水许可86件。", mode="plan")
+    assert [q[0] for q in got] == ["园区投用后年产值", "茶叶产量", "排水许可"]  # 许可 is a word
 
 
 def test_a_review_of_two_years_gives_each_clause_its_year_and_a_topic_before_a_colon_names_the_figures():
-    text = "在工业总产值方面：2028年比2027年增长百分之十二点四，2029年又比2028年增长百分之八点四。"
+    text = "在茶叶总产值方面：2028年比2027年提高百分之七点六，2029年又比2028年提高百分之五点二。"
     sections = [Section("", 0, len(text), 2029, "review")]  # type: ignore[arg-type]
     got = [(q.indicator, q.value, q.year) for q in find_quantities(text, sections)]
-    assert got == [("工业总产值", 12.4, 2028), ("工业总产值", 8.4, 2029)]
+    assert got == [("茶叶总产值", 7.6, 2028), ("茶叶总产值", 5.2, 2029)]
 
 
 def test_a_raised_level_is_one_quantity_of_the_indicator_before_from():
