@@ -151,9 +151,9 @@ def test_a_percentage_written_out_or_with_a_full_width_point_is_read():
 
 
 def test_the_words_that_make_a_figure_an_aim_and_who_set_it_are_no_part_of_its_indicator():
-    got = found("省里提出今年经济增长预期目标为6%左右，茶叶增长速度的调控目标定为7%，努力把菜价涨幅控制在3%以内，"
+    got = found("省委确定今年菜籽增收预期目标为6%左右，茶叶增速的调控目标定为7%，努力把菜价涨幅控制在3%以内，"
                 "全县商品零售额今年将达到9亿元。", mode="plan")
-    assert [q[0] for q in got] == ["经济增长", "茶叶增长速度", "菜价涨幅", "商品零售额"]
+    assert [q[0] for q in got] == ["菜籽增收", "茶叶增速", "菜价涨幅", "商品零售额"]
     got = found("园区投用后年产值可达12亿元，茶叶产量要增长3%，办理排水许可86件。", mode="plan")
     assert [q[0] for q in got] == ["园区投用后年产值", "茶叶产量", "排水许可"]  # 许可 is a word
 
