@@ -27,10 +27,10 @@ _NOISE = re.compile(r"[\s“”\"'《》（）()·]|实现|完成|达到|(?<=[\u
 # A rate of change named as such (居民消费价格涨幅 is how much 居民消费价格 rose).
 RATE_OF_CHANGE = re.compile(r"(?:涨幅|增幅|增速|增长率|增长速度|(?<=[\u4e00-\u9fff]{2})增长)$")
 _MAGNITUDE = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
-# Indicators that stand for another when written alone: the jobs added and the surveyed unemployment
-# that reports give are the towns' (城镇); the economy's growth is GDP's.
-_WHOLE = {"新增就业": "城镇新增就业", "调查失业率": "城镇调查失业率", "经济增长": "地区生产总值",
-          "经济": "地区生产总值"}
+# Indicators that stand for another when written alone: the jobs added (in either word order) and the
+# surveyed unemployment that reports give are the towns' (城镇); the economy's growth is GDP's.
+_WHOLE = {"新增就业": "城镇新增就业", "新增城镇就业": "城镇新增就业", "调查失业率": "城镇调查失业率",
+          "经济增长": "地区生产总值", "经济": "地区生产总值"}
 # Units that measure the same thing, in a base unit: mass in 吨 (1 斤 = 0.5 kg), area in 平方米 …
 _CONVERT = {"斤": (0.0005, "吨"), "公斤": (0.001, "吨"), "千克": (0.001, "吨"), "平方公里": (1_000_000, "平方米"),
             "平方千米": (1_000_000, "平方米"), "公顷": (10_000, "平方米"), "千米": (1, "公里"), "％": (1, "%"),

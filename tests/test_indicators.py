@@ -22,6 +22,7 @@ def test_abbreviations_and_the_speaker_s_own_area_do_not_change_an_indicator():
     assert key("调查失业率") == key("城镇调查失业率") != key("城镇登记失业率")
     assert key("居民消费价格总水平涨幅") == key("居民消费价格涨幅") == key("CPI")
     assert key("城镇新增就业人口") == key("城镇新增就业人数") == key("城镇新增就业") != key("城镇人口")
+    assert key("新增城镇就业") == key("城镇新增就业") != key("城镇就业")  # the jobs added, in either order
     assert key("农村常住居民人均可支配收入") == key("农村居民人均可支配收入") and key("常住人口") == "常住人口"
 
 

@@ -303,8 +303,8 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
             indicator = _indicator(_REACHED.sub("", words[: change.start()] if change else words))
             if change and indicator in _NAMED_BY_GROWTH and "增长" in change.group():
                 indicator += "增长"
-            elif indicator == "就业" and words.rstrip().endswith("新增就业"):
-                indicator = "新增就业"  # the statistic's name: the jobs added
+            elif indicator.endswith("就业") and words.rstrip().endswith("新增" + indicator):
+                indicator = "新增" + indicator  # the statistic's name: the jobs added (新增就业, 新增城镇就业)
         if (counts and not (respective or after or change) and out and out[-1].unit == unit
                 and value <= out[-1].value and _sentence_start(text, m.start()) <= out[-1].start
                 and (acted := _acts_only(words)) and (thing := _object_of(out[-1].indicator))):

@@ -165,6 +165,11 @@ def test_a_review_of_two_years_gives_each_clause_its_year_and_a_topic_before_a_c
     assert got == [("茶叶总产值", 7.6, 2028), ("茶叶总产值", 5.2, 2029)]
 
 
+def test_the_jobs_added_keep_the_word_that_says_so():
+    got = found("今年新增城镇就业7万人，新增就业8500人。", mode="plan")
+    assert [q[0] for q in got] == ["新增城镇就业", "新增就业"]
+
+
 def test_a_raised_level_is_one_quantity_of_the_indicator_before_from():
     got = found("城乡低保最低标准从每人每月800元提高到850元。", mode="plan")
     assert got == [("城乡低保最低标准", 850.0, "元", "level", "=", "target")]
