@@ -210,7 +210,8 @@ _VARIANT = re.compile(r"同口径|可比口径|按可比价格计算|按可比�
 _VARIANT_END = re.compile(r"(?:同口径|可比口径)$")
 _EXAMPLES_END = re.compile(r"(?<![高平同中初])等")  # not 高等, 平等 …
 _TRAILING_VERB = re.compile(r"(?:的)?(?:建设|创建|改造|提升|工作|任务|项目建设)$")
-_FROM = re.compile(rf"[从由](?:每[人户年月]+)*(?=[\d{_CN}])")  # 从每人每月|2295元, 由120亿元|增加到
+# 从每人每月|2295元, 由120亿元|增加到, 由今年预计的|3%|提高到
+_FROM = re.compile(rf"[从由](?:(?:今年|去年|上年|本年)?(?:预计)?的)?(?:每[人户年月]+)*(?=[\d{_CN}])")
 _RAISED_TO = re.compile(r"(?:提高|提升|上升|增加|增长|上调|扩大|降低|下降|减少)(?:到|至)")
 # A count before its noun follows the action that produced it (新建|3所|学校), or opens its clause.
 _ACTED = re.compile(rf"(?:{_ACTIONS}|实施|签约|建立|成立|设立|开通|打通|提升|修缮|落地|引育|扶持|帮扶|认定"
@@ -352,6 +353,9 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
         elif mode == Mode.REVIEW and year is not None and (gone := _GONE_BY.match(text, clause)) and (
                 int(gone.group(1)) < year):
             year = int(gone.group(1))  # a review of two years: 2028年比2027年增长6%，2029年又比2028年增长5%
+        if mode == Mode.PLAN and year is not None and (base := _BASE_YEAR.search(text, clause, m.start())) and (
+                int(base.group(1)) == year):
+            year += 1  # a plan's 比2030年(预计)增长5%: measured from its own year, the figure is the year after's
         later = (ahead := _horizon(text, sentence, m.start())) is not None and (year is None or ahead > year)
         if later:  # 到2030年|…达到600亿元: the number holds for the year aimed at, and is aimed at even in a review
             year = ahead

@@ -165,6 +165,12 @@ def test_a_review_of_two_years_gives_each_clause_its_year_and_a_topic_before_a_c
     assert got == [("茶叶总产值", 7.6, 2028), ("茶叶总产值", 5.2, 2029)]
 
 
+def test_a_plan_s_figure_measured_from_its_own_year_is_the_year_after_s():
+    text = "茶叶总产值比2030年预计增长5.5%，比2029年增长9%。"
+    sections = [Section("", 0, len(text), 2030, "plan")]  # type: ignore[arg-type]
+    assert [(q.value, q.year) for q in find_quantities(text, sections)] == [(5.5, 2031), (9.0, 2030)]
+
+
 def test_the_jobs_added_keep_the_word_that_says_so():
     got = found("今年新增城镇就业7万人，新增就业8500人。", mode="plan")
     assert [q[0] for q in got] == ["新增城镇就业", "新增就业"]
@@ -173,7 +179,7 @@ def test_the_jobs_added_keep_the_word_that_says_so():
 def test_a_raised_level_is_one_quantity_of_the_indicator_before_from():
     got = found("城乡低保最低标准从每人每月800元提高到850元。", mode="plan")
     assert got == [("城乡低保最低标准", 850.0, "元", "level", "=", "target")]
-    got = found("全县财政收入由12亿元增加到15亿元，报销比例由45%上升到62%。")  # 由 says from as 从 does
+    got = found("全县财政收入由12亿元增加到15亿元，报销比例由去年的45%上升到62%。")  # 由 says from as 从 does
     assert got == [("财政收入", 15.0, "亿元", "level", "=", "result"), ("报销比例", 62.0, "%", "level", "=", "result")]
 
 
