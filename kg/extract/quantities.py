@@ -373,8 +373,8 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
                  or ("≥" if m.group("loose") or m.group("loose2") else "="))
         high = _number(m.group("high")) if m.group("high") else None
         period = _PERIOD.search(text, sentence, m.start()) or _years_ago(text, sentence, clause, m.start(), year) or (
-            # 这五年…。|2029年，…增长7%: that year's own
-            None if _ONE_YEAR.match(text, sentence) else _span_of_years(text, sections, idx, m.start(), spans))
+            # 这五年…。|2029年，…增长7%, 2029年的计划，…。…增长7%: that year's own
+            None if _year_opened(text, sentence) else _span_of_years(text, sections, idx, m.start(), spans))
         out.append(Quantity(
             indicator=indicator, value=value, unit=unit, kind=kind, bound=bound,
             start=start, end=end, year=year,
@@ -537,6 +537,18 @@ def _horizon(text: str, sentence: int, pos: int) -> int | None:
         return None if _THIS_YEAR.search(text, aimed[-1].end(), pos) else int(aimed[-1].group(1))
     right = _YEAR_BEFORE.search(text, max(sentence, pos - 12), pos)
     return int(right.group(1)) if right else None
+
+
+def _year_opened(text: str, sentence: int) -> bool:
+    """Does the figure's sentence, or the last sentence before it in its paragraph that opens on a time,
+    open on one year (2029年的计划，…。…增长7%), not on several?"""
+    start = sentence
+    while True:
+        if _ONE_YEAR.match(text, start):
+            return True
+        if _YEARS_SPAN.match(text, start) or start == 0 or text[start - 1] == "\n":
+            return False
+        start = _sentence_start(text, start - 1)
 
 
 def _years_ago(text: str, sentence: int, clause: int, pos: int, year: int | None) -> str | None:

@@ -171,6 +171,14 @@ def test_a_plan_s_figure_measured_from_its_own_year_is_the_year_after_s():
     assert [(q.value, q.year) for q in find_quantities(text, sections)] == [(5.5, 2031), (9.0, 2030)]
 
 
+def test_a_sentence_opening_on_one_year_dates_the_figures_after_it_in_its_paragraph():
+    text = ("二、今后的工作\n今后五年，全县茶叶产量年均增长6%。\n"
+            "要使全县经济的发展速度比过去五年高一点。2031年的计划，要求茶叶产量增长4%。在收入分配上，菜籽收入增长5%，养蜂收入增长3%。")
+    sections = [Section("", 0, len(text), 2031, "plan")]  # type: ignore[arg-type]
+    got = [(q.value, q.period) for q in find_quantities(text, sections)]
+    assert got == [(6.0, "五年"), (4.0, None), (5.0, None), (3.0, None)]  # not the five years of the paragraph before
+
+
 def test_the_jobs_added_keep_the_word_that_says_so():
     got = found("今年新增城镇就业7万人，新增就业8500人。", mode="plan")
     assert [q[0] for q in got] == ["新增城镇就业", "新增就业"]
