@@ -26,7 +26,7 @@ _DIGIT = "[0-9０-９]"
 BLANK = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff0-9])|(?<=[0-9%])[ \u3000]+(?=[\u4e00-\u9fff])"
                    rf"|(?<={_DIGIT})[ \u3000]+(?=[.．]{_DIGIT})|(?<={_DIGIT}[.．])[ \u3000]+(?={_DIGIT})"
                    rf"|(?<={_DIGIT})[ \u3000](?=(?:{_DIGIT}[ \u3000])*{_DIGIT}[ \u3000]?[.．%％年])")
-_LEFT_OUT = re.compile(f"{GLOSS.pattern}|{BLANK.pattern}")
+_LEFT_OUT = re.compile(f"(?=[ \u3000(（])(?:{GLOSS.pattern}|{BLANK.pattern})")  # each opens on a blank or a bracket
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,8 @@ _THIS_YEAR = re.compile(r"今年|年内|当年|本年")
 _YEAR_BEFORE = re.compile(rf"({YEAR_DIGITS})年(?:底|末)?前?(?:达到|达|突破|超过|实现|将)?$")
 # What ends an indicator's words without being part of it, one after another: a comparison's base (比2020年,
 # 在2020年的基数上), a time (2030年, 年均) or an adverb over a list (甲率和乙率均|超过90%, 甲、乙各|1家).
-_TRAILING = re.compile(rf"(?:(?:比|较|与)(?:上年|去年|{YEAR_DIGITS}年)(?:同期|末|底)?(?:相比)?"
+_TRAILING = re.compile(rf"(?=[比较与在到至0-9年日均各分的预调今明要将可估])"  # what they start with: a fast skip
+                       rf"(?:(?:比|较|与)(?:上年|去年|{YEAR_DIGITS}年)(?:同期|末|底)?(?:相比)?"
                        rf"|在{YEAR_DIGITS}年的?基数上"
                        rf"|(?:到|至)?{YEAR_DIGITS}年(?:底|末)?前?|年均|日均|(?<![平人户亩])均|(?<=[\u4e00-\u9fff”])各|分别"
                        # 经济增长|预期目标为7%, 产量要|增长5% (许可, 只要 are words)
@@ -251,6 +252,7 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
     out: list[Quantity] = []
     run: tuple[list[str], int, int, str] | None = None  # 分别 items, the next one, end of the last number, its change
     spans: dict[int, str | None] = {}  # a paragraph's span of years, once found (see _span_of_years)
+    opened: dict[int, bool] = {}  # whether a sentence is dated by one year, once found (see _year_opened)
     for m in _QUANTITY.finditer(text):
         if _skip(text, m):
             continue
@@ -374,7 +376,7 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
         high = _number(m.group("high")) if m.group("high") else None
         period = _PERIOD.search(text, sentence, m.start()) or _years_ago(text, sentence, clause, m.start(), year) or (
             # 这五年…。|2029年，…增长7%, 2029年的计划，…。…增长7%: that year's own
-            None if _year_opened(text, sentence) else _span_of_years(text, sections, idx, m.start(), spans))
+            None if _year_opened(text, sentence, opened) else _span_of_years(text, sections, idx, m.start(), spans))
         out.append(Quantity(
             indicator=indicator, value=value, unit=unit, kind=kind, bound=bound,
             start=start, end=end, year=year,
@@ -539,16 +541,21 @@ def _horizon(text: str, sentence: int, pos: int) -> int | None:
     return int(right.group(1)) if right else None
 
 
-def _year_opened(text: str, sentence: int) -> bool:
-    """Does the figure's sentence, or the last sentence before it in its paragraph that opens on a time,
-    open on one year (2029年的计划，…。…增长7%), not on several?"""
-    start = sentence
-    while True:
-        if _ONE_YEAR.match(text, start):
-            return True
-        if _YEARS_SPAN.match(text, start) or start == 0 or text[start - 1] == "\n":
-            return False
-        start = _sentence_start(text, start - 1)
+_OPENED_REACH = 6  # sentences back within a paragraph where an opening year still dates a figure
+
+
+def _year_opened(text: str, sentence: int, known: dict[int, bool], reach: int = _OPENED_REACH) -> bool:
+    """Does the figure's sentence, or the last sentence before it in its paragraph that opens on a time
+    (a few back at most), open on one year (2029年的计划，…。…增长7%), not on several? `known` keeps the
+    answer for each sentence, which the figures after it in the paragraph read again."""
+    if sentence not in known:
+        if _ONE_YEAR.match(text, sentence):
+            known[sentence] = True
+        elif _YEARS_SPAN.match(text, sentence) or sentence == 0 or text[sentence - 1] == "\n" or reach <= 1:
+            known[sentence] = False
+        else:
+            known[sentence] = _year_opened(text, _sentence_start(text, sentence - 1), known, reach - 1)
+    return known[sentence]
 
 
 def _years_ago(text: str, sentence: int, clause: int, pos: int, year: int | None) -> str | None:
