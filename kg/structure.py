@@ -627,6 +627,10 @@ _BARE_YEAR = re.compile(r"(?<=[\u4e00-\u9fff“\"])(20[0-4]\d)(?=[\u4e00-\u9fff�
                         r"(?![年万亿千百元余多个户人亩平米吨家项条座套名所辆台公斤])")
 
 
+# A figure measured from a year's estimate (比2030年预计增长5%): the year it is measured from is not yet over.
+_ESTIMATE_OF = re.compile(rf"比{_YEAR.pattern}预计")
+
+
 def _report_year(title: str, date: _Date | None) -> tuple[int, Mode] | None:
     """The year of a report whose title gives a year and no mode word (2031年甲省政府工作报告), and
     what the report does with it: plans it, or reviews it when the title says 上半年 or the report
@@ -952,8 +956,15 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
             s.evidence.append(date.evidence)  # the report's "now": what 今年 in its forward clauses means
     for s in sections:
         s.evidence = _distinct(s.evidence)
-    return _merge([part for s in sections for split in _split_forward(text, s, years.partial)
-                   for part in _split_back(text, split)])
+    parts = _merge([part for s in sections for split in _split_forward(text, s, years.partial)
+                    for part in _split_back(text, split)])
+    for s in parts:
+        if s.mode == Mode.PLAN and s.year and (estimate := _ESTIMATE_OF.search(text, s.start, s.end)) and (
+                _year(estimate.group()) == s.year):
+            # a plan that measures its figures from this year's estimate (比2030年预计增长…) plans the year after
+            s.year += 1
+            s.evidence.insert(0, _quote(text, "named", estimate.group(), estimate.start()))
+    return parts
 
 
 def _ruled(text: str, title: str, heads: list[_Heading], date: _Date | None) -> list[Section]:

@@ -695,6 +695,14 @@ def test_a_part_headed_by_the_year_a_titled_report_plans_is_its_plan_whatever_it
     assert dated(done, title, {"发布日期": "2031年12月20日"}) == {(2031, "review")}
 
 
+def test_a_plan_measured_from_its_year_s_estimate_plans_the_year_after():
+    text = ("各位代表：\n今年上半年，全县生产总值增长了8%，新建道路12公里，荣获省级文明县称号。\n"
+            "下一步，要加快推进青湖大桥建设。明年全县生产总值比2030年预计增长6%，粮食产量比2030年预计增加3万吨，"
+            "确保新增就业岗位3000个以上。\n")
+    assert dated(text, "2030年甲县政府工作报告") == {(2031, "plan")}  # given in the autumn: 2030 is not over
+    assert dated(text.replace("比2030年预计", "比上年"), "2030年甲县政府工作报告") == {(2030, "plan")}
+
+
 def test_a_review_s_estimates_of_its_year_s_results_are_no_intents():
     text = ("一、2024年工作总结\n规上工业产值预计达到64.5亿元，增长9%。社会消费品零售额预计完成31.2亿元。"
             "外贸出口预计实现12.8亿元。农业产值预计达到9.6亿元，将稳步提高。\n")
