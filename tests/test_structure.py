@@ -698,7 +698,7 @@ def test_a_part_headed_by_the_year_a_titled_report_plans_is_its_plan_whatever_it
 def test_a_plan_measured_from_its_year_s_estimate_plans_the_year_after():
     text = ("各位代表：\n今年上半年，全县生产总值增长了8%，新建道路12公里，荣获省级文明县称号。\n"
             "下一步，要加快推进青湖大桥建设。明年全县生产总值比2030年预计增长6%，粮食产量比2030年预计增加3万吨，"
-            "力争茶园面积扩大到2.6万亩。\n")
+            "确保新建茶园面积2600亩以上。\n")
     assert dated(text, "2030年甲县政府工作报告") == {(2031, "plan")}  # given in the autumn: 2030 is not over
     assert dated(text.replace("比2030年预计", "比上年"), "2030年甲县政府工作报告") == {(2030, "plan")}
 
