@@ -60,7 +60,8 @@ _FULL_WIDTH = re.compile("[" + "".join(map(chr, _HALF_WIDTH)) + "]")
 
 # A year written in numerals (一九五四年, 二〇〇五年) reads as its digits, one for one.
 _CN_YEAR = re.compile(r"(?:一九[四五六七八九]|二[〇零○][〇零○一二三四五六七八九])[〇零○一二三四五六七八九](?=年)")
-_CN_DIGIT = str.maketrans({c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"})
+# The numerals of a year, each its digit (a zero also written 零, ○ or a letter o).
+CN_DIGITS = str.maketrans({c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | dict.fromkeys("零○oO", "0"))
 
 
 def read(original: str) -> Reading:
@@ -69,7 +70,7 @@ def read(original: str) -> Reading:
     if _FULL_WIDTH.search(text):
         text = text.translate(_HALF_WIDTH)
     if _CN_YEAR.search(text):
-        text = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGIT), text)
+        text = _CN_YEAR.sub(lambda m: m.group().translate(CN_DIGITS), text)
     left_out = sorted([(m.start(), m.end()) for m in _LEFT_OUT.finditer(text)
                        if m.group()[0] in "(（" or not _short_line(text, m.start())] + _wraps(text))
     if not left_out:

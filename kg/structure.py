@@ -25,6 +25,7 @@ from kg import segment
 from kg.linear import Linear
 from kg.manifest import ADDRESS, address_date
 from kg.model import Evidence, Mode, Section
+from kg.reading import CN_DIGITS
 
 # ---------------------------------------------------------------- sentences and clauses
 
@@ -102,7 +103,6 @@ def has_verb(text: str, lo: int, hi: int) -> bool:
 # ---------------------------------------------------------------- headings
 
 # A year since 1949, in figures or in Chinese numerals (一九五三年; 二o二四年, its zero typed as the letter o)
-_CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "o": 0, "O": 0}
 YEAR_DIGITS = r"(?:19[4-9]\d|20\d\d)"  # a year since 1949 in figures: what every reading of a year or date starts from
 _YEAR = re.compile(rf"({YEAR_DIGITS}|一九[四五六七八九][〇零○一二三四五六七八九]"
                    r"|二[〇零○oO][〇零○oO一二三四五六七八九]{2})\s*年")
@@ -167,7 +167,7 @@ def _year(s: str) -> int | None:
     if not m:
         return None
     y = m.group(1)
-    return int(y) if y.isdigit() else int("".join(str(_CN_VALUE[c]) for c in y))
+    return int(y.translate(CN_DIGITS))
 
 
 # What a title may carry after its words without saying more: a bracketed aside, a file's extension.
@@ -627,8 +627,6 @@ _BARE_YEAR = re.compile(r"(?<=[\u4e00-\u9fff“\"])(20[0-4]\d)(?=[\u4e00-\u9fff�
                         r"(?![年万亿千百元余多个户人亩平米吨家项条座套名所辆台公斤])")
 
 
-# A figure measured from a year's estimate (比2030年预计增长5%): the year it is measured from is not yet over.
-_ESTIMATE_OF = re.compile(rf"比{_YEAR.pattern}预计")
 
 
 def _report_year(title: str, date: _Date | None) -> tuple[int, Mode] | None:
@@ -673,7 +671,7 @@ def _plan_year(text: str) -> tuple[int, Evidence] | None:
     m = _PLAN_YEAR.search(text, 0, reach[-1][1]) if reach else None
     if m is None:
         return None
-    first = 2006 + 5 * (_CN_VALUE[m.group(1)] - 1)
+    first = 2006 + 5 * (int(m.group(1).translate(CN_DIGITS)) - 1)
     return first + _PLAN_AT[m.group("at")], Evidence("named", m.group(), m.start(), m.end())
 
 
@@ -959,12 +957,20 @@ def find_sections(text: str, title: str = "", metadata: dict[str, str] | None = 
     parts = _merge([part for s in sections for split in _split_forward(text, s, years.partial)
                     for part in _split_back(text, split)])
     for s in parts:
-        if s.mode == Mode.PLAN and s.year and (estimate := _ESTIMATE_OF.search(text, s.start, s.end)) and (
-                _year(estimate.group()) == s.year):
-            # a plan that measures its figures from this year's estimate (比2030年预计增长…) plans the year after
-            s.year += 1
-            s.evidence.insert(0, _quote(text, "named", estimate.group(), estimate.start()))
+        _plan_after_estimate(text, s)
     return parts
+
+
+_ESTIMATE_OF = re.compile(rf"比{_YEAR.pattern}预计")  # 比2030年预计增长5%: measured from a year not yet over
+
+
+def _plan_after_estimate(text: str, s: Section) -> None:
+    """A plan that measures its figures from its own year's estimate (比2030年预计增长…) plans the year
+    after: it was written before its year was over (a report given in the autumn)."""
+    if s.mode == Mode.PLAN and s.year and (estimate := _ESTIMATE_OF.search(text, s.start, s.end)) and (
+            _year(estimate.group()) == s.year):
+        s.year += 1
+        s.evidence.insert(0, _quote(text, "named", estimate.group(), estimate.start()))
 
 
 def _ruled(text: str, title: str, heads: list[_Heading], date: _Date | None) -> list[Section]:

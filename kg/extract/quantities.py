@@ -339,7 +339,8 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
         subject = None
         if indicator and names and (named := _named_subject(text, names, start, m.start(), indicator)):
             subject, indicator = named
-        if not indicator and (topic := _TOPIC.search(text, _sentence_start(text, m.start()), m.start())):
+        sentence = _sentence_start(text, m.start())
+        if not indicator and (topic := _TOPIC.search(text, sentence, m.start())):
             indicator = topic.group(1)  # 在工业总产值方面：2028年比2027年增长6%: the topic named before the colon
         if not indicator:
             continue
@@ -348,16 +349,9 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
             indicator += measure  # 粮食播种面积8万亩，其中水稻|7万亩: the part's 播种面积
         idx, year, mode = time_of(text, sections, m.start(), m.end())
         year = year if year is not None else _year_named(text, sections, idx, m.start())
-        sentence = _sentence_start(text, m.start())
-        if mode == Mode.PLAN and year is not None and (gone := _GONE_BY.match(text, sentence)) and (
-                int(gone.group(1)) < year):
-            year, mode = int(gone.group(1)), Mode.REVIEW  # a plan's 2029年与2024年相比，…增长47%: a year gone by, told
-        elif mode == Mode.REVIEW and year is not None and (gone := _GONE_BY.match(text, clause)) and (
-                int(gone.group(1)) < year):
-            year = int(gone.group(1))  # a review of two years: 2028年比2027年增长6%，2029年又比2028年增长5%
-        if mode == Mode.PLAN and year is not None and (base := _BASE_YEAR.search(text, clause, m.start())) and (
-                int(base.group(1)) == year):
-            year += 1  # a plan's 比2030年(预计)增长5%: measured from its own year, the figure is the year after's
+        base = _base_of(text, sentence, clause, m.start())
+        if year is not None:
+            year, mode = _year_told(text, sentence, clause, base, year, mode)
         later = (ahead := _horizon(text, sentence, m.start())) is not None and (year is None or ahead > year)
         if later:  # 到2030年|…达到600亿元: the number holds for the year aimed at, and is aimed at even in a review
             year = ahead
@@ -374,7 +368,7 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
         bound = (_BOUND_AFTER.get(m.group("after") or "") or _BOUND_BEFORE.get(m.group("before") or "")
                  or ("≥" if m.group("loose") or m.group("loose2") else "="))
         high = _number(m.group("high")) if m.group("high") else None
-        period = _PERIOD.search(text, sentence, m.start()) or _years_ago(text, sentence, clause, m.start(), year) or (
+        period = _PERIOD.search(text, sentence, m.start()) or _years_ago(base, year) or (
             # 这五年…。|2029年，…增长7%, 2029年的计划，…。…增长7%: that year's own
             None if _year_opened(text, sentence, opened) else _span_of_years(text, sections, idx, m.start(), spans))
         out.append(Quantity(
@@ -558,12 +552,33 @@ def _year_opened(text: str, sentence: int, known: dict[int, bool], reach: int = 
     return known[sentence]
 
 
-def _years_ago(text: str, sentence: int, clause: int, pos: int, year: int | None) -> str | None:
-    """The base a change is measured from, as written, when it lies more than a year before the
-    figure's own year (2029年…比2024年增长47%): the change is of several years, not the year's."""
+def _base_of(text: str, sentence: int, clause: int, pos: int) -> re.Match[str] | None:
+    """The base a change is measured from, where the text names its year: in its clause (比2024年增长),
+    else at its sentence's opening (2029年与2024年相比，…)."""
     base = _BASE_YEAR.search(text, clause, pos)
     if base is None and (opening := _GONE_BY.match(text, sentence)):
-        base = _BASE_YEAR.match(text, opening.end())  # 2029年与2024年相比，…: the sentence's own base
+        base = _BASE_YEAR.match(text, opening.end())
+    return base
+
+
+def _year_told(text: str, sentence: int, clause: int, base: re.Match[str] | None, year: int,
+               mode: Mode) -> tuple[int, Mode]:
+    """The year a figure holds for, and whether it is done, where its words name another year than its
+    section's: a plan's sentence opening on a year gone by tells that year's results (2029年与2024年相比，…),
+    a review's clause opening on an earlier year that year's (2028年比2027年增长6%，2029年又比…), and a plan's
+    figure measured from the plan's own year (比2030年预计增长5%) is the year after's."""
+    if mode == Mode.PLAN and (gone := _GONE_BY.match(text, sentence)) and int(gone.group(1)) < year:
+        return int(gone.group(1)), Mode.REVIEW
+    if mode == Mode.REVIEW and (gone := _GONE_BY.match(text, clause)) and int(gone.group(1)) < year:
+        return int(gone.group(1)), mode
+    if mode == Mode.PLAN and base and int(base.group(1)) == year:
+        return year + 1, mode
+    return year, mode
+
+
+def _years_ago(base: re.Match[str] | None, year: int | None) -> str | None:
+    """The base as written (a change's period) when it lies more than a year before the figure's own
+    year (2029年…比2024年增长47%): the change is of several years, not the year's."""
     return base.group() if base and year is not None and int(base.group(1)) < year - 1 else None
 
 
