@@ -238,6 +238,9 @@ _DONE_TAGS = frozenset("v vn vd a ad d".split())  # an action and how it went (�
 _ADVERB = re.compile(r"全面|持续|稳步|加快|加速|不断|显著|大幅|明显|快速|进一步|稳中")
 # A measure named by a word or two alone (调解率, 出动人数, 总面积), which its clause does not say the thing of.
 _SHORT_MEASURE = re.compile(rf"[\u4e00-\u9fff]{{0,2}}{_MEASURE_WORD}")
+_MEASURE_END = re.compile(rf"{_MEASURE_WORD}$")
+_HOW_DONE = re.compile(r"完成|执行|达成|到位|兑现|落实|增长|下降")  # 完成率: how far the measure before got
+_AMOUNT_END = re.compile(rf"(?:{_OUTPUT}|{_MEASURE_WORD}|投资|收入|支出|资金)$")  # an indicator that is a measure
 # A share of the year's plan (完成全年任务的140%): of what the clause, or the figure before it, named.
 _PLAN_BASE = r"(?:完成|占)(?:全年|年度|年)?"
 _OF_PLAN = re.compile(rf"({_PLAN_BASE}(?:奋斗|预期|既定|责任)?(?:目标)?(?:任务|计划|目标))的?\s*$")
@@ -326,7 +329,8 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
         elif not (respective or after) and (bare := (_BARE_MEASURE if not indicator else _SHORT_MEASURE).fullmatch(
                 indicator or _REACHED.sub("", words).strip())):  # 调解率, 出动人数: of what was just named
             indicator = _joined(measured, bare.group()) if not _WHOLE.match(words.strip()) and (
-                measured := _of_what(text, out, clause)) else indicator  # 全乡|总面积: the district's own
+                measured := _of_what(text, out, clause)) and not _two_measures(measured, bare.group()) else (
+                indicator)  # 全乡|总面积: the district's own
         elif not indicator and _ACTION_END.fullmatch(words.strip()):
             indicator = _told_before(text, clause)  # 甲业全面加速，|完成11亿元: what the clause before told of
         if indicator and not respective and (told := _indicator_of_previous(out, text, clause)):
@@ -949,6 +953,13 @@ def _told_before(text: str, clause: int) -> str:
     adverb = next((i for i, w in enumerate(words) if w.flag in _ADVERB_TAGS or _ADVERB.fullmatch(w.word)), None)
     cut = adverb if adverb is not None else next((i for i, w in enumerate(words) if w.flag in _VERB_TAGS), 0)
     return _indicator("".join(w.word for w in words[:cut]))
+
+
+def _two_measures(measured: str, measure: str) -> bool:
+    """Is a measure that names what it measures (零售总额, 播种面积) listed after another measure (工业产值
+    12亿元、|零售总额…), a statistic of its own rather than a measure of the one before?"""
+    return bool(_AMOUNT_END.search(measured) and (m := _MEASURE_END.search(measure)) and m.start() >= 2
+                and not _HOW_DONE.match(measure))
 
 
 def _joined(measured: str, measure: str) -> str:

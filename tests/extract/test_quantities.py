@@ -245,6 +245,12 @@ def test_a_bare_measure_measures_what_the_sentence_just_named():
     assert found("完成率98%。") == []  # nothing named before it
 
 
+def test_a_measure_that_names_its_own_thing_after_another_measure_is_a_statistic_of_its_own():
+    got = [q[:2] for q in found("全乡工业总产值8.3亿元、出口总额完成0.6亿元，粮食产量10万吨、播种面积5万亩。")]
+    assert got == [("工业总产值", 8.3), ("出口总额", 0.6), ("粮食产量", 10.0), ("播种面积", 5.0)]
+    assert found("全乡工业投资3亿元、执行率95%。")[1][0] == "工业投资执行率"  # how far the one before got
+
+
 def test_an_age_a_duration_or_a_rating_right_before_a_noun_is_no_quantity():
     assert found("为60岁老人提供24小时值守，投运2兆瓦时储能电站，新建学校3所。") == [
         ("新建学校", 3.0, "所", "count", "=", "result")]
