@@ -45,7 +45,7 @@ _CUES = (
                       r"|入驻(?=[^，,。；;]{0,20}?[\d一二三四五六七八九十百多]+[家户])"),
     # 投产 is the 投用 of a plant: built and producing (the guide's table lists it with neither)
     (Stage.COMPLETED, r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成|投产|投入生产|试生产"
-                      r"|启用|收官|开通|并网|贯通|打通"  # 并网: a plant on the grid is built; 贯通: a road opened
+                      r"|启用|收官|开通|并网|贯通|打通|投运"  # 并网: a plant on the grid is built; 贯通: a road opened; 投运: put to use
                       # built, told in the past (新建了甲泵站), not started (开工建设了)
                       r"|新建了|建(?<!开工建)(?<!动工建)设了|修建了|兴建了|建起了|打造了|改造了|改建了|扩建了"
                       r"|进行了[^，,。；;]{0,8}?(?:改造|修缮|整治|提升|硬化)|达产|投入利用"),
@@ -80,7 +80,7 @@ _LAUNCHES = frozenset(("实施",))
 _INTENDED = re.compile(r"拟|预计|计划|将|力争|争取|准备|即将")
 _EXPECTED = ("预计", "即将")  # expected soon: the work is at the step before (拟, 计划 say it is yet to start)
 # Put to use: 即将投入使用 says the works are built (the use still to come), not that they go on.
-_IN_USE = re.compile(r"投入使用|投用|启用|投产|交付|投入生产")
+_IN_USE = re.compile(r"投入使用|投用|投运|启用|投产|交付|投入生产")
 # Before a cue, these say the step is not reached: the project stands at the step before (尚未动工 →
 # planned, 尚未完工 → under way, 未投入运营 → completed).
 _NOT_YET = re.compile(r"(?:未能?|没能|没有)(?:正式|全面|完全|如期|按期|按计划|按时)?$")

@@ -73,6 +73,7 @@ def stage(text: str, name: str, mode: str = "review") -> tuple[str | None, str |
         ("青湖大桥全线贯通。", "completed"),
         ("青湖大桥通过验收。", "completed"),
         ("青湖大桥投用。", "completed"),
+        ("青湖公园投运。", "completed"),  # put into operation: built, as 投用
         ("青湖公园正式启用。", "completed"),  # put into use: built
         ("青湖大桥交付使用。", "completed"),
         ("青湖商场投入运营。", "operating"),
@@ -145,6 +146,7 @@ def test_built_after_is_not_built():
         ("青湖大桥预计明年建成。", "review", "under_way"),
         ("青湖大桥即将投入运营。", "review", "completed"),
         ("青湖大桥即将投入使用。", "review", "completed"),  # built: only the use is to come
+        ("青湖大桥即将投运。", "review", "completed"),
         ("青湖大桥即将建成。", "review", "under_way"),
         ("青湖大桥计划明年建成。", "review", "planned"),
         ("青湖大桥拟于2025年建成。", "review", "planned"),
