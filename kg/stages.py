@@ -43,9 +43,9 @@ _CUES = (
                       # open to its users: a hospital, a school, a venue; a park its firms moved into (入驻7家企业)
                       r"|营运(?!中心|商|车|证|资金)|商业运行|开班|开诊|开学|招生|对外开放|开(?<!改革开)放(?!型|式|合作|发展|共享|平台|准备|创新|通道|高地|的)|运行(?=情况|良好|平稳|正常|稳定)"
                       r"|入驻(?=[^，,。；;]{0,20}?[\d一二三四五六七八九十百多]+[家户])"),
-    # 投产 is the 投用 of a plant: built and producing (the guide's table lists it with neither)
+    # 投产 is the 投用 of a plant: built and producing, 投运 of a line (the guide's table lists them with neither)
     (Stage.COMPLETED, r"规划验收|交付使用|投入使用|建成(?!后)|完工|竣工|通车|验收|投用|交付|落成|投产|投入生产|试生产"
-                      r"|启用|收官|开通|并网|贯通|打通|投运"  # 并网: a plant on the grid is built; 贯通: a road opened; 投运: put to use
+                      r"|启用|收官|开通|并网|贯通|打通|投运"  # 并网: on the grid, built; 贯通: a road opened
                       # built, told in the past (新建了甲泵站), not started (开工建设了)
                       r"|新建了|建(?<!开工建)(?<!动工建)设了|修建了|兴建了|建起了|打造了|改造了|改建了|扩建了"
                       r"|进行了[^，,。；;]{0,8}?(?:改造|修缮|整治|提升|硬化)|达产|投入利用"),
