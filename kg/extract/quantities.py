@@ -328,9 +328,9 @@ def find_quantities(text: str, sections: list[Section], names: Sequence[tuple[in
             indicator = counted + indicator  # 实施项目86个，|总投资|8.59亿元: the investment in the projects counted
         elif not (respective or after) and (bare := (_BARE_MEASURE if not indicator else _SHORT_MEASURE).fullmatch(
                 indicator or _REACHED.sub("", words).strip())):  # 调解率, 出动人数: of what was just named
-            indicator = _joined(measured, bare.group()) if not _WHOLE.match(words.strip()) and (
-                measured := _of_what(text, out, clause)) and not _two_measures(measured, bare.group()) else (
-                indicator)  # 全乡|总面积: the district's own
+            measured = "" if _WHOLE.match(words.strip()) else _of_what(text, out, clause)  # 全乡|总面积: its own
+            if measured and not _two_measures(measured, bare.group()):
+                indicator = _joined(measured, bare.group())
         elif not indicator and _ACTION_END.fullmatch(words.strip()):
             indicator = _told_before(text, clause)  # 甲业全面加速，|完成11亿元: what the clause before told of
         if indicator and not respective and (told := _indicator_of_previous(out, text, clause)):
