@@ -58,8 +58,9 @@ _HALF_WIDTH = {c: c - 0xFEE0 for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0x
 _FULL_WIDTH = re.compile("[" + "".join(map(chr, _HALF_WIDTH)) + "]")
 
 
-# A year written in numerals (一九五四年, 二〇〇五年) reads as its digits, one for one.
-_CN_YEAR = re.compile(r"(?:一九[四五六七八九]|二[〇零○][〇零○一二三四五六七八九])[〇零○一二三四五六七八九](?=年)")
+# A year since 1949 in numerals (一九五三; 二o二四, its zero typed as the letter o): the structure reads it too.
+CN_YEAR = r"一九[四五六七八九][〇零○一二三四五六七八九]|二[〇零○oO][〇零○oO一二三四五六七八九]{2}"
+_CN_YEAR = re.compile(rf"(?:{CN_YEAR})(?=年)")  # 一九五四年, 二〇〇五年 read as their digits, one for one
 # The numerals of a year, each its digit (a zero also written 零, ○ or a letter o).
 CN_DIGITS = str.maketrans({c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | dict.fromkeys("零○oO", "0"))
 

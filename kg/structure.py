@@ -25,7 +25,7 @@ from kg import segment
 from kg.linear import Linear
 from kg.manifest import ADDRESS, address_date
 from kg.model import Evidence, Mode, Section
-from kg.reading import CN_DIGITS
+from kg.reading import CN_DIGITS, CN_YEAR
 
 # ---------------------------------------------------------------- sentences and clauses
 
@@ -104,8 +104,7 @@ def has_verb(text: str, lo: int, hi: int) -> bool:
 
 # A year since 1949, in figures or in Chinese numerals (一九五三年; 二o二四年, its zero typed as the letter o)
 YEAR_DIGITS = r"(?:19[4-9]\d|20\d\d)"  # a year since 1949 in figures: what every reading of a year or date starts from
-_YEAR = re.compile(rf"({YEAR_DIGITS}|一九[四五六七八九][〇零○一二三四五六七八九]"
-                   r"|二[〇零○oO][〇零○oO一二三四五六七八九]{2})\s*年")
+_YEAR = re.compile(rf"({YEAR_DIGITS}|{CN_YEAR})\s*年")
 # Relative years make a heading a year heading too ("下一步工作计划", "明年工作打算").
 _RELATIVE_YEAR = re.compile(
     r"明年|来年|下一年|下年度|新的一年|下一步|下步|今后|今年|本年|去年|上年|上半年|下半年"
@@ -625,8 +624,6 @@ def _ranked_years(text: str, title: str, date: _Date | None, sections: list[Sect
 # A year written bare in a slogan or a meeting's name (奋进2024动员大会), not a date or a figure.
 _BARE_YEAR = re.compile(r"(?<=[\u4e00-\u9fff“\"])(20[0-4]\d)(?=[\u4e00-\u9fff”\"])"
                         r"(?![年万亿千百元余多个户人亩平米吨家项条座套名所辆台公斤])")
-
-
 
 
 def _report_year(title: str, date: _Date | None) -> tuple[int, Mode] | None:

@@ -38,6 +38,7 @@ def test_a_year_written_in_numerals_reads_as_its_digits_in_place():
     reading = read(original)
     assert reading.text == "1971年比1970年提高，2033年建成，“十一五”时期，一九五四个"
     assert reading.starts is None  # one for one: the offsets are the original's
+    assert read("二o三三年建成").text == "2033年建成"  # its zero typed as a letter, as the sections read it
 
 
 _PAGE = (  # a report's page as a PDF copy gives it: every line of one width, cut mid-word
