@@ -75,6 +75,8 @@ model: setup
 	  --gold data/gold/web-cs --gold data/gold/web-ct --gold data/gold/web-cu --gold data/gold/web-cv \
 	  --gold data/gold/street-entities \
 	  --gold data/gold/gwr-entities \
+	  --gold data/gold/gwr-b --gold data/gold/gwr-c --gold data/gold/gwr-d --gold data/gold/gwr-e \
+	  --gold data/gold/gwr-f --gold data/gold/gwr-g --gold data/gold/gwr-h --gold data/gold/gwr-i \
 	  --threshold 0.25 --tagger-held-out ../shared/gold/dev -o kg/models/decision.json
 
 clean:
