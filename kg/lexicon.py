@@ -349,7 +349,7 @@ ZONE_WORDS = ("园", "工业", "产业", "开发", "合作", "示范", "功能",
 COUNT_INSIDE = re.compile(r"[0-9０-９一二三四五六七八九十百千两几多余]+[个家条座名宗所项批处类场次间户栋套]|"
                           r"[0-9.]+(?:平方公里|平方米|公里|千米|米|公顷|亩)")
 COUNT_END = re.compile(r"[0-9０-９一二三四五六七八九十百千两几多余]+[个家条座名宗所项批处类场次间户栋套]$")
-# A counted noun is a class, not a name: 新建1家社康中心, 创建污水零直排小区332个, 首个非遗项目.
+# A counted noun is a class, not a name: 新建1家社康中心, 创建美丽庭院小区120个, 首个非遗项目.
 COUNTED_BEFORE = re.compile(r"(?:[0-9０-９一二三四五六七八九十百千两几多余]+[个家条座所项批处类场间栋套](?:以上)?|"
                             r"[每各]个|一批)[“\"]?$")
 COUNTED_AFTER = re.compile(r"[”\"]?[0-9０-９一二三四五六七八九十百千两几多余]+[个家条座所项批处类场次间栋套]")
@@ -372,7 +372,7 @@ DIVISION_BODY = re.compile(r"(?:苏木|嘎查|自治[州区县旗]|乡镇|镇村
 BODY_LEVELS = ("国家", "中央", "省委", "市委", "区委", "县委", "省", "市", "区", "县")
 # People's bodies that a level alone singles out (省工商联, 市妇联, 区总工会, 县科协).
 LEVEL_BODIES = ("工商联", "妇联", "侨联", "团委", "总工会", "科协", "残联", "文联", "社科联", "红十字会", "农科院")
-# Development zones, named by theme as often as by place (海洋新城, 生物健康科技产业园).
+# Development zones, named by theme as often as by place (甲湾新城, 智能装备产业园).
 ZONE_SUFFIXES = ("新城", "合作区", "产业园", "科技园", "工业园", "创新港", "科技城", "创新城", "总部基地", "产业基地")
 # A head that is only a code names a part of something else (4号地块, 5号).
 ONLY_CODE = re.compile(r"^[0-9A-Za-z一二三四五六七八九十]+[号期]?$")

@@ -6,7 +6,7 @@ out: a word jieba does not know and general text does not use (五指耙, 满京
 code (T4, 二期), a nearby place, or a quoted word. Modern word counts (`kg.vocabulary`) keep the
 everyday jargon that jieba's older dictionary lacks (托育, 非遗, 暖心) from counting as unknown.
 Some suffixes carry enough on their own with the right kind of head: a government body's field
-(民政部), a road's auspicious word (立业路), a development zone's theme (生物健康科技产业园).
+(民政部), a road's auspicious word (立业路), a development zone's theme (智能装备产业园).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def trim(name: str) -> str:
     """Strip modifiers, actions and counts that precede a name (全力推进…, 辖区…, 3个…)."""
     counts = list(lx.COUNT_INSIDE.finditer(name))
     if counts and len(name) - counts[-1].end() >= 2:
-        name = name[counts[-1].end():]  # 清理3个“散乱污危”园区 → the part after the count
+        name = name[counts[-1].end():]  # 清理3个“低小散”园区 → the part after the count
     while True:
         before = name
         name = lx.COUNT_PREFIX.sub("", name).lstrip("+·.")  # 慢行|+湿地公园: a joiner opens no name
@@ -111,7 +111,7 @@ def distinctive(head: str, places: frozenset[str] = frozenset()) -> bool:
     if head in lx.GENERIC_HEADS or lx.NUMBERED_WORD.match(head):
         return False  # 两新, 四新: numbered shorthand for classes of things
     if lx.CODE.search(head) or _names_a_place(head, places) or "”" in head:
-        return True  # a code, a nearby place, or a quoted word (文化“百千万”工程)
+        return True  # a code, a nearby place, or a quoted word (文化“青禾千户”工程)
     freq, tags = jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
     words = list(cut(head))
     if _word_and_char(head, words):
@@ -318,7 +318,7 @@ _PLACE_LEFT = re.compile(r"(?:社区|村|街道|镇|乡)$")  # a core that is on
 
 @lru_cache(maxsize=200_000)
 def same_thing(a: str, b: str) -> bool:
-    """Are two spellings in one document the same thing? (十二高人行天桥 ~ 十二高配套塘尾人行天桥)."""
+    """Are two spellings in one document the same thing? (甲中人行天桥 ~ 甲中配套乙村人行天桥)."""
     ca, cb = core(a), core(b)
     # 桥头社区|利益统筹项目 without its tail is the place itself: it is compared whole, or it would
     # be every other thing named after that place (桥头社区公园)

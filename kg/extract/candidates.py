@@ -222,7 +222,7 @@ def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
             elif toks[i - 1].word in "”\"" and (k := _quote_start(toks, i - 1)) is not None and (
                     lx.SUFFIX_TYPE.get(tok.word) in (EntityType.PROGRAM, EntityType.ORGANIZATION)
                     or not type_of(text[toks[k].end : toks[i - 1].start], gaz, quoted=True)):
-                # a quoted part inside the name (文化“百千万”工程, “甲商圈”复兴行动), unless it names
+                # a quoted part inside the name (文化“青禾千户”工程, “甲商圈”复兴行动), unless it names
                 # itself before a place's class noun (“965工程”工业园区)
                 i = k
             else:
@@ -356,7 +356,7 @@ def _inner_division(name: str, start: int, gaz: Gazetteer,
 
 def _after_place(name: str, start: int, typ: EntityType, gaz: Gazetteer,
                  places: frozenset[str]) -> tuple[int, str, EntityType | None]:
-    """花果山社区松环路 is a road in a community: the name starts after the division, which
+    """甲山社区乙环路 is a road in a community: the name starts after the division, which
     stays a mention of its own — unless what is left is generic (沙浦社区公园 stays whole)."""
     for m in lx.COUNTY_END.finditer(name):
         head, rest = name[: m.end()], name[m.end():]
@@ -407,7 +407,7 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
         if lx.CATEGORY_WORDS.search(mod) or lx.CLASS_QUALIFIES.match(text, m.end()) or any(
                 is_verb(w) for w in cut(_QUOTED_PART.sub("", mod).rpartition("的")[2])):
             continue  # 锂电池、危化品等行业企业, 甲、乙等工程建设任务: kinds, not names; 甲、乙等五位嘉宾出席会议:
-            # a clause (a verb before 的 qualifies the class: 甲、乙等一批享誉业界的优质企业)
+            # a clause (a verb before 的 qualifies the class: 甲、乙等一批行业知名的龙头企业)
         end = m.start("etc")
         items = []
         for piece in reversed(lx.LIST_SEP.split(text[m.start("items"):end])):
@@ -417,7 +417,7 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
         items.reverse()
         if len(items) == 1 and not m.group("etc").startswith("等"):
             continue  # 大族系11家企业: one counted phrase, not a list of names
-        # brands: a company list none of whose later items is a dictionary word (粉尘涉爆、锂电池等企业
+        # brands: a company list none of whose later items is a dictionary word (涉氨制冷、危化品等企业
         # lists hazards; 甲乙建设、丙丁电力等企业, companies)
         brands = (cls in lx.COMPANY_CLASSES or cls == "项目") and not any(
             jieba.dt.FREQ.get(trim(text[a:b])) for a, b in items[1:])  # 甲、乙等项目: firms stand for their works
@@ -445,7 +445,7 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
                 if typ == EntityType.PROJECT and name.endswith(lx.COMPANY_SUFFIXES):
                     out.append(Candidate(start, end, EntityType.ORGANIZATION, listed=True))
                     continue  # 甲有限公司、乙集团等项目落地: the companies behind the projects
-                full = None  # 塘尾、新田等社区: each item is a 社区; 甲、乙2所九年一贯制学校: each a school
+                full = None  # 甲岭、乙田等社区: each item is a 社区; 甲、乙2所九年一贯制学校: each a school
                 own = typ == EntityType.DISTRICT and name.endswith(lx.DISTRICT_SUFFIXES)  # 甲县乙镇、丙乡|13个村
                 if (typ == EntityType.DISTRICT and not own and cls in lx.LOCAL_SUFFIXES or (
                         cls in lx.FACILITY_CLASSES and mod not in lx.GENERIC_HEADS
@@ -633,7 +633,7 @@ _QUOTED_KIND = re.compile(r"(?:[、和及与]?[“\"][^“”\"，,。；;]{1,12
 _LISTED_CAMPAIGN = re.compile(rf"{_SERIES}(?:行动|活动|工程|计划|机制|模式|工作法|攻坚战|专项斗争)")
 
 
-# A year named for a campaign (“重点工作攻坚年”, “项目创优年”): a programme by its own words.
+# A year named for a campaign (“作风提升年”, “项目创优年”): a programme by its own words.
 _YEAR_OF = (r"(?:攻坚|突破|建设|提升|创优|落实|提质|提效|效能|作风|服务|招商"
             r"|奋进|争先|实干|见效|深化|巩固|整治|推进|提速|加速|奋战|会战|优化|变革|锻造|创新|增效|强化)年")
 _CAMPAIGN_YEAR = re.compile(rf"[\u4e00-\u9fff]{{2}}{_YEAR_OF}$")
@@ -905,7 +905,7 @@ def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Ga
         if not 2 <= len(item) <= 12 or lx.COUNTED_AFTER.search(item) or item.endswith(lx.TITLES):
             break  # 甲企业73家、乙中心28家: counted classes; 甲学院王教授、…: people, not names
         inner = next((k for k in range(len(item) - 1, 2, -1) if type_of(item[:k], gaz, places=places) == c.type), None)
-        if inner:  # 第一小学健美操、第二小学武术: the school, not its sport
+        if inner:  # 甲小学足球、乙小学围棋: the school, not its sport
             out.append(Candidate(start, start + inner, c.type, listed=True))
             end = start
             continue

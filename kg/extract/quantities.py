@@ -177,7 +177,7 @@ _REACHED = re.compile(r"(?:分别|平均值?|累计|均|继续|持续|基本)?"
                       r"|(?:首次)?(?:跃上|迈上|站上|跨上))$")
 _NOUN_AFTER = re.compile(r"(?!数|同比|比上年|较上年|增长|下降|减少|增加)"
                          r"[\u4e00-\u9fff“\"][^，,；;。：:！？!?、\n（()）\d和及与约超近达]{1,15}")
-# A counted noun runs on over 和、与 while no other count follows in its clause (3家小废水和污染源企业),
+# A counted noun runs on over 和、与 while no other count follows in its clause (3家小作坊和小加工厂),
 # and over a model code (5G工厂); 和|10座 starts the next count, an adverb the predicate (已|全部|顺利…).
 _JOINED = rf"[和及与、](?![^，,；;。！？!?\n]*?[\d{_CN}]+[余多]?[万亿]?(?:{_COUNT_UNIT})|数量|总量|总数|规模|比重|占比)"
 _PREDICATE = (r"已|将|正在|全部|全面|顺利|稳定|及时|按时|陆续|先后|正式|相继|分别|累计|共计"
@@ -200,7 +200,7 @@ _UNMARKED_ITEM = re.compile(r"[\u4e00-\u9fff]{3,}")
 _BRACKET_END = re.compile(r"(?<=[\u4e00-\u9fff])[（(][^（()）]{1,8}[）)]\s*$")
 _GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?=[^）)]*[A-Za-z])[A-Za-z0-9.\s]{1,10}[）)][^（()）]*$")
 _ORDINALS = "一二三四五六七八九十"
-# 一个山头一个山头: one by one, said of each (the first and the second time)
+# 一个村一个村: one by one, said of each (the first and the second time)
 _REPEATED = re.compile(rf"([\u4e00-\u9fff]{{1,4}})一(?:{_COUNT_UNIT})\1")
 _REPEATS = re.compile(rf"一(?:{_COUNT_UNIT})([\u4e00-\u9fff]{{1,4}})一(?:{_COUNT_UNIT})$")  # then the same word
 # What a list's last item may end with for every item (甲业、乙业增加值分别增长…).
@@ -613,7 +613,7 @@ def _skip(text: str, m: re.Match[str]) -> bool:
     again = _REPEATS.search(text, max(0, m.start() - 6), m.end())
     if text.startswith("方面", m.end()) or _REPEATED.match(text, m.end()) or (
             again and text.startswith(again.group(1), m.end())):
-        return True  # 8个方面: a grouping; 一个山头一个山头: each one, no count
+        return True  # 8个方面: a grouping; 一个村一个村: each one, no count
     bare = set(value) <= set("十百千万亿") and value != "十"  # not 十一
     if bare and not (m.group("before") or m.group("loose") or m.group("loose2")):
         return True  # 亿元以上项目, 百万人口, 惠及万家: a magnitude alone counts one only after 超, 近… (超千亿元)
@@ -694,7 +694,7 @@ def _indicator(words: str) -> str:
     words = _after_subject(words).strip()
     inner = list(_INNER_ACTION.finditer(words))
     if inner and words[inner[-1].end():].strip("“”\"的了 ") not in _CLASSES:
-        words = words[inner[-1].start():]  # 区讲师团走进街道|开展专题宣讲: what was done, not who did it
+        words = words[inner[-1].start():]  # 市宣讲团走进社区|开展政策宣讲: what was done, not who did it
     elif acted := _ACTED_CLASS.search(words):
         words = words[acted.start():]  # 甲街道领导|走访企业: the count is of the visits, not the visitors
     lead = _lead(words)
@@ -819,7 +819,7 @@ def _after_subject(words: str) -> str:
 def _named(name: str) -> str:
     """`name` if it can name an indicator: not a generic word, at most _MAX_INDICATOR characters
     (the last ones: a long clause ends with what it counts), with Chinese in it or an abbreviation.
-    Quotation marks go: a name is compared without them (新增“小巨人”企业 is 新增小巨人企业)."""
+    Quotation marks go: a name is compared without them (新增“瞪羚”企业 is 新增瞪羚企业)."""
     name = _QUOTES.sub("", name)
     if name in _GENERIC:
         return ""

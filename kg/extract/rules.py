@@ -60,7 +60,7 @@ def _unique(cands: list[Candidate]) -> list[Candidate]:
 
 def class_use(text: str, c: Candidate) -> bool:
     """Is a suffixed noun used as a class rather than a name? Counted (新建1家社康中心,
-    创建污水零直排小区332个) or awarded as a title (获评“…”, 成为…之一, 创建国家级…)."""
+    创建美丽庭院小区120个) or awarded as a title (获评“…”, 成为…之一, 创建国家级…)."""
     if c.type in (EntityType.DISTRICT, EntityType.PERSON):
         return False
     before, after = text[max(0, c.start - 8) : c.start], text[c.end : c.end + 6]
@@ -74,7 +74,7 @@ def class_use(text: str, c: Candidate) -> bool:
 def facility_type(text: str, c: Candidate) -> EntityType:
     """Schools, hospitals, halls and centres being built are Projects; acting, Organizations.
     A school is being built when its clause says so; a centre or hall when the words right
-    before or after it do (建设潭头职工服务中心, 落实江边幼儿园用地)."""
+    before or after it do (建设甲村职工服务中心, 落实乙湾幼儿园用地)."""
     name = text[c.start : c.end]
     if c.type == EntityType.PROJECT and name.endswith(lx.PROGRAMME_TAIL_SUFFIXES) and not lx.BUILD_CUE.search(name):
         return EntityType.PROGRAM
