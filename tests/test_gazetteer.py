@@ -225,7 +225,7 @@ def test_gold_districts_are_known_with_their_parents(g, gold):
 
 
 def test_masked_report_placed_by_the_villages_it_names(g):
-    """Report 004 writes its district as *街道; it names villages (丹东、应潭、上垟等村) and its county."""
+    """Report 004 writes its district as *街道; it names three of its villages and its county."""
     text = next(REPORTS.glob("004_*.txt")).read_text(encoding="utf-8")
     villages = [v for v in ("丹东", "应潭", "上垟") if v in text]
     place = g.place_masked("town", [v + "村" for v in villages], parents=["瓯海"])

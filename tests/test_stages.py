@@ -191,14 +191,14 @@ def test_an_aim_for_another_project_is_not_this_ones():
 
 
 def test_a_cue_governs_its_own_list_not_a_name_in_a_clause_with_its_own_verb():
-    text = "完成甲路、乙路及丙堤施工等工程建设任务，对接丁创新基地。"
+    text = "完成甲路、乙路及丙堤加固等工程建设任务，对接丁创新基地。"
     assert stage(text, "甲路") == ("completed", "完成")
     assert stage(text, "乙路")[0] == "completed"
     assert stage(text, "丁创新基地") == (None, None)
 
 
 def test_a_second_predicate_governs_its_own_objects():
-    text = "完成甲小区、乙小区2个老旧小区改造并推进丙公寓、丁花园等3个老旧小区改造。"
+    text = "完成甲小区、乙小区2个小区改造并推进丙公寓、丁花园等3个小区改造。"
     assert stage(text, "甲小区")[0] == "completed"
     assert stage(text, "丙公寓") == ("under_way", "推进")
     assert stage(text, "丁花园")[0] == "under_way"
@@ -217,7 +217,7 @@ def test_a_topic_clause_takes_the_next_clauses_cue():
 @pytest.mark.parametrize(
     ("text", "name", "want"),
     [
-        ("甲园、乙园等项目建设顺利。", "乙园", "under_way"),
+        ("甲园、乙馆等项目建设顺利。", "乙馆", "under_way"),
         ("甲中心建设取得新进展。", "甲中心", "under_way"),
         ("甲路改造有序推进。", "甲路", "under_way"),
         ("同步将甲街、乙站提升改造纳入商圈提升计划。", "甲街", "planned"),
@@ -237,12 +237,12 @@ def test_coordinated_verbs_share_their_objects_and_the_more_telling_decides():
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("甲项目已完成发改委立项。", "planned"),
+        ("甲项目已完成发改局立项。", "planned"),
         ("甲项目完成可研编制工作。", "planned"),
         ("启动甲项目前期工作。", "planned"),
         ("完成甲研究院建设。", "completed"),  # a step word inside a name is no step
         ("甲医院项目进展顺利。", "under_way"),
-        ("甲项目已办理完成土地证。", "planned"),
+        ("甲项目已办理完成产权证。", "planned"),
         ("甲项目完成工程量10%。", "under_way"),
     ],
 )
@@ -252,7 +252,7 @@ def test_a_step_before_construction_ending_a_short_object(text, want):
 
 
 def test_a_plan_entry_aims_at_the_furthest_step_its_clauses_name():
-    text = "（一）甲产业园项目：该项目总投资120万元，目前正在进行土地流转，预计3月开工建设，10月竣工。"
+    text = "（一）甲产业园项目：该项目总投资120万元，目前正在推进土地流转，预计3月开工建设，10月竣工。"
     assert stage(text, "甲产业园项目", "plan") == ("completed", "竣工")
     assert stage(text, "甲产业园项目", "review")[0] == "planned"  # land still being transferred
     other = "（一）甲产业园项目：总投资120万元，乙园项目预计3月开工。"
@@ -304,7 +304,7 @@ def test_completing_only_the_main_structure_is_work_under_way():
 
 @pytest.mark.parametrize(("text", "name"), [
     ("完成青湖地块、白石地块等3个项目土地验收入库。", "白石地块"),
-    ("完成青湖安置房地块做地出让。", "青湖安置房地块"),
+    ("完成青湖商住地块做地出让。", "青湖商住地块"),
 ])
 def test_land_made_ready_is_a_step_before_building(text, name):
     assert stage(text, name)[0] == "planned"  # not completed: the land is ready, the works are to come
