@@ -407,7 +407,7 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
         if lx.CATEGORY_WORDS.search(mod) or lx.CLASS_QUALIFIES.match(text, m.end()) or any(
                 is_verb(w) for w in cut(_QUOTED_PART.sub("", mod).rpartition("的")[2])):
             continue  # 锂电池、危化品等行业企业, 甲、乙等工程建设任务: kinds, not names; 甲、乙等五位嘉宾出席会议:
-            # a clause (a verb before 的 qualifies the class: 甲、乙等一批行业知名的龙头企业)
+            # a clause (a verb before 的 qualifies the class: 甲、乙等一批深耕行业的龙头企业)
         end = m.start("etc")
         items = []
         for piece in reversed(lx.LIST_SEP.split(text[m.start("items"):end])):
@@ -417,7 +417,7 @@ def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: froze
         items.reverse()
         if len(items) == 1 and not m.group("etc").startswith("等"):
             continue  # 大族系11家企业: one counted phrase, not a list of names
-        # brands: a company list none of whose later items is a dictionary word (涉氨制冷、危化品等企业
+        # brands: a company list none of whose later items is a dictionary word (涉氨制冷、烟花爆竹等企业
         # lists hazards; 甲乙建设、丙丁电力等企业, companies)
         brands = (cls in lx.COMPANY_CLASSES or cls == "项目") and not any(
             jieba.dt.FREQ.get(trim(text[a:b])) for a, b in items[1:])  # 甲、乙等项目: firms stand for their works
