@@ -77,7 +77,7 @@ model: setup
 	  --gold data/gold/gwr-entities \
 	  --gold data/gold/gwr-b --gold data/gold/gwr-c --gold data/gold/gwr-d --gold data/gold/gwr-e \
 	  --gold data/gold/gwr-f --gold data/gold/gwr-g --gold data/gold/gwr-h --gold data/gold/gwr-i \
-	  --gold data/gold/gwr-j --gold data/gold/gwr-k \
+	  --gold data/gold/gwr-j --gold data/gold/gwr-k --gold data/gold/gwr-l --gold data/gold/gwr-m \
 	  --threshold 0.25 --tagger-held-out ../shared/gold/dev -o kg/models/decision.json
 
 clean:
