@@ -70,8 +70,7 @@ def read(original: str) -> Reading:
     text = simplified(original)
     if _FULL_WIDTH.search(text):
         text = text.translate(_HALF_WIDTH)
-    if _CN_YEAR.search(text):
-        text = _CN_YEAR.sub(lambda m: m.group().translate(CN_DIGITS), text)
+    text = _CN_YEAR.sub(lambda m: m.group().translate(CN_DIGITS), text)  # no year: the same string, one pass
     left_out = sorted([(m.start(), m.end()) for m in _LEFT_OUT.finditer(text)
                        if m.group()[0] in "(（" or not _short_line(text, m.start())] + _wraps(text))
     if not left_out:
