@@ -331,8 +331,9 @@ def same_thing(a: str, b: str) -> bool:
         return False
     if short in long_ and (long_.startswith(short) or len(short) >= 4):
         return long_.startswith(short) or long_.endswith(short)
-    # abbreviation: the short one is an ordered subsequence sharing the head and the tail
-    if short[:2] != long_[:2] or short[-2:] != long_[-2:] and len(short) > 4:
+    # abbreviation: the short one is an ordered subsequence sharing the head and the tail; a short
+    # form keeps the last character, which says what kind of thing it is (甲县委 is not 甲县人大常委会)
+    if short[:2] != long_[:2] or short[-2:] != long_[-2:] and len(short) > 4 or short[-1] != long_[-1]:
         return False
     if long_.endswith(_ROAD_ENDS) and (branch := _ROAD_BRANCH.fullmatch(long_)) and (
             long_[: branch.start(1)] + long_[branch.end(1):] == short):
