@@ -75,6 +75,8 @@ _WEAK_CUES = ((Stage.UNDER_WAY, "|".join(rf"{push}(?!{_PLANNED})" for push in "�
 # In a plan, carrying out (实施) a works is what starts it: the step the plan aims at, where a review's 实施
 # tells work going on.
 _LAUNCHES = frozenset(("实施",))
+# … unless it is already being carried out, which the plan only speeds or keeps up (加快实施, 继续实施).
+_KEPT_UP = re.compile(r"(?:加快|加速|抓紧|持续|继续|深入|全力|扎实|稳步|有序)$")
 # Before a cue in a review, these say the step is still to come: the project stands at the step
 # before it (拟开工 → planned, 预计2023年建成 → under way).
 _INTENDED = re.compile(r"拟|预计|计划|将|力争|争取|准备|即将")
@@ -250,7 +252,7 @@ def stage_of(text: str, start: int, end: int, mode: Mode) -> tuple[Stage | None,
             if intended[-1] == "即将" and _IN_USE.match(text, cue[0]):
                 stage = Stage.COMPLETED  # 即将投入使用: built, about to be used
             return stage, text[cue[0] : cue[0] + len(cue[2])]
-        if mode == Mode.PLAN and cue[2] in _LAUNCHES:
+        if mode == Mode.PLAN and cue[2] in _LAUNCHES and not _KEPT_UP.search(text, max(0, cue[0] - 2), cue[0]):
             return Stage.STARTED, cue[2]  # 明年实施甲项目: to be started
         return cue[1:]
     return _from_sentence(text, lo, hi, start, end, mode)

@@ -440,6 +440,13 @@ def test_a_plan_to_carry_out_works_aims_at_starting_them():
     assert stage("今年实施青禾冷链物流项目。", "青禾冷链物流项目")[0] == "under_way"  # a review: work going on
 
 
+def test_a_plan_that_speeds_up_works_already_carried_out_keeps_them_under_way():
+    text = "加快实施青禾城际铁路、白鹭港扩建等工程。"
+    assert stage(text, "青禾城际铁路", "plan") == ("under_way", "实施")
+    assert stage("继续实施白鹭港扩建工程。", "白鹭港扩建工程", "plan")[0] == "under_way"
+    assert stage("年内实施白鹭港扩建工程。", "白鹭港扩建工程", "plan")[0] == "started"
+
+
 def test_works_on_schedule_are_under_way():
     assert stage("青禾堤坝修复工程、青湖景区道路等6个项目均按序时进度完成。", "青禾堤坝修复工程")[0] == "under_way"
     assert stage("青禾堤坝修复工程按计划进度推进。", "青禾堤坝修复工程")[0] == "under_way"
