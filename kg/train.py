@@ -28,7 +28,8 @@ from urllib.parse import urlparse
 from kg import linear, manifest, presumption
 from kg.evaluate import EvalError, Evaluation, Gold, evaluate, load_gold, norm, same, spellings
 from kg.extract import extract, tagger
-from kg.extract.candidates import propose, tokenize
+from kg.extract.candidates.propose import propose
+from kg.extract.candidates.tokens import tokenize
 from kg.extract.decide import NONE, Model
 from kg.extract.features import Features, Span, featurize
 from kg.extract.rules import decide_by_rules

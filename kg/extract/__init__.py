@@ -15,7 +15,7 @@ from functools import cache
 from typing import Literal
 
 from kg import lexicon as lx
-from kg.extract.candidates import propose
+from kg.extract.candidates.propose import propose
 from kg.extract.decide import RULES, Model, decide, shipped
 from kg.extract.features import Features, Span, featurize
 from kg.extract.group import group

@@ -21,7 +21,8 @@ import jieba
 
 from kg import lexicon as lx
 from kg import vocabulary
-from kg.extract.candidates import Candidate, Proposal, Sentence, Token, is_verb
+from kg.extract.candidates.proposal import Candidate, Proposal, Sentence
+from kg.extract.candidates.tokens import Token, is_verb
 from kg.extract.rules import Typed, class_use, facility_type
 from kg.gazetteer import Gazetteer
 from kg.model import EntityType, Stage

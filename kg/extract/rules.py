@@ -9,7 +9,9 @@ features, and this decider is what `--model rules` runs.
 from __future__ import annotations
 
 from kg import lexicon as lx
-from kg.extract.candidates import TAGGER, Candidate, Proposal, _suffix_len
+from kg.extract.candidates.proposal import Candidate, Proposal
+from kg.extract.candidates.propose import TAGGER
+from kg.extract.candidates.suffixes import _suffix_len
 from kg.model import EntityType
 from kg.names import core
 from kg.structure import clause_bounds

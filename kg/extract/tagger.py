@@ -27,7 +27,7 @@ import numpy as np
 import pycrfsuite
 
 from kg import lexicon as lx
-from kg.extract.candidates import Token
+from kg.extract.candidates.tokens import Token
 from kg.model import EntityType
 
 _CODE = {EntityType.DISTRICT: "D", EntityType.PROJECT: "P", EntityType.ORGANIZATION: "O",
@@ -260,7 +260,7 @@ class Tagger:
 
     def read(self, sentences: list[str], tokens: list[list[Token]]) -> list[Spans]:
         """Each sentence's names as the tagger reads them: (start, end, type), two characters or more.
-        `tokens` are each sentence's jieba words (`candidates.tokenize`)."""
+        `tokens` are each sentence's jieba words (`candidates.tokens.tokenize`)."""
         out: list[Spans] = [[] for _ in sentences]
         kept = [i for i, s in enumerate(sentences) if s]
         if not kept:

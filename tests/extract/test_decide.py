@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.candidates import Candidate, Sentence
+from kg.extract.candidates.proposal import Candidate, Sentence
 from kg.extract.decide import NONE, Model, ModelError, choose, decide, shipped
 from kg.extract.features import Span
 from kg.linear import Linear

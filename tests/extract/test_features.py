@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.extract.candidates import propose
+from kg.extract.candidates.propose import propose
 from kg.extract.features import featurize, spans
 from kg.extract.rules import decide_by_rules
 from kg.gazetteer import Gazetteer

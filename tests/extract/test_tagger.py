@@ -7,7 +7,8 @@ from pathlib import Path
 import pycrfsuite
 import pytest
 
-from kg.extract.candidates import TAGGER, propose, tokenize
+from kg.extract.candidates.propose import TAGGER, propose
+from kg.extract.candidates.tokens import tokenize
 from kg.extract.rules import decide_by_rules
 from kg.extract.tagger import Tagger, TaggerError, features, labels, train
 from kg.gazetteer import Gazetteer
