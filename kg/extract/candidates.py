@@ -42,7 +42,7 @@ from kg.names import (
     village_head,
 )
 from kg.stages import has_cue, is_cue
-from kg.structure import sentences
+from kg.structure.clauses import sentences
 
 if TYPE_CHECKING:
     from kg.extract.tagger import Tagger

@@ -12,7 +12,7 @@ from kg import lexicon as lx
 from kg.extract.candidates import TAGGER, Candidate, Proposal, _suffix_len
 from kg.model import EntityType
 from kg.names import core
-from kg.structure import clause_bounds
+from kg.structure.clauses import clause_bounds
 
 Typed = tuple[Candidate, EntityType, tuple[int, int]]  # a candidate, its type, its sentence
 

@@ -8,7 +8,7 @@ import pytest
 
 from kg.extract.candidates import _closes_name, _governed_candidates, propose, tokenize
 from kg.gazetteer import Gazetteer
-from kg.structure import sentences
+from kg.structure.clauses import sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 
