@@ -25,7 +25,7 @@ from kg import segment
 from kg.linear import Features, Linear, fit
 from kg.model import Entity, EntityType, Mention, Mode, Stage
 from kg.stages import cue_marks, exhorts
-from kg.structure import clause_bounds, sentence_around
+from kg.structure.clauses import clause_bounds, sentence_around
 
 # What a project named in a year with no stage cue is presumed to be at without a model: its work
 # goes on. Chosen by measurement: across all gold (cross-validated), no stage 0.647, under way

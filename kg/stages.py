@@ -15,7 +15,7 @@ from itertools import accumulate
 
 from kg import lexicon as lx
 from kg.model import STAGES, Mode, Stage
-from kg.structure import clause_bounds, clauses, has_verb, sentence_around
+from kg.structure.clauses import clause_bounds, clauses, has_verb, sentence_around
 
 # Steps before construction; "完成" or "启动" followed by one of them is that step, not completion/start.
 _PLANNED = (

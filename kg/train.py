@@ -40,7 +40,8 @@ from kg.pipeline import replacing
 from kg.reading import read
 from kg.resolve import resolve
 from kg.simplified import simplified
-from kg.structure import READING_MODES, sentences, unheaded_features
+from kg.structure.clauses import sentences
+from kg.structure.trained import READING_MODES, unheaded_features
 
 C = 0.2  # inverse regularisation strength: cross-validated over 509 documents (0.05, 0.1, 0.2, 0.4), tagger included
 THRESHOLD = 0.5

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kg import presumption
 from kg.model import Entity, EntityType, Mention, Mode, Stage
 from kg.presumption import presume
-from kg.structure import sentence_around
+from kg.structure.clauses import sentence_around
 
 
 def _project(text: str, name: str, mode: str = "review", stage: str | None = None, last: bool = False) -> Mention:

@@ -15,7 +15,7 @@ from kg.cli import main
 from kg.extract import extract
 from kg.extract.decide import Model
 from kg.model import Document
-from kg.structure import unheaded_features
+from kg.structure.trained import unheaded_features
 
 # Invented reports: companies listed before their class noun (甲、乙等优质企业), and a quoted
 # campaign that no gold annotates (what names nothing, for both models).

@@ -26,7 +26,8 @@ from kg.model import DocResult, Document, EntityType, Mention, Quantity, Section
 from kg.presumption import presume
 from kg.reading import Reading, plain, read
 from kg.stages import listed_as_works, stage_of, takes_step, without_cues_inside
-from kg.structure import find_sections, time_of
+from kg.structure.sections import find_sections
+from kg.structure.timing import time_of
 
 # Names of works and venues (甲水库除险加固工程, 乙服务中心) are built whatever type the decider gave
 # them, and reach stages as a project does; campaigns, bodies, places and people do not.

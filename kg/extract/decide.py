@@ -4,7 +4,7 @@ A `Model` is a multinomial logistic regression (`kg.linear`) over the features o
 `kg.extract.features`, kept as plain JSON (class names, one weight per class for each feature,
 intercepts): loading a model runs no code, and a model file can be read, diffed and hashed. The
 same file holds the presumption (`kg.presumption`): the stage of a project named with no cue, and
-the reading (`kg.structure`): whether a text with no heading saying so reviews or plans.
+the reading (`kg.structure.trained`): whether a text with no heading saying so reviews or plans.
 `kg train` writes one; the one shipped in the package was trained on annotated reports by the same
 command.
 
@@ -30,7 +30,7 @@ from kg.extract.rules import Typed, settle_facilities
 from kg.extract.tagger import Tagger, TaggerError
 from kg.linear import Linear, dump
 from kg.model import STAGES, EntityType
-from kg.structure import READING_MODES
+from kg.structure.trained import READING_MODES
 
 FORMAT = "kg-decision/1"
 NONE = "O"  # the class of spans that name nothing
@@ -53,7 +53,7 @@ class Model:
     tagger_file: str = ""  # the trained tagger's file, beside the model file; "" for none
     tagger: Tagger | None = field(default=None, compare=False, repr=False)  # that file, opened
     presumption: Linear | None = None  # the stage of a project named with no cue (`kg.presumption`); None: under way
-    reading: Linear | None = None  # review or plan of a text with no heading (`kg.structure`); None: the rules
+    reading: Linear | None = None  # review or plan of a text with no heading (`kg.structure.trained`); None: the rules
 
     @cached_property
     def linear(self) -> Linear:

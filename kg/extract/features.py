@@ -28,7 +28,7 @@ from kg.gazetteer import Gazetteer
 from kg.model import EntityType, Stage
 from kg.names import cut, distinctive, runs, type_of
 from kg.stages import cue_marks
-from kg.structure import clause_bounds
+from kg.structure.clauses import clause_bounds
 
 Features = dict[str, float]
 

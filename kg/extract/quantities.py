@@ -25,7 +25,8 @@ from kg.gazetteer import Gazetteer
 from kg.model import Mode, Quantity, Section
 from kg.names import cut
 from kg.stages import has_cue
-from kg.structure import YEAR_DIGITS, time_of, years_named
+from kg.structure.timing import time_of
+from kg.structure.years import YEAR_DIGITS, years_named
 
 _CN = "〇零一二两三四五六七八九十百千万亿"
 _MAX_INDICATOR = 24

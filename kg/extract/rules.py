@@ -14,7 +14,7 @@ from kg.extract.candidates.propose import TAGGER
 from kg.extract.candidates.suffixes import _suffix_len
 from kg.model import EntityType
 from kg.names import core
-from kg.structure import clause_bounds
+from kg.structure.clauses import clause_bounds
 
 Typed = tuple[Candidate, EntityType, tuple[int, int]]  # a candidate, its type, its sentence
 

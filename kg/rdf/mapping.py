@@ -39,7 +39,7 @@ from kg.model import (
 )
 from kg.rdf import iri
 from kg.rdf.terms import KG, KGR, MODES, ONTOLOGY, PREDICATES, PREFIXES, to_rdflib
-from kg.structure import sentence_around
+from kg.structure.clauses import sentence_around
 
 _KGR = str(KGR)
 

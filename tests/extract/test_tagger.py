@@ -13,7 +13,7 @@ from kg.extract.rules import decide_by_rules
 from kg.extract.tagger import Tagger, TaggerError, features, labels, train
 from kg.gazetteer import Gazetteer
 from kg.model import EntityType
-from kg.structure import sentences
+from kg.structure.clauses import sentences
 
 # Invented works named in ordinary words before 项目, each opening its sentence's object.
 WORKS = ["丰禾热电", "青川冷链", "云溪光储", "石岭智造", "桐湾新材", "松原精工", "柳塘储能", "枫桥数智"]

@@ -29,7 +29,7 @@ from kg.extract.candidates.weak import (
 from kg.extract.candidates.works import _capacity_candidates, _entry_candidates, _segment_candidates
 from kg.gazetteer import Gazetteer
 from kg.model import EntityType
-from kg.structure import sentences
+from kg.structure.clauses import sentences
 
 if TYPE_CHECKING:
     from kg.extract.tagger import Tagger

@@ -8,7 +8,7 @@ from proposals import proposed
 
 from kg.extract.candidates.tokens import tokenize
 from kg.extract.candidates.walks import _closes_name
-from kg.structure import sentences
+from kg.structure.clauses import sentences
 
 ROOT = Path(__file__).resolve().parents[3]
 
