@@ -11,7 +11,7 @@ from __future__ import annotations
 from kg import lexicon as lx
 from kg.extract.candidates.proposal import Candidate, Proposal
 from kg.extract.candidates.propose import TAGGER
-from kg.extract.candidates.suffixes import _suffix_len
+from kg.extract.candidates.suffixes import suffix_len
 from kg.model import EntityType
 from kg.names import core
 from kg.structure.clauses import clause_bounds
@@ -45,7 +45,7 @@ def _nested(chosen: list[Candidate], cands: list[Candidate], text: str) -> list[
     districts = [d for d in chosen if d.type == EntityType.DISTRICT]
     out += [c for c in cands if c.type == EntityType.DISTRICT and c not in chosen and (
         not c.full or c.full.endswith(("区", "县")) and not c.full.endswith("社区")) and any(
-        o.start <= c.start and c.end <= o.end - _suffix_len(text[o.start : o.end]) for o in outer) and not any(
+        o.start <= c.start and c.end <= o.end - suffix_len(text[o.start : o.end]) for o in outer) and not any(
         d.start <= c.start < d.end or c.start <= d.start < c.end for d in districts)]
     return out
 

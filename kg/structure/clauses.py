@@ -17,7 +17,7 @@ from kg import segment
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)】]*|\n")  # a closing quote stays with its sentence
 _SENTENCE_MARK = re.compile(r"[。！？!?；;\n]")  # where a _SENTENCE_END starts
-_SPACE = " \t\r\u3000\xa0"
+SPACE = " \t\r\u3000\xa0"
 _CLAUSE_STOP = re.compile(r"[，,；;。！？!?：:\n]")
 
 
@@ -33,9 +33,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _add_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    while start < end and text[start] in _SPACE:
+    while start < end and text[start] in SPACE:
         start += 1
-    while end > start and text[end - 1] in _SPACE:
+    while end > start and text[end - 1] in SPACE:
         end -= 1
     if start < end:
         spans.append((start, end))
@@ -62,9 +62,9 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around text[start:end]: bounded by ，,；;。！？!?：: and line breaks, not by 、
     (an enumeration "A、B完成90%、20%" is one clause)."""
     lo, hi = _between_marks(text, start, end, _CLAUSE_STOP)
-    while lo < hi and text[lo] in _SPACE:
+    while lo < hi and text[lo] in SPACE:
         lo += 1
-    while hi > max(lo, end) and text[hi - 1] in _SPACE:
+    while hi > max(lo, end) and text[hi - 1] in SPACE:
         hi -= 1
     return lo, hi
 
@@ -86,6 +86,6 @@ def has_verb(text: str, lo: int, hi: int) -> bool:
     return any(tag(w) == "v" for w in segment.cut(text[lo:hi]))
 
 
-def _first_sentence_end(text: str, start: int) -> int:
+def first_sentence_end(text: str, start: int) -> int:
     m = _SENTENCE_END.search(text, start)
     return m.start() if m else len(text)

@@ -13,22 +13,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kg.model import Evidence, Mode, Section
-from kg.structure.headings import _PARTIAL_YEAR, _title_parts
+from kg.structure.headings import PARTIAL_YEAR, title_parts_of
 from kg.structure.openings import (
-    _OPENING,
-    _SINCE,
-    _announced,
-    _bare_year,
-    _news,
-    _news_of_the_month,
-    _opening_evidence,
-    _openings,
-    _plan_year,
-    _reviewed,
+    OPENING,
+    SINCE,
+    announced,
+    bare_year,
+    news_of_the_month,
+    news_opening,
+    opening_evidence,
+    opening_matches,
+    plan_year,
+    reviewed,
 )
-from kg.structure.published import _EARLY_MONTHS, _LATE_MONTHS, _LOOKS_BACK_MONTHS, _Date
-from kg.structure.tense import _LAST_YEAR, _forward
-from kg.structure.years import _year, years_named
+from kg.structure.published import EARLY_MONTHS, LATE_MONTHS, LOOKS_BACK_MONTHS, Date
+from kg.structure.tense import LAST_YEAR, turns_forward
+from kg.structure.years import year_in, years_named
 
 _REPORT = re.compile(r"报告")
 _SEASON = re.compile(r"初春|早春|开春|春节后|节后|新春伊始|新年伊始|年初以来|时下|眼下|春回大地|万物复苏")
@@ -68,37 +68,37 @@ class _Years:
 _Group = list[tuple[int | None, Mode, Evidence, bool]]  # (year, mode, evidence, partial) of one kind of evidence
 
 
-def _ranked_years(text: str, title: str, date: _Date | None, sections: list[Section]) -> Iterator[_Group]:
+def _ranked_years(text: str, title: str, date: Date | None, sections: list[Section]) -> Iterator[_Group]:
     """Candidate (year, mode, evidence, partial) groups, strongest first: the title and the dated
     headings; a report's title (an annual report given early in year X reviews X-1, a half-year one
     or one published the year after reviews X); the body's first dated sentence, else the year it
     announces it reports on (现将…如下) or its place in a five-year plan; the publication date."""
-    title_ev = _quote(text, "title", title)
-    title_parts = _title_parts(title)
+    title_ev = quoted(text, "title", title)
+    title_parts = title_parts_of(title)
     yield [(p.year, p.mode, title_ev, p.partial) for p in title_parts] + [
-        (s.year, s.mode, s.evidence[0], bool(_PARTIAL_YEAR.search(s.title))) for s in sections if s.year]
-    if titled := _report_year(title, date):
-        yield [(*titled, title_ev, bool(_PARTIAL_YEAR.search(title)))]
+        (s.year, s.mode, s.evidence[0], bool(PARTIAL_YEAR.search(s.title))) for s in sections if s.year]
+    if titled := report_year(title, date):
+        yield [(*titled, title_ev, bool(PARTIAL_YEAR.search(title)))]
     opened = False
     relative: _Group = []  # 今年以来 read by a page's address: tried after the years the text names
-    for m in _openings(text):
-        ev = _opening_evidence(m)
+    for m in opening_matches(text):
+        ev = opening_evidence(m)
         mode = _mode_at(sections, m.start())
-        if m.re is _OPENING and not _SINCE.search(m.group()) and _LAST_YEAR.search(text, 0, m.start()) and (
-                _forward(text, m.start())):
+        if m.re is OPENING and not SINCE.search(m.group()) and LAST_YEAR.search(text, 0, m.start()) and (
+                turns_forward(text, m.start())):
             mode = Mode.PLAN  # 过去的一年…。2020年，我们将…: the year it opens with is the one ahead
-        if m.re is _OPENING:
-            year = _year(m.group())
-            if year and date and _SINCE.search(m.group()):
+        if m.re is OPENING:
+            year = year_in(m.group())
+            if year and date and SINCE.search(m.group()):
                 # 2018年以来, published in 2020: the text reviews the period up to its own year
-                year = max(year, date.year - 1 if date.month is not None and date.month <= _EARLY_MONTHS else date.year)
+                year = max(year, date.year - 1 if date.month is not None and date.month <= EARLY_MONTHS else date.year)
             yield [(year, mode, ev, bool(m.group("half")))]
         elif date:
             ev.kind = "relative"
             # posted in January or February, a review's 今年 was written in the last days of the year before,
             # unless it is news of a day of the month it was posted
-            year = date.year - 1 if mode == Mode.REVIEW and date.month is not None and date.month < _EARLY_MONTHS and (
-                not _news_of_the_month(text, date.month)) else date.year
+            year = date.year - 1 if mode == Mode.REVIEW and date.month is not None and date.month < EARLY_MONTHS and (
+                not news_of_the_month(text, date.month)) else date.year
             group: _Group = [(year, mode, ev, bool(m.group("half")))]
             if date.evidence.kind == "address":
                 relative = group
@@ -108,46 +108,46 @@ def _ranked_years(text: str, title: str, date: _Date | None, sections: list[Sect
             continue  # 今年以来 with no date to read it by: the next dated sentence
         opened = True
         break
-    if not opened and (back := _reviewed(text)):
+    if not opened and (back := reviewed(text)):
         opened = True
         yield [back]  # 报告回顾了2020年工作: the year a news item says the report looked back on
-    if not opened and (told := _announced(text)) and (y := _year(told[1].text)):
+    if not opened and (told := announced(text)) and (y := year_in(told[1].text)):
         yield [(y, *told, False)]  # 现将2025年…工作汇报如下: the year it announces
-    elif not opened and (plan := _plan_year(text)):
+    elif not opened and (plan := plan_year(text)):
         yield [(plan[0], _mode_at(sections, plan[1].start or 0), plan[1], False)]
-    if (not date or date.evidence.kind == "address") and not opened and (bare := _bare_year(text)):
+    if (not date or date.evidence.kind == "address") and not opened and (bare := bare_year(text)):
         yield [(int(bare.group(1)), _mode_at(sections, bare.start()), Evidence("named", bare.group(1), bare.start(1),
                                                                           bare.end(1)), False)]
     if relative:
         yield relative
     if date:
         y, month, ev = date.year, date.month or 6, date.evidence  # a filing year alone: the report is of that year
-        early = month <= _EARLY_MONTHS and not _news(text) and not (
+        early = month <= EARLY_MONTHS and not news_opening(text) and not (
             _SEASON.search(text, 0, _SEASON_REACH) and not _YEAR_GONE.search(text)) or (
-            month <= _LOOKS_BACK_MONTHS and _YEAR_GONE.match(text.lstrip()))
+            month <= LOOKS_BACK_MONTHS and _YEAR_GONE.match(text.lstrip()))
         # news tells of days just gone, and a lead of the season (初春时节, 开春以来) of this one, unless
         # the text looks back on the year gone (新春伊始…。一年来，…); a text that opens on the year gone
         # (一年来，…) reviews it until the middle of the next
         yield [(y - 1 if early else y, Mode.REVIEW, ev, False),
-               (y + 1 if month >= _LATE_MONTHS else y, Mode.PLAN, ev, False)]
+               (y + 1 if month >= LATE_MONTHS else y, Mode.PLAN, ev, False)]
 
 
-def _report_year(title: str, date: _Date | None) -> tuple[int, Mode] | None:
+def report_year(title: str, date: Date | None) -> tuple[int, Mode] | None:
     """The year of a report whose title gives a year and no mode word (2031年甲省政府工作报告), and
     what the report does with it: plans it, or reviews it when the title says 上半年 or the report
     was published the year after or late in its own year (a term's last report)."""
-    y = _year(title) if _REPORT.search(title) and not _title_parts(title) else None
+    y = year_in(title) if _REPORT.search(title) and not title_parts_of(title) else None
     if y is None:
         return None
-    late = date is not None and (date.year == y + 1 or date.year == y and (date.month or 0) >= _LATE_MONTHS)
-    return y, Mode.REVIEW if _PARTIAL_YEAR.search(title) or late else Mode.PLAN
+    late = date is not None and (date.year == y + 1 or date.year == y and (date.month or 0) >= LATE_MONTHS)
+    return y, Mode.REVIEW if PARTIAL_YEAR.search(title) or late else Mode.PLAN
 
 
 def _mode_at(sections: list[Section], pos: int) -> Mode:
     return next((s.mode for s in sections if s.start <= pos < s.end and s.mode != Mode.OTHER), Mode.REVIEW)
 
 
-def _doc_years(text: str, title: str, date: _Date | None, sections: list[Section]) -> _Years:
+def doc_years(text: str, title: str, date: Date | None, sections: list[Section]) -> _Years:
     """Default years from the strongest kind of evidence that gives any."""
     years = _Years()
     for group in _ranked_years(text, title, date, sections):
@@ -159,21 +159,21 @@ def _doc_years(text: str, title: str, date: _Date | None, sections: list[Section
     return years
 
 
-def _body_year(text: str, start: int, end: int, mode: Mode) -> tuple[int | None, Evidence | None, int]:
+def body_year(text: str, start: int, end: int, mode: Mode) -> tuple[int | None, Evidence | None, int]:
     """The year a stretch of text names most, and how often; at a tie a plan is of the latest of them
     and a review of the earliest (召开2014年考核暨2015年部署会: the plan is 2015's)."""
     found = [m for _, m in years_named(text, start, end)]
-    counts = Counter(_year(m.group()) for m in found)
+    counts = Counter(year_in(m.group()) for m in found)
     if not counts:
         return None, None, 0
     most = max(counts.values())
     tied = [y for y, n in counts.items() if n == most and y is not None]
     year = max(tied) if mode == Mode.PLAN else min(tied)
-    first = next(m for m in found if _year(m.group()) == year)
+    first = next(m for m in found if year_in(m.group()) == year)
     return year, Evidence("named", f"{first.group()} ×{most}", first.start(), first.end()), most
 
 
-def _quote(text: str, kind: str, words: str, start: int = 0) -> Evidence:
+def quoted(text: str, kind: str, words: str, start: int = 0) -> Evidence:
     """Evidence of `words`, with their span when the text holds them (a title given apart from the
     text may be absent)."""
     i = text.find(words, start) if words else -1

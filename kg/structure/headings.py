@@ -14,14 +14,14 @@ from dataclasses import dataclass
 
 from kg import lexicon as lx
 from kg.model import Mode
-from kg.structure.clauses import _SPACE
-from kg.structure.years import _FIVE_YEARS, _PLAN_YEAR, _YEAR, _year, years_named
+from kg.structure.clauses import SPACE
+from kg.structure.years import FIVE_YEARS, PLAN_YEAR, YEAR, year_in, years_named
 
 # Relative years make a heading a year heading too ("下一步工作计划", "明年工作打算").
 _RELATIVE_YEAR = re.compile(
     r"明年|来年|下一年|下年度|新的一年|下一步|下步|今后|今年|本年|去年|上年|上半年|下半年"
 )
-_PARTIAL_YEAR = re.compile(r"上半年|前三季度|前半年|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月")
+PARTIAL_YEAR = re.compile(r"上半年|前三季度|前半年|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月")
 _MODE_WORDS: dict[str, str] = {
     Mode.REVIEW: "总结|回顾|亮点|成效|成绩|成果|完成情况|工作情况|进展情况|开展情况|落实情况|执行情况|推进情况"
     "|主要工作|主要做法|做法|述职|自查",
@@ -29,7 +29,7 @@ _MODE_WORDS: dict[str, str] = {
     "|工作的?建议",  # 对今年全县工作的建议: what the report proposes for the year
     Mode.OTHER: "问题|不足|短板|困难|差距|挑战",
 }
-_MODE_WORD = re.compile("|".join(f"(?P<{mode}>{words})" for mode, words in _MODE_WORDS.items()))
+MODE_WORD = re.compile("|".join(f"(?P<{mode}>{words})" for mode, words in _MODE_WORDS.items()))
 _JOINER = re.compile(r"暨|及|和|与|以及|并|、|/")
 _NUMBERING = (  # outermost first; the index is the heading level
     re.compile(r"第[一二三四五六七八九十]{1,3}(?:部分|章|篇)[、.．:：\s]*"),
@@ -40,16 +40,16 @@ _PLAIN = len(_NUMBERING)  # level of an unnumbered heading line
 # A year heading run into the text of a page without line breaks: "…。二、2022年工作计划（一）…".
 _INLINE_HEADING = re.compile(
     r"[。！？!?；;][ \u3000]*(?=(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、)\s*"
-    rf"{_YEAR.pattern}[^，,。；;\n]{{0,12}}?(?:{'|'.join(_MODE_WORDS.values())}))"
+    rf"{YEAR.pattern}[^，,。；;\n]{{0,12}}?(?:{'|'.join(_MODE_WORDS.values())}))"
 )
 # A numbered year heading with no mark between it and its text: 2022年工作回顾|过去一年，…
-_GLUED = re.compile(rf"{_YEAR.pattern}[^，,。；;\n\d]{{0,8}}?工作(?:回顾|总结|计划|安排|打算|思路)")
+_GLUED = re.compile(rf"{YEAR.pattern}[^，,。；;\n\d]{{0,8}}?工作(?:回顾|总结|计划|安排|打算|思路)")
 _ANNEX = re.compile(r"附\s*[件表]\s*\d*(?:\s*[:：]\s*|\s*$|\s+)")
-_HEADING_END = re.compile(r"[。！？!?；;]")
+HEADING_END = re.compile(r"[。！？!?；;]")
 # A numbered heading ends at a sentence mark or where a sub-heading starts on the same line.
 _HEADING_STOP = re.compile(r"[。！？!?；;]|[（(][一二三四五六七八九十]{1,3}[）)]")
-_COMMA = re.compile(r"[，,]")
-_MAX_HEADING = 40  # longer than this is a paragraph, not a heading
+COMMA = re.compile(r"[，,]")
+MAX_HEADING = 40  # longer than this is a paragraph, not a heading
 _MAX_BARE_HEADING = 16  # a heading with no year must be short (存在问题及短板, 下一步工作打算)
 _MAX_TAIL = 4  # characters a heading may have after its last mode word: 范文, （草案）
 _NOT_TITLE = re.compile(r"[，,。；;！？!?]")
@@ -66,7 +66,7 @@ class _Part:
 
 
 @dataclass
-class _Heading:
+class Heading:
     start: int
     body: int  # where the text under the heading begins
     title: str
@@ -82,28 +82,28 @@ _TITLE_ASIDE = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]|\.(?:docx?|pdf|w
 def _goes_on(line: str) -> bool:
     """Does the line go on past its last mode word, asides apart (…工作计划范文 does not; 甲县以重点工作
     …掀起…热潮 and 2022年计划完成投资 do)? Then the word is a sentence's, not a heading's."""
-    tail = line[max((m.end() for m in _MODE_WORD.finditer(line)), default=0) :]
+    tail = line[max((m.end() for m in MODE_WORD.finditer(line)), default=0) :]
     return len(_TITLE_ASIDE.sub("", tail)) > _MAX_TAIL
 
 
-def _title_parts(title: str) -> list[_Part]:
+def title_parts_of(title: str) -> list[_Part]:
     """The parts a title names, when its mode word ends it (甲镇2023年工作总结)."""
-    parts = _parts(title)
+    parts = heading_parts(title)
     return [] if parts and _goes_on(title) else parts
 
 
-def _parts(s: str) -> list[_Part]:
+def heading_parts(s: str) -> list[_Part]:
     """The (year, mode) pairs a heading names: 2021年工作总结暨2022年工作计划 → two. In a
     compound (重点工作完成情况, 主要工作安排) the last word is the head and decides."""
     parts: list[_Part] = []
     last = 0
-    for m in _MODE_WORD.finditer(s):
+    for m in MODE_WORD.finditer(s):
         piece = s[last : m.end()]
         gap = s[last : m.start()]
-        if parts and not (_JOINER.search(gap) or _YEAR.search(gap) or _RELATIVE_YEAR.search(gap)):
+        if parts and not (_JOINER.search(gap) or YEAR.search(gap) or _RELATIVE_YEAR.search(gap)):
             parts[-1].mode = m.lastgroup  # type: ignore[assignment]
         else:
-            parts.append(_Part(_year(piece), m.lastgroup, bool(_PARTIAL_YEAR.search(piece))))  # type: ignore[arg-type]
+            parts.append(_Part(year_in(piece), m.lastgroup, bool(PARTIAL_YEAR.search(piece))))  # type: ignore[arg-type]
         last = m.end()
     merged: list[_Part] = []
     for p in parts:  # 存在问题及短板 is one part
@@ -124,13 +124,13 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
     for line in text.split("\n"):
         cuts = [0, *(m.end() for m in _INLINE_HEADING.finditer(line)), len(line)]
         for a, b in zip(cuts, cuts[1:], strict=False):
-            stripped = line[a:b].strip(_SPACE)
+            stripped = line[a:b].strip(SPACE)
             if stripped:
                 yield pos + line.index(stripped[0], a), stripped
         pos += len(line) + 1
 
 
-def _heading(start: int, line: str, annex: int | None) -> _Heading | None:
+def _heading(start: int, line: str, annex: int | None) -> Heading | None:
     """The year-level heading `line` opens with, if any (`annex`: where the 附件 line before it starts)."""
     level, rest = _PLAIN, line
     for i, numbering in enumerate(_NUMBERING):
@@ -139,45 +139,45 @@ def _heading(start: int, line: str, annex: int | None) -> _Heading | None:
             level, rest = i, line[m.end() :]
             break
     if level == _PLAIN:
-        if _HEADING_END.search(rest):
+        if HEADING_END.search(rest):
             return None  # an unnumbered line with a sentence mark is a paragraph
         head = rest
     else:
         head = _HEADING_STOP.split(rest, maxsplit=1)[0]
-        if (len(head) > _MAX_HEADING or _COMMA.search(head)) and (glued := _GLUED.match(rest)):
+        if (len(head) > MAX_HEADING or COMMA.search(head)) and (glued := _GLUED.match(rest)):
             head = glued.group()  # 一、2022年工作回顾过去一年，…: the heading runs into its text
-    head = head.strip(_SPACE).rstrip(":：")
-    if not head or len(head) > _MAX_HEADING:
+    head = head.strip(SPACE).rstrip(":：")
+    if not head or len(head) > MAX_HEADING:
         return None
-    if re.search(r"\d", _PARTIAL_YEAR.sub("", _YEAR.sub("", head))):
+    if re.search(r"\d", PARTIAL_YEAR.sub("", YEAR.sub("", head))):
         return None  # a figure other than the year: 2022年计划投资5亿元 is a sentence
-    if _YEAR.search(head) and not years_named(head):
+    if YEAR.search(head) and not years_named(head):
         return None  # a horizon (…二〇三五年远景目标的建议, 到2025年) dates no part of the report
-    parts = _parts(head)
-    if _FIVE_YEARS.search(head) and not _YEAR.search(head) and not _PLAN_YEAR.search(head) and any(
+    parts = heading_parts(head)
+    if FIVE_YEARS.search(head) and not YEAR.search(head) and not PLAN_YEAR.search(head) and any(
             p.mode == Mode.PLAN for p in parts):
         parts = [_Part(None, Mode.OTHER, False)]  # “十五五”时期的目标任务: five years' aims, no one year's plan
     if parts and annex is None and _goes_on(head):
         return None  # the mode word must end the heading (…工作计划范文); 2022年计划完成投资 is a sentence
-    dated = bool(_YEAR.search(head) or _RELATIVE_YEAR.search(head))
-    short = len(head) <= _MAX_BARE_HEADING and not _COMMA.search(head)
+    dated = bool(YEAR.search(head) or _RELATIVE_YEAR.search(head))
+    short = len(head) <= _MAX_BARE_HEADING and not COMMA.search(head)
     if level == _PLAIN:
         ok = annex is not None or (dated and bool(parts))
     else:
-        ok = (dated and bool(parts)) or (short and (bool(parts) or _YEAR.search(head) is not None))
+        ok = (dated and bool(parts)) or (short and (bool(parts) or YEAR.search(head) is not None))
     if not ok:
         return None
-    year = _year(head) if len(parts) < 2 else None
+    year = year_in(head) if len(parts) < 2 else None
     title = line[: len(line) - len(rest)] + head
     body = start + line.index(head, len(title) - len(head)) + len(head)  # 一、…工作安排。正文… goes on
-    return _Heading(start if annex is None else annex, body, title, level, parts, year)
+    return Heading(start if annex is None else annex, body, title, level, parts, year)
 
 
-def _headings(text: str, lines: list[tuple[int, str]]) -> list[_Heading]:
+def _headings(text: str, lines: list[tuple[int, str]]) -> list[Heading]:
     """Year-level headings: unnumbered year headings and annexes, and the numbered headings of the
     outermost numbering that carries years or mode words (numbered headings below it are topics).
     `lines`: the text's `_lines`, which the caller reads too."""
-    found: list[_Heading] = []
+    found: list[Heading] = []
     annex: tuple[int, str] | None = None  # the 附件 line the current line belongs to
     for start, line in lines:
         m = _ANNEX.match(line)
@@ -188,19 +188,19 @@ def _headings(text: str, lines: list[tuple[int, str]]) -> list[_Heading]:
             annex, start, line = (start, line), start + m.end(), line[m.end() :]
         h = _heading(start, line, annex[0] if annex else None)
         if h is None and annex:  # an annex starts a part even when its title names no year
-            h = _Heading(annex[0], start, annex[1][:_MAX_HEADING], _PLAIN, [], None)
+            h = Heading(annex[0], start, annex[1][:MAX_HEADING], _PLAIN, [], None)
         if h:
             found.append(h)
         annex = None
     # Under an outer numbering that names no year (一、聚焦产业振兴，…), an inner heading without a
     # year ((一)完成全年考核目标) is a topic, not a part of the report.
     outer = min((i for _, line in lines for i, n in enumerate(_NUMBERING) if n.match(line)), default=_PLAIN)
-    found = [h for h in found if h.level <= outer or _YEAR.search(h.title) or _RELATIVE_YEAR.search(h.title)]
+    found = [h for h in found if h.level <= outer or YEAR.search(h.title) or _RELATIVE_YEAR.search(h.title)]
     found = _without_contents(text, found)
     found = _with_topics(found, lines)
     top = min((h.level for h in found), default=_PLAIN)
-    kept: list[_Heading] = []
-    combined: _Heading | None = None  # a combined heading leaves the cut to the headings under it
+    kept: list[Heading] = []
+    combined: Heading | None = None  # a combined heading leaves the cut to the headings under it
     for h in found:
         if combined and h.level <= combined.level:
             combined = None
@@ -214,7 +214,7 @@ def _headings(text: str, lines: list[tuple[int, str]]) -> list[_Heading]:
 _MIN_TOPICS = 2  # numbered headings after a review's that make it the report's first part, not its whole
 
 
-def _with_topics(found: list[_Heading], lines: list[tuple[int, str]]) -> list[_Heading]:
+def _with_topics(found: list[Heading], lines: list[tuple[int, str]]) -> list[Heading]:
     """The headings, and the numbered topics after a first heading that reviews a year, when no other
     heading of its numbering names a year or mode: a government work report's tasks (一、2031年工作回顾
     二、做强青禾产业 三、…) are parts of their own, which their verbs tell (the year's plan)."""
@@ -227,42 +227,42 @@ def _with_topics(found: list[_Heading], lines: list[tuple[int, str]]) -> list[_H
     for start, line in lines:
         if start <= first.start or not (m := _NUMBERING[first.level].match(line)):
             continue
-        head = _HEADING_STOP.split(line[m.end():], maxsplit=1)[0].strip(_SPACE)[:_MAX_HEADING]
+        head = _HEADING_STOP.split(line[m.end():], maxsplit=1)[0].strip(SPACE)[:MAX_HEADING]
         if head:
             body = start + line.index(head, m.end()) + len(head)  # the text under it starts after its words
-            topics.append(_Heading(start, body, line[: m.end()] + head, first.level, [], None))
+            topics.append(Heading(start, body, line[: m.end()] + head, first.level, [], None))
     return sorted([*found, *topics], key=lambda h: h.start) if len(topics) >= _MIN_TOPICS else found
 
 
-def _without_contents(text: str, found: list[_Heading]) -> list[_Heading]:
+def _without_contents(text: str, found: list[Heading]) -> list[Heading]:
     """The headings without a table of contents: where a heading's title comes again later and
     the headings before it stand together with no sentence among them (a page holding its report
     twice has sentences), they are the contents' lines, no parts of the text."""
     for i, h in enumerate(found):
         again = next((j for j in range(i + 1, len(found)) if found[j].title == h.title), None)
-        if again is not None and not _HEADING_END.search(text, h.start, found[again - 1].body):
+        if again is not None and not HEADING_END.search(text, h.start, found[again - 1].body):
             return found[:i] + found[again:]
     return found
 
 
-def _title_and_heads(text: str, title: str) -> tuple[str, list[_Heading]]:
+def title_and_heads(text: str, title: str) -> tuple[str, list[Heading]]:
     """The report's title (its first line when none is given and that line looks like one) and its
     year-level headings, the first at the text's start: text before the first heading speaks as a
     one-year title does (古塘街道2022年工作安排)."""
     lines = list(_lines(text))
     heads = _headings(text, lines)
     first = lines[0][1] if lines else ""
-    title = title or _HEADING_END.split(first)[0]
-    if len(title) > _MAX_HEADING or _NOT_TITLE.search(title) or lx.BREADCRUMB.search(title):
+    title = title or HEADING_END.split(first)[0]
+    if len(title) > MAX_HEADING or _NOT_TITLE.search(title) or lx.BREADCRUMB.search(title):
         title = ""
-    if not heads or text[: heads[0].start].strip(_SPACE + "\n"):
-        own = _title_parts(title)
+    if not heads or text[: heads[0].start].strip(SPACE + "\n"):
+        own = title_parts_of(title)
         own = own if len(own) == 1 else []
-        heads.insert(0, _Heading(0, 0, first[:_MAX_HEADING], _PLAIN, own, own[0].year if own else None))
+        heads.insert(0, Heading(0, 0, first[:MAX_HEADING], _PLAIN, own, own[0].year if own else None))
     heads[0].start = 0  # white space before the first heading belongs to it
     return title, heads
 
 
-def _unheaded(heads: list[_Heading]) -> bool:
+def unheaded(heads: list[Heading]) -> bool:
     """Does nothing above the text say which year or mode it is (a news item, an excerpt)?"""
     return len(heads) == 1 and not heads[0].parts and heads[0].year is None

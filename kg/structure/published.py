@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from kg.manifest import ADDRESS, address_date
 from kg.model import Evidence, Section
-from kg.structure.years import _YEAR
+from kg.structure.years import YEAR
 
 _DATE = re.compile(r"(20\d\d)\s*[-年/.]\s*(\d{1,2})")
 _DATE_KEYS = ("成文日期", "发布日期", "发布时间", "发表日期", "发表时间", "公布日期", "发文日期", "发文时间",
@@ -26,13 +26,13 @@ _GIVEN_REACH = 400  # characters: the line stands under the title
 _STAMP = re.compile(r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*\d{1,2}(?:日\s*|\s+)\d{1,2}:\d{2}"
                     r"|(?<![\d.])(20\d\d)([-/])(\d{1,2})\4\d{1,2}(?![\d.])")  # or a machine's date alone: 2021/4/9
 _INDEX_YEAR = re.compile(r"/\s*(20\d\d)\s*-")  # 索引号 000014349/2022-83299: the year it was filed
-_DATED = ("published", "address")  # evidence of when the report was published
-_EARLY_MONTHS = 3  # a review published by March is of the year before
-_LOOKS_BACK_MONTHS = 6  # one opening on the year gone (一年来), by June
-_LATE_MONTHS = 10  # a plan published from October on is for the year after
+DATED = ("published", "address")  # evidence of when the report was published
+EARLY_MONTHS = 3  # a review published by March is of the year before
+LOOKS_BACK_MONTHS = 6  # one opening on the year gone (一年来), by June
+LATE_MONTHS = 10  # a plan published from October on is for the year after
 
 
-class _Date(NamedTuple):
+class Date(NamedTuple):
     """When a report was published, and where that was read."""
 
     year: int
@@ -41,31 +41,31 @@ class _Date(NamedTuple):
     posted: bool = False  # when the page was put online (its address, a time stamp over it), no more
 
 
-def published(metadata: dict[str, str], text: str = "") -> _Date | None:
+def published(metadata: dict[str, str], text: str = "") -> Date | None:
     """The publication date: a date field, else the day the report was given
     to its congress (——2023年3月5日在第十四届全国人民代表大会…上), else a time stamp near the top (a
     machine's date alone only over a text naming no year), else one in a field (a stamp line read as
     one), else the year of the 索引号, else a date in the page's address."""
     for key in _DATE_KEYS:
         if key in metadata and (m := _DATE.search(metadata[key])):
-            return _Date(int(m.group(1)), int(m.group(2)), Evidence("published", f"{key}: {metadata[key]}"))
+            return Date(int(m.group(1)), int(m.group(2)), Evidence("published", f"{key}: {metadata[key]}"))
     if (m := _GIVEN_ON.search(text, 0, _GIVEN_REACH)) is not None:
-        return _Date(int(m.group(1)), int(m.group(2)), Evidence("published", m.group(), m.start(), m.end()))
+        return Date(int(m.group(1)), int(m.group(2)), Evidence("published", m.group(), m.start(), m.end()))
     m = _STAMP.search(text, 0, _GIVEN_REACH)
-    if m is not None and (m.group(1) or not _YEAR.search(text, m.end())):
+    if m is not None and (m.group(1) or not YEAR.search(text, m.end())):
         year, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(5))
-        return _Date(int(year), int(month), Evidence("published", m.group(), m.start(), m.end()), posted=True)
+        return Date(int(year), int(month), Evidence("published", m.group(), m.start(), m.end()), posted=True)
     for key, value in metadata.items():  # a page's stamp line read as a field (来源: 某镇 2024-08-14 10:33:22)
         if key != ADDRESS and (m := _STAMP.search(value)) is not None and m.group(1):
-            return _Date(int(m.group(1)), int(m.group(2)), Evidence("published", f"{key}: {value}"), posted=True)
+            return Date(int(m.group(1)), int(m.group(2)), Evidence("published", f"{key}: {value}"), posted=True)
     if (m := _INDEX_YEAR.search(metadata.get("索引号", ""))) is not None:
-        return _Date(int(m.group(1)), None, Evidence("published", f"索引号: {metadata['索引号']}"))
+        return Date(int(m.group(1)), None, Evidence("published", f"索引号: {metadata['索引号']}"))
     if (url := metadata.get(ADDRESS)) and (dated := address_date(url)):
-        return _Date(*dated, Evidence("address", f"{ADDRESS}: {url}"), posted=True)
+        return Date(*dated, Evidence("address", f"{ADDRESS}: {url}"), posted=True)
     return None
 
 
-def _now(s: Section) -> int | None:
+def today(s: Section) -> int | None:
     """The year the report was published in, from the section's evidence."""
     for e in s.evidence:
         if e.kind == "address" and (dated := address_date(e.text.removeprefix(f"{ADDRESS}: "))):

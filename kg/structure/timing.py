@@ -9,9 +9,9 @@ from bisect import bisect_right
 
 from kg.model import Mode, Section
 from kg.structure.clauses import clause_bounds, has_verb
-from kg.structure.published import _now
-from kg.structure.tense import _JIANG
-from kg.structure.years import _YEAR, _year
+from kg.structure.published import today
+from kg.structure.tense import JIANG
+from kg.structure.years import YEAR, year_in
 
 
 def section_at(sections: list[Section], offset: int) -> int | None:
@@ -21,9 +21,9 @@ def section_at(sections: list[Section], offset: int) -> int | None:
 
 
 # A clause that says what is still to come, and the year it names for it.
-_FORWARD = re.compile(_JIANG + r"|计划|预计|力争|争取|确保|拟|有望|年底前|月底前|年内")
+_FORWARD = re.compile(JIANG + r"|计划|预计|力争|争取|确保|拟|有望|年底前|月底前|年内")
 _DONE = re.compile(r"已|了(?<![为除]了)(?!解)")
-_CLAUSE_YEAR = re.compile(rf"{_YEAR.pattern}|(?P<rel>今年|本年|明年|来年|下一年|下年)")
+_CLAUSE_YEAR = re.compile(rf"{YEAR.pattern}|(?P<rel>今年|本年|明年|来年|下一年|下年)")
 
 
 def time_of(text: str, sections: list[Section], start: int, end: int) -> tuple[int | None, int | None, Mode]:
@@ -43,7 +43,7 @@ def time_of(text: str, sections: list[Section], start: int, end: int) -> tuple[i
         return i, s.year, s.mode
     if ahead.start() >= end and has_verb(text, end, ahead.start()):
         return i, s.year, s.mode  # 甲校抓紧建设力争明年9月投用: this year's progress is told first
-    now = _now(s) or s.year
+    now = today(s) or s.year
     rel = named.group("rel")
-    year = _year(named.group()) if rel is None else now if rel in ("今年", "本年") else now + 1
+    year = year_in(named.group()) if rel is None else now if rel in ("今年", "本年") else now + 1
     return (i, year, Mode.PLAN) if year and year > s.year else (i, s.year, s.mode)

@@ -12,10 +12,10 @@ from math import log1p
 
 from kg.linear import Linear
 from kg.model import Evidence, Mode
-from kg.structure.headings import _title_and_heads, _unheaded
-from kg.structure.openings import _OPENING, _announced, _looks_back, _news, _openings
-from kg.structure.published import _EARLY_MONTHS, _LATE_MONTHS, _Date, published
-from kg.structure.tense import _DONE_OR_PAST, _PLAN_FRAME, _cited, _forward, _scores, _verdict
+from kg.structure.headings import title_and_heads, unheaded
+from kg.structure.openings import OPENING, announced, looks_back, news_opening, opening_matches
+from kg.structure.published import EARLY_MONTHS, LATE_MONTHS, Date, published
+from kg.structure.tense import DONE_OR_PAST, PLAN_FRAME, cited, cue_scores, turns_forward, verdict
 from kg.structure.years import years_named
 
 # A text with no heading saying what it is (a news item, an excerpt) tells whether it reviews or plans
@@ -45,24 +45,24 @@ def _cue(word: str) -> str:
     return "date" if word[:1].isdigit() else word[:2]
 
 
-def _reading(text: str, date: _Date | None) -> tuple[dict[str, float], dict[str, list[re.Match[str]]]]:
+def _reading(text: str, date: Date | None) -> tuple[dict[str, float], dict[str, list[re.Match[str]]]]:
     """What the trained reading weighs of a whole text published on `date` (see above), and the cues
     of each side."""
-    scores, hits = _scores(text)
+    scores, hits = cue_scores(text)
     third = max(1, len(scores) // 3)
     f = {"back": log1p(sum(x > 0 for x in scores)), "ahead": log1p(sum(x < 0 for x in scores)),
          "share": _ahead(scores), "share first": _ahead(scores[:third]), "share last": _ahead(scores[-third:]),
-         "done": 1 - _ahead(_scores(text, _DONE_OR_PAST)[0])}
-    f[f"strict={_verdict(scores, hits, 0)[0]}"] = 1.0
-    f[f"loose={_verdict(scores, hits, 0, 1.0, 1)[0]}"] = 1.0
-    for rule in (_announced, _looks_back, _news):
+         "done": 1 - _ahead(cue_scores(text, DONE_OR_PAST)[0])}
+    f[f"strict={verdict(scores, hits, 0)[0]}"] = 1.0
+    f[f"loose={verdict(scores, hits, 0, 1.0, 1)[0]}"] = 1.0
+    for name, rule in (("announced", announced), ("looks_back", looks_back), ("news", news_opening)):
         if (said := rule(text)) is not None:
-            f[f"{rule.__name__.strip('_')}={said[0]}"] = 1.0
-    if _PLAN_FRAME.search(text):
+            f[f"{name}={said[0]}"] = 1.0  # the names the shipped model's features were learnt under
+    if PLAN_FRAME.search(text):
         f["frame"] = 1.0
-    if (opening := next(_openings(text), None)) is not None:
-        f["opening=" + ("year" if opening.re is _OPENING else "now")] = 1.0
-        f["opening ahead"] = float(_forward(text, opening.start()))
+    if (opening := next(opening_matches(text), None)) is not None:
+        f["opening=" + ("year" if opening.re is OPENING else "now")] = 1.0
+        f["opening ahead"] = float(turns_forward(text, opening.start()))
     for side, found in hits.items():
         for word, n in Counter(_cue(m.group()) for m in found).items():
             f[f"{side}:{word}"] = log1p(n)
@@ -70,7 +70,7 @@ def _reading(text: str, date: _Date | None) -> tuple[dict[str, float], dict[str,
     f.update(("says:" + w, 1.0) for w in _TIME_WORDS if w in text)
     if date is not None:
         if date.month:
-            f["month=" + ("early" if date.month <= _EARLY_MONTHS else "late" if date.month >= _LATE_MONTHS
+            f["month=" + ("early" if date.month <= EARLY_MONTHS else "late" if date.month >= LATE_MONTHS
                           else "mid")] = 1.0
         named = [y for y, _ in years_named(text)]
         f["years before"] = log1p(sum(y < date.year for y in named))
@@ -82,12 +82,12 @@ def _reading(text: str, date: _Date | None) -> tuple[dict[str, float], dict[str,
 def unheaded_features(text: str, title: str = "", metadata: dict[str, str] | None = None) -> dict[str, float] | None:
     """The trained reading's features of a text with no heading saying what it is; None for one
     with (its headings decide)."""
-    if not _unheaded(_title_and_heads(text, title)[1]):
+    if not unheaded(title_and_heads(text, title)[1]):
         return None
     return _reading(text, published(metadata or {}, text))[0]
 
 
-def _read(text: str, date: _Date | None, reading: Linear) -> tuple[Mode, Evidence] | None:
+def read_unheaded(text: str, date: Date | None, reading: Linear) -> tuple[Mode, Evidence] | None:
     """The mode the trained reading gives a text, with the cues it read of that side and how sure it
     is; None for a text with no cue at all (nothing to read) or where it is not sure."""
     f, hits = _reading(text, date)
@@ -97,4 +97,4 @@ def _read(text: str, date: _Date | None, reading: Linear) -> tuple[Mode, Evidenc
     if p.max() < _SURE:
         return None  # the rules' reading stands
     mode = Mode(reading.classes[int(p.argmax())])
-    return mode, _cited("learned", hits[mode], said=f" ({float(p.max()):.2f})")
+    return mode, cited("learned", hits[mode], said=f" ({float(p.max()):.2f})")

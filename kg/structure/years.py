@@ -13,11 +13,11 @@ from kg.reading import CN_DIGITS, CN_YEAR
 
 # A year since 1949, in figures or in Chinese numerals (一九五三年; 二o二四年, its zero typed as the letter o)
 YEAR_DIGITS = r"(?:19[4-9]\d|20\d\d)"  # a year since 1949 in figures: what every reading of a year or date starts from
-_YEAR = re.compile(rf"({YEAR_DIGITS}|{CN_YEAR})\s*年")
+YEAR = re.compile(rf"({YEAR_DIGITS}|{CN_YEAR})\s*年")
 
 
-def _year(s: str) -> int | None:
-    m = _YEAR.search(s)
+def year_in(s: str) -> int | None:
+    m = YEAR.search(s)
     if not m:
         return None
     y = m.group(1)
@@ -25,11 +25,11 @@ def _year(s: str) -> int | None:
 
 
 # "十四五"开局之年: the year named by its place in a five-year plan (十一五 began in 2006).
-_PLAN_YEAR = re.compile(r"十([一二三四五六七八九])五[”\"」]?(?:规划)?(?:的)?"
+PLAN_YEAR = re.compile(r"十([一二三四五六七八九])五[”\"」]?(?:规划)?(?:的)?"
                         r"(?P<at>开局|起步|开篇|第一|第二|承上启下|第三|第四|收官|决胜|最后一)之?年")
 # A five-year plan's period named by the plan alone ("十五五"时期): several years, none of them its own.
-_FIVE_YEARS = re.compile(r"十[一二三四五六七八九]五")
-_PLAN_AT = {"开局": 0, "起步": 0, "开篇": 0, "第一": 0, "第二": 1, "承上启下": 2, "第三": 2, "第四": 3,
+FIVE_YEARS = re.compile(r"十[一二三四五六七八九]五")
+PLAN_AT = {"开局": 0, "起步": 0, "开篇": 0, "第一": 0, "第二": 1, "承上启下": 2, "第三": 2, "第四": 3,
             "收官": 4, "决胜": 4, "最后一": 4}
 
 
@@ -45,7 +45,7 @@ def years_named(text: str, start: int = 0, end: int | None = None) -> list[tuple
     at (到2035年, 2027年底前, 2035年远景目标), though a count's cut-off day is one (截至2013年底), nor
     the years figures are compared with (比2006年增长)."""
     end = len(text) if end is None else end
-    return [(y, m) for m in _YEAR.finditer(text, start, end)
+    return [(y, m) for m in YEAR.finditer(text, start, end)
             if not _HORIZON.match(text, m.end()) and (text[max(0, m.start() - 1) : m.start()] not in _HORIZON_BEFORE
                                                        or _CUT_OFF.search(text, max(0, m.start() - 3), m.start()))
-            and text[max(0, m.start() - 1) : m.start()] not in _COMPARED_WITH and (y := _year(m.group())) is not None]
+            and text[max(0, m.start() - 1) : m.start()] not in _COMPARED_WITH and (y := year_in(m.group())) is not None]

@@ -27,9 +27,9 @@ def test_a_review_s_estimates_of_its_year_s_results_are_no_intents():
 
 def test_a_growth_aimed_at_in_money_or_counts_is_no_past_result():
     for aimed in ("税收收入增长5000万元左右", "零售总额增长8亿元以上", "游客增长5万人次以上", "增长6%左右"):
-        assert not tense._PAST.search(aimed), aimed
+        assert not tense.PAST.search(aimed), aimed
     for reported in ("税收收入增长5000万元", "零售总额增长8亿元", "增长6%"):
-        assert tense._PAST.search(reported), reported
+        assert tense.PAST.search(reported), reported
 
 
 def test_a_comparison_with_last_year_and_an_object_marked_by_jiang_are_no_turn_to_the_year_ahead():
@@ -39,8 +39,8 @@ def test_a_comparison_with_last_year_and_an_object_marked_by_jiang_are_no_turn_t
 
 
 def test_an_expected_date_is_still_an_intent_but_an_expected_figure_is_not():
-    assert tense._FUTURE.search("青湖大桥预计2025年6月建成")
-    assert not tense._FUTURE.search("全年预计总产值80亿元")
+    assert tense.FUTURE.search("青湖大桥预计2025年6月建成")
+    assert not tense.FUTURE.search("全年预计总产值80亿元")
 
 
 def test_year_end_totals_and_successive_openings_report_results():

@@ -9,13 +9,13 @@ import re
 
 from kg import lexicon as lx
 from kg.extract.candidates.proposal import Candidate
-from kg.extract.candidates.suffixes import _suffix_len
+from kg.extract.candidates.suffixes import suffix_len
 from kg.extract.candidates.tokens import MASK
 from kg.model import EntityType
 from kg.names import distinctive
 
 
-def _after_mask(text: str, c: Candidate) -> bool:
+def after_mask(text: str, c: Candidate) -> bool:
     """The tail of a masked name (****敬老院) is not a name of its own."""
     return c.start > 0 and bool(MASK.match(text[c.start - 1]))
 
@@ -43,21 +43,21 @@ def _cut_at_dot(text: str, c: Candidate) -> bool:
         _DOT_AFTER.match(text, c.end) or _DOT_BEFORE.search(text, max(0, c.start - 2), c.start))
 
 
-def _masked(name: str) -> bool:
+def is_masked(name: str) -> bool:
     """A name that is only a mask plus a suffix (XX医院, *街道) names nothing."""
     if not MASK.search(name):
         return False
     rest = MASK.sub("", name)
-    head = rest[: len(rest) - _suffix_len(rest)]
+    head = rest[: len(rest) - suffix_len(rest)]
     return len(head) < 2 or not distinctive(head)  # XX医院, *街道 name nothing; 甲湾**项目 keeps 甲湾
 
 
-def _kept(text: str, found: list[Candidate], masked: list[tuple[int, int]],
+def kept_candidates(text: str, found: list[Candidate], masked: list[tuple[int, int]],
           ends: list[tuple[int, int]]) -> list[Candidate]:
     """The candidates that are no mask and lie in none (XX医院, ****敬老院), start after no number, cut
     no dotted name, cross no section's end, and are no person named only as a doctrine's author (甲某思想:
     a formula, not the person). (Few sentences have a mask or a section's end: those lists are mostly empty.)"""
     return [c for c in found if not (masked and any(a <= c.start and c.end <= b for a, b in masked))
-            and not _masked(text[c.start : c.end]) and not _after_mask(text, c) and not _cut_at_dot(text, c)
+            and not is_masked(text[c.start : c.end]) and not after_mask(text, c) and not _cut_at_dot(text, c)
             and not _after_number(text, c.start) and not (ends and any(a < c.start and c.end < b for a, b in ends))
             and not (c.type == EntityType.PERSON and lx.DOCTRINE.match(text, c.end))]

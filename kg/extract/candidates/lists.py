@@ -12,7 +12,7 @@ import jieba
 from kg import lexicon as lx
 from kg import vocabulary
 from kg.extract.candidates.proposal import Candidate
-from kg.extract.candidates.tokens import Token, _name_like, is_verb
+from kg.extract.candidates.tokens import Token, is_verb, name_like
 from kg.gazetteer import Gazetteer
 from kg.model import EntityType
 from kg.names import cut, distinctive, runs, trim, type_of
@@ -24,16 +24,16 @@ def _left_start(toks: list[Token], end: int, limit: int = lx.MAX_NAME) -> int:
     if j is None:
         return end
     i = j
-    while i > 0 and _name_like(toks[i - 1]) and end - toks[i - 1].start <= limit:
+    while i > 0 and name_like(toks[i - 1]) and end - toks[i - 1].start <= limit:
         i -= 1
-    return toks[i].start if _name_like(toks[j]) else end
+    return toks[i].start if name_like(toks[j]) else end
 
 
 _DIVISION_QUALIFIES = frozenset("级域城委区街")
 _QUOTED_PART = re.compile(r"“[^”]*”")  # a scheme's quoted name qualifying a class noun (等“工改工”项目)
 
 
-def _list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: frozenset[str]) -> list[Candidate]:
+def list_candidates(text: str, toks: list[Token], gaz: Gazetteer, places: frozenset[str]) -> list[Candidate]:
     """Names listed before a class noun take its type: 甲、乙等3家企业 → two Organizations;
     丙等7个项目 → a Project. Each item must still look like a name."""
     out: list[Candidate] = []
@@ -105,7 +105,7 @@ _ACTED_LIST = re.compile(r"(?P<items>[^，,。；;：:（）()“”\"\s]{2,40}�
 _ACTED_TAIL = re.compile(_ACTED)  # how such a list ends (等相继投产), sought first: it fails fast
 
 
-def _acted_list_candidates(text: str) -> list[Candidate]:
+def acted_list_candidates(text: str) -> list[Candidate]:
     """Each brand of a list that a stage verb follows right after 等; every item must be a brand
     (no dictionary word), or the list names kinds of things (甲产业、乙产业等落地)."""
     out: list[Candidate] = []
@@ -142,7 +142,7 @@ def _like_siblings(toks: list[Token], start: int, end: int, others: list[tuple[i
     return min(bounds, key=lambda b: (abs(end - b - want), -b), default=start)
 
 
-def _bracket_candidates(text: str, places: frozenset[str]) -> list[Candidate]:
+def bracket_candidates(text: str, places: frozenset[str]) -> list[Candidate]:
     """Names in brackets after a counted class noun take its type: 科技型企业3家（甲、乙）."""
     out = []
     for m in lx.BRACKET_LIST.finditer(text):
@@ -158,7 +158,7 @@ def _bracket_candidates(text: str, places: frozenset[str]) -> list[Candidate]:
     return out
 
 
-def _enumerated(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Gazetteer,
+def enumerated_candidates(text: str, c: Candidate, toks: list[Token], offset: int, gaz: Gazetteer,
                 places: frozenset[str]) -> list[Candidate]:
     """Bare items of an enumeration share the type of its last, suffixed item. A short item
     shares its suffix too: 潭头、溪头社区 (two communities), 东湖、西湖学校 (two schools); a longer

@@ -15,7 +15,7 @@ from kg.extract.candidates.proposal import Candidate
 from kg.model import EntityType
 
 
-def _person_candidates(text: str, starts: set[int]) -> list[Candidate]:
+def person_candidates(text: str, starts: set[int]) -> list[Candidate]:
     """A surname-led name right before a title, starting on a word boundary, or right after one
     or before a memorial when jieba's name tagger reads a name there; a name spaced out to the
     width of three after a title or alone on its line (镇长 某 某)."""

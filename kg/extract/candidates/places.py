@@ -50,7 +50,7 @@ def _upper_division(head: str, suffix: str, gaz: Gazetteer) -> bool:
     return any(p.level in _UPPER for name in (head + suffix, head) for p in gaz.lookup(name))
 
 
-def _division_candidates(text: str, starts: set[int], gaz: Gazetteer) -> list[Candidate]:
+def division_candidates(text: str, starts: set[int], gaz: Gazetteer) -> list[Candidate]:
     """Known divisions wherever jieba put the word's end (桥口|村农民, 塘尾|社区党委, 水|城区): the
     longest known name of two to four characters before a town's or village's suffix, starting a
     word; of two to five before a county's, city's or province's, written in full or by its short name."""
@@ -87,7 +87,7 @@ def _division_candidates(text: str, starts: set[int], gaz: Gazetteer) -> list[Ca
     return out
 
 
-def _place_candidates(toks: list[Token], names: dict[str, str], text: str) -> list[Candidate]:
+def place_candidates(toks: list[Token], names: dict[str, str], text: str) -> list[Candidate]:
     """Bare short names of nearby places, and of provinces and major cities (深圳, 东莞, 广东). A
     town or village named by an everyday word (团结, 和平) is meant only with its suffix, a city
     only where jieba reads a place (深圳, not 和谐安康), and a short name opening a region's name is
@@ -99,7 +99,7 @@ def _place_candidates(toks: list[Token], names: dict[str, str], text: str) -> li
 
 
 @cache
-def _major_places(gaz: Gazetteer) -> dict[str, str]:
+def major_places(gaz: Gazetteer) -> dict[str, str]:
     """Short names of provinces and prefecture cities, which texts write bare (深圳, 东莞, 广东)."""
     out = {}
     for short in gaz.short_names():

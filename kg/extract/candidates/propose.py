@@ -11,22 +11,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg import lexicon as lx
-from kg.extract.candidates.filters import _after_mask, _kept, _masked
-from kg.extract.candidates.lists import _acted_list_candidates, _bracket_candidates, _enumerated, _list_candidates
-from kg.extract.candidates.people import _person_candidates
-from kg.extract.candidates.places import _division_candidates, _major_places, _place_candidates, local_names
-from kg.extract.candidates.proposal import Candidate, Proposal, Sentence
-from kg.extract.candidates.quotes import _quoted_candidates
-from kg.extract.candidates.suffixes import _suffix_candidates
-from kg.extract.candidates.tokens import tokenize
-from kg.extract.candidates.walks import _walks
-from kg.extract.candidates.weak import (
-    _department_candidates,
-    _framed_candidates,
-    _governed_candidates,
-    _subject_candidates,
+from kg.extract.candidates.filters import after_mask, is_masked, kept_candidates
+from kg.extract.candidates.lists import (
+    acted_list_candidates,
+    bracket_candidates,
+    enumerated_candidates,
+    list_candidates,
 )
-from kg.extract.candidates.works import _capacity_candidates, _entry_candidates, _segment_candidates
+from kg.extract.candidates.people import person_candidates
+from kg.extract.candidates.places import division_candidates, local_names, major_places, place_candidates
+from kg.extract.candidates.proposal import Candidate, Proposal, Sentence
+from kg.extract.candidates.quotes import quoted_candidates
+from kg.extract.candidates.suffixes import suffix_candidates
+from kg.extract.candidates.tokens import tokenize
+from kg.extract.candidates.walks import suffix_walks
+from kg.extract.candidates.weak import (
+    department_candidates,
+    framed_candidates,
+    governed_candidates,
+    subject_candidates,
+)
+from kg.extract.candidates.works import capacity_candidates, entry_candidates, segment_candidates
 from kg.gazetteer import Gazetteer
 from kg.model import EntityType
 from kg.structure.clauses import sentences
@@ -51,39 +56,39 @@ def propose(text: str, gaz: Gazetteer | None = None, tagger: Tagger | None = Non
     gaz = gaz or Gazetteer.load()
     spans = sentences(text)
     toks_of = tokenize(text, spans)
-    walks_of = [_walks(text[s0:s1], toks, gaz) for (s0, s1), toks in zip(spans, toks_of, strict=True)]
+    walks_of = [suffix_walks(text[s0:s1], toks, gaz) for (s0, s1), toks in zip(spans, toks_of, strict=True)]
     # Pass 1: the divisions the text names fix which nearby places' short names to look for.
     districts = [text[s0:s1][c.start : c.end] for (s0, s1), walks in zip(spans, walks_of, strict=True)
-                 for c in _suffix_candidates(text[s0:s1], walks, gaz, suffixes=lx.DISTRICT_SUFFIXES)
+                 for c in suffix_candidates(text[s0:s1], walks, gaz, suffixes=lx.DISTRICT_SUFFIXES)
                  if c.type == EntityType.DISTRICT]
-    nearby = {**_major_places(gaz), **local_names(districts, gaz)}
+    nearby = {**major_places(gaz), **local_names(districts, gaz)}
     places = frozenset(nearby)
     tagged = tagger.read([text[s0:s1] for s0, s1 in spans], toks_of) if tagger else [[] for _ in spans]
     out = []
     for (s0, s1), toks, walks, names in zip(spans, toks_of, walks_of, tagged, strict=True):
         sent, starts = text[s0:s1], {t.start for t in toks}  # where its words start
-        found = [*_tagged("entry", _entry_candidates(sent, gaz)), *_tagged("quote", _quoted_candidates(sent, gaz)),
-                 *_tagged("list", _list_candidates(sent, toks, gaz, places)),
-                 *_tagged("list", _acted_list_candidates(sent)),
-                 *_tagged("capacity", _capacity_candidates(sent)),
-                 *_tagged("bracket", _bracket_candidates(sent, places)),
-                 *_tagged("suffix", _suffix_candidates(sent, walks, gaz, places)),
-                 *_tagged("division", _division_candidates(sent, starts, gaz)),
-                 *_tagged("person", _person_candidates(sent, starts)),
-                 *_tagged("place", _place_candidates(toks, nearby, sent)),
+        found = [*_tagged("entry", entry_candidates(sent, gaz)), *_tagged("quote", quoted_candidates(sent, gaz)),
+                 *_tagged("list", list_candidates(sent, toks, gaz, places)),
+                 *_tagged("list", acted_list_candidates(sent)),
+                 *_tagged("capacity", capacity_candidates(sent)),
+                 *_tagged("bracket", bracket_candidates(sent, places)),
+                 *_tagged("suffix", suffix_candidates(sent, walks, gaz, places)),
+                 *_tagged("division", division_candidates(sent, starts, gaz)),
+                 *_tagged("person", person_candidates(sent, starts)),
+                 *_tagged("place", place_candidates(toks, nearby, sent)),
                  *(Candidate(a, b, typ, source=TAGGER) for a, b, typ in names)]
-        if weak := [*_tagged("governed", _governed_candidates(sent)), *_tagged("framed", _framed_candidates(sent)),
-                    *_tagged("department", _department_candidates(sent, gaz)),
-                    *_tagged("subject", _subject_candidates(sent, toks, starts))]:
+        if weak := [*_tagged("governed", governed_candidates(sent)), *_tagged("framed", framed_candidates(sent)),
+                    *_tagged("department", department_candidates(sent, gaz)),
+                    *_tagged("subject", subject_candidates(sent, toks, starts))]:
             taken = {(c.start, c.end) for c in found}  # weak evidence adds spans, not a second word on a name
             found += [c for c in weak if (c.start, c.end) not in taken]
         cands = [Candidate(c.start + s0, c.end + s0, c.type, c.full, c.listed, c.source) for c in found]
-        masked = [(c.start, c.end) for c in cands if _masked(text[c.start : c.end]) or _after_mask(text, c)]
+        masked = [(c.start, c.end) for c in cands if is_masked(text[c.start : c.end]) or after_mask(text, c)]
         ends = [(m.start() + s0, m.end() + s0) for m in lx.SECTION_ENDS.finditer(sent)]
-        cands = _kept(text, cands, masked, ends)
+        cands = kept_candidates(text, cands, masked, ends)
         listed = [e for c in cands if c.start > 0 and text[c.start - 1] == "、"
-                  for e in _tagged("enumerated", _enumerated(text, c, toks, s0, gaz, places))]
-        cands += _kept(text, listed, masked, ends)
-        cands += _kept(text, _tagged("segment", _segment_candidates(text, cands)), masked, ends)
+                  for e in _tagged("enumerated", enumerated_candidates(text, c, toks, s0, gaz, places))]
+        cands += kept_candidates(text, listed, masked, ends)
+        cands += kept_candidates(text, _tagged("segment", segment_candidates(text, cands)), masked, ends)
         out.append(Sentence(s0, s1, toks, cands))
     return Proposal(text, out, places)

@@ -19,7 +19,7 @@ from kg.names import catchword, type_of
 QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,24})[”\"」』]")
 
 
-def _quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
+def quoted_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     """Quoted names: typed by suffix, else a Program when the words around it launch or run
     something (开展“…”, “…”行动) — unless the quotes only stress a word (“瓶颈”), hold a list
     (“一带、一廊”) or a numbered catchword (“三会一课”, “两个维护”). A numbered series launched as a
@@ -69,9 +69,9 @@ _LISTED_CAMPAIGN = re.compile(rf"{_SERIES}(?:行动|活动|工程|计划|机制|
 
 
 # A year named for a campaign (“作风提升年”, “项目创优年”): a programme by its own words.
-_YEAR_OF = (r"(?:攻坚|突破|建设|提升|创优|落实|提质|提效|效能|作风|服务|招商"
+YEAR_OF = (r"(?:攻坚|突破|建设|提升|创优|落实|提质|提效|效能|作风|服务|招商"
             r"|奋进|争先|实干|见效|深化|巩固|整治|推进|提速|加速|奋战|会战|优化|变革|锻造|创新|增效|强化)年")
-_CAMPAIGN_YEAR = re.compile(rf"[\u4e00-\u9fff]{{2}}{_YEAR_OF}$")
+CAMPAIGN_YEAR = re.compile(rf"[\u4e00-\u9fff]{{2}}{YEAR_OF}$")
 
 
 def _programme_context(text: str, m: re.Match, inner: str, formula: bool, gaz: Gazetteer) -> bool:
@@ -79,7 +79,7 @@ def _programme_context(text: str, m: re.Match, inner: str, formula: bool, gaz: G
     makes it that place's scheme (甲街道“青年夜校”, 乙市“五社联动”)."""
     if formula:
         return bool(lx.SCHEME_AFTER.match(text, m.end()))
-    if len(inner) <= 12 and _CAMPAIGN_YEAR.search(inner):
+    if len(inner) <= 12 and CAMPAIGN_YEAR.search(inner):
         return True
     if len(inner) > 12 or jieba.dt.FREQ.get(inner) or inner.endswith(lx.DISTRICT_SUFFIXES + lx.CLASS_ENDINGS) or (
             inner.startswith(_BREAK_OPENINGS)):

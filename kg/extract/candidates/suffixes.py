@@ -17,7 +17,7 @@ from kg.names import catchword, core, distinctive, trim, type_of
 from kg.stages import has_cue
 
 
-def _suffix_candidates(text: str, walks: list[Walk], gaz: Gazetteer, places: frozenset[str] = frozenset(),
+def suffix_candidates(text: str, walks: list[Walk], gaz: Gazetteer, places: frozenset[str] = frozenset(),
                        suffixes: tuple[str, ...] = lx.ALL_SUFFIXES) -> list[Candidate]:
     """Names ending in a type-bearing suffix (of `suffixes`), typed now that places are known."""
     out = []
@@ -105,8 +105,8 @@ def _before_class(name: str, gaz: Gazetteer, places: frozenset[str]) -> str | No
 
 def _class_tail(tail: str, gaz: Gazetteer) -> bool:
     """Is what follows a quoted name only the class it belongs to (主题活动, 专项行动计划, 标杆小区)?"""
-    return tail in lx.GENERIC or (_suffix_len(tail) > 0 and type_of(tail, gaz) is None
-                                  and not distinctive(tail[: len(tail) - _suffix_len(tail)]))
+    return tail in lx.GENERIC or (suffix_len(tail) > 0 and type_of(tail, gaz) is None
+                                  and not distinctive(tail[: len(tail) - suffix_len(tail)]))
 
 
 def _inner_division(name: str, start: int, gaz: Gazetteer,
@@ -138,6 +138,6 @@ def _after_place(name: str, start: int, typ: EntityType, gaz: Gazetteer,
     return start, name, typ
 
 
-def _suffix_len(name: str) -> int:
+def suffix_len(name: str) -> int:
     """Length of the type suffix `name` ends with (村史馆 in 沙浦村史馆), 0 without one."""
     return len(match[0]) if (match := lx.suffix_of(name)) else 0

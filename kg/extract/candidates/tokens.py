@@ -1,7 +1,7 @@
 """jieba's words of each sentence with their offsets, and the word tests the generators share.
 
 jieba's segmentation gives the word boundaries; left boundaries are found by walking back over
-name-like words (`_name_like`) and stopping at actions, function words and modifiers. `MASK` is what
+name-like words (`name_like`) and stopping at actions, function words and modifiers. `MASK` is what
 a masked name is made of (XX, ＊＊): a mask names nothing, whichever generator meets it.
 """
 
@@ -51,7 +51,7 @@ def tokenize(text: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
     return out
 
 
-def _name_like(tok: Token) -> bool:
+def name_like(tok: Token) -> bool:
     """May this word be part of a name when walking left from a suffix?"""
     w = tok.word
     if not NAME_CHAR.match(w) or (w in lx.BREAK_WORDS and w not in lx.NAME_INTERNAL) or w in lx.NEVER_IN_NAMES:

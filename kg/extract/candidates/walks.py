@@ -13,7 +13,7 @@ from functools import lru_cache
 import jieba
 
 from kg import lexicon as lx
-from kg.extract.candidates.tokens import MASK, NAME_CHAR, Token, _name_like, is_verb
+from kg.extract.candidates.tokens import MASK, NAME_CHAR, Token, is_verb, name_like
 from kg.gazetteer import Gazetteer
 from kg.model import EntityType
 from kg.names import type_of
@@ -99,14 +99,14 @@ def _brand_start(toks: list[Token], i: int, j: int) -> int | None:
     characters), when the walk from it took in more than the brand; None otherwise."""
     k = j - 1
     if len(toks[k].word) == 1:
-        while k - 1 > i and len(toks[k - 1].word) == 1 and j - k < 4 and _name_like(toks[k - 1]):
+        while k - 1 > i and len(toks[k - 1].word) == 1 and j - k < 4 and name_like(toks[k - 1]):
             k -= 1
     brand = "".join(t.word for t in toks[k:j])
-    ok = k > i and len(brand) >= 2 and toks[k].tag != "v" and all(map(_name_like, toks[k:j]))
+    ok = k > i and len(brand) >= 2 and toks[k].tag != "v" and all(map(name_like, toks[k:j]))
     return k if ok else None
 
 
-def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
+def suffix_walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
     """For each type-bearing suffix word, where the name it closes starts: walk left over name-like
     words. Places do not change where a name starts, so both passes of `extract` share this."""
     out = []
@@ -123,12 +123,12 @@ def _walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
             if i == j and tok.word in lx.WORKS and len(toks[i - 1].word) == 1 and toks[i - 1].tag == "v" and not (
                     toks[i - 1].word in lx.SHORT_WORKS and i > 1 and len(toks[i - 2].word) == 1):
                 break  # 大抓|项目: a one-character verb right before the works is no name's end; 棚|改 (改造) is
-            if _name_like(toks[i - 1]) or (
+            if name_like(toks[i - 1]) or (
                     toks[i - 1].word in lx.COMPANY_INTERNAL and tok.word.endswith(lx.COMPANY_SUFFIXES)) or (
                     i == j and tok.word in lx.FUNCTION_HEADS and len(toks[i - 1].word) == 2
-                    and toks[i - 1].tag in ("v", "vn") and i > 1 and _name_like(toks[i - 2])):
+                    and toks[i - 1].tag in ("v", "vn") and i > 1 and name_like(toks[i - 2])):
                 i -= 1  # a name-like word, or what a company or body does before its head (甲建设集团公司, 甲促进局)
-            elif toks[i - 1].word == "至" and i > 1 and _name_like(toks[i - 2]) and toks[i - 2].tag != "v" and (
+            elif toks[i - 1].word == "至" and i > 1 and name_like(toks[i - 2]) and toks[i - 2].tag != "v" and (
                     (lx.suffix_of(tok.word) or ("", None))[1] == EntityType.PROJECT):
                 i -= 1  # 甲村至乙村公路: a road or works named by where it runs from and to
             elif toks[i - 1].word in ")）" and (k := _inside_brackets(text, toks, i - 1, gaz)) is not None:

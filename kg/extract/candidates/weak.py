@@ -12,7 +12,7 @@ import jieba
 
 from kg import lexicon as lx
 from kg.extract.candidates.proposal import Candidate
-from kg.extract.candidates.quotes import _CAMPAIGN_YEAR, _YEAR_OF
+from kg.extract.candidates.quotes import CAMPAIGN_YEAR, YEAR_OF
 from kg.extract.candidates.tokens import Token
 from kg.gazetteer import Gazetteer
 from kg.model import EntityType
@@ -30,7 +30,7 @@ _NOT_SUBJECT = re.compile(r"^(?:[我全该各本今去明此其这那][\u4e00-\u
                           r"|新|共|已|累计|先后|相继|陆续)")
 
 
-def _subject_candidates(text: str, toks: list[Token], starts: set[int]) -> list[Candidate]:
+def subject_candidates(text: str, toks: list[Token], starts: set[int]) -> list[Candidate]:
     """The clause's opening words before a firm's deed, when they are not words of the dictionary
     put together (a brand: unknown words come as single characters) and open no clause of their own."""
     out: list[Candidate] = []
@@ -58,11 +58,11 @@ _GOVERNED = re.compile(
     r"(?:(?:深入|持续|扎实|全面|大力|积极|继续|全力|组织|加快)?(?:实施|开展|启动|深化|推进|落实|推出|推行|打响|打好|部署)"
     r"|(?:^|[。；;：:\n])\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十][)）]))"
     r"(?P<name>(?![了好的])[^\s，,。；;、：:！？!?“”\"（）()的和及与]{1,16}?"
-    rf"(?:行动|计划|攻坚战|保卫战|专项治理|专项整治|专项斗争|长制|{_YEAR_OF}))(?=[，,。；;、\s）)]|$)")
-_CAMPAIGN_WORD = re.compile(rf"行动|计划|攻坚战|保卫战|专项|长制|{_YEAR_OF}")
+    rf"(?:行动|计划|攻坚战|保卫战|专项治理|专项整治|专项斗争|长制|{YEAR_OF}))(?=[，,。；;、\s）)]|$)")
+_CAMPAIGN_WORD = re.compile(rf"行动|计划|攻坚战|保卫战|专项|长制|{YEAR_OF}")
 # A campaign year right after the year it runs in (2031年|青禾建设提速年|专项行动), not 建设年产, 攻坚年度.
-_DATED_CAMPAIGN = re.compile(rf"(?:19|20)\d\d年(?P<name>[\u4e00-\u9fff]{{2,10}}?{_YEAR_OF})(?![产度底初末内中])")
-_LIST_ITEM_CAMPAIGN = re.compile(rf"[^、，,\s]{{2,16}}(?:行动|计划|攻坚战|{_YEAR_OF})$")  # …攻坚年 too
+_DATED_CAMPAIGN = re.compile(rf"(?:19|20)\d\d年(?P<name>[\u4e00-\u9fff]{{2,10}}?{YEAR_OF})(?![产度底初末内中])")
+_LIST_ITEM_CAMPAIGN = re.compile(rf"[^、，,\s]{{2,16}}(?:行动|计划|攻坚战|{YEAR_OF})$")  # …攻坚年 too
 _QUOTED_LIST = re.compile(r"[“\"]([^“”\"\n]{5,80}、[^“”\"\n]{2,40})[”\"]")
 
 
@@ -80,7 +80,7 @@ _LEVELS = frozenset("省市县区州旗")
 _PLACE_BEFORE = 6  # characters of a place's name before its level
 
 
-def _department_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
+def department_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     """Departments named with their level alone (市发展改革委) or with a place the gazetteer knows
     before it (the longest)."""
     out: list[Candidate] = []
@@ -96,7 +96,7 @@ def _department_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
-def _framed_candidates(text: str) -> list[Candidate]:
+def framed_candidates(text: str) -> list[Candidate]:
     """Names a frame holds whole, typed by the suffix they end in (none: not proposed)."""
     out: list[Candidate] = []
     if "作用" not in text and "为" not in text:
@@ -107,7 +107,7 @@ def _framed_candidates(text: str) -> list[Candidate]:
     return out
 
 
-def _governed_candidates(text: str) -> list[Candidate]:
+def governed_candidates(text: str) -> list[Candidate]:
     """Campaigns by what governs them: the object of 实施/开展… or an entry's heading when it ends in a
     campaign noun and the clause, a campaign year after the year it runs in (2021年甲乙提速年), and
     each item of a quoted list of campaigns (“甲行动、乙行动”)."""
@@ -116,7 +116,7 @@ def _governed_candidates(text: str) -> list[Candidate]:
         return out  # no campaign noun: the pattern is slow to fail
     for m in _GOVERNED.finditer(text):
         name = m.group("name")
-        if len(name) < 3 or name.endswith("年") and not _CAMPAIGN_YEAR.search(name):
+        if len(name) < 3 or name.endswith("年") and not CAMPAIGN_YEAR.search(name):
             continue
         out.append(Candidate(m.start("name"), m.end("name"), EntityType.PROGRAM))
     out += [Candidate(m.start("name"), m.end("name"), EntityType.PROGRAM) for m in _DATED_CAMPAIGN.finditer(text)]

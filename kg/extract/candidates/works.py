@@ -24,7 +24,7 @@ _CAPACITY_END = re.compile(r"(?!的)(?:[^，,。；;、“”\"\n等]{1,24}?(?:�
 _CAPACITY_OPENS = re.compile(r".*(?:[，,。；;、：:“\"（(\n的是]|[0-9.]+[万亿]?元|推进|实施|引进|签约|新建|落地|建设)")
 
 
-def _capacity_candidates(text: str) -> list[Candidate]:
+def capacity_candidates(text: str) -> list[Candidate]:
     """Works whose names hold their output figure: from the figure, and from the firm or place
     before it (back to the clause's start, a governing verb or the investment figure)."""
     out: list[Candidate] = []
@@ -45,7 +45,7 @@ def _capacity_candidates(text: str) -> list[Candidate]:
     return out
 
 
-def _entry_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
+def entry_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     """A numbered entry of a project list opens with the project's name: 3. 甲镇乙村道路改造工程：…"""
     m = lx.LIST_ENTRY.match(text)
     if not m:
@@ -67,7 +67,7 @@ _SEGMENT = re.compile(r"[^\s，,。；;、：:“”\"（）()的和及与等]{1
                       r"(?=[，,。；;、\s及和与等]|$|建设|工程|项目|施工|开工|通车|投用|完工|竣工|顺利|全面|加快|正式)")
 
 
-def _segment_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
+def segment_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
     """A Project on a line extended by the section or part that follows its name."""
     out = []
     for c in cands:

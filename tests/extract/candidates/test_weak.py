@@ -5,7 +5,7 @@ from __future__ import annotations
 from proposals import proposed
 
 from kg.extract.candidates.propose import propose
-from kg.extract.candidates.weak import _governed_candidates
+from kg.extract.candidates.weak import governed_candidates
 from kg.gazetteer import Gazetteer
 
 
@@ -14,7 +14,7 @@ def test_a_campaign_governed_by_its_verb_or_heading_is_proposed_whole_with_its_i
     got = proposed(text)
     assert "governed" in got["园区建设提速行动"] and "governed" in got["招商落地推进行动"]
     # its suffix proposes 湖长制 too, and the span keeps one candidate: ask the generator itself
-    assert "湖长制" in {text[c.start : c.end] for c in _governed_candidates(text)}
+    assert "湖长制" in {text[c.start : c.end] for c in governed_candidates(text)}
     assert "governed" not in got.get("提速行动", set())  # the whole object, not the words after a verb
 
 
