@@ -1,6 +1,6 @@
 """What names nothing by definition, dropped before any decider sees it: masks and what lies in
 them (XX医院, ****敬老院), spans starting inside a number or cutting a dotted name, spans crossing a
-section's end, a person named only as a doctrine's author.
+section's end or a bracket's, a person named only as a doctrine's author.
 """
 
 from __future__ import annotations
@@ -43,6 +43,20 @@ def _cut_at_dot(text: str, c: Candidate) -> bool:
         _DOT_AFTER.match(text, c.end) or _DOT_BEFORE.search(text, max(0, c.start - 2), c.start))
 
 
+_OPENS, _CLOSES = "(（", ")）"
+
+
+def _unclosed(name: str) -> bool:
+    """Does a bracket of the span open or close outside it (甲协会(乙基地, 甲路)乙改造)? A name's
+    brackets are its own: none of the gold's 36,000 spellings has one left open."""
+    depth = 0
+    for ch in name:
+        depth += (ch in _OPENS) - (ch in _CLOSES)
+        if depth < 0:
+            return True
+    return depth != 0
+
+
 def is_masked(name: str) -> bool:
     """A name that is only a mask plus a suffix (XX医院, *街道) names nothing."""
     if not MASK.search(name):
@@ -53,11 +67,13 @@ def is_masked(name: str) -> bool:
 
 
 def kept_candidates(text: str, found: list[Candidate], masked: list[tuple[int, int]],
-          ends: list[tuple[int, int]]) -> list[Candidate]:
+                    ends: list[tuple[int, int]]) -> list[Candidate]:
     """The candidates that are no mask and lie in none (XX医院, ****敬老院), start after no number, cut
-    no dotted name, cross no section's end, and are no person named only as a doctrine's author (甲某思想:
-    a formula, not the person). (Few sentences have a mask or a section's end: those lists are mostly empty.)"""
+    no dotted name, cross no section's end nor a bracket's, and are no person named only as a doctrine's
+    author (甲某思想: a formula, not the person). (Few sentences have a mask or a section's end: those lists
+    are mostly empty.)"""
     return [c for c in found if not (masked and any(a <= c.start and c.end <= b for a, b in masked))
             and not is_masked(text[c.start : c.end]) and not after_mask(text, c) and not _cut_at_dot(text, c)
+            and not _unclosed(text[c.start : c.end])
             and not _after_number(text, c.start) and not (ends and any(a < c.start and c.end < b for a, b in ends))
             and not (c.type == EntityType.PERSON and lx.DOCTRINE.match(text, c.end))]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from proposals import proposed
 
 from kg.extract.candidates.propose import propose
+from kg.extract.decide import shipped
 from kg.gazetteer import Gazetteer
 
 
@@ -52,3 +53,11 @@ def test_a_leader_named_only_as_a_doctrine_s_author_is_no_person_but_named_with_
     assert people(text) == {text.rindex("陈海东")}  # the second, with a title; not the formula's
     assert not people("深入学习陈海东思想。坚持以陈海东同志为核心。")
     assert people("陈海东书记强调思想政治工作。") == {0}  # his words on a subject, no formula
+
+
+def test_no_span_leaves_a_bracket_open_though_the_tagger_reads_one():
+    text = "推动全国龙舟协会(青禾训练基地)落户青禾。完善滨江新城国际化街区(青禾片区)规划建设方案。"
+    spans = [(c.source, text[c.start : c.end]) for s in propose(text, Gazetteer.load(), shipped().tagger).sentences
+             for c in s.candidates]
+    assert {"滨江新城国际化街区", "青禾训练基地"} <= {n for _, n in spans}, spans  # the names either side stay
+    assert not [n for _, n in spans if n.count("(") != n.count(")")], spans
