@@ -79,7 +79,7 @@ def bare_year(text: str) -> re.Match[str] | None:
 
 
 REVIEWED = re.compile(rf"回顾(?:总结)?了?\s*{YEAR.pattern}"
-                       rf"|对\s*{YEAR.pattern}[^。，,；;]{{0,12}}?工作(?:作|进行)了?[^。，,；;]{{0,4}}回顾")
+                      rf"|对\s*{YEAR.pattern}[^。，,；;]{{0,12}}?工作(?:作|进行)了?[^。，,；;]{{0,4}}回顾")
 
 
 def reviewed(text: str) -> tuple[int | None, Mode, Evidence, bool] | None:

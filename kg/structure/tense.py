@@ -83,7 +83,7 @@ def body_mode(
 
 
 def verdict(score: list[int], hits: dict[str, list[re.Match[str]]], start: int, decide: float = DECIDE,
-             min_votes: int = MIN_VOTES) -> tuple[Mode | None, Evidence | None]:
+            min_votes: int = MIN_VOTES) -> tuple[Mode | None, Evidence | None]:
     """The side whose sentences outvote the other's (`body_mode`), its cues quoted from `start`."""
     votes = Counter(Mode.REVIEW if x > 0 else Mode.PLAN for x in score if x)
     for mode, other in ((Mode.REVIEW, Mode.PLAN), (Mode.PLAN, Mode.REVIEW)):

@@ -126,8 +126,8 @@ def _carve_said(text: str, s: Section) -> list[Section]:
     year before); a review without one may still name works voted for the year ahead (`_carve_voted`)."""
     if s.year is None:
         return [s]
-    pattern, year, mode = (_SET_OUT, s.year + 1, Mode.PLAN) if s.mode == Mode.REVIEW else (REVIEWED, s.year - 1,
-                                                                                             Mode.REVIEW)
+    pattern, year, mode = ((_SET_OUT, s.year + 1, Mode.PLAN) if s.mode == Mode.REVIEW
+                           else (REVIEWED, s.year - 1, Mode.REVIEW))
     m = pattern.search(text, s.start, s.end)
     if m is None or year_in(m.group()) != year or (span := sentence_around(text, m.start())) == (s.start, s.end):
         # (a part that is that sentence alone was carved from it: 回顾了2014年…，对2015年…作了部署)

@@ -26,11 +26,11 @@ def year_in(s: str) -> int | None:
 
 # "十四五"开局之年: the year named by its place in a five-year plan (十一五 began in 2006).
 PLAN_YEAR = re.compile(r"十([一二三四五六七八九])五[”\"」]?(?:规划)?(?:的)?"
-                        r"(?P<at>开局|起步|开篇|第一|第二|承上启下|第三|第四|收官|决胜|最后一)之?年")
+                       r"(?P<at>开局|起步|开篇|第一|第二|承上启下|第三|第四|收官|决胜|最后一)之?年")
 # A five-year plan's period named by the plan alone ("十五五"时期): several years, none of them its own.
 FIVE_YEARS = re.compile(r"十[一二三四五六七八九]五")
 PLAN_AT = {"开局": 0, "起步": 0, "开篇": 0, "第一": 0, "第二": 1, "承上启下": 2, "第三": 2, "第四": 3,
-            "收官": 4, "决胜": 4, "最后一": 4}
+           "收官": 4, "决胜": 4, "最后一": 4}
 
 
 # A year a plan aims at, not the one it is for: 到2035年, 至2025年, 2035年远景目标, 2010年前.

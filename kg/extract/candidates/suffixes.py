@@ -18,7 +18,7 @@ from kg.stages import has_cue
 
 
 def suffix_candidates(text: str, walks: list[Walk], gaz: Gazetteer, places: frozenset[str] = frozenset(),
-                       suffixes: tuple[str, ...] = lx.ALL_SUFFIXES) -> list[Candidate]:
+                      suffixes: tuple[str, ...] = lx.ALL_SUFFIXES) -> list[Candidate]:
     """Names ending in a type-bearing suffix (of `suffixes`), typed now that places are known."""
     out = []
     for start, end, word in walks:
