@@ -78,6 +78,9 @@ model: setup
 	  --gold data/gold/gwr-b --gold data/gold/gwr-c --gold data/gold/gwr-d --gold data/gold/gwr-e \
 	  --gold data/gold/gwr-f --gold data/gold/gwr-g --gold data/gold/gwr-h --gold data/gold/gwr-i \
 	  --gold data/gold/gwr-j --gold data/gold/gwr-k --gold data/gold/gwr-l --gold data/gold/gwr-m \
+	  --gold data/gold/gwr-n --gold data/gold/gwr-o --gold data/gold/gwr-p --gold data/gold/gwr-q \
+	  --gold data/gold/gwr-r --gold data/gold/gwr-s --gold data/gold/gwr-u \
+	  --gold data/gold/gwr-v \
 	  --threshold 0.25 --tagger-held-out ../shared/gold/dev -o kg/models/decision.json
 
 clean:
