@@ -441,7 +441,7 @@ def test_a_plan_to_carry_out_works_aims_at_starting_them():
 
 
 def test_a_plan_that_speeds_up_works_already_carried_out_keeps_them_under_way():
-    text = "加快实施青禾城际铁路、白鹭港扩建等工程。"
+    text = "明年加快实施青禾城际铁路和白鹭港扩建两项工程。"
     assert stage(text, "青禾城际铁路", "plan") == ("under_way", "实施")
     assert stage("继续实施白鹭港扩建工程。", "白鹭港扩建工程", "plan")[0] == "under_way"
     assert stage("年内实施白鹭港扩建工程。", "白鹭港扩建工程", "plan")[0] == "started"
