@@ -44,7 +44,7 @@ def _cut_at_dot(text: str, c: Candidate) -> bool:
 
 
 _OPENS, _CLOSES = "(（", ")）"
-_BRACKET = re.compile(r"[()（）]")
+_BRACKET = re.compile(f"[{re.escape(_OPENS + _CLOSES)}]")
 
 
 def _unclosed(name: str) -> bool:
