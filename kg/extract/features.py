@@ -24,6 +24,7 @@ from kg import vocabulary
 from kg.extract.candidates.proposal import Candidate, Proposal, Sentence
 from kg.extract.candidates.tokens import Token, is_verb
 from kg.extract.rules import Typed, class_use, facility_type
+from kg.extract.tagger import TYPES as TAGGER_TYPES
 from kg.gazetteer import Gazetteer
 from kg.model import EntityType, Stage
 from kg.names import cut, distinctive, runs, type_of
@@ -212,8 +213,11 @@ def featurize(proposal: Proposal, chosen_by_rules: list[Typed], gaz: Gazetteer) 
     occurs = {name: text.count(name) for name in proposed}
     marks = cue_marks(text)
     mark_starts = [m[0] for m in marks]
+    chances = (zip(*(a.tolist() for a in proposal.chances.of([(sp.sentence.start, sp.start, sp.end)
+                                                               for sp in all_spans])), strict=True)
+               if proposal.chances else [None] * len(all_spans))
     out = []
-    for sp, name in zip(all_spans, strings, strict=True):
+    for sp, name, chance in zip(all_spans, strings, chances, strict=True):
         f: Features = {"bias": 1.0}
         for c in sp.candidates:
             f["source=" + c.source] = 1.0
@@ -252,5 +256,28 @@ def featurize(proposal: Proposal, chosen_by_rules: list[Typed], gaz: Gazetteer) 
         f.update(_shape(name, _words(sp, name)))
         f.update(_resources(sp.full or name, gaz, proposal.places))
         f.update(_context(text, sp, marks, mark_starts))
+        if chance is not None:
+            f.update(_chances(chance))
         out.append((sp, f))
     return out
+
+
+_CHANCE_STEPS = (0.05, 0.2, 0.5, 0.8)  # where the tagger's probability of a span changes bucket
+
+
+def _chances(chance: tuple[list[float], list[float]]) -> Features:
+    """The tagger's probability that the span is exactly a name of each type, and that it is part of a
+    longer one (`tagger.Chances`), in buckets, and the first as it is: the decision learns how far to
+    trust each level, whether or not the tagger's best labelling chose the span."""
+    f: Features = {}
+    exact, part = chance
+    for typ, p in zip(TAGGER_TYPES, exact, strict=True):
+        if p >= _CHANCE_STEPS[0]:
+            f[f"tagger_p={typ}:{bisect_right(_CHANCE_STEPS, p)}"] = 1.0
+            f[f"tagger_p={typ}"] = p
+    if not f:
+        f["tagger_p=none"] = 1.0
+    for typ, q in zip(TAGGER_TYPES, part, strict=True):
+        if q >= _CHANCE_STEPS[0]:
+            f[f"tagger_part={typ}:{bisect_right(_CHANCE_STEPS, q)}"] = 1.0
+    return f

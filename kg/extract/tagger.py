@@ -6,7 +6,9 @@ them. A linear-chain CRF, trained on the gold's names, labels each character of 
 beginning or inside of a name of some type, or outside, from what surrounds it: the characters and
 character pairs around it, where it stands in its jieba word and that word's dictionary tag,
 whether it is a suffix's last character or a digit. No feature holds a whole name. Its spans join
-the candidates with the source `tagger`, and the trained decision weighs them like any other.
+the candidates with the source `tagger`, and the trained decision weighs them like any other; and
+for every candidate, whichever generator proposed it, the decision also reads the tagger's
+`Chances`: how likely the span is exactly a name of each type, or part of a longer one.
 
 python-crfsuite trains it and its file is crfsuite's own (opening it runs no code). Reading is done
 here, with the file's weights in numpy tables: crfsuite reads one sentence at a time from feature
@@ -33,7 +35,7 @@ from kg.model import EntityType
 _CODE = {EntityType.DISTRICT: "D", EntityType.PROJECT: "P", EntityType.ORGANIZATION: "O",
          EntityType.PROGRAM: "G", EntityType.PERSON: "E"}
 _CODES = list(_CODE.values())
-_TYPES = list(_CODE)
+TYPES = list(_CODE)  # the order of `Chances.of`'s columns
 OUTSIDE = "O"
 # Strong L1 keeps the model small (under 1 MB) and learns fewer names by heart, at the same held-out
 # recall of the names the rules miss; chosen, with the iterations, by that recall.
@@ -152,7 +154,7 @@ class Tagger:
             raise TaggerError(f"{path}: cannot open the tagger file ({getattr(e, 'strerror', None) or e})") from None
         self.sha256 = hashlib.sha256(data).hexdigest()
         self._labels = sorted(info.labels, key=lambda y: int(info.labels[y]))
-        # each label's kind (0 outside, 1 begins, 2 inside) and type (its place in _TYPES)
+        # each label's kind (0 outside, 1 begins, 2 inside) and type (its place in TYPES)
         self._kind = np.array([" BI".index(y[0]) if y[1:2] == "-" else 0 for y in self._labels])
         self._type = np.array([_CODES.index(y[2:]) if y[1:2] == "-" else -1 for y in self._labels])
         index = {y: i for i, y in enumerate(self._labels)}
@@ -261,13 +263,22 @@ class Tagger:
     def read(self, sentences: list[str], tokens: list[list[Token]]) -> list[Spans]:
         """Each sentence's names as the tagger reads them: (start, end, type), two characters or more.
         `tokens` are each sentence's jieba words (`candidates.tokens.tokenize`)."""
+        return self.reading(sentences, tokens)[0]
+
+    def reading(self, sentences: list[str], tokens: list[list[Token]],
+                offsets: Sequence[int] | None = None) -> tuple[list[Spans], Chances | None]:
+        """The names of `read`, and the `Chances` of every span of the sentences (None when all are
+        empty); `offsets`: where each sentence starts in its document, the positions `Chances` takes."""
         out: list[Spans] = [[] for _ in sentences]
         kept = [i for i, s in enumerate(sentences) if s]
         if not kept:
-            return out
+            return out, None
         lengths = np.array([len(sentences[i]) for i in kept], dtype=np.int64)
         starts = np.cumsum(lengths) - lengths
-        path = self._decode(self._emissions([sentences[i] for i in kept], [tokens[i] for i in kept]), lengths)
+        scores = self._emissions([sentences[i] for i in kept], [tokens[i] for i in kept])
+        path = self._decode(scores, lengths)
+        at = offsets if offsets is not None else range(len(sentences))
+        chances = Chances(scores, lengths, {at[i]: k for k, i in enumerate(kept)}, self)
         kind, typ = self._kind[path], self._type[path]
         inside = np.zeros(len(path), dtype=bool)  # continues the name of the character before it
         inside[1:] = (kind[1:] == 2) & (kind[:-1] > 0) & (typ[1:] == typ[:-1])
@@ -278,5 +289,124 @@ class Tagger:
             s = int(np.searchsorted(starts, b, side="right")) - 1
             e = min(e, int(starts[s] + lengths[s]))
             if e - b >= 2:
-                out[kept[s]].append((b - int(starts[s]), e - int(starts[s]), _TYPES[int(typ[b])]))
-        return out
+                out[kept[s]].append((b - int(starts[s]), e - int(starts[s]), TYPES[int(typ[b])]))
+        return out, chances
+
+
+def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
+    top = x.max(axis)
+    return top + np.log(np.exp(x - np.expand_dims(top, axis)).sum(axis))
+
+
+_RESCALE = 8  # steps between rescalings of the weights: eight characters' weights stay far from 0
+
+
+class Chances:
+    """How likely the tagger finds each span of the sentences it read to be exactly a name of each
+    type: the weight of all the labellings that label the span so (beginning, inside, and no name
+    going on after it), over the weight of all labellings (forward-backward). Where the best labelling
+    only says yes or no, this grades every candidate, the ones the tagger did not choose too."""
+
+    def __init__(self, scores: np.ndarray, lengths: np.ndarray, row_of: dict[int, int], tagger: Tagger) -> None:
+        self._scores, self._lengths, self._row_of = scores, lengths, row_of
+        self._first = np.cumsum(lengths) - lengths  # each sentence's first character among all
+        self._go = tagger._transitions
+        labels = tagger._labels
+        # for each type, the index of its B and I labels (-1 where the tagger has none)
+        self._begin = [labels.index(f"B-{_CODE[t]}") if f"B-{_CODE[t]}" in labels else -1 for t in TYPES]
+        self._inside = [labels.index(f"I-{_CODE[t]}") if f"I-{_CODE[t]}" in labels else -1 for t in TYPES]
+        self._tables: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+
+    def _forward_backward(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Log forward and backward weights of every character and label, each sentence's log total,
+        and the running sums of the emissions. All sentences go a step at a time, longest first, with
+        the characters laid out step by step (as in `Tagger._decode`), in plain weights rescaled at
+        each step: a matrix product a step, where sums of logarithms would take the exponential of
+        every pair of labels."""
+        scores, lengths = self._scores, self._lengths
+        order = np.argsort(-lengths, kind="stable")
+        steps = int(lengths[order][0])
+        alive = np.searchsorted(-lengths[order], -np.arange(steps + 1), side="left")
+        into = (np.cumsum(alive) - alive).tolist()  # where step t's columns start
+        chars = np.concatenate([self._first[order][:n] + t for t, n in enumerate(alive[:steps].tolist())])
+        top = scores.max(1)[chars]
+        emit = np.exp(scores[chars] - top[:, None]).T  # label by (step, sentence), each scaled by its best
+        go = np.exp(self._go)
+        back = np.ascontiguousarray(go.T)
+        ahead, behind = np.empty_like(emit), np.ones_like(emit)
+        shrunk = np.ones((2, len(chars)))  # what each column's weights were divided by
+        live = alive[:steps].tolist()
+        for t, n in enumerate(live):
+            a, b = into[t], into[t] + n
+            if t:
+                np.multiply(back @ ahead[:, into[t - 1] : into[t - 1] + n], emit[:, a:b], out=ahead[:, a:b])
+            else:
+                ahead[:, a:b] = emit[:, a:b]
+            if t % _RESCALE == 0:  # before the weights fall too low
+                total = ahead[:, a:b].sum(0)
+                ahead[:, a:b] /= total
+                shrunk[0, a:b] = total
+        for t in range(steps - 2, -1, -1):
+            going = live[t + 1]
+            a, c = into[t], into[t + 1]
+            np.matmul(go, emit[:, c : c + going] * behind[:, c : c + going], out=behind[:, a : a + going])
+            if t % _RESCALE == 0:
+                total = behind[:, a : a + going].sum(0)
+                behind[:, a : a + going] /= total
+                shrunk[1, c : c + going] = total  # kept with the character that was folded in
+        # each column's scale: the running sum, along its sentence, of the logs divided out
+        grid = np.zeros((2, steps, len(lengths)))
+        real = np.arange(steps)[:, None] < lengths[order][None, :]
+        grid[:, real] = np.log(shrunk) + top
+        grid[0] = np.cumsum(grid[0], axis=0)
+        grid[1] = np.cumsum(grid[1][::-1], axis=0)[::-1] - grid[1]  # what comes after each step
+        with np.errstate(divide="ignore"):  # a label no path reaches weighs 0: its log is -inf
+            forward, backward = np.empty_like(scores), np.empty_like(scores)
+            forward[chars] = (np.log(ahead) + grid[0][real]).T
+            backward[chars] = (np.log(behind) + grid[1][real]).T
+        total = _logsumexp(forward[self._first + lengths - 1], 1)
+        return forward, backward, total, np.cumsum(scores, axis=0)
+
+    def of(self, spans: Sequence[tuple[int, int, int]]) -> tuple[np.ndarray, np.ndarray]:
+        """For each (sentence start, span start, span end), in document offsets, and each type (`TYPES`'
+        order): the probability that the span is exactly a name of that type, and that it is part of
+        a longer one (its characters inside one name that goes on before or after it); 0 for a
+        sentence the tagger did not read."""
+        exact, part = np.zeros((len(spans), len(TYPES))), np.zeros((len(spans), len(TYPES)))
+        if not spans:
+            return exact, part
+        if self._tables is None:
+            self._tables = self._forward_backward()
+        forward, backward, total, summed = self._tables
+        go, scores = self._go, self._scores
+        rows = np.array([self._row_of.get(s0, -1) for s0, _, _ in spans], dtype=np.int64)
+        where = np.array([(a - s0, b - s0) for s0, a, b in spans], dtype=np.int64).reshape(-1, 2)
+        size = self._lengths[np.maximum(rows, 0)]
+        ok = (rows >= 0) & (where[:, 0] >= 0) & (where[:, 0] < where[:, 1]) & (where[:, 1] <= size)
+        k, first = rows[ok], self._first[rows[ok]]
+        x, y = first + where[ok, 0], first + where[ok, 1]  # the spans' characters among all
+        long, goes_on = y - x > 1, y < first + self._lengths[k]
+        after = np.minimum(y, len(scores) - 1)  # the character after each span (any, where none follows)
+        for j, (bl, il) in enumerate(zip(self._begin, self._inside, strict=True)):
+            if bl < 0:
+                continue
+            w = forward[x, bl].copy()
+            last = np.full(len(x), bl)
+            if il >= 0:
+                inside = summed[y - 1, il] - summed[x, il] + (y - x - 2) * go[il, il]  # the rest inside
+                w += np.where(long, go[bl, il] + inside, 0.0)
+                last[long] = il
+            within = np.exp(w + backward[y - 1, last] - total[k])  # begins here, goes on as it may
+            nxt = go[last] + scores[after] + backward[after]
+            if il >= 0:
+                nxt[:, il] = -np.inf  # the name ends: the next character is not inside it
+            w += np.where(goes_on, _logsumexp(nxt, 1), 0.0)
+            p = np.exp(w - total[k])
+            if il < 0:
+                p[long] = 0.0
+                within[long] = 0.0
+            else:  # or began before it
+                within += np.exp(forward[x, il] + np.where(long, go[il, il] + inside, 0.0) + backward[y - 1, il]
+                                 - total[k])
+            exact[ok, j], part[ok, j] = p, np.maximum(within - p, 0.0)
+        return exact, part

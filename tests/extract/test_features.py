@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from kg.extract.candidates.propose import propose
+from kg.extract.candidates.tokens import tokenize
 from kg.extract.features import featurize, spans
 from kg.extract.rules import decide_by_rules
+from kg.extract.tagger import Tagger, features, labels, train
 from kg.gazetteer import Gazetteer
+from kg.model import EntityType
 
 TEXT = "一、2021年工作总结\n加快推进青木湾科技产业园建设，引进蓝鲸智联公司，联合青禾商会举办活动。"
 
@@ -54,3 +57,23 @@ def test_a_step_of_works_said_in_the_span_s_clause_is_a_feature():
     assert f["青木湾科技产业园"].get("cue_after=completed") == 1
     assert f["青禾学校"].get("cue_before=started") == 1
     assert not any(k.startswith("cue_") for k in f["蓝鲸商会"])  # the next clause's step is not its own
+
+
+def test_the_taggers_chance_of_a_span_is_a_feature_whether_or_not_it_chose_the_span(tmp_path):
+    works = ["丰禾热电", "青川冷链", "云溪光储", "石岭智造", "桐湾新材", "松原精工", "柳塘储能"]
+    taught = []
+    for name in works:
+        sentence = f"推进{name}项目建设。"
+        toks = tokenize(sentence, [(0, len(sentence))])[0]
+        taught.append((features(sentence, toks), labels(sentence, [(f"{name}项目", EntityType.PROJECT)])))
+    path = tmp_path / "t.crf"
+    train(taught, path)
+    gaz = Gazetteer.load()
+    text = "推进枫桥数智项目建设，联合青禾商会举办活动。"
+    proposal = propose(text, gaz, Tagger(path))
+    got = {text[sp.start : sp.end]: f for sp, f in featurize(proposal, decide_by_rules(proposal), gaz)}
+    whole = got["枫桥数智项目"]
+    assert whole.keys() & {"tagger_p=Project:3", "tagger_p=Project:4"}  # more likely a name than not
+    assert 0.5 < whole["tagger_p=Project"] <= 1
+    assert got["青禾商会"]["tagger_p=none"] == 1  # it learnt no bodies: no chance of being one
+    assert not any(k.startswith("tagger_p") for f in featured().values() for k in f)  # no tagger, no feature

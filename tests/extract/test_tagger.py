@@ -10,7 +10,7 @@ import pytest
 from kg.extract.candidates.propose import TAGGER, propose
 from kg.extract.candidates.tokens import tokenize
 from kg.extract.rules import decide_by_rules
-from kg.extract.tagger import Tagger, TaggerError, features, labels, train
+from kg.extract.tagger import TYPES, Tagger, TaggerError, features, labels, train
 from kg.gazetteer import Gazetteer
 from kg.model import EntityType
 from kg.structure.clauses import sentences
@@ -78,6 +78,39 @@ def test_reading_a_document_at_once_gives_crfsuites_own_labels(tmp_path: Path):
     assert Tagger(path).read([text[a:b] for a, b in spans], toks) == expected
     assert sum(map(len, expected)) >= 3  # the comparison is over names found, not over nothing
     assert Tagger(path).read(["", "推进", ""], [[], tokenize("推进", [(0, 2)])[0], []])[0::2] == [[], []]
+
+
+def test_the_chance_of_each_span_sums_to_crfsuites_marginal_of_its_beginning(tmp_path: Path):
+    # A name begins at a character exactly when one of the spans starting there is a name: summed over
+    # the span's ends, the chances must give crfsuite's own marginal of the B label there.
+    path = tmp_path / "t.crf"
+    train(sequences(WORKS[:-2]), path)
+    text = f"推进{WORKS[-1]}项目建设。全年引进{WORKS[-2]}项目、{WORKS[0]}项目，总投资5亿元；好。\n建成{WORKS[3]}项目"
+    spans = sentences(text)
+    toks = tokenize(text, spans)
+    _, chances = Tagger(path).reading([text[a:b] for a, b in spans], toks, [a for a, _ in spans])
+    crf = pycrfsuite.Tagger()
+    crf.open(str(path))
+    project = TYPES.index(EntityType.PROJECT)  # the one type these sentences name
+    checked = 0
+    for (a, b), t in zip(spans, toks, strict=True):
+        crf.set(features(text[a:b], t))
+        queries = [(a, a + i, a + j) for i in range(b - a) for j in range(i + 1, b - a + 1)]
+        chance = chances.of(queries)[0][:, project]
+        part = chances.of(queries)[1][:, project]
+        for i in range(b - a):
+            begins = chance[[q[1] == a + i for q in queries]].sum()
+            assert begins == pytest.approx(crf.marginal("B-P", i), abs=1e-4)
+            one = queries.index((a, a + i, a + i + 1))  # a character is in a name: the name, or part of one
+            assert chance[one] + part[one] == pytest.approx(crf.marginal("B-P", i) + crf.marginal("I-P", i), abs=1e-4)
+            checked += 1
+    assert checked == len(text) - text.count("\n")
+    name = text.index(WORKS[-1])
+    exact, part = chances.of([(0, name, name + 6), (0, name, name + 4), (0, 0, 2)])
+    whole, head, verb = exact[:, project]
+    assert whole > 0.5 > max(head, verb)  # the whole name, not its head, not the verb before it
+    assert part[1, project] > 0.5 > part[0, project] + part[2, project]  # the head is part of the name
+    assert sum(a.sum() for a in chances.of([(999, 1000, 1002)])) == 0  # a sentence it did not read
 
 
 def test_training_is_deterministic_and_needs_names(tmp_path: Path):

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from kg.extract.candidates.tokens import Token
 from kg.model import EntityType
+
+if TYPE_CHECKING:
+    from kg.extract.tagger import Chances
 
 
 @dataclass
@@ -41,8 +45,10 @@ class Sentence:
 
 @dataclass
 class Proposal:
-    """Everything the deciders need: the text, its sentences with their candidates, nearby places."""
+    """Everything the deciders need: the text, its sentences with their candidates, nearby places, and
+    how likely the trained tagger finds any span a name (None without a tagger)."""
 
     text: str
     sentences: list[Sentence]
     places: frozenset[str]
+    chances: Chances | None = None

@@ -63,7 +63,8 @@ def propose(text: str, gaz: Gazetteer | None = None, tagger: Tagger | None = Non
                  if c.type == EntityType.DISTRICT]
     nearby = {**major_places(gaz), **local_names(districts, gaz)}
     places = frozenset(nearby)
-    tagged = tagger.read([text[s0:s1] for s0, s1 in spans], toks_of) if tagger else [[] for _ in spans]
+    tagged, chances = (tagger.reading([text[s0:s1] for s0, s1 in spans], toks_of, [s0 for s0, _ in spans])
+                       if tagger else ([[] for _ in spans], None))
     out = []
     for (s0, s1), toks, walks, names in zip(spans, toks_of, walks_of, tagged, strict=True):
         sent, starts = text[s0:s1], {t.start for t in toks}  # where its words start
@@ -91,4 +92,4 @@ def propose(text: str, gaz: Gazetteer | None = None, tagger: Tagger | None = Non
         cands += kept_candidates(text, listed, masked, ends)
         cands += kept_candidates(text, _tagged("segment", segment_candidates(text, cands)), masked, ends)
         out.append(Sentence(s0, s1, toks, cands))
-    return Proposal(text, out, places)
+    return Proposal(text, out, places, chances)
