@@ -158,9 +158,9 @@ def test_a_report_titled_by_its_level_alone_is_placed_at_the_one_town_of_that_le
 def test_a_text_speaking_as_its_town_is_placed_at_the_town_it_names_by_its_short_name():
     text = ("过去一年，全镇上下推进青禾产业园建设。" + "全年各项工作稳步推进，成效明显。" * 12
             + "枨冲新建青木村道路2公里。")
-    assert resolve([extract(doc("t", text))]).results[0].district.name == "枨冲镇"
+    assert resolve([named("t", text, "枨冲", "青木村")]).results[0].district.name == "枨冲镇"
     other = text.replace("全镇上下", "干部群众")
-    assert resolve([extract(doc("u", other))]).results[0].district is None  # no one speaks as a town
+    assert resolve([named("u", other, "枨冲", "青木村")]).results[0].district is None  # no one speaks as a town
 
 
 def test_a_news_item_whose_headline_names_its_county_is_the_county_s_though_it_names_a_town_twice():

@@ -294,18 +294,20 @@ class Tagger:
 
 
 def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
+    """log(sum(exp(x))) along an axis, without overflow."""
     top = x.max(axis)
     return top + np.log(np.exp(x - np.expand_dims(top, axis)).sum(axis))
 
 
-_RESCALE = 8  # steps between rescalings of the weights: eight characters' weights stay far from 0
+_RESCALE = 8  # characters between rescalings of the weights: eight characters' products stay far from underflow
 
 
 class Chances:
     """How likely the tagger finds each span of the sentences it read to be exactly a name of each
-    type: the weight of all the labellings that label the span so (beginning, inside, and no name
-    going on after it), over the weight of all labellings (forward-backward). Where the best labelling
-    only says yes or no, this grades every candidate, the ones the tagger did not choose too."""
+    type, or part of a longer one: the weight of all the labellings that label the span so (for a name,
+    its beginning, inside, and no name going on after it), over the weight of all labellings
+    (forward-backward). Where the best labelling only says yes or no, this grades every candidate,
+    the ones the tagger did not choose too."""
 
     def __init__(self, scores: np.ndarray, lengths: np.ndarray, row_of: dict[int, int], tagger: Tagger) -> None:
         self._scores, self._lengths, self._row_of = scores, lengths, row_of
@@ -320,9 +322,9 @@ class Chances:
     def _forward_backward(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Log forward and backward weights of every character and label, each sentence's log total,
         and the running sums of the emissions. All sentences go a step at a time, longest first, with
-        the characters laid out step by step (as in `Tagger._decode`), in plain weights rescaled at
-        each step: a matrix product a step, where sums of logarithms would take the exponential of
-        every pair of labels."""
+        the characters laid out step by step (as in `Tagger._decode`), in plain weights rescaled every
+        `_RESCALE` steps: a matrix product a step, where sums of logarithms would take the exponential
+        of every pair of labels."""
         scores, lengths = self._scores, self._lengths
         order = np.argsort(-lengths, kind="stable")
         steps = int(lengths[order][0])
