@@ -213,9 +213,10 @@ def featurize(proposal: Proposal, chosen_by_rules: list[Typed], gaz: Gazetteer) 
     occurs = {name: text.count(name) for name in proposed}
     marks = cue_marks(text)
     mark_starts = [m[0] for m in marks]
-    chances = (zip(*(a.tolist() for a in proposal.chances.of([(sp.sentence.start, sp.start, sp.end)
-                                                               for sp in all_spans])), strict=True)
-               if proposal.chances else [None] * len(all_spans))
+    chances: list[tuple[list[float], list[float]] | None] = [None] * len(all_spans)
+    if proposal.chances:  # the tagger's, for every span at once
+        exact, part = proposal.chances.of([(sp.sentence.start, sp.start, sp.end) for sp in all_spans])
+        chances = list(zip(exact.tolist(), part.tolist(), strict=True))
     out = []
     for sp, name, chance in zip(all_spans, strings, chances, strict=True):
         f: Features = {"bias": 1.0}
