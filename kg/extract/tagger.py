@@ -229,15 +229,9 @@ class Tagger:
         first, so that the sentences still going at a step are always the first columns. Scores
         are held label by sentence, so that the best predecessor is a maximum over the first axis
         (numpy's fastest). The way back finds the best predecessors of the chosen labels again."""
-        order = np.argsort(-lengths, kind="stable")
-        length = lengths[order]
-        first = (np.cumsum(lengths) - lengths)[order]
-        steps = int(length[0])
-        # how many run past step t, and where step t's columns start in `ordered` (Python ints: the
-        # loops below take a step per character of the longest sentence, and numpy's scalars are slow)
-        alive_at = np.searchsorted(-length, -np.arange(steps), side="left")
-        alive, into = alive_at.tolist(), (np.cumsum(alive_at) - alive_at).tolist()
-        ordered = scores.take(np.concatenate([first[:n] + t for t, n in enumerate(alive)]), axis=0).T.copy()
+        order, first, alive, into, chars = _by_step(lengths)
+        steps = len(alive)
+        ordered = scores.take(chars, axis=0).T.copy()
         go = self._transitions[:, :, None]  # go[x, y]: the weight of label y after label x
         best = ordered[:, : alive[0]]
         history = [best]
@@ -260,15 +254,12 @@ class Tagger:
                 label[:n] = (history[t - 1][:, :n] + self._transitions.take(label[:n], axis=1)).argmax(0)
         return path
 
-    def read(self, sentences: list[str], tokens: list[list[Token]]) -> list[Spans]:
-        """Each sentence's names as the tagger reads them: (start, end, type), two characters or more.
-        `tokens` are each sentence's jieba words (`candidates.tokens.tokenize`)."""
-        return self.reading(sentences, tokens)[0]
-
-    def reading(self, sentences: list[str], tokens: list[list[Token]],
-                offsets: Sequence[int] | None = None) -> tuple[list[Spans], Chances | None]:
-        """The names of `read`, and the `Chances` of every span of the sentences (None when all are
-        empty); `offsets`: where each sentence starts in its document, the positions `Chances` takes."""
+    def read(self, sentences: list[str], tokens: list[list[Token]],
+             offsets: Sequence[int] | None = None) -> tuple[list[Spans], Chances | None]:
+        """Each sentence's names as the tagger reads them: (start, end, type), two characters or more;
+        and the `Chances` of every span of the sentences (None when all are empty). `tokens` are each
+        sentence's jieba words (`candidates.tokens.tokenize`), `offsets` where each sentence starts in
+        its document, the positions `Chances` takes (by default its index)."""
         out: list[Spans] = [[] for _ in sentences]
         kept = [i for i, s in enumerate(sentences) if s]
         if not kept:
@@ -291,6 +282,20 @@ class Tagger:
             if e - b >= 2:
                 out[kept[s]].append((b - int(starts[s]), e - int(starts[s]), TYPES[int(typ[b])]))
         return out, chances
+
+
+def _by_step(lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[int], list[int], np.ndarray]:
+    """How the decoders lay out all sentences to go through them a step at a time, longest first, so
+    that the sentences still going at a step are always the first columns: the sentences' order, their
+    first characters (among all) in that order, how many run past each step and where each step's
+    columns start (Python ints: the loops take a step per character of the longest sentence, and
+    numpy's scalars are slow), and each column's character."""
+    order = np.argsort(-lengths, kind="stable")
+    first = (np.cumsum(lengths) - lengths)[order]
+    alive_at = np.searchsorted(-lengths[order], -np.arange(int(lengths[order][0])), side="left")
+    alive = alive_at.tolist()
+    chars = np.concatenate([first[:n] + t for t, n in enumerate(alive)])
+    return order, first, alive, (np.cumsum(alive_at) - alive_at).tolist(), chars
 
 
 def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
@@ -326,18 +331,14 @@ class Chances:
         `_RESCALE` steps: a matrix product a step, where sums of logarithms would take the exponential
         of every pair of labels."""
         scores, lengths = self._scores, self._lengths
-        order = np.argsort(-lengths, kind="stable")
-        steps = int(lengths[order][0])
-        alive = np.searchsorted(-lengths[order], -np.arange(steps + 1), side="left")
-        into = (np.cumsum(alive) - alive).tolist()  # where step t's columns start
-        chars = np.concatenate([self._first[order][:n] + t for t, n in enumerate(alive[:steps].tolist())])
+        order, _, live, into, chars = _by_step(lengths)
+        steps = len(live)
         top = scores.max(1)[chars]
         emit = np.exp(scores[chars] - top[:, None]).T  # label by (step, sentence), each scaled by its best
         go = np.exp(self._go)
         back = np.ascontiguousarray(go.T)
         ahead, behind = np.empty_like(emit), np.ones_like(emit)
         shrunk = np.ones((2, len(chars)))  # what each column's weights were divided by
-        live = alive[:steps].tolist()
         for t, n in enumerate(live):
             a, b = into[t], into[t] + n
             if t:

@@ -63,7 +63,7 @@ def propose(text: str, gaz: Gazetteer | None = None, tagger: Tagger | None = Non
                  if c.type == EntityType.DISTRICT]
     nearby = {**major_places(gaz), **local_names(districts, gaz)}
     places = frozenset(nearby)
-    tagged, chances = (tagger.reading([text[s0:s1] for s0, s1 in spans], toks_of, [s0 for s0, _ in spans])
+    tagged, chances = (tagger.read([text[s0:s1] for s0, s1 in spans], toks_of, [s0 for s0, _ in spans])
                        if tagger else ([[] for _ in spans], None))
     out = []
     for (s0, s1), toks, walks, names in zip(spans, toks_of, walks_of, tagged, strict=True):
