@@ -180,7 +180,7 @@ COUNT_PREFIX = re.compile(r"^(?:[0-9]{4}年(?:[0-9]{1,2}月)?|[0-9]{1,2}月(?:[0
                           r"[0-9０-９一二三四五六七八九十百千万两几多余]+[个家条座名宗所项批处类场次间户栋套]"
                           r"(?:以上)?|[0-9.]+[%万亿])")
 # Characters that end a name even inside an unknown word (和, 及, 等 …).
-FUNCTION_CHARS = frozenset("和及与等或的在对为将把被向从由于以并且了是共各经已至到待")
+FUNCTION_CHARS = frozenset("和及与等或的在对为将把被向从由于以并且了是共各经已至到待据按随")
 # A code inside a name makes it specific: T4航站楼, 12号线, 5G, 三期, 第一工业区, 4号地块.
 CODE = re.compile(r"[A-Za-z0-9]|第[一二三四五六七八九十0-9]+|[一二三四五六七八九十]期|"
                   r"[0-9一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]号|"

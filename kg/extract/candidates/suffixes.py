@@ -13,7 +13,7 @@ from kg.extract.candidates.proposal import Candidate
 from kg.extract.candidates.walks import Walk
 from kg.gazetteer import Gazetteer
 from kg.model import EntityType
-from kg.names import catchword, core, distinctive, trim, type_of
+from kg.names import catchword, core, cut, distinctive, trim, type_of
 from kg.stages import has_cue
 
 
@@ -36,6 +36,9 @@ def suffix_candidates(text: str, walks: list[Walk], gaz: Gazetteer, places: froz
             continue
         if typ is None and _everyday_programme(name, word):
             out.append(Candidate(start, end, EntityType.PROGRAM, source="campaign"))
+            continue
+        if typ is None and _levelled_body(name):
+            out.append(Candidate(start, end, EntityType.ORGANIZATION, source="levelled"))
             continue
         if typ == EntityType.DISTRICT and text[:start].endswith(lx.HONOUR_LEVELS):
             continue  # 全国文明镇, 省级卫生村: a title, not a place
@@ -87,8 +90,24 @@ _CAMPAIGN_WORDS = ("行动", "计划", "工程", "试点", "专项", "攻坚战"
 def _everyday_programme(name: str, word: str) -> bool:
     """A campaign named in ordinary words (百日攻坚行动, 大学生集聚工程): what it does is its name, so
     nothing in it is unknown; the decider weighs it."""
-    return (word in _CAMPAIGN_WORDS and len(name) - len(word) >= 4 and name not in lx.GENERIC
-            and not lx.COUNT_END.search(name[: -len(word)]) and not lx.SLOGAN.search(name))
+    ending = next((w for w in _CAMPAIGN_WORDS if word.endswith(w)), None)  # 提升|工程 may come as one word
+    return (ending is not None and len(name) - len(ending) >= 4 and name not in lx.GENERIC
+            and not lx.COUNT_END.search(name[: -len(ending)]) and not lx.SLOGAN.search(name))
+
+
+_LEVELS = ("国家", "中央", "自治区", "省", "市", "区", "县")
+
+
+def _levelled_body(name: str) -> bool:
+    """A body named by its level and its field in everyday words (市商贸集团, 县水利执法局, 省某某中心), which
+    the suffix's own test finds too plain: the level makes it one body; the decider weighs it."""
+    level = next((v for v in _LEVELS if name.startswith(v)), None)
+    match = lx.suffix_of(name)
+    if level is None or not match or not (match[1] == EntityType.ORGANIZATION or match[0] in lx.FACILITY_SUFFIXES):
+        return False
+    field = name[len(level) : -len(match[0])]  # 中 in 市中医院; 城市建设投资 in 市城市建设投资集团
+    return 3 <= len(name) - len(level) <= 12 and not lx.COUNT_END.search(field) and not any(
+        w in lx.BREAK_WORDS and w not in lx.COMPANY_INTERNAL for w in cut(field))
 
 
 def _before_class(name: str, gaz: Gazetteer, places: frozenset[str]) -> str | None:

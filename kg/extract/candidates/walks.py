@@ -106,6 +106,74 @@ def _brand_start(toks: list[Token], i: int, j: int) -> int | None:
     return k if ok else None
 
 
+def _walk_left(text: str, toks: list[Token], i: int, j: int, gaz: Gazetteer) -> int:
+    """Index of the first word of the name the suffix word at `j` closes, walking left from `i`
+    over name-like words."""
+    tok = toks[j]
+    while i > 0 and tok.end - toks[i - 1].start <= lx.MAX_NAME:
+        if _same_family(toks[i - 1], tok):
+            # a complete name of the same kind ends there (甲幼儿园|省二级幼儿园, 宝安区|福海街道),
+            # unless the two make one known division (南区|街道, 沪东|新村|街道)
+            return next((k for k in range(max(0, i - 3), i) if gaz.is_known(text[toks[k].start : tok.end])), i)
+        if i == j and tok.word in lx.WORKS and len(toks[i - 1].word) == 1 and toks[i - 1].tag == "v" and not (
+                toks[i - 1].word in lx.SHORT_WORKS and i > 1 and len(toks[i - 2].word) == 1):
+            break  # 大抓|项目: a one-character verb right before the works is no name's end; 棚|改 (改造) is
+        if name_like(toks[i - 1]) or (
+                toks[i - 1].word in lx.COMPANY_INTERNAL and tok.word.endswith(lx.COMPANY_SUFFIXES)) or (
+                i == j and tok.word in lx.FUNCTION_HEADS and len(toks[i - 1].word) == 2
+                and toks[i - 1].tag in ("v", "vn") and i > 1 and name_like(toks[i - 2])):
+            i -= 1  # a name-like word, or what a company or body does before its head (甲建设集团公司, 甲促进局)
+        elif toks[i - 1].word == "至" and i > 1 and name_like(toks[i - 2]) and toks[i - 2].tag != "v" and (
+                (lx.suffix_of(tok.word) or ("", None))[1] == EntityType.PROJECT):
+            i -= 1  # 甲村至乙村公路: a road or works named by where it runs from and to
+        elif toks[i - 1].word in ")）" and (k := _inside_brackets(text, toks, i - 1, gaz)) is not None:
+            i = k  # 甲科技(广州)有限公司, 甲公路(乙段)项目: the bracket is part of the name
+        elif toks[i - 1].word in "”\"" and (k := _quote_start(toks, i - 1)) is not None and (
+                lx.SUFFIX_TYPE.get(tok.word) in (EntityType.PROGRAM, EntityType.ORGANIZATION)
+                or not type_of(text[toks[k].end : toks[i - 1].start], gaz, quoted=True)):
+            # a quoted part inside the name (文化“青禾千户”工程, “甲商圈”复兴行动), unless it names
+            # itself before a place's class noun (“965工程”工业园区)
+            i = k
+        else:
+            break
+    return i
+
+
+_ACTED_ENDINGS = ("工程", "项目", "行动", "计划", "试点")
+
+
+def _acted_on(toks: list[Token], i: int, j: int) -> bool:
+    """Did the walk stop at what a works or campaign does to the thing named before it (小集镇|培育|试点,
+    甲处置场|改建|工程)? A two-character action noun, or a verb that governs no clause, may be inside
+    the name; the walk goes on past it once, as a second candidate."""
+    if i < 2 or not toks[j].word.endswith(_ACTED_ENDINGS):
+        return False
+    act, before = toks[i - 1], toks[i - 2]
+    return (len(act.word) == 2 and not is_cue(act.word)
+            and (act.tag == "vn" or act.tag == "v" and act.word not in lx.BREAK_WORDS)
+            and before.tag not in ("v", "vn") and name_like(before))
+
+
+def _own_start(toks: list[Token], i: int, j: int) -> int:
+    """Where the name's own words start in a walk from `i` to the suffix word at `j`: the first
+    non-verb, or the suffix word when it says more."""
+    first_noun = next((k for k in range(i, j) if toks[k].tag != "v"), j if toks[j].word not in lx.SUFFIX_TYPE else -1)
+    while i < j and (toks[i].tag == "v" and i < first_noun and (len(toks[i].word) > 1 or len(toks[i + 1].word) > 1)
+                     or len(toks[i].word) == 1 and toks[i + 1].word in "“\""):
+        # nor with a verb (召开, 巩固, 使 …) — unless verbs are all it has (扫黑除恶专项斗争); a lone
+        # character before others is part of an unknown word, unless a quoted name follows (创|“…”品牌)
+        i += 1
+    return i
+
+
+def _char_start(text: str, toks: list[Token], i: int) -> int:
+    """The character where a name starting at word `i` starts."""
+    start = toks[i].start
+    if start > 0 and MASK.match(text[start - 1]) and text[start] in lx.ONE_CHAR_DIVISIONS:
+        start += 1  # **县|青石镇…: the masked division is not part of the name
+    return start
+
+
 def suffix_walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
     """For each type-bearing suffix word, where the name it closes starts: walk left over name-like
     words. Places do not change where a name starts, so both passes of `extract` share this."""
@@ -113,46 +181,13 @@ def suffix_walks(text: str, toks: list[Token], gaz: Gazetteer) -> list[Walk]:
     last = lx.SUFFIX_LAST  # a cheap first test: most words end in no suffix's last character
     for j in [j for j, t in enumerate(toks) if t.word[-1] in last and _closes_name(t.word, t.tag)]:
         tok = toks[j]
-        i = j
-        while i > 0 and tok.end - toks[i - 1].start <= lx.MAX_NAME:
-            if _same_family(toks[i - 1], tok):
-                # a complete name of the same kind ends there (甲幼儿园|省二级幼儿园, 宝安区|福海街道),
-                # unless the two make one known division (南区|街道, 沪东|新村|街道)
-                i = next((k for k in range(max(0, i - 3), i) if gaz.is_known(text[toks[k].start : tok.end])), i)
-                break
-            if i == j and tok.word in lx.WORKS and len(toks[i - 1].word) == 1 and toks[i - 1].tag == "v" and not (
-                    toks[i - 1].word in lx.SHORT_WORKS and i > 1 and len(toks[i - 2].word) == 1):
-                break  # 大抓|项目: a one-character verb right before the works is no name's end; 棚|改 (改造) is
-            if name_like(toks[i - 1]) or (
-                    toks[i - 1].word in lx.COMPANY_INTERNAL and tok.word.endswith(lx.COMPANY_SUFFIXES)) or (
-                    i == j and tok.word in lx.FUNCTION_HEADS and len(toks[i - 1].word) == 2
-                    and toks[i - 1].tag in ("v", "vn") and i > 1 and name_like(toks[i - 2])):
-                i -= 1  # a name-like word, or what a company or body does before its head (甲建设集团公司, 甲促进局)
-            elif toks[i - 1].word == "至" and i > 1 and name_like(toks[i - 2]) and toks[i - 2].tag != "v" and (
-                    (lx.suffix_of(tok.word) or ("", None))[1] == EntityType.PROJECT):
-                i -= 1  # 甲村至乙村公路: a road or works named by where it runs from and to
-            elif toks[i - 1].word in ")）" and (k := _inside_brackets(text, toks, i - 1, gaz)) is not None:
-                i = k  # 甲科技(广州)有限公司, 甲公路(乙段)项目: the bracket is part of the name
-            elif toks[i - 1].word in "”\"" and (k := _quote_start(toks, i - 1)) is not None and (
-                    lx.SUFFIX_TYPE.get(tok.word) in (EntityType.PROGRAM, EntityType.ORGANIZATION)
-                    or not type_of(text[toks[k].end : toks[i - 1].start], gaz, quoted=True)):
-                # a quoted part inside the name (文化“青禾千户”工程, “甲商圈”复兴行动), unless it names
-                # itself before a place's class noun (“965工程”工业园区)
-                i = k
-            else:
-                break
-        walked = i
-        # where the name's own words start: the first non-verb, or the suffix word when it says more
-        first_noun = next((k for k in range(i, j) if toks[k].tag != "v"), j if tok.word not in lx.SUFFIX_TYPE else -1)
-        while i < j and (toks[i].tag == "v" and i < first_noun and (len(toks[i].word) > 1 or len(toks[i + 1].word) > 1)
-                         or len(toks[i].word) == 1 and toks[i + 1].word in "“\""):
-            # nor with a verb (召开, 巩固, 使 …) — unless verbs are all it has (扫黑除恶专项斗争); a lone
-            # character before others is part of an unknown word, unless a quoted name follows (创|“…”品牌)
-            i += 1
-        start = toks[i].start
-        if start > 0 and MASK.match(text[start - 1]) and text[start] in lx.ONE_CHAR_DIVISIONS:
-            start += 1  # **县|青石镇…: the masked division is not part of the name
+        walked = _walk_left(text, toks, j, j, gaz)
+        i = _own_start(toks, walked, j)
+        start = _char_start(text, toks, i)
         out.append((start, tok.end, tok.word))
+        if _acted_on(toks, walked, j):
+            further = _own_start(toks, _walk_left(text, toks, walked - 1, j, gaz), j)
+            out.append((_char_start(text, toks, further), tok.end, tok.word))
         if tok.word in _TRADES and (brand := _brand_start(toks, i, j)) is not None:
             out.append((toks[brand].start, tok.end, tok.word))  # 全资子公司|博远化工: the firm's own name too
         inner = [k for k in range(i + 1, j) if len(toks[k].word) > 1 and is_verb(toks[k].word)]

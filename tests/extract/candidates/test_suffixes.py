@@ -91,6 +91,12 @@ def test_a_campaign_named_in_ordinary_words_is_proposed_for_the_decision():
     assert "专项行动" not in got and not any(n.endswith("3个行动计划") for n in got), got
 
 
+
+def test_a_campaign_whose_action_and_ending_jieba_writes_as_one_word_is_proposed():
+    got = proposed("实施城乡风貌品质提升工程，完成翠屏湖整治工程。")  # jieba: 提升工程, 整治工程
+    assert "campaign" in got.get("城乡风貌品质提升工程", set()), got
+    assert "翠屏湖整治工程" in got, got
+
 def test_canals_weirs_dams_and_drainage_stations_close_works_names():
     got = proposed("青禾渠改造竣工，白鹭湖电排站全面开工，翠屏堰除险加固。")
     assert {"青禾渠", "白鹭湖电排站"} <= {n for n, s in got.items() if "suffix" in s}
@@ -143,3 +149,11 @@ def test_a_short_quoted_word_before_a_scheme_s_class_names_the_scheme_with_it():
              if c.source == "suffix" and c.type == "Program"}
     assert {"青禾工程", "三访行动"} <= fulls  # two characters are too few to stand for the scheme alone
     assert not any(f and f.startswith("两个维护") for f in fulls)  # a slogan, whatever follows it
+
+
+def test_a_body_named_by_its_level_and_an_everyday_field_is_proposed():
+    got = proposed("市商贸集团、县水利执法局和市中医院参加，据国家气象局预报。")
+    assert {"市商贸集团", "县水利执法局", "市中医院"} <= {n for n, src in got.items() if "levelled" in src}, got
+    assert "国家气象局" in got and "据国家气象局" not in got, got  # 据 is a preposition, not part of a name
+    got = proposed("全市推进实施行动，市实施集团。")  # an action is no body's field
+    assert not any("levelled" in src for src in got.values()), got

@@ -118,3 +118,11 @@ def test_what_a_body_does_before_its_head_stays_in_its_name():
     assert "澳门生产力促进局" in got  # 促进 is what the bureau does, not the end of a name
     assert "青禾数字经济促进中心" in got
     assert not any(name.startswith(("加快", "与", "成立")) for name in got), got
+
+
+def test_the_walk_goes_on_past_an_action_before_a_campaigns_or_works_ending():
+    # the walk stops at 培育 and 改建; a second walk past them proposes the whole name
+    got = proposed("白鹭镇小集镇培育试点通过验收，青禾污泥处置场改建工程开工。")
+    assert "白鹭镇小集镇培育试点" in got and "青禾污泥处置场改建工程" in got, got
+    got = proposed("全力推进青禾园区建设提速行动。")  # 推进 governs the clause: the walk stops there
+    assert "青禾园区建设提速行动" in got and not any(n.startswith("推进") for n in got), got
