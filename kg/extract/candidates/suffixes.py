@@ -1,7 +1,8 @@
 """Names ending in a type-bearing suffix (…工业园, …社区, …商会, …行动), typed from the walks
 once the places the text names are known: a name after a place it opens with (甲村|安置房) is
 proposed with and without it, a quoted programme's name before its class noun (“青苗护航年”主题活动)
-is its full name, and works and campaigns named in everyday words are proposed for the decider to weigh.
+is its full name, and works, campaigns and bodies named in everyday words (a body by its level: 市|商贸|集团)
+are proposed for the decider to weigh.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """Where the name before each type-bearing suffix word starts (…工业园, …社区, …商会, …行动).
 
 The walk goes left from the suffix word over name-like words and stops at actions, function words
-and modifiers; it takes in a quoted part, a bracketed place or section, and a firm's brand. Places
+and modifiers; it takes in a quoted part, a bracketed place or section, and a firm's brand. Where it
+stops at an action right before a campaign's or works' ending (甲镇|培育|试点), a second walk goes on past
+it: such actions are often part of the name, and the decider chooses between the two. Places
 do not change where a name starts, so both passes of `propose` share the walks; `suffixes` types them.
 """
 
