@@ -158,6 +158,9 @@ class Tagger:
         self._kind = np.array([" BI".index(y[0]) if y[1:2] == "-" else 0 for y in self._labels])
         self._type = np.array([_CODES.index(y[2:]) if y[1:2] == "-" else -1 for y in self._labels])
         index = {y: i for i, y in enumerate(self._labels)}
+        # for each type (TYPES' order), its B and I labels' index (-1 where the tagger learnt none)
+        self._begin = [index.get(f"B-{_CODE[t]}", -1) for t in TYPES]
+        self._inside = [index.get(f"I-{_CODE[t]}", -1) for t in TYPES]
         size = len(self._labels)
         self._transitions = np.zeros((size, size))
         for (a, b), w in info.transitions.items():
@@ -317,11 +320,7 @@ class Chances:
     def __init__(self, scores: np.ndarray, lengths: np.ndarray, row_of: dict[int, int], tagger: Tagger) -> None:
         self._scores, self._lengths, self._row_of = scores, lengths, row_of
         self._first = np.cumsum(lengths) - lengths  # each sentence's first character among all
-        self._go = tagger._transitions
-        labels = tagger._labels
-        # for each type, the index of its B and I labels (-1 where the tagger has none)
-        self._begin = [labels.index(f"B-{_CODE[t]}") if f"B-{_CODE[t]}" in labels else -1 for t in TYPES]
-        self._inside = [labels.index(f"I-{_CODE[t]}") if f"I-{_CODE[t]}" in labels else -1 for t in TYPES]
+        self._go, self._begin, self._inside = tagger._transitions, tagger._begin, tagger._inside
         self._tables: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def _forward_backward(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

@@ -96,8 +96,7 @@ def test_the_chance_of_each_span_sums_to_crfsuites_marginal_of_its_beginning(tmp
     for (a, b), t in zip(spans, toks, strict=True):
         crf.set(features(text[a:b], t))
         queries = [(a, a + i, a + j) for i in range(b - a) for j in range(i + 1, b - a + 1)]
-        chance = chances.of(queries)[0][:, project]
-        part = chances.of(queries)[1][:, project]
+        chance, part = (kind[:, project] for kind in chances.of(queries))
         for i in range(b - a):
             begins = chance[[q[1] == a + i for q in queries]].sum()
             assert begins == pytest.approx(crf.marginal("B-P", i), abs=1e-4)

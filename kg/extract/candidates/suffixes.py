@@ -96,7 +96,7 @@ def _everyday_programme(name: str, word: str) -> bool:
             and not lx.COUNT_END.search(name[: -len(ending)]) and not lx.SLOGAN.search(name))
 
 
-_LEVELS = ("国家", "中央", "自治区", "省", "市", "区", "县")
+_LEVELS = (*lx.BODY_LEVELS, "自治区")
 
 
 def _levelled_body(name: str) -> bool:

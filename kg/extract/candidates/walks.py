@@ -141,7 +141,7 @@ def _walk_left(text: str, toks: list[Token], i: int, j: int, gaz: Gazetteer) -> 
     return i
 
 
-_ACTED_ENDINGS = ("工程", "项目", "行动", "计划", "试点")
+_ACTED_ENDINGS = (*lx.WORKS, "行动", "计划", "试点")
 
 
 def _acted_on(toks: list[Token], i: int, j: int) -> bool:
